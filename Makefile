@@ -1,0 +1,53 @@
+# The two commands a newcomer needs:
+#   make run    local server on SQLite, migrated and seeded, with an editor login printed
+#   make test   the whole test suite (installs Chromium for the browser tests if missing)
+# Everything below is what those two do; nothing has to be installed by hand first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint bench lock browser install
+
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed
+	$(BIN)/python manage.py local_login
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Prints speed and memory figures (timings are read here, never asserted in tests).
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+install: $(VENV)/.installed
+
+# Re-installs only when the lock file changes; hashes make the install reproducible.
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+# The browser tests drive Debian's Chromium; Selenium is pointed at these paths and never downloads one.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		echo "Installing Debian's chromium and chromium-driver for the browser tests..."; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+# Regenerate requirements.lock after editing pyproject.toml's dependencies.
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes \
+		--python-version 3.11 -o requirements.lock

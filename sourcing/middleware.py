@@ -1,0 +1,41 @@
+"""Request checks that every page needs before any view or database sees the request."""
+
+from django.http import HttpResponseBadRequest
+
+NUL = "\x00"
+
+
+def parameter_holding_nul(*parameter_sets):
+    """The name of the first parameter holding NUL, in its name or a value, or None."""
+    for parameters in parameter_sets:
+        for name, values in parameters.lists():
+            if NUL in name or any(NUL in value for value in values):
+                return name.replace(NUL, "\\0")
+    return None
+
+
+class RefuseNulBytesMiddleware:
+    """
+    Answers 400 to a request whose query string or form data contains a NUL character.
+
+    NUL is never meaningful in a parameter, and PostgreSQL cannot store or compare text holding
+    one: an admin list filter or autocomplete term with ``%00`` would end in a DataError (a 500).
+    The API is left alone: it refuses NUL itself, with the JSON error body its consumers parse.
+    """
+
+    exempt_path_prefixes = ("/api/",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(self.exempt_path_prefixes):
+            # request.POST is empty unless the body is form data: other bodies are not parsed.
+            name = parameter_holding_nul(request.GET, request.POST)
+            if name is not None:
+                return HttpResponseBadRequest(
+                    f"Bad request: the parameter “{name}” contains a NUL character (%00), "
+                    "which is never valid.",
+                    content_type="text/plain; charset=utf-8",
+                )
+        return self.get_response(request)

@@ -1,0 +1,116 @@
+"""
+CSV output of the read API: one row per record, nested data flattened into readable cells.
+
+Each viewset names its columns in ``csv_columns``: a header and either a dotted path into the
+serialized record ("plant.name") or a function of the serialized record.
+"""
+
+import csv
+import io
+from decimal import Decimal
+
+from rest_framework import renderers
+from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+
+# Spreadsheets run cells that start with these as formulas; a quote from a source must not.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def value_at(record, path):
+    for key in path.split("."):
+        if record is None:
+            return None
+        record = record.get(key)
+    return record
+
+
+def cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # "20", "5.5": as a reader writes them
+    text = str(value)
+    if text.startswith(FORMULA_PREFIXES) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def citation_text(citation):
+    """'Article title [start–end]: “quote”': enough to find the passage again."""
+    where = f"{citation['article']['title']} [{citation['start']}–{citation['end']}]"
+    field = f" ({citation['field']})" if citation.get("field") else ""
+    return f"{where}{field}: “{citation['quote']}”"
+
+
+def all_citations(record, *children):
+    """The record's citations, then those of its nested rows labelled by the row."""
+    texts = [citation_text(citation) for citation in record.get("citations", [])]
+    for child in children:
+        for row in record.get(child) or []:
+            label = row.get("display") or " ".join(str(row[key]) for key in ("kind", "year"))
+            texts += [f"[{label}] {citation_text(c)}" for c in row.get("citations", [])]
+    return " | ".join(texts)
+
+
+def citation_urls(record, *children):
+    urls = [citation["source_url"] for citation in record.get("citations", [])]
+    for child in children:
+        for row in record.get(child) or []:
+            urls += [citation["source_url"] for citation in row.get("citations", [])]
+    return " | ".join(urls)
+
+
+def joined(key, text_of, separator="; "):
+    """A column listing nested rows: ``joined("parties", party_text)``."""
+    return lambda record: separator.join(text_of(row) for row in record.get(key) or [])
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        view = (renderer_context or {}).get("view")
+        columns = getattr(view, "csv_columns", None)
+        if isinstance(data, dict) and "results" in data:
+            records = data["results"]
+        elif isinstance(data, dict):
+            records = [data]
+        else:
+            records = data or []
+        if not columns:  # not a resource: nothing sensible to tabulate
+            columns = {key: key for key in (records[0] if records else {})}
+        output = io.StringIO()
+        writer = csv.writer(output, lineterminator="\r\n")
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow(
+                cell(source(record) if callable(source) else value_at(record, source))
+                for source in columns.values()
+            )
+        return output.getvalue().encode(self.charset)
+
+
+class ContentNegotiation(DefaultContentNegotiation):
+    """An unknown ``?format=`` is bad input (400 naming the parameter), not a missing page."""
+
+    def filter_renderers(self, renderers, format):
+        matching = [renderer for renderer in renderers if renderer.format == format]
+        if not matching:
+            known = ", ".join(renderer.format for renderer in renderers)
+            raise ValidationError(
+                {self.settings.URL_FORMAT_OVERRIDE: [f"Unknown format; use one of: {known}."]}
+            )
+        return matching

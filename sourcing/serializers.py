@@ -1,0 +1,398 @@
+"""
+Serializers of the read API. Every record carries its citations: the article, the verbatim quote,
+its offsets in the article body and a link to the passage in the human-readable source view.
+"""
+
+from django.urls import reverse
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import (
+    Agreement,
+    AgreementParty,
+    AgreementVolume,
+    Article,
+    Citation,
+    Company,
+    CompanyAlias,
+    DatePrecision,
+    NonEditorialSpan,
+    Plant,
+    PlantCapacity,
+    PlantMilestone,
+    Stake,
+    VehicleProgramme,
+)
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+class RecordLinkField(serializers.HyperlinkedIdentityField):
+    """
+    The API URL of a record, the same whatever format the listing was asked in: DRF's
+    hyperlinked fields repeat the request's ``?format=``, so ``?format=csv`` would give every
+    record a second, CSV-only URL. (Pagination links keep the format: they are the same listing.)
+    """
+
+    def get_url(self, obj, view_name, request, format):
+        lookup_value = getattr(obj, self.lookup_field)
+        if lookup_value in (None, ""):
+            return None
+        url = reverse(view_name, kwargs={self.lookup_url_kwarg: lookup_value})
+        return absolute(request, url)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "nullable": True,
+        "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        "example": "2023-04",
+        "description": "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: only as precise as the source; "
+        "null when unknown.",
+    }
+)
+class PartialDateField(serializers.ReadOnlyField):
+    """A date as precise as its source ("2021", "2021-06", "2021-06-28"), or null."""
+
+    def to_representation(self, value):
+        return value or None
+
+
+class PrecisionField(serializers.ChoiceField):
+    """The precision of a partial date; null exactly when the date is unknown."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=DatePrecision.choices, allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+@extend_schema_field({"type": "string", "nullable": True})
+class BlankAsNullField(serializers.ReadOnlyField):
+    """Optional text stored as "" (a country, a cited field): null in the API when absent."""
+
+    def to_representation(self, value):
+        return value or None
+
+
+class ArticleReferenceSerializer(serializers.ModelSerializer):
+    api_url = RecordLinkField(view_name="api:article-detail")
+    published = PartialDateField()
+    published_precision = PrecisionField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "api_url",
+            "title",
+            "publisher",
+            "language",
+            "published",
+            "published_precision",
+        ]
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    article = ArticleReferenceSerializer()
+    field = BlankAsNullField(help_text="The field of the record the quote supports, if one.")
+    start = serializers.IntegerField(help_text="Offset of the passage in the article body.")
+    end = serializers.IntegerField(help_text="Offset just past the passage (exclusive).")
+    source_url = serializers.SerializerMethodField(
+        help_text="The passage highlighted in the human-readable source view of the article."
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["id", "article", "field", "quote", "start", "end", "source_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_source_url(self, citation):
+        url = f"{citation.article.get_absolute_url()}#citation-{citation.pk}"
+        return absolute(self.context.get("request"), url)
+
+
+class VisibleOnlyMixin:
+    """A related record, or null when the reader may not see it (a draft, to the public)."""
+
+    def get_attribute(self, instance):
+        record = super().get_attribute(instance)
+        user = getattr(self.context.get("request"), "user", None)
+        if record is None or not record.is_visible_to(user):
+            return None
+        return record
+
+
+class CompanyReferenceSerializer(serializers.ModelSerializer):
+    api_url = RecordLinkField(view_name="api:company-detail")
+
+    class Meta:
+        model = Company
+        fields = ["id", "api_url", "slug", "name"]
+
+
+class VisibleCompanySerializer(VisibleOnlyMixin, CompanyReferenceSerializer):
+    pass
+
+
+class PlantReferenceSerializer(serializers.ModelSerializer):
+    api_url = RecordLinkField(view_name="api:plant-detail")
+
+    class Meta:
+        model = Plant
+        fields = ["id", "api_url", "name"]
+
+
+class VisiblePlantSerializer(VisibleOnlyMixin, PlantReferenceSerializer):
+    pass
+
+
+class QuantityFields(serializers.ModelSerializer):
+    """A GWh-per-year figure with its bound ("about", "up to"), basis and year, as stated."""
+
+    display = serializers.CharField(source="__str__", read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        fields = ["gwh_per_year", "qualifier", "basis", "year", "display", "citations"]
+
+
+class PlantCapacitySerializer(QuantityFields):
+    class Meta(QuantityFields.Meta):
+        model = PlantCapacity
+
+
+class AgreementVolumeSerializer(QuantityFields):
+    class Meta(QuantityFields.Meta):
+        model = AgreementVolume
+
+
+class PlantMilestoneSerializer(serializers.ModelSerializer):
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PlantMilestone
+        fields = ["kind", "year", "citations"]
+
+
+class CuratedRecordSerializer(serializers.ModelSerializer):
+    citations = CitationSerializer(many=True, read_only=True)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    class NonEditorialSpanSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = NonEditorialSpan
+            fields = ["kind", "start", "end"]
+
+    api_url = RecordLinkField(view_name="api:article-detail")
+    source_url = serializers.SerializerMethodField(
+        help_text="The human-readable source view: the body with every cited passage highlighted."
+    )
+    published = PartialDateField()
+    published_precision = PrecisionField()
+    non_editorial_spans = NonEditorialSpanSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "api_url",
+            "source_url",
+            "title",
+            "publisher",
+            "authors",
+            "language",
+            "published",
+            "published_precision",
+            "published_inferred",
+            "url",
+            "source_filename",
+            "content_hash",
+            "non_editorial_spans",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_source_url(self, article):
+        return absolute(self.context.get("request"), article.get_absolute_url())
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    """The detail view adds the body, which citation offsets point into; lists leave it out."""
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body"]
+
+
+class CompanySerializer(CuratedRecordSerializer):
+    class AliasSerializer(serializers.ModelSerializer):
+        language = BlankAsNullField()
+
+        class Meta:
+            model = CompanyAlias
+            fields = ["name", "language"]
+
+    api_url = RecordLinkField(view_name="api:company-detail")
+    country = BlankAsNullField()
+    parent = VisibleCompanySerializer(read_only=True, allow_null=True)
+    aliases = AliasSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Company
+        fields = [
+            "id",
+            "api_url",
+            "name",
+            "slug",
+            "kind",
+            "country",
+            "parent",
+            "aliases",
+            "description",
+            "review_status",
+            "citations",
+        ]
+
+
+class StakeSerializer(CuratedRecordSerializer):
+    api_url = RecordLinkField(view_name="api:stake-detail")
+    holder = CompanyReferenceSerializer(read_only=True)
+    target = CompanyReferenceSerializer(read_only=True)
+    share_display = serializers.CharField(
+        read_only=True,
+        help_text="The share as the source put it: “20%”, “over 20%”, “up to 15%”, “10–15%”; "
+        "empty when not stated.",
+    )
+    as_of = PartialDateField(source="as_of_display")
+    as_of_precision = PrecisionField()
+
+    class Meta:
+        model = Stake
+        fields = [
+            "id",
+            "api_url",
+            "holder",
+            "target",
+            "share_exact",
+            "share_min",
+            "share_min_exclusive",
+            "share_max",
+            "share_max_exclusive",
+            "share_display",
+            "status",
+            "as_of",
+            "as_of_precision",
+            "review_status",
+            "citations",
+        ]
+
+
+class AgreementSerializer(CuratedRecordSerializer):
+    class PartySerializer(serializers.ModelSerializer):
+        company = CompanyReferenceSerializer(read_only=True)
+
+        class Meta:
+            model = AgreementParty
+            fields = ["company", "role"]
+
+    class ProgrammeSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = VehicleProgramme
+            fields = ["id", "name", "segment", "start_year"]
+
+    api_url = RecordLinkField(view_name="api:agreement-detail")
+    announced = PartialDateField()
+    announced_precision = PrecisionField()
+    signed = PartialDateField()
+    signed_precision = PrecisionField()
+    parties = PartySerializer(
+        many=True,
+        read_only=True,
+        help_text="The parties the reader may see, each with its role: a company that is still "
+        "a draft is left out for anonymous readers.",
+    )
+    volumes = AgreementVolumeSerializer(many=True, read_only=True)
+    plant = VisiblePlantSerializer(read_only=True, allow_null=True)
+    programmes = ProgrammeSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "id",
+            "api_url",
+            "title",
+            "kind",
+            "status",
+            "announced",
+            "announced_precision",
+            "signed",
+            "signed_precision",
+            "start_year",
+            "parties",
+            "volumes",
+            "plant",
+            "programmes",
+            "review_status",
+            "citations",
+        ]
+
+
+class PlantSerializer(CuratedRecordSerializer):
+    api_url = RecordLinkField(view_name="api:plant-detail")
+    operator = VisibleCompanySerializer(read_only=True, allow_null=True)
+    country = BlankAsNullField()
+    capacities = PlantCapacitySerializer(many=True, read_only=True)
+    milestones = PlantMilestoneSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Plant
+        fields = [
+            "id",
+            "api_url",
+            "name",
+            "operator",
+            "kind",
+            "status",
+            "city",
+            "region",
+            "country",
+            "capacities",
+            "milestones",
+            "review_status",
+            "citations",
+        ]
+
+
+# -- Errors (documentation only: DRF's exception handler writes these bodies) --------------------
+
+
+class ParameterErrorsSerializer(serializers.Serializer):
+    """A 400: the offending query parameters, each with what is wrong with it."""
+
+
+class ParameterErrorsSchema(OpenApiSerializerExtension):
+    """Its keys are parameter names, which no field list can state: the schema is given here."""
+
+    target_class = ParameterErrorsSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        return {
+            "type": "object",
+            "description": "Keyed by the name of each offending query parameter; the values "
+            "say what is wrong with it.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "minProperties": 1,
+            "example": {"min_percent": ["Enter a number."]},
+        }
+
+
+class NotFoundSerializer(serializers.Serializer):
+    """A 404: no such record, or no such page."""
+
+    detail = serializers.CharField(read_only=True)

@@ -1,0 +1,106 @@
+"""
+The admin pages that list citations cost a fixed number of queries, however many citations
+there are: the cited records are fetched once per kind of record, not once per row.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sourcing.models import AgreementParty, Citation, PlantMilestone
+
+from .factories import (
+    cite,
+    make_agreement,
+    make_article,
+    make_company,
+    make_plant,
+    make_stake,
+    make_user,
+)
+from .test_admin import change_url, changelist_url, client_for
+
+pytestmark = pytest.mark.django_db
+
+QUOTE = "Verkor will supply Renault Group"
+
+
+def cite_one_record_of_each_kind(article, rounds):
+    """
+    Citations of a stake, an agreement's party, a plant's milestone and a company, ``rounds``
+    times: most are records whose names are made of other rows (a stake is "holder in target").
+    """
+    cited = []
+    for _ in range(rounds):
+        party = AgreementParty.objects.create(
+            agreement=make_agreement(), company=make_company(), role=AgreementParty.Role.BUYER
+        )
+        milestone = PlantMilestone.objects.create(
+            plant=make_plant(), kind=PlantMilestone.Kind.OPERATION_START, year=2025
+        )
+        for record in (make_stake(), party, milestone, make_company()):
+            cite(record, article, QUOTE)
+            cited.append(record)
+    return cited
+
+
+def queries_to_show(client, url):
+    """Queries of a page view once the process-wide caches (content types) are warm."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries), response
+
+
+@pytest.fixture
+def editor_client(client):
+    return client_for(client, make_user("edith", "Editors"))
+
+
+@pytest.mark.parametrize("rounds", [1, 10])
+def test_citation_list_costs_the_same_queries_for_4_or_40_rows(editor_client, rounds):
+    cited = cite_one_record_of_each_kind(make_article(), rounds)
+
+    count, response = queries_to_show(editor_client, changelist_url(Citation))
+
+    # Session, user, the editor's two permission lookups, content types (filter), two counts,
+    # the citations with their articles and content types, then one query per kind of cited
+    # record (stake, party, milestone, company), each with the rows its name is made of.
+    assert count == 12
+    page = response.content.decode()
+    assert all(str(record) in page for record in cited)
+
+
+@pytest.mark.parametrize("rounds", [1, 10])
+def test_article_page_costs_the_same_queries_for_4_or_40_citations(editor_client, rounds):
+    article = make_article()
+    cited = cite_one_record_of_each_kind(article, rounds)
+
+    count, response = queries_to_show(editor_client, change_url(article))
+
+    # Session, user, article, two permission lookups, its stored version, spans (inline, then
+    # highlighting), citations, one query per kind of cited record (stake, party, milestone,
+    # company).
+    assert count == 13
+    page = response.content.decode()
+    assert all(str(record) in page for record in cited)
+    assert page.count('class="citation-link"') == 4 * rounds
+
+
+@pytest.mark.parametrize("citations", [1, 10])
+def test_record_page_reads_each_cited_passage_without_a_query_per_row(editor_client, citations):
+    agreement = make_agreement()
+    article = make_article()
+    for _ in range(citations):
+        cite(agreement, article, QUOTE)
+
+    count, response = queries_to_show(editor_client, change_url(agreement))
+
+    # Session, user, agreement, its parties, two permission lookups, programmes, its stored
+    # version, the parties, volumes and citations inlines (citations with their articles, so
+    # the passages cost nothing more). What still grows, by one query per citation row, is
+    # Django's own autocomplete widget looking up the label of the article each row selects.
+    assert count == 11 + citations
+    passage = f"“{QUOTE}” [74–106]"  # the passage as published, with its offsets
+    assert response.content.decode().count(passage) == citations

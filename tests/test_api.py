@@ -1,0 +1,900 @@
+"""
+The read API through DRF's test client: filter semantics, serialization, visibility of drafts,
+CSV, pagination and query counts. The contract essentials are also exercised over a real socket
+in test_api_http.py, which builds on the same data.
+"""
+
+import csv
+import datetime
+import io
+import re
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from sourcing import filters
+from sourcing.models import (
+    Agreement,
+    AgreementParty,
+    AgreementVolume,
+    Company,
+    NonEditorialSpan,
+    Plant,
+    PlantCapacity,
+    PlantMilestone,
+    QuantityQualifier,
+    ReviewStatus,
+    VehicleProgramme,
+)
+from tests.factories import (
+    VERIFIED,
+    cite,
+    make_agreement,
+    make_article,
+    make_company,
+    make_plant,
+    make_stake,
+)
+
+DRAFT = ReviewStatus.DRAFT
+BUYER, SUPPLIER, PARTNER = (
+    AgreementParty.Role.BUYER,
+    AgreementParty.Role.SUPPLIER,
+    AgreementParty.Role.PARTNER,
+)
+
+
+def build_world():
+    """
+    A small database covering each filter: verified records, drafts, and verified records that
+    point at drafts. Returns a namespace of the records by short name.
+    """
+    w = SimpleNamespace()
+    w.a_en = make_article(
+        title="Renault and Verkor sign",
+        publisher="Renault Group",
+        language="en",
+        published_on=datetime.date(2021, 6, 28),
+        published_precision="day",
+    )
+    w.a_fr = make_article(
+        title="Verkor fournira 12 GWh",
+        publisher="Les Echos",
+        language="fr",
+        published_on=datetime.date(2023, 4, 1),
+        published_precision="month",
+        body="Le groupe Renault, « le Losange », et Verkor : un partenariat de long terme. "
+        "Commentaires des lecteurs : super <b>article</b> & co",
+    )
+    NonEditorialSpan.objects.create(
+        article=w.a_fr, kind=NonEditorialSpan.Kind.READER_COMMENTS, start=77, end=len(w.a_fr.body)
+    )
+    w.a_year = make_article(
+        title="Annual review",
+        publisher="Battery Weekly",
+        published_on=datetime.date(2021, 1, 1),
+        published_precision="year",
+    )
+    w.a_undated = make_article(title="Undated note", publisher="Battery Weekly")
+
+    verified = {"review_status": VERIFIED}
+    w.renault = make_company(
+        "Renault Group", aliases=["le Losange"], slug="renault-group", **verified
+    )
+    w.verkor = make_company("Verkor", kind=Company.Kind.CELL_MAKER, slug="verkor", **verified)
+    w.ampere = make_company(
+        "Ampère", kind=Company.Kind.BUSINESS_UNIT, slug="ampere", parent=w.renault, **verified
+    )
+    w.envision = make_company(
+        "Envision AESC",
+        aliases=["AESC Envision"],
+        kind=Company.Kind.CELL_MAKER,
+        country="cn",
+        slug="envision-aesc",
+        **verified,
+    )
+    w.bank = make_company("EIB", kind=Company.Kind.BANK, country="LU", slug="eib", **verified)
+    w.secret = make_company("Secret Motors", slug="secret-motors", review_status=DRAFT)
+    w.child_of_secret = make_company(
+        "Secret Subsidiary", slug="secret-subsidiary", parent=w.secret, **verified
+    )
+
+    w.dunkirk = make_plant(
+        operator=w.verkor, name="Verkor Dunkirk gigafactory", city="Dunkirk", **verified
+    )
+    PlantCapacity.objects.create(plant=w.dunkirk, gwh_per_year=16, year=2025, basis="initial")
+    w.dunkirk_target = PlantCapacity.objects.create(
+        plant=w.dunkirk, gwh_per_year=50, year=2030, qualifier=QuantityQualifier.UP_TO
+    )
+    w.dunkirk_start = PlantMilestone.objects.create(
+        plant=w.dunkirk, kind=PlantMilestone.Kind.OPERATION_START, year=2025
+    )
+    w.douai = make_plant(
+        operator=w.envision, name="Douai plant", kind=Plant.Kind.CELL_GIGAFACTORY, **verified
+    )
+    PlantCapacity.objects.create(
+        plant=w.douai, gwh_per_year=9, year=2024, qualifier=QuantityQualifier.ABOUT
+    )
+    w.secret_plant_op = make_plant(
+        operator=w.secret,
+        name="Plant of a draft operator",
+        country="DE",
+        kind=Plant.Kind.VEHICLE_ASSEMBLY,
+        status=Plant.Status.OPERATING,
+        **verified,
+    )
+    w.draft_plant = make_plant(operator=w.verkor, name="Draft plant", review_status=DRAFT)
+
+    w.supply = make_agreement(
+        parties=[(w.renault, BUYER), (w.verkor, SUPPLIER)],
+        title="Renault–Verkor battery supply",
+        kind=Agreement.Kind.SUPPLY,
+        announced_on=datetime.date(2021, 6, 28),
+        announced_precision="day",
+        plant=w.dunkirk,
+        **verified,
+    )
+    w.supply_volume = AgreementVolume.objects.create(
+        agreement=w.supply, gwh_per_year=12, qualifier=QuantityQualifier.ABOUT, year=2025
+    )
+    w.programme = VehicleProgramme.objects.create(
+        name="Alpine GT crossover", review_status=VERIFIED
+    )
+    w.draft_programme = VehicleProgramme.objects.create(name="Secret car", review_status=DRAFT)
+    w.supply.programmes.add(w.programme, w.draft_programme)
+    w.envision_deal = make_agreement(
+        parties=[(w.renault, BUYER), (w.envision, SUPPLIER)],
+        title="Coopération Renault Envision",
+        kind=Agreement.Kind.PARTNERSHIP,
+        status=Agreement.Status.ACTIVE,
+        announced_on=datetime.date(2021, 1, 1),
+        announced_precision="year",
+        **verified,
+    )
+    AgreementVolume.objects.create(
+        agreement=w.envision_deal, gwh_per_year=20, qualifier=QuantityQualifier.UP_TO
+    )
+    w.with_secret = make_agreement(
+        parties=[(w.renault, PARTNER), (w.secret, PARTNER)],
+        title="Renault and a draft company",
+        kind=Agreement.Kind.COOPERATION,
+        announced_on=datetime.date(2023, 4, 1),
+        announced_precision="month",
+        plant=w.draft_plant,
+        **verified,
+    )
+    w.draft_deal = make_agreement(
+        parties=[(w.renault, BUYER), (w.verkor, SUPPLIER)],
+        title="Draft Renault–Verkor deal",
+        review_status=DRAFT,
+    )
+    w.undated_deal = make_agreement(
+        parties=[(w.verkor, PARTNER), (w.bank, PARTNER)], title="EIB loan to Verkor", **verified
+    )
+
+    w.renault_in_verkor = make_stake(
+        w.renault,
+        w.verkor,
+        share_min=20,
+        share_min_exclusive=True,
+        as_of=datetime.date(2021, 1, 1),
+        as_of_precision="year",
+        **verified,
+    )
+    w.bank_in_verkor = make_stake(w.bank, w.verkor, share_exact=Decimal("5.5"), **verified)
+    w.range_stake = make_stake(w.bank, w.envision, share_min=10, share_max=30, **verified)
+    w.ceiling_stake = make_stake(w.renault, w.envision, share_max=15, **verified)
+    w.draft_stake = make_stake(w.bank, w.renault, share_exact=50, review_status=DRAFT)
+    w.stake_of_secret = make_stake(w.secret, w.verkor, share_exact=40, **verified)
+
+    # The factory's article body holds every English quote below.
+    w.c_partnership = cite(w.supply, w.a_en, "long-term commercial partnership", field="kind")
+    w.c_volume = cite(w.supply_volume, w.a_en, "equivalent of 12 GWh")
+    w.c_stake = cite(w.renault_in_verkor, w.a_en, "over 20%")
+    w.c_capacity = cite(w.dunkirk_target, w.a_year, "Verkor will supply")
+    w.c_milestone = cite(w.dunkirk_start, w.a_year, "each year")
+    w.c_losange = cite(w.renault, w.a_fr, "« le Losange »")
+    w.c_secret = cite(w.secret, w.a_fr, "Le groupe Renault")
+    w.c_draft_deal = cite(w.draft_deal, w.a_en, "Renault Group and Verkor")
+    return w
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def get(api, path, **params):
+    return api.get(path, params, format="json")
+
+
+def ids(response):
+    assert response.status_code == 200, response.content
+    return [record["id"] for record in response.json()["results"]]
+
+
+# -- Representation -------------------------------------------------------------------------------
+
+
+def test_agreement_carries_parties_roles_volumes_dates_and_citations(api, world):
+    record = get(api, f"/api/v1/agreements/{world.supply.pk}/").json()
+
+    assert record["title"] == "Renault–Verkor battery supply"
+    assert record["announced"] == "2021-06-28"
+    assert record["announced_precision"] == "day"
+    assert record["signed"] is None and record["signed_precision"] is None
+    assert [(p["company"]["slug"], p["role"]) for p in record["parties"]] == [
+        ("renault-group", "buyer"),
+        ("verkor", "supplier"),
+    ]
+    assert record["parties"][0]["company"]["api_url"].endswith(
+        f"/api/v1/companies/{world.renault.pk}/"
+    )
+    [volume] = record["volumes"]
+    assert volume["gwh_per_year"] == 12
+    assert volume["qualifier"] == "about"
+    assert volume["display"] == "about 12 GWh/yr (target, 2025)"
+    assert [c["quote"] for c in volume["citations"]] == ["equivalent of 12 GWh"]
+    assert record["plant"]["name"] == "Verkor Dunkirk gigafactory"
+    [citation] = record["citations"]
+    assert citation["quote"] == "long-term commercial partnership"
+    assert citation["field"] == "kind"
+    assert world.a_en.body[citation["start"] : citation["end"]] == citation["quote"]
+    assert citation["article"] == {
+        "id": world.a_en.pk,
+        "api_url": f"http://testserver/api/v1/articles/{world.a_en.pk}/",
+        "title": "Renault and Verkor sign",
+        "publisher": "Renault Group",
+        "language": "en",
+        "published": "2021-06-28",
+        "published_precision": "day",
+    }
+    assert citation["source_url"] == (
+        f"http://testserver/articles/{world.a_en.pk}/source/#citation-{world.c_partnership.pk}"
+    )
+
+
+def test_stake_exposes_its_share_range_as_stated(api, world):
+    record = get(api, f"/api/v1/stakes/{world.renault_in_verkor.pk}/").json()
+
+    assert record["share_exact"] is None
+    assert record["share_min"] == 20
+    assert record["share_min_exclusive"] is True
+    assert record["share_max"] is None
+    assert record["share_max_exclusive"] is False
+    assert record["share_display"] == "over 20%"
+    assert (record["as_of"], record["as_of_precision"]) == ("2021", "year")
+    assert record["holder"]["slug"] == "renault-group"
+    assert [c["quote"] for c in record["citations"]] == ["over 20%"]
+
+
+def test_plant_carries_capacities_and_milestones_with_their_citations(api, world):
+    record = get(api, f"/api/v1/plants/{world.dunkirk.pk}/").json()
+
+    capacities = record["capacities"]
+    assert [(c["gwh_per_year"], c["qualifier"], c["basis"], c["year"]) for c in capacities] == [
+        (16, "exact", "initial", 2025),
+        (50, "up_to", "target", 2030),
+    ]
+    assert record["capacities"][1]["citations"][0]["quote"] == "Verkor will supply"
+    [milestone] = record["milestones"]
+    assert (milestone["kind"], milestone["year"]) == ("operation_start", 2025)
+    assert record["milestones"][0]["citations"][0]["quote"] == "each year"
+    assert record["operator"]["slug"] == "verkor"
+
+
+def test_company_lists_aliases_country_and_parent(api, world):
+    record = get(api, f"/api/v1/companies/{world.ampere.pk}/").json()
+
+    assert record["name"] == "Ampère"
+    assert record["parent"]["slug"] == "renault-group"
+    assert record["country"] == "FR"
+    renault = get(api, f"/api/v1/companies/{world.renault.pk}/").json()
+    assert renault["aliases"] == [{"name": "le Losange", "language": None}]
+    assert [c["quote"] for c in renault["citations"]] == ["« le Losange »"]
+    assert "notes" not in renault
+
+
+def test_article_detail_has_the_body_and_the_list_leaves_it_out(api, world):
+    detail = get(api, f"/api/v1/articles/{world.a_fr.pk}/").json()
+    listing = get(api, "/api/v1/articles/").json()["results"]
+
+    assert detail["body"] == world.a_fr.body
+    assert detail["non_editorial_spans"] == [
+        {"kind": "reader_comments", "start": 77, "end": len(world.a_fr.body)}
+    ]
+    assert detail["source_url"] == f"http://testserver/articles/{world.a_fr.pk}/source/"
+    assert all("body" not in article for article in listing)
+    assert {"published": None, "published_precision": None}.items() <= next(
+        a for a in listing if a["id"] == world.a_undated.pk
+    ).items()
+
+
+# -- Company filters ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ampere", ["ampere"]),
+        ("ampère", ["ampere"]),
+        ("AMPÈRE", ["ampere"]),
+        ("losange", ["renault-group"]),
+        ("LE LOSANGE", ["renault-group"]),
+        ("renault group", ["renault-group"]),
+        ("aesc envision", ["envision-aesc"]),
+        ("envision", ["envision-aesc"]),
+        ("  verkor  ", ["verkor"]),
+        ("secret", ["secret-subsidiary"]),  # the draft "Secret Motors" stays hidden
+        ("100%", []),
+        ("_", []),
+    ],
+)
+def test_company_search_matches_names_and_aliases_ignoring_case_and_accents(
+    api, world, query, expected
+):
+    response = get(api, "/api/v1/companies/", search=query)
+
+    assert [c["slug"] for c in response.json()["results"]] == expected
+
+
+def test_company_kind_and_country_filters(api, world):
+    assert ids(get(api, "/api/v1/companies/", kind="cell_maker")) == [
+        world.envision.pk,
+        world.verkor.pk,
+    ]
+    assert ids(get(api, "/api/v1/companies/", country="cn")) == [world.envision.pk]
+    assert ids(get(api, "/api/v1/companies/", country="LU", kind="bank")) == [world.bank.pk]
+    assert ids(get(api, "/api/v1/companies/", country="LU", kind="carmaker")) == []
+
+
+def test_company_ordering(api, world):
+    by_country = ids(get(api, "/api/v1/companies/", ordering="-country,name"))
+    assert by_country[:3] == [world.bank.pk, world.ampere.pk, world.renault.pk]
+    assert by_country[-1] == world.envision.pk
+
+
+def test_company_parent_that_is_a_draft_is_null_for_the_public(api, world):
+    record = get(api, f"/api/v1/companies/{world.child_of_secret.pk}/").json()
+    assert record["parent"] is None
+
+
+# -- Stake filters --------------------------------------------------------------------------------
+
+
+def test_stake_holder_and_target_accept_a_slug_or_an_id(api, world):
+    by_slug = ids(get(api, "/api/v1/stakes/", holder="eib"))
+    by_id = ids(get(api, "/api/v1/stakes/", holder=str(world.bank.pk)))
+
+    assert by_slug == by_id == [world.range_stake.pk, world.bank_in_verkor.pk]
+    assert ids(get(api, "/api/v1/stakes/", holder="eib", target="verkor")) == [
+        world.bank_in_verkor.pk
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("5", {"bank_in_verkor", "renault_in_verkor", "range_stake"}),
+        ("5.5", {"bank_in_verkor", "renault_in_verkor", "range_stake"}),
+        ("5.51", {"renault_in_verkor", "range_stake"}),
+        ("10", {"renault_in_verkor", "range_stake"}),
+        ("15", {"renault_in_verkor"}),  # "10–30%" is not known to reach 15; "up to 15%" neither
+        ("20", {"renault_in_verkor"}),  # "over 20%" is at least 20
+        ("20.01", set()),
+        ("0", {"bank_in_verkor", "renault_in_verkor", "range_stake"}),
+        ("100", set()),
+    ],
+)
+def test_min_percent_matches_shares_known_to_be_at_least_the_value(api, world, value, expected):
+    found = set(ids(get(api, "/api/v1/stakes/", min_percent=value)))
+    assert found == {getattr(world, name).pk for name in expected}
+
+
+def test_stake_status_cited_in_and_ordering(api, world):
+    assert ids(get(api, "/api/v1/stakes/", cited_in=world.a_en.pk)) == [world.renault_in_verkor.pk]
+    assert ids(get(api, "/api/v1/stakes/", cited_in=world.a_fr.pk)) == []
+    assert ids(get(api, "/api/v1/stakes/", status="divested")) == []
+    assert len(ids(get(api, "/api/v1/stakes/", status="completed"))) == 4
+    assert ids(get(api, "/api/v1/stakes/", ordering="holder,-target")) == [
+        world.bank_in_verkor.pk,
+        world.range_stake.pk,
+        world.renault_in_verkor.pk,
+        world.ceiling_stake.pk,
+    ]
+
+
+# -- Agreement filters ----------------------------------------------------------------------------
+
+
+def test_party_repeated_means_every_company_is_a_party(api, world):
+    renault = ids(get(api, "/api/v1/agreements/", party="renault-group"))
+    both = ids(api.get("/api/v1/agreements/?party=renault-group&party=verkor"))
+    mixed = ids(api.get(f"/api/v1/agreements/?party={world.verkor.pk}&party=eib"))
+    none = ids(api.get("/api/v1/agreements/?party=envision-aesc&party=verkor"))
+
+    assert renault == [world.with_secret.pk, world.supply.pk, world.envision_deal.pk]
+    assert both == [world.supply.pk]
+    assert mixed == [world.undated_deal.pk]
+    assert none == []
+
+
+def test_party_combined_with_kind_and_announced_after(api, world):
+    response = api.get(
+        "/api/v1/agreements/?party=renault-group&kind=supply&announced_after=2021-06"
+    )
+    assert ids(response) == [world.supply.pk]
+    response = api.get(
+        "/api/v1/agreements/?party=renault-group&kind=partnership&announced_after=2021-06"
+    )
+    assert ids(response) == []
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        # supply: 2021-06-28 (day); envision_deal: 2021 (year); with_secret: 2023-04 (month)
+        ({"announced_after": "2021"}, {"supply", "envision_deal", "with_secret"}),
+        ({"announced_after": "2021-01-01"}, {"supply", "envision_deal", "with_secret"}),
+        ({"announced_after": "2021-01-02"}, {"supply", "with_secret"}),
+        ({"announced_after": "2021-06-28"}, {"supply", "with_secret"}),
+        ({"announced_after": "2021-06-29"}, {"with_secret"}),
+        ({"announced_after": "2023-04"}, {"with_secret"}),
+        ({"announced_after": "2023-04-02"}, set()),
+        ({"announced_before": "2021"}, {"supply", "envision_deal"}),
+        ({"announced_before": "2021-12-31"}, {"supply", "envision_deal"}),
+        ({"announced_before": "2021-12-30"}, {"supply"}),
+        ({"announced_before": "2021-06-28"}, {"supply"}),
+        ({"announced_before": "2021-06-27"}, set()),
+        ({"announced_before": "2023-04-29"}, {"supply", "envision_deal"}),
+        ({"announced_before": "2023-04-30"}, {"supply", "envision_deal", "with_secret"}),
+        ({"announced_before": "2023-04"}, {"supply", "envision_deal", "with_secret"}),
+        ({"announced_after": "2021", "announced_before": "2021"}, {"supply", "envision_deal"}),
+        ({"announced_before": "9999-12-31"}, {"supply", "envision_deal", "with_secret"}),
+        ({"announced_after": "0001"}, {"supply", "envision_deal", "with_secret"}),
+        ({"announced_before": "0001-01-01"}, set()),
+    ],
+)
+def test_announced_after_and_before_respect_the_precision_of_both_dates(
+    api, world, params, expected
+):
+    found = set(ids(get(api, "/api/v1/agreements/", **params)))
+    assert found == {getattr(world, name).pk for name in expected}
+
+
+def test_the_documented_date_pattern_is_exactly_what_the_date_filters_accept():
+    """The OpenAPI pattern must allow no date the server refuses, and refuse none it accepts."""
+    pattern = re.compile(filters.PARTIAL_DATE_SCHEMA["pattern"])
+    field = filters.PartialDateField(required=False)
+    mismatches = []
+    for year in ["0000", "0001", "0004", "0100", "0400", "1900", "2000", "2023", "2024", "9999"]:
+        months = [f"{year}-{month:02d}" for month in range(14)]
+        days = [f"{month}-{day:02d}" for month in months for day in range(33)]
+        for text in [year, *months, *days, f"{year}-1", f"{year}-01-1", f"{year}-٠١"]:
+            try:
+                field.clean(text)
+                accepted = True
+            except ValidationError:
+                accepted = False
+            if accepted != bool(pattern.search(text)):
+                mismatches.append(text)
+    assert mismatches == []
+
+
+def test_agreement_kind_status_plant_volume_cited_in_and_search(api, world):
+    assert ids(get(api, "/api/v1/agreements/", kind="partnership")) == [world.envision_deal.pk]
+    assert ids(get(api, "/api/v1/agreements/", status="active")) == [world.envision_deal.pk]
+    assert ids(get(api, "/api/v1/agreements/", plant=world.dunkirk.pk)) == [world.supply.pk]
+    # "about 12" counts as 12; "up to 20" never proves a minimum.
+    assert ids(get(api, "/api/v1/agreements/", min_volume_gwh="12")) == [world.supply.pk]
+    assert ids(get(api, "/api/v1/agreements/", min_volume_gwh="12.01")) == []
+    assert ids(get(api, "/api/v1/agreements/", min_volume_gwh="20")) == []
+    # cited on its volume row only counts for the agreement
+    assert ids(get(api, "/api/v1/agreements/", cited_in=world.a_en.pk)) == [world.supply.pk]
+    assert ids(get(api, "/api/v1/agreements/", search="coopération")) == [world.envision_deal.pk]
+    assert ids(get(api, "/api/v1/agreements/", search="aesc envision")) == [world.envision_deal.pk]
+    assert ids(get(api, "/api/v1/agreements/", search="EIB LOAN")) == [world.undated_deal.pk]
+
+
+def test_agreement_search_does_not_reveal_draft_parties(api, world):
+    assert ids(get(api, "/api/v1/agreements/", search="secret motors")) == []
+
+
+def test_agreement_ordering(api, world):
+    assert ids(get(api, "/api/v1/agreements/", ordering="announced")) == [
+        world.envision_deal.pk,
+        world.supply.pk,
+        world.with_secret.pk,
+        world.undated_deal.pk,  # unknown dates last, whichever the direction
+    ]
+    assert ids(get(api, "/api/v1/agreements/", ordering="-announced"))[-1] == world.undated_deal.pk
+    assert ids(get(api, "/api/v1/agreements/")) == [
+        world.with_secret.pk,
+        world.supply.pk,
+        world.envision_deal.pk,
+        world.undated_deal.pk,
+    ]
+
+
+# -- Plant filters --------------------------------------------------------------------------------
+
+
+def test_plant_filters(api, world):
+    assert ids(get(api, "/api/v1/plants/", operator="verkor")) == [world.dunkirk.pk]
+    assert ids(get(api, "/api/v1/plants/", country="de")) == [world.secret_plant_op.pk]
+    assert ids(get(api, "/api/v1/plants/", status="operating")) == [world.secret_plant_op.pk]
+    assert ids(get(api, "/api/v1/plants/", kind="vehicle_assembly")) == [world.secret_plant_op.pk]
+    # 16 exact counts, "up to 50" does not; "about 9" counts as 9.
+    assert ids(get(api, "/api/v1/plants/", min_capacity_gwh="16")) == [world.dunkirk.pk]
+    assert ids(get(api, "/api/v1/plants/", min_capacity_gwh="17")) == []
+    assert ids(get(api, "/api/v1/plants/", min_capacity_gwh="9")) == [
+        world.douai.pk,
+        world.dunkirk.pk,
+    ]
+    assert ids(get(api, "/api/v1/plants/", ordering="-name")) == [
+        world.dunkirk.pk,
+        world.secret_plant_op.pk,
+        world.douai.pk,
+    ]
+
+
+def test_plant_cited_in_counts_citations_on_capacities_and_milestones(api, world):
+    assert ids(get(api, "/api/v1/plants/", cited_in=world.a_year.pk)) == [world.dunkirk.pk]
+    world.c_capacity.delete()
+    assert ids(get(api, "/api/v1/plants/", cited_in=world.a_year.pk)) == [world.dunkirk.pk]
+    world.c_milestone.delete()
+    assert ids(get(api, "/api/v1/plants/", cited_in=world.a_year.pk)) == []
+
+
+# -- Article filters ------------------------------------------------------------------------------
+
+
+def test_article_filters(api, world):
+    assert ids(get(api, "/api/v1/articles/", language="fr")) == [world.a_fr.pk]
+    assert ids(get(api, "/api/v1/articles/", publisher="battery weekly")) == [
+        world.a_year.pk,
+        world.a_undated.pk,
+    ]
+    assert ids(get(api, "/api/v1/articles/", published_after="2021-06")) == [
+        world.a_en.pk,
+        world.a_fr.pk,
+    ]
+    assert ids(get(api, "/api/v1/articles/", published_before="2021")) == [
+        world.a_year.pk,
+        world.a_en.pk,
+    ]
+    assert ids(get(api, "/api/v1/articles/", published_before="2021-06-28")) == [world.a_en.pk]
+    assert ids(get(api, "/api/v1/articles/", search="LOSANGE")) == [world.a_fr.pk]
+    assert ids(get(api, "/api/v1/articles/", search="annual")) == [world.a_year.pk]
+    assert ids(get(api, "/api/v1/articles/", ordering="-published")) == [
+        world.a_fr.pk,
+        world.a_en.pk,
+        world.a_year.pk,
+        world.a_undated.pk,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("AMPÈRE", ["ampere", "by_body"]),
+        ("ampère", ["ampere", "by_body"]),
+        ("ÉLECTRIQUE", ["ampere", "by_body"]),
+        ("électrique", ["ampere", "by_body"]),
+        ("ÉlEcTrIqUe", ["ampere", "by_body"]),
+        ("équipe", ["ampere"]),  # in the authors
+    ],
+)
+def test_article_search_ignores_the_case_of_accented_letters_on_every_database(
+    api, world, query, expected
+):
+    articles = {
+        "ampere": make_article(title="Ampère, l'entité électrique", authors="Équipe Le Monde"),
+        "by_body": make_article(title="Untitled", body="Le rapport annuel d'Ampère ÉLECTRIQUE."),
+    }
+
+    assert ids(get(api, "/api/v1/articles/", search=query)) == [articles[n].pk for n in expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("LES ÉCHOS", True),
+        ("les échos", True),
+        ("Les Échos", True),
+        ("les", False),
+        ("échos", False),
+    ],
+)
+def test_publisher_matches_exactly_ignoring_the_case_of_accented_letters(api, world, query, found):
+    article = make_article(publisher="Les Échos")
+    make_article(publisher="Les Échos\n")  # not the same name ("$" would have matched it)
+
+    assert ids(get(api, "/api/v1/articles/", publisher=query)) == ([article.pk] if found else [])
+
+
+@pytest.mark.parametrize("query", ["COOPÉRATION", "coopération", "Coopération Renault", "ÉRATION"])
+def test_agreement_title_search_ignores_the_case_of_accented_letters(api, world, query):
+    assert ids(get(api, "/api/v1/agreements/", search=query)) == [world.envision_deal.pk]
+
+
+@pytest.mark.parametrize("query", ["a.c", "(?i)x", "[x", "*", "\\", "$", "^R", "a|b", "100%", "_"])
+def test_search_text_is_literal_not_a_pattern(api, world, query):
+    article = make_article(title=f"Literal {query} title", body="Nothing here.")
+
+    assert ids(get(api, "/api/v1/articles/", search=query)) == [article.pk]
+    assert ids(get(api, "/api/v1/agreements/", search=query)) == []
+
+
+# -- Drafts ---------------------------------------------------------------------------------------
+
+
+def test_drafts_are_invisible_to_anonymous_readers(api, world):
+    assert get(api, f"/api/v1/agreements/{world.draft_deal.pk}/").status_code == 404
+    assert get(api, f"/api/v1/companies/{world.secret.pk}/").status_code == 404
+    assert get(api, f"/api/v1/plants/{world.draft_plant.pk}/").status_code == 404
+    assert get(api, f"/api/v1/stakes/{world.draft_stake.pk}/").status_code == 404
+    assert world.draft_deal.pk not in ids(get(api, "/api/v1/agreements/", ordering="title"))
+    assert world.secret.pk not in ids(get(api, "/api/v1/companies/", ordering="-name"))
+
+
+def test_a_stake_involving_a_draft_company_is_hidden(api, world):
+    assert get(api, f"/api/v1/stakes/{world.stake_of_secret.pk}/").status_code == 404
+    assert world.stake_of_secret.pk not in ids(get(api, "/api/v1/stakes/", target="verkor"))
+
+
+def test_draft_companies_are_unknown_to_filters(api, world):
+    for path, name in [
+        ("/api/v1/stakes/", "holder"),
+        ("/api/v1/plants/", "operator"),
+        ("/api/v1/agreements/", "party"),
+    ]:
+        for reference in ("secret-motors", str(world.secret.pk)):
+            response = get(api, path, **{name: reference})
+            assert response.status_code == 400
+            assert name in response.json()
+    response = get(api, "/api/v1/agreements/", plant=world.draft_plant.pk)
+    assert response.status_code == 400 and "plant" in response.json()
+
+
+def test_verified_records_hide_their_draft_neighbours(api, world):
+    deal = get(api, f"/api/v1/agreements/{world.with_secret.pk}/").json()
+    plant = get(api, f"/api/v1/plants/{world.secret_plant_op.pk}/").json()
+    supply = get(api, f"/api/v1/agreements/{world.supply.pk}/").json()
+
+    assert [p["company"]["slug"] for p in deal["parties"]] == ["renault-group"]
+    assert deal["plant"] is None
+    assert plant["operator"] is None
+    assert [p["name"] for p in supply["programmes"]] == ["Alpine GT crossover"]
+
+
+def test_staff_see_drafts_and_their_neighbours(api, world):
+    staff = User.objects.create_user("reviewer", password="x", is_staff=True)
+    api.force_authenticate(staff)
+
+    assert get(api, f"/api/v1/agreements/{world.draft_deal.pk}/").status_code == 200
+    deal = get(api, f"/api/v1/agreements/{world.with_secret.pk}/").json()
+    assert len(deal["parties"]) == 2
+    assert deal["plant"]["name"] == "Draft plant"
+    assert ids(get(api, "/api/v1/stakes/", holder="secret-motors")) == [world.stake_of_secret.pk]
+
+
+# -- Bad input ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "parameter"),
+    [
+        ("/api/v1/agreements/", {"announced_after": "2021-13"}, "announced_after"),
+        ("/api/v1/agreements/", {"announced_before": "2021-02-30"}, "announced_before"),
+        ("/api/v1/agreements/", {"announced_after": "21"}, "announced_after"),
+        ("/api/v1/agreements/", {"announced_after": "0000"}, "announced_after"),
+        ("/api/v1/articles/", {"published_after": "yesterday"}, "published_after"),
+        ("/api/v1/stakes/", {"min_percent": "lots"}, "min_percent"),
+        ("/api/v1/stakes/", {"min_percent": "NaN"}, "min_percent"),
+        ("/api/v1/stakes/", {"min_percent": "101"}, "min_percent"),
+        ("/api/v1/stakes/", {"min_percent": "1e400"}, "min_percent"),
+        ("/api/v1/agreements/", {"min_volume_gwh": "-1"}, "min_volume_gwh"),
+        ("/api/v1/plants/", {"min_capacity_gwh": "1" * 30}, "min_capacity_gwh"),
+        ("/api/v1/stakes/", {"holder": "nobody"}, "holder"),
+        ("/api/v1/stakes/", {"target": "9223372036854775808"}, "target"),
+        ("/api/v1/stakes/", {"holder": "9" * 5000}, "holder"),
+        ("/api/v1/agreements/", {"party": ["verkor", "nobody"]}, "party"),
+        ("/api/v1/stakes/", {"cited_in": "99999999999999999999999"}, "cited_in"),
+        ("/api/v1/stakes/", {"cited_in": "9223372036854775807"}, "cited_in"),
+        ("/api/v1/plants/", {"cited_in": "abc"}, "cited_in"),
+        ("/api/v1/agreements/", {"plant": "-1"}, "plant"),
+        ("/api/v1/agreements/", {"kind": "merger"}, "kind"),
+        ("/api/v1/plants/", {"status": "OPERATING"}, "status"),
+        ("/api/v1/companies/", {"country": "France"}, "country"),
+        ("/api/v1/articles/", {"language": "xx"}, "language"),
+        ("/api/v1/companies/", {"ordering": "notes"}, "ordering"),
+        ("/api/v1/stakes/", {"ordering": "holder__review_status"}, "ordering"),
+        ("/api/v1/companies/", {"search": "a\x00b"}, "search"),
+        ("/api/v1/companies/", {"ordering": "name\x00"}, "ordering"),
+        ("/api/v1/companies/", {"unrelated": "\x00"}, "unrelated"),
+        ("/api/v1/agreements/", {"page": "two"}, "page"),
+        ("/api/v1/agreements/", {"page": "0"}, "page"),
+        ("/api/v1/agreements/", {"page_size": "many"}, "page_size"),
+        ("/api/v1/agreements/", {"page_size": "0"}, "page_size"),
+        ("/api/v1/agreements/", {"format": "xml"}, "format"),
+    ],
+)
+def test_bad_input_is_a_400_naming_the_parameter(api, world, path, params, parameter):
+    response = api.get(path, params)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert parameter in response.json()
+
+
+def test_an_unknown_ordering_field_is_named_in_the_error(api, world):
+    response = get(api, "/api/v1/agreements/", ordering="title,price")
+    assert response.status_code == 400
+    assert "price" in str(response.json()["ordering"])
+
+
+@pytest.mark.parametrize("record_id", ["999999", "9223372036854775808", "abc", "-1", "1.5"])
+def test_unknown_ids_are_404(api, world, record_id):
+    for resource in ("articles", "companies", "stakes", "agreements", "plants"):
+        response = api.get(f"/api/v1/{resource}/{record_id}/")
+        assert response.status_code == 404, (resource, record_id)
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_write_methods_answer_405(api, world, method):
+    for path in ("/api/v1/agreements/", f"/api/v1/agreements/{world.supply.pk}/"):
+        response = getattr(api, method)(path, {"title": "x"}, format="json")
+        assert response.status_code == 405
+    assert Agreement.objects.filter(title="x").count() == 0
+
+
+# -- Pagination -----------------------------------------------------------------------------------
+
+
+def test_pagination_links_and_page_size_cap(api, world):
+    for n in range(110):
+        make_company(f"Filler {n:03d}", review_status=VERIFIED)
+    first = get(api, "/api/v1/companies/", page_size=2).json()
+    capped = get(api, "/api/v1/companies/", page_size=1000).json()
+    default = get(api, "/api/v1/companies/").json()
+
+    assert first["count"] == capped["count"] == 116
+    assert len(first["results"]) == 2 and first["previous"] is None
+    assert "page=2" in first["next"] and "page_size=2" in first["next"]
+    assert len(capped["results"]) == 100
+    assert len(default["results"]) == 20
+    second = api.get(first["next"]).json()
+    assert second["previous"] is not None
+    assert {c["id"] for c in second["results"]}.isdisjoint(c["id"] for c in first["results"])
+    assert get(api, "/api/v1/companies/", page=99).status_code == 404
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+
+def read_csv(response):
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def test_agreements_as_csv_flatten_parties_volumes_and_citations(api, world):
+    rows = read_csv(api.get("/api/v1/agreements/", {"format": "csv", "party": "verkor"}))
+
+    assert [row["title"] for row in rows] == ["Renault–Verkor battery supply", "EIB loan to Verkor"]
+    supply = rows[0]
+    assert supply["parties"] == "Renault Group (buyer); Verkor (supplier)"
+    assert supply["volumes"] == "about 12 GWh/yr (target, 2025)"
+    assert supply["plant"] == "Verkor Dunkirk gigafactory"
+    assert supply["announced"] == "2021-06-28"
+    assert supply["citations"] == (
+        f"Renault and Verkor sign [{world.c_partnership.start}–{world.c_partnership.end}] (kind): "
+        "“long-term commercial partnership” | [about 12 GWh/yr (target, 2025)] "
+        f"Renault and Verkor sign [{world.c_volume.start}–{world.c_volume.end}]: "
+        "“equivalent of 12 GWh”"
+    )
+    assert supply["citation_urls"].count("#citation-") == 2
+    assert rows[1]["citations"] == ""
+
+
+def test_csv_by_accept_header_and_for_every_list(api, world):
+    for resource in ("articles", "companies", "stakes", "agreements", "plants"):
+        rows = read_csv(api.get(f"/api/v1/{resource}/", HTTP_ACCEPT="text/csv"))
+        json_ids = ids(api.get(f"/api/v1/{resource}/"))
+        assert [int(row["id"]) for row in rows] == json_ids
+
+
+def test_csv_neutralises_formula_like_cells(api, world):
+    make_company('=HYPERLINK("http://evil")', slug="evil", review_status=VERIFIED)
+    rows = read_csv(api.get("/api/v1/companies/", {"format": "csv", "search": "hyperlink"}))
+    assert rows[0]["name"] == '\'=HYPERLINK("http://evil")'
+
+
+def test_csv_of_a_detail_is_one_row(api, world):
+    [row] = read_csv(api.get(f"/api/v1/plants/{world.dunkirk.pk}/", {"format": "csv"}))
+
+    assert row["name"] == "Verkor Dunkirk gigafactory"
+    assert row["capacities"] == "16 GWh/yr (initial, 2025); up to 50 GWh/yr (target, 2030)"
+    assert row["milestones"] == "operation_start 2025"
+    assert row["citations"].count("“") == 2
+
+
+def test_csv_errors_stay_json(api, world):
+    response = api.get("/api/v1/stakes/", {"format": "csv", "min_percent": "x"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "min_percent" in response.json()
+
+
+# -- Query counts ---------------------------------------------------------------------------------
+
+
+def count_queries(api, path, **params):
+    get(api, path, **params)  # warm the content-type cache the generic relations use
+    with CaptureQueriesContext(connection) as queries:
+        response = get(api, path, **params)
+    assert response.status_code == 200 and response.json()["results"]
+    return len(queries)
+
+
+# count + page + the prefetches: independent of page size and of citations per record. Django
+# skips a nested prefetch when the page has no row to fetch for (no volume, so no query for the
+# volumes' citations), so a page of records without nested rows may use fewer, never more.
+EXPECTED_LIST_QUERIES = {
+    "articles": 3,  # count, page, non-editorial spans
+    "companies": 4,  # count, page (+ parent), aliases, citations (+ articles)
+    "stakes": 3,  # count, page (+ holder, target), citations
+    # count, page (+ plant), parties, volumes, volumes' citations, programmes, citations
+    "agreements": 7,
+    "plants": 7,  # count, page (+ operator), capacities, their citations, milestones, theirs, own
+}
+# Orderings that put first a record with every kind of nested row, so page size 1 has them too.
+FULLEST_FIRST = {"agreements": "title", "plants": "-name"}
+
+
+@pytest.mark.parametrize("resource", sorted(EXPECTED_LIST_QUERIES))
+def test_list_query_count_does_not_depend_on_page_size(api, world, resource):
+    ordering = FULLEST_FIRST.get(resource, "id")
+    small = count_queries(api, f"/api/v1/{resource}/", page_size=1, ordering=ordering)
+    large = count_queries(api, f"/api/v1/{resource}/", page_size=50, ordering=ordering)
+
+    assert small == large == EXPECTED_LIST_QUERIES[resource]
+
+
+def test_list_query_count_does_not_depend_on_citations_or_parties(api, world):
+    article = make_article()
+    one = make_agreement(
+        parties=[(make_company(review_status=VERIFIED), PARTNER)],
+        title="One of each",
+        review_status=VERIFIED,
+    )
+    cite(one, article, "over 20%")
+    cite(AgreementVolume.objects.create(agreement=one, gwh_per_year=1), article, "each year")
+    many = make_agreement(
+        parties=[(make_company(review_status=VERIFIED), PARTNER) for _ in range(5)],
+        title="Many of each",
+        review_status=VERIFIED,
+    )
+    for quote in ("Renault Group", "Verkor", "12", "GWh", "batteries", "over 20%"):
+        cite(many, article, quote)
+    for n in range(3):
+        volume = AgreementVolume.objects.create(agreement=many, gwh_per_year=n)
+        cite(volume, article, "each year")
+        cite(volume, article, "entered")
+
+    with_one = count_queries(api, "/api/v1/agreements/", search="one of each")
+    with_many = count_queries(api, "/api/v1/agreements/", search="many of each")
+
+    assert with_one == with_many == EXPECTED_LIST_QUERIES["agreements"]

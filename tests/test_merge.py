@@ -1,0 +1,203 @@
+"""Merging duplicate companies: in the model layer and through the admin action."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from sourcing.models import (
+    AgreementParty,
+    Citation,
+    Company,
+    CompanyAlias,
+    Plant,
+    ReviewStatus,
+    Stake,
+    VehicleProgramme,
+)
+
+from .factories import (
+    cite,
+    make_agreement,
+    make_article,
+    make_company,
+    make_plant,
+    make_stake,
+    make_user,
+)
+from .test_admin import changelist_url, client_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def duplicates():
+    """ "Envision AESC" as curated, and "AESC Envision" as a second editor entered it."""
+    kept = make_company("Envision AESC", aliases=["AESC"], kind=Company.Kind.CELL_MAKER)
+    duplicate = make_company(
+        "AESC Envision",
+        aliases=["AESC", "Envision-AESC"],
+        kind=Company.Kind.CELL_MAKER,
+        country="JP",
+        description="Japanese-Chinese cell maker.",
+    )
+    return kept, duplicate
+
+
+def test_merge_moves_every_reference_to_the_kept_company(duplicates):
+    kept, duplicate = duplicates
+    kept.country = ""
+    kept.save()
+    nissan = make_company("Nissan")
+    subsidiary = make_company("AESC UK", parent=duplicate)
+    held = make_stake(holder=duplicate, target=subsidiary)
+    holding = make_stake(holder=nissan, target=duplicate)
+    plant = make_plant(operator=duplicate)
+    programme = VehicleProgramme.objects.create(name="Cells for Leaf", brand=duplicate)
+    agreement = make_agreement(parties=[(duplicate, AgreementParty.Role.SUPPLIER)])
+    citation = cite(duplicate, make_article(), "Verkor will supply Renault Group")
+
+    duplicate.merge_into(kept)
+
+    assert not Company.objects.filter(pk=duplicate.pk).exists()
+    kept.refresh_from_db()
+    assert sorted(kept.aliases.values_list("name", flat=True)) == [
+        "AESC",
+        "AESC Envision",
+        "Envision-AESC",
+    ]
+    held.refresh_from_db()
+    holding.refresh_from_db()
+    assert (held.holder, holding.target) == (kept, kept)
+    assert Plant.objects.get(pk=plant.pk).operator == kept
+    assert VehicleProgramme.objects.get(pk=programme.pk).brand == kept
+    assert list(agreement.companies.all()) == [kept]
+    assert Company.objects.get(pk=subsidiary.pk).parent == kept
+    assert Citation.objects.get(pk=citation.pk).record == kept
+    # Blanks of the kept company are filled from the duplicate.
+    assert (kept.country, kept.description) == ("JP", "Japanese-Chinese cell maker.")
+
+
+def test_merge_keeps_the_old_name_findable(client, duplicates):
+    kept, duplicate = duplicates
+    duplicate.merge_into(kept)
+    response = client_for(client, make_user("edith", "Editors")).get(
+        changelist_url(Company), {"q": "aesc envision"}
+    )
+    assert [c.name for c in response.context["cl"].result_list] == ["Envision AESC"]
+
+
+def test_merge_refuses_a_stake_of_a_company_in_itself_and_changes_nothing(duplicates):
+    kept, duplicate = duplicates
+    stake = make_stake(holder=kept, target=duplicate, share_exact=50)
+    plant = make_plant(operator=duplicate)
+
+    with pytest.raises(ValidationError) as refusal:
+        duplicate.merge_into(kept)
+
+    assert "would make “Envision AESC” hold a stake in itself" in refusal.value.messages[0]
+    assert Company.objects.filter(pk=duplicate.pk).exists()
+    assert Stake.objects.get(pk=stake.pk).target == duplicate
+    assert Plant.objects.get(pk=plant.pk).operator == duplicate
+    assert duplicate.aliases.count() == 2
+    assert not kept.aliases.filter(name="AESC Envision").exists()
+
+
+def test_merge_drops_rows_that_would_become_duplicates(duplicates):
+    kept, duplicate = duplicates
+    article = make_article()
+    agreement = make_agreement(
+        parties=[(kept, AgreementParty.Role.SUPPLIER), (duplicate, AgreementParty.Role.SUPPLIER)]
+    )
+    party_of_duplicate = agreement.parties.get(company=duplicate)
+    cite(party_of_duplicate, article, "Verkor will supply Renault Group")
+    cite(kept, article, "12 GWh of batteries each year")
+    cite(duplicate, article, "12 GWh of batteries each year")
+
+    duplicate.merge_into(kept)
+
+    assert list(agreement.parties.values_list("company__name", "role")) == [
+        ("Envision AESC", "supplier")
+    ]
+    assert kept.aliases.filter(name="AESC").count() == 1
+    assert kept.citations.count() == 1
+    # The citation of the dropped party row now supports the surviving row.
+    surviving_party = agreement.parties.get()
+    assert Citation.objects.for_record(surviving_party).count() == 1
+
+
+def test_merge_of_a_parent_into_its_subsidiary_takes_the_parent_s_place():
+    group = make_company("Renault Group")
+    renault = make_company("Renault", parent=group)
+    brand = make_company("Renault brand", parent=renault)
+    renault.merge_into(brand)
+    brand.refresh_from_db()
+    assert brand.parent == group
+
+
+def test_merge_is_recorded_in_the_history_of_what_it_touched(duplicates):
+    kept, duplicate = duplicates
+    user = make_user("rita", "Reviewers")
+    stake = make_stake(holder=duplicate)
+    duplicate.merge_into(kept, user=user)
+    reason = "Merged “AESC Envision”"
+    assert kept.history.first().history_change_reason.startswith(reason)
+    assert kept.history.first().history_user == user
+    assert stake.history.first().history_change_reason.startswith(reason)
+    deleted = Company.history.filter(id=duplicate.pk).first()
+    assert deleted.history_type == "-"
+    assert deleted.history_change_reason.startswith(reason)
+
+
+def test_merge_action_with_two_companies_asks_which_to_keep_then_merges(client, duplicates):
+    kept, duplicate = duplicates
+    client_for(client, make_user("edith", "Editors"))
+    selection = {"action": "merge_companies", "_selected_action": [kept.pk, duplicate.pk]}
+    page = client.post(changelist_url(Company), selection)
+    assert page.status_code == 200
+    assert "Merge duplicate companies" in page.content.decode()
+
+    response = client.post(changelist_url(Company), {**selection, "apply": "1", "keep": kept.pk})
+
+    assert response.status_code == 302
+    assert list(Company.objects.values_list("name", flat=True)) == ["Envision AESC"]
+    assert CompanyAlias.objects.filter(company=kept, name="AESC Envision").exists()
+
+
+def test_merge_action_with_one_company_merges_into_the_company_picked(client, duplicates):
+    kept, duplicate = duplicates
+    client_for(client, make_user("edith", "Editors"))
+    selection = {"action": "merge_companies", "_selected_action": [duplicate.pk]}
+    page = client.post(changelist_url(Company), selection).content.decode()
+    assert "Merge “AESC Envision” into" in page
+    assert "admin-autocomplete" in page
+    client.post(changelist_url(Company), {**selection, "apply": "1", "keep": kept.pk})
+    assert list(Company.objects.values_list("name", flat=True)) == ["Envision AESC"]
+
+
+def test_merge_action_refusal_is_a_message_and_nothing_changes(client, duplicates):
+    kept, duplicate = duplicates
+    make_stake(holder=duplicate, target=kept)
+    client_for(client, make_user("edith", "Editors"))
+    selection = {"action": "merge_companies", "_selected_action": [kept.pk, duplicate.pk]}
+    response = client.post(
+        changelist_url(Company), {**selection, "apply": "1", "keep": kept.pk}, follow=True
+    )
+    assert "hold a stake in itself" in response.content.decode()
+    assert Company.objects.count() == 2
+    assert not CompanyAlias.objects.filter(name="AESC Envision").exists()
+
+
+def test_editor_merge_sends_a_verified_company_back_for_review(client, duplicates):
+    kept, duplicate = duplicates
+    Company.objects.filter(pk=kept.pk).update(review_status=ReviewStatus.VERIFIED)
+    client_for(client, make_user("edith", "Editors"))
+    client.post(
+        changelist_url(Company),
+        {
+            "action": "merge_companies",
+            "_selected_action": [kept.pk, duplicate.pk],
+            "apply": "1",
+            "keep": kept.pk,
+        },
+    )
+    kept.refresh_from_db()
+    assert kept.review_status == ReviewStatus.NEEDS_REVIEW

@@ -1,0 +1,465 @@
+import io
+import json
+import shutil
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from sourcing.models import (
+    Agreement,
+    AgreementVolume,
+    Article,
+    Citation,
+    Company,
+    CompanyAlias,
+    DatePrecision,
+    Plant,
+    PlantMilestone,
+    ReviewStatus,
+    Stake,
+    VehicleProgramme,
+)
+from sourcing.seeding import (
+    CURATION_FILE,
+    FIXTURE_FILE,
+    FIXTURES_DIR,
+    SEED_CHANGE_REASON,
+    SEEDED_MODELS,
+    build_fixture,
+    fixture_text,
+    serialize_rows,
+)
+
+pytestmark = pytest.mark.django_db
+
+FRENCH_2023 = "000_d7364e05e37abb28.txt"
+PRESS_RELEASE_2023 = "001_e5baa59115d08205.txt"
+REUTERS_2023 = "002_d2221d51671d0f8a.txt"
+BLOG_2021 = "003_48b8cfc4dc19008d.txt"
+VERKOR_2021 = "004_7a359afc56865d69.txt"
+
+
+def run_seed(**options):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("seed", stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def snapshot():
+    """Every row of every seeded table, its history and the agreement–programme links."""
+    rows = {}
+    for model in SEEDED_MODELS:
+        rows[model._meta.label] = list(model._default_manager.order_by("pk").values())
+        rows[f"{model._meta.label} history"] = list(model.history.order_by("pk").values())
+    rows["programmes"] = list(Agreement.programmes.through.objects.order_by("pk").values())
+    return rows
+
+
+def all_rows_as_fixture():
+    """Every seeded table as fixture JSON (pks renumbered, timestamps fixed), parsed back."""
+    records = {
+        model: list(model._default_manager.order_by("pk").values_list("pk", flat=True))
+        for model in SEEDED_MODELS
+    }
+    return json.loads(fixture_text(serialize_rows(records)))
+
+
+def cited_files(record, field=None):
+    citations = Citation.objects.for_record(record)
+    if field is not None:
+        citations = citations.filter(field=field)
+    return sorted(set(citations.values_list("article__source_filename", flat=True)))
+
+
+def renault_stakes_in_verkor():
+    return Stake.objects.filter(holder__slug="renault-group", target__slug="verkor")
+
+
+@pytest.fixture
+def seeded():
+    run_seed()
+
+
+@pytest.fixture
+def curation_copy(tmp_path):
+    """A private copy of the curation file and its documents, to alter in a test."""
+    shutil.copytree(FIXTURES_DIR / "articles", tmp_path / "articles")
+    path = tmp_path / "curation.yaml"
+    shutil.copyfile(CURATION_FILE, path)
+    return path
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the curation file no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- Loading ---------------------------------------------------------------------------------------
+
+
+def test_seed_loads_the_five_documents_and_the_curated_records():
+    out, err = run_seed()
+
+    assert Article.objects.count() == 5
+    assert Company.objects.count() == 22
+    assert Stake.objects.count() == 9
+    assert Agreement.objects.count() == 10
+    assert Plant.objects.count() == 5
+    assert VehicleProgramme.objects.count() == 7
+    assert out.count("\n") == 1
+    assert out.startswith(
+        "Seeded 5 articles, 22 companies, 9 stakes, 10 agreements, 5 plants, "
+        "7 vehicle programmes and 134 citations (all verified)"
+    )
+    assert err == ""
+
+
+def test_every_seeded_citation_verifies(seeded):
+    out = io.StringIO()
+    call_command("verify_citations", stdout=out)
+
+    assert out.getvalue() == "All 134 citations verify against 5 articles.\n"
+
+
+def test_articles_hold_the_received_files_byte_for_byte(seeded):
+    for article in Article.objects.all():
+        received = (FIXTURES_DIR / "articles" / article.source_filename).read_bytes()
+        assert article.body.encode("utf-8") == received
+        assert article.content_hash == Article.hash_body(article.body)
+
+
+def test_article_metadata_is_what_the_documents_state(seeded):
+    french = Article.objects.get(source_filename=FRENCH_2023)
+    assert (french.language, french.authors, french.publisher) == ("fr", "Franck Boittiaux", "")
+    assert (french.published, french.published_inferred) == ("2023-04", False)
+
+    verkor = Article.objects.get(source_filename=VERKOR_2021)
+    assert (verkor.published, verkor.published_precision) == ("2021-06-28", DatePrecision.DAY)
+    assert not verkor.published_inferred
+
+    reuters = Article.objects.get(source_filename=REUTERS_2023)
+    assert (reuters.publisher, reuters.authors) == ("Reuters", "Gilles Guillaume, Daniel Leussink")
+
+
+def test_dates_inferred_from_another_document_are_marked_inferred(seeded):
+    inferred = {
+        article.source_filename: (article.published, article.metadata_notes)
+        for article in Article.objects.filter(published_inferred=True)
+    }
+
+    assert set(inferred) == {PRESS_RELEASE_2023, REUTERS_2023, BLOG_2021}
+    assert inferred[PRESS_RELEASE_2023][0] == "2023-04"
+    assert FRENCH_2023 in inferred[PRESS_RELEASE_2023][1]
+    assert inferred[BLOG_2021][0] == "2021-06"
+    assert VERKOR_2021 in inferred[BLOG_2021][1]
+
+
+def test_every_curated_record_is_verified_and_cites_a_source(seeded):
+    for model in (Company, Stake, Agreement, Plant, VehicleProgramme):
+        for record in model.objects.all():
+            assert record.review_status == ReviewStatus.VERIFIED, record
+            assert cited_files(record), f"{model.__name__} {record} cites nothing"
+    for model in (PlantMilestone, AgreementVolume):
+        for record in model.objects.all():
+            assert cited_files(record), f"{model.__name__} {record} cites nothing"
+
+
+# -- Idempotence and atomicity ---------------------------------------------------------------------
+
+
+def test_seeding_twice_changes_nothing(seeded):
+    before = snapshot()
+
+    out, err = run_seed()
+
+    assert snapshot() == before
+    assert out.startswith("Nothing changed: 5 articles, 22 companies")
+    assert err == ""
+
+
+def test_seeded_rows_record_the_seed_in_their_history(seeded):
+    verkor = Company.objects.get(slug="verkor")
+
+    assert [h.history_change_reason for h in verkor.history.all()] == [SEED_CHANGE_REASON]
+
+
+def test_a_quote_that_is_not_in_its_document_aborts_the_whole_seed(curation_copy):
+    edit(
+        curation_copy,
+        "quote: will acquire a stake of over 20%",
+        "quote: will acquire a stake of over 25%",
+    )
+
+    with pytest.raises(CommandError) as error:
+        run_seed(curation=str(curation_copy))
+
+    message = str(error.value)
+    assert "stake of “renault-group” in “verkor” (2021-06-28)" in message
+    assert VERKOR_2021 in message
+    assert "will acquire a stake of over 20%" in message  # the closest passage, as a hint
+    assert all(not rows for rows in snapshot().values())
+
+
+def test_a_failed_seed_leaves_a_seeded_database_exactly_as_it_was(seeded, curation_copy):
+    before = snapshot()
+    # A valid change early in the file, then a broken quote much later.
+    edit(curation_copy, "description: Oil group.", "description: Oil and gas group.")
+    edit(curation_copy, "Envision AESC, longtime partner of Nissan\n", "Envision AESC, partner\n")
+
+    with pytest.raises(CommandError, match="agreement “Nissan–Envision AESC partnership”"):
+        run_seed(curation=str(curation_copy))
+
+    assert snapshot() == before
+
+
+def test_an_unknown_company_in_the_curation_file_is_named(curation_copy):
+    edit(curation_copy, "  - holder: nissan\n", "  - holder: nisan\n")
+
+    with pytest.raises(CommandError, match="no company with slug “nisan”"):
+        run_seed(curation=str(curation_copy))
+
+    assert not Company.objects.exists()
+
+
+def test_a_missing_curation_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="missing.yaml: cannot be read"):
+        run_seed(curation=str(tmp_path / "missing.yaml"))
+
+
+def test_a_record_an_editor_changed_is_kept_and_reported(seeded):
+    editor = get_user_model().objects.create(username="claire")
+    verkor = Company.objects.get(slug="verkor")
+    verkor.description = "Battery cell maker with a gigafactory in Dunkirk."
+    verkor._history_user = editor
+    verkor.save()
+
+    out, err = run_seed()
+
+    verkor.refresh_from_db()
+    assert verkor.description == "Battery cell maker with a gigafactory in Dunkirk."
+    assert "company “verkor” was changed by claire" in err
+    assert "differs from the curation file in: description" in err
+    assert out.startswith("Nothing changed")
+    assert "1 row(s) changed by editors since seeding were left as they are" in out
+
+
+def test_a_record_an_editor_deleted_is_not_recreated(seeded):
+    CompanyAlias.objects.get(name="le Losange").delete()
+
+    out, err = run_seed()
+
+    assert not CompanyAlias.objects.filter(name="le Losange").exists()
+    assert "alias “le Losange” of company “renault-group” was deleted after it was seeded" in err
+
+
+def test_a_curation_change_updates_the_row_the_seed_owns(seeded, curation_copy):
+    edit(curation_copy, "description: Oil group.", "description: Oil and gas group.")
+
+    out, err = run_seed(curation=str(curation_copy))
+
+    aramco = Company.objects.get(slug="saudi-aramco")
+    assert aramco.description == "Oil and gas group."
+    assert aramco.history.first().history_change_reason == SEED_CHANGE_REASON
+    assert "0 rows created, 1 updated" in out
+    assert err == ""
+
+
+# -- The loaddata fixture --------------------------------------------------------------------------
+
+
+def test_the_committed_fixture_is_up_to_date_with_the_curation_file():
+    assert build_fixture() == FIXTURE_FILE.read_text(encoding="utf-8"), (
+        "fixtures/seed.json is stale: run `python manage.py seed --write-fixture`"
+    )
+
+
+def test_the_fixture_does_not_depend_on_the_database_it_is_built_in(curation_copy):
+    # A database seeded earlier from other curation data: its rows have other pks, timestamps
+    # and edit counts, and the build re-seeds one of them.
+    edit(curation_copy, "description: Oil group.", "description: Oil and gas group.")
+    Company.objects.create(name="Northvolt", kind=Company.Kind.CELL_MAKER)
+    run_seed(curation=str(curation_copy))
+
+    assert build_fixture() == FIXTURE_FILE.read_text(encoding="utf-8")
+
+
+def test_building_the_fixture_leaves_the_database_unchanged():
+    build_fixture()
+
+    assert all(not rows for rows in snapshot().values())
+
+
+def test_seed_gives_the_records_of_the_committed_fixture(seeded):
+    assert all_rows_as_fixture() == json.loads(FIXTURE_FILE.read_text(encoding="utf-8"))
+
+
+def test_loaddata_gives_the_same_records_as_seed():
+    call_command("loaddata", "seed", verbosity=0)
+
+    assert all_rows_as_fixture() == json.loads(FIXTURE_FILE.read_text(encoding="utf-8"))
+    out = io.StringIO()
+    call_command("verify_citations", stdout=out)
+    assert out.getvalue() == "All 134 citations verify against 5 articles.\n"
+    # Same data: seeding on top of it finds nothing to do.
+    before = snapshot()
+    seed_out, _ = run_seed()
+    assert seed_out.startswith("Nothing changed")
+    assert snapshot() == before
+
+
+def test_new_records_can_be_added_after_loaddata():
+    # On PostgreSQL this needs loaddata to have moved the id sequences past the fixture's pks.
+    call_command("loaddata", "seed", verbosity=0)
+
+    company = Company.objects.create(name="Northvolt", kind=Company.Kind.CELL_MAKER)
+
+    assert company.pk > 22
+
+
+# -- Editorial content -----------------------------------------------------------------------------
+
+
+def test_the_over_20_percent_stake_is_an_exclusive_minimum_cited_in_004(seeded):
+    stake = renault_stakes_in_verkor().get(share_min__isnull=False)
+
+    assert (stake.share_min, stake.share_min_exclusive) == (Decimal("20"), True)
+    assert stake.share_exact is None and stake.share_max is None
+    assert stake.share_display == "over 20%"
+    assert (stake.status, stake.as_of_display) == (Stake.Status.ANNOUNCED, "2021-06-28")
+    assert cited_files(stake, field="share_min") == [VERKOR_2021]
+
+
+def test_the_20_percent_stake_of_2023_is_kept_beside_it_and_cites_000(seeded):
+    stake = renault_stakes_in_verkor().get(share_exact__isnull=False)
+
+    assert stake.share_exact == Decimal("20")
+    assert (stake.status, stake.as_of_display) == (Stake.Status.COMPLETED, "2023-04")
+    assert cited_files(stake, field="share_exact") == [FRENCH_2023]
+    assert renault_stakes_in_verkor().count() == 3
+
+
+def test_nissan_may_take_up_to_15_percent_of_ampere(seeded):
+    stake = Stake.objects.get(holder__slug="nissan", target__slug="ampere")
+
+    assert (stake.share_max, stake.share_max_exclusive, stake.share_min) == (15, False, None)
+    assert stake.status == Stake.Status.PLANNED
+    assert cited_files(stake) == [REUTERS_2023]
+
+
+def test_the_disputed_completion_years_are_two_milestones_with_their_own_sources(seeded):
+    plant = Plant.objects.get(name="Verkor Gigafactory Dunkirk")
+    completions = plant.milestones.filter(kind=PlantMilestone.Kind.OPERATION_START)
+
+    by_year = {milestone.year: cited_files(milestone) for milestone in completions}
+
+    assert by_year == {2024: [VERKOR_2021], 2025: [PRESS_RELEASE_2023]}
+    assert plant.milestones.get(kind=PlantMilestone.Kind.CONSTRUCTION_START).year == 2023
+
+
+def test_gigafactory_capacities_keep_their_basis_bound_and_year(seeded):
+    plant = Plant.objects.get(name="Verkor Gigafactory Dunkirk")
+
+    capacities = {(c.basis, c.qualifier, c.gwh_per_year, c.year) for c in plant.capacities.all()}
+
+    assert capacities == {
+        ("initial", "exact", Decimal("16"), None),
+        ("target", "up_to", Decimal("50"), 2030),
+    }
+
+
+def test_the_2023_supply_deal_cites_each_document_that_reports_it(seeded):
+    deal = Agreement.objects.get(title__startswith="Renault Group–Verkor long-term battery supply")
+    volume = deal.volumes.get()
+
+    assert volume.gwh_per_year == Decimal("12")
+    assert cited_files(volume) == [FRENCH_2023, PRESS_RELEASE_2023, REUTERS_2023]
+    assert (deal.start_year, deal.announced, deal.plant.name) == (
+        2025,
+        "2023-04",
+        "Verkor Gigafactory Dunkirk",
+    )
+    assert [p.name for p in deal.programmes.all()] == ["Alpine C-segment crossover GT"]
+    roles = {(p.company.slug, p.role) for p in deal.parties.all()}
+    assert roles == {("renault-group", "buyer"), ("verkor", "supplier")}
+
+
+def test_the_2021_partnership_names_its_advisers(seeded):
+    partnership = Agreement.objects.get(
+        title="Renault Group–Verkor battery cell partnership (2021)"
+    )
+
+    roles = {(p.company.slug, p.role) for p in partnership.parties.all()}
+
+    assert {
+        ("santander-cib", "financial_adviser"),
+        ("de-gaulle-fleurance", "legal_adviser"),
+        ("barber-hauler", "adviser"),
+    } <= roles
+    assert {(v.gwh_per_year, v.basis, v.year) for v in partnership.volumes.all()} == {
+        (Decimal("10"), "initial", None),
+        (Decimal("20"), "target", 2030),
+    }
+
+
+def test_acc_is_only_in_discussion_possibly_from_2027(seeded):
+    talks = Agreement.objects.get(parties__company__slug="acc")
+
+    assert (talks.status, talks.start_year) == (Agreement.Status.IN_DISCUSSION, 2027)
+    assert cited_files(talks) == [BLOG_2021]
+
+
+@pytest.mark.parametrize(
+    ("alias", "slug", "language"),
+    [
+        ("le Losange", "renault-group", "fr"),
+        ("groupe au losange", "renault-group", "fr"),
+        ("Ampère", "ampere", "fr"),
+        ("AESC Envision", "envision-aesc", "fr"),
+        ("Mitsubishi", "mitsubishi-motors", ""),
+    ],
+)
+def test_companies_are_known_by_the_names_the_documents_use(seeded, alias, slug, language):
+    found = CompanyAlias.objects.get(name=alias)
+
+    assert (found.company.slug, found.language) == (slug, language)
+
+
+def test_an_accentless_search_finds_ampere_by_its_french_alias(seeded):
+    assert CompanyAlias.objects.get(search_name="ampere").company.slug == "ampere"
+
+
+def test_the_reader_comment_in_003_cannot_be_cited(seeded):
+    blog = Article.objects.get(source_filename=BLOG_2021)
+    citation = Citation(
+        record=Company.objects.get(slug="renault-group"),
+        article=blog,
+        quote="Sorry Renault, you could be different if you wanted.",
+    )
+
+    with pytest.raises(ValidationError, match="reader comments"):
+        citation.save()
+
+
+@pytest.mark.parametrize(
+    ("filename", "quote"),
+    [
+        (VERKOR_2021, "Phone : +33 7 48 10 11 40"),
+        (VERKOR_2021, "Télécharger le PDF"),
+        (BLOG_2021, "Please follow and like us:"),
+        (FRENCH_2023, "Voir les photos"),
+    ],
+)
+def test_site_furniture_and_press_contacts_cannot_be_cited(seeded, filename, quote):
+    citation = Citation(
+        record=Company.objects.get(slug="verkor"),
+        article=Article.objects.get(source_filename=filename),
+        quote=quote,
+    )
+
+    with pytest.raises(ValidationError, match="not editorial content"):
+        citation.save()
