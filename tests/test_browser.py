@@ -107,11 +107,23 @@ class AdminUser:
 
     def click_through(self, selector):
         """Click what loads a new page, and wait until the new page has replaced the old one."""
-        old_page = self.find("html")
+        # The old page is marked in its own JavaScript world, which dies with it. Waiting on a
+        # node of the old page instead is racy: Chromium may answer a query about it with a
+        # stale-element error or with "does not belong to the document", depending on timing.
+        self.find("html")
+        self.driver.execute_script("window.leftBehindByTheTest = true;")
         # Found and clicked in one step, again if the page swapped the node in between (the
         # browser still settling a navigation): a stale node is a race of the test, not a bug.
         self.wait.until(lambda driver: self.clicked(selector))
-        self.wait.until(conditions.staleness_of(old_page))
+        self.wait.until(lambda driver: self.on_a_new_loaded_page())
+
+    def on_a_new_loaded_page(self):
+        try:
+            return self.driver.execute_script(
+                "return !window.leftBehindByTheTest && document.readyState === 'complete';"
+            )
+        except WebDriverException:
+            return False  # the navigation is under way: no document to ask yet
 
     def clicked(self, selector):
         try:
