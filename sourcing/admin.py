@@ -285,6 +285,20 @@ class HistoryUrlIdsMixin:
         return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
 
 
+class FoldedSearchMixin:
+    """
+    The search box and autocomplete also use the model's own ``search``, which ignores accents
+    and typography ("ampere" finds "Ampère", "l'usine" finds "l’usine"); Django's search
+    ignores case only.
+    """
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            results |= queryset.search(search_term)
+        return results, may_have_duplicates
+
+
 class EditorialAdmin(
     HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin, SimpleHistoryAdmin
 ):
@@ -529,7 +543,7 @@ class NonEditorialSpanInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorialAdmin):
+class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -743,7 +757,7 @@ class CompanyAliasInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(CuratedRecordAdmin):
+class CompanyAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     list_display = ["name", "kind", "country", "parent", "alias_names", "review_status"]
     list_filter = ["review_status", "kind", "country"]
     search_fields = ["name", "aliases__name", "slug"]
@@ -759,13 +773,6 @@ class CompanyAdmin(CuratedRecordAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
-
-    def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if search_term.strip():
-            # Also ignoring accents ("ampere" finds "Ampère"), which Django's search does not.
-            results |= queryset.search(search_term)
-        return results, may_have_duplicates
 
     @admin.display(description="Aliases")
     def alias_names(self, company):
@@ -946,7 +953,7 @@ class AgreementVolumeInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(CuratedRecordAdmin):
+class AgreementAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     list_display = ["title", "kind", "status", "party_names", "announced_display", "review_status"]
     list_filter = ["review_status", "kind", "status", "start_year", "announced_precision"]
     date_hierarchy = "announced_on"

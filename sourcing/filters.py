@@ -429,22 +429,12 @@ def country_filter():
     return documented({"type": "string", "pattern": "^[A-Za-z]{2}$"}, CountryFilter())
 
 
-def contains_text(field_names, text):
-    """
-    Records whose ``field_names`` contain ``text``, ignoring case in any script. ``icontains``
-    would not do on SQLite, whose LIKE folds only ASCII letters (``AMPÈRE`` would miss
-    “Ampère” there but not on PostgreSQL); a case-insensitive regex of the escaped text is
-    matched by Python's ``re`` on SQLite and by ``~*`` on PostgreSQL, both Unicode-aware.
-    """
-    pattern = re.escape(text)
-    condition = Q()
-    for field_name in field_names:
-        condition |= Q(**{f"{field_name}__iregex": pattern})
-    return condition
-
-
 def equals_text(field_name, text):
-    """Records whose ``field_name`` is ``text`` ignoring case in any script (see contains_text)."""
+    """
+    Records whose ``field_name`` is ``text`` ignoring case in any script. ``iexact`` would not do
+    on SQLite, whose LIKE folds only ASCII letters; a case-insensitive regex of the escaped text
+    is matched by Python's ``re`` on SQLite and by ``~*`` on PostgreSQL, both Unicode-aware.
+    """
     # \A and \Z (not ^ and $, which allow a final newline in Python) mean the same in both engines.
     return Q(**{f"{field_name}__iregex": rf"\A{re.escape(text)}\Z"})
 
@@ -476,7 +466,8 @@ class ArticleFilter(filters.FilterSet):
     )
     search = text_filter(
         method="filter_search",
-        help_text="Text contained in the title, authors or body (case-insensitive).",
+        help_text="Text contained in the title, authors or body, ignoring case, accents and "
+        "typography: `electrique` finds “électrique”, `l'usine` finds “l’usine”.",
     )
     ordering = ordering_filter(
         ("published_on", "published"), ("title", "title"), ("publisher", "publisher"), ("id", "id")
@@ -490,10 +481,7 @@ class ArticleFilter(filters.FilterSet):
         return queryset.filter(equals_text("publisher", value)) if value else queryset
 
     def filter_search(self, queryset, name, value):
-        text = value.strip()
-        if not text:
-            return queryset
-        return queryset.filter(contains_text(["title", "authors", "body"], text))
+        return queryset.search(value)
 
 
 class CompanyFilter(filters.FilterSet):
@@ -593,8 +581,8 @@ class AgreementFilter(filters.FilterSet):
     cited_in = cited_in_filter(children=("volumes",))
     search = text_filter(
         method="filter_search",
-        help_text="Text in the title (case-insensitive), or part of a party's name or alias "
-        "(ignoring case and accents).",
+        help_text="Text in the title, or part of a party's name or alias, ignoring case, "
+        "accents and typography: `ampere` finds agreements of Ampère.",
     )
     ordering = ordering_filter(
         ("announced_on", "announced"),
@@ -611,16 +599,9 @@ class AgreementFilter(filters.FilterSet):
         fields = []
 
     def filter_search(self, queryset, name, value):
-        text = value.strip()
-        if not text:
-            return queryset
         user = getattr(self.request, "user", None)
         # Only visible companies: a search must not reveal which agreements a draft is party to.
-        companies = Company.objects.visible_to(user).search(text)
-        parties = AgreementParty.objects.filter(company__in=companies)
-        return queryset.filter(
-            contains_text(["title"], text) | Q(pk__in=parties.values("agreement_id"))
-        )
+        return queryset.search(value, companies=Company.objects.visible_to(user))
 
 
 class PlantFilter(filters.FilterSet):

@@ -7,7 +7,6 @@ import calendar
 import datetime
 import hashlib
 import re
-import unicodedata
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -21,14 +20,9 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from . import quotes
+from .search import fold_fields_for_search, fold_for_search
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
-
-
-def fold_for_search(text):
-    """Lower-case, accent-free form of a name, so "ampere" finds "Ampère" on every database."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
 
 
 class DatePrecision(models.TextChoices):
@@ -165,6 +159,14 @@ class Versioned(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def search(self, text):
+        """
+        Articles whose title, authors or text contain ``text``, ignoring case, accents and
+        typography (see ``sourcing.search``). Blank text matches every article.
+        """
+        folded = fold_for_search(text)
+        return self.filter(search_text__contains=folded) if folded else self
+
     def cited(self):
         return self.filter(citations__isnull=False).distinct()
 
@@ -196,10 +198,14 @@ class Article(Versioned):
     content_hash = models.CharField(
         max_length=64, unique=True, editable=False, help_text="SHA-256 of the body."
     )
+    search_text = models.TextField(
+        editable=False, blank=True, help_text="Title, authors and body folded for search."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The search column is derived from the other fields: a copy in every version is only weight.
+    history = HistoricalRecords(excluded_fields=["search_text"])
     objects = ArticleQuerySet.as_manager()
 
     partial_dates = [("published_on", "published_precision")]
@@ -218,6 +224,7 @@ class Article(Versioned):
 
     def save(self, *args, **kwargs):
         self.content_hash = self.hash_body(self.body)
+        self.search_text = fold_fields_for_search(self.title, self.authors, self.body)
         normalize_partial_dates(self)
         with transaction.atomic():
             if self.pk:
@@ -635,7 +642,7 @@ class CompanyQuerySet(CuratedQuerySet):
         finds "Ampère"): both sides are folded in Python, so SQLite and PostgreSQL agree. Blank
         text matches every company.
         """
-        folded = " ".join(fold_for_search(text).split())
+        folded = fold_for_search(text)
         if not folded:
             return self
         by_alias = CompanyAlias.objects.filter(search_name__contains=folded).values("company_id")
@@ -1198,6 +1205,22 @@ class VehicleProgramme(CuratedRecord):
         return self.name
 
 
+class AgreementQuerySet(CuratedQuerySet):
+    def search(self, text, companies=None):
+        """
+        Agreements whose title contains ``text``, or with a party among ``companies`` (all
+        companies by default) whose name or alias contains it, ignoring case, accents and
+        typography. Blank text matches every agreement.
+        """
+        folded = fold_for_search(text)
+        if not folded:
+            return self
+        if companies is None:
+            companies = Company.objects.all()
+        parties = AgreementParty.objects.filter(company__in=companies.search(folded))
+        return self.filter(Q(search_title__contains=folded) | Q(pk__in=parties.values("agreement")))
+
+
 class Agreement(CuratedRecord):
     class Kind(models.TextChoices):
         SUPPLY = "supply", "Supply"
@@ -1231,6 +1254,9 @@ class Agreement(CuratedRecord):
         Plant, null=True, blank=True, on_delete=models.SET_NULL, related_name="agreements"
     )
     programmes = models.ManyToManyField(VehicleProgramme, blank=True, related_name="agreements")
+    search_title = models.TextField(editable=False, blank=True)
+
+    objects = AgreementQuerySet.as_manager()
 
     partial_dates = [("announced_on", "announced_precision"), ("signed_on", "signed_precision")]
 
@@ -1251,6 +1277,10 @@ class Agreement(CuratedRecord):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_title = fold_for_search(self.title)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("api:agreement-detail", args=[self.pk])

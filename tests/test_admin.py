@@ -363,6 +363,25 @@ def test_company_search_keeps_the_list_filters(client, editor):
     assert [c.name for c in response.context["cl"].result_list] == ["Ampère Cells"]
 
 
+@pytest.mark.parametrize("term", ["electrique", "ÉLECTRIQUE", "l'usine d'ampere"])
+def test_article_search_ignores_accents_and_apostrophes(client, editor, term):
+    make_article(title="Rapport", body="L’usine d’Ampère, la filiale électrique.")
+    make_article(title="Report", body="Nothing of the kind.")
+    response = client_for(client, editor).get(changelist_url(Article), {"q": term})
+    assert [article.title for article in response.context["cl"].result_list] == ["Rapport"]
+
+
+@pytest.mark.parametrize("term", ["cooperation", "ampere", "AMPERE COOPERATION"])
+def test_agreement_search_ignores_accents_in_titles_and_party_names(client, editor, term):
+    ampere = make_company("Ampère")
+    make_agreement(title="Ampère coopération", parties=[(ampere, AgreementParty.Role.PARTNER)])
+    make_agreement(title="Unrelated supply deal")
+    response = client_for(client, editor).get(changelist_url(Agreement), {"q": term})
+    assert [agreement.title for agreement in response.context["cl"].result_list] == [
+        "Ampère coopération"
+    ]
+
+
 def test_company_autocomplete_finds_a_company_by_accentless_alias(client, editor):
     make_company("Envision AESC", aliases=["AESC Envision"])
     response = client_for(client, editor).get(

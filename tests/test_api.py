@@ -594,14 +594,23 @@ def test_article_filters(api, world):
         ("électrique", ["ampere", "by_body"]),
         ("ÉlEcTrIqUe", ["ampere", "by_body"]),
         ("équipe", ["ampere"]),  # in the authors
+        ("ampere", ["ampere", "by_body"]),
+        ("ELECTRIQUE", ["ampere", "by_body"]),
+        ("equipe le monde", ["ampere"]),
+        ("l’entité", ["ampere"]),  # typographic apostrophe typed, straight one printed
+        ("d'ampere", ["by_body"]),  # and the other way round
+        ("rapport  annuel", ["by_body"]),  # a no-break space and a line break in the text
+        ("untitled le rapport", []),  # never across the end of one field and the next
     ],
 )
-def test_article_search_ignores_the_case_of_accented_letters_on_every_database(
+def test_article_search_ignores_case_accents_and_typography_on_every_database(
     api, world, query, expected
 ):
     articles = {
         "ampere": make_article(title="Ampère, l'entité électrique", authors="Équipe Le Monde"),
-        "by_body": make_article(title="Untitled", body="Le rapport annuel d'Ampère ÉLECTRIQUE."),
+        "by_body": make_article(
+            title="Untitled", body="Le rapport\u00a0\nannuel d’Ampère ÉLECTRIQUE."
+        ),
     }
 
     assert ids(get(api, "/api/v1/articles/", search=query)) == [articles[n].pk for n in expected]
@@ -624,8 +633,11 @@ def test_publisher_matches_exactly_ignoring_the_case_of_accented_letters(api, wo
     assert ids(get(api, "/api/v1/articles/", publisher=query)) == ([article.pk] if found else [])
 
 
-@pytest.mark.parametrize("query", ["COOPÉRATION", "coopération", "Coopération Renault", "ÉRATION"])
-def test_agreement_title_search_ignores_the_case_of_accented_letters(api, world, query):
+@pytest.mark.parametrize(
+    "query",
+    ["COOPÉRATION", "coopération", "Coopération Renault", "ÉRATION", "cooperation", "OPERATION R"],
+)
+def test_agreement_title_search_ignores_case_and_accents(api, world, query):
     assert ids(get(api, "/api/v1/agreements/", search=query)) == [world.envision_deal.pk]
 
 
