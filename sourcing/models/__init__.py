@@ -1,0 +1,58 @@
+"""
+The editorial data model: source articles, the records curated from them, and the citations that
+tie every record (or one field of it) to the exact passage of an article that states it.
+"""
+
+from ..search import fold_for_search
+
+# Django registers models in import order, and that order sets the order of content types and of
+# reverse relations (so of cascades and of protected-object lists): the modules are imported in
+# the order their models had when they were all in one models.py.
+# isort: off
+from .dates import (
+    DatePrecision,
+    NotACalendarDate,
+    format_partial_date,
+    last_day_of_period,
+    parse_partial_date,
+)
+from .base import Language, QuantityQualifier, Versioned
+from .articles import Article, Citation, NonEditorialSpan
+from .curation import CuratedRecord, ReviewStatus
+from .companies import Company, CompanyAlias
+from .stakes import Stake
+from .plants import Plant, PlantCapacity, PlantMilestone
+from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
+
+# isort: on
+
+__all__ = [
+    # Models
+    "Article",
+    "NonEditorialSpan",
+    "Citation",
+    "CuratedRecord",
+    "Versioned",
+    "Company",
+    "CompanyAlias",
+    "Stake",
+    "Plant",
+    "PlantCapacity",
+    "PlantMilestone",
+    "VehicleProgramme",
+    "Agreement",
+    "AgreementParty",
+    "AgreementVolume",
+    # Choices
+    "DatePrecision",
+    "Language",
+    "QuantityQualifier",
+    "ReviewStatus",
+    # Partial dates
+    "NotACalendarDate",
+    "format_partial_date",
+    "last_day_of_period",
+    "parse_partial_date",
+    # Re-exported: importers take it from here since models.py used it
+    "fold_for_search",
+]

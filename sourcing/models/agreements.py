@@ -1,0 +1,192 @@
+"""Vehicle programmes, and agreements with their parties and volumes."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from ..search import fold_for_search
+from .base import Versioned
+from .companies import Company
+from .curation import CuratedQuerySet, CuratedRecord
+from .dates import (
+    DatePrecision,
+    clean_partial_date,
+    date_with_precision_constraint,
+    format_partial_date,
+)
+from .plants import Plant
+from .quantities import Quantity, QuantityQuerySet
+
+
+class VehicleProgramme(CuratedRecord):
+    """A vehicle model or range named by a source ("Alpine C-segment crossover GT", "R5")."""
+
+    name = models.CharField(max_length=200)
+    brand = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.PROTECT, related_name="programmes"
+    )
+    segment = models.CharField(max_length=50, blank=True)
+    assembly_plant = models.ForeignKey(
+        Plant, null=True, blank=True, on_delete=models.SET_NULL, related_name="programmes"
+    )
+    start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "vehicle programme"
+        verbose_name_plural = "vehicle programmes"
+        permissions = [("verify_vehicleprogramme", "Can mark vehicle programmes verified")]
+
+    def __str__(self):
+        return self.name
+
+
+class AgreementQuerySet(CuratedQuerySet):
+    def search(self, text, companies=None):
+        """
+        Agreements whose title contains ``text``, or with a party among ``companies`` (all
+        companies by default) whose name or alias contains it, ignoring case, accents and
+        typography. Blank text matches every agreement.
+        """
+        folded = fold_for_search(text)
+        if not folded:
+            return self
+        if companies is None:
+            companies = Company.objects.all()
+        parties = AgreementParty.objects.filter(company__in=companies.search(folded))
+        return self.filter(Q(search_title__contains=folded) | Q(pk__in=parties.values("agreement")))
+
+
+class Agreement(CuratedRecord):
+    class Kind(models.TextChoices):
+        SUPPLY = "supply", "Supply"
+        PARTNERSHIP = "partnership", "Partnership"
+        LETTER_OF_INTENT = "letter_of_intent", "Letter of intent"
+        JOINT_VENTURE = "joint_venture", "Joint venture"
+        COOPERATION = "cooperation", "Cooperation"
+        RESEARCH = "research", "Research"
+        ADVISORY = "advisory", "Advisory"
+        INVESTMENT = "investment", "Investment"
+
+    class Status(models.TextChoices):
+        ANNOUNCED = "announced", "Announced"
+        IN_DISCUSSION = "in_discussion", "In discussion"
+        LETTER_OF_INTENT = "letter_of_intent", "Letter of intent"
+        SIGNED = "signed", "Signed"
+        ACTIVE = "active", "Active"
+        ENDED = "ended", "Ended"
+        CANCELLED = "cancelled", "Cancelled"
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    companies = models.ManyToManyField(Company, through="AgreementParty", related_name="agreements")
+    announced_on = models.DateField(null=True, blank=True)
+    announced_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    signed_on = models.DateField(null=True, blank=True)
+    signed_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    plant = models.ForeignKey(
+        Plant, null=True, blank=True, on_delete=models.SET_NULL, related_name="agreements"
+    )
+    programmes = models.ManyToManyField(VehicleProgramme, blank=True, related_name="agreements")
+    search_title = models.TextField(editable=False, blank=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    partial_dates = [("announced_on", "announced_precision"), ("signed_on", "signed_precision")]
+
+    class Meta:
+        ordering = ["-announced_on", "title"]
+        verbose_name = "agreement"
+        verbose_name_plural = "agreements"
+        permissions = [("verify_agreement", "Can mark agreements verified")]
+        constraints = [
+            date_with_precision_constraint("agreement", "announced_on", "announced_precision"),
+            date_with_precision_constraint("agreement", "signed_on", "signed_precision"),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(start_year__gte=1900, start_year__lte=2200),
+                name="agreement_start_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_title = fold_for_search(self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("api:agreement-detail", args=[self.pk])
+
+    @property
+    def announced(self):
+        return format_partial_date(self.announced_on, self.announced_precision)
+
+    @property
+    def signed(self):
+        return format_partial_date(self.signed_on, self.signed_precision)
+
+    def clean(self):
+        super().clean()
+        self.announced_on = clean_partial_date(
+            self.announced_on, self.announced_precision, "announced_on", "announced_precision"
+        )
+        self.signed_on = clean_partial_date(
+            self.signed_on, self.signed_precision, "signed_on", "signed_precision"
+        )
+
+
+class AgreementParty(Versioned):
+    class Role(models.TextChoices):
+        BUYER = "buyer", "Buyer"
+        SUPPLIER = "supplier", "Supplier"
+        PARTNER = "partner", "Partner"
+        INVESTOR = "investor", "Investor"
+        INVESTEE = "investee", "Investee"
+        FINANCIAL_ADVISER = "financial_adviser", "Financial adviser"
+        LEGAL_ADVISER = "legal_adviser", "Legal adviser"
+        ADVISER = "adviser", "Adviser"
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="agreement_parties")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "role", "company__name"]
+        verbose_name = "agreement party"
+        verbose_name_plural = "agreement parties"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "company", "role"], name="unique_party_role_per_agreement"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.company} ({self.get_role_display().lower()})"
+
+
+class AgreementVolumeQuerySet(QuantityQuerySet):
+    parent_field = "agreement"
+
+
+class AgreementVolume(Quantity):
+    """A volume an agreement covers ("12 GWh per year", "of which 20 GWh by 2030")."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="volumes")
+
+    history = HistoricalRecords()
+    objects = AgreementVolumeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agreement", "year", "gwh_per_year"]
+        verbose_name = "agreement volume"
+        verbose_name_plural = "agreement volumes"
+        constraints = [
+            models.CheckConstraint(condition=Q(gwh_per_year__gte=0), name="volume_not_negative"),
+        ]

@@ -1,0 +1,42 @@
+"""Choices and the abstract base shared by every module of the data model."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    FRENCH = "fr", "French"
+    GERMAN = "de", "German"
+    JAPANESE = "ja", "Japanese"
+    CHINESE = "zh", "Chinese"
+
+
+class QuantityQualifier(models.TextChoices):
+    """How a source bounds a figure: "over 20%" is not "20%"."""
+
+    EXACT = "exact", "Exactly"
+    ABOUT = "about", "About / equivalent of"
+    OVER = "over", "Over"
+    AT_LEAST = "at_least", "At least"
+    UP_TO = "up_to", "Up to"
+    UNDER = "under", "Under"
+
+
+class Versioned(models.Model):
+    """
+    A row editors change: ``version`` goes up on every save, so a form opened on an older version
+    is refused on save and two editors never overwrite each other silently.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)

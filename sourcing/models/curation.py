@@ -1,0 +1,76 @@
+"""What every record that editors curate and reviewers verify shares."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from .articles import Citation
+from .base import Versioned
+from .dates import normalize_partial_dates
+
+
+class ReviewStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    NEEDS_REVIEW = "needs_review", "Needs review"
+    VERIFIED = "verified", "Verified"
+
+
+def sees_drafts(user):
+    """Anonymous readers see verified records only; signed-in staff see drafts too."""
+    return user is not None and user.is_authenticated and user.is_staff
+
+
+class CuratedQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(review_status=ReviewStatus.VERIFIED)
+
+    def visible_to(self, user):
+        return self if sees_drafts(user) else self.verified()
+
+    def with_citations(self):
+        """Each record's citations and their articles in two queries, however many records."""
+        return self.prefetch_related(
+            models.Prefetch("citations", queryset=Citation.objects.select_related("article"))
+        )
+
+    def cited_in(self, article, children=()):
+        """
+        Records citing ``article`` themselves or through one of their ``children`` rows (reverse
+        relation names such as "capacities"): a figure cited on a plant's capacity row is a fact
+        about the plant. Subqueries rather than joins, so no record is listed twice.
+        """
+        condition = Q(pk__in=self.model.objects.filter(citations__article=article).values("pk"))
+        for name in children:
+            relation = self.model._meta.get_field(name)
+            cited_rows = relation.related_model.objects.filter(citations__article=article)
+            condition |= Q(pk__in=cited_rows.values(relation.field.attname))
+        return self.filter(condition)
+
+
+class CuratedRecord(Versioned):
+    """Fields every record that editors curate and reviewers verify shares."""
+
+    review_status = models.CharField(
+        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT, db_index=True
+    )
+    notes = models.TextField(blank=True, help_text="Editorial notes; not shown to API consumers.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    citations = GenericRelation(Citation)
+
+    history = HistoricalRecords(inherit=True)
+    objects = CuratedQuerySet.as_manager()
+
+    partial_dates = []
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        normalize_partial_dates(self)
+        super().save(*args, **kwargs)
+
+    def is_visible_to(self, user):
+        """``CuratedQuerySet.visible_to`` for a record already loaded."""
+        return self.review_status == ReviewStatus.VERIFIED or sees_drafts(user)

@@ -1,0 +1,115 @@
+"""Plants, their capacities and the dated steps of their lives."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .articles import Citation
+from .base import Versioned
+from .companies import Company
+from .curation import CuratedRecord
+from .quantities import Quantity, QuantityQuerySet
+
+
+class Plant(CuratedRecord):
+    class Kind(models.TextChoices):
+        CELL_GIGAFACTORY = "cell_gigafactory", "Cell gigafactory"
+        RESEARCH_PILOT = "research_pilot", "R&D centre / pilot line"
+        VEHICLE_ASSEMBLY = "vehicle_assembly", "Vehicle assembly"
+        MODULE_ASSEMBLY = "module_assembly", "Battery module / pack assembly"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        ANNOUNCED = "announced", "Announced"
+        UNDER_CONSTRUCTION = "under_construction", "Under construction"
+        OPERATING = "operating", "Operating"
+        SHELVED = "shelved", "Shelved"
+        CANCELLED = "cancelled", "Cancelled"
+
+    name = models.CharField(max_length=200)
+    operator = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.PROTECT, related_name="plants"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    city = models.CharField(max_length=100, blank=True)
+    region = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "plant"
+        verbose_name_plural = "plants"
+        permissions = [("verify_plant", "Can mark plants verified")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.country:
+            self.country = self.country.upper()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("api:plant-detail", args=[self.pk])
+
+
+class PlantCapacityQuerySet(QuantityQuerySet):
+    parent_field = "plant"
+
+
+class PlantCapacity(Quantity):
+    plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="capacities")
+
+    history = HistoricalRecords()
+    objects = PlantCapacityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plant", "year", "gwh_per_year"]
+        verbose_name = "plant capacity"
+        verbose_name_plural = "plant capacities"
+        constraints = [
+            models.CheckConstraint(condition=Q(gwh_per_year__gte=0), name="capacity_not_negative"),
+        ]
+
+
+class PlantMilestoneQuerySet(models.QuerySet):
+    def in_conflict(self):
+        """Milestones for which another source dates the same step of the same plant otherwise."""
+        rivals = PlantMilestone.objects.filter(
+            plant=OuterRef("plant"), kind=OuterRef("kind")
+        ).exclude(year=OuterRef("year"))
+        return self.filter(Exists(rivals))
+
+
+class PlantMilestone(Versioned):
+    """A dated step in a plant's life per source; sources that disagree get a row each."""
+
+    class Kind(models.TextChoices):
+        CONSTRUCTION_START = "construction_start", "Construction starts"
+        PILOT_START = "pilot_start", "Pilot line opens"
+        OPERATION_START = "operation_start", "Production starts / plant completed"
+        CLOSURE = "closure", "Closure"
+
+    plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField()
+    citations = GenericRelation(Citation)
+
+    history = HistoricalRecords()
+    objects = PlantMilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plant", "kind", "year"]
+        verbose_name = "plant milestone"
+        verbose_name_plural = "plant milestones"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plant", "kind", "year"], name="unique_milestone_per_plant_kind_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plant}: {self.get_kind_display()} {self.year}"

@@ -1,0 +1,60 @@
+"""Figures in GWh per year, shared by plant capacities and agreement volumes."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce
+
+from .articles import Citation
+from .base import QuantityQualifier, Versioned
+
+
+class QuantityQuerySet(models.QuerySet):
+    parent_field = None  # the ForeignKey to the record the figure belongs to
+
+    def in_conflict(self):
+        """
+        Figures for which another figure of the same parent, basis and year (or both undated)
+        differs: one source says 12 GWh for 2025 where another says 15 GWh.
+        """
+        rivals = (
+            self.model._default_manager.annotate(year_key=Coalesce("year", 0))
+            .filter(
+                basis=OuterRef("basis"),
+                year_key=Coalesce(OuterRef("year"), 0),
+                **{self.parent_field: OuterRef(self.parent_field)},
+            )
+            .exclude(pk=OuterRef("pk"))
+            .exclude(gwh_per_year=OuterRef("gwh_per_year"))
+        )
+        return self.filter(Exists(rivals))
+
+
+class Quantity(Versioned):
+    """A figure in GWh per year as a source states it, with its bound and the year it applies to."""
+
+    class Basis(models.TextChoices):
+        INITIAL = "initial", "Initial"
+        TARGET = "target", "Target"
+        CURRENT = "current", "Current"
+
+    gwh_per_year = models.DecimalField(
+        "GWh per year", max_digits=8, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    qualifier = models.CharField(
+        max_length=10, choices=QuantityQualifier.choices, default=QuantityQualifier.EXACT
+    )
+    basis = models.CharField(max_length=10, choices=Basis.choices, default=Basis.TARGET)
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the figure applies from or is due by."
+    )
+    citations = GenericRelation(Citation)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        qualifier = "" if self.qualifier == QuantityQualifier.EXACT else f"{self.qualifier} "
+        year = f" ({self.get_basis_display().lower()}, {self.year})" if self.year else ""
+        return f"{qualifier.replace('_', ' ')}{self.gwh_per_year.normalize():f} GWh/yr{year}"
