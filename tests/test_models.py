@@ -20,9 +20,9 @@ from sourcing.models import (
     PlantCapacity,
     PlantMilestone,
     Stake,
-    fold_for_search,
     format_partial_date,
 )
+from sourcing.search import fold_for_search
 from sourcing.seeding import FIXTURES_DIR
 
 from .factories import cite, make_agreement, make_article, make_company, make_plant, make_stake

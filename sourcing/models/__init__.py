@@ -3,8 +3,6 @@ The editorial data model: source articles, the records curated from them, and th
 tie every record (or one field of it) to the exact passage of an article that states it.
 """
 
-from ..search import fold_for_search
-
 # Django registers models in import order, and that order sets the order of content types and of
 # reverse relations (so of cascades and of protected-object lists): the modules are imported in
 # the order their models had when they were all in one models.py.
@@ -53,6 +51,4 @@ __all__ = [
     "format_partial_date",
     "last_day_of_period",
     "parse_partial_date",
-    # Re-exported: importers take it from here since models.py used it
-    "fold_for_search",
 ]
