@@ -96,6 +96,7 @@ class ArticleReferenceSerializer(serializers.ModelSerializer):
             "language",
             "published",
             "published_precision",
+            "published_inferred",
         ]
 
 
@@ -296,10 +297,12 @@ class StakeSerializer(CuratedRecordSerializer):
 class AgreementSerializer(CuratedRecordSerializer):
     class PartySerializer(serializers.ModelSerializer):
         company = CompanyReferenceSerializer(read_only=True)
+        display = serializers.CharField(source="__str__", read_only=True)
+        citations = CitationSerializer(many=True, read_only=True)
 
         class Meta:
             model = AgreementParty
-            fields = ["company", "role"]
+            fields = ["company", "role", "display", "citations"]
 
     class ProgrammeSerializer(serializers.ModelSerializer):
         class Meta:

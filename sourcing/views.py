@@ -312,8 +312,8 @@ class AgreementViewSet(ReadOnlyViewSet):
         "volumes": renderers.joined("volumes", lambda volume: volume["display"]),
         "plant": "plant.name",
         "programmes": renderers.joined("programmes", lambda programme: programme["name"]),
-        "citations": lambda record: renderers.all_citations(record, "volumes"),
-        "citation_urls": lambda record: renderers.citation_urls(record, "volumes"),
+        "citations": lambda record: renderers.all_citations(record, "parties", "volumes"),
+        "citation_urls": lambda record: renderers.citation_urls(record, "parties", "volumes"),
         **RECORD_COLUMNS,
     }
 
@@ -325,7 +325,12 @@ class AgreementViewSet(ReadOnlyViewSet):
             Agreement.objects.visible_to(user)
             .select_related("plant")
             .prefetch_related(
-                Prefetch("parties", queryset=parties.select_related("company")),
+                Prefetch(
+                    "parties",
+                    queryset=parties.select_related("company").prefetch_related(
+                        citations_with_articles()
+                    ),
+                ),
                 Prefetch(
                     "volumes",
                     queryset=AgreementVolume.objects.prefetch_related(citations_with_articles()),
@@ -403,6 +408,16 @@ CITED_MODELS = {
     Agreement: (Agreement.objects.visible_to, None, "agreement"),
     Plant: (Plant.objects.visible_to, None, "plant"),
     VehicleProgramme: (VehicleProgramme.objects.visible_to, None, None),
+    AgreementParty: (
+        # The party's company must be visible too: its name is in the label.
+        lambda user: (
+            nested_rows(AgreementParty, "agreement")(user)
+            .filter(company__in=Company.objects.visible_to(user))
+            .select_related("company")
+        ),
+        "agreement",
+        "agreement",
+    ),
     AgreementVolume: (nested_rows(AgreementVolume, "agreement"), "agreement", "agreement"),
     PlantCapacity: (nested_rows(PlantCapacity, "plant"), "plant", "plant"),
     PlantMilestone: (nested_rows(PlantMilestone, "plant"), "plant", "plant"),

@@ -259,6 +259,7 @@ def test_agreement_carries_parties_roles_volumes_dates_and_citations(api, world)
         "language": "en",
         "published": "2021-06-28",
         "published_precision": "day",
+        "published_inferred": False,
     }
     assert citation["source_url"] == (
         f"http://testserver/articles/{world.a_en.pk}/source/#citation-{world.c_partnership.pk}"
@@ -821,6 +822,24 @@ def test_agreements_as_csv_flatten_parties_volumes_and_citations(api, world):
     assert rows[1]["citations"] == ""
 
 
+def test_a_partys_role_carries_its_citations_in_json_and_csv(api, world):
+    adviser = make_company("Santander", review_status=VERIFIED)
+    party = AgreementParty.objects.create(
+        agreement=world.supply, company=adviser, role=AgreementParty.Role.FINANCIAL_ADVISER
+    )
+    passage = cite(party, world.a_en, "long-term commercial partnership")
+
+    record = get(api, f"/api/v1/agreements/{world.supply.pk}/").json()
+    cited = next(p for p in record["parties"] if p["company"]["slug"] == adviser.slug)
+    assert cited["display"] == "Santander (financial adviser)"
+    assert [c["quote"] for c in cited["citations"]] == ["long-term commercial partnership"]
+    assert cited["citations"][0]["source_url"].endswith(f"#citation-{passage.pk}")
+
+    rows = read_csv(api.get("/api/v1/agreements/", {"format": "csv", "party": "santander"}))
+    assert "[Santander (financial adviser)] Renault and Verkor sign" in rows[0]["citations"]
+    assert f"#citation-{passage.pk}" in rows[0]["citation_urls"]
+
+
 def test_csv_by_accept_header_and_for_every_list(api, world):
     for resource in ("articles", "companies", "stakes", "agreements", "plants"):
         rows = read_csv(api.get(f"/api/v1/{resource}/", HTTP_ACCEPT="text/csv"))
@@ -868,8 +887,9 @@ EXPECTED_LIST_QUERIES = {
     "articles": 3,  # count, page, non-editorial spans
     "companies": 4,  # count, page (+ parent), aliases, citations (+ articles)
     "stakes": 3,  # count, page (+ holder, target), citations
-    # count, page (+ plant), parties, volumes, volumes' citations, programmes, citations
-    "agreements": 7,
+    # count, page (+ plant), parties, parties' citations, volumes, volumes' citations, programmes,
+    # citations
+    "agreements": 8,
     "plants": 7,  # count, page (+ operator), capacities, their citations, milestones, theirs, own
 }
 # Orderings that put first a record with every kind of nested row, so page size 1 has them too.
@@ -894,11 +914,15 @@ def test_list_query_count_does_not_depend_on_citations_or_parties(api, world):
     )
     cite(one, article, "over 20%")
     cite(AgreementVolume.objects.create(agreement=one, gwh_per_year=1), article, "each year")
+    cite(one.parties.get(), article, "Verkor")
     many = make_agreement(
         parties=[(make_company(review_status=VERIFIED), PARTNER) for _ in range(5)],
         title="Many of each",
         review_status=VERIFIED,
     )
+    for party in many.parties.all():
+        cite(party, article, "Renault Group")
+        cite(party, article, "entered")
     for quote in ("Renault Group", "Verkor", "12", "GWh", "batteries", "over 20%"):
         cite(many, article, quote)
     for n in range(3):

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sourcing.highlighting import highlight_body
-from sourcing.models import AgreementVolume, Article, NonEditorialSpan, ReviewStatus
+from sourcing.models import AgreementParty, AgreementVolume, Article, NonEditorialSpan, ReviewStatus
 from tests.factories import (
     VERIFIED,
     cite,
@@ -287,6 +287,30 @@ def test_source_view_hides_a_stake_whose_company_is_a_draft(client, db):
 
     assert f'id="citation-{shown_citation.pk}"' in html
     assert f'id="citation-{hidden_citation.pk}"' not in html
+
+
+def test_source_view_highlights_a_partys_citation_unless_the_company_is_a_draft(client, db):
+    source = make_article()
+    deal = make_agreement(title="Supply deal", review_status=VERIFIED)
+    adviser = AgreementParty.objects.create(
+        agreement=deal,
+        company=make_company("Santander", review_status=VERIFIED),
+        role=AgreementParty.Role.FINANCIAL_ADVISER,
+    )
+    secret = AgreementParty.objects.create(
+        agreement=deal,
+        company=make_company("Secret Bank", review_status=ReviewStatus.DRAFT),
+        role=AgreementParty.Role.ADVISER,
+    )
+    shown = cite(adviser, source, "long-term commercial partnership")
+    hidden = cite(secret, source, "each year")
+
+    html = client.get(source.get_absolute_url()).content.decode()
+
+    assert f'id="citation-{shown.pk}"' in html
+    assert "agreement: Supply deal — agreement party Santander (financial adviser)" in html
+    assert f'id="citation-{hidden.pk}"' not in html
+    assert "Secret Bank" not in html
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])

@@ -1,11 +1,13 @@
 """Vehicle programmes, and agreements with their parties and volumes."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
+from .articles import Citation
 from .base import Versioned
 from .companies import Company
 from .curation import CuratedQuerySet, CuratedRecord
@@ -154,6 +156,8 @@ class AgreementParty(Versioned):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="agreement_parties")
     role = models.CharField(max_length=20, choices=Role.choices)
+    # Sources name advisers in passages of their own: a party's role is a fact with its citation.
+    citations = GenericRelation(Citation)
 
     history = HistoricalRecords()
 
