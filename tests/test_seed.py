@@ -374,10 +374,13 @@ def test_gigafactory_capacities_keep_their_basis_bound_and_year(seeded):
 
 def test_the_2023_supply_deal_cites_each_document_that_reports_it(seeded):
     deal = Agreement.objects.get(title__startswith="Renault Group–Verkor long-term battery supply")
-    volume = deal.volumes.get()
 
-    assert volume.gwh_per_year == Decimal("12")
-    assert cited_files(volume) == [FRENCH_2023, PRESS_RELEASE_2023, REUTERS_2023]
+    # "12 GWh par an" (000, 002) and "the equivalent of 12 GWh" (001), each kept as worded.
+    volumes = {(v.gwh_per_year, v.qualifier, v.year): cited_files(v) for v in deal.volumes.all()}
+    assert volumes == {
+        (Decimal("12"), "exact", 2025): [FRENCH_2023, REUTERS_2023],
+        (Decimal("12"), "about", None): [PRESS_RELEASE_2023],
+    }
     assert (deal.start_year, deal.announced, deal.plant.name) == (
         2025,
         "2023-04",
@@ -406,11 +409,23 @@ def test_the_2021_partnership_names_its_advisers(seeded):
     }
 
 
-def test_acc_is_only_in_discussion_possibly_from_2027(seeded):
+def test_acc_is_only_in_discussion_and_possibly_from_2027_is_not_stored_as_2027(seeded):
     talks = Agreement.objects.get(parties__company__slug="acc")
 
-    assert (talks.status, talks.start_year) == (Agreement.Status.IN_DISCUSSION, 2027)
+    assert (talks.status, talks.start_year) == (Agreement.Status.IN_DISCUSSION, None)
     assert cited_files(talks) == [BLOG_2021]
+    assert "possibly from 2027" in Citation.objects.for_record(talks).get(field="status").quote
+
+
+def test_a_plants_region_is_stored_only_where_a_document_names_it(seeded):
+    dunkirk = Plant.objects.get(name="Verkor Gigafactory Dunkirk")
+    douai = Plant.objects.get(name="Envision AESC Gigafactory Douai")
+
+    assert dunkirk.region == ""
+    assert douai.region == "Nord"
+    assert [c.quote for c in Citation.objects.for_record(douai).filter(field="region")] == [
+        "à Douai (Nord)"
+    ]
 
 
 @pytest.mark.parametrize(
