@@ -1,0 +1,369 @@
+"""Articles with their non-editorial spans, citations, and the view of disagreeing sources."""
+
+import itertools
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator, capfirst
+
+from ..forms import ArticleForm, NonEditorialSpanFormSet
+from ..highlighting import highlight_body
+from ..models import (
+    AgreementParty,
+    AgreementVolume,
+    Article,
+    Citation,
+    NonEditorialSpan,
+    PlantCapacity,
+    PlantMilestone,
+    Stake,
+)
+from .base import (
+    EditorialAdmin,
+    RecordPartAdmin,
+    admin_link,
+    admin_url,
+    parts_deleted,
+    record_part_changed,
+)
+from .mixins import FoldedSearchMixin
+
+
+def with_cited_records(citations):
+    """
+    ``citations`` with the records they cite fetched once per kind of record, together with
+    what those records' names are made of (a stake is named after its holder and target).
+    """
+    return citations.prefetch_related(
+        GenericPrefetch(
+            "record",
+            [
+                Stake.objects.select_related("holder", "target"),
+                PlantMilestone.objects.select_related("plant"),
+                AgreementParty.objects.select_related("company"),
+            ],
+        )
+    )
+
+
+# -- Citations ------------------------------------------------------------------------------------
+
+
+@admin.register(Citation)
+class CitationAdmin(EditorialAdmin):
+    list_display = ["short_quote", "article", "cited_record", "field", "start", "end"]
+    list_filter = ["content_type", "article__language"]
+    search_fields = ["quote", "article__title", "article__source_filename"]
+    autocomplete_fields = ["article"]
+    fields = [
+        "cited_record",
+        "field",
+        "article",
+        "quote",
+        "start",
+        "end",
+        "created_at",
+        "opened_version",
+    ]
+    readonly_fields = ["cited_record", "start", "end", "created_at"]
+    list_select_related = ["article", "content_type"]
+
+    def get_queryset(self, request):
+        # The list shows each citation's record: one query per kind of record, not per row.
+        return with_cited_records(super().get_queryset(request))
+
+    def has_add_permission(self, request):
+        # A citation belongs to a record: it is added from that record's page.
+        return False
+
+    @admin.display(description="Quote")
+    def short_quote(self, citation):
+        return Truncator(citation.quote).chars(90)
+
+    @admin.display(description="Cited record")
+    def cited_record(self, citation):
+        return admin_link(citation.record) if citation.record else citation.target_label()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.has_changed():
+            record_part_changed(request, obj, f"Changed citation {obj.pk}")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        record_part_changed(request, obj, f"Deleted citation “{obj.quote}”")
+
+    def delete_queryset(self, request, queryset):
+        parts_deleted(request, queryset, super().delete_queryset, "Deleted citations")
+
+
+# -- Articles -------------------------------------------------------------------------------------
+
+
+class NonEditorialSpanInline(admin.TabularInline):
+    model = NonEditorialSpan
+    formset = NonEditorialSpanFormSet
+    fields = ["kind", "start", "end", "excerpt"]
+    readonly_fields = ["excerpt"]
+    extra = 0
+
+    def get_queryset(self, request):
+        # Each row shows its excerpt, read from the article's body.
+        return super().get_queryset(request).select_related("article")
+
+    @admin.display(description="Text")
+    def excerpt(self, span):
+        return Truncator(span.text).chars(120) if span.pk else "—"
+
+
+@admin.register(Article)
+class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
+    form = ArticleForm
+    list_display = [
+        "title",
+        "publisher",
+        "language",
+        "published_display",
+        "citation_count",
+        "source_filename",
+    ]
+    list_filter = ["language", "publisher", "published_precision", "published_inferred"]
+    date_hierarchy = "published_on"
+    search_fields = ["title", "publisher", "authors", "source_filename"]
+    readonly_fields = ["content_hash", "text_with_citations", "citing_records", "updated_at"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    ("publisher", "authors"),
+                    "language",
+                    ("published_on", "published_precision", "published_inferred"),
+                    "metadata_notes",
+                    "url",
+                    "source_filename",
+                    "opened_version",
+                ]
+            },
+        ),
+        ("Cited passages", {"fields": ["text_with_citations", "citing_records"]}),
+        (
+            "Text as received",
+            {
+                "fields": ["body", "content_hash", "updated_at"],
+                "classes": ["collapse"],
+                "description": "An edit that would remove a cited passage is refused.",
+            },
+        ),
+    ]
+    inlines = [NonEditorialSpanInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "metadata_notes":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        # The count groups rows, which drops the model's default ordering: restate it, or the
+        # autocomplete's paginator gets an unordered list.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(citation_total=Count("citations"))
+            .order_by(*Article._meta.ordering)
+        )
+
+    def get_urls(self):
+        conflicts = path(
+            "conflicts/",
+            self.admin_site.admin_view(self.conflicts_view),
+            name="sourcing_conflicts",
+        )
+        return [conflicts, *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "conflicts_url": reverse("admin:sourcing_conflicts"),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="Published", ordering="published_on")
+    def published_display(self, article):
+        return article.published or "—"
+
+    @admin.display(description="Citations", ordering="citation_total")
+    def citation_count(self, article):
+        return article.citation_total
+
+    def article_citations(self, article):
+        if not hasattr(article, "_admin_citations"):
+            # Read by both the highlighted text and the table of citing records.
+            article._admin_citations = list(
+                with_cited_records(article.citations.select_related("content_type")).order_by(
+                    "start", "pk"
+                )
+            )
+        return article._admin_citations
+
+    @admin.display(description="Text, cited passages highlighted")
+    def text_with_citations(self, article):
+        if article.pk is None:
+            return "—"
+
+        def link_for(citation):
+            return admin_url(citation.record) if citation.record else None
+
+        highlighted = highlight_body(article, self.article_citations(article), link_for=link_for)
+        return format_html('<div class="cited-text">{}</div>', highlighted)
+
+    @admin.display(description="Records citing this article")
+    def citing_records(self, article):
+        citations = self.article_citations(article) if article.pk else []
+        if not citations:
+            return "None yet."
+        rows = format_html_join(
+            "",
+            '<tr><td>{}</td><td>{}</td><td><a href="#citation-{}">“{}”</a></td></tr>',
+            (
+                (
+                    capfirst(citation.content_type.name),
+                    admin_link(citation.record) if citation.record else citation.target_label(),
+                    citation.pk,
+                    Truncator(citation.quote).chars(120),
+                )
+                for citation in citations
+            ),
+        )
+        return format_html(
+            '<table class="citing-records"><thead><tr><th>Kind</th><th>Record</th>'
+            "<th>Quote</th></tr></thead><tbody>{}</tbody></table>",
+            rows,
+        )
+
+    def conflicts_view(self, request):
+        """Facts on which cited sources disagree, each value with the passages that state it."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Disagreeing sources",
+            "opts": self.opts,
+            "sections": disagreement_sections(),
+        }
+        return TemplateResponse(request, "admin/sourcing/conflicts.html", context)
+
+
+def disagreement_sections():
+    """[(heading, [(subject, [(value, record, url, citations), ...]), ...]), ...] for the view."""
+    cited = Prefetch("citations", queryset=Citation.objects.select_related("article"))
+
+    def groups(queryset, key, subject, value):
+        result = []
+        for _, rows in itertools.groupby(queryset.prefetch_related(cited), key=key):
+            rows = list(rows)
+            values = [(value(row), row, admin_url(row), list(row.citations.all())) for row in rows]
+            result.append((subject(rows[0]), values))
+        return result
+
+    def stake_value(stake):
+        as_of = f"as of {stake.as_of_display}" if stake.as_of else ""
+        parts = (stake.share_display, stake.get_status_display().lower(), as_of)
+        return ", ".join(part for part in parts if part)
+
+    stakes = Stake.objects.in_conflict().select_related("holder", "target")
+    milestones = PlantMilestone.objects.in_conflict().select_related("plant")
+    capacities = PlantCapacity.objects.in_conflict().select_related("plant")
+    volumes = AgreementVolume.objects.in_conflict().select_related("agreement")
+    return [
+        (
+            "Stakes: same holder and target, different shares",
+            groups(
+                stakes.order_by("holder__name", "target__name", "holder", "target", "pk"),
+                key=lambda s: (s.holder_id, s.target_id),
+                subject=lambda s: f"{s.holder} in {s.target}",
+                value=stake_value,
+            ),
+        ),
+        (
+            "Plant milestones: same plant and step, different years",
+            groups(
+                milestones.order_by("plant__name", "plant", "kind", "year"),
+                key=lambda m: (m.plant_id, m.kind),
+                subject=lambda m: f"{m.plant}: {m.get_kind_display()}",
+                value=lambda m: str(m.year),
+            ),
+        ),
+        (
+            "Plant capacities: same plant, basis and year, different figures",
+            groups(
+                capacities.order_by("plant__name", "plant", "basis", "year", "gwh_per_year"),
+                key=lambda c: (c.plant_id, c.basis, c.year),
+                subject=lambda c: (
+                    f"{c.plant}: {c.get_basis_display().lower()} capacity"
+                    + (f" for {c.year}" if c.year else ", undated")
+                ),
+                value=str,
+            ),
+        ),
+        (
+            "Agreement volumes: same agreement, basis and year, different figures",
+            groups(
+                volumes.order_by("agreement__title", "agreement", "basis", "year", "gwh_per_year"),
+                key=lambda v: (v.agreement_id, v.basis, v.year),
+                subject=lambda v: (
+                    f"{v.agreement}: {v.get_basis_display().lower()} volume"
+                    + (f" for {v.year}" if v.year else ", undated")
+                ),
+                value=str,
+            ),
+        ),
+    ]
+
+
+@admin.register(NonEditorialSpan)
+class NonEditorialSpanAdmin(RecordPartAdmin):
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A span's offsets count characters of the article text as it was when that version was
+        # saved; restored over a text edited since, they would mark some other passage.
+        version = (
+            NonEditorialSpan.history.filter(history_id=version_id).first()
+            if self.is_id(version_id)
+            else None
+        )
+        if version is not None and self.text_changed_since(version):
+            self.message_user(
+                request,
+                "This version of the span was saved against an earlier text of the article, so "
+                "its offsets would mark another passage now; set the span anew instead.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:sourcing_noneditorialspan_history", args=[object_id])
+            )
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    @staticmethod
+    def text_changed_since(span_version):
+        article = Article.objects.filter(pk=span_version.article_id).only("body").first()
+        text_then = (
+            Article.history.filter(id=span_version.article_id)
+            .filter(history_date__lte=span_version.history_date)
+            .order_by("-history_date", "-history_id")
+            .values_list("body", flat=True)
+            .first()
+        )
+        return article is not None and text_then is not None and text_then != article.body
+
+    list_display = ["article", "kind", "start", "end"]
+    list_filter = ["kind"]
+    search_fields = ["article__title"]
+    autocomplete_fields = ["article"]
+    list_select_related = ["article"]

@@ -1,0 +1,305 @@
+"""
+The bases of every admin here (review workflow for curated records, parts that count as changes
+to their record), the citations inline, and the helpers they share.
+"""
+
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import transaction
+from django.db.models import F
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator, capfirst
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..forms import CuratedRecordForm
+from ..models import (
+    AgreementParty,
+    AgreementVolume,
+    Citation,
+    CompanyAlias,
+    CuratedRecord,
+    NonEditorialSpan,
+    PlantCapacity,
+    PlantMilestone,
+    ReviewStatus,
+    Versioned,
+)
+from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
+
+HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
+
+
+def may_verify(user, model):
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.verify_{opts.model_name}")
+
+
+def admin_url(record):
+    """The admin change page of ``record``, or "" when its model has no admin."""
+    opts = record._meta
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def admin_link(record):
+    url = admin_url(record)
+    return format_html('<a href="{}">{}</a>', url, record) if url else str(record)
+
+
+# The curated record that a change to one of its parts changes.
+PARENT_OF_PART = {
+    CompanyAlias: "company",
+    AgreementParty: "agreement",
+    AgreementVolume: "agreement",
+    PlantCapacity: "plant",
+    PlantMilestone: "plant",
+}
+
+
+def page_holder(row):
+    """The row whose admin page shows ``row`` inline (a citation's record, a span's article)."""
+    if isinstance(row, Citation):
+        return row.record
+    if isinstance(row, NonEditorialSpan):
+        return row.article
+    parent_field = PARENT_OF_PART.get(type(row))
+    return getattr(row, parent_field) if parent_field else None
+
+
+def invalidate_open_forms(part):
+    """
+    Move on the version of every page that shows ``part`` inline, up to (not including) its
+    curated record, which ``record_part_changed`` saves. A capacity's page lists its citations,
+    an article's page its spans: a form opened there before ``part`` changed would otherwise
+    write the old inline values back without a word.
+    """
+    row = page_holder(part)
+    while row is not None and not isinstance(row, CuratedRecord):
+        if isinstance(row, Versioned):
+            type(row)._default_manager.filter(pk=row.pk).update(version=F("version") + 1)
+        row = page_holder(row)
+
+
+def curated_record_of(row):
+    """The curated record ``row`` belongs to (itself, if it is one), or None (a span, say)."""
+    while row is not None and not isinstance(row, CuratedRecord):
+        row = page_holder(row)
+    return row
+
+
+def record_part_changed(request, part, reason):
+    """
+    A change to a part of a curated record (an alias, a capacity, a citation...) is a change to
+    the record: it gets a new version, so forms opened before are refused, a history entry saying
+    what changed, and, when it was verified and the user is no reviewer, goes back to review.
+    """
+    invalidate_open_forms(part)
+    record = curated_record_of(part)
+    if record is None:
+        return
+    model = type(record)
+    with transaction.atomic():
+        record = model._default_manager.select_for_update().get(pk=record.pk)
+        if record.review_status == ReviewStatus.VERIFIED and not may_verify(request.user, model):
+            record.review_status = ReviewStatus.NEEDS_REVIEW
+        record._change_reason = Truncator(reason).chars(HISTORY_REASON_LENGTH)
+        record.save()
+
+
+def parts_deleted(request, queryset, delete, reason):
+    """Bulk deletion of parts: each page that showed one is invalidated, each record saved once."""
+    parts = list(queryset)
+    delete(request, queryset)
+    for part in parts:
+        invalidate_open_forms(part)
+    for record in {curated_record_of(part) for part in parts} - {None}:
+        record_part_changed(request, record, reason)
+
+
+def change_summary(modeladmin, request, form, formsets, add=False):
+    """The admin's own change message ("Changed name. Added citation …") as plain text."""
+    message = modeladmin.construct_change_message(request, form, formsets, add)
+    return LogEntry(change_message=json.dumps(message)).get_change_message()
+
+
+class EditorialAdmin(
+    HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin, SimpleHistoryAdmin
+):
+    """Base of every admin here: no lost edits, a history, and no 500 on a hand-edited URL."""
+
+
+# -- Citations ------------------------------------------------------------------------------------
+
+
+class CitationInlineForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("field")
+        cited = self.instance.field
+        if field is not None and cited and cited not in dict(field.choices):
+            # A citation loaded from elsewhere may name a field the list leaves out: keep it.
+            field.choices = [*field.choices, (cited, cited)]
+
+
+class CitationInline(GenericTabularInline):
+    """Pick an article and paste the passage: the offsets are found when the record is saved."""
+
+    model = Citation
+    form = CitationInlineForm
+    fields = ["article", "field", "quote", "passage_as_published"]
+    readonly_fields = ["passage_as_published"]
+    autocomplete_fields = ["article"]
+    extra = 1
+    verbose_name = "citation"
+    verbose_name_plural = "citations (article and verbatim quote)"
+
+    def get_queryset(self, request):
+        # Each row shows its passage, read from the article's body.
+        return super().get_queryset(request).select_related("article")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "field":
+            # A typo in a free-text field name would cite nothing: offer the record's fields.
+            opts = self.parent_model._meta
+            cited_fields = [
+                field
+                for field in [*opts.concrete_fields, *opts.many_to_many]
+                if field.editable
+                and not field.primary_key
+                and field.name not in ("notes", "review_status")
+            ]
+            choices = [("", "— the whole record —")] + [
+                (field.name, capfirst(field.verbose_name)) for field in cited_fields
+            ]
+            return forms.ChoiceField(choices=choices, required=False, label="Field")
+        if db_field.name == "quote":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 60})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="Passage as published (characters)")
+    def passage_as_published(self, citation):
+        if citation.pk is None:
+            return "—"
+        return format_html("“{}” [{}–{}]", citation.passage, citation.start, citation.end)
+
+
+# -- Review workflow for curated records ---------------------------------------------------------
+
+REVIEW_FIELDSET = (
+    "Review",
+    {"fields": ["review_status", "notes", "opened_version", ("version", "updated_at")]},
+)
+
+
+class CuratedRecordAdmin(EditorialAdmin):
+    form = CuratedRecordForm
+    readonly_fields = ["version", "updated_at"]
+    actions = ["mark_verified", "send_back_for_review"]
+
+    def has_verify_permission(self, request):
+        return may_verify(request.user, self.model)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.may_verify = may_verify(request.user, self.model)
+        return form
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "review_status" and not may_verify(request.user, self.model):
+            # Not offered, and refused if posted anyway: the choice validates against this list.
+            kwargs["choices"] = [
+                (value, label)
+                for value, label in ReviewStatus.choices
+                if value != ReviewStatus.VERIFIED
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            if form.stored_review_status == ReviewStatus.VERIFIED and not may_verify(
+                request.user, self.model
+            ):
+                if not self.changed_anything(request, form):
+                    # Saving a verified record untouched leaves it verified.
+                    obj.review_status = ReviewStatus.VERIFIED
+                elif obj.review_status == ReviewStatus.VERIFIED:
+                    obj.review_status = ReviewStatus.NEEDS_REVIEW
+            obj._change_reason = self.restored_reason(request, obj)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The history entry of the record says what changed, inlines included: its own diff
+        # shows only the record's fields.
+        latest = form.instance.history.first()
+        if latest is not None and not latest.history_change_reason:
+            summary = change_summary(self, request, form, formsets, add=not change)
+            latest.history_change_reason = Truncator(summary).chars(HISTORY_REASON_LENGTH)
+            latest.save(update_fields=["history_change_reason"])
+
+    def _set_review_status(self, request, queryset, status, reason):
+        changed = 0
+        # Locked by primary key alone: the changelist's queryset may outer-join a nullable
+        # relation (a company's parent), which PostgreSQL cannot lock FOR UPDATE.
+        selected = list(queryset.values_list("pk", flat=True))
+        with transaction.atomic():
+            for record in self.model._default_manager.select_for_update().filter(pk__in=selected):
+                if record.review_status == status:
+                    continue
+                record.review_status = status
+                record._change_reason = reason
+                record.save()
+                changed += 1
+        return changed
+
+    @admin.action(description="Mark verified", permissions=["verify"])
+    def mark_verified(self, request, queryset):
+        changed = self._set_review_status(
+            request, queryset, ReviewStatus.VERIFIED, "Marked verified"
+        )
+        self.message_user(request, f"{changed} record(s) marked verified.", messages.SUCCESS)
+
+    @admin.action(description="Send back for review", permissions=["change"])
+    def send_back_for_review(self, request, queryset):
+        changed = self._set_review_status(
+            request, queryset, ReviewStatus.NEEDS_REVIEW, "Sent back for review"
+        )
+        self.message_user(request, f"{changed} record(s) sent back for review.", messages.SUCCESS)
+
+
+class RecordPartAdmin(EditorialAdmin):
+    """Admin of a row that belongs to a curated record: saving it counts as changing the record."""
+
+    def save_model(self, request, obj, form, change):
+        restored = self.restored_reason(request, obj) if change else None
+        obj._change_reason = restored
+        super().save_model(request, obj, form, change)
+        if restored:
+            # simple-history's revert view never calls save_related, where this is done else.
+            record_part_changed(request, obj, f"{self.opts.verbose_name} “{obj}”: {restored}")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change or self.changed_anything(request, form):
+            summary = change_summary(self, request, form, formsets, add=not change)
+            verb = "Changed" if change else "Added"
+            record_part_changed(
+                request,
+                form.instance,
+                f"{verb} {self.opts.verbose_name} “{form.instance}”: {summary}",
+            )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        record_part_changed(request, obj, f"Deleted {self.opts.verbose_name} “{obj}”")
+
+    def delete_queryset(self, request, queryset):
+        reason = f"Deleted {self.opts.verbose_name_plural}"
+        parts_deleted(request, queryset, super().delete_queryset, reason)

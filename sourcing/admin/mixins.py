@@ -1,0 +1,132 @@
+"""What the admins here share: version checks, folded search, no 500 on a hand-edited URL."""
+
+from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+from ..forms import StaleRecordError, VersionedForm
+
+
+class InvalidFilterValuesMixin:
+    """
+    A filter value that no date or number can hold (``?published_on__year=99999999999999999999``,
+    December of year 9999, whose next month the date hierarchy cannot compute) is the admin's
+    usual "invalid filter" redirect, as a malformed one already is, rather than a server error.
+    """
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class VersionedChangesMixin:
+    """
+    Refuses a save made from a form opened on an older version of the row (a ``Versioned``
+    model edited with a ``VersionedForm``), and keeps the inline formsets of the request at hand.
+    """
+
+    form = VersionedForm
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            self.claim_version(obj, form.cleaned_data["opened_version"])
+        super().save_model(request, obj, form, change)
+
+    @staticmethod
+    def claim_version(obj, opened_version):
+        # The conditional UPDATE is the race-proof half of the check in the form's clean():
+        # of two saves of the same version, only one can move it on.
+        rows = type(obj)._default_manager.filter(pk=obj.pk)
+        if not rows.filter(version=opened_version).update(version=opened_version + 1):
+            raise StaleRecordError(rows.get())
+        obj.version = opened_version  # save() moves it to the version just claimed
+
+    def _create_formsets(self, request, obj, change):
+        # Django hands the formsets to save_related but not to save_model, which needs them to
+        # know whether a save changed anything at all (a change to a citation only, say).
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        request.sourcing_formsets = formsets
+        return formsets, inline_instances
+
+    @staticmethod
+    def changed_anything(request, form):
+        formsets = getattr(request, "sourcing_formsets", [])
+        return form.has_changed() or any(formset.has_changed() for formset in formsets)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleRecordError as stale:
+            # Lost the race after the form's own check passed: the transaction is rolled back.
+            self.message_user(request, str(stale), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        request.sourcing_restoring = version_id
+        try:
+            # simple-history saves a revert outside a transaction: the version check and the
+            # save must not be separated.
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except StaleRecordError as stale:
+            self.message_user(request, str(stale), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def restored_reason(self, request, obj):
+        version_id = getattr(request, "sourcing_restoring", None)
+        if version_id is None:
+            return None
+        restored = obj.history.model.objects.filter(history_id=version_id).first()
+        when = restored.history_date.strftime("%Y-%m-%d %H:%M:%S") if restored else "?"
+        return f"Restored the version of {when} UTC"
+
+
+class HistoryUrlIdsMixin:
+    """
+    A history URL whose record or version id is not a number (``/company/x/history/``) goes
+    where a change URL with such an id goes: back to the admin index saying the record does not
+    exist. simple-history's views would pass the text to the database and fail with a 500.
+    """
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.is_id(object_id):
+            return self.no_such_record(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not (self.is_id(object_id) and self.is_id(version_id)):
+            return self.no_such_record(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    @staticmethod
+    def is_id(value):
+        return str(value).isascii() and str(value).isdigit()
+
+    def no_such_record(self, request, object_id):
+        self.message_user(
+            request,
+            f"{self.opts.verbose_name.capitalize()} with ID “{object_id}” doesn’t exist. "
+            "Perhaps it was deleted?",
+            messages.WARNING,
+        )
+        return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
+
+
+class FoldedSearchMixin:
+    """
+    The search box and autocomplete also use the model's own ``search``, which ignores accents
+    and typography ("ampere" finds "Ampère", "l'usine" finds "l’usine"); Django's search
+    ignores case only.
+    """
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            results |= queryset.search(search_term)
+        return results, may_have_duplicates

@@ -1,0 +1,57 @@
+"""Plants, their capacities and the dated steps of their lives."""
+
+from django.contrib import admin
+
+from ..models import Plant, PlantCapacity, PlantMilestone
+from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
+
+# -- Plants ---------------------------------------------------------------------------------------
+
+
+class PlantCapacityInline(admin.TabularInline):
+    model = PlantCapacity
+    fields = ["gwh_per_year", "qualifier", "basis", "year"]
+    extra = 0
+    # Each capacity carries its own citations, edited on its own page.
+    show_change_link = True
+
+
+class PlantMilestoneInline(admin.TabularInline):
+    model = PlantMilestone
+    fields = ["kind", "year"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Plant)
+class PlantAdmin(CuratedRecordAdmin):
+    list_display = ["name", "operator", "kind", "status", "city", "country", "review_status"]
+    list_filter = ["review_status", "kind", "status", "country"]
+    search_fields = ["name", "city", "region", "operator__name", "operator__aliases__name"]
+    autocomplete_fields = ["operator"]
+    list_select_related = ["operator"]
+    inlines = [PlantCapacityInline, PlantMilestoneInline, CitationInline]
+    fieldsets = [
+        (None, {"fields": ["name", "operator", "kind", "status", ("city", "region", "country")]}),
+        REVIEW_FIELDSET,
+    ]
+
+
+@admin.register(PlantCapacity)
+class PlantCapacityAdmin(RecordPartAdmin):
+    list_display = ["__str__", "plant", "basis", "year"]
+    list_filter = ["basis", "qualifier", "year"]
+    search_fields = ["plant__name"]
+    autocomplete_fields = ["plant"]
+    list_select_related = ["plant"]
+    inlines = [CitationInline]
+
+
+@admin.register(PlantMilestone)
+class PlantMilestoneAdmin(RecordPartAdmin):
+    list_display = ["plant", "kind", "year"]
+    list_filter = ["kind", "year"]
+    search_fields = ["plant__name"]
+    autocomplete_fields = ["plant"]
+    list_select_related = ["plant"]
+    inlines = [CitationInline]
