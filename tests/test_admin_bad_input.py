@@ -3,15 +3,17 @@ Hand-edited admin URLs never end in a server error: a NUL byte in a filter or se
 400 naming the parameter, a date out of the calendar is the admin's own "invalid filter" page.
 """
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 
 from sourcing.admin import InvalidFilterValuesMixin
-from sourcing.models import Article, Company
+from sourcing.models import Article, Citation, Company
 
-from .factories import make_article, make_company, make_user
-from .test_admin import changelist_url, client_for
+from .factories import make_article, make_company, make_stake, make_user
+from .test_admin import change_url, changeform_data, changelist_url, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +138,41 @@ def test_history_url_with_an_id_that_is_no_number_goes_back_to_the_index(
     assert response["Location"] == reverse("admin:index")
     followed = superuser_client.get(response["Location"])
     assert "doesn’t exist" in followed.content.decode()
+
+
+# Citations are added through their records' inlines only (tested below), never on their own.
+AUTOCOMPLETE_FIELDS = [
+    (model_admin, field)
+    for model_admin in SOURCING_ADMINS
+    if model_admin.model is not Citation
+    for field in model_admin.autocomplete_fields
+]
+
+
+@pytest.mark.parametrize(
+    ("model_admin", "field"),
+    AUTOCOMPLETE_FIELDS,
+    ids=[f"{admin_id(a)}.{field}" for a, field in AUTOCOMPLETE_FIELDS],
+)
+@pytest.mark.parametrize("value", ["abc", "99999999999999999999999", "-1.5"])
+def test_an_add_form_prefilled_with_an_impossible_id_opens_empty(
+    superuser_client, model_admin, field, value
+):
+    opts = model_admin.model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    response = superuser_client.get(url, {field: value})
+    assert response.status_code == 200
+    rendered = response.context["adminform"].form[field].as_widget()
+    assert not re.search(r"<option[^>]*\bselected\b", rendered)
+
+
+def test_an_impossible_id_in_a_citation_inline_is_a_form_error(superuser_client):
+    stake = make_stake()
+    url = change_url(stake)
+    data = changeform_data(superuser_client.get(url))
+    prefix = next(key for key in data if key.endswith("-TOTAL_FORMS")).removesuffix("TOTAL_FORMS")
+    for value in ("abc", "99999999999999999999999"):
+        data.update({f"{prefix}0-article": value, f"{prefix}0-quote": "Verkor"})
+        response = superuser_client.post(url, data)
+        assert response.status_code == 200, value
+        assert "Select a valid choice" in response.content.decode(), value

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
 from .mixins import FoldedSearchMixin
+from .widgets import KnownIdsAutocompleteMixin
 
 # -- Vehicle programmes ---------------------------------------------------------------------------
 
@@ -27,7 +28,7 @@ class VehicleProgrammeAdmin(CuratedRecordAdmin):
 # -- Agreements -----------------------------------------------------------------------------------
 
 
-class AgreementPartyInline(admin.TabularInline):
+class AgreementPartyInline(KnownIdsAutocompleteMixin, admin.TabularInline):
     model = AgreementParty
     fields = ["company", "role"]
     autocomplete_fields = ["company"]

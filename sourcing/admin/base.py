@@ -30,6 +30,7 @@ from ..models import (
     Versioned,
 )
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
+from .widgets import KnownIdsAutocompleteMixin
 
 HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
 
@@ -130,7 +131,11 @@ def change_summary(modeladmin, request, form, formsets, add=False):
 
 
 class EditorialAdmin(
-    HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin, SimpleHistoryAdmin
+    HistoryUrlIdsMixin,
+    InvalidFilterValuesMixin,
+    KnownIdsAutocompleteMixin,
+    VersionedChangesMixin,
+    SimpleHistoryAdmin,
 ):
     """Base of every admin here: no lost edits, a history, and no 500 on a hand-edited URL."""
 
@@ -148,7 +153,7 @@ class CitationInlineForm(forms.ModelForm):
             field.choices = [*field.choices, (cited, cited)]
 
 
-class CitationInline(GenericTabularInline):
+class CitationInline(KnownIdsAutocompleteMixin, GenericTabularInline):
     """Pick an article and paste the passage: the offsets are found when the record is saved."""
 
     model = Citation
