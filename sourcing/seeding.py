@@ -47,6 +47,7 @@ from .models import (
     CompanyAlias,
     NonEditorialSpan,
     Plant,
+    PlantAlias,
     PlantCapacity,
     PlantMilestone,
     QuantityQualifier,
@@ -76,6 +77,7 @@ SEEDED_MODELS = [
     Company,
     CompanyAlias,
     Plant,
+    PlantAlias,
     PlantCapacity,
     PlantMilestone,
     VehicleProgramme,
@@ -419,6 +421,7 @@ class Seeder:
                 "region",
                 "country",
                 "notes",
+                "aliases",
                 "capacities",
                 "milestones",
                 "cite",
@@ -443,6 +446,14 @@ class Seeder:
         self.plants[name] = plant
         if plant is None:
             return
+        for alias in _list(entry.get("aliases"), f"{where} aliases"):
+            _mapping(alias, f"alias of {label}", required=("name",), optional=("language",))
+            self.sync(
+                PlantAlias,
+                {"plant": plant, "name": _text(alias["name"])},
+                {"language": _text(alias.get("language"))},
+                f"alias “{alias['name']}” of {label}",
+            )
         self.cite(plant, entry, label)
         for capacity in _list(entry.get("capacities"), f"{where} capacities"):
             self.seed_quantity(PlantCapacity, "plant", plant, capacity, label)

@@ -13,6 +13,8 @@ from sourcing.models import (
     Citation,
     Company,
     CompanyAlias,
+    Plant,
+    PlantAlias,
     PlantCapacity,
     ReviewStatus,
     Stake,
@@ -379,6 +381,17 @@ def test_agreement_search_ignores_accents_in_titles_and_party_names(client, edit
     response = client_for(client, editor).get(changelist_url(Agreement), {"q": term})
     assert [agreement.title for agreement in response.context["cl"].result_list] == [
         "Ampère coopération"
+    ]
+
+
+@pytest.mark.parametrize("term", ["Dunkerque", "DUNKERQUE", "gigafactory verkor de dunkerque"])
+def test_plant_search_finds_a_plant_by_an_alias(client, editor, term):
+    plant = make_plant(name="Verkor Gigafactory Dunkirk")
+    PlantAlias.objects.create(plant=plant, name="gigafactory Verkor de Dunkerque", language="fr")
+    make_plant(name="Envision AESC Gigafactory Douai")
+    response = client_for(client, editor).get(changelist_url(Plant), {"q": term})
+    assert [plant.name for plant in response.context["cl"].result_list] == [
+        "Verkor Gigafactory Dunkirk"
     ]
 
 

@@ -17,6 +17,7 @@ from sourcing.models import (
     CompanyAlias,
     DatePrecision,
     NonEditorialSpan,
+    PlantAlias,
     PlantCapacity,
     PlantMilestone,
     Stake,
@@ -89,6 +90,19 @@ def test_one_alias_per_company_and_name():
     other = make_company("Other")
     assert not refused_by_database(
         lambda: CompanyAlias.objects.create(company=other, name="Verkor SAS")
+    )
+
+
+def test_one_alias_per_plant_and_name_and_never_a_blank_one():
+    dunkirk = make_plant(name="Verkor Gigafactory Dunkirk")
+    PlantAlias.objects.create(plant=dunkirk, name="Gigafactory de Dunkerque")
+    assert refused_by_database(
+        lambda: PlantAlias.objects.create(plant=dunkirk, name="Gigafactory de Dunkerque")
+    )
+    assert refused_by_database(lambda: PlantAlias.objects.create(plant=dunkirk, name=""))
+    other = make_plant(name="Other")
+    assert not refused_by_database(
+        lambda: PlantAlias.objects.create(plant=other, name="Gigafactory de Dunkerque")
     )
 
 

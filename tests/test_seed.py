@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from sourcing import quotes
 from sourcing.models import (
     Agreement,
     AgreementVolume,
@@ -18,6 +19,7 @@ from sourcing.models import (
     CompanyAlias,
     DatePrecision,
     Plant,
+    PlantAlias,
     PlantMilestone,
     ReviewStatus,
     Stake,
@@ -446,6 +448,21 @@ def test_companies_are_known_by_the_names_the_documents_use(seeded, alias, slug,
 
 def test_an_accentless_search_finds_ampere_by_its_french_alias(seeded):
     assert CompanyAlias.objects.get(search_name="ampere").company.slug == "ampere"
+
+
+@pytest.mark.parametrize("model", [CompanyAlias, PlantAlias])
+def test_every_seeded_alias_is_a_name_some_document_prints(seeded, model):
+    bodies = [
+        quotes.fold(body).text.casefold() for body in Article.objects.values_list("body", flat=True)
+    ]
+    for alias in model.objects.all():
+        name = quotes.fold(alias.name).text.casefold()
+        assert any(name in body for body in bodies), alias.name
+
+
+@pytest.mark.parametrize("term", ["Dunkerque", "dunkirk gigafactory", "VIC", "pole electricity"])
+def test_plants_are_found_by_the_names_the_documents_use(seeded, term):
+    assert Plant.objects.search(term).count() == 1
 
 
 def test_the_reader_comment_in_003_cannot_be_cited(seeded):

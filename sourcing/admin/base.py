@@ -24,6 +24,7 @@ from ..models import (
     CompanyAlias,
     CuratedRecord,
     NonEditorialSpan,
+    PlantAlias,
     PlantCapacity,
     PlantMilestone,
     ReviewStatus,
@@ -59,6 +60,7 @@ PARENT_OF_PART = {
     CompanyAlias: "company",
     AgreementParty: "agreement",
     AgreementVolume: "agreement",
+    PlantAlias: "plant",
     PlantCapacity: "plant",
     PlantMilestone: "plant",
 }

@@ -2,10 +2,17 @@
 
 from django.contrib import admin
 
-from ..models import Plant, PlantCapacity, PlantMilestone
+from ..models import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
+from .mixins import FoldedSearchMixin
 
 # -- Plants ---------------------------------------------------------------------------------------
+
+
+class PlantAliasInline(admin.TabularInline):
+    model = PlantAlias
+    fields = ["name", "language"]
+    extra = 0
 
 
 class PlantCapacityInline(admin.TabularInline):
@@ -24,13 +31,20 @@ class PlantMilestoneInline(admin.TabularInline):
 
 
 @admin.register(Plant)
-class PlantAdmin(CuratedRecordAdmin):
+class PlantAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     list_display = ["name", "operator", "kind", "status", "city", "country", "review_status"]
     list_filter = ["review_status", "kind", "status", "country"]
-    search_fields = ["name", "city", "region", "operator__name", "operator__aliases__name"]
+    search_fields = [
+        "name",
+        "aliases__name",
+        "city",
+        "region",
+        "operator__name",
+        "operator__aliases__name",
+    ]
     autocomplete_fields = ["operator"]
     list_select_related = ["operator"]
-    inlines = [PlantCapacityInline, PlantMilestoneInline, CitationInline]
+    inlines = [PlantAliasInline, PlantCapacityInline, PlantMilestoneInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "operator", "kind", "status", ("city", "region", "country")]}),
         REVIEW_FIELDSET,

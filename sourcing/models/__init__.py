@@ -19,7 +19,7 @@ from .articles import Article, Citation, NonEditorialSpan
 from .curation import CuratedRecord, ReviewStatus
 from .companies import Company, CompanyAlias
 from .stakes import Stake
-from .plants import Plant, PlantCapacity, PlantMilestone
+from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 
 # isort: on
@@ -35,6 +35,7 @@ __all__ = [
     "CompanyAlias",
     "Stake",
     "Plant",
+    "PlantAlias",
     "PlantCapacity",
     "PlantMilestone",
     "VehicleProgramme",

@@ -6,11 +6,25 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ..search import fold_for_search
 from .articles import Citation
-from .base import Versioned
+from .base import Language, Versioned
 from .companies import Company
-from .curation import CuratedRecord
+from .curation import CuratedQuerySet, CuratedRecord
 from .quantities import Quantity, QuantityQuerySet
+
+
+class PlantQuerySet(CuratedQuerySet):
+    def search(self, text):
+        """
+        Plants whose name or an alias contains ``text``, ignoring case, accents and typography
+        ("dunkerque" finds the Dunkirk gigafactory). Blank text matches every plant.
+        """
+        folded = fold_for_search(text)
+        if not folded:
+            return self
+        by_alias = PlantAlias.objects.filter(search_name__contains=folded).values("plant_id")
+        return self.filter(Q(search_name__contains=folded) | Q(pk__in=by_alias))
 
 
 class Plant(CuratedRecord):
@@ -37,6 +51,10 @@ class Plant(CuratedRecord):
     city = models.CharField(max_length=100, blank=True)
     region = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code.")
+    # Filled on save (and for plants older than the column, by its migration).
+    search_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
+
+    objects = PlantQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -48,12 +66,42 @@ class Plant(CuratedRecord):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.search_name = fold_for_search(self.name)
         if self.country:
             self.country = self.country.upper()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("api:plant-detail", args=[self.pk])
+
+
+class PlantAlias(Versioned):
+    """Another name a source uses for a plant ("la gigafactory Verkor de Dunkerque")."""
+
+    plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    language = models.CharField(
+        max_length=8, choices=Language.choices, blank=True, help_text="Blank: any language."
+    )
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plant", "name"]
+        verbose_name = "plant alias"
+        verbose_name_plural = "plant aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["plant", "name"], name="unique_alias_per_plant"),
+            models.CheckConstraint(condition=~Q(name=""), name="plant_alias_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold_for_search(self.name)
+        super().save(*args, **kwargs)
 
 
 class PlantCapacityQuerySet(QuantityQuerySet):
