@@ -14,7 +14,8 @@ import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q, TextField, Value
+from django.db.models.functions import NullIf
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.utils import extend_schema_field
 
@@ -355,6 +356,14 @@ class MinimumGwhFilter(NumberFilter):
         return qs.filter(pk__in=rows.values(self.field_name))
 
 
+def is_text(model, path):
+    """Whether the field ``path`` ("holder__name") of ``model`` holds text."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        model = field.related_model
+    return isinstance(field, (CharField, TextField))
+
+
 class OrderingFilter(filters.OrderingFilter):
     """
     Ordering that sorts unknown values last on every database (PostgreSQL and SQLite disagree by
@@ -367,10 +376,13 @@ class OrderingFilter(filters.OrderingFilter):
         expressions = []
         for param in [param for param in value if param]:  # "name,," has empty items
             name = self.get_ordering_value(param)
-            if name.startswith("-"):
-                expressions.append(F(name[1:]).desc(nulls_last=True))
-            else:
-                expressions.append(F(name).asc(nulls_last=True))
+            descending = name.startswith("-")
+            name = name.removeprefix("-")
+            # An unknown text is stored as "", not NULL: compared as NULL, it sorts last too.
+            field = NullIf(F(name), Value("")) if is_text(qs.model, name) else F(name)
+            expressions.append(
+                field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+            )
         return qs.order_by(*expressions, "pk")
 
 
