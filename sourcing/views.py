@@ -8,6 +8,7 @@ are visible too, since a stake in an unpublished company would publish it.
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import F, Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -22,7 +23,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 
 from . import filters, renderers, serializers
@@ -376,6 +377,15 @@ class PlantViewSet(ReadOnlyViewSet):
             .with_citations()
             .order_by("name", "pk")
         )
+
+
+@csrf_exempt  # a POST to an unknown API path is told 404 too, not failed by the CSRF check
+def api_not_found(request, *args, **kwargs):
+    """
+    Any other path under /api/: a JSON 404 like an unknown id's, since API consumers parse the
+    body (Django's would be an HTML page, whatever DEBUG is).
+    """
+    return JsonResponse({"detail": NotFound.default_detail}, status=404)
 
 
 # -- Human-readable source view -------------------------------------------------------------------

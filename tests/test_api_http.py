@@ -558,6 +558,44 @@ def test_api_root_and_schema_refuse_unknown_formats_with_400(live_server, api, w
     assert schema.status == 400 and b"format" in schema.body
 
 
+def test_api_root_is_json_and_its_links_answer_in_the_format_it_was_asked_in(api, world):
+    as_json = fetch(f"{api}/", {"format": "json"})
+    browsable = fetch(f"{api}/", {"format": "api"})
+
+    assert as_json.status == 200
+    for url in as_json.json().values():
+        assert "format=json" in url and fetch(url).status == 200, url
+    # No browsable page whose every link would be a 400: "api" is no format of this API.
+    assert browsable.status == 400
+    assert browsable.json() == {"format": ["Unknown format; use one of: json."]}
+
+
+def test_schema_names_each_format_it_serves_once(api, world):
+    reply = fetch(f"{api}/schema/", {"format": "csv"})
+
+    assert reply.status == 400
+    assert b"Unknown format; use one of: yaml, json." in reply.body
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/foo/", "/api/v1/agreements/1/foo/", "/api/", "/api/v2/agreements/", "/api/v1/%0A/"],
+)
+def test_unknown_paths_under_the_api_are_json_404(live_server, world, path):
+    for method in ("GET", "POST"):
+        reply = fetch(f"{live_server.url}{path}", method=method)
+        assert reply.status == 404, (method, path)
+        assert reply.json() == {"detail": "Not found."}
+
+
+def test_api_paths_without_their_slash_still_redirect(live_server, world):
+    reply = fetch(f"{live_server.url}/api/v1/agreements", {"party": "verkor"})
+
+    # urllib followed the redirect to /api/v1/agreements/, query string kept.
+    assert reply.ids() == [world.supply.pk, world.undated_deal.pk]
+    assert fetch(f"{live_server.url}/api/v1/foo").json() == {"detail": "Not found."}
+
+
 def test_source_view_over_http(live_server, world):
     reply = fetch(f"{live_server.url}/articles/{world.a_fr.pk}/source/")
     html = reply.body.decode()
