@@ -152,8 +152,9 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberPagination
     renderer_classes = [JSONRenderer, renderers.CSVRenderer]
     csv_columns = {}
-    # Any path segment reaches the lookup, so a malformed id is a JSON 404 like an unknown one.
-    lookup_value_regex = "[^/]+"
+    # ASCII digits only: int() would read "١" or "１" as 1 and give a record several URLs. Any
+    # other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an unknown id's.
+    lookup_value_regex = "[0-9]+"
 
     def initial(self, request, *args, **kwargs):
         reject_nul_bytes(request.query_params)
