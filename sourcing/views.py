@@ -164,6 +164,10 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
 
     def known_parameters(self):
+        if self.action == "retrieve":
+            # A record is not a listing: a filter or page given to it would quietly turn a
+            # visible record into a 404 (``/stakes/1/?holder=x``), so it is refused instead.
+            return {"format"}
         known = {"format", "page", self.pagination_class.page_size_query_param}
         if self.filterset_class is not None:
             known.update(self.filterset_class.base_filters)

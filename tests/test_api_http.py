@@ -209,12 +209,39 @@ def parameters_of(resource):
 def test_an_empty_value_is_400_naming_the_parameter_for_every_parameter(api, world, resource):
     detail = fetch(f"{api}/{resource}/").json()["results"][0]["api_url"]
     for name in parameters_of(resource):
-        for url in (f"{api}/{resource}/", detail):
-            reply = fetch(url, raw_query=f"{name}=")
-            assert reply.status == 400, (url, name)
-            assert reply.json() == {name: ["Give this parameter a value, or leave it out."]}
+        reply = fetch(f"{api}/{resource}/", raw_query=f"{name}=")
+        assert reply.status == 400, name
+        assert reply.json() == {name: ["Give this parameter a value, or leave it out."]}
+    reply = fetch(detail, raw_query="format=")
+    assert reply.status == 400
+    assert reply.json() == {"format": ["Give this parameter a value, or leave it out."]}
     with_one_empty = fetch(f"{api}/agreements/", [("party", "verkor"), ("party", "")])
     assert with_one_empty.status == 400 and "party" in with_one_empty.json()
+
+
+@pytest.mark.parametrize("resource", sorted(RESOURCES))
+def test_a_detail_takes_only_format_and_names_any_other_parameter(api, world, resource):
+    detail = fetch(f"{api}/{resource}/").json()["results"][0]["api_url"]
+    assert fetch(detail, {"format": "json"}).status == 200
+    for name in parameters_of(resource):
+        if name == "format":
+            continue
+        # A list filter on a detail would turn a visible record into a 404 (or page it).
+        reply = fetch(detail, {name: "1"})
+        assert reply.status == 400, name
+        assert reply.json() == {name: ["Unknown parameter. Accepted here: format."]}
+    schema = json.loads(fetch(f"{api}/schema/", {"format": "json"}).body)
+    operation = schema["paths"][f"/api/v1/{resource}/{{id}}/"]["get"]
+    assert {parameter["name"] for parameter in operation["parameters"]} == {"format", "id"}
+
+
+def test_a_detail_refuses_filters_that_would_hide_it(api, world):
+    stake = fetch(f"{api}/stakes/{world.renault_in_verkor.pk}/", {"holder": "eib"})
+    agreement = fetch(f"{api}/agreements/{world.supply.pk}/", {"search": "zzz"})
+
+    assert stake.status == agreement.status == 400
+    assert stake.json() == {"holder": ["Unknown parameter. Accepted here: format."]}
+    assert agreement.json() == {"search": ["Unknown parameter. Accepted here: format."]}
 
 
 @pytest.mark.parametrize(
