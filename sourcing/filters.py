@@ -58,6 +58,10 @@ def documented(schema_type, filter_):
 # NUL bytes are refused in every parameter (see the viewsets): the pattern says so.
 TEXT_SCHEMA = {"type": "string", "minLength": 1, "pattern": r"^[^\u0000]*$"}
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+# Shares and GWh figures are stored, and so compared, to the hundredth: more decimal places are
+# refused ("Ensure that there are no more than 2 decimal places").
+DECIMAL_PLACES = 2
+HUNDREDTHS_SCHEMA = {"type": "number", "multipleOf": 0.01}
 # The partial dates the server accepts, exactly: years 0001-9999, months 01-12, and only the days
 # of the calendar (30 April, 29 February of leap years), so that no value the schema allows is
 # refused. ASCII digits only: [0-9], not \d, which some regex engines read in any script.
@@ -344,7 +348,9 @@ class MinimumGwhFilter(NumberFilter):
 
     def __init__(self, *args, rows, **kwargs):
         self.rows = rows
-        kwargs.update(min_value=0, max_value=self.MAX_GWH, max_digits=8, decimal_places=2)
+        kwargs.update(
+            min_value=0, max_value=self.MAX_GWH, max_digits=8, decimal_places=DECIMAL_PLACES
+        )
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -420,7 +426,7 @@ def partial_date_filter(**kwargs):
 
 def minimum_gwh_filter(**kwargs):
     return documented(
-        {"type": "number", "minimum": 0, "maximum": MinimumGwhFilter.MAX_GWH},
+        {**HUNDREDTHS_SCHEMA, "minimum": 0, "maximum": MinimumGwhFilter.MAX_GWH},
         MinimumGwhFilter(**kwargs),
     )
 
@@ -520,13 +526,13 @@ class StakeFilter(filters.FilterSet):
     holder = company_filter("holder", f"{COMPANY_HELP} Stakes held by that company.")
     target = company_filter("target", f"{COMPANY_HELP} Stakes held in that company.")
     min_percent = documented(
-        {"type": "number", "minimum": 0, "maximum": 100},
+        {**HUNDREDTHS_SCHEMA, "minimum": 0, "maximum": 100},
         NumberFilter(
             method="filter_min_percent",
             min_value=0,
             max_value=100,
             max_digits=5,
-            decimal_places=2,
+            decimal_places=DECIMAL_PLACES,
             help_text="A percentage (0–100): stakes whose share is *known* to be at least this. "
             "An exact share matches when it is ≥ the value; a range when its lower bound is ≥ the "
             "value (so “over 20%” matches 20, and “10–30%” does not match 15). Shares stated only "

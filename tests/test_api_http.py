@@ -11,6 +11,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
@@ -525,7 +526,12 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
             }
     for resource, name in [("stakes", "cited_in"), ("plants", "cited_in"), ("agreements", "plant")]:
         assert parameter(resource, name) == {"type": "integer", "minimum": 1, "maximum": biggest_id}
-    assert parameter("stakes", "min_percent") == {"type": "number", "minimum": 0, "maximum": 100}
+    assert parameter("stakes", "min_percent") == {
+        "type": "number",
+        "multipleOf": 0.01,
+        "minimum": 0,
+        "maximum": 100,
+    }
     assert parameter("plants", "min_capacity_gwh")["minimum"] == 0
     assert parameter("companies", "search")["minLength"] == 1
     no_nul = re.compile(parameter("companies", "search")["pattern"])
@@ -534,6 +540,27 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
     assert parameter("stakes", "holder")["minLength"] == 1
     for resource in RESOURCES:
         assert parameter(resource, "ordering")["minItems"] == 1  # "ordering=" is refused
+
+
+@pytest.mark.parametrize(
+    ("resource", "name"),
+    [("stakes", "min_percent"), ("agreements", "min_volume_gwh"), ("plants", "min_capacity_gwh")],
+)
+def test_schema_states_the_decimal_places_the_server_accepts(api, world, resource, name):
+    schema = json.loads(fetch(f"{api}/schema/", {"format": "json"}).body)
+    parameters = schema["paths"][f"/api/v1/{resource}/"]["get"]["parameters"]
+    [parameter] = [p["schema"] for p in parameters if p["name"] == name]
+    step = Decimal(str(parameter["multipleOf"]))
+
+    assert step == Decimal("0.01")
+    for value in ("20", "20.1", "20.12", "0.01"):
+        assert Decimal(value) % step == 0
+        assert fetch(f"{api}/{resource}/", {name: value}).status == 200, value
+    for value in ("20.123", "0.001"):
+        assert Decimal(value) % step != 0
+        reply = fetch(f"{api}/{resource}/", {name: value})
+        assert reply.status == 400, value
+        assert list(reply.json()) == [name]
 
 
 @pytest.mark.parametrize(
