@@ -335,6 +335,63 @@ def test_numbers_and_dates_take_ascii_digits_only(api, world, resource, name, va
     assert list(refused.json()) == [name]
 
 
+WHOLE_NUMBER = "Enter a whole number with the digits 0-9 only (no sign, point or spaces)."
+DECIMAL_NUMBER = (
+    "Enter a number with the digits 0-9 and at most one decimal point, e.g. 20 or 20.5 "
+    "(no sign, exponent or spaces)."
+)
+
+
+@pytest.mark.parametrize(
+    ("resource", "name", "valid"),
+    [
+        ("stakes", "cited_in", "@a_en"),
+        ("plants", "cited_in", "@a_year"),
+        ("agreements", "cited_in", "@a_en"),
+        ("agreements", "plant", "@dunkirk"),
+    ],
+)
+def test_whole_numbers_are_ascii_digits_and_nothing_else(api, world, resource, name, valid):
+    number = str(getattr(world, valid[1:]).pk)
+    for accepted in (number, f"0{number}"):
+        assert fetch(f"{api}/{resource}/", {name: accepted}).ids(), accepted
+    # int() reads each of these, as the number or as another one ("1_0" is 10).
+    for refused in (f"+{number}", f"{number}.0", f"1_{number}", f" {number}", f"{number}\n",
+                    f"{number}e0", f"0x{number}", f"-{number}"):  # fmt: skip
+        reply = fetch(f"{api}/{resource}/", {name: refused})
+        assert reply.status == 400, refused
+        assert reply.json() == {name: [WHOLE_NUMBER]}, refused
+
+
+@pytest.mark.parametrize("name", ["page", "page_size"])
+def test_page_numbers_are_ascii_digits_and_nothing_else(api, world, name):
+    assert fetch(f"{api}/companies/", {name: "01"}).ids()
+    for refused in ("+1", "1.0", "1_0", " 1", "1 ", "1e0", "0x1"):
+        reply = fetch(f"{api}/companies/", {name: refused})
+        assert reply.status == 400, refused
+        assert list(reply.json()) == [name], refused
+
+
+@pytest.mark.parametrize(
+    ("resource", "name", "valid"),
+    [
+        ("stakes", "min_percent", "5.5"),
+        ("agreements", "min_volume_gwh", "10"),
+        ("plants", "min_capacity_gwh", "16"),
+    ],
+)
+def test_decimals_are_ascii_digits_and_one_point(api, world, resource, name, valid):
+    expected = fetch(f"{api}/{resource}/", {name: valid}).ids()
+    assert expected
+    for accepted in (f"0{valid}", f"{valid}.0" if "." not in valid else f"{valid}0"):
+        assert fetch(f"{api}/{resource}/", {name: accepted}).ids() == expected, accepted
+    for refused in (f"+{valid}", "1_0", f"{valid}.", ".5", f" {valid}", f"{valid} ", "1e1",
+                    "0x10", "Infinity", "-0", "5,5"):  # fmt: skip
+        reply = fetch(f"{api}/{resource}/", {name: refused})
+        assert reply.status == 400, refused
+        assert reply.json() == {name: [DECIMAL_NUMBER]}, refused
+
+
 @pytest.mark.parametrize("script", sorted(ZEROS))
 def test_ids_in_other_scripts_digits_are_404(api, live_server, world, script):
     # int() reads "١" (Arabic-Indic one) as 1: the URL must not, or one record has many URLs.
@@ -516,19 +573,16 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
         parameters = schema["paths"][f"/api/v1/{resource}/"]["get"]["parameters"]
         return next(p["schema"] for p in parameters if p["name"] == name)
 
-    biggest_id = 2**63 - 1
+    whole_number = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1, "pattern": "^[0-9]+$"}
     for resource in RESOURCES:
         for name in ("page", "page_size"):
-            assert parameter(resource, name) == {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": biggest_id,
-            }
+            assert parameter(resource, name) == whole_number
     for resource, name in [("stakes", "cited_in"), ("plants", "cited_in"), ("agreements", "plant")]:
-        assert parameter(resource, name) == {"type": "integer", "minimum": 1, "maximum": biggest_id}
+        assert parameter(resource, name) == whole_number
     assert parameter("stakes", "min_percent") == {
         "type": "number",
         "multipleOf": 0.01,
+        "pattern": "^[0-9]+(\\.[0-9]{1,2})?$",
         "minimum": 0,
         "maximum": 100,
     }
@@ -551,13 +605,14 @@ def test_schema_states_the_decimal_places_the_server_accepts(api, world, resourc
     parameters = schema["paths"][f"/api/v1/{resource}/"]["get"]["parameters"]
     [parameter] = [p["schema"] for p in parameters if p["name"] == name]
     step = Decimal(str(parameter["multipleOf"]))
+    pattern = re.compile(parameter["pattern"])
 
     assert step == Decimal("0.01")
-    for value in ("20", "20.1", "20.12", "0.01"):
-        assert Decimal(value) % step == 0
+    for value in ("20", "20.1", "20.12", "0.01", "020.10"):
+        assert Decimal(value) % step == 0 and pattern.search(value), value
         assert fetch(f"{api}/{resource}/", {name: value}).status == 200, value
-    for value in ("20.123", "0.001"):
-        assert Decimal(value) % step != 0
+    for value in ("20.123", "0.001", "20.100", "+20", "20.", ".5", "1e1", "1_0", " 20", "-0"):
+        assert not pattern.search(value), value
         reply = fetch(f"{api}/{resource}/", {name: value})
         assert reply.status == 400, value
         assert list(reply.json()) == [name]
