@@ -63,9 +63,13 @@ def reject_empty_values(query_params):
     """
     ``?kind=`` filters nothing and names no page, format or ordering: a consumer who sends it
     has lost a value on the way (an unset variable), and answering the unfiltered list would
-    hide that. Every parameter therefore needs a value; leave it out to not filter.
+    hide that. Every parameter therefore needs a value; leave it out to not filter. A value of
+    only whitespace (any Unicode space, ``?search=%C2%A0``) is as empty: the text fields strip
+    it and would otherwise not filter.
     """
-    empty = sorted(name for name, values in query_params.lists() if "" in values)
+    empty = sorted(
+        name for name, values in query_params.lists() if any(not value.strip() for value in values)
+    )
     if empty:
         raise ValidationError(
             {name: ["Give this parameter a value, or leave it out."] for name in empty}

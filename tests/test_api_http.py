@@ -246,6 +246,31 @@ def test_a_detail_refuses_filters_that_would_hide_it(api, world):
 
 
 @pytest.mark.parametrize(
+    ("path", "query", "parameter"),
+    [
+        ("companies/", "search=%20", "search"),
+        ("companies/", "search=%C2%A0", "search"),  # no-break space
+        ("articles/", "search=%E3%80%80%09", "search"),  # ideographic space, tab
+        ("articles/", "publisher=%E2%80%83", "publisher"),  # em space
+        ("agreements/", "party=%20", "party"),
+        ("agreements/", "party=verkor&party=%0A", "party"),
+        ("companies/", "kind=%20", "kind"),
+        ("stakes/", "holder=%20%20", "holder"),
+        ("plants/", "ordering=%20", "ordering"),
+        ("companies/", "page=%20", "page"),
+        ("companies/", "format=%20", "format"),
+        ("agreements/@supply/", "format=%C2%A0", "format"),
+    ],
+)
+def test_a_whitespace_value_is_400_like_an_empty_one(api, world, path, query, parameter):
+    path = path.replace("@supply", str(world.supply.pk))
+    reply = fetch(f"{api}/{path}", raw_query=query)
+
+    assert reply.status == 400
+    assert reply.json() == {parameter: ["Give this parameter a value, or leave it out."]}
+
+
+@pytest.mark.parametrize(
     ("resource", "query", "parameter"),
     [
         ("stakes", "holder=renault-group&holder=eib", "holder"),
