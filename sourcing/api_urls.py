@@ -2,15 +2,27 @@
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.routers import DefaultRouter
+from rest_framework import routers
+from rest_framework.renderers import JSONRenderer
 
 from . import views
 
 app_name = "api"
 
+
+class APIRootView(routers.APIRootView):
+    """
+    The index of the resources, in JSON only. The browsable renderer DRF adds by default drew a
+    page whose links carry ``?format=api``, which no resource serves (they answer 400).
+    """
+
+    renderer_classes = [JSONRenderer]
+
+
 # No ".json"/".csv" suffixes: the format is chosen by ?format= or the Accept header, and a path
 # like /agreements/1.5/ is then simply an unknown id (404).
-router = DefaultRouter()
+router = routers.DefaultRouter()
+router.APIRootView = APIRootView
 router.include_format_suffixes = False
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("companies", views.CompanyViewSet, basename="company")

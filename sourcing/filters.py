@@ -14,7 +14,8 @@ import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q, TextField, Value
+from django.db.models.functions import NullIf
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.utils import extend_schema_field
 
@@ -52,11 +53,31 @@ def documented(schema_type, filter_):
     return extend_schema_field({**schema, "description": filter_.extra["help_text"]})(filter_)
 
 
+# Numbers in the query string are written plainly: ASCII digits and, in a decimal, one point with
+# digits on both sides. No sign (no parameter takes a negative number, so "+" is refused as much
+# as "-"), spaces, exponent or "_". [0-9], not \d, which Python matches in any script.
+WHOLE_NUMBER = re.compile("[0-9]+")
+DECIMAL_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
+# Shares and GWh figures are stored, and so compared, to the hundredth: more decimal places are
+# refused ("Ensure that there are no more than 2 decimal places").
+DECIMAL_PLACES = 2
+
 # The schemas below state what the form fields enforce, so that a value the schema allows is never
 # refused (and the reverse). An empty value is refused for every parameter (see the viewsets).
-# NUL bytes are refused in every parameter (see the viewsets): the pattern says so.
+# NUL bytes are refused in every parameter (see the viewsets): the pattern says so. A pattern
+# constrains the text of the value, as written in the query string, for numbers too.
 TEXT_SCHEMA = {"type": "string", "minLength": 1, "pattern": r"^[^\u0000]*$"}
-ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+ID_SCHEMA = {
+    "type": "integer",
+    "minimum": 1,
+    "maximum": MAX_ID,
+    "pattern": f"^{WHOLE_NUMBER.pattern}$",
+}
+HUNDREDTHS_SCHEMA = {
+    "type": "number",
+    "multipleOf": 0.01,
+    "pattern": rf"^[0-9]+(\.[0-9]{{1,{DECIMAL_PLACES}}})?$",
+}
 # The partial dates the server accepts, exactly: years 0001-9999, months 01-12, and only the days
 # of the calendar (30 April, 29 February of leap years), so that no value the schema allows is
 # refused. ASCII digits only: [0-9], not \d, which some regex engines read in any script.
@@ -75,6 +96,10 @@ PARTIAL_DATE_SCHEMA = {
 }
 
 
+def has_non_ascii_digits(text):
+    return any(char.isdigit() and not char.isascii() for char in text)
+
+
 class AsciiDigitsMixin:
     """
     Numbers and dates in the query string are written with the ASCII digits 0-9. Python's int(),
@@ -85,24 +110,56 @@ class AsciiDigitsMixin:
     default_error_messages = {"non_ascii_digits": "Write numbers with the ASCII digits 0-9."}
 
     def to_python(self, value):
-        if isinstance(value, str) and any(char.isdigit() and not char.isascii() for char in value):
+        if isinstance(value, str) and has_non_ascii_digits(value):
             raise ValidationError(self.error_messages["non_ascii_digits"], code="invalid")
         return super().to_python(value)
 
 
-class AsciiDecimalField(AsciiDigitsMixin, forms.DecimalField):
-    pass
+class PlainNumberMixin(AsciiDigitsMixin):
+    """
+    A number must match ``syntax`` (WHOLE_NUMBER or DECIMAL_NUMBER) as written. int() and
+    Decimal() also read a sign, surrounding spaces, "1_0" (as 10), "1e1" and, in Django's
+    IntegerField, "1.0": a filter would read a value the consumer did not write, and filters
+    disagreed on which of these they took (``cited_in=+1`` was read, ``holder=+1`` refused).
+    """
+
+    syntax = None
+
+    def to_python(self, value):
+        if (
+            isinstance(value, str)
+            and value not in self.empty_values
+            and not has_non_ascii_digits(value)  # AsciiDigitsMixin's message says more
+            and not self.syntax.fullmatch(value)
+        ):
+            raise ValidationError(self.error_messages["not_plain"], code="invalid")
+        return super().to_python(value)
+
+
+class PlainIntegerField(PlainNumberMixin, forms.IntegerField):
+    syntax = WHOLE_NUMBER
+    default_error_messages = {
+        "not_plain": "Enter a whole number with the digits 0-9 only (no sign, point or spaces)."
+    }
+
+
+class PlainDecimalField(PlainNumberMixin, forms.DecimalField):
+    syntax = DECIMAL_NUMBER
+    default_error_messages = {
+        "not_plain": "Enter a number with the digits 0-9 and at most one decimal point, e.g. 20 "
+        "or 20.5 (no sign, exponent or spaces)."
+    }
 
 
 class NumberFilter(filters.NumberFilter):
-    field_class = AsciiDecimalField
+    field_class = PlainDecimalField
 
 
 def parse_id(text):
-    """The integer ``text`` spells if it can be a database id, else None."""
-    text = str(text).strip()
+    """The integer ``text`` spells if it is written plainly and can be a database id, else None."""
+    text = str(text)
     # The length check comes first: int() of a huge digit string is slow and may raise.
-    if text.isascii() and text.isdigit() and len(text) <= len(str(MAX_ID)):
+    if WHOLE_NUMBER.fullmatch(text) and len(text.lstrip("0")) <= len(str(MAX_ID)):
         number = int(text)
         if 1 <= number <= MAX_ID:
             return number
@@ -201,7 +258,7 @@ class AllPartiesFilter(VisibleQuerysetMixin, filters.Filter):
         return qs
 
 
-class RecordIdField(AsciiDigitsMixin, forms.IntegerField):
+class RecordIdField(PlainIntegerField):
     """A record's numeric id; it must exist (among the visible records) or it is an error."""
 
     default_error_messages = {"unknown": "No %(model)s has the id %(value)s."}
@@ -343,7 +400,9 @@ class MinimumGwhFilter(NumberFilter):
 
     def __init__(self, *args, rows, **kwargs):
         self.rows = rows
-        kwargs.update(min_value=0, max_value=self.MAX_GWH, max_digits=8, decimal_places=2)
+        kwargs.update(
+            min_value=0, max_value=self.MAX_GWH, max_digits=8, decimal_places=DECIMAL_PLACES
+        )
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -353,6 +412,14 @@ class MinimumGwhFilter(NumberFilter):
             gwh_per_year__gte=value, qualifier__in=LOWER_BOUND_QUALIFIERS
         )
         return qs.filter(pk__in=rows.values(self.field_name))
+
+
+def is_text(model, path):
+    """Whether the field ``path`` ("holder__name") of ``model`` holds text."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        model = field.related_model
+    return isinstance(field, (CharField, TextField))
 
 
 class OrderingFilter(filters.OrderingFilter):
@@ -367,10 +434,13 @@ class OrderingFilter(filters.OrderingFilter):
         expressions = []
         for param in [param for param in value if param]:  # "name,," has empty items
             name = self.get_ordering_value(param)
-            if name.startswith("-"):
-                expressions.append(F(name[1:]).desc(nulls_last=True))
-            else:
-                expressions.append(F(name).asc(nulls_last=True))
+            descending = name.startswith("-")
+            name = name.removeprefix("-")
+            # An unknown text is stored as "", not NULL: compared as NULL, it sorts last too.
+            field = NullIf(F(name), Value("")) if is_text(qs.model, name) else F(name)
+            expressions.append(
+                field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+            )
         return qs.order_by(*expressions, "pk")
 
 
@@ -408,7 +478,7 @@ def partial_date_filter(**kwargs):
 
 def minimum_gwh_filter(**kwargs):
     return documented(
-        {"type": "number", "minimum": 0, "maximum": MinimumGwhFilter.MAX_GWH},
+        {**HUNDREDTHS_SCHEMA, "minimum": 0, "maximum": MinimumGwhFilter.MAX_GWH},
         MinimumGwhFilter(**kwargs),
     )
 
@@ -508,13 +578,13 @@ class StakeFilter(filters.FilterSet):
     holder = company_filter("holder", f"{COMPANY_HELP} Stakes held by that company.")
     target = company_filter("target", f"{COMPANY_HELP} Stakes held in that company.")
     min_percent = documented(
-        {"type": "number", "minimum": 0, "maximum": 100},
+        {**HUNDREDTHS_SCHEMA, "minimum": 0, "maximum": 100},
         NumberFilter(
             method="filter_min_percent",
             min_value=0,
             max_value=100,
             max_digits=5,
-            decimal_places=2,
+            decimal_places=DECIMAL_PLACES,
             help_text="A percentage (0–100): stakes whose share is *known* to be at least this. "
             "An exact share matches when it is ≥ the value; a range when its lower bound is ≥ the "
             "value (so “over 20%” matches 20, and “10–30%” does not match 15). Shares stated only "

@@ -3,7 +3,7 @@
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
-from .filters import MAX_ID, parse_id
+from .filters import ID_SCHEMA, MAX_ID, parse_id
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -17,11 +17,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_query_description = "Page number, from 1. A page past the last one is a 404."
 
     def get_schema_operation_parameters(self, view):
-        # Both are parsed by parse_id: whole numbers from 1 up to the largest database id. A
-        # page_size above max_page_size is accepted (and capped), so it is no maximum here.
+        # Both are parsed by parse_id: whole numbers from 1 up to the largest database id, in
+        # plain digits. A page_size above max_page_size is accepted (and capped), so it is no
+        # maximum here.
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
-            parameter["schema"].update(minimum=1, maximum=MAX_ID)
+            parameter["schema"].update(minimum=1, maximum=MAX_ID, pattern=ID_SCHEMA["pattern"])
         return parameters
 
     def get_page_number(self, request, paginator):

@@ -109,7 +109,8 @@ class ContentNegotiation(DefaultContentNegotiation):
     def filter_renderers(self, renderers, format):
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:
-            known = ", ".join(renderer.format for renderer in renderers)
+            # A view may offer a format under several media types (the schema's YAML and JSON).
+            known = ", ".join(dict.fromkeys(renderer.format for renderer in renderers))
             raise ValidationError(
                 {self.settings.URL_FORMAT_OVERRIDE: [f"Unknown format; use one of: {known}."]}
             )

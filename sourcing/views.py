@@ -8,6 +8,7 @@ are visible too, since a stake in an unpublished company would publish it.
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import F, Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -22,7 +23,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 
 from . import filters, renderers, serializers
@@ -62,9 +63,13 @@ def reject_empty_values(query_params):
     """
     ``?kind=`` filters nothing and names no page, format or ordering: a consumer who sends it
     has lost a value on the way (an unset variable), and answering the unfiltered list would
-    hide that. Every parameter therefore needs a value; leave it out to not filter.
+    hide that. Every parameter therefore needs a value; leave it out to not filter. A value of
+    only whitespace (any Unicode space, ``?search=%C2%A0``) is as empty: the text fields strip
+    it and would otherwise not filter.
     """
-    empty = sorted(name for name, values in query_params.lists() if "" in values)
+    empty = sorted(
+        name for name, values in query_params.lists() if any(not value.strip() for value in values)
+    )
     if empty:
         raise ValidationError(
             {name: ["Give this parameter a value, or leave it out."] for name in empty}
@@ -151,8 +156,9 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberPagination
     renderer_classes = [JSONRenderer, renderers.CSVRenderer]
     csv_columns = {}
-    # Any path segment reaches the lookup, so a malformed id is a JSON 404 like an unknown one.
-    lookup_value_regex = "[^/]+"
+    # ASCII digits only: int() would read "١" or "１" as 1 and give a record several URLs. Any
+    # other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an unknown id's.
+    lookup_value_regex = "[0-9]+"
 
     def initial(self, request, *args, **kwargs):
         reject_nul_bytes(request.query_params)
@@ -162,6 +168,10 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
 
     def known_parameters(self):
+        if self.action == "retrieve":
+            # A record is not a listing: a filter or page given to it would quietly turn a
+            # visible record into a 404 (``/stakes/1/?holder=x``), so it is refused instead.
+            return {"format"}
         known = {"format", "page", self.pagination_class.page_size_query_param}
         if self.filterset_class is not None:
             known.update(self.filterset_class.base_filters)
@@ -381,6 +391,15 @@ class PlantViewSet(ReadOnlyViewSet):
             .with_citations()
             .order_by("name", "pk")
         )
+
+
+@csrf_exempt  # a POST to an unknown API path is told 404 too, not failed by the CSRF check
+def api_not_found(request, *args, **kwargs):
+    """
+    Any other path under /api/: a JSON 404 like an unknown id's, since API consumers parse the
+    body (Django's would be an HTML page, whatever DEBUG is).
+    """
+    return JsonResponse({"detail": NotFound.default_detail}, status=404)
 
 
 # -- Human-readable source view -------------------------------------------------------------------

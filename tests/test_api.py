@@ -366,6 +366,18 @@ def test_company_ordering(api, world):
     assert by_country[-1] == world.envision.pk
 
 
+def test_company_ordering_sorts_blank_countries_last_in_both_directions(api, world):
+    stateless = make_company("Stateless", country="", review_status=VERIFIED)
+    also_stateless = make_company("Also stateless", country="", review_status=VERIFIED)
+
+    ascending = ids(get(api, "/api/v1/companies/", ordering="country"))
+    descending = ids(get(api, "/api/v1/companies/", ordering="-country"))
+
+    assert ascending[0] == world.envision.pk  # CN
+    assert ascending[-2:] == descending[-2:] == [stateless.pk, also_stateless.pk]  # ties: by id
+    assert descending[0] == world.bank.pk  # LU
+
+
 def test_company_parent_that_is_a_draft_is_null_for_the_public(api, world):
     record = get(api, f"/api/v1/companies/{world.child_of_secret.pk}/").json()
     assert record["parent"] is None
@@ -583,6 +595,28 @@ def test_article_filters(api, world):
         world.a_en.pk,
         world.a_year.pk,
         world.a_undated.pk,
+    ]
+
+
+def test_article_ordering_sorts_blank_publishers_last_in_both_directions(api, world):
+    unpublished = make_article(title="No publisher", publisher="")
+
+    ascending = ids(get(api, "/api/v1/articles/", ordering="publisher"))
+    descending = ids(get(api, "/api/v1/articles/", ordering="-publisher"))
+
+    assert ascending == [
+        world.a_year.pk,  # Battery Weekly
+        world.a_undated.pk,
+        world.a_fr.pk,  # Les Echos
+        world.a_en.pk,  # Renault Group
+        unpublished.pk,
+    ]
+    assert descending == [
+        world.a_en.pk,
+        world.a_fr.pk,
+        world.a_year.pk,
+        world.a_undated.pk,
+        unpublished.pk,
     ]
 
 

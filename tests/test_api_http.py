@@ -11,6 +11,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
@@ -209,12 +210,64 @@ def parameters_of(resource):
 def test_an_empty_value_is_400_naming_the_parameter_for_every_parameter(api, world, resource):
     detail = fetch(f"{api}/{resource}/").json()["results"][0]["api_url"]
     for name in parameters_of(resource):
-        for url in (f"{api}/{resource}/", detail):
-            reply = fetch(url, raw_query=f"{name}=")
-            assert reply.status == 400, (url, name)
-            assert reply.json() == {name: ["Give this parameter a value, or leave it out."]}
+        reply = fetch(f"{api}/{resource}/", raw_query=f"{name}=")
+        assert reply.status == 400, name
+        assert reply.json() == {name: ["Give this parameter a value, or leave it out."]}
+    reply = fetch(detail, raw_query="format=")
+    assert reply.status == 400
+    assert reply.json() == {"format": ["Give this parameter a value, or leave it out."]}
     with_one_empty = fetch(f"{api}/agreements/", [("party", "verkor"), ("party", "")])
     assert with_one_empty.status == 400 and "party" in with_one_empty.json()
+
+
+@pytest.mark.parametrize("resource", sorted(RESOURCES))
+def test_a_detail_takes_only_format_and_names_any_other_parameter(api, world, resource):
+    detail = fetch(f"{api}/{resource}/").json()["results"][0]["api_url"]
+    assert fetch(detail, {"format": "json"}).status == 200
+    for name in parameters_of(resource):
+        if name == "format":
+            continue
+        # A list filter on a detail would turn a visible record into a 404 (or page it).
+        reply = fetch(detail, {name: "1"})
+        assert reply.status == 400, name
+        assert reply.json() == {name: ["Unknown parameter. Accepted here: format."]}
+    schema = json.loads(fetch(f"{api}/schema/", {"format": "json"}).body)
+    operation = schema["paths"][f"/api/v1/{resource}/{{id}}/"]["get"]
+    assert {parameter["name"] for parameter in operation["parameters"]} == {"format", "id"}
+
+
+def test_a_detail_refuses_filters_that_would_hide_it(api, world):
+    stake = fetch(f"{api}/stakes/{world.renault_in_verkor.pk}/", {"holder": "eib"})
+    agreement = fetch(f"{api}/agreements/{world.supply.pk}/", {"search": "zzz"})
+
+    assert stake.status == agreement.status == 400
+    assert stake.json() == {"holder": ["Unknown parameter. Accepted here: format."]}
+    assert agreement.json() == {"search": ["Unknown parameter. Accepted here: format."]}
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "parameter"),
+    [
+        ("companies/", "search=%20", "search"),
+        ("companies/", "search=%C2%A0", "search"),  # no-break space
+        ("articles/", "search=%E3%80%80%09", "search"),  # ideographic space, tab
+        ("articles/", "publisher=%E2%80%83", "publisher"),  # em space
+        ("agreements/", "party=%20", "party"),
+        ("agreements/", "party=verkor&party=%0A", "party"),
+        ("companies/", "kind=%20", "kind"),
+        ("stakes/", "holder=%20%20", "holder"),
+        ("plants/", "ordering=%20", "ordering"),
+        ("companies/", "page=%20", "page"),
+        ("companies/", "format=%20", "format"),
+        ("agreements/@supply/", "format=%C2%A0", "format"),
+    ],
+)
+def test_a_whitespace_value_is_400_like_an_empty_one(api, world, path, query, parameter):
+    path = path.replace("@supply", str(world.supply.pk))
+    reply = fetch(f"{api}/{path}", raw_query=query)
+
+    assert reply.status == 400
+    assert reply.json() == {parameter: ["Give this parameter a value, or leave it out."]}
 
 
 @pytest.mark.parametrize(
@@ -305,6 +358,82 @@ def test_numbers_and_dates_take_ascii_digits_only(api, world, resource, name, va
     assert accepted.status == 200 and accepted.json()["results"]
     assert refused.status == 400
     assert list(refused.json()) == [name]
+
+
+WHOLE_NUMBER = "Enter a whole number with the digits 0-9 only (no sign, point or spaces)."
+DECIMAL_NUMBER = (
+    "Enter a number with the digits 0-9 and at most one decimal point, e.g. 20 or 20.5 "
+    "(no sign, exponent or spaces)."
+)
+
+
+@pytest.mark.parametrize(
+    ("resource", "name", "valid"),
+    [
+        ("stakes", "cited_in", "@a_en"),
+        ("plants", "cited_in", "@a_year"),
+        ("agreements", "cited_in", "@a_en"),
+        ("agreements", "plant", "@dunkirk"),
+    ],
+)
+def test_whole_numbers_are_ascii_digits_and_nothing_else(api, world, resource, name, valid):
+    number = str(getattr(world, valid[1:]).pk)
+    for accepted in (number, f"0{number}"):
+        assert fetch(f"{api}/{resource}/", {name: accepted}).ids(), accepted
+    # int() reads each of these, as the number or as another one ("1_0" is 10).
+    for refused in (f"+{number}", f"{number}.0", f"1_{number}", f" {number}", f"{number}\n",
+                    f"{number}e0", f"0x{number}", f"-{number}"):  # fmt: skip
+        reply = fetch(f"{api}/{resource}/", {name: refused})
+        assert reply.status == 400, refused
+        assert reply.json() == {name: [WHOLE_NUMBER]}, refused
+
+
+@pytest.mark.parametrize("name", ["page", "page_size"])
+def test_page_numbers_are_ascii_digits_and_nothing_else(api, world, name):
+    assert fetch(f"{api}/companies/", {name: "01"}).ids()
+    for refused in ("+1", "1.0", "1_0", " 1", "1 ", "1e0", "0x1"):
+        reply = fetch(f"{api}/companies/", {name: refused})
+        assert reply.status == 400, refused
+        assert list(reply.json()) == [name], refused
+
+
+@pytest.mark.parametrize(
+    ("resource", "name", "valid"),
+    [
+        ("stakes", "min_percent", "5.5"),
+        ("agreements", "min_volume_gwh", "10"),
+        ("plants", "min_capacity_gwh", "16"),
+    ],
+)
+def test_decimals_are_ascii_digits_and_one_point(api, world, resource, name, valid):
+    expected = fetch(f"{api}/{resource}/", {name: valid}).ids()
+    assert expected
+    for accepted in (f"0{valid}", f"{valid}.0" if "." not in valid else f"{valid}0"):
+        assert fetch(f"{api}/{resource}/", {name: accepted}).ids() == expected, accepted
+    for refused in (f"+{valid}", "1_0", f"{valid}.", ".5", f" {valid}", f"{valid} ", "1e1",
+                    "0x10", "Infinity", "-0", "5,5"):  # fmt: skip
+        reply = fetch(f"{api}/{resource}/", {name: refused})
+        assert reply.status == 400, refused
+        assert reply.json() == {name: [DECIMAL_NUMBER]}, refused
+
+
+@pytest.mark.parametrize("script", sorted(ZEROS))
+def test_ids_in_other_scripts_digits_are_404(api, live_server, world, script):
+    # int() reads "١" (Arabic-Indic one) as 1: the URL must not, or one record has many URLs.
+    for resource in RESOURCES:
+        record_id = str(fetch(f"{api}/{resource}/").ids()[0])
+        assert fetch(f"{api}/{resource}/{record_id}/").status == 200
+        reply = fetch(f"{api}/{resource}/{urllib.parse.quote(in_script(record_id, script))}/")
+        assert reply.status == 404, (resource, script)
+        assert "detail" in reply.json()
+    source = (
+        f"{live_server.url}/articles/{urllib.parse.quote(in_script(str(world.a_fr.pk), script))}"
+    )
+    assert fetch(f"{source}/source/").status == 404
+    schema = json.loads(fetch(f"{api}/schema/", {"format": "json"}).body)
+    for resource in RESOURCES:
+        [path_id] = schema["paths"][f"/api/v1/{resource}/{{id}}/"]["get"]["parameters"][-1:]
+        assert path_id["name"] == "id" and path_id["schema"]["pattern"] == "^[0-9]+$"
 
 
 def test_drafts_are_invisible_by_id_filter_search_and_ordering(api, world):
@@ -469,17 +598,19 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
         parameters = schema["paths"][f"/api/v1/{resource}/"]["get"]["parameters"]
         return next(p["schema"] for p in parameters if p["name"] == name)
 
-    biggest_id = 2**63 - 1
+    whole_number = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1, "pattern": "^[0-9]+$"}
     for resource in RESOURCES:
         for name in ("page", "page_size"):
-            assert parameter(resource, name) == {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": biggest_id,
-            }
+            assert parameter(resource, name) == whole_number
     for resource, name in [("stakes", "cited_in"), ("plants", "cited_in"), ("agreements", "plant")]:
-        assert parameter(resource, name) == {"type": "integer", "minimum": 1, "maximum": biggest_id}
-    assert parameter("stakes", "min_percent") == {"type": "number", "minimum": 0, "maximum": 100}
+        assert parameter(resource, name) == whole_number
+    assert parameter("stakes", "min_percent") == {
+        "type": "number",
+        "multipleOf": 0.01,
+        "pattern": "^[0-9]+(\\.[0-9]{1,2})?$",
+        "minimum": 0,
+        "maximum": 100,
+    }
     assert parameter("plants", "min_capacity_gwh")["minimum"] == 0
     assert parameter("companies", "search")["minLength"] == 1
     no_nul = re.compile(parameter("companies", "search")["pattern"])
@@ -488,6 +619,28 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
     assert parameter("stakes", "holder")["minLength"] == 1
     for resource in RESOURCES:
         assert parameter(resource, "ordering")["minItems"] == 1  # "ordering=" is refused
+
+
+@pytest.mark.parametrize(
+    ("resource", "name"),
+    [("stakes", "min_percent"), ("agreements", "min_volume_gwh"), ("plants", "min_capacity_gwh")],
+)
+def test_schema_states_the_decimal_places_the_server_accepts(api, world, resource, name):
+    schema = json.loads(fetch(f"{api}/schema/", {"format": "json"}).body)
+    parameters = schema["paths"][f"/api/v1/{resource}/"]["get"]["parameters"]
+    [parameter] = [p["schema"] for p in parameters if p["name"] == name]
+    step = Decimal(str(parameter["multipleOf"]))
+    pattern = re.compile(parameter["pattern"])
+
+    assert step == Decimal("0.01")
+    for value in ("20", "20.1", "20.12", "0.01", "020.10"):
+        assert Decimal(value) % step == 0 and pattern.search(value), value
+        assert fetch(f"{api}/{resource}/", {name: value}).status == 200, value
+    for value in ("20.123", "0.001", "20.100", "+20", "20.", ".5", "1e1", "1_0", " 20", "-0"):
+        assert not pattern.search(value), value
+        reply = fetch(f"{api}/{resource}/", {name: value})
+        assert reply.status == 400, value
+        assert list(reply.json()) == [name]
 
 
 @pytest.mark.parametrize(
@@ -556,6 +709,44 @@ def test_api_root_and_schema_refuse_unknown_formats_with_400(live_server, api, w
     assert root.status == 400 and "format" in root.json()
     schema = fetch(f"{api}/schema/", raw_query="format=%00")  # answered in the schema's YAML
     assert schema.status == 400 and b"format" in schema.body
+
+
+def test_api_root_is_json_and_its_links_answer_in_the_format_it_was_asked_in(api, world):
+    as_json = fetch(f"{api}/", {"format": "json"})
+    browsable = fetch(f"{api}/", {"format": "api"})
+
+    assert as_json.status == 200
+    for url in as_json.json().values():
+        assert "format=json" in url and fetch(url).status == 200, url
+    # No browsable page whose every link would be a 400: "api" is no format of this API.
+    assert browsable.status == 400
+    assert browsable.json() == {"format": ["Unknown format; use one of: json."]}
+
+
+def test_schema_names_each_format_it_serves_once(api, world):
+    reply = fetch(f"{api}/schema/", {"format": "csv"})
+
+    assert reply.status == 400
+    assert b"Unknown format; use one of: yaml, json." in reply.body
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/foo/", "/api/v1/agreements/1/foo/", "/api/", "/api/v2/agreements/", "/api/v1/%0A/"],
+)
+def test_unknown_paths_under_the_api_are_json_404(live_server, world, path):
+    for method in ("GET", "POST"):
+        reply = fetch(f"{live_server.url}{path}", method=method)
+        assert reply.status == 404, (method, path)
+        assert reply.json() == {"detail": "Not found."}
+
+
+def test_api_paths_without_their_slash_still_redirect(live_server, world):
+    reply = fetch(f"{live_server.url}/api/v1/agreements", {"party": "verkor"})
+
+    # urllib followed the redirect to /api/v1/agreements/, query string kept.
+    assert reply.ids() == [world.supply.pk, world.undated_deal.pk]
+    assert fetch(f"{live_server.url}/api/v1/foo").json() == {"detail": "Not found."}
 
 
 def test_source_view_over_http(live_server, world):
