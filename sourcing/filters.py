@@ -648,7 +648,7 @@ class AgreementFilter(filters.FilterSet):
         "stated as exact, about, over or at least a figure count; “up to” and “under” figures "
         "are ceilings and never match.",
     )
-    cited_in = cited_in_filter(children=("volumes",))
+    cited_in = cited_in_filter(children=("parties", "volumes"))
     search = text_filter(
         method="filter_search",
         help_text="Text in the title, or part of a party's name or alias, ignoring case, "

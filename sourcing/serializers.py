@@ -20,6 +20,7 @@ from .models import (
     DatePrecision,
     NonEditorialSpan,
     Plant,
+    PlantAlias,
     PlantCapacity,
     PlantMilestone,
     Stake,
@@ -347,9 +348,17 @@ class AgreementSerializer(CuratedRecordSerializer):
 
 
 class PlantSerializer(CuratedRecordSerializer):
+    class PlantAliasSerializer(serializers.ModelSerializer):
+        language = BlankAsNullField()
+
+        class Meta:
+            model = PlantAlias
+            fields = ["name", "language"]
+
     api_url = RecordLinkField(view_name="api:plant-detail")
     operator = VisibleCompanySerializer(read_only=True, allow_null=True)
     country = BlankAsNullField()
+    aliases = PlantAliasSerializer(many=True, read_only=True)
     capacities = PlantCapacitySerializer(many=True, read_only=True)
     milestones = PlantMilestoneSerializer(many=True, read_only=True)
 
@@ -359,6 +368,7 @@ class PlantSerializer(CuratedRecordSerializer):
             "id",
             "api_url",
             "name",
+            "aliases",
             "operator",
             "kind",
             "status",

@@ -359,6 +359,7 @@ class PlantViewSet(ReadOnlyViewSet):
     csv_columns = {
         "id": "id",
         "name": "name",
+        "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
         "operator": "operator.name",
         "kind": "kind",
         "status": "status",
@@ -379,6 +380,7 @@ class PlantViewSet(ReadOnlyViewSet):
             Plant.objects.visible_to(self.request.user)
             .select_related("operator")
             .prefetch_related(
+                "aliases",
                 Prefetch(
                     "capacities",
                     queryset=PlantCapacity.objects.prefetch_related(citations_with_articles()),

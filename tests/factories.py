@@ -107,16 +107,23 @@ def make_user(username, *groups, **overrides):
     return user
 
 
+# The data migrations that make the editorial groups and grant them permissions, in order.
+GROUP_MIGRATIONS = [
+    ("0002_editor_and_reviewer_groups", "create_groups"),
+    ("0006_plant_aliases_and_plant_search", "let_editors_and_reviewers_edit_plant_aliases"),
+]
+
+
 def make_editorial_groups():
     """
-    The Editors and Reviewers groups exactly as migration 0002 makes them, if they are missing.
+    The Editors and Reviewers groups exactly as the migrations make them, if they are missing.
 
     Tests that run with ``transaction=True`` start from a database an earlier one may have
     flushed, which empties the tables that data migrations filled.
     """
     if Group.objects.filter(name__in=["Editors", "Reviewers"]).count() == 2:
         return
-    name = "0002_editor_and_reviewer_groups"
-    migration = importlib.import_module(f"sourcing.migrations.{name}")
-    state = MigrationLoader(connection).project_state(("sourcing", name))
-    migration.create_groups(state.apps, SimpleNamespace(connection=connection))
+    for name, function in GROUP_MIGRATIONS:
+        migration = importlib.import_module(f"sourcing.migrations.{name}")
+        state = MigrationLoader(connection).project_state(("sourcing", name))
+        getattr(migration, function)(state.apps, SimpleNamespace(connection=connection))

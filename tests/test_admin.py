@@ -128,6 +128,9 @@ def test_the_migration_creates_editors_and_reviewers_with_only_reviewers_verifyi
         "change_agreement",
         "add_citation",
         "change_company",
+        "add_plantalias",
+        "change_plantalias",
+        "delete_plantalias",
     } <= editor_codenames
     assert not any(codename.startswith("verify_") for codename in editor_codenames)
     assert {
@@ -318,6 +321,19 @@ def test_editor_changing_only_a_party_sends_a_verified_agreement_back_for_review
     agreement.refresh_from_db()
     assert agreement.review_status == ReviewStatus.NEEDS_REVIEW
     assert agreement.parties.filter(company=renault, role="partner").exists()
+
+
+def test_editor_adding_a_plant_alias_sends_a_verified_plant_back_for_review(client, editor):
+    plant = make_plant(name="Verkor Gigafactory Dunkirk", review_status=ReviewStatus.VERIFIED)
+    client_for(client, editor)
+    data = changeform_data(client.get(change_url(plant)))
+    prefix = next(key for key in data if key.startswith("aliases-") and key.endswith("TOTAL_FORMS"))
+    data[prefix] = "1"
+    data.update({"aliases-0-name": "Gigafactory de Dunkerque", "aliases-0-language": "fr"})
+    assert client.post(change_url(plant), data).status_code == 302
+    plant.refresh_from_db()
+    assert plant.review_status == ReviewStatus.NEEDS_REVIEW
+    assert [alias.name for alias in plant.aliases.all()] == ["Gigafactory de Dunkerque"]
 
 
 def test_editor_changing_a_capacity_on_its_own_page_sends_the_plant_back_for_review(client, editor):

@@ -26,6 +26,7 @@ from sourcing.models import (
     Company,
     NonEditorialSpan,
     Plant,
+    PlantAlias,
     PlantCapacity,
     PlantMilestone,
     QuantityQualifier,
@@ -856,6 +857,29 @@ def test_agreements_as_csv_flatten_parties_volumes_and_citations(api, world):
     assert rows[1]["citations"] == ""
 
 
+def test_an_agreement_is_cited_in_an_article_that_cites_only_one_of_its_parties(api, world):
+    source = make_article(title="Advisers")
+    cite(world.supply.parties.get(company=world.verkor), source, "Verkor")
+
+    assert ids(get(api, "/api/v1/agreements/", cited_in=source.pk)) == [world.supply.pk]
+
+
+def test_a_plant_lists_the_names_sources_use_for_it_in_json_and_csv(api, world):
+    PlantAlias.objects.create(
+        plant=world.dunkirk, name="gigafactory Verkor de Dunkerque", language="fr"
+    )
+    PlantAlias.objects.create(plant=world.dunkirk, name="Dunkirk Gigafactory")
+
+    record = get(api, f"/api/v1/plants/{world.dunkirk.pk}/").json()
+    assert record["aliases"] == [
+        {"name": "Dunkirk Gigafactory", "language": None},
+        {"name": "gigafactory Verkor de Dunkerque", "language": "fr"},
+    ]
+    rows = read_csv(api.get("/api/v1/plants/", {"format": "csv", "operator": "verkor"}))
+    dunkirk = next(row for row in rows if row["name"] == world.dunkirk.name)
+    assert dunkirk["aliases"] == "Dunkirk Gigafactory; gigafactory Verkor de Dunkerque"
+
+
 def test_a_partys_role_carries_its_citations_in_json_and_csv(api, world):
     adviser = make_company("Santander", review_status=VERIFIED)
     party = AgreementParty.objects.create(
@@ -924,7 +948,8 @@ EXPECTED_LIST_QUERIES = {
     # count, page (+ plant), parties, parties' citations, volumes, volumes' citations, programmes,
     # citations
     "agreements": 8,
-    "plants": 7,  # count, page (+ operator), capacities, their citations, milestones, theirs, own
+    # count, page (+ operator), aliases, capacities, their citations, milestones, theirs, own
+    "plants": 8,
 }
 # Orderings that put first a record with every kind of nested row, so page size 1 has them too.
 FULLEST_FIRST = {"agreements": "title", "plants": "-name"}

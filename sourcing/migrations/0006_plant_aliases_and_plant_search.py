@@ -3,9 +3,37 @@
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 from sourcing.search import fold_for_search
+
+
+# Aliases are edited like company aliases: by editors and reviewers alike (see 0002).
+ALIAS_PERMISSIONS = [
+    *(f"{action}_plantalias" for action in ("add", "change", "delete", "view")),
+    *(f"{action}_historicalplantalias" for action in ("change", "view")),
+]
+
+
+def let_editors_and_reviewers_edit_plant_aliases(apps, schema_editor):
+    db = schema_editor.connection.alias
+    app_config = apps.get_app_config("sourcing")
+    # As in 0002: permissions are otherwise created only after the last migration has run.
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0, using=db)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = list(
+        Permission.objects.using(db).filter(
+            content_type__app_label="sourcing", codename__in=ALIAS_PERMISSIONS
+        )
+    )
+    if len(permissions) != len(ALIAS_PERMISSIONS):
+        raise RuntimeError("Plant alias permissions are missing.")
+    for group in Group.objects.using(db).filter(name__in=["Editors", "Reviewers"]):
+        group.permissions.add(*permissions)
 
 
 def fold_plant_names(apps, schema_editor):
@@ -74,4 +102,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(fold_plant_names, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(let_editors_and_reviewers_edit_plant_aliases, migrations.RunPython.noop),
     ]
