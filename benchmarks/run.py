@@ -134,6 +134,14 @@ def measure_api(rows):
     filtered = "/api/v1/agreements/?party=renault-group&party=verkor&min_volume_gwh=10"
     latency = timed(lambda: client.get(filtered), repeat=7)
     rows.append(("GET agreements party×2 + min_volume", f"{latency * 1000:7.1f} ms", "", ""))
+    # Folded search columns are scanned with LIKE: this is the cost of a full scan of them.
+    for label, path in [
+        ("GET agreements search=ampere", "/api/v1/agreements/?search=ampere"),
+        ("GET articles search=l'usine", "/api/v1/articles/?search=l%27usine"),
+    ]:
+        assert client.get(path).status_code == 200, path
+        latency = timed(lambda path=path: client.get(path), repeat=7)
+        rows.append((label, f"{latency * 1000:7.1f} ms", "", ""))
 
 
 def measure_quotes(rows):
