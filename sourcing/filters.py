@@ -35,6 +35,7 @@ from .models import (
     last_day_of_period,
     parse_partial_date,
 )
+from .search import fold_for_search
 
 # The largest value of a BigAutoField: larger "ids" cannot name a record and would overflow the
 # database's integer type if they reached a query.
@@ -462,6 +463,20 @@ def text_filter(**kwargs):
     return documented(TEXT_SCHEMA, filters.CharFilter(**kwargs))
 
 
+def has_something_to_search(value):
+    if value and not fold_for_search(value):
+        raise ValidationError(
+            "Enter something to search for: this value holds only invisible characters, spaces "
+            "or accents without letters.",
+            code="nothing_to_search",
+        )
+
+
+def search_filter(**kwargs):
+    """A ``search`` parameter, which the model's ``search`` folds (see ``sourcing.search``)."""
+    return text_filter(method="filter_search", validators=[has_something_to_search], **kwargs)
+
+
 def company_filter(field_name, help_text):
     return documented(
         TEXT_SCHEMA, CompanyReferenceFilter(field_name=field_name, help_text=help_text)
@@ -534,8 +549,7 @@ class ArticleFilter(filters.FilterSet):
         "includes 31 December 2021. An article dated only by its year or month matches only if "
         "that whole period qualifies.",
     )
-    search = text_filter(
-        method="filter_search",
+    search = search_filter(
         help_text="Text contained in the title, authors or body, ignoring case, accents and "
         "typography: `electrique` finds “électrique”, `l'usine` finds “l’usine”.",
     )
@@ -555,8 +569,7 @@ class ArticleFilter(filters.FilterSet):
 
 
 class CompanyFilter(filters.FilterSet):
-    search = text_filter(
-        method="filter_search",
+    search = search_filter(
         help_text="Part of the company's name or of one of its aliases, ignoring case and "
         "accents: `ampere` finds Ampère, `losange` finds Renault Group (alias “le Losange”).",
     )
@@ -649,8 +662,7 @@ class AgreementFilter(filters.FilterSet):
         "are ceilings and never match.",
     )
     cited_in = cited_in_filter(children=("parties", "volumes"))
-    search = text_filter(
-        method="filter_search",
+    search = search_filter(
         help_text="Text in the title, or part of a party's name or alias, ignoring case, "
         "accents and typography: `ampere` finds agreements of Ampère.",
     )

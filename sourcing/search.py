@@ -23,7 +23,11 @@ _TYPOGRAPHY = str.maketrans(
 
 def fold_for_search(text):
     """Lower-case, accent-free, typography-plain form of ``text``, on one line."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Decomposed before and after case folding: compatibility forms decompose to capitals ("™" to
+    # "TM"), and folding some capitals yields a base letter and a combining mark ("İ" to "i̇").
+    # Folding a folded text then changes nothing, and no capital is left for LIKE, which ignores
+    # ASCII case on SQLite but not on PostgreSQL, to treat differently.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     # Combining accents go, and so do invisible format characters (soft hyphens, zero-width
     # spaces) that a source may carry inside a word.
     plain = "".join(

@@ -400,6 +400,15 @@ def test_agreement_search_ignores_accents_in_titles_and_party_names(client, edit
     ]
 
 
+@pytest.mark.parametrize("term", ["\u00ad", "\u200b", "\u0301"])
+def test_a_search_for_only_invisible_characters_finds_nothing(client, editor, term):
+    make_company("Ampère")
+    make_article(title="Rapport")
+    for model in (Company, Article, Agreement, Plant):
+        response = client_for(client, editor).get(changelist_url(model), {"q": term})
+        assert list(response.context["cl"].result_list) == [], model
+
+
 @pytest.mark.parametrize("term", ["Dunkerque", "DUNKERQUE", "gigafactory verkor de dunkerque"])
 def test_plant_search_finds_a_plant_by_an_alias(client, editor, term):
     plant = make_plant(name="Verkor Gigafactory Dunkirk")

@@ -271,6 +271,23 @@ def test_a_whitespace_value_is_400_like_an_empty_one(api, world, path, query, pa
 
 
 @pytest.mark.parametrize(
+    ("resource", "query"),
+    [
+        ("agreements", "search=%C2%AD"),  # a soft hyphen
+        ("articles", "search=%E2%80%8B"),  # a zero-width space
+        ("companies", "search=%CC%81"),  # a lone combining accent
+        ("companies", "search=%CC%81%C2%A0%E2%80%8B"),
+    ],
+)
+def test_a_search_with_nothing_to_search_for_is_400_not_the_whole_list(api, world, resource, query):
+    reply = fetch(f"{api}/{resource}/", raw_query=query)
+
+    assert reply.status == 400
+    assert list(reply.json()) == ["search"]
+    assert "Enter something to search for" in reply.json()["search"][0]
+
+
+@pytest.mark.parametrize(
     ("resource", "query", "parameter"),
     [
         ("stakes", "holder=renault-group&holder=eib", "holder"),

@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from ..forms import StaleRecordError, VersionedForm
+from ..search import fold_for_search
 
 
 class InvalidFilterValuesMixin:
@@ -127,6 +128,8 @@ class FoldedSearchMixin:
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if search_term.strip():
+        # A term of only invisible characters or lone accents folds to nothing, which the model's
+        # search reads as "no search": it must not add every record to the results.
+        if fold_for_search(search_term):
             results |= queryset.search(search_term)
         return results, may_have_duplicates
