@@ -176,3 +176,14 @@ def test_an_impossible_id_in_a_citation_inline_is_a_form_error(superuser_client)
         response = superuser_client.post(url, data)
         assert response.status_code == 200, value
         assert "Select a valid choice" in response.content.decode(), value
+
+
+@pytest.mark.parametrize("value", ["abc", "9223372036854775808", "99999999999999999999"])
+def test_an_impossible_id_among_several_choices_is_a_form_error(superuser_client, value):
+    url = reverse("admin:sourcing_agreement_add")
+    data = changeform_data(superuser_client.get(url))
+    data.update({"title": "Supply deal", "kind": "supply", "status": "signed"})
+    data["programmes"] = [value]
+    response = superuser_client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
