@@ -50,7 +50,8 @@ MIDDLEWARE = [
     # A NUL byte in a parameter is a 400 here rather than a database error in a view.
     "sourcing.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    # Django's, adding a final slash by redirect to GET and HEAD requests only.
+    "sourcing.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,6 +1,7 @@
 """Request checks that every page needs before any view or database sees the request."""
 
 from django.http import HttpResponseBadRequest
+from django.middleware import common
 
 NUL = "\x00"
 
@@ -39,3 +40,16 @@ class RefuseNulBytesMiddleware:
                     content_type="text/plain; charset=utf-8",
                 )
         return self.get_response(request)
+
+
+class CommonMiddleware(common.CommonMiddleware):
+    """
+    Django's, redirecting to the URL with a final slash only for GET and HEAD.
+
+    A redirect cannot carry a POST, PUT, PATCH or DELETE body; with DEBUG on, Django answers
+    such a request with a RuntimeError (a 500 page) explaining that to the developer. A client
+    that writes to ``/api/v1/agreements`` gets the plain 404 of an unknown URL instead.
+    """
+
+    def should_redirect_with_slash(self, request):
+        return request.method in ("GET", "HEAD") and super().should_redirect_with_slash(request)

@@ -54,3 +54,19 @@ def test_api_paths_are_left_to_the_apis_own_json_errors(client):
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/json")
     assert "kind" in response.json()
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/api/v1/agreements", "/api/v1/foo", "/articles/1/source"])
+def test_a_write_to_a_url_missing_its_final_slash_is_a_404_even_when_debugging(
+    client, settings, method, path
+):
+    settings.DEBUG = True  # Django would answer with a RuntimeError page (a 500)
+    response = getattr(client, method)(path)
+    assert response.status_code == 404
+
+
+def test_a_read_of_a_url_missing_its_final_slash_is_still_redirected(client):
+    response = client.get("/api/v1/agreements?kind=supply")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/agreements/?kind=supply"
