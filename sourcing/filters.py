@@ -306,7 +306,10 @@ class CitedInFilter(filters.Filter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, article_id):
-        return qs if article_id is None else qs.cited_in(article_id, children=self.children)
+        if article_id is None:
+            return qs
+        user = getattr(self.parent.request, "user", None)
+        return qs.cited_in(article_id, children=self.children, user=user)
 
 
 class PartialDate(NamedTuple):

@@ -330,7 +330,7 @@ class AgreementViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         user = self.request.user
         # Parties that are draft companies are left out for readers who may not see drafts.
-        parties = AgreementParty.objects.filter(company__in=Company.objects.visible_to(user))
+        parties = AgreementParty.objects.visible_to(user)
         return (
             Agreement.objects.visible_to(user)
             .select_related("plant")
@@ -433,7 +433,7 @@ CITED_MODELS = {
         # The party's company must be visible too: its name is in the label.
         lambda user: (
             nested_rows(AgreementParty, "agreement")(user)
-            .filter(company__in=Company.objects.visible_to(user))
+            .visible_to(user)
             .select_related("company")
         ),
         "agreement",

@@ -864,6 +864,16 @@ def test_an_agreement_is_cited_in_an_article_that_cites_only_one_of_its_parties(
     assert ids(get(api, "/api/v1/agreements/", cited_in=source.pk)) == [world.supply.pk]
 
 
+def test_a_citation_on_a_party_whose_company_is_a_draft_does_not_count_for_cited_in(api, world):
+    source = make_article(title="Secret adviser")
+    hidden = AgreementParty.objects.create(
+        agreement=world.supply, company=world.secret, role=AgreementParty.Role.ADVISER
+    )
+    cite(hidden, source, "Verkor")
+
+    assert ids(get(api, "/api/v1/agreements/", cited_in=source.pk)) == []
+
+
 def test_a_plant_lists_the_names_sources_use_for_it_in_json_and_csv(api, world):
     PlantAlias.objects.create(
         plant=world.dunkirk, name="gigafactory Verkor de Dunkerque", language="fr"

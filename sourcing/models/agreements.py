@@ -142,6 +142,12 @@ class Agreement(CuratedRecord):
         )
 
 
+class AgreementPartyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The parties ``user`` may see: those whose company they may see."""
+        return self.filter(company__in=Company.objects.visible_to(user))
+
+
 class AgreementParty(Versioned):
     class Role(models.TextChoices):
         BUYER = "buyer", "Buyer"
@@ -160,6 +166,7 @@ class AgreementParty(Versioned):
     citations = GenericRelation(Citation)
 
     history = HistoricalRecords()
+    objects = AgreementPartyQuerySet.as_manager()
 
     class Meta:
         ordering = ["agreement", "role", "company__name"]
