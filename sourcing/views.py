@@ -156,9 +156,10 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberPagination
     renderer_classes = [JSONRenderer, renderers.CSVRenderer]
     csv_columns = {}
-    # ASCII digits only: int() would read "١" or "１" as 1 and give a record several URLs. Any
-    # other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an unknown id's.
-    lookup_value_regex = "[0-9]+"
+    # ASCII digits without leading zeros: int() would read "١", "１" or "01" as 1 and give a
+    # record several URLs. Any other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an
+    # unknown id's.
+    lookup_value_regex = "[1-9][0-9]*"
 
     def initial(self, request, *args, **kwargs):
         reject_nul_bytes(request.query_params)
@@ -302,10 +303,6 @@ class StakeViewSet(ReadOnlyViewSet):
         )
 
 
-def party_text(party):
-    return f"{party['company']['name']} ({party['role']})"
-
-
 class AgreementViewSet(ReadOnlyViewSet):
     queryset = Agreement.objects.all()
     serializer_class = serializers.AgreementSerializer
@@ -318,7 +315,7 @@ class AgreementViewSet(ReadOnlyViewSet):
         "announced": "announced",
         "signed": "signed",
         "start_year": "start_year",
-        "parties": renderers.joined("parties", party_text),
+        "parties": renderers.joined("parties", lambda party: party["display"]),
         "volumes": renderers.joined("volumes", lambda volume: volume["display"]),
         "plant": "plant.name",
         "programmes": renderers.joined("programmes", lambda programme: programme["name"]),

@@ -905,6 +905,7 @@ def test_a_partys_role_carries_its_citations_in_json_and_csv(api, world):
 
     rows = read_csv(api.get("/api/v1/agreements/", {"format": "csv", "party": "santander"}))
     assert "[Santander (financial adviser)] Renault and Verkor sign" in rows[0]["citations"]
+    assert "Santander (financial adviser)" in rows[0]["parties"].split("; ")
     assert f"#citation-{passage.pk}" in rows[0]["citation_urls"]
 
 

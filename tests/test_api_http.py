@@ -450,7 +450,16 @@ def test_ids_in_other_scripts_digits_are_404(api, live_server, world, script):
     schema = json.loads(fetch(f"{api}/schema/", {"format": "json"}).body)
     for resource in RESOURCES:
         [path_id] = schema["paths"][f"/api/v1/{resource}/{{id}}/"]["get"]["parameters"][-1:]
-        assert path_id["name"] == "id" and path_id["schema"]["pattern"] == "^[0-9]+$"
+        assert path_id["name"] == "id" and path_id["schema"]["pattern"] == "^[1-9][0-9]*$"
+
+
+def test_an_id_with_leading_zeros_is_404_so_a_record_has_one_url(api, world):
+    for resource in RESOURCES:
+        record_id = fetch(f"{api}/{resource}/").ids()[0]
+        for padded in (f"0{record_id}", f"000000000000000000000{record_id}", "0"):
+            reply = fetch(f"{api}/{resource}/{padded}/")
+            assert reply.status == 404, (resource, padded)
+            assert "detail" in reply.json()
 
 
 def test_drafts_are_invisible_by_id_filter_search_and_ordering(api, world):
