@@ -11,9 +11,12 @@ Loading is a reconciliation, so running it again changes nothing:
 - a curated row that is missing is created; one that already holds the curated values is left
   alone (no save, so no new history row);
 - a row that differs is updated only if the seed made its last change (its newest history entry
-  carries the change reason ``seed``, or it has no history because ``loaddata`` brought it in);
-  a row an editor has changed or deleted since is left as it is and reported;
-- nothing is ever deleted: taking a record out of the curation file does not remove it from a
+  carries the change reason ``seed`` and no user, or it has no history because ``loaddata``
+  brought it in); a row an editor has changed or deleted since is left as it is and reported;
+- a citation of a seeded record that the curation file no longer makes (an editor judged the
+  passage does not support the fact and took it out) is withdrawn: deleted, with history, if the
+  seed alone ever wrote it; kept and reported if an editor added or changed it;
+- records are never deleted: taking a record out of the curation file does not remove it from a
   database that already has it.
 
 Any invalid record or quote raises ``SeedError`` with a message naming the record and the
@@ -21,10 +24,12 @@ document; callers run the whole load in one transaction so the database is left 
 """
 
 import json
+import operator
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import reduce
 from pathlib import Path
 
 import yaml
@@ -35,6 +40,7 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import Q
 
 from . import quotes
 from .models import (
@@ -200,13 +206,31 @@ def _date(value, where):
 _DELETED = object()
 
 
+def seed_entry():
+    """History entries the seed wrote: its change reason, and no user (it runs as a command)."""
+    return Q(history_change_reason=SEED_CHANGE_REASON, history_user__isnull=True)
+
+
+def is_seed_entry(entry):
+    return entry.history_change_reason == SEED_CHANGE_REASON and entry.history_user_id is None
+
+
+def by_whom(entry):
+    who = f"by {entry.history_user}" if entry.history_user_id else "by someone"
+    return f"{who} on {entry.history_date:%Y-%m-%d %H:%M}"
+
+
 @dataclass
 class SeedReport:
-    # Model -> primary keys of the curated rows, in the order the curation file gives them.
+    # Model -> primary keys of the curated rows, in the order the curation file gives them, and
+    # after them the citations editors added to those rows: what the database holds for them.
     records: dict = field(default_factory=dict)
     created: int = 0
     updated: int = 0
-    # One message per curated row an editor has changed or deleted since it was seeded.
+    # Citations of curated rows that the curation file no longer makes, deleted.
+    withdrawn: int = 0
+    # One message per curated row an editor has changed or deleted since it was seeded, and per
+    # citation an editor added or changed that the curation file does not make.
     kept: list = field(default_factory=list)
 
     def add(self, instance):
@@ -231,14 +255,21 @@ class SeedReport:
 
     def summary(self):
         kept = (
-            f"; {len(self.kept)} row(s) changed by editors since seeding were left as they are"
+            f"; {len(self.kept)} row(s) changed or added by editors since seeding were left as "
+            "they are"
             if self.kept
             else ""
         )
-        if not (self.created or self.updated):
+        if not (self.created or self.updated or self.withdrawn):
             return f"Nothing changed: {self.contents()} were already seeded{kept}."
+        withdrawn = (
+            f", {self.withdrawn} citation{'' if self.withdrawn == 1 else 's'} withdrawn"
+            if self.withdrawn
+            else ""
+        )
         return (
-            f"Seeded {self.contents()}: {self.created} rows created, {self.updated} updated{kept}."
+            f"Seeded {self.contents()}: {self.created} rows created, {self.updated} updated"
+            f"{withdrawn}{kept}."
         )
 
 
@@ -278,6 +309,7 @@ class Seeder:
             self.seed_stake(entry)
         for entry in _list(self.data.get("agreements"), "agreements"):
             self.seed_agreement(entry)
+        self.withdraw_citations()
         self.verify_citations()
         return self.report
 
@@ -688,8 +720,48 @@ class Seeder:
                     f"citation of {label}{field_label} in {filename}",
                 )
 
+    def withdraw_citations(self):
+        """
+        Citations of the rows seeded in this run that the curation file no longer makes. Without
+        this a database seeded earlier would keep a quote an editor has since judged not to
+        support the fact, and the seed's counts would not be what the database holds.
+        """
+        curated = set(self.report.records.get(Citation, []))
+        cited = [
+            Q(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
+            for model, pks in self.report.records.items()
+            if model is not Citation and pks
+        ]
+        if not cited:
+            return
+        stale = (
+            Citation.objects.filter(reduce(operator.or_, cited))
+            .select_related("article", "content_type")
+            .order_by("pk")
+        )
+        for citation in stale:
+            if citation.pk in curated:
+                continue
+            editors = citation.history.exclude(seed_entry()).order_by("history_date", "history_id")
+            first = editors.first()
+            if first is None:
+                # The seed's own (or loaddata's, which has no history): withdrawn, with history.
+                citation._change_reason = SEED_CHANGE_REASON
+                citation.delete()
+                self.report.withdrawn += 1
+                continue
+            if first.history_type == "+":
+                how = f"was added {by_whom(first)}"
+            else:
+                how = f"was changed {by_whom(editors.last())} after it was seeded"
+            self.report.kept.append(
+                f"{citation.describe()} in {citation.article.source_filename} {how} and is not "
+                "in the curation file: kept."
+            )
+            self.report.add(citation)
+
     def verify_citations(self):
-        """Re-check the stored offsets of every curated citation, old or new."""
+        """Re-check the stored offsets of every citation of the curated rows, old or new."""
         citations = Citation.objects.filter(pk__in=self.report.records.get(Citation, []))
         for citation in citations.select_related("article", "content_type"):
             problems = citation.check_stored_offsets()
@@ -758,23 +830,26 @@ class Seeder:
     def find_rekeyed(model, key):
         """
         A row once seeded under ``key`` that is no longer found by it was renamed or deleted by
-        an editor: history tells which. Returns the row, ``_DELETED`` or None (never seeded).
+        an editor: history tells which. Returns the row, ``_DELETED`` or None (never seeded, or
+        a citation the seed itself withdrew, which the curation file now makes again).
         """
         ids = set(model.history.filter(**key).values_list("id", flat=True))
         if not ids:
             return None
         row = model._default_manager.filter(pk__in=ids).first()
-        return _DELETED if row is None else row
+        if row is not None:
+            return row
+        withdrawn = model.history.filter(seed_entry(), id__in=ids, history_type="-")
+        return None if set(withdrawn.values_list("id", flat=True)) == ids else _DELETED
 
     @staticmethod
     def last_change_by_someone_else(row):
         """How the row was last changed, if not by the seed; None when the seed owns it."""
         latest = row.history.order_by("-history_date", "-history_id").first()
         # No history: the row came in through loaddata of the seed fixture.
-        if latest is None or latest.history_change_reason == SEED_CHANGE_REASON:
+        if latest is None or is_seed_entry(latest):
             return None
-        who = f"by {latest.history_user}" if latest.history_user_id else "by someone"
-        return f"{who} on {latest.history_date:%Y-%m-%d %H:%M}"
+        return by_whom(latest)
 
     @staticmethod
     def save(row, label):

@@ -31,6 +31,8 @@ from sourcing.seeding import (
     FIXTURES_DIR,
     SEED_CHANGE_REASON,
     SEEDED_MODELS,
+    Seeder,
+    SeedError,
     build_fixture,
     fixture_text,
     serialize_rows,
@@ -247,7 +249,7 @@ def test_a_record_an_editor_changed_is_kept_and_reported(seeded):
     assert "company “verkor” was changed by claire" in err
     assert "differs from the curation file in: description" in err
     assert out.startswith("Nothing changed")
-    assert "1 row(s) changed by editors since seeding were left as they are" in out
+    assert "1 row(s) changed or added by editors since seeding were left as they are" in out
 
 
 def test_a_record_an_editor_deleted_is_not_recreated(seeded):
@@ -269,6 +271,211 @@ def test_a_curation_change_updates_the_row_the_seed_owns(seeded, curation_copy):
     assert aramco.history.first().history_change_reason == SEED_CHANGE_REASON
     assert "0 rows created, 1 updated" in out
     assert err == ""
+
+
+# -- Withdrawn citations ---------------------------------------------------------------------------
+
+SUPPLY_DEAL_2023 = "Renault Group–Verkor long-term battery supply (12 GWh a year)"
+DOUAI_IN_THE_NORD = "située à Douai, également dans le Nord de la France"
+EQUIVALENT_OF_12_GWH = (
+    "Verkor will supply Renault Group with the equivalent of 12 GWh of batteries each year."
+)
+REUTERS_12_GWH = "de 12 GWh par an de batteries électriques au constructeur automobile français"
+
+
+def exact_12_gwh_volume():
+    return AgreementVolume.objects.get(
+        agreement__title=SUPPLY_DEAL_2023, gwh_per_year=12, qualifier="exact"
+    )
+
+
+def add_citation(record, filename, quote, field="", editor=None):
+    """A citation the curation file does not make, saved the way the seed (or an editor) saves."""
+    citation = Citation(
+        record=record,
+        article=Article.objects.get(source_filename=filename),
+        quote=quote,
+        field=field,
+    )
+    if editor is None:
+        citation._change_reason = SEED_CHANGE_REASON
+    else:
+        citation._history_user = editor
+    citation.save()
+    return citation
+
+
+def seeded_citation_count(out):
+    return int(out.split(" citations (all verified)")[0].rsplit(" ", 1)[1])
+
+
+# What databases seeded from an earlier curation file hold: a region quote on the Dunkirk plant
+# whose region is now blank, and 001's "equivalent of" on the exact volume row.
+@pytest.mark.parametrize(
+    "record, filename, quote, field",
+    [
+        (
+            lambda: Plant.objects.get(name="Verkor Gigafactory Dunkirk"),
+            REUTERS_2023,
+            DOUAI_IN_THE_NORD,
+            "region",
+        ),
+        (exact_12_gwh_volume, PRESS_RELEASE_2023, EQUIVALENT_OF_12_GWH, ""),
+        (
+            lambda: CompanyAlias.objects.get(name="le Losange"),
+            FRENCH_2023,
+            "le Losange entend également s’appuyer sur une autre gigafactory",
+            "",
+        ),
+    ],
+    ids=["plant-field", "agreement-volume", "company-alias"],
+)
+def test_a_seeded_citation_the_curation_file_no_longer_makes_is_withdrawn(
+    seeded, record, filename, quote, field
+):
+    stale = add_citation(record(), filename, quote, field)
+    assert Citation.objects.count() == 135
+
+    out, err = run_seed()
+
+    assert not Citation.objects.filter(pk=stale.pk).exists()
+    assert "0 rows created, 0 updated, 1 citation withdrawn." in out
+    assert seeded_citation_count(out) == Citation.objects.count() == 134
+    assert err == ""
+    deletion = Citation.history.get(id=stale.pk, history_type="-")
+    assert (deletion.history_change_reason, deletion.history_user) == (SEED_CHANGE_REASON, None)
+    # The next run finds nothing to do.
+    before = snapshot()
+    again, _ = run_seed()
+    assert again.startswith("Nothing changed: 5 articles")
+    assert snapshot() == before
+
+
+def test_withdrawing_citations_from_the_curation_file_removes_them(seeded, curation_copy):
+    edit(curation_copy, f"            - {REUTERS_12_GWH}\n", "")
+    edit(curation_copy, f"            - {EQUIVALENT_OF_12_GWH}\n", "            - 12 GWh\n")
+
+    out, err = run_seed(curation=str(curation_copy))
+
+    assert "2 citations withdrawn" in out
+    assert seeded_citation_count(out) == Citation.objects.count() == 133
+    assert not Citation.objects.filter(quote=REUTERS_12_GWH).exists()
+    assert not Citation.objects.filter(quote=EQUIVALENT_OF_12_GWH).exists()
+    assert err == ""
+
+
+def test_a_citation_withdrawn_by_the_seed_comes_back_when_the_curation_file_makes_it_again(
+    seeded, curation_copy
+):
+    edit(curation_copy, f"            - {REUTERS_12_GWH}\n", "")
+    run_seed(curation=str(curation_copy))
+
+    out, err = run_seed()
+
+    assert Citation.objects.filter(quote=REUTERS_12_GWH).exists()
+    assert "1 rows created, 0 updated." in out
+    assert err == ""
+
+
+def test_a_citation_loaddata_brought_in_is_withdrawn_like_a_seeded_one(curation_copy):
+    call_command("loaddata", "seed", verbosity=0)
+    edit(curation_copy, f"            - {REUTERS_12_GWH}\n", "")
+
+    out, err = run_seed(curation=str(curation_copy))
+
+    assert "1 citation withdrawn" in out
+    assert not Citation.objects.filter(quote=REUTERS_12_GWH).exists()
+    assert err == ""
+
+
+def test_a_citation_an_editor_added_is_kept_and_reported(seeded):
+    editor = get_user_model().objects.create(username="claire")
+    added = add_citation(
+        Plant.objects.get(name="Verkor Gigafactory Dunkirk"),
+        REUTERS_2023,
+        DOUAI_IN_THE_NORD,
+        "region",
+        editor=editor,
+    )
+
+    out, err = run_seed()
+
+    assert Citation.objects.filter(pk=added.pk).exists()
+    assert f"citation {added.pk} of plant “Verkor Gigafactory Dunkirk” (field region)" in err
+    assert "was added by claire on " in err
+    assert "and is not in the curation file: kept." in err
+    assert out.startswith("Nothing changed")
+    assert "1 row(s) changed or added by editors since seeding were left as they are" in out
+    # The count is what the database holds for the seeded records, the editor's citation included.
+    assert seeded_citation_count(out) == Citation.objects.count() == 135
+    # Kept on every run, and reported every time.
+    before = snapshot()
+    again, again_err = run_seed()
+    assert again.startswith("Nothing changed")
+    assert again_err == err
+    assert snapshot() == before
+
+
+def test_a_seeded_citation_an_editor_changed_is_kept_when_the_curation_file_drops_it(
+    seeded, curation_copy
+):
+    editor = get_user_model().objects.create(username="claire")
+    citation = Citation.objects.get(quote=REUTERS_12_GWH)
+    citation.field = "gwh_per_year"
+    citation._history_user = editor
+    citation.save()
+    edit(curation_copy, f"            - {REUTERS_12_GWH}\n", "")
+
+    out, err = run_seed(curation=str(curation_copy))
+
+    assert Citation.objects.filter(pk=citation.pk, field="gwh_per_year").exists()
+    assert "was changed by claire on " in err
+    assert "after it was seeded and is not in the curation file: kept." in err
+    assert out.startswith("Nothing changed")
+    assert seeded_citation_count(out) == Citation.objects.count() == 134
+
+
+def test_a_seeded_citation_an_editor_deleted_is_not_recreated(seeded):
+    editor = get_user_model().objects.create(username="claire")
+    citation = Citation.objects.get(quote=REUTERS_12_GWH)
+    citation._history_user = editor
+    citation.delete()
+
+    out, err = run_seed()
+
+    assert not Citation.objects.filter(quote=REUTERS_12_GWH).exists()
+    assert "was deleted after it was seeded: not recreated" in err
+    assert out.startswith("Nothing changed")
+
+
+def test_a_seed_that_fails_after_withdrawing_restores_the_citation(seeded, monkeypatch):
+    stale = add_citation(exact_12_gwh_volume(), PRESS_RELEASE_2023, EQUIVALENT_OF_12_GWH)
+    before = snapshot()
+
+    # The last step, after the withdrawal: as if a stored offset no longer verified.
+    def fail(seeder):
+        assert not Citation.objects.filter(pk=stale.pk).exists()
+        raise SeedError("citation 1 does not verify")
+
+    monkeypatch.setattr(Seeder, "verify_citations", fail)
+
+    with pytest.raises(CommandError, match="the database was left unchanged"):
+        run_seed()
+
+    assert snapshot() == before
+
+
+def test_a_record_taken_out_of_the_curation_file_keeps_its_citations(seeded, curation_copy):
+    edit(curation_copy, "      - name: le Losange\n        language: fr\n", "")
+    alias = CompanyAlias.objects.get(name="le Losange")
+    add_citation(alias, FRENCH_2023, "le Losange entend également s’appuyer")
+
+    out, err = run_seed(curation=str(curation_copy))
+
+    # The seed no longer manages the alias: neither it nor its citation is removed.
+    assert CompanyAlias.objects.filter(pk=alias.pk).exists()
+    assert Citation.objects.for_record(alias).count() == 1
+    assert out.startswith("Nothing changed")
 
 
 # -- The loaddata fixture --------------------------------------------------------------------------

@@ -10,9 +10,10 @@ class Command(BaseCommand):
     help = (
         "Load the five source documents and the records curated from them (fixtures/curation.yaml) "
         "into the database. Safe to run again: rows already seeded are left alone, rows editors "
-        "changed since are reported and kept, and a bad record aborts the whole load. With "
-        "--write-fixture, write the same data as a loaddata fixture instead (the database is not "
-        "changed)."
+        "changed since are reported and kept, citations the curation file no longer makes are "
+        "deleted unless an editor added or changed them, and a bad record aborts the whole load. "
+        "With --write-fixture, write the same data as a loaddata fixture instead (the database is "
+        "not changed)."
     )
 
     def add_arguments(self, parser):
