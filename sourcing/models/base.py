@@ -3,6 +3,8 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from ..search import fold_for_search
+
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
 
@@ -39,4 +41,28 @@ class Versioned(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)
+
+
+class Alias(Versioned):
+    """
+    Another name a source uses for a record, in the language it uses it ("le Losange" for
+    Renault Group, "la gigafactory Verkor de Dunkerque"). Concrete aliases add the ForeignKey,
+    named ``aliases`` on the record's side, that ``NamedQuerySet.search`` follows.
+    """
+
+    name = models.CharField(max_length=200)
+    language = models.CharField(
+        max_length=8, choices=Language.choices, blank=True, help_text="Blank: any language."
+    )
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold_for_search(self.name)
         super().save(*args, **kwargs)

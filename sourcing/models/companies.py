@@ -9,22 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
 from .articles import Citation
-from .base import Language, Versioned
-from .curation import CuratedQuerySet, CuratedRecord, ReviewStatus
-
-
-class CompanyQuerySet(CuratedQuerySet):
-    def search(self, text):
-        """
-        Companies whose name or an alias contains ``text``, ignoring case and accents ("ampere"
-        finds "Ampère"): both sides are folded in Python, so SQLite and PostgreSQL agree. Blank
-        text matches every company.
-        """
-        folded = fold_for_search(text)
-        if not folded:
-            return self
-        by_alias = CompanyAlias.objects.filter(search_name__contains=folded).values("company_id")
-        return self.filter(Q(search_name__contains=folded) | Q(pk__in=by_alias))
+from .base import Alias
+from .curation import CuratedRecord, NamedQuerySet, ReviewStatus
 
 
 class Company(CuratedRecord):
@@ -54,7 +40,7 @@ class Company(CuratedRecord):
     description = models.TextField(blank=True)
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
-    objects = CompanyQuerySet.as_manager()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -218,15 +204,10 @@ class Company(CuratedRecord):
         return target
 
 
-class CompanyAlias(Versioned):
+class CompanyAlias(Alias):
     """Another name a source uses for a company ("le Losange", "AESC Envision")."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    language = models.CharField(
-        max_length=8, choices=Language.choices, blank=True, help_text="Blank: any language."
-    )
-    search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
     history = HistoricalRecords()
 
@@ -238,10 +219,3 @@ class CompanyAlias(Versioned):
             models.UniqueConstraint(fields=["company", "name"], name="unique_alias_per_company"),
             models.CheckConstraint(condition=~Q(name=""), name="alias_name_not_empty"),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_name = fold_for_search(self.name)
-        super().save(*args, **kwargs)

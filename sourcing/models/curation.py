@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from ..search import fold_for_search
 from .articles import Citation
 from .base import Versioned
 from .dates import normalize_partial_dates
@@ -50,6 +51,25 @@ class CuratedQuerySet(models.QuerySet):
             cited_rows = rows.filter(citations__article=article)
             condition |= Q(pk__in=cited_rows.values(relation.field.attname))
         return self.filter(condition)
+
+
+class NamedQuerySet(CuratedQuerySet):
+    """Records with a folded ``search_name`` and ``aliases`` (see ``base.Alias``)."""
+
+    def search(self, text):
+        """
+        Records whose name or an alias contains ``text``, ignoring case, accents and typography
+        ("ampere" finds "Ampère", "dunkerque" the Dunkirk gigafactory): both sides are folded in
+        Python, so SQLite and PostgreSQL agree. Blank text matches every record.
+        """
+        folded = fold_for_search(text)
+        if not folded:
+            return self
+        aliases = self.model._meta.get_field("aliases")
+        by_alias = aliases.related_model.objects.filter(search_name__contains=folded)
+        return self.filter(
+            Q(search_name__contains=folded) | Q(pk__in=by_alias.values(aliases.field.attname))
+        )
 
 
 class CuratedRecord(Versioned):

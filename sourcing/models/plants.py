@@ -8,23 +8,10 @@ from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
 from .articles import Citation
-from .base import Language, Versioned
+from .base import Alias, Versioned
 from .companies import Company
-from .curation import CuratedQuerySet, CuratedRecord
+from .curation import CuratedRecord, NamedQuerySet
 from .quantities import Quantity, QuantityQuerySet
-
-
-class PlantQuerySet(CuratedQuerySet):
-    def search(self, text):
-        """
-        Plants whose name or an alias contains ``text``, ignoring case, accents and typography
-        ("dunkerque" finds the Dunkirk gigafactory). Blank text matches every plant.
-        """
-        folded = fold_for_search(text)
-        if not folded:
-            return self
-        by_alias = PlantAlias.objects.filter(search_name__contains=folded).values("plant_id")
-        return self.filter(Q(search_name__contains=folded) | Q(pk__in=by_alias))
 
 
 class Plant(CuratedRecord):
@@ -54,7 +41,7 @@ class Plant(CuratedRecord):
     # Filled on save (and for plants older than the column, by its migration).
     search_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
 
-    objects = PlantQuerySet.as_manager()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -75,15 +62,10 @@ class Plant(CuratedRecord):
         return reverse("api:plant-detail", args=[self.pk])
 
 
-class PlantAlias(Versioned):
+class PlantAlias(Alias):
     """Another name a source uses for a plant ("la gigafactory Verkor de Dunkerque")."""
 
     plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    language = models.CharField(
-        max_length=8, choices=Language.choices, blank=True, help_text="Blank: any language."
-    )
-    search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
     history = HistoricalRecords()
 
@@ -95,13 +77,6 @@ class PlantAlias(Versioned):
             models.UniqueConstraint(fields=["plant", "name"], name="unique_alias_per_plant"),
             models.CheckConstraint(condition=~Q(name=""), name="plant_alias_name_not_empty"),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_name = fold_for_search(self.name)
-        super().save(*args, **kwargs)
 
 
 class PlantCapacityQuerySet(QuantityQuerySet):
