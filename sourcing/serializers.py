@@ -155,6 +155,15 @@ class VisiblePlantSerializer(VisibleOnlyMixin, PlantReferenceSerializer):
     pass
 
 
+class AliasFields(serializers.ModelSerializer):
+    """Another name a source uses for a company or a plant, and its language (null: any)."""
+
+    language = BlankAsNullField()
+
+    class Meta:
+        fields = ["name", "language"]
+
+
 class QuantityFields(serializers.ModelSerializer):
     """A GWh-per-year figure with its bound ("about", "up to"), basis and year, as stated."""
 
@@ -233,12 +242,9 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class CompanySerializer(CuratedRecordSerializer):
-    class AliasSerializer(serializers.ModelSerializer):
-        language = BlankAsNullField()
-
-        class Meta:
+    class AliasSerializer(AliasFields):
+        class Meta(AliasFields.Meta):
             model = CompanyAlias
-            fields = ["name", "language"]
 
     api_url = RecordLinkField(view_name="api:company-detail")
     country = BlankAsNullField()
@@ -348,12 +354,9 @@ class AgreementSerializer(CuratedRecordSerializer):
 
 
 class PlantSerializer(CuratedRecordSerializer):
-    class PlantAliasSerializer(serializers.ModelSerializer):
-        language = BlankAsNullField()
-
-        class Meta:
+    class PlantAliasSerializer(AliasFields):
+        class Meta(AliasFields.Meta):
             model = PlantAlias
-            fields = ["name", "language"]
 
     api_url = RecordLinkField(view_name="api:plant-detail")
     operator = VisibleCompanySerializer(read_only=True, allow_null=True)
