@@ -1,6 +1,64 @@
+import copy
+import itertools
+
 import pytest
+from django.db import transaction
+
+from tests.factories import build_world, run_seed
 
 
 @pytest.fixture(autouse=True)
 def _no_stray_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+# -- Data built once per module --------------------------------------------------------------------
+# Building the API world or seeding the five documents costs far more than most tests that read
+# them. Each is built once per module inside a transaction that is rolled back when the module
+# ends; every test still runs in its own savepoint (pytest-django's ``db``), so a test that changes
+# the data leaves the next one the data as built.
+
+MODULE_DATA_FIXTURES = {"world", "seeded"}
+
+
+def _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, build):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def _module_world(django_db_setup, django_db_blocker):
+    yield from _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, build_world)
+
+
+@pytest.fixture
+def world(_module_world, db):
+    """The records of ``build_world`` by short name; a copy, so a test may change its objects."""
+    return copy.deepcopy(_module_world)
+
+
+@pytest.fixture(scope="module")
+def _module_seeded(django_db_setup, django_db_blocker):
+    yield from _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, run_seed)
+
+
+@pytest.fixture
+def seeded(_module_seeded, db):
+    """A database the ``seed`` command loaded (the five documents and the curation file)."""
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """
+    Within each module, run the tests that use data built once per module after the others.
+
+    Once built, that data stays until the module ends, so a test of the same module that expects
+    an empty database (say, one that seeds it itself) must run before it is built. The order is
+    changed only inside each run of consecutive tests of one module, so pytest-django's order
+    (plain database tests, then transactional ones, then the rest) stands.
+    """
+    reordered = []
+    for _, run in itertools.groupby(items, key=lambda item: item.nodeid.split("::")[0]):
+        reordered += sorted(run, key=lambda item: bool(MODULE_DATA_FIXTURES & {*item.fixturenames}))
+    items[:] = reordered

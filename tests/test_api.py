@@ -5,11 +5,8 @@ in test_api_http.py, which builds on the same data.
 """
 
 import csv
-import datetime
 import io
 import re
-from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import User
@@ -23,192 +20,16 @@ from sourcing.models import (
     Agreement,
     AgreementParty,
     AgreementVolume,
-    Company,
-    NonEditorialSpan,
-    Plant,
     PlantAlias,
-    PlantCapacity,
-    PlantMilestone,
-    QuantityQualifier,
-    ReviewStatus,
-    VehicleProgramme,
 )
 from tests.factories import (
+    PARTNER,
     VERIFIED,
     cite,
     make_agreement,
     make_article,
     make_company,
-    make_plant,
-    make_stake,
 )
-
-DRAFT = ReviewStatus.DRAFT
-BUYER, SUPPLIER, PARTNER = (
-    AgreementParty.Role.BUYER,
-    AgreementParty.Role.SUPPLIER,
-    AgreementParty.Role.PARTNER,
-)
-
-
-def build_world():
-    """
-    A small database covering each filter: verified records, drafts, and verified records that
-    point at drafts. Returns a namespace of the records by short name.
-    """
-    w = SimpleNamespace()
-    w.a_en = make_article(
-        title="Renault and Verkor sign",
-        publisher="Renault Group",
-        language="en",
-        published_on=datetime.date(2021, 6, 28),
-        published_precision="day",
-    )
-    w.a_fr = make_article(
-        title="Verkor fournira 12 GWh",
-        publisher="Les Echos",
-        language="fr",
-        published_on=datetime.date(2023, 4, 1),
-        published_precision="month",
-        body="Le groupe Renault, « le Losange », et Verkor : un partenariat de long terme. "
-        "Commentaires des lecteurs : super <b>article</b> & co",
-    )
-    NonEditorialSpan.objects.create(
-        article=w.a_fr, kind=NonEditorialSpan.Kind.READER_COMMENTS, start=77, end=len(w.a_fr.body)
-    )
-    w.a_year = make_article(
-        title="Annual review",
-        publisher="Battery Weekly",
-        published_on=datetime.date(2021, 1, 1),
-        published_precision="year",
-    )
-    w.a_undated = make_article(title="Undated note", publisher="Battery Weekly")
-
-    verified = {"review_status": VERIFIED}
-    w.renault = make_company(
-        "Renault Group", aliases=["le Losange"], slug="renault-group", **verified
-    )
-    w.verkor = make_company("Verkor", kind=Company.Kind.CELL_MAKER, slug="verkor", **verified)
-    w.ampere = make_company(
-        "Ampère", kind=Company.Kind.BUSINESS_UNIT, slug="ampere", parent=w.renault, **verified
-    )
-    w.envision = make_company(
-        "Envision AESC",
-        aliases=["AESC Envision"],
-        kind=Company.Kind.CELL_MAKER,
-        country="cn",
-        slug="envision-aesc",
-        **verified,
-    )
-    w.bank = make_company("EIB", kind=Company.Kind.BANK, country="LU", slug="eib", **verified)
-    w.secret = make_company("Secret Motors", slug="secret-motors", review_status=DRAFT)
-    w.child_of_secret = make_company(
-        "Secret Subsidiary", slug="secret-subsidiary", parent=w.secret, **verified
-    )
-
-    w.dunkirk = make_plant(
-        operator=w.verkor, name="Verkor Dunkirk gigafactory", city="Dunkirk", **verified
-    )
-    PlantCapacity.objects.create(plant=w.dunkirk, gwh_per_year=16, year=2025, basis="initial")
-    w.dunkirk_target = PlantCapacity.objects.create(
-        plant=w.dunkirk, gwh_per_year=50, year=2030, qualifier=QuantityQualifier.UP_TO
-    )
-    w.dunkirk_start = PlantMilestone.objects.create(
-        plant=w.dunkirk, kind=PlantMilestone.Kind.OPERATION_START, year=2025
-    )
-    w.douai = make_plant(
-        operator=w.envision, name="Douai plant", kind=Plant.Kind.CELL_GIGAFACTORY, **verified
-    )
-    PlantCapacity.objects.create(
-        plant=w.douai, gwh_per_year=9, year=2024, qualifier=QuantityQualifier.ABOUT
-    )
-    w.secret_plant_op = make_plant(
-        operator=w.secret,
-        name="Plant of a draft operator",
-        country="DE",
-        kind=Plant.Kind.VEHICLE_ASSEMBLY,
-        status=Plant.Status.OPERATING,
-        **verified,
-    )
-    w.draft_plant = make_plant(operator=w.verkor, name="Draft plant", review_status=DRAFT)
-
-    w.supply = make_agreement(
-        parties=[(w.renault, BUYER), (w.verkor, SUPPLIER)],
-        title="Renault–Verkor battery supply",
-        kind=Agreement.Kind.SUPPLY,
-        announced_on=datetime.date(2021, 6, 28),
-        announced_precision="day",
-        plant=w.dunkirk,
-        **verified,
-    )
-    w.supply_volume = AgreementVolume.objects.create(
-        agreement=w.supply, gwh_per_year=12, qualifier=QuantityQualifier.ABOUT, year=2025
-    )
-    w.programme = VehicleProgramme.objects.create(
-        name="Alpine GT crossover", review_status=VERIFIED
-    )
-    w.draft_programme = VehicleProgramme.objects.create(name="Secret car", review_status=DRAFT)
-    w.supply.programmes.add(w.programme, w.draft_programme)
-    w.envision_deal = make_agreement(
-        parties=[(w.renault, BUYER), (w.envision, SUPPLIER)],
-        title="Coopération Renault Envision",
-        kind=Agreement.Kind.PARTNERSHIP,
-        status=Agreement.Status.ACTIVE,
-        announced_on=datetime.date(2021, 1, 1),
-        announced_precision="year",
-        **verified,
-    )
-    AgreementVolume.objects.create(
-        agreement=w.envision_deal, gwh_per_year=20, qualifier=QuantityQualifier.UP_TO
-    )
-    w.with_secret = make_agreement(
-        parties=[(w.renault, PARTNER), (w.secret, PARTNER)],
-        title="Renault and a draft company",
-        kind=Agreement.Kind.COOPERATION,
-        announced_on=datetime.date(2023, 4, 1),
-        announced_precision="month",
-        plant=w.draft_plant,
-        **verified,
-    )
-    w.draft_deal = make_agreement(
-        parties=[(w.renault, BUYER), (w.verkor, SUPPLIER)],
-        title="Draft Renault–Verkor deal",
-        review_status=DRAFT,
-    )
-    w.undated_deal = make_agreement(
-        parties=[(w.verkor, PARTNER), (w.bank, PARTNER)], title="EIB loan to Verkor", **verified
-    )
-
-    w.renault_in_verkor = make_stake(
-        w.renault,
-        w.verkor,
-        share_min=20,
-        share_min_exclusive=True,
-        as_of=datetime.date(2021, 1, 1),
-        as_of_precision="year",
-        **verified,
-    )
-    w.bank_in_verkor = make_stake(w.bank, w.verkor, share_exact=Decimal("5.5"), **verified)
-    w.range_stake = make_stake(w.bank, w.envision, share_min=10, share_max=30, **verified)
-    w.ceiling_stake = make_stake(w.renault, w.envision, share_max=15, **verified)
-    w.draft_stake = make_stake(w.bank, w.renault, share_exact=50, review_status=DRAFT)
-    w.stake_of_secret = make_stake(w.secret, w.verkor, share_exact=40, **verified)
-
-    # The factory's article body holds every English quote below.
-    w.c_partnership = cite(w.supply, w.a_en, "long-term commercial partnership", field="kind")
-    w.c_volume = cite(w.supply_volume, w.a_en, "equivalent of 12 GWh")
-    w.c_stake = cite(w.renault_in_verkor, w.a_en, "over 20%")
-    w.c_capacity = cite(w.dunkirk_target, w.a_year, "Verkor will supply")
-    w.c_milestone = cite(w.dunkirk_start, w.a_year, "each year")
-    w.c_losange = cite(w.renault, w.a_fr, "« le Losange »")
-    w.c_secret = cite(w.secret, w.a_fr, "Le groupe Renault")
-    w.c_draft_deal = cite(w.draft_deal, w.a_en, "Renault Group and Verkor")
-    return w
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ from sourcing.seeding import (
     fixture_text,
     serialize_rows,
 )
+from tests.factories import run_seed
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +46,6 @@ PRESS_RELEASE_2023 = "001_e5baa59115d08205.txt"
 REUTERS_2023 = "002_d2221d51671d0f8a.txt"
 BLOG_2021 = "003_48b8cfc4dc19008d.txt"
 VERKOR_2021 = "004_7a359afc56865d69.txt"
-
-
-def run_seed(**options):
-    out, err = io.StringIO(), io.StringIO()
-    call_command("seed", stdout=out, stderr=err, **options)
-    return out.getvalue(), err.getvalue()
 
 
 def snapshot():
@@ -81,11 +76,6 @@ def cited_files(record, field=None):
 
 def renault_stakes_in_verkor():
     return Stake.objects.filter(holder__slug="renault-group", target__slug="verkor")
-
-
-@pytest.fixture
-def seeded():
-    run_seed()
 
 
 @pytest.fixture

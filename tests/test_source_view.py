@@ -12,13 +12,13 @@ from sourcing.highlighting import highlight_body
 from sourcing.models import AgreementParty, AgreementVolume, Article, NonEditorialSpan, ReviewStatus
 from tests.factories import (
     VERIFIED,
+    build_world,
     cite,
     make_agreement,
     make_article,
     make_company,
     make_stake,
 )
-from tests.test_api import build_world
 
 VOID_ELEMENTS = {"meta", "br", "hr", "img", "input", "link"}
 
