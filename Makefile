@@ -1,6 +1,7 @@
 # The two commands a newcomer needs:
 #   make run    local server on SQLite, migrated and seeded, with an editor login printed
-#   make test   the whole test suite (installs Chromium for the browser tests if missing)
+#   make test   the whole test suite (installs Chromium for the browser tests if missing);
+#               one file: make test PYTEST_ARGS=tests/test_api.py
 # Everything below is what those two do; nothing has to be installed by hand first.
 
 PYTHON ?= python3
@@ -8,6 +9,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist). Each file runs whole in one process, so data a module builds once
+# is built once; each process gets its own test database (test_<name>_gw0, ...).
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint bench lock browser install
 
@@ -18,7 +22,7 @@ run: install
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install browser
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
