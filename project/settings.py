@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the logged-in user as the author of every history entry made during a request.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Every change made during a request is the logged-in user's: review rules follow their rights.
+    "sourcing.middleware.EditingAsRequestUserMiddleware",
 ]
 
 ROOT_URLCONF = "project.urls"

@@ -8,33 +8,9 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
 
 from .models import Article, Company, ReviewStatus
-
-
-def stale_record_message(record):
-    """Who changed ``record`` last and when, as the editor whose save is refused should read it."""
-    latest = record.history.first()
-    who = "another editor"
-    # Not every versioned row keeps an update time; its history entry has one anyway.
-    when = timezone.localtime(getattr(record, "updated_at", None) or timezone.now())
-    if latest is not None:
-        when = timezone.localtime(latest.history_date)
-        if latest.history_user is not None:
-            who = latest.history_user.get_username()
-    return (
-        f"This record was changed by {who} at {formats.date_format(when, 'DATETIME_FORMAT')} "
-        "since you opened it; reload to see their changes. Nothing you entered was saved."
-    )
-
-
-class StaleRecordError(Exception):
-    """The record's version moved between the form check and the save (a lost race)."""
-
-    def __init__(self, record):
-        self.record = record
-        super().__init__(stale_record_message(record))
+from .models.base import stale_record_message
 
 
 class VersionedForm(forms.ModelForm):
@@ -43,8 +19,8 @@ class VersionedForm(forms.ModelForm):
 
     ``opened_version`` carries the row's version from the moment the form was opened. The check
     in ``clean()`` locks the row (inside the admin's transaction) and refuses the save when
-    someone saved the row since; the admin's ``save_model`` claims the version again with a
-    conditional UPDATE, so a save racing past the check still cannot overwrite anything.
+    someone saved the row since; the admin's save is itself conditional on the version
+    (``Versioned.expect_version``), so a save racing past the check still overwrites nothing.
     """
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

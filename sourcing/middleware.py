@@ -3,6 +3,8 @@
 from django.http import HttpResponseBadRequest
 from django.middleware import common
 
+from .models import editing_as
+
 NUL = "\x00"
 
 
@@ -53,3 +55,18 @@ class CommonMiddleware(common.CommonMiddleware):
 
     def should_redirect_with_slash(self, request):
         return request.method in ("GET", "HEAD") and super().should_redirect_with_slash(request)
+
+
+class EditingAsRequestUserMiddleware:
+    """
+    Every change made while answering a request is the request's user's (``editing_as``): a
+    verified record changed by someone who may not verify it goes back to review, whether the
+    change comes through the admin or any other view. After the authentication middleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with editing_as(request.user):
+            return self.get_response(request)

@@ -60,6 +60,7 @@ from .models import (
     ReviewStatus,
     Stake,
     VehicleProgramme,
+    editing_as,
     parse_partial_date,
 )
 
@@ -865,7 +866,8 @@ class Seeder:
 
 def seed(curation_path=CURATION_FILE):
     """Load the curation file in one transaction: all of it, or nothing."""
-    with transaction.atomic():
+    # The curation file is reviewed data: what it writes stays verified.
+    with transaction.atomic(), editing_as(None, trusted=True):
         return Seeder(curation_path).run()
 
 
@@ -927,7 +929,7 @@ def build_fixture(curation_path=CURATION_FILE):
     The seed data as ``loaddata`` JSON. The curation is loaded in a transaction that is always
     rolled back, so building never changes the database.
     """
-    with transaction.atomic():
+    with transaction.atomic(), editing_as(None, trusted=True):
         report = Seeder(curation_path).run()
         if report.kept:
             raise SeedError(

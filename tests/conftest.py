@@ -12,6 +12,19 @@ def _no_stray_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
+@pytest.fixture(autouse=True)
+def _test_data_is_reviewed_data():
+    """
+    Data a test sets up through the ORM is reviewed data, as ``seed`` writes it: a part added
+    to a verified record leaves it verified. Requests still run as their user (the middleware),
+    and a test of what an unknown writer's change does says so with ``editing_as(None)``.
+    """
+    from sourcing.models import editing_as  # once Django is set up
+
+    with editing_as(None, trusted=True):
+        yield
+
+
 # -- Data built once per module --------------------------------------------------------------------
 # Building the API world or seeding the five documents costs far more than most tests that read
 # them. Each is built once per module inside a transaction that is rolled back when the module
@@ -22,7 +35,10 @@ MODULE_DATA_FIXTURES = {"world", "seeded"}
 
 
 def _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, build):
-    with django_db_blocker.unblock(), transaction.atomic():
+    from sourcing.models import editing_as  # once Django is set up
+
+    # Built as reviewed data, like every test's own set-up (see _test_data_is_reviewed_data).
+    with django_db_blocker.unblock(), transaction.atomic(), editing_as(None, trusted=True):
         yield build()
         transaction.set_rollback(True)
 

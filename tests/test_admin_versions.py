@@ -8,15 +8,17 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 
-from sourcing.admin import VersionedChangesMixin
+from sourcing.admin import RecordPartAdmin, VersionedChangesMixin
 from sourcing.forms import VersionedForm
 from sourcing.models import (
     AgreementParty,
     AgreementVolume,
     CompanyAlias,
     NonEditorialSpan,
+    PlantAlias,
     PlantCapacity,
     PlantMilestone,
+    registry,
 )
 
 from .factories import cite, make_agreement, make_article, make_company, make_plant, make_user
@@ -160,16 +162,19 @@ def test_article_edited_on_its_page_refuses_a_stale_change_of_its_spans_too():
     assert article.non_editorial_spans.get().end == 10
 
 
-def test_every_sourcing_admin_checks_versions():
-    sourcing_admins = [
-        model_admin
+def test_every_edited_model_has_an_admin_that_checks_versions():
+    sourcing_admins = {
+        model: model_admin
         for model, model_admin in admin.site._registry.items()
         if model._meta.app_label == "sourcing"
-    ]
-    assert len(sourcing_admins) == 13
-    for model_admin in sourcing_admins:
+    }
+    # Plant aliases are edited on their plant's page only.
+    assert set(sourcing_admins) == set(registry.edited_models()) - {PlantAlias}
+    for model_admin in sourcing_admins.values():
         assert isinstance(model_admin, VersionedChangesMixin), model_admin
         assert issubclass(model_admin.form, VersionedForm), model_admin
+    for model in set(registry.record_parts()) & set(sourcing_admins):
+        assert isinstance(sourcing_admins[model], RecordPartAdmin), model
 
 
 def test_a_span_saved_on_its_own_page_makes_an_open_article_page_stale():

@@ -3,6 +3,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
@@ -15,13 +17,16 @@ from sourcing.models import (
     Citation,
     Company,
     CompanyAlias,
+    CuratedRecord,
     DatePrecision,
     NonEditorialSpan,
     PlantAlias,
     PlantCapacity,
     PlantMilestone,
     Stake,
+    Versioned,
     format_partial_date,
+    registry,
 )
 from sourcing.search import fold_for_search
 from sourcing.seeding import FIXTURES_DIR
@@ -619,11 +624,62 @@ def test_a_stake_is_visible_to_the_public_only_with_both_companies_verified():
 
     holder, target = make_company(review_status="verified"), make_company(review_status="draft")
     stake = make_stake(holder=holder, target=target, review_status="verified")
-    assert stake.is_visible_to(AnonymousUser())  # the record itself is verified...
-    assert not Stake.objects.visible_to(AnonymousUser()).exists()  # ...but would publish a draft
+    # The stake itself is verified, but showing it would publish a draft company.
+    assert not stake.is_visible_to(AnonymousUser())
+    assert not Stake.objects.visible_to(AnonymousUser()).exists()
     target.review_status = "verified"
     target.save()
     assert list(Stake.objects.visible_to(AnonymousUser())) == [stake]
+    stake.target.refresh_from_db()
+    assert stake.is_visible_to(AnonymousUser())
+
+
+# -- The registry of curated models ----------------------------------------------------------
+
+
+def sourcing_models():
+    return list(apps.get_app_config("sourcing").get_models())
+
+
+def test_the_registry_lists_every_curated_record_and_every_edited_model():
+    assert set(registry.curated_models()) == {
+        model for model in sourcing_models() if issubclass(model, CuratedRecord)
+    }
+    assert set(registry.edited_models()) == {
+        model for model in sourcing_models() if issubclass(model, Versioned)
+    }
+
+
+def test_the_registry_lists_each_model_after_those_it_refers_to():
+    order = registry.edited_models()
+    for position, model in enumerate(order):
+        for field in model._meta.concrete_fields:
+            related = field.related_model
+            if field.many_to_one and related in order and related is not model:
+                assert order.index(related) < position, (model, field.name)
+
+
+def test_each_part_names_a_row_it_belongs_to():
+    assert {model.__name__: model.parent_field for model in registry.record_parts()} == {
+        "NonEditorialSpan": "article",
+        "CompanyAlias": "company",
+        "PlantAlias": "plant",
+        "PlantCapacity": "plant",
+        "PlantMilestone": "plant",
+        "AgreementParty": "agreement",
+        "AgreementVolume": "agreement",
+        "Citation": "record",
+    }
+
+
+def test_the_editorial_groups_hold_exactly_the_registry_permissions():
+    """A model added to the registry needs a migration granting its permissions."""
+    for name, expected in (
+        ("Editors", registry.editor_permissions()),
+        ("Reviewers", registry.reviewer_permissions()),
+    ):
+        granted = Group.objects.get(name=name).permissions.values_list("codename", flat=True)
+        assert sorted(granted) == sorted(expected), name
 
 
 def test_company_search_matches_names_and_aliases_ignoring_case_and_accents():

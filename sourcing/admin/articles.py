@@ -25,14 +25,7 @@ from ..models import (
     PlantMilestone,
     Stake,
 )
-from .base import (
-    EditorialAdmin,
-    RecordPartAdmin,
-    admin_link,
-    admin_url,
-    parts_deleted,
-    record_part_changed,
-)
+from .base import EditorialAdmin, RecordPartAdmin, admin_link, admin_url
 from .mixins import FoldedSearchMixin
 
 
@@ -57,7 +50,7 @@ def with_cited_records(citations):
 
 
 @admin.register(Citation)
-class CitationAdmin(EditorialAdmin):
+class CitationAdmin(RecordPartAdmin):
     list_display = ["short_quote", "article", "cited_record", "field", "start", "end"]
     list_filter = ["content_type", "article__language"]
     search_fields = ["quote", "article__title", "article__source_filename"]
@@ -90,18 +83,6 @@ class CitationAdmin(EditorialAdmin):
     @admin.display(description="Cited record")
     def cited_record(self, citation):
         return admin_link(citation.record) if citation.record else citation.target_label()
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if form.has_changed():
-            record_part_changed(request, obj, f"Changed citation {obj.pk}")
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        record_part_changed(request, obj, f"Deleted citation “{obj.quote}”")
-
-    def delete_queryset(self, request, queryset):
-        parts_deleted(request, queryset, super().delete_queryset, "Deleted citations")
 
 
 # -- Articles -------------------------------------------------------------------------------------

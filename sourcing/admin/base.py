@@ -1,6 +1,7 @@
 """
-The bases of every admin here (review workflow for curated records, parts that count as changes
-to their record), the citations inline, and the helpers they share.
+The bases of every admin here (review workflow for curated records, and the admin of their
+parts), the citations inline, and the helpers they share. What a part's change does to its record
+is the models' rule (``Versioned.parent_field``), not the admin's.
 """
 
 import json
@@ -10,35 +11,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import transaction
-from django.db.models import F
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..forms import CuratedRecordForm
-from ..models import (
-    AgreementParty,
-    AgreementVolume,
-    Citation,
-    CompanyAlias,
-    CuratedRecord,
-    NonEditorialSpan,
-    PlantAlias,
-    PlantCapacity,
-    PlantMilestone,
-    ReviewStatus,
-    Versioned,
-)
+from ..models import Citation, ReviewStatus, may_verify
+from ..models.curation import HISTORY_REASON_LENGTH
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
 from .widgets import KnownIdsAutocompleteMixin
-
-HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
-
-
-def may_verify(user, model):
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.verify_{opts.model_name}")
 
 
 def admin_url(record):
@@ -53,77 +35,6 @@ def admin_url(record):
 def admin_link(record):
     url = admin_url(record)
     return format_html('<a href="{}">{}</a>', url, record) if url else str(record)
-
-
-# The curated record that a change to one of its parts changes.
-PARENT_OF_PART = {
-    CompanyAlias: "company",
-    AgreementParty: "agreement",
-    AgreementVolume: "agreement",
-    PlantAlias: "plant",
-    PlantCapacity: "plant",
-    PlantMilestone: "plant",
-}
-
-
-def page_holder(row):
-    """The row whose admin page shows ``row`` inline (a citation's record, a span's article)."""
-    if isinstance(row, Citation):
-        return row.record
-    if isinstance(row, NonEditorialSpan):
-        return row.article
-    parent_field = PARENT_OF_PART.get(type(row))
-    return getattr(row, parent_field) if parent_field else None
-
-
-def invalidate_open_forms(part):
-    """
-    Move on the version of every page that shows ``part`` inline, up to (not including) its
-    curated record, which ``record_part_changed`` saves. A capacity's page lists its citations,
-    an article's page its spans: a form opened there before ``part`` changed would otherwise
-    write the old inline values back without a word.
-    """
-    row = page_holder(part)
-    while row is not None and not isinstance(row, CuratedRecord):
-        if isinstance(row, Versioned):
-            type(row)._default_manager.filter(pk=row.pk).update(version=F("version") + 1)
-        row = page_holder(row)
-
-
-def curated_record_of(row):
-    """The curated record ``row`` belongs to (itself, if it is one), or None (a span, say)."""
-    while row is not None and not isinstance(row, CuratedRecord):
-        row = page_holder(row)
-    return row
-
-
-def record_part_changed(request, part, reason):
-    """
-    A change to a part of a curated record (an alias, a capacity, a citation...) is a change to
-    the record: it gets a new version, so forms opened before are refused, a history entry saying
-    what changed, and, when it was verified and the user is no reviewer, goes back to review.
-    """
-    invalidate_open_forms(part)
-    record = curated_record_of(part)
-    if record is None:
-        return
-    model = type(record)
-    with transaction.atomic():
-        record = model._default_manager.select_for_update().get(pk=record.pk)
-        if record.review_status == ReviewStatus.VERIFIED and not may_verify(request.user, model):
-            record.review_status = ReviewStatus.NEEDS_REVIEW
-        record._change_reason = Truncator(reason).chars(HISTORY_REASON_LENGTH)
-        record.save()
-
-
-def parts_deleted(request, queryset, delete, reason):
-    """Bulk deletion of parts: each page that showed one is invalidated, each record saved once."""
-    parts = list(queryset)
-    delete(request, queryset)
-    for part in parts:
-        invalidate_open_forms(part)
-    for record in {curated_record_of(part) for part in parts} - {None}:
-        record_part_changed(request, record, reason)
 
 
 def change_summary(modeladmin, request, form, formsets, add=False):
@@ -282,31 +193,12 @@ class CuratedRecordAdmin(EditorialAdmin):
 
 
 class RecordPartAdmin(EditorialAdmin):
-    """Admin of a row that belongs to a curated record: saving it counts as changing the record."""
+    """
+    Admin of a row that belongs to a curated record, edited on its own page: saving or deleting
+    it counts as changing the record, which the model does (``Versioned.parent_field``).
+    """
 
     def save_model(self, request, obj, form, change):
-        restored = self.restored_reason(request, obj) if change else None
-        obj._change_reason = restored
+        # The record's history entry then says the part was restored, not just changed.
+        obj._change_reason = self.restored_reason(request, obj) if change else None
         super().save_model(request, obj, form, change)
-        if restored:
-            # simple-history's revert view never calls save_related, where this is done else.
-            record_part_changed(request, obj, f"{self.opts.verbose_name} “{obj}”: {restored}")
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if not change or self.changed_anything(request, form):
-            summary = change_summary(self, request, form, formsets, add=not change)
-            verb = "Changed" if change else "Added"
-            record_part_changed(
-                request,
-                form.instance,
-                f"{verb} {self.opts.verbose_name} “{form.instance}”: {summary}",
-            )
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        record_part_changed(request, obj, f"Deleted {self.opts.verbose_name} “{obj}”")
-
-    def delete_queryset(self, request, queryset):
-        reason = f"Deleted {self.opts.verbose_name_plural}"
-        parts_deleted(request, queryset, super().delete_queryset, reason)

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from ..forms import StaleRecordError, VersionedForm
+from ..forms import VersionedForm
+from ..models import StaleRecordError, one_change
 from ..search import fold_for_search
 
 
@@ -28,23 +29,20 @@ class VersionedChangesMixin:
     """
     Refuses a save made from a form opened on an older version of the row (a ``Versioned``
     model edited with a ``VersionedForm``), and keeps the inline formsets of the request at hand.
+
+    What a save means for the rows above the saved one (versions, review) is the models' rule
+    (``Versioned.parent_field``); a page's save is one change (``one_change``), so a record saved
+    with its inline parts moves on once.
     """
 
     form = VersionedForm
 
     def save_model(self, request, obj, form, change):
         if change:
-            self.claim_version(obj, form.cleaned_data["opened_version"])
+            # The race-proof half of the check in the form's clean(): the save's own UPDATE is
+            # conditional on the version, so of two saves of the same version only one succeeds.
+            obj.expect_version(form.cleaned_data["opened_version"])
         super().save_model(request, obj, form, change)
-
-    @staticmethod
-    def claim_version(obj, opened_version):
-        # The conditional UPDATE is the race-proof half of the check in the form's clean():
-        # of two saves of the same version, only one can move it on.
-        rows = type(obj)._default_manager.filter(pk=obj.pk)
-        if not rows.filter(version=opened_version).update(version=opened_version + 1):
-            raise StaleRecordError(rows.get())
-        obj.version = opened_version  # save() moves it to the version just claimed
 
     def _create_formsets(self, request, obj, change):
         # Django hands the formsets to save_related but not to save_model, which needs them to
@@ -60,7 +58,8 @@ class VersionedChangesMixin:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            with one_change():
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except StaleRecordError as stale:
             # Lost the race after the form's own check passed: the transaction is rolled back.
             self.message_user(request, str(stale), messages.ERROR)
@@ -73,7 +72,7 @@ class VersionedChangesMixin:
         try:
             # simple-history saves a revert outside a transaction: the version check and the
             # save must not be separated.
-            with transaction.atomic():
+            with transaction.atomic(), one_change():
                 return super().history_form_view(request, object_id, version_id, extra_context)
         except StaleRecordError as stale:
             self.message_user(request, str(stale), messages.ERROR)

@@ -14,7 +14,8 @@ from .dates import (
     last_day_of_period,
     parse_partial_date,
 )
-from .base import Language, QuantityQualifier, Versioned
+from .editing import current_actor, editing_as, may_verify, one_change
+from .base import Language, QuantityQualifier, StaleRecordError, Versioned
 from .articles import Article, Citation, NonEditorialSpan
 from .curation import CuratedRecord, ReviewStatus
 from .companies import Company, CompanyAlias
@@ -42,6 +43,12 @@ __all__ = [
     "Agreement",
     "AgreementParty",
     "AgreementVolume",
+    # Who changes data, and the changes of one save
+    "current_actor",
+    "editing_as",
+    "may_verify",
+    "one_change",
+    "StaleRecordError",
     # Choices
     "DatePrecision",
     "Language",

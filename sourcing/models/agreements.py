@@ -160,6 +160,7 @@ class AgreementParty(Versioned):
         ADVISER = "adviser", "Adviser"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    parent_field = "agreement"
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="agreement_parties")
     role = models.CharField(max_length=20, choices=Role.choices)
     # Sources name advisers in passages of their own: a party's role is a fact with its citation.
@@ -181,18 +182,19 @@ class AgreementParty(Versioned):
     def __str__(self):
         return f"{self.company} ({self.get_role_display().lower()})"
 
-
-class AgreementVolumeQuerySet(QuantityQuerySet):
-    parent_field = "agreement"
+    def is_visible_to(self, user):
+        """``AgreementPartyQuerySet.visible_to`` for a party already loaded."""
+        return self.company.is_visible_to(user)
 
 
 class AgreementVolume(Quantity):
     """A volume an agreement covers ("12 GWh per year", "of which 20 GWh by 2030")."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="volumes")
+    parent_field = "agreement"
 
     history = HistoricalRecords()
-    objects = AgreementVolumeQuerySet.as_manager()
+    objects = QuantityQuerySet.as_manager()
 
     class Meta:
         ordering = ["agreement", "year", "gwh_per_year"]

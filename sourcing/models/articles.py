@@ -234,6 +234,7 @@ class NonEditorialSpan(Versioned):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+    parent_field = "article"  # the article's page lists its spans
 
     history = HistoricalRecords()
 
@@ -316,6 +317,7 @@ class Citation(Versioned):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
+    parent_field = "record"
     field = models.CharField(
         max_length=100, blank=True, help_text="The field of the record the quote supports, if one."
     )

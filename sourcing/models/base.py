@@ -1,9 +1,15 @@
 """Choices and the abstract base shared by every module of the data model."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, router, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete
+from django.utils import formats, timezone
 
 from ..search import fold_for_search
+from .editing import first_change_of
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -27,21 +33,194 @@ class QuantityQualifier(models.TextChoices):
     UNDER = "under", "Under"
 
 
+def stale_record_message(record):
+    """Who changed ``record`` last and when, as the editor whose save is refused should read it."""
+    latest = record.history.first()
+    who = "another editor"
+    # Not every versioned row keeps an update time; its history entry has one anyway.
+    when = timezone.localtime(getattr(record, "updated_at", None) or timezone.now())
+    if latest is not None:
+        when = timezone.localtime(latest.history_date)
+        if latest.history_user is not None:
+            who = latest.history_user.get_username()
+    return (
+        f"This record was changed by {who} at {formats.date_format(when, 'DATETIME_FORMAT')} "
+        "since you opened it; reload to see their changes. Nothing you entered was saved."
+    )
+
+
+class StaleRecordError(Exception):
+    """The row's version moved on since the form that saves it was opened (a lost race)."""
+
+    def __init__(self, record):
+        self.record = record
+        super().__init__(stale_record_message(record))
+
+
 class Versioned(models.Model):
     """
     A row editors change: ``version`` goes up on every save, so a form opened on an older version
     is refused on save and two editors never overwrite each other silently.
+
+    A row that belongs to another (a plant's capacity, a record's citation, an article's span)
+    names it in ``parent_field`` (a ForeignKey or GenericForeignKey): saving or deleting the row
+    is then a change of every row above it. Each of those moves on its version (so a form opened
+    on the page that shows this row is refused), and the curated record at the top applies its
+    review rules (``CuratedRecord.part_changed``). Whoever saves (admin, ``seed``, a merge, the
+    shell) gets the same rules; ``QuerySet.update()`` and ``bulk_update()`` bypass them, for
+    bookkeeping only.
     """
 
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    parent_field = None
+
     class Meta:
         abstract = True
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.parent_field:
+            # QuerySet.delete() (the admin's bulk deletion) calls no delete(), but sends this.
+            post_delete.connect(record_deleted_part, sender=cls, weak=False)
+
     def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            self.version = (self.version or 0) + 1
-        super().save(*args, **kwargs)
+        adding = self._state.adding or self.pk is None
+        changed = self.changed_fields()
+        if not adding:
+            expected = getattr(self, "_expected_version", None)
+            self.version = (self.version if expected is None else expected) + 1
+        previous_parent = None if adding else self.stored_parent()
+        # The row and the rows above it change together; no savepoint of its own (seed saves
+        # thousands of rows in one transaction, and a failure here fails the caller's anyway).
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
+            self._expected_version = None
+            first_change_of(self)  # this save is its change: its parts do not move it on again
+            if adding or changed is None or changed:
+                verb = "Added" if adding else "Changed"
+                self.record_change_above(verb, previous_parent)
+        self._remember_stored()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        row = super().from_db(db, field_names, values)
+        row._stored = dict(zip(field_names, values, strict=True))
+        return row
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        self._remember_stored(fields)
+
+    def _remember_stored(self, names=None):
+        stored = getattr(self, "_stored", None)
+        if stored is None:
+            stored = self._stored = {}
+        for field in self._meta.concrete_fields:
+            if field.attname in self.__dict__ and (names is None or field.attname in names):
+                stored[field.attname] = getattr(self, field.attname)
+
+    def changed_fields(self):
+        """
+        The editable fields that differ from the row as loaded, or None when that is unknown
+        (a new row, or one built rather than loaded, such as a version restored from history).
+        Fields editors never set (the version, search columns, offsets) do not count.
+        """
+        stored = getattr(self, "_stored", None)
+        if self._state.adding or stored is None:
+            return None
+        return [
+            field.name
+            for field in self._meta.concrete_fields
+            if field.editable
+            and field.attname in stored
+            and field.attname in self.__dict__
+            and getattr(self, field.attname) != stored[field.attname]
+        ]
+
+    def expect_version(self, opened_version):
+        """
+        Make the next save refuse, with ``StaleRecordError``, unless the stored row is still at
+        ``opened_version``: the version check and the write are one conditional UPDATE.
+        """
+        self._expected_version = opened_version
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        expected = getattr(self, "_expected_version", None)
+        if expected is None:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        rows = base_qs.filter(pk=pk_val)
+        if not rows.filter(version=expected)._update(values):
+            # Someone saved the row since the form was opened; or deleted it, and then the
+            # form's own check tells the editor so on the next try.
+            raise StaleRecordError(rows.get())
+        return True
+
+    # -- A change of a part is a change of what it belongs to -----------------------------------
+
+    def parent_row(self):
+        """The row this one belongs to (see ``parent_field``), or None."""
+        return getattr(self, self.parent_field) if self.parent_field else None
+
+    def stored_parent(self):
+        """The row this one belonged to as loaded, when it has moved since; else None."""
+        stored = getattr(self, "_stored", None)
+        if not self.parent_field or stored is None:
+            return None
+        field = self._meta.get_field(self.parent_field)
+        if isinstance(field, GenericForeignKey):
+            type_name = self._meta.get_field(field.ct_field).attname
+            keys = (type_name, field.fk_field)
+        else:
+            keys = (field.attname,)
+        if any(key not in stored for key in keys):
+            return None
+        if all(stored[key] == getattr(self, key) for key in keys):
+            return None
+        if isinstance(field, GenericForeignKey):
+            model = ContentType.objects.get_for_id(stored[keys[0]]).model_class()
+            key = stored[keys[1]]
+        else:
+            model, key = field.related_model, stored[keys[0]]
+        return model._base_manager.filter(pk=key).first() if model and key else None
+
+    def record_change_above(self, verb, previous_parent=None):
+        """Tell every row above this one (and above where it was, if it moved) that it changed."""
+        if self.parent_field is None:
+            return
+        for row in (previous_parent, self.parent_row()):
+            while row is not None:
+                if first_change_of(row):
+                    row.part_changed(self, verb)
+                row = row.parent_row() if isinstance(row, Versioned) else None
+
+    def describe_change(self, verb):
+        """How a record's history names this row's change: Changed plant capacity “16 GWh/yr”."""
+        reason = f"{verb} {self._meta.verbose_name} “{self}”"
+        own_reason = getattr(self, "_change_reason", None)
+        return f"{reason}: {own_reason}" if own_reason else reason
+
+    def part_changed(self, part, verb):
+        """``part`` (a row below this one) changed: forms opened on this row's page are stale."""
+        type(self)._base_manager.filter(pk=self.pk).update(**self.moved_on_by_a_part())
+        self.version += 1
+
+    def moved_on_by_a_part(self):
+        """The columns a change of a part updates (see ``part_changed``)."""
+        return {"version": F("version") + 1}
+
+
+def record_deleted_part(sender, instance, origin=None, **kwargs):
+    """
+    ``post_delete`` of a part: its deletion is a change of the rows above it, unless it goes
+    because one of those is being deleted (a plant's capacities with the plant).
+    """
+    deleted_itself = isinstance(origin, sender) or (
+        isinstance(origin, models.QuerySet) and issubclass(origin.model, sender)
+    )
+    if deleted_itself:
+        instance.record_change_above("Deleted")
 
 
 class Alias(Versioned):

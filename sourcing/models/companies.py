@@ -208,6 +208,7 @@ class CompanyAlias(Alias):
     """Another name a source uses for a company ("le Losange", "AESC Envision")."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="aliases")
+    parent_field = "company"
 
     history = HistoricalRecords()
 

@@ -1,14 +1,19 @@
 """What every record that editors curate and reviewers verify shares."""
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
 from .articles import Citation
 from .base import Versioned
 from .dates import normalize_partial_dates
+from .editing import current_actor
+
+HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
 
 
 class ReviewStatus(models.TextChoices):
@@ -93,7 +98,56 @@ class CuratedRecord(Versioned):
 
     def save(self, *args, **kwargs):
         normalize_partial_dates(self)
+        if self.review_status == ReviewStatus.VERIFIED and not self.may_stay_verified():
+            self.review_status = ReviewStatus.NEEDS_REVIEW
         super().save(*args, **kwargs)
+
+    def may_stay_verified(self):
+        """
+        Whether this record may be saved verified: by someone who may verify it, or unchanged
+        from a verified row. Anyone else's change (an editor's, a script's) goes back to review,
+        and so does a stale copy saved over a row that its parts' changes sent back to review.
+        """
+        if current_actor().may_verify(type(self)):
+            return True
+        changed = self.changed_fields()
+        if changed is None or [name for name in changed if name != "review_status"]:
+            return False  # new, restored from history, or changed
+        if self._stored.get("review_status") != ReviewStatus.VERIFIED:
+            return False
+        return (
+            type(self)
+            ._base_manager.filter(pk=self.pk, review_status=ReviewStatus.VERIFIED)
+            .exists()
+        )
+
+    def part_changed(self, part, verb):
+        """
+        One of this record's parts (an alias, a capacity, a citation...) was added, changed or
+        deleted: the record moves on its version and, if verified and the writer may not verify,
+        goes back to review with a history entry saying which part changed.
+        """
+        model = type(self)
+        if current_actor().may_verify(model):
+            return super().part_changed(part, verb)
+        with transaction.atomic():
+            stored = (
+                model._base_manager.select_for_update()
+                .filter(pk=self.pk, review_status=ReviewStatus.VERIFIED)
+                .first()
+            )
+            if stored is None:
+                return super().part_changed(part, verb)
+            stored.review_status = ReviewStatus.NEEDS_REVIEW
+            stored._change_reason = Truncator(part.describe_change(verb)).chars(
+                HISTORY_REASON_LENGTH
+            )
+            stored.save()
+        self.version, self.review_status = stored.version, stored.review_status
+
+    def moved_on_by_a_part(self):
+        # A change of a part is a change of the record: "changed since" lists must show it.
+        return {**super().moved_on_by_a_part(), "updated_at": timezone.now()}
 
     def is_visible_to(self, user):
         """``CuratedQuerySet.visible_to`` for a record already loaded."""

@@ -66,6 +66,7 @@ class PlantAlias(Alias):
     """Another name a source uses for a plant ("la gigafactory Verkor de Dunkerque")."""
 
     plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="aliases")
+    parent_field = "plant"
 
     history = HistoricalRecords()
 
@@ -79,15 +80,12 @@ class PlantAlias(Alias):
         ]
 
 
-class PlantCapacityQuerySet(QuantityQuerySet):
-    parent_field = "plant"
-
-
 class PlantCapacity(Quantity):
     plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="capacities")
+    parent_field = "plant"
 
     history = HistoricalRecords()
-    objects = PlantCapacityQuerySet.as_manager()
+    objects = QuantityQuerySet.as_manager()
 
     class Meta:
         ordering = ["plant", "year", "gwh_per_year"]
@@ -117,6 +115,7 @@ class PlantMilestone(Versioned):
         CLOSURE = "closure", "Closure"
 
     plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="milestones")
+    parent_field = "plant"
     kind = models.CharField(max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField()
     citations = GenericRelation(Citation)

@@ -1,5 +1,7 @@
 """Figures in GWh per year, shared by plant capacities and agreement volumes."""
 
+from decimal import Decimal
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -11,19 +13,18 @@ from .base import QuantityQualifier, Versioned
 
 
 class QuantityQuerySet(models.QuerySet):
-    parent_field = None  # the ForeignKey to the record the figure belongs to
-
     def in_conflict(self):
         """
         Figures for which another figure of the same parent, basis and year (or both undated)
         differs: one source says 12 GWh for 2025 where another says 15 GWh.
         """
+        parent_field = self.model.parent_field  # the record the figure belongs to
         rivals = (
             self.model._default_manager.annotate(year_key=Coalesce("year", 0))
             .filter(
                 basis=OuterRef("basis"),
                 year_key=Coalesce(OuterRef("year"), 0),
-                **{self.parent_field: OuterRef(self.parent_field)},
+                **{parent_field: OuterRef(parent_field)},
             )
             .exclude(pk=OuterRef("pk"))
             .exclude(gwh_per_year=OuterRef("gwh_per_year"))
@@ -57,4 +58,6 @@ class Quantity(Versioned):
     def __str__(self):
         qualifier = "" if self.qualifier == QuantityQualifier.EXACT else f"{self.qualifier} "
         year = f" ({self.get_basis_display().lower()}, {self.year})" if self.year else ""
-        return f"{qualifier.replace('_', ' ')}{self.gwh_per_year.normalize():f} GWh/yr{year}"
+        # Decimal(): a figure set in code (16) is an int until the row is loaded again.
+        figure = Decimal(str(self.gwh_per_year)).normalize()
+        return f"{qualifier.replace('_', ' ')}{figure:f} GWh/yr{year}"

@@ -151,6 +151,14 @@ class Stake(CuratedRecord):
     def as_of_display(self):
         return format_partial_date(self.as_of, self.as_of_precision)
 
+    def is_visible_to(self, user):
+        """``StakeQuerySet.visible_to`` for a stake already loaded: both companies visible too."""
+        return (
+            super().is_visible_to(user)
+            and self.holder.is_visible_to(user)
+            and self.target.is_visible_to(user)
+        )
+
     def clean(self):
         super().clean()
         errors = {}

@@ -1,0 +1,69 @@
+"""
+Which models editors curate, as plain data: model names, so that migrations (which must not
+import live models), views, the admin, seeding and tests all read the same lists. Adding a
+curated model or a part of one means adding its name here, in dependency order.
+
+What a part belongs to is declared on its model (``parent_field``); ``tests/test_models.py``
+checks that these lists and the models agree.
+"""
+
+from django.apps import apps
+
+APP_LABEL = "sourcing"
+
+# The records editors curate and reviewers verify (``CuratedRecord``), each with the
+# ``verify_<name>`` permission that reviewers hold.
+CURATED_RECORDS = ("company", "stake", "plant", "vehicleprogramme", "agreement")
+
+# Every model editors change (each a ``Versioned`` with a history), in dependency order: a row's
+# parents come before it, so loading or exporting in this order never meets a missing reference.
+EDITED_MODELS = (
+    "article",
+    "noneditorialspan",
+    "company",
+    "companyalias",
+    "plant",
+    "plantalias",
+    "plantcapacity",
+    "plantmilestone",
+    "vehicleprogramme",
+    "stake",
+    "agreement",
+    "agreementparty",
+    "agreementvolume",
+    "citation",
+)
+
+# What editors and reviewers may do with the edited models and with their history (simple-history
+# checks the historical models' permissions for its history pages and reverts).
+EDITOR_ACTIONS = ("add", "change", "delete", "view")
+HISTORY_ACTIONS = ("change", "view")
+
+
+def editor_permissions(model_names=EDITED_MODELS):
+    """Permission codenames of the Editors group for ``model_names``."""
+    return [
+        *(f"{action}_{name}" for name in model_names for action in EDITOR_ACTIONS),
+        *(f"{action}_historical{name}" for name in model_names for action in HISTORY_ACTIONS),
+    ]
+
+
+def reviewer_permissions(model_names=EDITED_MODELS):
+    """Those of the Reviewers group: the editors' ones, and verifying the curated records."""
+    verified = [name for name in model_names if name in CURATED_RECORDS]
+    return [*editor_permissions(model_names), *(f"verify_{name}" for name in verified)]
+
+
+def curated_models():
+    """The curated record classes, in the order of ``CURATED_RECORDS``."""
+    return [apps.get_model(APP_LABEL, name) for name in CURATED_RECORDS]
+
+
+def edited_models():
+    """Every edited model class, in dependency order (``EDITED_MODELS``)."""
+    return [apps.get_model(APP_LABEL, name) for name in EDITED_MODELS]
+
+
+def record_parts():
+    """The models whose rows belong to another row (``parent_field``), in dependency order."""
+    return [model for model in edited_models() if model.parent_field]
