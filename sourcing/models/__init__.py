@@ -21,6 +21,7 @@ from .companies import Company, CompanyAlias
 from .stakes import Stake
 from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
+from .seeding import SeedOwnership
 
 # isort: on
 
@@ -42,6 +43,7 @@ __all__ = [
     "Agreement",
     "AgreementParty",
     "AgreementVolume",
+    "SeedOwnership",
     # Choices
     "DatePrecision",
     "Language",
