@@ -26,6 +26,7 @@ from sourcing.models import (
     VehicleProgramme,
 )
 from sourcing.seeding import (
+    CITATION_KEY,
     CURATION_FILE,
     FIXTURE_FILE,
     FIXTURES_DIR,
@@ -35,6 +36,7 @@ from sourcing.seeding import (
     SeedError,
     build_fixture,
     fixture_text,
+    record_ownership,
     serialize_rows,
 )
 from tests.factories import run_seed
@@ -292,6 +294,8 @@ def add_citation(record, filename, quote, field="", editor=None):
     else:
         citation._history_user = editor
     citation.save()
+    if editor is None:
+        record_ownership(citation, CITATION_KEY, CITATION_KEY)
     return citation
 
 

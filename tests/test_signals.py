@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sourcing.models import Article, Citation, Company
+from sourcing.models import Article, Citation, Company, CompanyAlias
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +52,55 @@ def test_loading_the_fixture_over_an_editors_change_is_refused_and_keeps_the_cha
 # Sequences restart (PostgreSQL's are not rolled back with a test), so the seed numbers its rows
 # as it does on a new database, the same as the fixture.
 @pytest.mark.django_db(transaction=True, reset_sequences=True)
-def test_loading_the_fixture_into_a_seeded_database_is_refused():
+def test_loading_the_fixture_over_the_same_seeded_rows_changes_nothing():
     call_command("seed", stdout=io.StringIO())
-    first = Article.objects.order_by("pk").first()
+    before = list(Company.objects.order_by("pk").values("pk", "slug", "description"))
 
-    with pytest.raises(CommandError, match=f"loaddata would overwrite article {first.pk} "):
+    load_fixture()
+
+    assert list(Company.objects.order_by("pk").values("pk", "slug", "description")) == before
+    assert Citation.objects.count() == 134
+
+
+@pytest.mark.django_db(transaction=True, reset_sequences=True)
+def test_loading_the_fixture_over_other_rows_with_the_same_ids_is_refused():
+    northvolt = Company.objects.create(name="Northvolt", kind=Company.Kind.CELL_MAKER)
+    call_command("seed", stdout=io.StringIO())
+
+    with pytest.raises(CommandError) as error:
         load_fixture()
 
-    assert Citation.objects.count() == 134
+    assert str(error.value).startswith(
+        f"loaddata would overwrite company {northvolt.pk} (“Northvolt”), which the seed did not "
+        "write; the fixture is for an empty database"
+    )
+    assert Company.objects.get(pk=northvolt.pk).name == "Northvolt"
+
+
+def test_loading_the_fixture_again_does_not_bring_back_a_row_an_editor_deleted():
+    load_fixture()
+    alias = CompanyAlias.objects.get(name="le Losange")
+    alias_id = alias.pk
+    alias.delete()
+
+    with pytest.raises(CommandError) as error:
+        load_fixture()
+
+    assert str(error.value).startswith(
+        f"loaddata would bring back company alias {alias_id} (“le Losange”), which was deleted "
+        "after it was loaded"
+    )
+    assert not CompanyAlias.objects.filter(name="le Losange").exists()
+
+
+def test_loading_the_fixture_next_to_rows_with_the_same_names_is_a_clear_refusal():
+    Company.objects.create(name="Renault Group", slug="renault-group", kind=Company.Kind.CARMAKER)
+    Company.objects.filter(slug="renault-group").update(id=999)
+
+    with pytest.raises(
+        CommandError, match="loaddata cannot add company 1 .*Slug already exists; the"
+    ):
+        load_fixture()
 
 
 def test_a_fixture_citation_whose_quote_is_not_at_its_offsets_is_refused(tmp_path):

@@ -22,6 +22,7 @@ from .companies import Company, CompanyAlias
 from .stakes import Stake
 from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
+from .seeding import SeedOwnership
 
 # isort: on
 
@@ -49,6 +50,7 @@ __all__ = [
     "may_verify",
     "one_change",
     "StaleRecordError",
+    "SeedOwnership",
     # Choices
     "DatePrecision",
     "Language",

@@ -1,16 +1,15 @@
 """Companies and the other names sources use for them."""
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
-from .articles import Citation
 from .base import Alias
-from .curation import CuratedRecord, NamedQuerySet, ReviewStatus
+from .curation import CuratedRecord, NamedQuerySet
 
 
 class Company(CuratedRecord):
@@ -85,123 +84,10 @@ class Company(CuratedRecord):
         ``user`` when given. ``needs_review`` puts a verified ``target`` back in the review queue
         (a merge by someone who may not verify changes what was verified).
         """
-        # Imported here: stakes.py and agreements.py import this module (circular import).
-        from .agreements import AgreementParty
-        from .stakes import Stake
+        # Imported here: the merge uses models that import this module (circular import).
+        from ..merging import merge_companies
 
-        if target.pk == self.pk:
-            raise ValidationError("A company cannot be merged into itself.")
-        with transaction.atomic():
-            locked = Company.objects.select_for_update().in_bulk([self.pk, target.pk])
-            if len(locked) != 2:
-                raise ValidationError("One of the companies to merge no longer exists.")
-            source, target = locked[self.pk], locked[target.pk]
-            reason = f"Merged “{source}” (id {source.pk}) into “{target}” (id {target.pk})"[:100]
-
-            def save(record):
-                record._change_reason = reason
-                if user is not None:
-                    record._history_user = user
-                record.save()
-
-            def delete(record, survivor):
-                for citation in Citation.objects.for_record(record):
-                    citation.object_id = survivor.pk
-                    save(citation)
-                record._change_reason = reason
-                if user is not None:
-                    record._history_user = user
-                record.delete()
-
-            self_stakes = list(
-                Stake.objects.filter(
-                    Q(holder=source, target=target) | Q(holder=target, target=source)
-                )
-            )
-            if self_stakes:
-                listing = "; ".join(f"stake {stake.pk}: {stake}" for stake in self_stakes)
-                raise ValidationError(
-                    f"Merging “{source}” into “{target}” would make “{target}” hold a stake in "
-                    f"itself ({listing}). Correct or delete that stake first; nothing was merged."
-                )
-            if target.parent_id == source.pk:
-                # The duplicate was recorded as the kept company's parent: the kept company
-                # takes the duplicate's place under its own parent instead.
-                target.parent_id = source.parent_id if source.parent_id != target.pk else None
-            ancestor, seen = target.parent, {target.pk}
-            while ancestor is not None and ancestor.pk not in seen:
-                if ancestor.pk == source.pk:
-                    raise ValidationError(
-                        f"“{source}” is an ancestor of “{target}” through its subsidiaries: "
-                        "merging would make a company its own parent; nothing was merged."
-                    )
-                seen.add(ancestor.pk)
-                ancestor = ancestor.parent
-
-            known_names = {
-                target.search_name,
-                *target.aliases.values_list("search_name", flat=True),
-            }
-            for alias in source.aliases.all():
-                if alias.search_name in known_names:
-                    delete(alias, target.aliases.get(search_name=alias.search_name))
-                else:
-                    alias.company = target
-                    save(alias)
-                    known_names.add(alias.search_name)
-            if fold_for_search(source.name) not in known_names:
-                save(CompanyAlias(company=target, name=source.name))
-
-            for stake in Stake.objects.filter(holder=source):
-                stake.holder = target
-                save(stake)
-            for stake in Stake.objects.filter(target=source):
-                stake.target = target
-                save(stake)
-            for party in source.agreement_parties.all():
-                twin = AgreementParty.objects.filter(
-                    agreement_id=party.agreement_id, company=target, role=party.role
-                ).first()
-                if twin is not None:
-                    delete(party, twin)
-                else:
-                    party.company = target
-                    save(party)
-            for plant in source.plants.all():
-                plant.operator = target
-                save(plant)
-            for programme in source.programmes.all():
-                programme.brand = target
-                save(programme)
-            for child in source.children.exclude(pk=target.pk):
-                child.parent = target
-                save(child)
-
-            cited = set(
-                Citation.objects.for_record(target).values_list("article_id", "field", "start")
-            )
-            for citation in Citation.objects.for_record(source):
-                if (citation.article_id, citation.field, citation.start) in cited:
-                    citation._change_reason = reason
-                    citation.delete()
-                    continue
-                citation.object_id = target.pk
-                save(citation)
-
-            for field in ("country", "description"):
-                if not getattr(target, field):
-                    setattr(target, field, getattr(source, field))
-            if source.notes:
-                merged_notes = f"From merged “{source}”: {source.notes}"
-                target.notes = f"{target.notes}\n\n{merged_notes}" if target.notes else merged_notes
-            if needs_review and target.review_status == ReviewStatus.VERIFIED:
-                target.review_status = ReviewStatus.NEEDS_REVIEW
-            save(target)
-            source._change_reason = reason
-            if user is not None:
-                source._history_user = user
-            source.delete()
-        return target
+        return merge_companies(self, target, user=user, needs_review=needs_review)
 
 
 class CompanyAlias(Alias):

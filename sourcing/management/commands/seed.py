@@ -12,6 +12,7 @@ class Command(BaseCommand):
         "into the database. Safe to run again: rows already seeded are left alone, rows editors "
         "changed since are reported and kept, citations the curation file no longer makes are "
         "deleted unless an editor added or changed them, and a bad record aborts the whole load. "
+        "One seed at a time: a second run waits for the first. "
         "With --write-fixture, write the same data as a loaddata fixture instead (the database is "
         "not changed)."
     )
