@@ -188,6 +188,14 @@ class VisiblePlantSerializer(VisibleOnlyMixin, PlantReferenceSerializer):
     pass
 
 
+class ProgrammeReferenceSerializer(serializers.ModelSerializer):
+    api_url = RecordLinkField(view_name="api:programme-detail")
+
+    class Meta:
+        model = VehicleProgramme
+        fields = ["id", "api_url", "name", "segment", "start_year"]
+
+
 class AliasFields(serializers.ModelSerializer):
     """Another name a source uses for a company or a plant, and its language (null: any)."""
 
@@ -345,13 +353,6 @@ class AgreementSerializer(CuratedRecordSerializer):
             model = AgreementParty
             fields = ["company", "role", "display", "citations"]
 
-    class ProgrammeSerializer(serializers.ModelSerializer):
-        api_url = RecordLinkField(view_name="api:programme-detail")
-
-        class Meta:
-            model = VehicleProgramme
-            fields = ["id", "api_url", "name", "segment", "start_year"]
-
     api_url = RecordLinkField(view_name="api:agreement-detail")
     announced = PartialDateField()
     announced_precision = PrecisionField()
@@ -365,7 +366,7 @@ class AgreementSerializer(CuratedRecordSerializer):
     )
     volumes = AgreementVolumeSerializer(many=True, read_only=True)
     plant = VisiblePlantSerializer(read_only=True, allow_null=True)
-    programmes = ProgrammeSerializer(many=True, read_only=True)
+    programmes = ProgrammeReferenceSerializer(many=True, read_only=True)
 
     class Meta:
         model = Agreement
