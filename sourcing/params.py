@@ -46,12 +46,18 @@ DECIMAL_PLACES = 2
 # A pattern constrains the text of the value as written in the query string, numbers included.
 # An empty value is refused for every parameter (minLength 1, or minItems 1 for lists).
 
-NO_NUL_PATTERN = r"^[^\u0000]*$"
+# The characters Python's str.strip() removes (str.isspace()), written out rather than as \s,
+# which ECMAScript and Python read differently. A value of only these is refused as empty.
+WHITESPACE_CLASS = (
+    r"\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# No NUL anywhere, and at least one character that is not whitespace.
+TEXT_PATTERN = rf"^[^\u0000]*[^\u0000{WHITESPACE_CLASS}][^\u0000]*$"
 TEXT_SCHEMA = {
     "type": "string",
     "minLength": 1,
     "maxLength": MAX_TEXT_LENGTH,
-    "pattern": NO_NUL_PATTERN,
+    "pattern": TEXT_PATTERN,
 }
 SEARCH_SCHEMA = {**TEXT_SCHEMA, "maxLength": MAX_SEARCH_LENGTH}
 ID_SCHEMA = {

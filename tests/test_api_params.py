@@ -68,6 +68,21 @@ def test_distinct_references_keeps_the_first_of_each_in_order():
     assert params.distinct_references(["b", "a", "b", " a "], 2, "party") == ["b", "a"]
 
 
+def test_the_text_pattern_refuses_exactly_the_values_the_server_finds_empty(api, db):
+    pattern = re.compile(params.TEXT_PATTERN)
+    blanks = [char for char in map(chr, range(0x110000)) if char.isspace()]
+
+    assert not pattern.search("".join(blanks))
+    for char in blanks:
+        assert not pattern.search(f"{char}{char}"), hex(ord(char))
+        response = api.get("/api/v1/companies/", {"search": char})
+        assert response.status_code == 400, hex(ord(char))
+    for text in ("a", " a ", "\u200b", "\u0301", "\ufeff", "Ampère «x» 100%"):
+        assert pattern.search(text), text
+        assert api.get("/api/v1/companies/", {"search": text}).status_code == 200, text
+    assert not pattern.search("a\x00")
+
+
 # -- Ordering ------------------------------------------------------------------------------------
 
 
