@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import views
+from . import api_views
 
 app_name = "api"
 
@@ -24,11 +24,12 @@ class APIRootView(routers.APIRootView):
 router = routers.DefaultRouter()
 router.APIRootView = APIRootView
 router.include_format_suffixes = False
-router.register("articles", views.ArticleViewSet, basename="article")
-router.register("companies", views.CompanyViewSet, basename="company")
-router.register("stakes", views.StakeViewSet, basename="stake")
-router.register("agreements", views.AgreementViewSet, basename="agreement")
-router.register("plants", views.PlantViewSet, basename="plant")
+router.register("articles", api_views.ArticleViewSet, basename="article")
+router.register("companies", api_views.CompanyViewSet, basename="company")
+router.register("stakes", api_views.StakeViewSet, basename="stake")
+router.register("agreements", api_views.AgreementViewSet, basename="agreement")
+router.register("plants", api_views.PlantViewSet, basename="plant")
+router.register("programmes", api_views.ProgrammeViewSet, basename="programme")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

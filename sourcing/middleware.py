@@ -4,17 +4,7 @@ from django.http import HttpResponseBadRequest
 from django.middleware import common
 
 from .models import editing_as
-
-NUL = "\x00"
-
-
-def parameter_holding_nul(*parameter_sets):
-    """The name of the first parameter holding NUL, in its name or a value, or None."""
-    for parameters in parameter_sets:
-        for name, values in parameters.lists():
-            if NUL in name or any(NUL in value for value in values):
-                return name.replace(NUL, "\\0")
-    return None
+from .params import parameter_holding_nul
 
 
 class RefuseNulBytesMiddleware:

@@ -3,7 +3,7 @@
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
-from .filters import ID_SCHEMA, MAX_ID, parse_id
+from .params import ID_SCHEMA, MAX_ID, parse_id
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

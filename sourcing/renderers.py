@@ -10,8 +10,9 @@ import io
 from decimal import Decimal
 
 from rest_framework import renderers
-from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
+
+from .params import refuse_unknown_choice
 
 # Spreadsheets run cells that start with these as formulas; a quote from a source must not.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -110,8 +111,6 @@ class ContentNegotiation(DefaultContentNegotiation):
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:
             # A view may offer a format under several media types (the schema's YAML and JSON).
-            known = ", ".join(dict.fromkeys(renderer.format for renderer in renderers))
-            raise ValidationError(
-                {self.settings.URL_FORMAT_OVERRIDE: [f"Unknown format; use one of: {known}."]}
-            )
+            known = dict.fromkeys(renderer.format for renderer in renderers)
+            refuse_unknown_choice(self.settings.URL_FORMAT_OVERRIDE, "format", known)
         return matching

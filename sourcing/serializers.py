@@ -3,7 +3,11 @@ Serializers of the read API. Every record carries its citations: the article, th
 its offsets in the article body and a link to the passage in the human-readable source view.
 """
 
+import re
+from urllib.parse import urlsplit, urlunsplit
+
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -72,6 +76,35 @@ class PrecisionField(serializers.ChoiceField):
 
     def to_representation(self, value):
         return value or None
+
+
+LONE_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
+
+
+def as_uri(iri):
+    """
+    ``iri`` written as a URI (RFC 3986: ASCII only), as the schema's ``format: uri`` promises:
+    an internationalised host in punycode, other non-ASCII characters and spaces percent-encoded
+    as UTF-8. Editors paste addresses as browsers show them ("https://exemple.fr/électrique").
+    """
+    parts = urlsplit(iri)
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:  # not a valid domain name: percent-encoded below like the rest
+            ascii_host = host
+        parts = parts._replace(netloc=parts.netloc.replace(host, ascii_host))
+    # iri_to_uri keeps "%" (an IRI may hold escapes already): a lone one is escaped here.
+    return LONE_PERCENT.sub("%25", iri_to_uri(urlunsplit(parts)))
+
+
+@extend_schema_field({"type": "string", "format": "uri"})
+class UriField(serializers.ReadOnlyField):
+    """A stored web address, as a valid URI ("" when none was recorded)."""
+
+    def to_representation(self, value):
+        return as_uri(value) if value else value
 
 
 @extend_schema_field({"type": "string", "nullable": True})
@@ -155,6 +188,14 @@ class VisiblePlantSerializer(VisibleOnlyMixin, PlantReferenceSerializer):
     pass
 
 
+class ProgrammeReferenceSerializer(serializers.ModelSerializer):
+    api_url = RecordLinkField(view_name="api:programme-detail")
+
+    class Meta:
+        model = VehicleProgramme
+        fields = ["id", "api_url", "name", "segment", "start_year"]
+
+
 class AliasFields(serializers.ModelSerializer):
     """Another name a source uses for a company or a plant, and its language (null: any)."""
 
@@ -208,6 +249,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     )
     published = PartialDateField()
     published_precision = PrecisionField()
+    url = UriField(help_text="The article's address on the publisher's site, if known.")
     non_editorial_spans = NonEditorialSpanSerializer(many=True, read_only=True)
 
     class Meta:
@@ -311,11 +353,6 @@ class AgreementSerializer(CuratedRecordSerializer):
             model = AgreementParty
             fields = ["company", "role", "display", "citations"]
 
-    class ProgrammeSerializer(serializers.ModelSerializer):
-        class Meta:
-            model = VehicleProgramme
-            fields = ["id", "name", "segment", "start_year"]
-
     api_url = RecordLinkField(view_name="api:agreement-detail")
     announced = PartialDateField()
     announced_precision = PrecisionField()
@@ -329,7 +366,7 @@ class AgreementSerializer(CuratedRecordSerializer):
     )
     volumes = AgreementVolumeSerializer(many=True, read_only=True)
     plant = VisiblePlantSerializer(read_only=True, allow_null=True)
-    programmes = ProgrammeSerializer(many=True, read_only=True)
+    programmes = ProgrammeReferenceSerializer(many=True, read_only=True)
 
     class Meta:
         model = Agreement
@@ -385,6 +422,28 @@ class PlantSerializer(CuratedRecordSerializer):
         ]
 
 
+class ProgrammeSerializer(CuratedRecordSerializer):
+    api_url = RecordLinkField(view_name="api:programme-detail")
+    brand = VisibleCompanySerializer(
+        read_only=True, allow_null=True, help_text="The carmaker whose brand the programme is."
+    )
+    assembly_plant = VisiblePlantSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = VehicleProgramme
+        fields = [
+            "id",
+            "api_url",
+            "name",
+            "brand",
+            "segment",
+            "assembly_plant",
+            "start_year",
+            "review_status",
+            "citations",
+        ]
+
+
 # -- Errors (documentation only: DRF's exception handler writes these bodies) --------------------
 
 
@@ -410,5 +469,11 @@ class ParameterErrorsSchema(OpenApiSerializerExtension):
 
 class NotFoundSerializer(serializers.Serializer):
     """A 404: no such record, or no such page."""
+
+    detail = serializers.CharField(read_only=True)
+
+
+class TimedOutSerializer(serializers.Serializer):
+    """A 503: the database took too long, and the request was stopped."""
 
     detail = serializers.CharField(read_only=True)

@@ -767,7 +767,12 @@ def count_queries(api, path, **params):
     with CaptureQueriesContext(connection) as queries:
         response = get(api, path, **params)
     assert response.status_code == 200 and response.json()["results"]
-    return len(queries)
+    # On PostgreSQL each request sets its statement timeout in a (nested) transaction: those
+    # statements read nothing.
+    return len([q for q in queries if not q["sql"].startswith(TRANSACTION_STATEMENTS)])
+
+
+TRANSACTION_STATEMENTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL statement_timeout")
 
 
 # count + page + the prefetches: independent of page size and of citations per record. Django
@@ -824,4 +829,5 @@ def test_list_query_count_does_not_depend_on_citations_or_parties(api, world):
     with_one = count_queries(api, "/api/v1/agreements/", search="one of each")
     with_many = count_queries(api, "/api/v1/agreements/", search="many of each")
 
-    assert with_one == with_many == EXPECTED_LIST_QUERIES["agreements"]
+    # + 1: a search reads the programmes' names, which it folds in Python (no stored folded name).
+    assert with_one == with_many == EXPECTED_LIST_QUERIES["agreements"] + 1

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
+from sourcing.params import TEXT_PATTERN
 from tests.factories import RESOURCES, SITE
 from tests.factories import fetch_in_process as fetch
 
@@ -35,8 +36,9 @@ def test_schema_documents_every_filter_with_a_type_and_description(api, world):
     agreements = {p["name"]: p for p in schema["paths"]["/api/v1/agreements/"]["get"]["parameters"]}
     assert agreements["party"]["schema"] == {
         "type": "array",
-        "items": {"type": "string", "minLength": 1, "pattern": "^[^\\u0000]*$"},
+        "items": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": TEXT_PATTERN},
         "minItems": 1,
+        "maxItems": 5,
     }
     assert agreements["party"].get("explode", True) is True  # form style: ?party=a&party=b
     assert agreements["cited_in"]["schema"]["type"] == "integer"
@@ -68,7 +70,7 @@ def test_schema_documents_the_error_responses_of_every_operation(api, world):
         listing = schema["paths"][f"/api/v1/{resource}/"]["get"]
         detail = schema["paths"][f"/api/v1/{resource}/{{id}}/"]["get"]
         for operation in (listing, detail):
-            assert set(operation["responses"]) == {"200", "400", "404"}, resource
+            assert set(operation["responses"]) == {"200", "400", "404", "503"}, resource
             assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv"}
             assert error_schema(operation, "400") == {
                 "$ref": "#/components/schemas/ParameterErrors"

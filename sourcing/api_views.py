@@ -1,0 +1,306 @@
+"""
+The read API (version 1): one read-only viewset per resource, JSON or CSV.
+
+What a reader may see is decided by the models' ``visible_to`` and applied by one filter backend
+(``visibility.VisibleToReaderBackend``) to every list and detail; nested rows go through
+``visibility.visible`` too. Query strings are checked by ``params.check_query_string`` before
+anything else reads them, and on PostgreSQL every request runs under a statement timeout.
+"""
+
+from django.db import transaction
+from django.db.models import F, Prefetch
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.renderers import JSONRenderer
+
+from . import filters, params, renderers, serializers
+from .api_schema import FORMAT_PARAMETER, ReadOnlySchema
+from .models import (
+    Agreement,
+    AgreementParty,
+    AgreementVolume,
+    Article,
+    Citation,
+    Company,
+    Plant,
+    PlantCapacity,
+    PlantMilestone,
+    Stake,
+    VehicleProgramme,
+)
+from .pagination import PageNumberPagination
+from .statement_timeout import QueryTimedOut, is_statement_timeout, statement_timeout
+from .visibility import VisibleToReaderBackend, visible
+
+
+def citations_with_articles():
+    return Prefetch("citations", queryset=Citation.objects.select_related("article"))
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[FORMAT_PARAMETER]),
+    retrieve=extend_schema(parameters=[FORMAT_PARAMETER]),
+)
+class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """Read-only, filtered, paginated, JSON or CSV; writes answer 405."""
+
+    # Visibility first: the filters then only ever see records the reader may see.
+    filter_backends = [VisibleToReaderBackend, DjangoFilterBackend]
+    schema = ReadOnlySchema()
+    pagination_class = PageNumberPagination
+    renderer_classes = [JSONRenderer, renderers.CSVRenderer]
+    csv_columns = {}
+    # ASCII digits without leading zeros: int() would read "١", "１" or "01" as 1 and give a
+    # record several URLs. Any other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an
+    # unknown id's.
+    lookup_value_regex = "[1-9][0-9]*"
+
+    def dispatch(self, request, *args, **kwargs):
+        with statement_timeout():
+            return super().dispatch(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if is_statement_timeout(exc):
+            # The transaction is aborted: roll it back quietly, answer a clear 503.
+            transaction.set_rollback(True)
+            exc = QueryTimedOut()
+        return super().handle_exception(exc)
+
+    def initial(self, request, *args, **kwargs):
+        params.check_query_string(
+            request.query_params, self.known_parameters(), self.repeatable_parameters()
+        )
+        super().initial(request, *args, **kwargs)
+
+    def known_parameters(self):
+        if self.action == "retrieve":
+            # A record is not a listing: a filter or page given to it would quietly turn a
+            # visible record into a 404 (``/stakes/1/?holder=x``), so it is refused instead.
+            return {"format"}
+        known = {"format", "page", self.pagination_class.page_size_query_param}
+        if self.filterset_class is not None:
+            known.update(self.filterset_class.base_filters)
+        return known
+
+    def repeatable_parameters(self):
+        """The filters that take several values (``party``)."""
+        if self.filterset_class is None:
+            return set()
+        return {
+            name
+            for name, filter_ in self.filterset_class.base_filters.items()
+            if getattr(filter_, "repeatable", False)
+        }
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # An error has no rows: send it as JSON even to a CSV client, so its message is readable.
+        if response.status_code >= 400 and isinstance(
+            getattr(request, "accepted_renderer", None), renderers.CSVRenderer
+        ):
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+# Last columns of every curated resource's CSV.
+RECORD_COLUMNS = {"review_status": "review_status", "api_url": "api_url"}
+
+
+class ArticleViewSet(ReadOnlyViewSet):
+    """Source documents. All are public: they are what the records cite."""
+
+    queryset = Article.objects.all()
+    filterset_class = filters.ArticleFilter
+    csv_columns = {
+        "id": "id",
+        "title": "title",
+        "publisher": "publisher",
+        "authors": "authors",
+        "language": "language",
+        "published": "published",
+        "published_precision": "published_precision",
+        "url": "url",
+        "source_filename": "source_filename",
+        "source_url": "source_url",
+        "api_url": "api_url",
+    }
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.ArticleDetailSerializer
+        return serializers.ArticleSerializer
+
+    def get_queryset(self):
+        articles = Article.objects.prefetch_related("non_editorial_spans").order_by(
+            F("published_on").asc(nulls_last=True), "title", "pk"
+        )
+        return articles if self.action == "retrieve" else articles.defer("body")
+
+
+class CompanyViewSet(ReadOnlyViewSet):
+    queryset = Company.objects.all()
+    serializer_class = serializers.CompanySerializer
+    filterset_class = filters.CompanyFilter
+    csv_columns = {
+        "id": "id",
+        "name": "name",
+        "slug": "slug",
+        "kind": "kind",
+        "country": "country",
+        "parent": "parent.name",
+        "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
+        "citations": renderers.all_citations,
+        "citation_urls": renderers.citation_urls,
+        **RECORD_COLUMNS,
+    }
+
+    def get_queryset(self):
+        return (
+            Company.objects.select_related("parent")
+            .prefetch_related("aliases")
+            .with_citations()
+            .order_by("name", "pk")
+        )
+
+
+class StakeViewSet(ReadOnlyViewSet):
+    queryset = Stake.objects.all()
+    serializer_class = serializers.StakeSerializer
+    filterset_class = filters.StakeFilter
+    csv_columns = {
+        "id": "id",
+        "holder": "holder.name",
+        "target": "target.name",
+        "share": "share_display",
+        "share_exact": "share_exact",
+        "share_min": "share_min",
+        "share_min_exclusive": "share_min_exclusive",
+        "share_max": "share_max",
+        "share_max_exclusive": "share_max_exclusive",
+        "status": "status",
+        "as_of": "as_of",
+        "citations": renderers.all_citations,
+        "citation_urls": renderers.citation_urls,
+        **RECORD_COLUMNS,
+    }
+
+    def get_queryset(self):
+        return (
+            Stake.objects.select_related("holder", "target")
+            .with_citations()
+            .order_by("target__name", "holder__name", F("as_of").asc(nulls_last=True), "pk")
+        )
+
+
+class AgreementViewSet(ReadOnlyViewSet):
+    queryset = Agreement.objects.all()
+    serializer_class = serializers.AgreementSerializer
+    filterset_class = filters.AgreementFilter
+    csv_columns = {
+        "id": "id",
+        "title": "title",
+        "kind": "kind",
+        "status": "status",
+        "announced": "announced",
+        "signed": "signed",
+        "start_year": "start_year",
+        "parties": renderers.joined("parties", lambda party: party["display"]),
+        "volumes": renderers.joined("volumes", lambda volume: volume["display"]),
+        "plant": "plant.name",
+        "programmes": renderers.joined("programmes", lambda programme: programme["name"]),
+        "citations": lambda record: renderers.all_citations(record, "parties", "volumes"),
+        "citation_urls": lambda record: renderers.citation_urls(record, "parties", "volumes"),
+        **RECORD_COLUMNS,
+    }
+
+    def get_queryset(self):
+        user = self.request.user
+        # Parties that are draft companies are left out for readers who may not see drafts.
+        parties = visible(AgreementParty.objects.all(), user)
+        return (
+            Agreement.objects.select_related("plant")
+            .prefetch_related(
+                Prefetch(
+                    "parties",
+                    queryset=parties.select_related("company").prefetch_related(
+                        citations_with_articles()
+                    ),
+                ),
+                Prefetch(
+                    "volumes",
+                    queryset=AgreementVolume.objects.prefetch_related(citations_with_articles()),
+                ),
+                Prefetch("programmes", queryset=visible(VehicleProgramme.objects.all(), user)),
+            )
+            .with_citations()
+            .order_by(F("announced_on").desc(nulls_last=True), "title", "pk")
+        )
+
+
+class PlantViewSet(ReadOnlyViewSet):
+    queryset = Plant.objects.all()
+    serializer_class = serializers.PlantSerializer
+    filterset_class = filters.PlantFilter
+    csv_columns = {
+        "id": "id",
+        "name": "name",
+        "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
+        "operator": "operator.name",
+        "kind": "kind",
+        "status": "status",
+        "city": "city",
+        "region": "region",
+        "country": "country",
+        "capacities": renderers.joined("capacities", lambda capacity: capacity["display"]),
+        "milestones": renderers.joined(
+            "milestones", lambda milestone: f"{milestone['kind']} {milestone['year']}"
+        ),
+        "citations": lambda record: renderers.all_citations(record, "capacities", "milestones"),
+        "citation_urls": lambda record: renderers.citation_urls(record, "capacities", "milestones"),
+        **RECORD_COLUMNS,
+    }
+
+    def get_queryset(self):
+        return (
+            Plant.objects.select_related("operator")
+            .prefetch_related(
+                "aliases",
+                Prefetch(
+                    "capacities",
+                    queryset=PlantCapacity.objects.prefetch_related(citations_with_articles()),
+                ),
+                Prefetch(
+                    "milestones",
+                    queryset=PlantMilestone.objects.prefetch_related(citations_with_articles()),
+                ),
+            )
+            .with_citations()
+            .order_by("name", "pk")
+        )
+
+
+class ProgrammeViewSet(ReadOnlyViewSet):
+    """Vehicle programmes (models or ranges) that sources name, with their brand and plant."""
+
+    queryset = VehicleProgramme.objects.all()
+    serializer_class = serializers.ProgrammeSerializer
+    filterset_class = filters.ProgrammeFilter
+    csv_columns = {
+        "id": "id",
+        "name": "name",
+        "brand": "brand.name",
+        "segment": "segment",
+        "assembly_plant": "assembly_plant.name",
+        "start_year": "start_year",
+        "citations": renderers.all_citations,
+        "citation_urls": renderers.citation_urls,
+        **RECORD_COLUMNS,
+    }
+
+    def get_queryset(self):
+        return (
+            VehicleProgramme.objects.select_related("brand", "assembly_plant")
+            .with_citations()
+            .order_by("name", "pk")
+        )
