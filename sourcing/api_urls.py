@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import views
+from . import feed, views
 
 app_name = "api"
 
@@ -33,5 +33,7 @@ router.register("plants", views.PlantViewSet, basename="plant")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("changes/", feed.ChangesView.as_view(), name="changes"),
+    path("export/<str:resource>/", feed.ExportView.as_view(), name="export"),
     *router.urls,
 ]

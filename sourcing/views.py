@@ -27,6 +27,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 
 from . import filters, renderers, serializers
+from .feed import ConditionalGetMixin
 from .highlighting import highlight_body
 from .middleware import parameter_holding_nul
 from .models import (
@@ -148,7 +149,7 @@ class ReadOnlySchema(AutoSchema):
     list=extend_schema(parameters=[FORMAT_PARAMETER]),
     retrieve=extend_schema(parameters=[FORMAT_PARAMETER]),
 )
-class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only, filtered, paginated, JSON or CSV; writes answer 405."""
 
     filter_backends = [DjangoFilterBackend]

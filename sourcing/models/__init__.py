@@ -21,6 +21,7 @@ from .companies import Company, CompanyAlias
 from .stakes import Stake
 from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
+from .changes import Change, ChangeFeedHorizon
 
 # isort: on
 
@@ -42,6 +43,8 @@ __all__ = [
     "Agreement",
     "AgreementParty",
     "AgreementVolume",
+    "Change",
+    "ChangeFeedHorizon",
     # Choices
     "DatePrecision",
     "Language",

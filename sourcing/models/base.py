@@ -1,7 +1,7 @@
 """Choices and the abstract base shared by every module of the data model."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, router, transaction
 
 from ..search import fold_for_search
 
@@ -41,7 +41,11 @@ class Versioned(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             self.version = (self.version or 0) + 1
-        super().save(*args, **kwargs)
+        # One transaction for the row and what its save writes elsewhere (the change feed's log,
+        # see sourcing.changes), even from a shell in autocommit mode.
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            super().save(*args, **kwargs)
 
 
 class Alias(Versioned):
