@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import api_views
+from . import api_views, feed
 
 app_name = "api"
 
@@ -34,5 +34,7 @@ router.register("programmes", api_views.ProgrammeViewSet, basename="programme")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("changes/", feed.ChangesView.as_view(), name="changes"),
+    path("export/<str:resource>/", feed.ExportView.as_view(), name="export"),
     *router.urls,
 ]

@@ -16,6 +16,7 @@ from rest_framework.renderers import JSONRenderer
 
 from . import filters, params, renderers, serializers
 from .api_schema import FORMAT_PARAMETER, ReadOnlySchema
+from .feed import ConditionalGetMixin
 from .models import (
     Agreement,
     AgreementParty,
@@ -42,7 +43,7 @@ def citations_with_articles():
     list=extend_schema(parameters=[FORMAT_PARAMETER]),
     retrieve=extend_schema(parameters=[FORMAT_PARAMETER]),
 )
-class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only, filtered, paginated, JSON or CSV; writes answer 405."""
 
     # Visibility first: the filters then only ever see records the reader may see.

@@ -7,4 +7,6 @@ class SourcingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import changes, signals  # noqa: F401
+
+        changes.connect()

@@ -23,6 +23,7 @@ from .stakes import Stake
 from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .seeding import SeedOwnership
+from .changes import Change, ChangeFeedHorizon
 
 # isort: on
 
@@ -51,6 +52,8 @@ __all__ = [
     "one_change",
     "StaleRecordError",
     "SeedOwnership",
+    "Change",
+    "ChangeFeedHorizon",
     # Choices
     "DatePrecision",
     "Language",

@@ -1,0 +1,169 @@
+"""
+What a write changes in the published API, logged for the change feed in the same transaction.
+
+Every path that writes (admin, desk, seed, merge, import, shell) goes through the ORM, so the
+feed is fed here, from model signals, and not by each caller:
+
+- a record's own save or deletion changes that record;
+- a change to one of its rows (alias, party, volume, capacity, milestone) or to a citation of it
+  or of one of its rows changes the record, since the API publishes them inside it;
+- a change to a record that others show (a company's name in a stake, a plant in an agreement,
+  an article's title in every citation of it) or whose visibility decides theirs (a stake is
+  public only while both its companies are) changes those others too.
+
+Whether a logged change is an upsert or a deletion is decided when the feed is read, per reader:
+a record that no longer exists, or that the reader may not see, is a deletion for them.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .models import (
+    Agreement,
+    AgreementParty,
+    AgreementVolume,
+    Article,
+    Citation,
+    Company,
+    CompanyAlias,
+    NonEditorialSpan,
+    Plant,
+    PlantAlias,
+    PlantCapacity,
+    PlantMilestone,
+    Stake,
+    VehicleProgramme,
+)
+from .models.changes import log_changes
+
+# The API resource (router prefix) publishing each kind of record.
+RESOURCES = {
+    Article: "articles",
+    Company: "companies",
+    Stake: "stakes",
+    Agreement: "agreements",
+    Plant: "plants",
+    VehicleProgramme: "programmes",
+}
+
+# Rows published inside a record: the foreign key to that record.
+ROW_PARENTS = {
+    NonEditorialSpan: "article",
+    CompanyAlias: "company",
+    PlantAlias: "plant",
+    PlantCapacity: "plant",
+    PlantMilestone: "plant",
+    AgreementParty: "agreement",
+    AgreementVolume: "agreement",
+}
+
+
+def dependents_of_company(pk):
+    """Records that show a company or whose visibility depends on it."""
+    yield from (
+        ("stakes", s)
+        for s in Stake.objects.filter(Q(holder=pk) | Q(target=pk)).values_list("pk", flat=True)
+    )
+    parties = AgreementParty.objects.filter(company=pk).values_list("agreement_id", flat=True)
+    yield from (("agreements", a) for a in parties)
+    yield from (
+        ("plants", p) for p in Plant.objects.filter(operator=pk).values_list("pk", flat=True)
+    )
+    programmes = VehicleProgramme.objects.filter(brand=pk).values_list("pk", flat=True)
+    yield from (("programmes", p) for p in programmes)
+    yield from (
+        ("companies", c) for c in Company.objects.filter(parent=pk).values_list("pk", flat=True)
+    )
+
+
+def dependents_of_plant(pk):
+    yield from (
+        ("agreements", a) for a in Agreement.objects.filter(plant=pk).values_list("pk", flat=True)
+    )
+    programmes = VehicleProgramme.objects.filter(assembly_plant=pk).values_list("pk", flat=True)
+    yield from (("programmes", p) for p in programmes)
+
+
+def dependents_of_programme(pk):
+    agreements = Agreement.programmes.through.objects.filter(vehicleprogramme=pk)
+    yield from (("agreements", a) for a in agreements.values_list("agreement_id", flat=True))
+
+
+def dependents_of_article(pk):
+    """Every record citing the article: each citation shows the article's title and date."""
+    for citation in Citation.objects.filter(article=pk).select_related("content_type"):
+        yield from cited_record(citation.content_type.model_class(), citation.object_id)
+
+
+DEPENDENTS = {
+    Company: dependents_of_company,
+    Plant: dependents_of_plant,
+    VehicleProgramme: dependents_of_programme,
+    Article: dependents_of_article,
+}
+
+
+def cited_record(model, pk):
+    """The published record that a citation of ``model`` ``pk`` appears in, if it still exists."""
+    if model in RESOURCES:
+        return [(RESOURCES[model], pk)]
+    parent_field = ROW_PARENTS.get(model)
+    if parent_field is None:
+        return []
+    row = model._default_manager.filter(pk=pk).values(f"{parent_field}_id").first()
+    if row is None:  # deleted with its record, which logs itself
+        return []
+    parent = model._meta.get_field(parent_field).related_model
+    return [(RESOURCES[parent], row[f"{parent_field}_id"])]
+
+
+def changed_records(instance, deleted=False):
+    """The ``(resource, id)`` of every record a save or deletion of ``instance`` changes."""
+    model = type(instance)
+    if model in RESOURCES:
+        keys = [(RESOURCES[model], instance.pk)]
+        if model in DEPENDENTS:
+            keys += DEPENDENTS[model](instance.pk)
+        return keys
+    if model in ROW_PARENTS:
+        parent_field = ROW_PARENTS[model]
+        parent = model._meta.get_field(parent_field).related_model
+        return [(RESOURCES[parent], getattr(instance, f"{parent_field}_id"))]
+    if model is Citation:
+        cited_model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
+        return cited_record(cited_model, instance.object_id)
+    return []
+
+
+def log_saved(sender, instance, raw=False, using="default", **kwargs):
+    # A fixture loaded raw is logged too: a database built by loaddata has a feed like any other.
+    log_changes(changed_records(instance), using=using)
+
+
+def log_deleted(sender, instance, using="default", **kwargs):
+    log_changes(changed_records(instance, deleted=True), using=using)
+
+
+def log_programmes_changed(sender, instance, action, pk_set, reverse, using="default", **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # programme.agreements.add(...): the agreements named by pk_set changed
+        agreements = pk_set or ()
+        keys = [("programmes", instance.pk)]
+    else:
+        agreements = [instance.pk]
+        keys = []
+    log_changes(keys + [("agreements", pk) for pk in agreements], using=using)
+
+
+def connect():
+    for model in [*RESOURCES, *ROW_PARENTS, Citation]:
+        uid = f"sourcing.changes.{model.__name__}"
+        post_save.connect(log_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(log_deleted, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(
+        log_programmes_changed,
+        sender=Agreement.programmes.through,
+        dispatch_uid="sourcing.changes.programmes",
+    )

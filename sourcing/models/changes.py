@@ -1,0 +1,114 @@
+"""
+The change feed's log: one row per published record that ever changed, moved to the end of the
+feed each time it changes again (a compacted log, so its size is the number of records, not of
+edits).
+
+The order of the feed is the order in which transactions COMMIT, not the order in which they
+wrote: a consumer that polls ``after=<seq>`` while two editors save must never see a later
+sequence number before an earlier one becomes visible, or it would skip it. How ``seq`` gets
+that property differs per database:
+
+- PostgreSQL: rows are written with ``seq`` NULL; a deferred constraint trigger (migration
+  ``0008``) fills it from a sequence at commit time, under a transaction-level advisory lock, so
+  sequence numbers are drawn in commit order. The lock is the last one a transaction takes, so it
+  cannot deadlock with row locks, and it is held only while the transaction commits.
+- SQLite: one writer at a time holds the database until it commits, so numbering rows as they
+  are written already follows commit order.
+"""
+
+from django.db import connections, models
+from django.utils import timezone
+
+
+class ChangeQuerySet(models.QuerySet):
+    def published(self):
+        """Rows whose sequence number is drawn, in feed order (only committed rows have one)."""
+        return self.filter(seq__isnull=False).order_by("seq")
+
+
+class Change(models.Model):
+    """The latest change of one record of one API resource (``agreements`` 12)."""
+
+    resource = models.CharField(max_length=20)
+    record_id = models.BigIntegerField()
+    seq = models.BigIntegerField(null=True, blank=True, unique=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = ChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "change"
+        verbose_name_plural = "changes"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "record_id"], name="one_change_row_per_record"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.seq}: {self.resource} {self.record_id}"
+
+
+class ChangeFeedHorizon(models.Model):
+    """
+    How far back the feed reaches. Pruning removes the rows of records deleted long ago; a
+    consumer asking for changes after a sequence number older than the horizon could have missed
+    one of those deletions and is told to start again from the export (HTTP 410).
+    """
+
+    pruned_through = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "change feed horizon"
+
+    def __str__(self):
+        return f"changes pruned through {self.pruned_through}"
+
+    @classmethod
+    def current(cls):
+        horizon = cls.objects.order_by("pk").values_list("pruned_through", flat=True).first()
+        return horizon or 0
+
+
+def number_own_changes(using="default"):
+    """
+    On PostgreSQL, number the changes the current transaction has made so far, so that a reader
+    inside it (a test, a request run in one transaction) sees its own writes in the feed. Outside
+    a transaction there is nothing pending and nothing to do.
+    """
+    connection = connections[using]
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS sourcing_change_number_at_commit IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS sourcing_change_number_at_commit DEFERRED")
+
+
+def log_changes(keys, using="default"):
+    """
+    Move each ``(resource, record_id)`` of ``keys`` to the end of the feed, in the current
+    transaction.
+    """
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    now = timezone.now()
+    rows = [Change(resource=resource, record_id=pk, at=now) for resource, pk in keys]
+    changes = Change.objects.using(using)
+    if connections[using].vendor == "postgresql":
+        # An upsert that clears the number: the commit trigger draws a new one. Two transactions
+        # changing the same record queue on its row instead of failing on the unique key.
+        changes.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["resource", "record_id"],
+            update_fields=["seq", "at"],
+        )
+        return
+    # One writer at a time: the row is written anew, and its AUTOINCREMENT id, never reused, is
+    # its number.
+    for resource, pk in keys:
+        changes.filter(resource=resource, record_id=pk).delete()
+    created = changes.bulk_create(rows)
+    if any(row.pk is None for row in created):
+        created = changes.filter(seq__isnull=True)
+    changes.filter(pk__in=[row.pk for row in created]).update(seq=models.F("id"))
