@@ -28,7 +28,7 @@ from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 from rest_framework.views import APIView
 
-from . import filters, renderers
+from . import params, renderers
 from .models import Change, ChangeFeedHorizon
 from .models.changes import number_own_changes
 from .models.curation import sees_drafts
@@ -117,7 +117,7 @@ class ConditionalGetMixin:
         return self.conditional(super().list, request, None, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
-        pk = filters.parse_id(kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        pk = params.parse_id(kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
         return self.conditional(super().retrieve, request, pk, *args, **kwargs)
 
 
@@ -213,9 +213,9 @@ class FeedGone(APIException):
 
 
 class ChangesQueryForm(forms.Form):
-    after = filters.PlainIntegerField(min_value=0, max_value=filters.MAX_ID, required=False)
+    after = params.PlainIntegerField(min_value=0, max_value=params.MAX_ID, required=False)
     resource = forms.ChoiceField(required=False)
-    page_size = filters.PlainIntegerField(min_value=1, max_value=filters.MAX_ID, required=False)
+    page_size = params.PlainIntegerField(min_value=1, max_value=params.MAX_ID, required=False)
     format = forms.ChoiceField(choices=[("json", "json")], required=False)
 
     def __init__(self, *args, **kwargs):
@@ -313,14 +313,7 @@ class ChangesView(APIView):
     @staticmethod
     def parameters(request):
         form = ChangesQueryForm(request.query_params)
-        unknown = sorted(set(request.query_params) - set(form.fields))
-        if unknown:
-            raise ValidationError(
-                {
-                    name: ["Unknown parameter. Accepted here: after, format, page_size, resource."]
-                    for name in unknown
-                }
-            )
+        params.check_query_string(request.query_params, known=set(form.fields))
         if not form.is_valid():
             raise ValidationError(form.errors)
         return form.cleaned_data

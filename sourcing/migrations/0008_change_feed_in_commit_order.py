@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sourcing', '0006_plant_aliases_and_plant_search'),
+        ('sourcing', '0007_seed_ownership'),
     ]
 
     operations = [

@@ -34,7 +34,6 @@ from contextlib import contextmanager
 from django.db import IntegrityError, OperationalError, transaction
 
 from ..models import editing_as
-
 from .fixture import FIXTURE_TIMESTAMP, SEEDED_MODELS, fixture_text, serialize_rows
 from .locking import wait_for_other_seeds
 from .ownership import record_ownership
