@@ -91,10 +91,10 @@ class Versioned(models.Model):
             expected = getattr(self, "_expected_version", None)
             self.version = (self.version if expected is None else expected) + 1
         previous_parent = None if adding else self.stored_parent()
-        # The row and the rows above it change together; no savepoint of its own (seed saves
-        # thousands of rows in one transaction, and a failure here fails the caller's anyway).
+        # The row and the rows above it change together, or not at all (a refused save leaves
+        # the caller's transaction usable, as a plain save does).
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
-        with transaction.atomic(using=using, savepoint=False):
+        with transaction.atomic(using=using):
             super().save(*args, **kwargs)
             self._expected_version = None
             first_change_of(self)  # this save is its change: its parts do not move it on again
