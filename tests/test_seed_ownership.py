@@ -219,3 +219,17 @@ def test_the_migration_leaves_editors_changes_and_deletions_to_the_editors(curat
     assert_editors_changes_survive(added, changed)
     assert Company.objects.get(slug="saudi-aramco").description == "Oil and gas group."
     assert "0 rows created, 1 updated" in out
+
+
+def test_a_row_the_curation_file_lists_twice_is_owned_once(curation_copy):
+    losange = "      - name: le Losange\n        language: fr\n"
+    edit(curation_copy, losange, losange + losange.replace("fr\n", "en\n"))
+
+    run_seed(curation_copy)
+
+    alias = CompanyAlias.objects.get(name="le Losange")
+    assert alias.language == "en"
+    assert (
+        SeedOwnership.objects.filter(content_type__model="companyalias", object_id=alias.pk).count()
+        == 1
+    )

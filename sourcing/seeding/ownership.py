@@ -91,7 +91,7 @@ def ownership_of(row, using=None):
     return manager.filter(content_type=content_type, object_id=row.pk).first()
 
 
-def record_ownership(row, key_names, names, ownership=None):
+def record_ownership(row, key_names, names, ownership=None, save=True):
     """
     Record that the seed has just written the fields ``names`` to ``row``, which the curation
     file names by the fields ``key_names``; returns the (new or updated) ownership record.
@@ -101,7 +101,8 @@ def record_ownership(row, key_names, names, ownership=None):
     ownership.seeded_key = key_of(row, key_names)
     ownership.fields = list(names)
     ownership.fingerprint = fingerprint(row, names)
-    ownership.save()
+    if save:
+        ownership.save()
     return ownership
 
 
@@ -111,6 +112,8 @@ class Ledger:
     def __init__(self):
         self.by_row = {}
         self.by_key = {}
+        # Ownership of rows created in this run, inserted together by ``flush``.
+        self.new = []
         for ownership in SeedOwnership.objects.all():
             self._remember(ownership)
 
@@ -132,16 +135,30 @@ class Ledger:
     def record(self, row, key_names, names):
         """Note that the seed has just written ``names`` (``key_names`` its key) to ``row``."""
         ownership = self.of(row)
-        if ownership is not None:
+        if ownership is None:
+            ownership = record_ownership(row, key_names, names, save=False)
+            self.new.append(ownership)
+        else:
             self.by_key.pop((ownership.content_type_id, ownership.seeded_key), None)
-        self._remember(record_ownership(row, key_names, names, ownership))
+            # A row created earlier in this run is saved with the others by ``flush``.
+            saved = not any(ownership is new for new in self.new)
+            record_ownership(row, key_names, names, ownership, save=saved)
+        self._remember(ownership)
+
+    def flush(self):
+        """Insert the ownership of the rows created in this run (same transaction as the rows)."""
+        SeedOwnership.objects.bulk_create(self.new)
+        self.new = []
 
     def forget(self, row):
         """The seed withdrew ``row``: it no longer owns it, so the key is free to seed again."""
         ownership = self.by_row.pop((content_type_id(row), row.pk), None)
         if ownership is not None:
             self.by_key.pop((ownership.content_type_id, ownership.seeded_key), None)
-            ownership.delete()
+            if any(ownership is new for new in self.new):
+                self.new.remove(ownership)
+            else:
+                ownership.delete()
 
 
 def content_type_id(model_or_row):

@@ -39,6 +39,7 @@ class Seeder:
                 load(self.reconciler, self.refs, entry)
         self.withdraw_citations()
         self.verify_citations()
+        self.reconciler.ledger.flush()
         return self.report
 
     def withdraw_citations(self):
