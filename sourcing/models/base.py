@@ -114,12 +114,15 @@ class Versioned(models.Model):
         self._remember_stored(fields)
 
     def _remember_stored(self, names=None):
-        stored = getattr(self, "_stored", None)
-        if stored is None:
-            stored = self._stored = {}
-        for field in self._meta.concrete_fields:
-            if field.attname in self.__dict__ and (names is None or field.attname in names):
-                stored[field.attname] = getattr(self, field.attname)
+        # A new dict: a copied instance (copy.copy) must not share its snapshot with this one.
+        self._stored = {
+            **getattr(self, "_stored", {}),
+            **{
+                field.attname: getattr(self, field.attname)
+                for field in self._meta.concrete_fields
+                if field.attname in self.__dict__ and (names is None or field.attname in names)
+            },
+        }
 
     def changed_fields(self):
         """
