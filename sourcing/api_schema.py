@@ -3,12 +3,47 @@ What the OpenAPI schema says beyond what drf-spectacular infers: the ``format`` 
 error responses of the contract, and the list parameters' ``minItems``.
 """
 
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
-from . import serializers
+# -- Errors (documentation only: DRF's exception handler writes these bodies) --------------------
+
+
+class ParameterErrorsSerializer(serializers.Serializer):
+    """A 400: the offending query parameters, each with what is wrong with it."""
+
+
+class ParameterErrorsSchema(OpenApiSerializerExtension):
+    """Its keys are parameter names, which no field list can state: the schema is given here."""
+
+    target_class = ParameterErrorsSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        return {
+            "type": "object",
+            "description": "Keyed by the name of each offending query parameter; the values "
+            "say what is wrong with it.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "minProperties": 1,
+            "example": {"min_percent": ["Enter a number."]},
+        }
+
+
+class NotFoundSerializer(serializers.Serializer):
+    """A 404: no such record, or no such page."""
+
+    detail = serializers.CharField(read_only=True)
+
+
+class TimedOutSerializer(serializers.Serializer):
+    """A 503: the database took too long, and the request was stopped."""
+
+    detail = serializers.CharField(read_only=True)
+
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
@@ -20,25 +55,25 @@ FORMAT_PARAMETER = OpenApiParameter(
 
 # Errors are JSON whatever format was asked for (see ``ReadOnlyViewSet.finalize_response``).
 BAD_REQUEST = OpenApiResponse(
-    serializers.ParameterErrorsSerializer,
+    ParameterErrorsSerializer,
     description="Bad input: the body names each offending parameter (malformed, out of range, "
     "empty, repeated, unknown, an unknown company or record).",
 )
 TIMED_OUT = OpenApiResponse(
-    serializers.TimedOutSerializer,
+    TimedOutSerializer,
     description="The database took too long and the request was stopped (PostgreSQL only; "
     "the limit is the API_STATEMENT_TIMEOUT_MS setting): narrow the filters or try again later.",
 )
 ERROR_RESPONSES = {
     "list": {
         400: BAD_REQUEST,
-        404: OpenApiResponse(serializers.NotFoundSerializer, description="A page past the last."),
+        404: OpenApiResponse(NotFoundSerializer, description="A page past the last."),
         503: TIMED_OUT,
     },
     "retrieve": {
         400: BAD_REQUEST,
         404: OpenApiResponse(
-            serializers.NotFoundSerializer,
+            NotFoundSerializer,
             description="No record with this id that the reader may see.",
         ),
         503: TIMED_OUT,

@@ -9,6 +9,7 @@ import re
 
 import django_filters as filters
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import CharField, F, Q, TextField, Value
 from django.db.models.functions import NullIf
@@ -17,7 +18,7 @@ from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.utils import extend_schema_field
 
 from . import params
-from .models import AgreementParty, Article, Company, DatePrecision, QuantityQualifier
+from .models import AgreementParty, Article, Citation, Company, DatePrecision, QuantityQualifier
 from .search import fold_for_search
 from .visibility import user_of, visible, visible_for_request
 
@@ -149,13 +150,21 @@ def citing(queryset, article_id, children, user):
     ``pk IN`` subqueries, which made PostgreSQL scan every record.
     """
     model = queryset.model
-    ids = model.objects.filter(citations__article=article_id).order_by().values("pk")
+    ids = citations_of(model, article_id).values("object_id")
     for name in children:
         relation = model._meta.get_field(name)
         rows = visible(relation.related_model.objects.all(), user)
-        cited_rows = rows.filter(citations__article=article_id).order_by()
-        ids = ids.union(cited_rows.values(relation.field.attname))
+        cited_rows = rows.filter(
+            pk__in=citations_of(relation.related_model, article_id).values("object_id")
+        )
+        ids = ids.union(cited_rows.order_by().values(relation.field.attname))
     return queryset.filter(pk__in=ids)
+
+
+def citations_of(model, article_id):
+    """The citations of ``article_id`` on rows of ``model``: the citations table alone."""
+    content_type = ContentType.objects.get_for_model(model)
+    return Citation.objects.filter(article_id=article_id, content_type=content_type).order_by()
 
 
 class CitedInFilter(filters.Filter):

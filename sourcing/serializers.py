@@ -8,7 +8,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
-from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -442,38 +441,3 @@ class ProgrammeSerializer(CuratedRecordSerializer):
             "review_status",
             "citations",
         ]
-
-
-# -- Errors (documentation only: DRF's exception handler writes these bodies) --------------------
-
-
-class ParameterErrorsSerializer(serializers.Serializer):
-    """A 400: the offending query parameters, each with what is wrong with it."""
-
-
-class ParameterErrorsSchema(OpenApiSerializerExtension):
-    """Its keys are parameter names, which no field list can state: the schema is given here."""
-
-    target_class = ParameterErrorsSerializer
-
-    def map_serializer(self, auto_schema, direction):
-        return {
-            "type": "object",
-            "description": "Keyed by the name of each offending query parameter; the values "
-            "say what is wrong with it.",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
-            "minProperties": 1,
-            "example": {"min_percent": ["Enter a number."]},
-        }
-
-
-class NotFoundSerializer(serializers.Serializer):
-    """A 404: no such record, or no such page."""
-
-    detail = serializers.CharField(read_only=True)
-
-
-class TimedOutSerializer(serializers.Serializer):
-    """A 503: the database took too long, and the request was stopped."""
-
-    detail = serializers.CharField(read_only=True)
