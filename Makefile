@@ -1,5 +1,5 @@
 # The two commands a newcomer needs:
-#   make run    local server on SQLite, migrated and seeded, with an editor login printed
+#   make run    local server on SQLite, migrated and seeded, with admin, editor and reviewer logins printed
 #   make test   the whole test suite (installs Chromium for the browser tests if missing)
 # Everything below is what those two do; nothing has to be installed by hand first.
 

@@ -105,6 +105,15 @@ def test_admin_css_and_api_docs_scripts_are_served_with_debug_off(collected):
         assert "max-age=315360000" in answer["headers"]["Cache-Control"], url
 
 
+def test_the_favicon_is_served_under_its_hashed_name(collected):
+    redirect = fetch(collected, secure("/favicon.ico"))["/favicon.ico"]
+    assert redirect["status"] == 302
+    icon_url = redirect["headers"]["Location"]
+    assert icon_url.startswith("/static/sourcing/favicon.") and icon_url.endswith(".ico")
+    icon = fetch(collected, secure(icon_url))[icon_url]
+    assert icon["status"] == 200 and icon["headers"]["Content-Type"] == "image/x-icon"
+
+
 def test_static_files_are_sent_compressed_to_clients_that_accept_it(collected):
     page = fetch(collected, secure("/admin/login/"))["/admin/login/"]
     css = next(url for url in page["assets"] if url.endswith(".css"))
