@@ -146,6 +146,9 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Staff see drafts through their admin session. No HTTP Basic: it was a second way to try
+    # passwords, and a wrong Authorization header turned a public read into a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Shares and GWh figures are numbers in JSON (at most 8 digits: floats hold them exactly).
     "COERCE_DECIMAL_TO_STRING": False,
