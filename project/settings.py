@@ -74,6 +74,9 @@ if not DEBUG:
     # (While debugging, runserver serves them straight from the source tree.)
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
+# Database sessions that take a malformed cookie for no session rather than a database error.
+SESSION_ENGINE = "sourcing.sessions"
+
 ROOT_URLCONF = "project.urls"
 
 TEMPLATES = [

@@ -13,7 +13,8 @@ import os
 import pytest
 import schemathesis
 from django.core.management import call_command
-from django.db import transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import ignored_auth
 
@@ -28,10 +29,18 @@ def seeded(django_db_setup, django_db_blocker):
     The seeded records, loaded once for every operation and rolled back after the last: they
     give the {id} operations ids that exist, besides generated ones.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", "seed", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+    # Django closes the connection around each request, which inside this test transaction
+    # would end it: its test client turns that off while it runs, and so do these requests.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        with django_db_blocker.unblock(), transaction.atomic():
+            call_command("loaddata", "seed", verbosity=0)
+            yield
+            transaction.set_rollback(True)
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.fixture
