@@ -190,7 +190,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_COOLOFF_MESSAGE = (
     f"Account locked: {AXES_FAILURE_LIMIT} failed login attempts in a row. Try again in "
-    f"{AXES_COOLOFF_TIME.seconds // 60} minutes, or ask an administrator to unlock it."
+    f"{int(AXES_COOLOFF_TIME.total_seconds() // 60)} minutes, or ask an administrator to unlock it."
 )
 # Where the client's address is read. Behind a proxy: HTTP_X_FORWARDED_FOR,REMOTE_ADDR, with
 # AXES_IPWARE_PROXY_COUNT the number of proxies in front (else every client shares one address).
