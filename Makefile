@@ -1,5 +1,6 @@
 # The two commands a newcomer needs:
-#   make run    local server on SQLite, migrated and seeded, with an editor login printed
+#   make run    local server on SQLite, migrated and seeded, with admin, editor and reviewer logins
+#               printed
 #   make test   the whole test suite (installs Chromium for the browser tests if missing);
 #               one file: make test PYTEST_ARGS=tests/test_api.py
 # Everything below is what those two do; nothing has to be installed by hand first.
@@ -13,13 +14,38 @@ PORT ?= 8000
 # is built once; each process gets its own test database (test_<name>_gw0, ...).
 TEST_WORKERS ?= auto
 
-.PHONY: run test lint bench lock browser install
+# gunicorn for `make serve`: worker processes, seconds a request may take, and the address.
+WEB_CONCURRENCY ?= 3
+GUNICORN_TIMEOUT ?= 30
+BIND ?= 0.0.0.0:$(PORT)
+
+.PHONY: run serve deploy-check schemathesis test lint bench lock browser install
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed
-	$(BIN)/python manage.py local_login
+	$(BIN)/python manage.py local_login --url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: reads DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL... from the environment
+# (docs/operations.md). Static files are collected, hashed and compressed, and served by WhiteNoise.
+serve: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input
+	$(BIN)/gunicorn project.wsgi:application --bind $(BIND) --workers $(WEB_CONCURRENCY) \
+		--timeout $(GUNICORN_TIMEOUT) --graceful-timeout $(GUNICORN_TIMEOUT) \
+		--max-requests 1000 --max-requests-jitter 100 --access-logfile - --error-logfile -
+
+# Django's deployment checklist under production settings, any warning failing (used by CI).
+deploy-check: install
+	DEBUG=false ALLOWED_HOSTS=example.org \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Every API operation against generated requests (tests/test_schemathesis.py); add
+# DATABASE_URL=postgres://... to run it on PostgreSQL.
+schemathesis: install
+	$(BIN)/python -m pytest tests/test_schemathesis.py -q -p no:cacheprovider
 
 test: install browser
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)

@@ -5,8 +5,12 @@ DATABASE_URL  database to use (default: SQLite file db.sqlite3 beside manage.py)
 SECRET_KEY    required when DEBUG is off
 DEBUG         "true" for local development (default), "false" in production
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on)
+
+The production ones (HTTPS, static files, SQLite locking, login throttling, article size) are
+listed with their defaults in docs/operations.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -42,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "sourcing",
 ]
 
@@ -60,7 +65,19 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Every change made during a request is the logged-in user's: review rules follow their rights.
     "sourcing.middleware.EditingAsRequestUserMiddleware",
+    # Answers a login locked out by too many failures (see AXES_* below).
+    "axes.middleware.AxesMiddleware",
+    # Last, so it sees a view's "database is locked" first: a 503 "try again", not a 500.
+    "sourcing.middleware.DatabaseBusyMiddleware",
 ]
+
+if not DEBUG:
+    # Serves the collected, hashed and compressed static files itself: no web server needed.
+    # (While debugging, runserver serves them straight from the source tree.)
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+
+# Database sessions that take a malformed cookie for no session rather than a database error.
+SESSION_ENGINE = "sourcing.sessions"
 
 ROOT_URLCONF = "project.urls"
 
@@ -84,6 +101,22 @@ WSGI_APPLICATION = "project.wsgi.application"
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database. WAL lets readers go on while one editor writes.
+    # IMMEDIATE takes the write lock when a transaction starts, so a second editor waits its turn
+    # (up to the busy timeout) instead of failing when its read turns into a write; a wait that
+    # still times out is answered "busy, try again" (sourcing.middleware.DatabaseBusyMiddleware).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.float("SQLITE_BUSY_TIMEOUT", default=20.0),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+
+# PostgreSQL: the longest an API request's query may run, in milliseconds, before the request is
+# answered 503 (0: no limit). No schema-valid request should come near it.
+API_STATEMENT_TIMEOUT_MS = env.int("API_STATEMENT_TIMEOUT_MS", default=5000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -98,7 +131,23 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # In production, collectstatic writes names with a content hash (cached for a year by
+    # browsers) and gzip/brotli copies, which WhiteNoise serves. While debugging, files are
+    # served as they are in the source tree, with no collectstatic step.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# The largest article text accepted, in bytes of UTF-8, from import_article or the admin.
+ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=1_000_000)
+# A request body may hold a full-size article plus the rest of the admin form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * ARTICLE_MAX_BYTES)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -106,6 +155,9 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Staff see drafts through their admin session. No HTTP Basic: it was a second way to try
+    # passwords, and a wrong Authorization header turned a public read into a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Shares and GWh figures are numbers in JSON (at most 8 digits: floats hold them exactly).
     "COERCE_DECIMAL_TO_STRING": False,
@@ -130,7 +182,42 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "sourcing.models.DatePrecision"},
 }
 
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out login is refused before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: after AXES_FAILURE_LIMIT failed logins in a row for one username from one
+# address, that pair is refused for AXES_COOLOFF_MINUTES. Locking the pair, not the username
+# alone, means nobody can lock an editor out by guessing at their account from elsewhere.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = (
+    f"Account locked: {AXES_FAILURE_LIMIT} failed login attempts in a row. Try again in "
+    f"{int(AXES_COOLOFF_TIME.total_seconds() // 60)} minutes, or ask an administrator to unlock it."
+)
+# Where the client's address is read. Behind a proxy: HTTP_X_FORWARDED_FOR,REMOTE_ADDR, with
+# AXES_IPWARE_PROXY_COUNT the number of proxies in front (else every client shares one address).
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
+
 if not DEBUG:
+    # Secure by default in production; each can be turned off from the environment.
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# Behind a proxy that terminates TLS, name the header by which it says the request came over
+# HTTPS (e.g. X-Forwarded-Proto): Django then knows the request is secure, and the SSL redirect
+# and secure cookies work. Only set it if the proxy always sets or strips that header.
+proxy_ssl_header = env.str("SECURE_PROXY_SSL_HEADER", default="")
+if proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_ssl_header.upper().replace("-", "_"), "https")

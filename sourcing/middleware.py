@@ -1,6 +1,7 @@
 """Request checks that every page needs before any view or database sees the request."""
 
-from django.http import HttpResponseBadRequest
+from django.db import OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware import common
 
 from .models import editing_as
@@ -60,3 +61,44 @@ class EditingAsRequestUserMiddleware:
     def __call__(self, request):
         with editing_as(request.user):
             return self.get_response(request)
+
+
+def is_database_busy(exception):
+    """Whether ``exception`` is SQLite giving up on a lock another writer held past the timeout."""
+    return isinstance(exception, OperationalError) and "database is locked" in str(exception)
+
+
+class DatabaseBusyMiddleware:
+    """
+    Answers 503 "busy, try again" when SQLite stays locked past its busy timeout.
+
+    Editors' saves wait their turn (IMMEDIATE transactions, see settings); one that has waited
+    the whole timeout is refused with nothing saved, and says so, rather than ending in a 500.
+    The API answers in JSON, like its other errors; every other page in plain text.
+    """
+
+    retry_after_seconds = 5
+    message = (
+        "The database is busy with another editor's save and nothing was saved. "
+        "Try again in a few seconds."
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_busy(exception):
+            return None
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": self.message}, status=503)
+        else:
+            response = HttpResponse(
+                f"Service busy: {self.message}",
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+        response["Retry-After"] = str(self.retry_after_seconds)
+        return response

@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -57,28 +56,6 @@ def test_verify_citations_exits_non_zero_from_the_shell(tmp_path):
 
         ManagementUtility(["manage.py", "verify_citations"]).execute()
     assert exit_info.value.code == 1
-
-
-def test_local_login_creates_an_editor_with_a_random_password_once(capsys):
-    call_command("local_login")
-    first = capsys.readouterr().out
-    user = get_user_model().objects.get(username="editor")
-    password = first.split("with password ")[1].split(" ")[0]
-    assert user.is_superuser and user.check_password(password)
-    call_command("local_login")
-    second = capsys.readouterr().out
-    assert "password set earlier" in second
-    assert password not in second
-    user.refresh_from_db()
-    assert user.check_password(password)
-
-
-def test_local_login_passwords_differ_between_databases(capsys):
-    call_command("local_login", username="a")
-    call_command("local_login", username="b")
-    out = capsys.readouterr().out
-    passwords = [line.split("with password ")[1].split(" ")[0] for line in out.splitlines()]
-    assert passwords[0] != passwords[1]
 
 
 def test_verify_citations_fails_on_a_citation_whose_record_is_gone(capsys):

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -106,8 +107,23 @@ class Article(Versioned):
     def hash_body(body):
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
+    @staticmethod
+    def body_size_problem(size):
+        """Why a text of ``size`` bytes (UTF-8) cannot be an article's body; None if it can be."""
+        limit = settings.ARTICLE_MAX_BYTES
+        if size <= limit:
+            return None
+        return (
+            f"The text is {size:,} bytes, over the limit of {limit:,} bytes ({limit / 1e6:g} MB) "
+            "for one article set by ARTICLE_MAX_BYTES: keep only the article itself."
+        )
+
     def clean(self):
         super().clean()
+        # First, so an oversize text is refused before any work is done on it.
+        size_problem = self.body_size_problem(len(self.body.encode("utf-8")))
+        if size_problem:
+            raise ValidationError({"body": size_problem})
         self.published_on = clean_partial_date(
             self.published_on, self.published_precision, "published_on", "published_precision"
         )
