@@ -10,8 +10,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Test processes (pytest-xdist). Each file runs whole in one process, so data a module builds once
-# is built once; each process gets its own test database (test_<name>_gw0, ...).
+# Test processes (pytest-xdist), each with its own test database (test_<name>_gw0, ...). Tests are
+# handed out in pytest-django's order (plain database tests before the transactional ones, which
+# empty the tables data migrations filled), so no --dist mode that groups tests by file.
 TEST_WORKERS ?= auto
 
 # gunicorn for `make serve`: worker processes, seconds a request may take, and the address.
@@ -48,7 +49,7 @@ schemathesis: install
 	$(BIN)/python -m pytest tests/test_schemathesis.py -q -p no:cacheprovider
 
 test: install browser
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

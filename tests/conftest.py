@@ -29,7 +29,8 @@ def _test_data_is_reviewed_data():
 # Building the API world or seeding the five documents costs far more than most tests that read
 # them. Each is built once per module inside a transaction that is rolled back when the module
 # ends; every test still runs in its own savepoint (pytest-django's ``db``), so a test that changes
-# the data leaves the next one the data as built.
+# the data leaves the next one the data as built. Keep transactional tests (``live_server``,
+# ``transaction=True``) out of a module that uses them: they would run inside that transaction.
 
 MODULE_DATA_FIXTURES = {"world", "seeded"}
 

@@ -12,7 +12,6 @@ from sourcing.highlighting import highlight_body
 from sourcing.models import AgreementParty, AgreementVolume, Article, NonEditorialSpan, ReviewStatus
 from tests.factories import (
     VERIFIED,
-    build_world,
     cite,
     make_agreement,
     make_article,
@@ -146,11 +145,6 @@ def test_non_editorial_spans_are_labelled_and_overlaps_stay_nested():
 
 
 # -- The view ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def test_source_view_highlights_cited_passages_linked_to_their_records(client, world):
