@@ -7,7 +7,10 @@ database is read a fixed number of times whatever the article's length.
 from ..models import NonEditorialSpan
 from . import dates as date_finder
 from . import names, noneditorial, proposals
+from .candidates import find_candidates
+from .facts import CitedFacts
 from .figures import ClauseMap, find_figures
+from .proposals import find_aliases
 from .text import clauses, sentences, tokens
 
 
@@ -57,6 +60,15 @@ def find_mentions(reading, index):
         mentions.append(
             _mention(match.named.kind, start, end, body, record=match.named.reference())
         )
+    known = bytearray(len(body))
+    for mention in mentions:
+        known[mention["start"] : mention["end"]] = b"\1" * (mention["end"] - mention["start"])
+    candidates = find_candidates(body, lambda s, e: any(known[s:e]), index.knows)
+    reading.aliases = find_aliases(body, candidates, mentions, index)
+    aliased = {alias.start for alias in reading.aliases}
+    reading.candidates = {c.start: c for c in candidates if c.start not in aliased}
+    for candidate in reading.candidates.values():
+        mentions.append(_mention("candidate_company", candidate.start, candidate.end, body))
     found_dates = date_finder.find_dates(body, reading.language)
     taken = bytearray(len(body))
     for found in found_dates:
@@ -117,5 +129,7 @@ def suggest(article):
         if not reading.is_excluded(mention["start"], mention["end"])
     ]
     mentions.sort(key=lambda mention: (mention["start"], mention["end"], mention["kind"]))
-    found = proposals.build(article, reading, mentions, detected, index)
+    reading.aliases = [a for a in reading.aliases if not reading.is_excluded(a.start, a.end)]
+    facts = CitedFacts(article.pk) if article.pk else None
+    found = proposals.build(article, reading, mentions, detected, index, facts)
     return {"article": article.pk, "mentions": mentions, "proposals": found}

@@ -227,7 +227,7 @@ def _figure(text, start, end, value, spelled, fraction):
     if fraction:
         if not _FRACTION_OF.match(text, end):
             return None
-        unit, value = "%", value * 100
+        unit, value = "%", round(value * 100, 2)
     else:
         number_end = end
         end, value, unit = _unit_after(text, end, value, currency)
@@ -250,6 +250,10 @@ class ClauseMap:
 
     def _index(self, start, end):
         return containing_index(self.passages, start, end)
+
+    def clause_of(self, start, end):
+        index = self._index(start, end)
+        return None if index is None else self.passages[index]
 
     def bound_year(self, start, end):
         """The year bound in the figure's clause; "of which" clauses take the one before's."""
