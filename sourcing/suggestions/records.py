@@ -3,6 +3,9 @@
 from . import triggers
 from .common import nearest, party, party_key
 
+# How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
+STAKE_REACH = 80
+
 SHARE_FIELDS = {
     "exact": ("share_exact", None),
     "about": ("share_exact", None),
@@ -80,6 +83,8 @@ def stakes(sentence, facts):
         anchor = figure or stake_words[0]
         position = anchor["start"] if figure else anchor.start()
         trigger = min(stake_words, key=lambda word: abs(word.start() - position))
+        if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
+            continue  # a percentage far from any word of ownership is some other share
         holder, target = _holder_and_target(sentence, trigger)
         if figure is None and (holder is None or target is None):
             continue
