@@ -36,7 +36,7 @@ _ABOUT_AFTER = re.compile(rf"{_S}+environ(?![\w])", re.I)
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
 _SCALE_AFTER = re.compile(
     rf"{_S}*(?P<scale>millions?|billions?|milliards?|trillions?|thousand|mille|bn|mn|mio|mds?|"
-    r"mrd|[mk])(?![\w])\.?",
+    r"mrd|[mk])(?![\w])",
     re.I,
 )
 _CURRENCY_AFTER = re.compile(
@@ -262,6 +262,8 @@ class ClauseMap:
             return None
         clause, sentence = self.clauses[index]
         year = self._nearest_binding(clause, start, end)
+        if year is None:
+            year = self._fronted_year(index, sentence)
         if (
             year is None
             and index > 0
@@ -270,6 +272,19 @@ class ClauseMap:
         ):
             year = self._nearest_binding(self.clauses[index - 1][0], start, end)
         return year
+
+    def _fronted_year(self, index, sentence):
+        """The year of an opening "From 2025," or "D'ici 2030," that governs the sentence."""
+        first = index
+        while first > 0 and self.clauses[first - 1][1] == sentence:
+            first -= 1
+        if first == index:
+            return None
+        opening = self.clauses[first][0]
+        match = _YEAR_BINDING.match(self.text, opening.start, opening.end)
+        if match is None or opening.end - match.end() > 1:
+            return None
+        return int(match.group("year"))
 
     def _nearest_binding(self, clause, start, end):
         best = None
