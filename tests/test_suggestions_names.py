@@ -115,7 +115,7 @@ def test_a_candidate_is_proposed_as_a_company_with_what_the_text_says(known):
     assert proposal["fields"] == {
         "name": "Tiamat Energy",
         "slug": "tiamat-energy",
-        "kind": "other",
+        "kind": "energy",  # the name says more than "start-up"
         "country": "FR",
     }
     assert proposal["quote"] == "The French start-up Tiamat Energy signed with Renault."
