@@ -10,7 +10,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..models import Article
+from ..models import Article, DatePrecision, QuantityQualifier
 from ..models.curation import sees_drafts
 from ..serializers import NotFoundSerializer
 from .engine import suggest
@@ -35,12 +35,11 @@ class MentionSerializer(serializers.Serializer):
     unit = serializers.ChoiceField(
         ["GWh", "GWh/yr", "GW", "%", "EUR", "USD", "jobs"], allow_null=True
     )
-    qualifier = serializers.ChoiceField(
-        ["exact", "about", "over", "at_least", "up_to", "under"], allow_null=True
-    )
+    # The model's choices, so the schema shares one enum with the capacities' qualifier.
+    qualifier = serializers.ChoiceField(QuantityQualifier.choices, allow_null=True)
     year = serializers.IntegerField(allow_null=True, help_text="The year the clause binds.")
     date = serializers.CharField(allow_null=True, help_text="YYYY, YYYY-MM or YYYY-MM-DD.")
-    precision = serializers.ChoiceField(["day", "month", "year"], allow_null=True)
+    precision = serializers.ChoiceField(DatePrecision.choices, allow_null=True)
 
 
 class ProposalSerializer(serializers.Serializer):

@@ -32,6 +32,8 @@ class Reading:
             for clause in clauses(body, sentence)
         ]
         self.clause_map = ClauseMap(body, clause_list)
+        self.candidates = {}  # start -> Candidate, for the company proposals
+        self.aliases = []  # AliasFound, for the alias proposals
 
     def is_excluded(self, start, end):
         return any(self.excluded[start:end])
