@@ -6,6 +6,7 @@ from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
 from . import api_views, feed
+from .suggestions.api import suggestions_view
 
 app_name = "api"
 
@@ -36,5 +37,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("changes/", feed.ChangesView.as_view(), name="changes"),
     path("export/<str:resource>/", feed.ExportView.as_view(), name="export"),
+    path("articles/<int:pk>/suggestions/", suggestions_view, name="article-suggestions"),
     *router.urls,
 ]

@@ -1,0 +1,210 @@
+"""
+Known names: every company and plant the database knows, by name or alias, found on whole words
+with the folding search uses (case, accents, typography), each linked to its record.
+
+The index maps each name, as the tuple of its folded words, to its records, so a text is read in
+one pass over its words: at each word, only the name lengths that start with that word are tried,
+longest first. It is built once per process and rebuilt only when a cheap signature of the four
+name tables changes (see ``_Cache``).
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Max, Min, Sum
+from django.db.models.functions import Length
+from django.db.models.signals import post_delete, post_save
+
+from ..models import Company, CompanyAlias, Plant, PlantAlias
+from .text import folded_words
+
+
+@dataclass(frozen=True)
+class Named:
+    """A record a name stands for, and whether that name needs a capital in the text."""
+
+    kind: str  # "company" or "plant"
+    id: int
+    slug: str | None
+    name: str
+    is_alias: bool
+    needs_capital: bool  # "Mobilize", not the verb "mobilize"
+
+    def reference(self):
+        return {"id": self.id, "slug": self.slug, "name": self.name}
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    first: int  # index of the first word
+    last: int  # index past the last word
+    named: Named
+
+
+def _needs_capital(form):
+    words = form.split()
+    return len(words) == 1 and any(char.isupper() for char in form)
+
+
+class NameIndex:
+    def __init__(self, entries):
+        """``entries``: (form as written in the database, Named) pairs."""
+        self.by_words = {}
+        lengths = {}
+        for form, named in entries:
+            words = folded_words(form)
+            if not words:
+                continue
+            self.by_words.setdefault(words, []).append(named)
+            lengths.setdefault(words[0], set()).add(len(words))
+        for records in self.by_words.values():
+            # The record named, rather than aliased, first; then companies; then by id.
+            records.sort(key=lambda n: (n.is_alias, n.kind != "company", n.id))
+        self.lengths = {word: sorted(sizes, reverse=True) for word, sizes in lengths.items()}
+
+    def __len__(self):
+        return len(self.by_words)
+
+    def find(self, words, text):
+        """Leftmost-longest known names among ``words`` (``text.tokens`` of ``text``)."""
+        matches = []
+        index = 0
+        folded = [word.folded for word in words]
+        while index < len(words):
+            found = self._longest_at(words, folded, index, text)
+            if found is None:
+                index += 1
+                continue
+            matches.append(found)
+            index = found.last
+        return matches
+
+    def _longest_at(self, words, folded, index, text):
+        for size in self.lengths.get(folded[index], ()):
+            key = tuple(folded[index : index + size])
+            records = self.by_words.get(key) if len(key) == size else None
+            if not records:
+                continue
+            passage = text[words[index].start : words[index + size - 1].end]
+            if all(r.needs_capital for r in records) and not any(c.isupper() for c in passage):
+                continue
+            return NameMatch(index, index + size, records[0])
+        return None
+
+    def knows(self, name):
+        return folded_words(name) in self.by_words
+
+
+def build_index():
+    companies = {
+        pk: (slug, name) for pk, slug, name in Company.objects.values_list("pk", "slug", "name")
+    }
+    entries = []
+    for pk, (slug, name) in companies.items():
+        entries.append((name, Named("company", pk, slug, name, False, _needs_capital(name))))
+    for company_id, alias in CompanyAlias.objects.values_list("company_id", "name"):
+        slug, name = companies[company_id]
+        entries.append(
+            (alias, Named("company", company_id, slug, name, True, _needs_capital(alias)))
+        )
+    plants = dict(Plant.objects.values_list("pk", "name"))
+    for pk, name in plants.items():
+        entries.append((name, Named("plant", pk, None, name, False, _needs_capital(name))))
+    for plant_id, alias in PlantAlias.objects.values_list("plant_id", "name"):
+        name = plants[plant_id]
+        entries.append((alias, Named("plant", plant_id, None, name, True, _needs_capital(alias))))
+    return NameIndex(entries)
+
+
+NAME_MODELS = (Company, CompanyAlias, Plant, PlantAlias)
+# How often a process re-reads every name table in full, to see renames made by other processes.
+FULL_CHECK_SECONDS = 5.0
+
+
+def name_tables_counts():
+    """
+    Rows and highest id of each name table, in one query. Each is its own subquery: the
+    databases answer a lone COUNT(*) or MAX(id) from an index, but not the two together.
+    """
+    quote = connection.ops.quote_name
+    parts = []
+    for model in NAME_MODELS:
+        table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
+        parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({key}) FROM {table})")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
+
+
+def name_tables_signature():
+    """
+    What changes whenever a name is added, changed or removed, read in full (a scan of each
+    table): saves bump versions; the lengths and the first and last names tell apart tables that
+    a rolled-back transaction refilled with other names under the same ids (SQLite reuses them).
+    """
+    return tuple(
+        tuple(
+            model.objects.aggregate(
+                saves=Sum("version"),
+                letters=Sum(Length("name")),
+                first=Min("search_name"),
+                last=Max("search_name"),
+            ).values()
+        )
+        for model in NAME_MODELS
+    )
+
+
+class _Cache:
+    """
+    The process's index and when to rebuild it: at once when this process saves or deletes a
+    name (signals), when the row counts or highest ids differ (checked on every call: another
+    process added or removed a name), and when a full read of the tables, done at most every
+    FULL_CHECK_SECONDS, differs (another process renamed one).
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.counts = None
+        self.signature = None
+        self.checked_at = 0.0
+        self.changed_here = True
+        self.index = None
+        self.builds = 0  # how many times the index was built (benchmarks and tests read it)
+
+    def get(self):
+        counts = name_tables_counts()
+        with self.lock:
+            full = time.monotonic() - self.checked_at >= FULL_CHECK_SECONDS
+            stale = self.index is None or self.changed_here or counts != self.counts
+            signature = name_tables_signature() if full or stale else self.signature
+            if stale or signature != self.signature:
+                self.changed_here = False
+                self.index = build_index()
+                self.builds += 1
+            self.counts, self.signature = counts, signature
+            if full or stale:
+                self.checked_at = time.monotonic()
+            return self.index
+
+    def name_saved(self, **kwargs):
+        self.changed_here = True
+
+
+_cache = _Cache()
+for _model in NAME_MODELS:
+    post_save.connect(_cache.name_saved, sender=_model, dispatch_uid=f"suggest-{_model.__name__}")
+    post_delete.connect(
+        _cache.name_saved, sender=_model, dispatch_uid=f"suggest-d-{_model.__name__}"
+    )
+
+
+def current_index():
+    """The name index for the names now in the database (rebuilt only when they changed)."""
+    return _cache.get()
+
+
+def index_builds():
+    return _cache.builds
