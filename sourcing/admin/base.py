@@ -30,6 +30,7 @@ from ..models import (
     ReviewStatus,
     Versioned,
 )
+from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
 from .widgets import KnownIdsAutocompleteMixin
 
@@ -133,6 +134,7 @@ def change_summary(modeladmin, request, form, formsets, add=False):
 
 
 class EditorialAdmin(
+    PartialDatesAdminMixin,
     HistoryUrlIdsMixin,
     InvalidFilterValuesMixin,
     KnownIdsAutocompleteMixin,
