@@ -56,10 +56,13 @@ class IntakeForm(forms.Form):
             document = importing.Document.from_bytes(upload.name, upload.name, upload.read())
             field = "upload"
         elif text and text.strip():
-            document = importing.Document("The pasted text", importing.pasted_name(text), body=text)
+            # Through the same checks as a file's bytes: NUL characters, nothing visible.
+            document = importing.Document.from_bytes(
+                "The pasted text", importing.pasted_name(text), text.encode("utf-8")
+            )
             field = "text"
         else:
-            self.add_error("text", "Paste the article's text or upload it as a .txt file.")
+            self.add_error("text", "Paste the article’s text or upload it as a .txt file.")
             return cleaned_data
         published = cleaned_data.get("published")
         metadata = {
