@@ -6,6 +6,7 @@ from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
 from . import views
+from .suggestions.api import suggestions_view
 
 app_name = "api"
 
@@ -33,5 +34,6 @@ router.register("plants", views.PlantViewSet, basename="plant")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("articles/<int:pk>/suggestions/", suggestions_view, name="article-suggestions"),
     *router.urls,
 ]

@@ -1,0 +1,175 @@
+"""
+Names that look like organisations the database does not know: names followed by a legal form
+("Northvolt AB", "Acme Batteries SAS"), names a descriptor introduces ("the French start-up X",
+"le chinois Geely", "battery maker X"), and the unknown names of a list that also names a known
+company ("EIT InnoEnergy, Groupe IDEC and Capgemini"; "la coentreprise de X, Y et Z").
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..search import fold_for_search
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
+_WORD = rf"(?:[{_UPPER}][\w]*(?:[-'’][{_UPPER}\w][\w]*)*)"
+_PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le)"
+NAME = rf"{_WORD}(?:[ \u00a0](?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}}"
+_NAME_RE = re.compile(rf"(?<![\w-]){NAME}")
+
+LEGAL_FORMS = (
+    r"SA|SAS|SASU|SARL|SE|SCA|AG|KG|GmbH|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|LLC|LLP|"
+    r"PLC|plc|NV|N\.V\.|BV|B\.V\.|AB|ASA|A/S|Oy|Oyj|SpA|S\.p\.A\.|S\.A\.|S\.A\.S\.|"
+    r"Co\.,?[ \u00a0]Ltd\.?|Holdings?"
+)
+_LEGAL = re.compile(rf"(?<![\w-])(?P<name>{NAME}),?[ \u00a0](?P<form>{LEGAL_FORMS})(?![\w])")
+LEGAL_FORM_WORDS = frozenset(
+    fold_for_search(form.replace("\\", "")).rstrip(".")
+    for form in LEGAL_FORMS.split("|")
+    if "," not in form
+)
+
+NATIONALITIES = {
+    "french": "FR", "francais": "FR", "francaise": "FR", "german": "DE", "allemand": "DE",
+    "allemande": "DE", "chinese": "CN", "chinois": "CN", "chinoise": "CN", "american": "US",
+    "americain": "US", "americaine": "US", "us": "US", "japanese": "JP", "japonais": "JP",
+    "japonaise": "JP", "korean": "KR", "south korean": "KR", "coreen": "KR", "coreenne": "KR",
+    "sud-coreen": "KR", "sud-coreenne": "KR", "swedish": "SE", "suedois": "SE", "suedoise": "SE",
+    "british": "GB", "britannique": "GB", "italian": "IT", "italien": "IT", "italienne": "IT",
+    "spanish": "ES", "espagnol": "ES", "espagnole": "ES", "norwegian": "NO", "norvegien": "NO",
+    "norvegienne": "NO", "dutch": "NL", "neerlandais": "NL", "neerlandaise": "NL",
+    "belgian": "BE", "belge": "BE", "canadian": "CA", "canadien": "CA", "canadienne": "CA",
+    "indian": "IN", "indien": "IN", "indienne": "IN", "taiwanese": "TW", "taiwanais": "TW",
+    "taiwanaise": "TW", "sino-japonais": None, "sino-japonaise": None, "european": None,
+    "europeen": None, "europeenne": None,
+}  # fmt: skip
+_NATIONALITY = (
+    r"(?i:French|français|française|German|allemand|allemande|Chinese|chinois|chinoise|American|"
+    r"américain|américaine|US|Japanese|japonais|japonaise|South Korean|Korean|coréen|coréenne|"
+    r"sud-coréen|sud-coréenne|Swedish|suédois|suédoise|British|britannique|Italian|italien|"
+    r"italienne|Spanish|espagnol|espagnole|Norwegian|norvégien|norvégienne|Dutch|néerlandais|"
+    r"néerlandaise|Belgian|belge|Canadian|canadien|canadienne|Indian|indien|indienne|Taiwanese|"
+    r"taïwanais|taïwanaise|sino-japonais|sino-japonaise|European|européen|européenne)"
+)
+# Descriptor nouns and the company kind each suggests.
+KINDS = [
+    (r"car ?maker|automaker|constructeur(?: automobile)?", "carmaker"),
+    (r"(?:battery|cell|batteries) (?:maker|manufacturer|producer|specialist)|fabricant de "
+     r"(?:batteries|cellules)|cell maker", "cell_maker"),
+    (r"bank|banque", "bank"),
+    (r"law firm|cabinet(?: d['’]avocats)?", "law_firm"),
+    (r"fund|fonds|investor|investisseur|investment firm", "investor"),
+    (r"(?:oil|energy) (?:group|company|major)|groupe (?:pétrolier|énergétique)|énergéticien|"
+     r"utility", "energy"),
+    (r"(?:tech|technology|semiconductor|software) (?:company|firm|group|giant)|géant américain "
+     r"des semi-conducteurs", "technology"),
+    (r"industrial (?:company|group)|groupe industriel|industriel|équipementier|supplier|"
+     r"fournisseur|manufacturer|fabricant|producer|producteur", "industrial"),
+    (r"start-?up|company|firm|group|société|entreprise|groupe|pépite|spécialiste|specialist|"
+     r"giant|géant|subsidiary|filiale|joint venture|coentreprise|co-entreprise", "other"),
+]  # fmt: skip
+_DESCRIPTOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in KINDS) + ")"
+_INTRODUCED = re.compile(
+    rf"(?<![\w])(?:(?P<nat1>{_NATIONALITY})[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?"
+    rf"(?P<descriptor>{_DESCRIPTOR})(?:[ \u00a0]+(?P<nat2>{_NATIONALITY}))?"
+    rf"(?:[ \u00a0]+(?:des?|of|du|d['’])[ \u00a0]*[\w-]+(?:[ \u00a0]+[\w-]+)?)?,?[ \u00a0]+"
+    rf"(?P<name>{NAME})",
+)
+_FRENCH_NATIONAL = re.compile(
+    rf"(?<![\w])(?i:le|la|l['’]|du|au|à[ \u00a0]la)[ \u00a0]*(?P<nat1>{_NATIONALITY})[ \u00a0]+"
+    rf"(?P<name>{NAME})"
+)
+_LIST = re.compile(rf"(?<![\w-]){NAME}(?:,[ \u00a0]+{NAME})*,?[ \u00a0]+(?:and|et)[ \u00a0]+{NAME}")
+_JOINT_VENTURE = re.compile(
+    r"(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune)[ \u00a0]+"
+    r"(?:of|between|with|de|entre|avec|d['’])",
+    re.I,
+)
+
+# Capitalised words that open sentences or name places and times, not organisations.
+_NOT_NAMES_TEXT = """
+The A An In On At By For With From Since After Before Both Together Also However Meanwhile
+Yesterday Today Tomorrow This That These Those Its Our Their His Her We They It He She
+Le La Les L Un Une Des Du De Il Elle Ils Elles Nous Selon Pour Depuis Ainsi Enfin Hier
+Aujourd Demain Mais Et Or Dans Sur Avec Par Ce Cette Ces Son Sa Ses Leur
+Group Groupe Company Société Press Release Europe France Germany China Japan Paris
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche
+January February March April May June July August September October November December
+Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
+CEO President Président Directeur Chairman
+"""
+NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())  # noqa: SIM905
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    legal_form: bool = False
+
+
+def _kind_of(descriptor):
+    for words, kind in KINDS:
+        if re.fullmatch(words, descriptor, re.I):
+            return kind
+    return None
+
+
+def _plausible(name):
+    words = fold_for_search(name).replace("'", " ").split()
+    return bool(words) and not all(word in NOT_NAMES for word in words)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _in_headline(text, start, end):
+    """Whether [start, end) sits in Title Case Text, where every word is capitalised."""
+    for window in (text[max(0, start - 60) : start], text[end : end + 60]):
+        words = [word.group() for word in _LONG_WORD.finditer(window)]
+        capitalised = sum(word[0].isupper() for word in words)
+        if len(words) >= 3 and capitalised >= 0.75 * len(words):
+            return True
+    return False
+
+
+def find_candidates(text, overlaps_known, is_known):
+    """
+    Candidate organisations in ``text``. ``overlaps_known(start, end)`` tells whether a known
+    name lies there; ``is_known(name)`` whether the database knows the name.
+    """
+    found = {}
+
+    def add(start, end, **details):
+        name = text[start:end]
+        if not _plausible(name) or overlaps_known(start, end) or is_known(name):
+            return
+        if start not in found or details.get("kind") or details.get("country"):
+            found[start] = Candidate(start, end, name, **details)
+
+    for match in _LEGAL.finditer(text):
+        start, end = match.start("name"), match.end("form")
+        name = text[start:end]
+        if _plausible(match.group("name")) and not is_known(name):
+            found[start] = Candidate(start, end, name, kind=None, legal_form=True)
+    for pattern in (_INTRODUCED, _FRENCH_NATIONAL):
+        for match in pattern.finditer(text):
+            nationality = match.groupdict().get("nat2") or match.group("nat1")
+            country = NATIONALITIES.get(fold_for_search(nationality)) if nationality else None
+            descriptor = match.groupdict().get("descriptor")
+            kind = _kind_of(descriptor) if descriptor else None
+            add(match.start("name"), match.end("name"), kind=kind, country=country)
+    for match in _LIST.finditer(text):
+        if _in_headline(text, match.start(), match.end()):
+            continue
+        items = list(_NAME_RE.finditer(text, match.start(), match.end()))
+        known = any(overlaps_known(item.start(), item.end()) for item in items)
+        joint = _JOINT_VENTURE.search(text, max(0, match.start() - 30), match.start())
+        if known or joint:
+            for item in items:
+                add(item.start(), item.end())
+    return sorted(found.values(), key=lambda candidate: candidate.start)

@@ -1,0 +1,110 @@
+"""
+Dates as sources write them, with their precision: "30 May 2023", "June 28, 2021", "12 juin 2023",
+"1er juin 2023", "2023-05-30" (day); "June 2021", "juin 2021", "2023-04" (month); "en 2021",
+"from 2025" (year).
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from ..models.dates import DatePrecision, format_partial_date
+from ..search import fold_for_search
+
+_MONTHS = {
+    "january": 1, "jan": 1, "janvier": 1, "janv": 1,
+    "february": 2, "feb": 2, "fevrier": 2, "fevr": 2, "fev": 2,
+    "march": 3, "mar": 3, "mars": 3,
+    "april": 4, "apr": 4, "avril": 4, "avr": 4,
+    "may": 5, "mai": 5,
+    "june": 6, "jun": 6, "juin": 6,
+    "july": 7, "jul": 7, "juillet": 7, "juil": 7,
+    "august": 8, "aug": 8, "aout": 8,
+    "september": 9, "sep": 9, "sept": 9, "septembre": 9,
+    "october": 10, "oct": 10, "octobre": 10,
+    "november": 11, "nov": 11, "novembre": 11,
+    "december": 12, "dec": 12, "decembre": 12,
+}  # fmt: skip
+# Written as sources write them (accents optional), longest first so "juillet" beats "juil".
+_MONTH = (
+    r"(?P<month>janvier|janv|january|jan|février|fevrier|févr|fevr|fév|fev|february|feb|mars|"
+    r"march|mar|avril|avr|april|apr|mai|may|juin|june|jun|juillet|juil|july|jul|août|aout|"
+    r"august|aug|septembre|september|sept|sep|octobre|october|oct|novembre|november|nov|"
+    r"décembre|decembre|december|déc|dec)\.?"
+)
+_YEAR = r"(?P<year>1[89][0-9]{2}|20[0-9]{2}|2100)"
+_DAY = r"(?P<day>[0-9]{1,2})(?:er|st|nd|rd|th)?"
+_SPACE = r"[\s\u00a0\u202f]+"
+_PATTERNS = [
+    (re.compile(rf"(?<![\w]){_DAY}{_SPACE}{_MONTH},?{_SPACE}{_YEAR}(?![\w])", re.I), "day"),
+    (re.compile(rf"(?<![\w]){_MONTH}{_SPACE}{_DAY},?{_SPACE}{_YEAR}(?![\w])", re.I), "day"),
+    (
+        re.compile(
+            r"(?<![\w.,/-])(?P<year>1[89][0-9]{2}|20[0-9]{2})-(?P<month>[0-9]{2})"
+            r"(?:-(?P<day>[0-9]{2}))?(?![\w]|[.,/-][0-9])"
+        ),
+        "iso",
+    ),
+    (
+        re.compile(
+            r"(?<![\w.,/-])(?P<day>[0-9]{1,2})[/.](?P<month>[0-9]{1,2})[/.]"
+            rf"{_YEAR}(?![\w]|[.,/-][0-9])"
+        ),
+        "numeric",
+    ),
+    (re.compile(rf"(?<![\w]){_MONTH}{_SPACE}(?:of{_SPACE})?{_YEAR}(?![\w])", re.I), "month"),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: datetime.date
+    precision: str
+
+    @property
+    def partial(self):
+        """ "2021", "2021-06" or "2021-06-28", as the API writes partial dates."""
+        return format_partial_date(self.date, self.precision)
+
+
+def _month_number(text):
+    if text.isdigit():
+        return int(text)
+    return _MONTHS.get(fold_for_search(text).rstrip("."))
+
+
+def _build(match, kind, language):
+    groups = match.groupdict()
+    year = int(groups["year"])
+    month = _month_number(groups["month"])
+    day = int(groups["day"]) if groups.get("day") else None
+    if kind == "numeric" and language != "fr" and day <= 12 < month:
+        day, month = month, day  # 06/28/2021: an American order the numbers give away
+    precision = DatePrecision.DAY if day else DatePrecision.MONTH
+    try:
+        date = datetime.date(year, month or 0, day or 1)
+    except (TypeError, ValueError):
+        return None
+    return DateMention(match.start(), match.end(), date, precision)
+
+
+def find_dates(text, language):
+    """Full dates and months with a year, in text order, none overlapping another."""
+    found = []
+    taken = bytearray(len(text))  # 1 where an earlier, more precise pattern matched
+    for pattern, kind in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(taken[match.start() : match.end()]):
+                continue
+            mention = _build(match, kind, language)
+            if mention is not None:
+                found.append(mention)
+                taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def year_mention_at(text, start, end):
+    """A year written on its own ("en 2021", "from 2025"): a date of year precision."""
+    return DateMention(start, end, datetime.date(int(text[start:end]), 1, 1), DatePrecision.YEAR)

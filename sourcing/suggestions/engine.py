@@ -1,0 +1,135 @@
+"""
+``suggest(article)``: the mentions and proposals of one article, as the JSON the API and the
+``suggest`` command return. Everything runs on the article's text and one name index; the
+database is read a fixed number of times whatever the article's length.
+"""
+
+from ..models import NonEditorialSpan
+from . import dates as date_finder
+from . import names, noneditorial, proposals
+from .candidates import find_candidates
+from .facts import CitedFacts
+from .figures import ClauseMap, find_figures
+from .proposals import find_aliases
+from .text import clauses, sentences, tokens
+
+
+class Reading:
+    """An article's text read once: words, sentences, clauses and the parts not to read."""
+
+    def __init__(self, body, language, excluded):
+        self.body = body
+        self.language = language
+        self.excluded = sorted(excluded)  # (start, end) of non-editorial parts
+        self.words = tokens(body)
+        self.sentences = sentences(body)
+        clause_list = [
+            (clause, number)
+            for number, sentence in enumerate(self.sentences)
+            for clause in clauses(body, sentence)
+        ]
+        self.clause_map = ClauseMap(body, clause_list)
+
+    def is_excluded(self, start, end):
+        return any(a < end and start < b for a, b in self.excluded)
+
+
+def _mention(kind, start, end, body, **extra):
+    mention = {
+        "kind": kind,
+        "start": start,
+        "end": end,
+        "text": body[start:end],
+        "record": None,
+        "value": None,
+        "unit": None,
+        "qualifier": None,
+        "year": None,
+        "date": None,
+        "precision": None,
+    }
+    mention.update(extra)
+    return mention
+
+
+def find_mentions(reading, index):
+    body = reading.body
+    mentions = []
+    for match in index.find(reading.words, body):
+        start, end = reading.words[match.first].start, reading.words[match.last - 1].end
+        mentions.append(
+            _mention(match.named.kind, start, end, body, record=match.named.reference())
+        )
+    known = bytearray(len(body))
+    for mention in mentions:
+        known[mention["start"] : mention["end"]] = b"\1" * (mention["end"] - mention["start"])
+    candidates = find_candidates(body, lambda s, e: any(known[s:e]), index.knows)
+    reading.aliases = find_aliases(body, candidates, mentions, index)
+    aliased = {alias.start for alias in reading.aliases}
+    reading.candidates = {c.start: c for c in candidates if c.start not in aliased}
+    for candidate in reading.candidates.values():
+        mentions.append(_mention("candidate_company", candidate.start, candidate.end, body))
+    found_dates = date_finder.find_dates(body, reading.language)
+    taken = bytearray(len(body))
+    for found in found_dates:
+        taken[found.start : found.end] = b"\1" * (found.end - found.start)
+    figures, years = find_figures(body, reading.language, reading.words, taken, reading.clause_map)
+    for figure in figures:
+        mentions.append(
+            _mention(
+                "quantity",
+                figure.start,
+                figure.end,
+                body,
+                value=figure.value,
+                unit=figure.unit,
+                qualifier=figure.qualifier,
+                year=figure.year,
+            )
+        )
+    for start, end in years:
+        found_dates.append(date_finder.year_mention_at(body, start, end))
+    for found in found_dates:
+        mentions.append(
+            _mention(
+                "date",
+                found.start,
+                found.end,
+                body,
+                year=found.date.year,
+                date=found.partial,
+                precision=str(found.precision),
+            )
+        )
+    return mentions
+
+
+def suggest(article):
+    """
+    What an editor would extract from ``article``: ``{"article", "mentions", "proposals"}``.
+    Nothing is read inside a part marked non-editorial, nor inside one this proposes to mark.
+    """
+    body = article.body or ""
+    marked = list(
+        NonEditorialSpan.objects.filter(article_id=article.pk).values_list("start", "end", "kind")
+    )
+    if not body.strip():
+        return {"article": article.pk, "mentions": [], "proposals": []}
+    index = names.current_index()
+    detected = [
+        part
+        for part in noneditorial.detect(body)
+        if not any(start < part.end and part.start < end for start, end, _ in marked)
+    ]
+    excluded = [(start, end) for start, end, _ in marked] + [(p.start, p.end) for p in detected]
+    reading = Reading(body, article.language, excluded)
+    mentions = [
+        mention
+        for mention in find_mentions(reading, index)
+        if not reading.is_excluded(mention["start"], mention["end"])
+    ]
+    mentions.sort(key=lambda mention: (mention["start"], mention["end"], mention["kind"]))
+    reading.aliases = [a for a in reading.aliases if not reading.is_excluded(a.start, a.end)]
+    facts = CitedFacts(article.pk) if article.pk else None
+    found = proposals.build(article, reading, mentions, detected, index, facts)
+    return {"article": article.pk, "mentions": mentions, "proposals": found}

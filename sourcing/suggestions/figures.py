@@ -1,0 +1,302 @@
+"""
+Figures with their unit, their qualifier and the year their clause binds them to: "more than 13
+GWh", "jusqu'à 15 %", "près de 4 500 emplois d'ici 2030", "2,5 milliards d'euros", "one third".
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import numbers
+from .text import containing_index
+
+_S = r"[\s\u00a0\u202f\u2009]"
+_APOS = "['’ʼ]"
+
+# Qualifiers, read from the words just before the figure (or its currency sign).
+_QUALIFIERS = [
+    ("up_to", rf"up{_S}+to|as{_S}+(?:much|many|high){_S}+as|a{_S}+maximum{_S}+of|"
+     rf"jusqu{_APOS}{_S}*(?:à|a)|(?:pouvant|pourra|pourrait|peut|pourront|devrait){_S}+atteindre|"
+     rf"allant{_S}+jusqu{_APOS}{_S}*(?:à|a)|au{_S}+maximum|maximum{_S}+de|could{_S}+reach"),
+    ("at_least", rf"at{_S}+least|no{_S}+(?:less|fewer){_S}+than|a{_S}+minimum{_S}+of|"
+     rf"au{_S}+moins|au{_S}+minimum|minimum{_S}+de|pas{_S}+moins{_S}+de"),
+    ("over", rf"more{_S}+than|over|above|in{_S}+excess{_S}+of|exceeding|upwards{_S}+of|"
+     rf"plus{_S}+de|au-delà{_S}+de|au-dela{_S}+de|supérieure?s?{_S}+à|superieure?s?{_S}+a"),
+    ("under", rf"less{_S}+than|fewer{_S}+than|under|below|moins{_S}+de|"
+     rf"inférieure?s?{_S}+à|inferieure?s?{_S}+a|en{_S}+dessous{_S}+de"),
+    ("about", rf"about|around|nearly|almost|approximately|approx\.|roughly|some|circa|c\.|~|"
+     rf"(?:the{_S}+)?equivalent{_S}+of|(?:l{_APOS}{_S}*)?équivalent{_S}+de|"
+     rf"(?:l{_APOS}{_S}*)?equivalent{_S}+de|environ|près{_S}+de|pres{_S}+de|quelque|"
+     rf"autour{_S}+de|de{_S}+l{_APOS}ordre{_S}+de|approximativement|presque|quasiment"),
+]  # fmt: skip
+_QUALIFIER_BEFORE = re.compile(
+    "|".join(rf"(?P<{name}>(?<![\w])(?:{words}){_S}+)$" for name, words in _QUALIFIERS), re.I
+)
+_ABOUT_AFTER = re.compile(rf"{_S}+environ(?![\w])", re.I)
+
+_CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
+_SCALE_AFTER = re.compile(
+    rf"{_S}*(?P<scale>millions?|billions?|milliards?|trillions?|thousand|mille|bn|mn|mio|mds?|"
+    r"mrd|[mk])(?![\w])",
+    re.I,
+)
+_CURRENCY_AFTER = re.compile(
+    rf"{_S}*(?:d{_APOS}{_S}*|de{_S}+|of{_S}+)?(?P<cur>euros?|€|EUR|dollars?|USD|US\$|\$)(?![\w])",
+    re.I,
+)
+_ENERGY_AFTER = re.compile(rf"{_S}*(?P<energy>[GMTk]Wh|[GM]W)(?![\w])")
+_PER_YEAR_AFTER = re.compile(
+    rf"{_S}*(?:/{_S}*(?:yr|year|an|a)|per{_S}+(?:year|annum)|a{_S}+year|each{_S}+year|"
+    rf"every{_S}+year|annually|par{_S}+an|annuels?|annuelles?|chaque{_S}+année|"
+    rf"tous{_S}+les{_S}+ans)(?![\w])",
+    re.I,
+)
+_PER_YEAR_NEARBY = re.compile(
+    r"(?<![\w])(?:a year|per year|each year|every year|per annum|annually|annual|annuels?|"
+    r"annuelles?|annuellement|par an|chaque année|tous les ans)(?![\w])",
+    re.I,
+)
+_PERCENT_AFTER = re.compile(rf"{_S}*(?P<percent>%|per{_S}?cent|pour{_S}?cent|pourcent)", re.I)
+_JOB_ADJECTIVES = (
+    r"new|direct|indirect|permanent|additional|skilled|full-time|local|nouveaux|"
+    r"directs|indirects|supplémentaires|pérennes"
+)
+_JOBS_AFTER = re.compile(
+    rf"{_S}+(?:(?:{_JOB_ADJECTIVES}){_S}+){{0,2}}(?P<jobs>jobs?|emplois?|postes?|people|employees|"
+    rf"workers|staff|salariés|salaries|personnes|collaborateurs)(?![\w])"
+    rf"(?:{_S}+(?:directs|indirects|supplémentaires|pérennes)(?![\w]))?",
+    re.I,
+)
+_FRACTION_OF = re.compile(rf"{_S}+(?:of|du|de|des|d{_APOS})", re.I)
+_CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"}
+
+# The year a clause binds its figures to: "by 2030", "d'ici 2030", "en 2024", "from 2025".
+_YEAR_BINDING = re.compile(
+    rf"(?<![\w])(?:by|in|from|since|until|through|before|after|as{_S}+of|starting(?:{_S}+in|"
+    rf"{_S}+from)?|beginning{_S}+in|end{_S}+of|d{_APOS}{_S}*ici(?:{_S}+(?:à|a|fin))?|en|dès|des|"
+    rf"à{_S}+partir{_S}+de|a{_S}+partir{_S}+de|depuis|à{_S}+l{_APOS}horizon(?:{_S}+de)?|avant|"
+    rf"jusqu{_APOS}{_S}*en|fin|horizon|in{_S}+the{_S}+year){_S}+(?P<year>(?:19|20)[0-9]{{2}})"
+    r"(?![\w])",
+    re.I,
+)
+_INHERITS_YEAR = re.compile(
+    rf"(?:of{_S}+which|including|among{_S}+which|dont|parmi{_S}+lesquel)", re.I
+)
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    qualifier: str
+    year: int | None = None
+
+
+def _round(value):
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
+
+
+def _scaled(text, position, value):
+    match = _SCALE_AFTER.match(text, position)
+    if match is None:
+        return position, value, False
+    scale = numbers.SCALES.get(match.group("scale").lower().rstrip("."))
+    single_letter = len(match.group("scale")) == 1
+    if single_letter and not _CURRENCY_AFTER.match(text, match.end()):
+        return position, value, False  # "12 m" is a length, "€12 m" or "12 M€" money
+    return match.end(), value * scale, True
+
+
+def _unit_after(text, position, value, currency):
+    """The unit following a figure: (end, value, unit), or the figure's own end and no unit."""
+    position, value, scaled = _scaled(text, position, value)
+    if currency:
+        return position, value, currency
+    match = _CURRENCY_AFTER.match(text, position)
+    if match:
+        symbol = match.group("cur").lower()
+        return match.end(), value, _CURRENCIES.get(symbol, "EUR")
+    if scaled:
+        jobs = _JOBS_AFTER.match(text, position)
+        if jobs:
+            return jobs.end(), value, "jobs"
+        return position, value, None
+    match = _ENERGY_AFTER.match(text, position)
+    if match:
+        return _energy(text, match, value)
+    match = _PERCENT_AFTER.match(text, position)
+    if match:
+        return match.end(), value, "%"
+    match = _JOBS_AFTER.match(text, position)
+    if match:
+        return match.end(), value, "jobs"
+    return position, value, None
+
+
+def _energy(text, match, value):
+    unit = match.group("energy")
+    if unit in ("GW", "MW"):
+        return match.end(), value / (1000 if unit == "MW" else 1), "GW"
+    value = value * {"GWh": 1, "MWh": 1e-3, "TWh": 1e3, "kWh": 1e-6}[unit]
+    per_year = _PER_YEAR_AFTER.match(text, match.end())
+    if per_year:
+        return per_year.end(), value, "GWh/yr"
+    return match.end(), value, "GWh"
+
+
+def _qualifier(text, start):
+    """The qualifier written before ``start`` and where it begins."""
+    window_start = max(0, start - 40)
+    match = _QUALIFIER_BEFORE.search(text, window_start, start)
+    if match is None:
+        return "exact", start
+    return match.lastgroup, match.start()
+
+
+def _number_candidates(text, language, words):
+    """(start, end, value, spelled, fraction) for every number, digits or words, in text order."""
+    found = []
+    for match in numbers.DIGITS.finditer(text):
+        value = numbers.parse_digits(match.group(), language)
+        if value is not None:
+            found.append((match.start(), match.end(), value, False, False))
+    index = 0
+    while index < len(words):
+        run = index
+        while run < len(words) and (
+            words[run].folded in numbers.NUMBER_WORDS_SET or words[run].folded in numbers.FRACTIONS
+        ):
+            run += 1
+            if words[run - 1].folded in numbers.FRACTIONS:
+                break
+        if run > index:
+            # Trim joining words at the edges ("and", "-", "et").
+            first, last = index, run
+            while first < last and words[first].folded in numbers.JOINERS:
+                first += 1
+            while last > first and words[last - 1].folded in numbers.JOINERS:
+                last -= 1
+            spelled = numbers.parse_words([word.folded for word in words[first:last]])
+            if spelled is not None:
+                found.append(
+                    (words[first].start, words[last - 1].end, spelled.value, True, spelled.fraction)
+                )
+            index = run
+        else:
+            index += 1
+    return sorted(found)
+
+
+def find_figures(text, language, words, taken, passages):
+    """
+    Figures in ``text`` with their unit and qualifier, skipping numbers inside ``taken`` (a
+    bytearray marking dates), and the year each one's clause binds it to. ``passages`` is
+    ``ClauseMap`` of the text. Returns the figures and the spans of bare years (1900-2100 with no
+    unit), which are dates rather than figures.
+    """
+    figures, years = [], []
+    last_end = -1
+    for start, end, value, spelled, fraction in _number_candidates(text, language, words):
+        if start < last_end or any(taken[start:end]):
+            continue
+        figure = _figure(text, start, end, value, spelled, fraction)
+        if figure is None:
+            if not spelled and _is_bare_year(text[start:end], value):
+                years.append((start, end))
+            continue
+        figure.year = passages.bound_year(figure.start, figure.end)
+        if figure.unit == "GWh" and passages.says_per_year(figure.start, figure.end):
+            figure.unit = "GWh/yr"
+        figures.append(figure)
+        last_end = figure.end
+    return figures, years
+
+
+def _is_bare_year(digits, value):
+    return digits.isdigit() and len(digits) == 4 and 1900 <= value <= 2100
+
+
+def _figure(text, start, end, value, spelled, fraction):
+    currency = None
+    match = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+    if match and not spelled:
+        currency = _CURRENCIES.get(match.group("cur").lower(), "EUR")
+        start = match.start()
+    if fraction:
+        if not _FRACTION_OF.match(text, end):
+            return None
+        unit, value = "%", round(value * 100, 2)
+    else:
+        number_end = end
+        end, value, unit = _unit_after(text, end, value, currency)
+        if unit is None and (spelled or _is_bare_year(text[start:number_end], value)):
+            return None
+    qualifier, start = _qualifier(text, start)
+    after = _ABOUT_AFTER.match(text, end)
+    if after and qualifier == "exact":
+        qualifier, end = "about", after.end()
+    return Figure(start, end, _round(value), unit, qualifier)
+
+
+class ClauseMap:
+    """The clauses of a text, to find the year a figure's clause binds it to."""
+
+    def __init__(self, text, clause_list):
+        self.text = text
+        self.clauses = clause_list  # (Passage, index of its sentence), in text order
+        self.passages = [clause for clause, _ in clause_list]
+
+    def _index(self, start, end):
+        return containing_index(self.passages, start, end)
+
+    def clause_of(self, start, end):
+        index = self._index(start, end)
+        return None if index is None else self.passages[index]
+
+    def bound_year(self, start, end):
+        """The year bound in the figure's clause; "of which" clauses take the one before's."""
+        index = self._index(start, end)
+        if index is None:
+            return None
+        clause, sentence = self.clauses[index]
+        year = self._nearest_binding(clause, start, end)
+        if year is None:
+            year = self._fronted_year(index, sentence)
+        if (
+            year is None
+            and index > 0
+            and self.clauses[index - 1][1] == sentence
+            and _INHERITS_YEAR.match(self.text, clause.start)
+        ):
+            year = self._nearest_binding(self.clauses[index - 1][0], start, end)
+        return year
+
+    def _fronted_year(self, index, sentence):
+        """The year of an opening "From 2025," or "D'ici 2030," that governs the sentence."""
+        first = index
+        while first > 0 and self.clauses[first - 1][1] == sentence:
+            first -= 1
+        if first == index:
+            return None
+        opening = self.clauses[first][0]
+        match = _YEAR_BINDING.match(self.text, opening.start, opening.end)
+        if match is None or opening.end - match.end() > 1:
+            return None
+        return int(match.group("year"))
+
+    def _nearest_binding(self, clause, start, end):
+        best = None
+        for match in _YEAR_BINDING.finditer(self.text, clause.start, clause.end):
+            distance = match.start() - end if match.start() >= end else 2 * (start - match.end())
+            if best is None or distance < best[0]:
+                best = (distance, int(match.group("year")))
+        return None if best is None else best[1]
+
+    def says_per_year(self, start, end):
+        index = self._index(start, end)
+        if index is None:
+            return False
+        clause = self.clauses[index][0]
+        return _PER_YEAR_NEARBY.search(self.text, clause.start, clause.end) is not None

@@ -1,0 +1,105 @@
+"""
+Parts of a page that are not the publisher's reporting, found by the lines that announce them:
+reader comments ("3 thoughts on …", "Reply | Report"), press contacts, "read also / à lire aussi"
+lines and other site furniture. Each is proposed as a NonEditorialSpan, and nothing inside one is
+suggested as a fact.
+"""
+
+import re
+from dataclasses import dataclass
+
+_COMMENTS_HEADER = re.compile(
+    r"^(?:(?:[0-9]+|one|two|three|four|five|un|une|deux|trois)\s+(?:thoughts?|comments?|"
+    r"responses?|replies|réponses?|commentaires?|réactions?)\b|(?:reader\s+)?comments\s*$|"
+    r"commentaires\s*$|leave\s+a\s+(?:reply|comment)\b|laisser\s+un\s+commentaire\b|"
+    r"réagir\s+à\s+cet\s+article)",
+    re.I,
+)
+_COMMENT_LINE = re.compile(
+    r"^(?:reply|report|répondre|signaler(?:\s+un\s+abus)?|like|j['’]aime)"
+    r"(?:\s*[|·•]\s*(?:reply|report|répondre|signaler(?:\s+un\s+abus)?|like|j['’]aime))*\s*$",
+    re.I,
+)
+_CONTACT_HEADER = re.compile(
+    r"^(?:(?:press|media|investor)\s+(?:contacts?|relations|enquiries|inquiries)|"
+    r"contacts?\s+(?:press|presse|media|médias)(?:\s+relations)?|relations?\s+(?:presse|médias)|"
+    r"contacts?\s*:?\s*$)",
+    re.I,
+)
+_CONTACT_DETAIL = re.compile(
+    r"(?:^(?:phone|tel|tél|téléphone|mobile|mob|fax|e-?mail|mail|courriel)\b)|"
+    r"\+?[0-9][0-9 ().-]{7,}[0-9]|[\w.+-]+@[\w-]+\.[\w.]+",
+    re.I,
+)
+_NAVIGATION = re.compile(
+    r"^(?:read\s+(?:also|more|next)|see\s+also|related(?:\s+(?:articles?|posts?|stories|"
+    r"content))?|à\s+lire\s+(?:aussi|également|egalement)|a\s+lire\s+(?:aussi|également)|"
+    r"lire\s+(?:aussi|également|la\s+suite)|voir\s+aussi|sur\s+le\s+même\s+sujet|"
+    r"please\s+follow\s+and\s+like\s+us|share\s+this|partager|voir\s+les\s+photos|"
+    r"télécharger\s+le\s+pdf|download\s+(?:the\s+)?pdf|more\s+information\s+at|"
+    r"click\s+here|subscribe|abonnez-vous|newsletter)\b",
+    re.I,
+)
+_SOURCE_LINE = re.compile(r"(?<![^\s])SOURCE\s*:\s*[^\n.]{1,80}\s*$")
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: str  # a NonEditorialSpan.Kind value
+    start: int
+    end: int
+
+
+def _lines(text):
+    """(start, end) of each line with its surrounding spaces trimmed; blank lines skipped."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, end = position, position + len(line)
+        position = end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+def detect(text):
+    """The non-editorial parts of ``text``, in text order, none overlapping another."""
+    lines = list(_lines(text))
+    parts = []
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        line = text[start:end]
+        if _COMMENTS_HEADER.match(line) and len(line) < 200:
+            parts.append(Part("reader_comments", start, lines[-1][1]))
+            break
+        if _COMMENT_LINE.match(line):
+            parts.append(Part("reader_comments", start, end))
+        elif _CONTACT_HEADER.match(line) and len(line) < 60:
+            index, last_end = _contact_block(text, lines, index)
+            parts.append(Part("press_contact", start, last_end))
+        elif _NAVIGATION.match(line) and len(line) < 200:
+            parts.append(Part("navigation", start, end))
+        index += 1
+    source = _SOURCE_LINE.search(text)
+    if source and not any(part.start <= source.start() < part.end for part in parts):
+        end = source.start() + len(source.group().rstrip())
+        parts.append(Part("boilerplate", source.start(), end))
+    return sorted(parts, key=lambda part: part.start)
+
+
+def _contact_block(text, lines, header):
+    """The index of the last line of a press contact block, and where its last detail ends."""
+    last, last_end = header, lines[header][1]
+    index = header + 1
+    while index < len(lines):
+        start, end = lines[index]
+        line = text[start:end]
+        if _CONTACT_DETAIL.search(line):
+            last, last_end = index, end
+        elif len(line) > 60 or line.endswith("."):
+            break
+        index += 1
+    return last, last_end

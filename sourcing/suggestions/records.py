@@ -1,0 +1,184 @@
+"""Stakes, plant capacities and plant milestones proposed from the mentions of one sentence."""
+
+from . import triggers
+from .common import nearest, party, party_key
+
+# How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
+STAKE_REACH = 80
+
+SHARE_FIELDS = {
+    "exact": ("share_exact", None),
+    "about": ("share_exact", None),
+    "over": ("share_min", ("share_min_exclusive", True)),
+    "at_least": ("share_min", ("share_min_exclusive", False)),
+    "up_to": ("share_max", ("share_max_exclusive", False)),
+    "under": ("share_max", ("share_max_exclusive", True)),
+}
+
+
+def _shares(figure):
+    shares = {
+        "share_exact": None,
+        "share_min": None,
+        "share_min_exclusive": False,
+        "share_max": None,
+        "share_max_exclusive": False,
+    }
+    if figure is not None:
+        name, flag = SHARE_FIELDS[figure["qualifier"]]
+        shares[name] = figure["value"]
+        if flag:
+            shares[flag[0]] = flag[1]
+    return shares
+
+
+def _holder_and_target(sentence, trigger):
+    """The company before the stake word holds; the first one after it is held."""
+    body = sentence.reading.body
+    before = [c for c in sentence.companies if c["end"] <= trigger.start()]
+    after = [c for c in sentence.companies if c["start"] >= trigger.end()]
+    if triggers.STAKE_BY_FOLLOWING.match(body, trigger.start()):
+        return (after[0] if after else None), (before[-1] if before else None)
+    # The subject holds when the sentence opens with it; otherwise the name nearest the word
+    # ("... with Renault Group's acquisition of a stake in Verkor").
+    opens = before and before[0]["start"] - sentence.passage.start < 15
+    holder = before[0] if opens else (before[-1] if before else None)
+    target = after[0] if after else None
+    if holder is None and len(after) >= 2:
+        holder, target = after[0], after[1]
+    return holder, target
+
+
+def _date_in_clause(sentence, position):
+    """The date in the clause of ``position``, or the sentence's only month or day date."""
+    clause = sentence.reading.clause_map.clause_of(position, position + 1)
+    if clause is not None:
+        inside = [d for d in sentence.dates if clause.start <= d["start"] < clause.end]
+        if inside:
+            return nearest(inside, position)
+    precise = [d for d in sentence.dates if d["precision"] != "year"]
+    return precise[0] if len(precise) == 1 else None
+
+
+def _status(text):
+    if triggers.STAKE_COMPLETED.search(text):
+        return "completed"
+    if triggers.STAKE_PLANNED.search(text):
+        return "planned"
+    return "announced"
+
+
+def stakes(sentence, facts):
+    body, passage = sentence.reading.body, sentence.passage
+    nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
+    stake_words = nominal + [
+        word
+        for word in triggers.STAKE.finditer(body, passage.start, passage.end)
+        if not any(n.start() <= word.start() < n.end() for n in nominal)
+    ]
+    if not stake_words:
+        return
+    shares = [f for f in sentence.figures if f["unit"] == "%" and f["value"] <= 100]
+    for figure in shares or [None]:
+        anchor = figure or stake_words[0]
+        position = anchor["start"] if figure else anchor.start()
+        trigger = min(stake_words, key=lambda word: abs(word.start() - position))
+        if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
+            continue  # a percentage far from any word of ownership is some other share
+        holder, target = _holder_and_target(sentence, trigger)
+        if figure is None and (holder is None or target is None):
+            continue
+        if holder is not None and target is not None and party_key(holder) == party_key(target):
+            target = None
+        date = _date_in_clause(sentence, position)
+        fields = {
+            "holder": party(holder) if holder else None,
+            "target": party(target) if target else None,
+            **_shares(figure),
+            "status": _status(sentence.text),
+            "as_of": date["date"] if date else None,
+            "as_of_precision": date["precision"] if date else None,
+        }
+        mentions = [m for m in (holder, target, figure, date) if m]
+        exists = bool(
+            facts
+            and holder
+            and target
+            and holder["record"]
+            and target["record"]
+            and facts.has_stake(
+                holder["record"]["id"],
+                target["record"]["id"],
+                (fields["share_exact"], fields["share_min"], fields["share_max"]),
+            )
+        )
+        key = ("stake", fields["holder"], fields["target"], figure and figure["start"])
+        yield key, sentence.propose("stake", fields, mentions, exists)
+
+
+def _basis(body, clause):
+    if triggers.INITIAL.search(body, clause.start, clause.end):
+        return "initial"
+    if triggers.CURRENT.search(body, clause.start, clause.end):
+        return "current"
+    return "target"
+
+
+def capacities(sentence, facts):
+    body, passage = sentence.reading.body, sentence.passage
+    energy = [f for f in sentence.figures if f["unit"] in ("GWh", "GWh/yr")]
+    if not energy:
+        return
+    says_capacity = triggers.CAPACITY.search(body, passage.start, passage.end)
+    if not (says_capacity or sentence.plants):
+        return
+    clause_map = sentence.reading.clause_map
+    for figure in energy:
+        clause = clause_map.clause_of(figure["start"], figure["end"])
+        if clause is not None and triggers.OF_WHICH.match(body, clause.start):
+            continue  # "of which 10 GWh are for Renault Group": a share of output, not capacity
+        if not says_capacity and triggers.SUPPLY_VERB.search(body, passage.start, passage.end):
+            continue  # a volume supplied, proposed with its agreement
+        plant = nearest(sentence.plants, figure["start"])
+        fields = {
+            "plant": plant["record"] if plant else None,
+            "gwh_per_year": figure["value"],
+            "qualifier": figure["qualifier"],
+            "basis": _basis(body, clause or passage),
+            "year": figure["year"],
+        }
+        exists = bool(
+            facts
+            and plant
+            and facts.has_capacity(plant["record"]["id"], figure["value"], figure["year"])
+        )
+        mentions = [m for m in (plant, figure) if m]
+        key = ("plant_capacity", plant and plant["record"]["id"], figure["value"], figure["year"])
+        key += (figure["qualifier"],)
+        yield key, sentence.propose("plant_capacity", fields, mentions, exists)
+
+
+def milestones(sentence, facts):
+    body, passage = sentence.reading.body, sentence.passage
+    years = [d for d in sentence.dates if d["year"]]
+    if not years:
+        return
+    if not (sentence.plants or triggers.PLANT_WORD.search(body, passage.start, passage.end)):
+        return
+    for kind, pattern in triggers.MILESTONES:
+        trigger = pattern.search(body, passage.start, passage.end)
+        if trigger is None:
+            continue
+        later = [d for d in years if d["start"] >= trigger.start()]
+        date = (later or years)[0]
+        plant = nearest(sentence.plants, trigger.start())
+        fields = {"plant": plant["record"] if plant else None, "kind": kind, "year": date["year"]}
+        exists = bool(
+            facts and plant and facts.has_milestone(plant["record"]["id"], kind, date["year"])
+        )
+        key = ("plant_milestone", plant and plant["record"]["id"], kind, date["year"])
+        yield (
+            key,
+            sentence.propose("plant_milestone", fields, [m for m in (plant, date) if m], exists),
+        )
+        break  # one step per sentence: "open its pilot line" is not also the plant's opening

@@ -1,0 +1,110 @@
+"""
+The words, in English and French, that tell what kind of fact a sentence states: a stake, a
+capacity, a milestone, an agreement of some kind, and in what state it is.
+"""
+
+import re
+
+_S = r"[\s\u00a0]"
+
+
+def _words(pattern):
+    return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.I)
+
+
+STAKE = _words(
+    r"stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|owned|"
+    r"acquires?|acquired|acquisition|capital|participation|actionnaires?|détient|détiendra|"
+    r"possède|possédera|rachète|rachat"
+)
+# Nominal forms that name the holder after them: "une prise de participation de Nissan".
+STAKE_BY_FOLLOWING = _words(r"prise de participation|investment by|investissement de")
+STAKE_COMPLETED = _words(
+    r"holds|owns|owned|has acquired|acquired|possède|détient|est actionnaire|is a shareholder|"
+    r"est entré au capital|entré au capital|a acquis|has taken"
+)
+STAKE_PLANNED = _words(r"plans?|planned|prévoit|envisage|would|pourrait|could|pouvant")
+
+CAPACITY = _words(
+    r"capacity|capacities|capacité|capacités|production|produce|produces|output|gigafactory|"
+    r"gigafactories|gigafactorys|usine|usines|plant|factory|factories|site|lines?|lignes?|"
+    r"produire|produira|cell production"
+)
+INITIAL = _words(
+    r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
+    r"dans un premier temps|first step"
+)
+CURRENT = _words(r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui")
+PLANT_WORD = _words(
+    r"gigafactory|gigafactories|plant|factory|site|usine|pilot line|ligne pilote|centre|center"
+)
+
+MILESTONES = [
+    (
+        "pilot_start",
+        _words(r"pilot lines?|lignes? pilotes?|pilot plant|usine pilote|pilot production"),
+    ),
+    (
+        "construction_start",
+        _words(
+            r"construction(?:\s+of\s+[^.,;]{0,60}?)?\s+(?:will\s+|is\s+to\s+|to\s+)?(?:start|begin|"
+            r"commence)s?|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
+            r" ground|groundbreaking|first stone|début des travaux|lancement des travaux|"
+            r"construction\s+(?:débutera|démarrera|commencera|a débuté|a démarré|doit démarrer)|"
+            r"pose de la première pierre|mise en chantier|begin(?:s)? building|start building"
+        ),
+    ),
+    (
+        "operation_start",
+        _words(
+            r"operational|start(?:s|ing)? production|production (?:will )?(?:start|begin)s?|"
+            r"(?:begin|start|commence)s? (?:mass |series )?production|completion|completed|"
+            r"open(?:s|ed|ing)?|come on stream|entrer en production|entrera en (?:production|"
+            r"service)|mise en service|mise en production|démarrage de la production|"
+            r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service"
+        ),
+    ),
+    (
+        "closure",
+        _words(r"closure|(?:will|to) close|shut(?:s|ting)? down|fermeture|fermera|fermer"),
+    ),
+]
+
+# Agreement kinds, strongest first: "a partnership for the supply of" is a supply agreement.
+AGREEMENT_KINDS = [
+    ("joint_venture", _words(r"joint[\s-]ventures?|JV|coentreprises?|co-entreprises?|"
+                             r"sociétés? communes?")),
+    ("letter_of_intent", _words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
+                                r"lettres? d['’]intention|protocoles? d['’]accord")),
+    ("supply", _words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
+                      r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
+                      r"approvisionn\w+|off-?take|offtake")),
+    ("research", _words(r"research|R&D|recherche")),
+    ("cooperation", _words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
+                           r"coopération|coopérer")),
+    ("partnership", _words(r"partners?|partnership|partnerships|partenariats?|partenaires?|"
+                           r"alliances?|team(?:s|ed)? up|s['’]associe\w*")),
+    ("investment", _words(r"invest\w*|investissements?|funding|financement|financing")),
+    ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
+]  # fmt: skip
+SUPPLY_VERB = _words(
+    r"(?:will |to )?(?:supply|supplies|provides?|deliver|delivers)|fournira|fournit|fourniront|"
+    r"livrera|livre|livreront|approvisionnera"
+)
+ADVISING = _words(r"advis\w+|adviser|advisor|conseil\w*")
+SIGNED = _words(
+    r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
+    r"conclu|conclue|paraphé"
+)
+DISCUSSIONS = _words(r"discussions?|talks|negotiat\w+|négociations?|pourparlers|discute\w*")
+ENDED = _words(r"ended|terminated|mis fin|rompu|termin\w+")
+START_YEAR = re.compile(
+    rf"(?<![\w])(?:from|starting(?:{_S}+in|{_S}+from)?|beginning{_S}+in|as{_S}+of|à{_S}+partir"
+    rf"{_S}+de|a{_S}+partir{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})(?![\w])",
+    re.I,
+)
+OF_WHICH = re.compile(rf"(?:of{_S}+which|dont|including|among{_S}+which)(?![\w])", re.I)
+FINANCIAL_ADVISER = _words(r"bank|banking|banque|capital|securities|finance|financial|partners")
+LEGAL_ADVISER = _words(
+    r"law|legal|associés|associates|avocats|attorneys|LLP|solicitors|cabinet|& co"
+)

@@ -1,0 +1,155 @@
+"""Figures and dates as English and French sources write them, in sentences written here."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from sourcing.suggestions import suggest
+
+pytestmark = pytest.mark.django_db
+
+
+def read(body, language):
+    """The mentions of an unsaved article written in ``language``."""
+    result = suggest(SimpleNamespace(pk=None, body=body, language=language))
+    for mention in result["mentions"]:
+        assert body[mention["start"] : mention["end"]] == mention["text"]
+    return result["mentions"]
+
+
+def figure(body, language):
+    """The one figure in ``body``: (text, value, unit, qualifier, year)."""
+    figures = [m for m in read(body, language) if m["kind"] == "quantity"]
+    assert len(figures) == 1, figures
+    found = figures[0]
+    return found["text"], found["value"], found["unit"], found["qualifier"], found["year"]
+
+
+ENGLISH = [
+    ("The plant will make more than 13 GWh.", ("more than 13 GWh", 13, "GWh", "over", None)),
+    ("Renault takes over 20% of Verkor.", ("over 20%", 20, "%", "over", None)),
+    ("It could produce up to 50 GWh a year.", ("up to 50 GWh a year", 50, "GWh/yr", "up_to", None)),
+    ("The deal covers as much as 8 GWh.", ("as much as 8 GWh", 8, "GWh", "up_to", None)),
+    ("Output will be about 12 GWh.", ("about 12 GWh", 12, "GWh", "about", None)),
+    ("The site employs around 1,200 people.", ("around 1,200 people", 1200, "jobs", "about", None)),
+    (
+        "It creates nearly 4500 direct jobs.",
+        ("nearly 4500 direct jobs", 4500, "jobs", "about", None),
+    ),
+    (
+        "It supplies the equivalent of 12 GWh.",
+        ("the equivalent of 12 GWh", 12, "GWh", "about", None),
+    ),
+    ("The site will need at least 5 GW.", ("at least 5 GW", 5, "GW", "at_least", None)),
+    ("The fund keeps less than 10% of it.", ("less than 10%", 10, "%", "under", None)),
+    ("The line makes under 3 GWh.", ("under 3 GWh", 3, "GWh", "under", None)),
+    ("It invests €2.5 billion.", ("€2.5 billion", 2_500_000_000, "EUR", "exact", None)),
+    ("It raised $1.5bn.", ("$1.5bn", 1_500_000_000, "USD", "exact", None)),
+    ("It raised 400 million dollars.", ("400 million dollars", 400_000_000, "USD", "exact", None)),
+    ("It will hire 2,000 workers.", ("2,000 workers", 2000, "jobs", "exact", None)),
+    ("It plans 2\u00a0500 jobs.", ("2\u00a0500 jobs", 2500, "jobs", "exact", None)),
+    ("It plans 2\u202f500 jobs.", ("2\u202f500 jobs", 2500, "jobs", "exact", None)),
+    ("It plans 2\u2009500 jobs.", ("2\u2009500 jobs", 2500, "jobs", "exact", None)),
+    ("It plans 1.5 GWh.", ("1.5 GWh", 1.5, "GWh", "exact", None)),
+    ("It plans twelve GWh.", ("twelve GWh", 12, "GWh", "exact", None)),
+    ("It plans twenty-five per cent.", ("twenty-five per cent", 25, "%", "exact", None)),
+    ("Nissan takes one third of the shares.", ("one third", 33.33, "%", "exact", None)),
+    ("Verkor will reach 16 GWh by 2030.", ("16 GWh", 16, "GWh", "exact", 2030)),
+    ("The line makes 8 GWh in 2024.", ("8 GWh", 8, "GWh", "exact", 2024)),
+    ("From 2025, it delivers 12 GWh per year.", ("12 GWh per year", 12, "GWh/yr", "exact", 2025)),
+    ("It makes 500 MWh.", ("500 MWh", 0.5, "GWh", "exact", None)),
+]
+
+FRENCH = [
+    ("L'usine produira plus de 13 GWh.", ("plus de 13 GWh", 13, "GWh", "over", None)),
+    ("Nissan prendra jusqu'à 15 % d'Ampère.", ("jusqu'à 15 %", 15, "%", "up_to", None)),
+    ("Nissan prendra jusqu’à 15 % d’Ampère.", ("jusqu’à 15 %", 15, "%", "up_to", None)),
+    ("Une participation pouvant atteindre 15%.", ("pouvant atteindre 15%", 15, "%", "up_to", None)),
+    ("La capacité pourra atteindre 40 GWh.", ("pourra atteindre 40 GWh", 40, "GWh", "up_to", None)),
+    (
+        "Le site emploiera environ 3 000 salariés.",
+        ("environ 3 000 salariés", 3000, "jobs", "about", None),
+    ),
+    (
+        "Un investissement de près de 2 milliards d'euros.",
+        ("près de 2 milliards d'euros", 2_000_000_000, "EUR", "about", None),
+    ),
+    ("Il crée quelque 500 emplois.", ("quelque 500 emplois", 500, "jobs", "about", None)),
+    ("Il livrera au moins 8 GWh.", ("au moins 8 GWh", 8, "GWh", "at_least", None)),
+    ("Il garde moins de 10 % du capital.", ("moins de 10 %", 10, "%", "under", None)),
+    ("Il produira 12,5 GWh.", ("12,5 GWh", 12.5, "GWh", "exact", None)),
+    ("Il embauche 2 500 personnes.", ("2 500 personnes", 2500, "jobs", "exact", None)),
+    ("Il embauche 2\u00a0500 personnes.", ("2\u00a0500 personnes", 2500, "jobs", "exact", None)),
+    ("Il embauche 2\u202f500 personnes.", ("2\u202f500 personnes", 2500, "jobs", "exact", None)),
+    (
+        "Il investit 1,5 milliard d’euros.",
+        ("1,5 milliard d’euros", 1_500_000_000, "EUR", "exact", None),
+    ),
+    (
+        "Il investit 300 millions de dollars.",
+        ("300 millions de dollars", 300_000_000, "USD", "exact", None),
+    ),
+    ("Il fournira 12 GWh par an.", ("12 GWh par an", 12, "GWh/yr", "exact", None)),
+    ("Nissan détient un tiers du capital.", ("un tiers", 33.33, "%", "exact", None)),
+    ("Il prend deux tiers des parts.", ("deux tiers", 66.67, "%", "exact", None)),
+    ("Il crée trois mille emplois.", ("trois mille emplois", 3000, "jobs", "exact", None)),
+    ("Il crée quatre-vingt-dix emplois.", ("quatre-vingt-dix emplois", 90, "jobs", "exact", None)),
+    ("Il détient vingt-cinq pour cent.", ("vingt-cinq pour cent", 25, "%", "exact", None)),
+    ("Il visera 50 GWh d'ici 2030.", ("50 GWh", 50, "GWh", "exact", 2030)),
+    ("Il visera 50 GWh d’ici à 2030.", ("50 GWh", 50, "GWh", "exact", 2030)),
+    ("Il produira 8 GWh en 2024.", ("8 GWh", 8, "GWh", "exact", 2024)),
+    ("À partir de 2025, il livrera 12 GWh.", ("12 GWh", 12, "GWh", "exact", 2025)),
+    ("Dès 2026, il livrera 12 GWh.", ("12 GWh", 12, "GWh", "exact", 2026)),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ENGLISH)
+def test_english_figures(body, expected):
+    assert figure(body, "en") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), FRENCH)
+def test_french_figures(body, expected):
+    assert figure(body, "fr") == expected
+
+
+def test_an_of_which_clause_takes_the_year_of_the_clause_before():
+    body = "The target is 50 GWh by 2030, of which 20 GWh will go to Renault."
+    years = {m["text"]: m["year"] for m in read(body, "en") if m["kind"] == "quantity"}
+    assert years == {"50 GWh": 2030, "20 GWh": 2030}
+
+
+def test_a_year_in_another_sentence_is_not_bound():
+    body = "It will make 16 GWh. Construction starts in 2023."
+    assert figure(body, "en")[4] is None
+
+
+def test_names_and_numbers_inside_words_are_not_figures():
+    body = "The R5 and the A110 use 4680 cells."
+    figures = [m["text"] for m in read(body, "en") if m["kind"] == "quantity"]
+    assert figures == ["4680"]
+
+
+DATES = [
+    ("en", "It opened on 30 May 2023.", "30 May 2023", "2023-05-30", "day"),
+    ("en", "It opened on May 30, 2023.", "May 30, 2023", "2023-05-30", "day"),
+    ("en", "It opened in June 2021.", "June 2021", "2021-06", "month"),
+    ("en", "It opened in 2021.", "2021", "2021", "year"),
+    ("en", "Published 2023-04.", "2023-04", "2023-04", "month"),
+    ("fr", "Il a ouvert le 12 juin 2023.", "12 juin 2023", "2023-06-12", "day"),
+    ("fr", "Il a ouvert le 1er juin 2023.", "1er juin 2023", "2023-06-01", "day"),
+    ("fr", "Il a ouvert en février 2022.", "février 2022", "2022-02", "month"),
+    ("fr", "Il a ouvert en 2021.", "2021", "2021", "year"),
+    ("fr", "Il a ouvert le 28/06/2021.", "28/06/2021", "2021-06-28", "day"),
+]
+
+
+@pytest.mark.parametrize(("language", "body", "text", "date", "precision"), DATES)
+def test_dates_with_their_precision(language, body, text, date, precision):
+    dates = [m for m in read(body, language) if m["kind"] == "date"]
+    assert [(m["text"], m["date"], m["precision"]) for m in dates] == [(text, date, precision)]
+
+
+def test_an_impossible_day_is_read_as_its_month():
+    dates = [m for m in read("On 31 June 2023 it opened.", "en") if m["kind"] == "date"]
+    assert [(m["text"], m["date"]) for m in dates] == [("June 2023", "2023-06")]
