@@ -26,7 +26,7 @@ from ..forms import stale_record_message
 from ..models import Article, Company, CuratedRecord, NonEditorialSpan, Plant, ReviewStatus
 from . import desk_records
 from .articles import with_cited_records
-from .base import admin_url, may_verify, record_part_changed
+from .base import admin_url, curated_record_of, may_verify, record_part_changed
 from .desk_text import desk_text_html
 from .duplicates import likely_duplicates
 
@@ -107,6 +107,16 @@ def cited_records(article):
     return records
 
 
+def curated_records_of(records):
+    """The curated records among ``records`` or owning them (a capacity's plant), each once."""
+    found = {}
+    for record in records:
+        curated = curated_record_of(record)
+        if curated is not None:
+            found.setdefault(target_key(curated), curated)
+    return list(found.values())
+
+
 def cite_targets(article, records, mentions):
     """
     What a selected passage may be cited for: the records citing the article, the parties,
@@ -160,9 +170,14 @@ def proposal_rows(proposals, targets):
     return rows
 
 
+def is_reference(value):
+    """A record as the engine names it: {"id", "slug", "name"}."""
+    return "id" in value and "name" in value
+
+
 def flatten(value, prefix):
     """("fields.parties.0.company", "acc") pairs for the inputs of a nested proposal."""
-    if isinstance(value, dict) and not ({"slug", "name"} >= set(value) and prefix.count(".") > 1):
+    if isinstance(value, dict) and not is_reference(value):
         for key, item in value.items():
             yield from flatten(item, f"{prefix}.{key}")
     elif isinstance(value, list):
@@ -186,8 +201,7 @@ def panel_context(request, article):
             "kind": capfirst(record._meta.verbose_name),
             "may_verify": may_verify(request.user, type(record)),
         }
-        for record in records
-        if isinstance(record, CuratedRecord)
+        for record in curated_records_of(records)
     ]
     targets = cite_targets(article, records, mentions)
     return {
@@ -338,6 +352,11 @@ def act_accept(request, article, data):
         raise desk_records.DeskError(f"Unknown kind of proposal “{proposal.get('kind')}”.")
     require(request, "add", model)
     rows = desk_records.accept_proposal(article, proposal, request.user)
+    for row in rows:
+        if not isinstance(row, CuratedRecord | NonEditorialSpan):
+            # A capacity or an alias changes its plant or company: a verified one goes back to
+            # review when an editor adds to it, as on the record's own page.
+            record_part_changed(request, row, f"Added {row._meta.verbose_name} “{row}” at the desk")
     return "Created " + "; ".join(
         f"{row._meta.verbose_name} “{Truncator(str(row)).chars(60)}”" for row in rows
     )
@@ -365,7 +384,7 @@ def act_verify(request, article, data):
             raise PermissionError(
                 f"Only reviewers can mark {type(record)._meta.verbose_name_plural} verified."
             )
-    cited_here = {target_key(record) for record in cited_records(article)}
+    cited_here = {target_key(record) for record in curated_records_of(cited_records(article))}
     for record in records:
         if target_key(record) not in cited_here:
             raise desk_records.DeskError(f"“{record}” does not cite this article.")

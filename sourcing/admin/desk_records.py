@@ -14,6 +14,7 @@ from .. import quotes
 from ..models import (
     Agreement,
     AgreementParty,
+    AgreementVolume,
     Citation,
     Company,
     CompanyAlias,
@@ -26,6 +27,7 @@ from ..models import (
     parse_partial_date,
 )
 from ..models.articles import first_editorial
+from ..models.dates import DatePrecision, truncate_to_precision
 
 DESK_REASON = "Curation desk"
 
@@ -198,13 +200,21 @@ def year(value, name):
         raise DeskError(f"{name}: “{value}” is not a year.") from None
 
 
-def partial_date(value, name):
+def partial_date(fields, name):
+    """
+    ``fields[name]`` as (first day, precision): "2021", "2021-06" or "2021-06-28", or a full
+    date with ``fields[name + "_precision"]`` saying how much of it the source stated.
+    """
+    value, precision = fields.get(name), fields.get(f"{name}_precision") or ""
     if value in (None, ""):
         return None, ""
     try:
-        return parse_partial_date(str(value).strip())
+        parsed, typed_precision = parse_partial_date(str(value).strip())
     except ValueError as error:
         raise DeskError(f"{name}: {error}.") from None
+    if precision not in DatePrecision.values:
+        return parsed, typed_precision
+    return truncate_to_precision(parsed, precision), precision
 
 
 def flag(value):
@@ -215,7 +225,7 @@ def flag(value):
 
 
 def build_stake(fields, created):
-    as_of, as_of_precision = partial_date(fields.get("as_of"), "as_of")
+    as_of, as_of_precision = partial_date(fields, "as_of")
     stake = Stake(
         holder=company_for(fields.get("holder"), created),
         target=company_for(fields.get("target"), created),
@@ -232,7 +242,7 @@ def build_stake(fields, created):
 
 
 def build_agreement(fields, created):
-    announced, announced_precision = partial_date(fields.get("announced"), "announced")
+    announced, announced_precision = partial_date(fields, "announced")
     agreement = validated(
         Agreement(
             title=str(fields.get("title") or "").strip(),
@@ -240,6 +250,7 @@ def build_agreement(fields, created):
             status=fields.get("status") or Agreement.Status.ANNOUNCED,
             announced_on=announced,
             announced_precision=announced_precision,
+            start_year=year(fields.get("start_year"), "start_year"),
         )
     )
     parties = []
@@ -250,7 +261,17 @@ def build_agreement(fields, created):
         )
     if not parties:
         raise DeskError("An agreement needs at least one party.")
-    return [agreement, *parties]
+    volumes = [
+        AgreementVolume(
+            gwh_per_year=number(volume.get("gwh_per_year"), "volume"),
+            qualifier=volume.get("qualifier") or "exact",
+            basis=volume.get("basis") or AgreementVolume.Basis.TARGET,
+            year=year(volume.get("year"), "volume year"),
+        )
+        for volume in fields.get("volumes") or []
+        if isinstance(volume, dict) and volume.get("gwh_per_year") not in (None, "")
+    ]
+    return [agreement, *parties, *volumes]
 
 
 def build_capacity(fields, created):
@@ -279,7 +300,7 @@ def build_company(fields, created):
         raise DeskError(f"“{name}” is already a company.")
     company = Company(
         name=name,
-        slug=unique_slug(name),
+        slug=unique_slug(fields.get("slug") or name),
         kind=fields.get("kind") or Company.Kind.OTHER,
         country=str(fields.get("country") or "").strip().upper(),
     )
