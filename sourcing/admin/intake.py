@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .. import importing
-from ..forms import TextAsReceivedField
+from ..forms import TextAsReceivedField, unify_line_endings
 from ..models import Article, Language
 from .fields import PartialDateField
 
@@ -56,7 +56,9 @@ class IntakeForm(forms.Form):
             document = importing.Document.from_bytes(upload.name, upload.name, upload.read())
             field = "upload"
         elif text and text.strip():
-            # Through the same checks as a file's bytes: NUL characters, nothing visible.
+            # A browser sends a textarea with CRLF line endings, which are not the text's own.
+            # Then the same checks as a file's bytes: NUL characters, nothing visible.
+            text = unify_line_endings(text)
             document = importing.Document.from_bytes(
                 "The pasted text", importing.pasted_name(text), text.encode("utf-8")
             )
