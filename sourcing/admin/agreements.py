@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
+from .duplicates import PartiesDuplicateFormSet
 from .mixins import FoldedSearchMixin
 from .widgets import KnownIdsAutocompleteMixin
 
@@ -30,6 +31,7 @@ class VehicleProgrammeAdmin(CuratedRecordAdmin):
 
 class AgreementPartyInline(KnownIdsAutocompleteMixin, admin.TabularInline):
     model = AgreementParty
+    formset = PartiesDuplicateFormSet
     fields = ["company", "role"]
     autocomplete_fields = ["company"]
     extra = 2

@@ -70,14 +70,14 @@ class PartialDatesFormMixin:
         return [(d, p) for d, p in pairs if d in self.fields and p in self.fields]
 
     def clean(self):
-        cleaned_data = super().clean()
+        # Split before the other checks run: one of them may raise, and the model instance is
+        # built from cleaned_data all the same.
         for date_name, precision_name in self.partial_date_pairs():
-            if date_name not in cleaned_data:
+            if date_name not in self.cleaned_data:
                 continue  # the field's own error is shown
-            value = cleaned_data[date_name]
-            cleaned_data[date_name], cleaned_data[precision_name] = value or (None, "")
-            self.errors.pop(precision_name, None)
-        return cleaned_data
+            value = self.cleaned_data[date_name]
+            self.cleaned_data[date_name], self.cleaned_data[precision_name] = value or (None, "")
+        return super().clean()
 
     def _post_clean(self):
         # The model's clean() reports a missing precision on the precision field, which is
