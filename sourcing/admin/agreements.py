@@ -35,6 +35,7 @@ class AgreementPartyInline(KnownIdsAutocompleteMixin, admin.TabularInline):
     fields = ["company", "role"]
     autocomplete_fields = ["company"]
     extra = 2
+    show_change_link = True  # the party's page, where its role is cited
 
 
 class AgreementVolumeInline(admin.TabularInline):
@@ -94,6 +95,7 @@ class AgreementPartyAdmin(RecordPartAdmin):
     search_fields = ["agreement__title", "company__name", "company__aliases__name"]
     autocomplete_fields = ["agreement", "company"]
     list_select_related = ["agreement", "company"]
+    inlines = [CitationInline]
 
 
 @admin.register(AgreementVolume)

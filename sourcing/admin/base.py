@@ -32,6 +32,7 @@ from ..models import (
 )
 from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
+from .record_pages import BackToRecordMixin, PrefilledArticleInlineMixin
 from .widgets import KnownIdsAutocompleteMixin
 
 HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
@@ -157,7 +158,7 @@ class CitationInlineForm(forms.ModelForm):
             field.choices = [*field.choices, (cited, cited)]
 
 
-class CitationInline(KnownIdsAutocompleteMixin, GenericTabularInline):
+class CitationInline(PrefilledArticleInlineMixin, KnownIdsAutocompleteMixin, GenericTabularInline):
     """Pick an article and paste the passage: the offsets are found when the record is saved."""
 
     model = Citation
@@ -283,7 +284,7 @@ class CuratedRecordAdmin(EditorialAdmin):
         self.message_user(request, f"{changed} record(s) sent back for review.", messages.SUCCESS)
 
 
-class RecordPartAdmin(EditorialAdmin):
+class RecordPartAdmin(BackToRecordMixin, EditorialAdmin):
     """Admin of a row that belongs to a curated record: saving it counts as changing the record."""
 
     def save_model(self, request, obj, form, change):

@@ -197,7 +197,8 @@ def panel_context(request, article):
         {
             "key": target_key(record),
             "record": record,
-            "url": admin_url(record),
+            # The record's page starts its new citation rows on this article.
+            "url": f"{admin_url(record)}?article={article.pk}",
             "kind": capfirst(record._meta.verbose_name),
             "may_verify": may_verify(request.user, type(record)),
         }
