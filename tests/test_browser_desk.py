@@ -24,7 +24,14 @@ from sourcing.models import (
     Stake,
 )
 
-from .factories import make_company, make_editorial_groups, make_plant, make_user
+from .factories import (
+    make_agreement,
+    make_article,
+    make_company,
+    make_editorial_groups,
+    make_plant,
+    make_user,
+)
 from .test_browser import WAIT_SECONDS, AdminUser, browser  # noqa: F401 (the browser fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -202,3 +209,35 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
 
     print(f"\npage loads: editor {editor_loads}, in all {person.page_loads}")
     assert person.page_loads <= 10
+
+
+def test_a_record_page_with_a_refused_citation_fits_a_1280_pixel_screen(
+    browser,  # noqa: F811
+    live_server,
+):
+    article = make_article(title="Voltaris", body=ARTICLE)
+    agreement = make_agreement(
+        title="Stellantis–Voltaris supply",
+        parties=[(make_company("Stellantis"), "buyer"), (make_company("Voltaris"), "supplier")],
+    )
+    make_user("edith", "Editors")
+    person = CountingUser(browser, live_server.url)
+    browser.set_window_size(1280, 1000)
+    try:
+        person.log_in("edith")
+        person.open(f"/admin/sourcing/agreement/{agreement.pk}/change/?article={article.pk}")
+        person.type_into(
+            "sourcing-citation-content_type-object_id-0-quote",
+            "Voltaris will supply Stellantis with up to 9 GWh of cells a year from 2026",
+        )
+        person.save()
+        assert "The quote is not in article" in person.errors()
+        page_width = browser.execute_script("return document.documentElement.scrollWidth;")
+        window_width = browser.execute_script("return window.innerWidth;")
+        assert page_width <= window_width
+        error = person.find(".inline-group .errorlist")
+        quote = person.find("[name='sourcing-citation-content_type-object_id-0-quote']")
+        # The error stands right above its own row, not across the page.
+        assert 0 <= quote.location["y"] - error.location["y"] < 150
+    finally:
+        browser.set_window_size(1400, 1100)

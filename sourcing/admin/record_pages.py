@@ -22,7 +22,13 @@ def article_to_prefill(request, record):
 
 
 class PrefilledArticleInlineMixin:
-    """For the citations inline: the extra rows start on the article to cite (see above)."""
+    """
+    For the citations inline: the extra rows start on the article to cite (see above), and the
+    table keeps to the width of a 1280 px screen.
+    """
+
+    class Media:
+        css = {"all": ["sourcing/record_pages.css"]}
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
