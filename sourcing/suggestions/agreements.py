@@ -63,6 +63,10 @@ def _roles(sentence, kind, companies):
     """(company mention, role) pairs: who supplies whom, who advises, who partners."""
     body, passage = sentence.reading.body, sentence.passage
     advising = triggers.ADVISING.search(body, passage.start, passage.end)
+    if advising and advising.start() - passage.start < 3:
+        # "Advising the partnership of X and Y were A and B": the advisers follow the verb.
+        verb = triggers.ADVISERS_FOLLOW.search(body, advising.end(), passage.end)
+        advising = verb or advising
     verb = triggers.SUPPLY_VERB.search(body, passage.start, passage.end)
     roles = []
     for company in companies:

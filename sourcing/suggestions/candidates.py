@@ -75,6 +75,18 @@ _INTRODUCED = re.compile(
     rf"(?:[ \u00a0]+(?:des?|of|du|d['’])[ \u00a0]*[\w-]+(?:[ \u00a0]+[\w-]+)?)?,?[ \u00a0]+"
     rf"(?P<name>{NAME})",
 )
+# Last words that make a capitalised name an organisation's, and the kind each suggests.
+ORGANISATION_ENDINGS = {
+    "bank": "bank", "banking": "bank", "banque": "bank", "associes": "law_firm",
+    "associates": "law_firm", "avocats": "law_firm", "llp": "law_firm", "capital": "investor",
+    "ventures": "investor", "investments": "investor", "partners": "investor",
+    "batteries": "cell_maker", "cells": "cell_maker",
+    "motors": "carmaker", "automotive": "carmaker", "energy": "energy", "energies": "energy",
+    "power": "energy", "electric": "industrial", "industries": "industrial",
+    "technologies": "technology", "systems": "technology",
+    "solutions": "technology", "materials": "industrial", "chemical": "industrial",
+    "chemicals": "industrial", "mining": "industrial", "holding": "other", "holdings": "other",
+}  # fmt: skip
 _FRENCH_NATIONAL = re.compile(
     rf"(?<![\w])(?i:le|la|l['’]|du|au|à[ \u00a0]la)[ \u00a0]*(?P<nat1>{_NATIONALITY})[ \u00a0]+"
     rf"(?P<name>{NAME})"
@@ -119,6 +131,31 @@ def _kind_of(descriptor):
     return None
 
 
+def _merged(found, new):
+    """One candidate from two readings of a name: the longer span, the most telling details."""
+    if found is None:
+        return new
+    longer = found if found.end >= new.end else new
+    kinds = [k for k in (found.kind, new.kind) if k]
+    kind = next((k for k in kinds if k != "other"), kinds[0] if kinds else None)
+    return Candidate(
+        longer.start,
+        longer.end,
+        longer.name,
+        kind=kind,
+        country=found.country or new.country,
+        legal_form=longer.legal_form,
+    )
+
+
+def _without_leading_common_words(text, start, end):
+    """Drop sentence openers a capitalised run swept in ("The Acme Energy" is "Acme Energy")."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if fold_for_search(word.group()).strip(".,'’") not in NOT_NAMES:
+            return start + word.start()
+    return end
+
+
 def _plausible(name):
     words = fold_for_search(name).replace("'", " ").split()
     return bool(words) and not all(word in NOT_NAMES for word in words)
@@ -145,11 +182,11 @@ def find_candidates(text, overlaps_known, is_known):
     found = {}
 
     def add(start, end, **details):
+        start = _without_leading_common_words(text, start, end)
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
-        if start not in found or details.get("kind") or details.get("country"):
-            found[start] = Candidate(start, end, name, **details)
+        found[start] = _merged(found.get(start), Candidate(start, end, name, **details))
 
     for match in _LEGAL.finditer(text):
         start, end = match.start("name"), match.end("form")
@@ -163,6 +200,11 @@ def find_candidates(text, overlaps_known, is_known):
             descriptor = match.groupdict().get("descriptor")
             kind = _kind_of(descriptor) if descriptor else None
             add(match.start("name"), match.end("name"), kind=kind, country=country)
+    for match in _NAME_RE.finditer(text):
+        words = match.group().split()
+        ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
+        if ending and len(words) > 1 and not _in_headline(text, match.start(), match.end()):
+            add(match.start(), match.end(), kind=ending)
     for match in _LIST.finditer(text):
         if _in_headline(text, match.start(), match.end()):
             continue

@@ -5,13 +5,14 @@ with the folding search uses (case, accents, typography), each linked to its rec
 The index maps each name, as the tuple of its folded words, to its records, so a text is read in
 one pass over its words: at each word, only the name lengths that start with that word are tried,
 longest first. It is built once per process and rebuilt only when a cheap signature of the four
-name tables (row count, highest id, sum of versions: every save bumps a version) changes.
+name tables changes (see ``name_tables_signature``).
 """
 
 import threading
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Min, Sum
+from django.db.models.functions import Length
 
 from ..models import Company, CompanyAlias, Plant, PlantAlias
 from .text import folded_words
@@ -115,10 +116,21 @@ def build_index():
 
 
 def name_tables_signature():
-    """What changes whenever a name is added, changed or removed: one small query per table."""
+    """
+    What changes whenever a name is added, changed or removed: one small query per table. Saves
+    bump versions; the lengths and the first and last names tell apart tables that a rolled-back
+    transaction refilled with other names under the same ids (SQLite reuses them).
+    """
     return tuple(
         tuple(
-            model.objects.aggregate(count=Count("pk"), top=Max("pk"), saves=Sum("version")).values()
+            model.objects.aggregate(
+                count=Count("pk"),
+                top=Max("pk"),
+                saves=Sum("version"),
+                letters=Sum(Length("name")),
+                first=Min("search_name"),
+                last=Max("search_name"),
+            ).values()
         )
         for model in (Company, CompanyAlias, Plant, PlantAlias)
     )

@@ -61,7 +61,8 @@ MILESTONES = [
             r"(?:begin|start|commence)s? (?:mass |series )?production|completion|completed|"
             r"open(?:s|ed|ing)?|come on stream|entrer en production|entrera en (?:production|"
             r"service)|mise en service|mise en production|démarrage de la production|"
-            r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service"
+            r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
+            r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)"
         ),
     ),
     (
@@ -92,6 +93,7 @@ SUPPLY_VERB = _words(
     r"livrera|livre|livreront|approvisionnera"
 )
 ADVISING = _words(r"advis\w+|adviser|advisor|conseil\w*")
+ADVISERS_FOLLOW = _words(r"were|was|are|is|ont été|a été|étaient|sont")
 SIGNED = _words(
     r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
     r"conclu|conclue|paraphé"
