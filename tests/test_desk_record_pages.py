@@ -69,3 +69,16 @@ def test_saving_a_capacity_goes_back_to_its_plant(editor_client):
     reply = editor_client.post(change_url(capacity), data)
 
     assert reply["Location"] == change_url(plant)
+
+
+def test_a_prefilled_row_left_without_a_quote_is_not_a_citation_nor_an_error(editor_client):
+    article = make_article()
+    company = make_company("Verkor")
+    cite(company, article, "Verkor will supply")
+    data = changeform_data(editor_client.get(change_url(company)))
+    data["description"] = "A cell maker."
+
+    reply = editor_client.post(change_url(company), data)
+
+    assert reply.status_code == 302
+    assert company.citations.count() == 1

@@ -32,7 +32,8 @@ class PrefilledArticleInlineMixin:
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        article_id = article_to_prefill(request, obj) if request.method == "GET" else None
+        # On the POST too: a row left as it was offered is then unchanged, so not validated.
+        article_id = article_to_prefill(request, obj)
         if article_id is None:
             return formset
 
