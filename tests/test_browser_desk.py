@@ -8,6 +8,7 @@ part of browser tests, and what is under test is the desk turning a selection in
 """
 
 import json
+import os
 import urllib.request
 
 import pytest
@@ -32,7 +33,12 @@ from .factories import (
     make_plant,
     make_user,
 )
-from .test_browser import WAIT_SECONDS, AdminUser, browser  # noqa: F401 (the browser fixture)
+from .test_browser import (  # noqa: F401 (the browser and screenshot_dir fixtures)
+    WAIT_SECONDS,
+    AdminUser,
+    browser,
+    screenshot_dir,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -121,6 +127,7 @@ def editorial_groups(transactional_db):
 def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_loads(
     browser,  # noqa: F811
     live_server,
+    screenshot_dir,  # noqa: F811
 ):
     make_company("Stellantis", review_status=ReviewStatus.VERIFIED, country="NL")
     plant = make_plant(name="Voltaris Douai", review_status=ReviewStatus.VERIFIED)
@@ -176,6 +183,7 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
     person.find("#mark-button").click()
     person.desk_message("reader comments")
     assert browser.execute_script("return window.stillTheSamePage === true;")
+    browser.save_screenshot(os.path.join(screenshot_dir, "desk.png"))
     editor_loads = person.page_loads
 
     # The reviewer verifies everything the article supports from the same desk.

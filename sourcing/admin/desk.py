@@ -160,6 +160,7 @@ def proposal_rows(proposals, targets):
         rows.append(
             {
                 "index": index,
+                "label": str(proposal.get("kind") or "").replace("_", " ").capitalize(),
                 "proposal": proposal,
                 "json": json.dumps(proposal),
                 "inputs": inputs,
