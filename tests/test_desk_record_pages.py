@@ -5,7 +5,7 @@ import pytest
 from sourcing.models import AgreementParty, PlantCapacity
 
 from .factories import cite, make_agreement, make_article, make_company, make_plant, make_user
-from .test_admin import change_url, changeform_data, client_for
+from .test_admin import change_url, changeform_data, client_for, error_text
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,16 @@ def test_a_prefilled_row_left_without_a_quote_is_not_a_citation_nor_an_error(edi
 
     assert reply.status_code == 302
     assert company.citations.count() == 1
+
+
+def test_a_quote_found_twice_on_a_record_page_asks_for_a_longer_one(editor_client):
+    article = make_article()  # names Verkor twice
+    company = make_company("Verkor")
+    data = changeform_data(editor_client.get(change_url(company) + f"?article={article.pk}"))
+    data[f"{CITATIONS}-0-quote"] = "Verkor"
+
+    reply = editor_client.post(change_url(company), data)
+
+    assert reply.status_code == 200
+    assert "“Verkor” occurs 2 times in the article" in error_text(reply)
+    assert not company.citations.exists()

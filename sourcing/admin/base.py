@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import quotes
 from ..forms import CuratedRecordForm
 from ..models import (
     AgreementParty,
@@ -156,6 +157,29 @@ class CitationInlineForm(forms.ModelForm):
         if field is not None and cited and cited not in dict(field.choices):
             # A citation loaded from elsewhere may name a field the list leaves out: keep it.
             field.choices = [*field.choices, (cited, cited)]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        article, quote = cleaned_data.get("article"), cleaned_data.get("quote")
+        if article and quote and {"article", "quote"} & set(self.changed_data):
+            refuse_ambiguous_quote(self, article, quote)
+        return cleaned_data
+
+
+def refuse_ambiguous_quote(form, article, quote):
+    """A quote found at several places would be anchored to one silently: ask for a longer one."""
+    from .desk_records import citable_occurrences
+
+    try:
+        found = len(citable_occurrences(article, quote))
+    except quotes.QuoteNotFound:
+        return  # the citation's own check says so, with the closest passage
+    if found > 1:
+        form.add_error(
+            "quote",
+            f"“{quote}” occurs {found} times in the article: quote a longer passage that occurs "
+            "once, or select the passage on the article's curation desk.",
+        )
 
 
 class CitationInline(PrefilledArticleInlineMixin, KnownIdsAutocompleteMixin, GenericTabularInline):

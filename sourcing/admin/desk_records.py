@@ -56,17 +56,22 @@ def passage_offsets(article, quote, start=None, end=None):
     if given and quotes.same_passage(body[start:end], quote):
         return start, end
     try:
-        matches = quotes.locate_all(body, quote)
+        citable = citable_occurrences(article, quote)
     except quotes.QuoteNotFound as missing:
         hint = f" The closest passage is: “{missing.closest}”." if missing.closest else ""
         raise DeskError(f"The quote is not in this article.{hint}") from None
-    spans = list(article.non_editorial_spans.all())
-    citable = [m for m in matches if first_editorial([m], spans) is not None]
     if not citable:
         raise DeskError("The quote lies only in non-editorial parts, which cannot be cited.")
     if len(citable) > 1:
         raise AmbiguousQuote(citable)
     return citable[0].start, citable[0].end
+
+
+def citable_occurrences(article, quote):
+    """Each occurrence of ``quote`` outside non-editorial parts; QuoteNotFound if none at all."""
+    matches = quotes.locate_all(article.body, quote)
+    spans = list(article.non_editorial_spans.all())
+    return [m for m in matches if first_editorial([m], spans) is not None]
 
 
 def offset(value):
