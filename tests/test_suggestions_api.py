@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from sourcing.models import Article, NonEditorialSpan
-from sourcing.suggestions import suggest
+from sourcing.suggestions import names, suggest
 
 from .factories import make_article, make_company, make_user
 
@@ -87,11 +87,12 @@ def test_an_article_of_only_spaces_has_empty_lists(staff_client, known_names):
 
 
 def test_the_query_count_does_not_grow_with_the_article(
-    staff_client, known_names, django_assert_num_queries
+    staff_client, known_names, django_assert_num_queries, monkeypatch
 ):
     short = make_article(body=SENTENCE)
     long = make_article(body=SENTENCE * 200)
     staff_client.get(url(short.pk))  # builds the name index once for the process
+    monkeypatch.setattr(names, "FULL_CHECK_SECONDS", 3600)  # no periodic full re-read in between
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -130,3 +130,9 @@ def test_other_writings_of_known_companies_are_proposed_as_aliases(known):
         {"company": "acc", "name": "Automotive Cells Company", "language": "en"},
     ]
     assert not [p for p in result["proposals"] if p["kind"] == "company"]
+
+
+def test_a_list_before_a_known_company_and_the_subject_of_an_ownership_verb_are_candidates(known):
+    body = "Stellantis, Mercedes-Benz and Saft agreed to expand Ampere. Northvolt owns 5% of it."
+    assert candidates(body) == ["Stellantis", "Mercedes-Benz", "Saft", "Northvolt"]
+    assert candidates("In France, Germany and Italy, Ampere sells cars.") == []

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def known():
-    make_company("Renault Group", aliases=["Renault"])
+    make_company("Renault Group", aliases=["Renault", "groupe au losange"])
     make_company("Verkor")
     make_company("Nissan")
     make_company("Ampere", aliases=["Ampère"])
@@ -216,3 +216,13 @@ def test_a_fact_already_cited_from_the_article_exists_and_others_do_not():
     cite(stake, article, "will acquire a stake of over 20% in Verkor")
     found = {p["fields"]["holder"]: p["exists"] for p in proposals(body, "en", "stake", article)}
     assert found == {"renault-group": True, "nissan": False}
+
+
+def test_a_candidate_named_again_later_is_a_party_there_too():
+    body = (
+        "La start-up française Tiamat a signé avec Renault. "
+        "Le groupe au losange détiendra au moins 10 % du capital de Tiamat."
+    )
+    fields = only(body, "fr", "stake")
+    assert (fields["holder"], fields["target"]) == ("renault-group", "Tiamat")
+    assert (fields["share_min"], fields["share_min_exclusive"]) == (10, False)

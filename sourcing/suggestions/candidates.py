@@ -110,6 +110,8 @@ Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche
 January February March April May June July August September October November December
 Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
 CEO President Président Directeur Chairman
+Italy Spain Poland Sweden Norway Hungary Korea Britain UK USA US Asia America Africa
+Italie Espagne Pologne Suède Norvège Hongrie Corée Allemagne Chine Japon Amérique Afrique
 """
 NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())  # noqa: SIM905
 
@@ -161,6 +163,13 @@ def _plausible(name):
     return bool(words) and not all(word in NOT_NAMES for word in words)
 
 
+# A name right before a verb of owning, agreeing or supplying is an organisation's.
+_SUBJECT = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME})[ \u00a0]+(?i:(?:now|also|already|will|has|have|had|is|are|"
+    r"to|a|va|vont|ont)[ \u00a0]+)?(?i:owns|holds|acquires|acquired|acquire|signed|signs|sign|"
+    r"supplies|supply|invests|invested|invest|détient|possède|acquiert|rachète|signé|signe|"
+    r"fournira|fournit|investit|investira|agreed|agree)(?![\w])"
+)
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -205,11 +214,17 @@ def find_candidates(text, overlaps_known, is_known):
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
         if ending and len(words) > 1 and not _in_headline(text, match.start(), match.end()):
             add(match.start(), match.end(), kind=ending)
+    for match in _SUBJECT.finditer(text):
+        if not _in_headline(text, match.start(), match.end()):
+            add(match.start("name"), match.end("name"))
     for match in _LIST.finditer(text):
         if _in_headline(text, match.start(), match.end()):
             continue
         items = list(_NAME_RE.finditer(text, match.start(), match.end()))
-        known = any(overlaps_known(item.start(), item.end()) for item in items)
+        # A list naming a known company, or followed by a verb and a known company ("X, Y and Z
+        # agreed to expand ACC"), names organisations.
+        nearby = overlaps_known(match.end(), min(len(text), match.end() + 40))
+        known = nearby or any(overlaps_known(item.start(), item.end()) for item in items)
         joint = _JOINT_VENTURE.search(text, max(0, match.start() - 30), match.start())
         if known or joint:
             for item in items:

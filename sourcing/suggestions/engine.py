@@ -7,7 +7,7 @@ database is read a fixed number of times whatever the article's length.
 from ..models import NonEditorialSpan
 from . import dates as date_finder
 from . import names, noneditorial, proposals
-from .candidates import find_candidates
+from .candidates import Candidate, find_candidates
 from .facts import CitedFacts
 from .figures import ClauseMap, find_figures
 from .proposals import find_aliases
@@ -20,7 +20,10 @@ class Reading:
     def __init__(self, body, language, excluded):
         self.body = body
         self.language = language
-        self.excluded = sorted(excluded)  # (start, end) of non-editorial parts
+        # 1 for each character inside a non-editorial part: a lookup costs the mention's length.
+        self.excluded = bytearray(len(body))
+        for start, end in excluded:
+            self.excluded[start:end] = b"\1" * (end - start)
         self.words = tokens(body)
         self.sentences = sentences(body)
         clause_list = [
@@ -31,7 +34,7 @@ class Reading:
         self.clause_map = ClauseMap(body, clause_list)
 
     def is_excluded(self, start, end):
-        return any(a < end and start < b for a, b in self.excluded)
+        return any(self.excluded[start:end])
 
 
 def _mention(kind, start, end, body, **extra):
@@ -67,6 +70,8 @@ def find_mentions(reading, index):
     reading.aliases = find_aliases(body, candidates, mentions, index)
     aliased = {alias.start for alias in reading.aliases}
     reading.candidates = {c.start: c for c in candidates if c.start not in aliased}
+    for again in _repeated_candidates(reading, list(reading.candidates.values()), known):
+        reading.candidates.setdefault(again.start, again)
     for candidate in reading.candidates.values():
         mentions.append(_mention("candidate_company", candidate.start, candidate.end, body))
     found_dates = date_finder.find_dates(body, reading.language)
@@ -102,6 +107,20 @@ def find_mentions(reading, index):
             )
         )
     return mentions
+
+
+def _repeated_candidates(reading, candidates, known):
+    """Later mentions of a candidate name ("la start-up Tiamat" ... "l'usine de Tiamat")."""
+    entries = [(c.name, names.Named("candidate", 0, None, c.name, False, True)) for c in candidates]
+    if not entries:
+        return
+    by_name = {c.name: c for c in candidates}
+    for match in names.NameIndex(entries).find(reading.words, reading.body):
+        start = reading.words[match.first].start
+        end = reading.words[match.last - 1].end
+        if not any(known[start:end]):
+            first = by_name[match.named.name]
+            yield Candidate(start, end, reading.body[start:end], first.kind, first.country)
 
 
 def suggest(article):

@@ -3,6 +3,7 @@ Figures with their unit, their qualifier and the year their clause binds them to
 GWh", "jusqu'à 15 %", "près de 4 500 emplois d'ici 2030", "2,5 milliards d'euros", "one third".
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,8 +29,9 @@ _QUALIFIERS = [
      rf"(?:l{_APOS}{_S}*)?equivalent{_S}+de|environ|près{_S}+de|pres{_S}+de|quelque|"
      rf"autour{_S}+de|de{_S}+l{_APOS}ordre{_S}+de|approximativement|presque|quasiment"),
 ]  # fmt: skip
-_QUALIFIER_BEFORE = re.compile(
-    "|".join(rf"(?P<{name}>(?<![\w])(?:{words}){_S}+)$" for name, words in _QUALIFIERS), re.I
+# Found in one pass over the text, keyed by where each ends: a figure looks up its own start.
+_QUALIFIER = re.compile(
+    "|".join(rf"(?P<{name}>(?<![\w])(?:{words}){_S}+)" for name, words in _QUALIFIERS), re.I
 )
 _ABOUT_AFTER = re.compile(rf"{_S}+environ(?![\w])", re.I)
 
@@ -146,13 +148,9 @@ def _energy(text, match, value):
     return match.end(), value, "GWh"
 
 
-def _qualifier(text, start):
-    """The qualifier written before ``start`` and where it begins."""
-    window_start = max(0, start - 40)
-    match = _QUALIFIER_BEFORE.search(text, window_start, start)
-    if match is None:
-        return "exact", start
-    return match.lastgroup, match.start()
+def qualifiers_by_end(text):
+    """Each qualifier of ``text`` as {where it ends: (qualifier, where it starts)}."""
+    return {match.end(): (match.lastgroup, match.start()) for match in _QUALIFIER.finditer(text)}
 
 
 def _number_candidates(text, language, words):
@@ -198,10 +196,11 @@ def find_figures(text, language, words, taken, passages):
     """
     figures, years = [], []
     last_end = -1
+    qualifiers = qualifiers_by_end(text)
     for start, end, value, spelled, fraction in _number_candidates(text, language, words):
         if start < last_end or any(taken[start:end]):
             continue
-        figure = _figure(text, start, end, value, spelled, fraction)
+        figure = _figure(text, start, end, value, spelled, fraction, qualifiers)
         if figure is None:
             if not spelled and _is_bare_year(text[start:end], value):
                 years.append((start, end))
@@ -218,7 +217,7 @@ def _is_bare_year(digits, value):
     return digits.isdigit() and len(digits) == 4 and 1900 <= value <= 2100
 
 
-def _figure(text, start, end, value, spelled, fraction):
+def _figure(text, start, end, value, spelled, fraction, qualifiers):
     currency = None
     match = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     if match and not spelled:
@@ -233,7 +232,7 @@ def _figure(text, start, end, value, spelled, fraction):
         end, value, unit = _unit_after(text, end, value, currency)
         if unit is None and (spelled or _is_bare_year(text[start:number_end], value)):
             return None
-    qualifier, start = _qualifier(text, start)
+    qualifier, start = qualifiers.get(start, ("exact", start))
     after = _ABOUT_AFTER.match(text, end)
     if after and qualifier == "exact":
         qualifier, end = "about", after.end()
@@ -241,12 +240,18 @@ def _figure(text, start, end, value, spelled, fraction):
 
 
 class ClauseMap:
-    """The clauses of a text, to find the year a figure's clause binds it to."""
+    """
+    The clauses of a text, to find the year a figure's clause binds it to. Each clause's year
+    phrases are found once and searched by bisection, so a text made of one endless clause full
+    of figures is still read in linear time.
+    """
 
     def __init__(self, text, clause_list):
         self.text = text
         self.clauses = clause_list  # (Passage, index of its sentence), in text order
         self.passages = [clause for clause, _ in clause_list]
+        self._bindings = {}
+        self._per_year = {}
 
     def _index(self, start, end):
         return containing_index(self.passages, start, end)
@@ -261,7 +266,7 @@ class ClauseMap:
         if index is None:
             return None
         clause, sentence = self.clauses[index]
-        year = self._nearest_binding(clause, start, end)
+        year = self._nearest_binding(index, start, end)
         if year is None:
             year = self._fronted_year(index, sentence)
         if (
@@ -270,7 +275,7 @@ class ClauseMap:
             and self.clauses[index - 1][1] == sentence
             and _INHERITS_YEAR.match(self.text, clause.start)
         ):
-            year = self._nearest_binding(self.clauses[index - 1][0], start, end)
+            year = self._nearest_binding(index - 1, start, end)
         return year
 
     def _fronted_year(self, index, sentence):
@@ -286,17 +291,35 @@ class ClauseMap:
             return None
         return int(match.group("year"))
 
-    def _nearest_binding(self, clause, start, end):
-        best = None
-        for match in _YEAR_BINDING.finditer(self.text, clause.start, clause.end):
-            distance = match.start() - end if match.start() >= end else 2 * (start - match.end())
-            if best is None or distance < best[0]:
-                best = (distance, int(match.group("year")))
-        return None if best is None else best[1]
+    def _clause_bindings(self, index):
+        if index not in self._bindings:
+            clause = self.passages[index]
+            self._bindings[index] = [
+                (match.start(), match.end(), int(match.group("year")))
+                for match in _YEAR_BINDING.finditer(self.text, clause.start, clause.end)
+            ]
+        return self._bindings[index]
+
+    def _nearest_binding(self, index, start, end):
+        """The year phrase nearest the figure, one after it counting as twice as near."""
+        bindings = self._clause_bindings(index)
+        after = bisect.bisect_left(bindings, (end, 0, 0))
+        options = []
+        if after < len(bindings):
+            options.append((bindings[after][0] - end, bindings[after][2]))
+        before = bisect.bisect_left(bindings, (start, 0, 0)) - 1
+        while before >= 0 and bindings[before][1] > start:
+            before -= 1
+        if before >= 0:
+            options.append((2 * (start - bindings[before][1]), bindings[before][2]))
+        return min(options)[1] if options else None
 
     def says_per_year(self, start, end):
         index = self._index(start, end)
         if index is None:
             return False
-        clause = self.clauses[index][0]
-        return _PER_YEAR_NEARBY.search(self.text, clause.start, clause.end) is not None
+        if index not in self._per_year:
+            clause = self.passages[index]
+            found = _PER_YEAR_NEARBY.search(self.text, clause.start, clause.end)
+            self._per_year[index] = found is not None
+        return self._per_year[index]

@@ -5,14 +5,17 @@ with the folding search uses (case, accents, typography), each linked to its rec
 The index maps each name, as the tuple of its folded words, to its records, so a text is read in
 one pass over its words: at each word, only the name lengths that start with that word are tried,
 longest first. It is built once per process and rebuilt only when a cheap signature of the four
-name tables changes (see ``name_tables_signature``).
+name tables changes (see ``_Cache``).
 """
 
 import threading
+import time
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min, Sum
+from django.db import connection
+from django.db.models import Max, Min, Sum
 from django.db.models.functions import Length
+from django.db.models.signals import post_delete, post_save
 
 from ..models import Company, CompanyAlias, Plant, PlantAlias
 from .text import folded_words
@@ -115,45 +118,87 @@ def build_index():
     return NameIndex(entries)
 
 
+NAME_MODELS = (Company, CompanyAlias, Plant, PlantAlias)
+# How often a process re-reads every name table in full, to see renames made by other processes.
+FULL_CHECK_SECONDS = 5.0
+
+
+def name_tables_counts():
+    """
+    Rows and highest id of each name table, in one query. Each is its own subquery: the
+    databases answer a lone COUNT(*) or MAX(id) from an index, but not the two together.
+    """
+    quote = connection.ops.quote_name
+    parts = []
+    for model in NAME_MODELS:
+        table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
+        parts.append(f"(SELECT COUNT(*) FROM {table}), (SELECT MAX({key}) FROM {table})")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
+
+
 def name_tables_signature():
     """
-    What changes whenever a name is added, changed or removed: one small query per table. Saves
-    bump versions; the lengths and the first and last names tell apart tables that a rolled-back
-    transaction refilled with other names under the same ids (SQLite reuses them).
+    What changes whenever a name is added, changed or removed, read in full (a scan of each
+    table): saves bump versions; the lengths and the first and last names tell apart tables that
+    a rolled-back transaction refilled with other names under the same ids (SQLite reuses them).
     """
     return tuple(
         tuple(
             model.objects.aggregate(
-                count=Count("pk"),
-                top=Max("pk"),
                 saves=Sum("version"),
                 letters=Sum(Length("name")),
                 first=Min("search_name"),
                 last=Max("search_name"),
             ).values()
         )
-        for model in (Company, CompanyAlias, Plant, PlantAlias)
+        for model in NAME_MODELS
     )
 
 
 class _Cache:
+    """
+    The process's index and when to rebuild it: at once when this process saves or deletes a
+    name (signals), when the row counts or highest ids differ (checked on every call: another
+    process added or removed a name), and when a full read of the tables, done at most every
+    FULL_CHECK_SECONDS, differs (another process renamed one).
+    """
+
     def __init__(self):
         self.lock = threading.Lock()
+        self.counts = None
         self.signature = None
+        self.checked_at = 0.0
+        self.changed_here = True
         self.index = None
         self.builds = 0  # how many times the index was built (benchmarks and tests read it)
 
     def get(self):
-        signature = name_tables_signature()
+        counts = name_tables_counts()
         with self.lock:
-            if self.index is None or signature != self.signature:
+            full = time.monotonic() - self.checked_at >= FULL_CHECK_SECONDS
+            stale = self.index is None or self.changed_here or counts != self.counts
+            signature = name_tables_signature() if full or stale else self.signature
+            if stale or signature != self.signature:
+                self.changed_here = False
                 self.index = build_index()
-                self.signature = signature
                 self.builds += 1
+            self.counts, self.signature = counts, signature
+            if full or stale:
+                self.checked_at = time.monotonic()
             return self.index
+
+    def name_saved(self, **kwargs):
+        self.changed_here = True
 
 
 _cache = _Cache()
+for _model in NAME_MODELS:
+    post_save.connect(_cache.name_saved, sender=_model, dispatch_uid=f"suggest-{_model.__name__}")
+    post_delete.connect(
+        _cache.name_saved, sender=_model, dispatch_uid=f"suggest-d-{_model.__name__}"
+    )
 
 
 def current_index():

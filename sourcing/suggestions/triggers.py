@@ -62,7 +62,9 @@ MILESTONES = [
             r"open(?:s|ed|ing)?|come on stream|entrer en production|entrera en (?:production|"
             r"service)|mise en service|mise en production|démarrage de la production|"
             r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
-            r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)"
+            r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)|"
+            r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:will|would|should|is\s+to|to)\s+"
+            r"(?:start|begin|commence)"
         ),
     ),
     (

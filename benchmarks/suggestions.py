@@ -1,0 +1,145 @@
+"""
+Benchmark of the suggestion engine: prints figures, asserts nothing (timings on a shared machine
+are for reading; the endpoint's query count is asserted in tests/test_suggestions_api.py).
+
+    .venv/bin/python benchmarks/suggestions.py [--names 20000]
+
+Builds a throwaway SQLite database with N known names (companies with one alias each, and
+plants), then measures:
+- building the name index (once per process) and the staleness check run on every call;
+- suggestions for a 5 kB article, warm (target: at most 200 ms);
+- suggestions for 50, 100 and 200 kB of digits, units and qualifiers: time per kB stays flat.
+"""
+
+import argparse
+import contextlib
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+
+def setup_django(database_path):
+    os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+    import django
+
+    django.setup()
+
+
+def timed(function, repeat):
+    durations = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        durations.append(time.perf_counter() - start)
+    return statistics.median(durations)
+
+
+def build_names(count):
+    """``count`` known names: companies, their aliases and plants, in bulk."""
+    from sourcing.models import Company, CompanyAlias, Plant
+    from sourcing.search import fold_for_search
+
+    companies = count // 2
+    Company.objects.bulk_create(
+        Company(
+            name=f"Acme Batteries {n}",
+            slug=f"acme-batteries-{n}",
+            kind="cell_maker",
+            search_name=fold_for_search(f"Acme Batteries {n}"),
+        )
+        for n in range(companies)
+    )
+    ids = list(Company.objects.values_list("pk", flat=True))
+    CompanyAlias.objects.bulk_create(
+        CompanyAlias(company_id=pk, name=f"ACB{n}", search_name=f"acb{n}")
+        for n, pk in enumerate(ids[: count // 4])
+    )
+    Plant.objects.bulk_create(
+        Plant(
+            name=f"Gigafactory {n}",
+            kind="cell_gigafactory",
+            status="announced",
+            search_name=f"gigafactory {n}",
+        )
+        for n in range(count - companies - count // 4)
+    )
+
+
+ARTICLE_SENTENCES = [
+    "Acme Batteries 12 will supply Acme Batteries 7 with more than 13 GWh a year by 2030.",
+    "ACB3 takes a stake of over 20% in Acme Batteries 9, announced on 30 May 2023.",
+    "Construction of Gigafactory 5 will start in 2024, creating nearly 2 500 jobs.",
+    "Le groupe ACB4 investira près de 2 milliards d'euros d'ici 2027 dans la Gigafactory 8.",
+    "The French start-up Tiamat Energy signed a letter of intent with Acme Batteries 2.",
+]
+
+
+def article_of_size(size):
+    text, n = [], 0
+    while sum(len(s) + 1 for s in text) < size:
+        text.append(ARTICLE_SENTENCES[n % len(ARTICLE_SENTENCES)])
+        n += 1
+    return " ".join(text)
+
+
+def pathological_text(size):
+    """Digits, units, separators and qualifiers, no sentence end: the worst case to scan."""
+    unit = "12 500 GWh 3,5 % up to 1 000 000 € 2030 2 0 0 0 jobs over 99,999 MWh "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        setup_django(Path(folder) / "bench.sqlite3")
+        from django.core.management import call_command
+
+        with contextlib.redirect_stdout(io.StringIO()):
+            call_command("migrate", verbosity=0)
+        build_names(args.names)
+        run(args.names)
+
+
+def run(count):
+    from sourcing.suggestions import names, suggest
+
+    start = time.perf_counter()
+    index = names.current_index()
+    print(f"name index: {len(index)} names built in {time.perf_counter() - start:.3f} s (once)")
+    print(f"staleness check per call: {timed(names.name_tables_counts, 20) * 1000:.1f} ms")
+    print(
+        f"full re-read (at most every {names.FULL_CHECK_SECONDS:.0f} s): "
+        f"{timed(names.name_tables_signature, 5) * 1000:.1f} ms"
+    )
+
+    body = article_of_size(5_000)
+    article = SimpleNamespace(pk=None, body=body, language="en")
+    result = suggest(article)
+    warm = timed(lambda: suggest(article), 10)
+    print(
+        f"5 kB article, {count} known names: {warm * 1000:.1f} ms warm (target <= 200 ms), "
+        f"{len(result['mentions'])} mentions, {len(result['proposals'])} proposals, "
+        f"index builds so far: {names.index_builds()}"
+    )
+    for size in (50_000, 100_000, 200_000):
+        article = SimpleNamespace(pk=None, body=pathological_text(size), language="fr")
+        seconds = timed(lambda article=article: suggest(article), 3)
+        print(
+            f"{size // 1000} kB of digits and units: {seconds * 1000:.0f} ms "
+            f"({seconds * 1000 / (size / 1000):.2f} ms per kB)"
+        )
+
+
+if __name__ == "__main__":
+    main()
