@@ -34,7 +34,8 @@ def test_a_second_stake_of_the_same_holder_in_the_same_target_is_named_before_sa
     assert warned.status_code == 200
     page = warned.content.decode()
     assert "This looks like a duplicate of" in page
-    assert change_url(existing) in page
+    assert f'<a href="{change_url(existing)}">' in page
+    assert '<input type="checkbox" name="save_as_distinct" value="1">' in page
     assert Stake.objects.count() == 1
 
     saved = editor_client.post(
