@@ -155,7 +155,7 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
     # Accept the agreement as proposed: Voltaris, new to the database, is created with it.
     person.proposal("agreement").find_element("css selector", "[value=accept]").click()
     person.desk_message("Created")
-    # The stake's target is left blank by the engine: the editor types it in.
+    # Every field of a proposal is editable: the editor retypes the stake's target.
     stake_form = person.proposal("stake")
     target = stake_form.find_element("css selector", "[name='fields.target']")
     target.clear()
