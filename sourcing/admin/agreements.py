@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
+from .duplicates import PartiesDuplicateFormSet
 from .mixins import FoldedSearchMixin
 from .widgets import KnownIdsAutocompleteMixin
 
@@ -30,9 +31,11 @@ class VehicleProgrammeAdmin(CuratedRecordAdmin):
 
 class AgreementPartyInline(KnownIdsAutocompleteMixin, admin.TabularInline):
     model = AgreementParty
+    formset = PartiesDuplicateFormSet
     fields = ["company", "role"]
     autocomplete_fields = ["company"]
     extra = 2
+    show_change_link = True  # the party's page, where its role is cited
 
 
 class AgreementVolumeInline(admin.TabularInline):
@@ -92,6 +95,7 @@ class AgreementPartyAdmin(RecordPartAdmin):
     search_fields = ["agreement__title", "company__name", "company__aliases__name"]
     autocomplete_fields = ["agreement", "company"]
     list_select_related = ["agreement", "company"]
+    inlines = [CitationInline]
 
 
 @admin.register(AgreementVolume)

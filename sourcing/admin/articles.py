@@ -26,6 +26,7 @@ from ..models import (
     Stake,
 )
 from .base import EditorialAdmin, RecordPartAdmin, admin_link, admin_url
+from .intake import intake_view, printed_date_view
 from .mixins import FoldedSearchMixin
 
 
@@ -169,7 +170,31 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
             self.admin_site.admin_view(self.conflicts_view),
             name="sourcing_conflicts",
         )
-        return [conflicts, *super().get_urls()]
+        # Imported here: the desk builds on this module's helpers.
+        from .desk import desk_urls
+
+        printed_date = path(
+            "intake/printed-date/",
+            self.admin_site.admin_view(printed_date_view),
+            name="sourcing_article_printed_date",
+        )
+        return [conflicts, printed_date, *desk_urls(self), *super().get_urls()]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Paste or upload the text: the import's rules apply, and the desk opens on it."""
+        if not self.has_add_permission(request):
+            return super().add_view(request, form_url, extra_context)
+        return intake_view(self, request)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {"desk_url": self.desk_url_of(object_id), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @staticmethod
+    def desk_url_of(object_id):
+        if not str(object_id).isdigit():
+            return ""
+        return reverse("admin:sourcing_article_desk", args=[int(object_id)])
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {

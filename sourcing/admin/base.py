@@ -16,10 +16,13 @@ from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import quotes
 from ..forms import CuratedRecordForm
 from ..models import Citation, ReviewStatus, may_verify
 from ..models.curation import HISTORY_REASON_LENGTH
+from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
+from .record_pages import BackToRecordMixin, PrefilledArticleInlineMixin
 from .widgets import KnownIdsAutocompleteMixin
 
 
@@ -44,6 +47,7 @@ def change_summary(modeladmin, request, form, formsets, add=False):
 
 
 class EditorialAdmin(
+    PartialDatesAdminMixin,
     HistoryUrlIdsMixin,
     InvalidFilterValuesMixin,
     KnownIdsAutocompleteMixin,
@@ -65,8 +69,31 @@ class CitationInlineForm(forms.ModelForm):
             # A citation loaded from elsewhere may name a field the list leaves out: keep it.
             field.choices = [*field.choices, (cited, cited)]
 
+    def clean(self):
+        cleaned_data = super().clean()
+        article, quote = cleaned_data.get("article"), cleaned_data.get("quote")
+        if article and quote and {"article", "quote"} & set(self.changed_data):
+            refuse_ambiguous_quote(self, article, quote)
+        return cleaned_data
 
-class CitationInline(KnownIdsAutocompleteMixin, GenericTabularInline):
+
+def refuse_ambiguous_quote(form, article, quote):
+    """A quote found at several places would be anchored to one silently: ask for a longer one."""
+    from .desk_records import citable_occurrences
+
+    try:
+        found = len(citable_occurrences(article, quote))
+    except quotes.QuoteNotFound:
+        return  # the citation's own check says so, with the closest passage
+    if found > 1:
+        form.add_error(
+            "quote",
+            f"“{quote}” occurs {found} times in the article: quote a longer passage that occurs "
+            "once, or select the passage on the article's curation desk.",
+        )
+
+
+class CitationInline(PrefilledArticleInlineMixin, KnownIdsAutocompleteMixin, GenericTabularInline):
     """Pick an article and paste the passage: the offsets are found when the record is saved."""
 
     model = Citation
@@ -192,7 +219,7 @@ class CuratedRecordAdmin(EditorialAdmin):
         self.message_user(request, f"{changed} record(s) sent back for review.", messages.SUCCESS)
 
 
-class RecordPartAdmin(EditorialAdmin):
+class RecordPartAdmin(BackToRecordMixin, EditorialAdmin):
     """
     Admin of a row that belongs to a curated record, edited on its own page: saving or deleting
     it counts as changing the record, which the model does (``Versioned.parent_field``).

@@ -2,14 +2,22 @@
 
 from django.contrib import admin
 
+from ..forms import CuratedRecordForm
 from ..models import Stake
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin
+from .duplicates import StakeDuplicateFormMixin
+
+
+class StakeForm(StakeDuplicateFormMixin, CuratedRecordForm):
+    pass
+
 
 # -- Stakes ---------------------------------------------------------------------------------------
 
 
 @admin.register(Stake)
 class StakeAdmin(CuratedRecordAdmin):
+    form = StakeForm
     list_display = ["holder", "target", "share", "status", "as_of_display", "review_status"]
     list_filter = ["review_status", "status", "as_of_precision"]
     date_hierarchy = "as_of"

@@ -27,6 +27,11 @@ def read_source_text(path):
         raw = path.read_bytes()
     except OSError as error:
         raise SourceFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return decode_source_text(raw, path)
+
+
+def decode_source_text(raw, path):
+    """The text of a source document received as bytes (a file, an upload), checked as above."""
     if not raw.strip():
         raise SourceFileError(f"{path}: the file is empty")
     try:

@@ -10,9 +10,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..api_schema import NotFoundSerializer
 from ..models import Article, DatePrecision, QuantityQualifier
 from ..models.curation import sees_drafts
-from ..serializers import NotFoundSerializer
 from .engine import suggest
 
 # Ids beyond a 64-bit integer name no article; the database would refuse to compare them.

@@ -1,0 +1,417 @@
+"""
+The curation desk: one admin page per article where an editor turns the text into cited draft
+records. The text shows the machine's suggestions by kind, the citations and the non-editorial
+parts; a passage selected with the mouse is cited for a record or marked non-editorial; the
+proposals beside the text are accepted, edited or not, in one click each.
+
+Every action is a POST answered in JSON with the text and the side panel rendered again, so the
+editor stays on one page. Each carries the article's version as the page showed it: a desk page
+left open while someone else changed the article or worked on it from another desk is refused
+(the project's optimistic locking), and each accepted action moves the version on.
+"""
+
+import json
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.text import Truncator, capfirst
+
+from ..forms import stale_record_message
+from ..models import (
+    Article,
+    Company,
+    CuratedRecord,
+    NonEditorialSpan,
+    Plant,
+    ReviewStatus,
+    Versioned,
+)
+from . import desk_records
+from .articles import with_cited_records
+from .base import admin_url, may_verify
+from .desk_text import desk_text_html
+from .duplicates import likely_duplicates
+
+CONTEXT_CHARACTERS = 40
+
+
+def desk_urls(model_admin):
+    """The desk's URLs, for the article admin's ``get_urls``."""
+
+    def desk(request, article_id):
+        return desk_view(request, model_admin, article_id)
+
+    def act(request, article_id):
+        return act_view(request, model_admin, article_id)
+
+    wrap = model_admin.admin_site.admin_view
+    return [
+        path("<int:article_id>/desk/", wrap(desk), name="sourcing_article_desk"),
+        path("<int:article_id>/desk/act/", wrap(act), name="sourcing_article_desk_act"),
+    ]
+
+
+def desk_url(article):
+    return reverse("admin:sourcing_article_desk", args=[article.pk])
+
+
+def suggestions_for(article):
+    """The suggestion engine's answer, or none while it is not installed."""
+    try:
+        from ..suggestions import suggest
+    except ImportError:
+        return {"article": article.pk, "mentions": [], "proposals": []}
+    return suggest(article)
+
+
+# -- Reading ---------------------------------------------------------------------------------------
+
+
+def target_key(record):
+    return f"{ContentType.objects.get_for_model(record).pk}:{record.pk}"
+
+
+def record_from_key(key):
+    """The record a "content type:id" key names, or None."""
+    try:
+        type_id, pk = (int(part) for part in str(key).split(":"))
+        model = ContentType.objects.get_for_id(type_id).model_class()
+    except (ValueError, ContentType.DoesNotExist):
+        return None
+    if model is None or not hasattr(model, "citations"):
+        return None
+    return model._default_manager.filter(pk=pk).first()
+
+
+def citable_fields(model):
+    """The fields of ``model`` a citation may name, as [(name, label)], whole record first."""
+    fields = [
+        field
+        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        if field.editable and not field.primary_key and field.name not in ("notes", "review_status")
+    ]
+    return [("", "— the whole record —")] + [
+        (field.name, capfirst(field.verbose_name)) for field in fields
+    ]
+
+
+def cited_records(article):
+    """The records citing ``article``, each once, in the order of their first passage."""
+    citations = with_cited_records(article.citations.select_related("content_type")).order_by(
+        "start", "pk"
+    )
+    seen, records = set(), []
+    for citation in citations:
+        key = (citation.content_type_id, citation.object_id)
+        if citation.record is not None and key not in seen:
+            seen.add(key)
+            records.append(citation.record)
+    return records
+
+
+def curated_record_of(row):
+    """The curated record ``row`` belongs to (itself, if it is one), or None (a span, say)."""
+    while row is not None and not isinstance(row, CuratedRecord):
+        row = row.parent_row() if isinstance(row, Versioned) else None
+    return row
+
+
+def curated_records_of(records):
+    """The curated records among ``records`` or owning them (a capacity's plant), each once."""
+    found = {}
+    for record in records:
+        curated = curated_record_of(record)
+        if curated is not None:
+            found.setdefault(target_key(curated), curated)
+    return list(found.values())
+
+
+def cite_targets(article, records, mentions):
+    """
+    What a selected passage may be cited for: the records citing the article, the parties,
+    capacities and milestones of those, and the companies and plants the text names.
+    """
+    targets = list(records)
+    for record in records:
+        for relation in ("parties", "capacities", "milestones", "volumes"):
+            if hasattr(record, relation):
+                targets.extend(getattr(record, relation).all())
+    for kind, model in (("company", Company), ("plant", Plant)):
+        ids = {m["record"]["id"] for m in mentions if m.get("kind") == kind and m.get("record")}
+        targets.extend(model.objects.filter(pk__in=ids))
+    unique = {}
+    for target in targets:
+        unique.setdefault(target_key(target), target)
+    return [
+        {
+            "key": key,
+            "label": f"{capfirst(target._meta.verbose_name)}: {target}",
+            "fields_json": json.dumps(citable_fields(type(target))),
+        }
+        for key, target in unique.items()
+    ]
+
+
+def proposal_rows(proposals, targets):
+    """
+    The proposals as the panel shows them: editable inputs, likely duplicates, and the records
+    the passage may be attached to instead, the likely duplicates first.
+    """
+    rows = []
+    for index, proposal in enumerate(proposals):
+        inputs = list(flatten(proposal.get("fields") or {}, "fields"))
+        duplicates = likely_duplicates(proposal.get("kind"), proposal.get("fields") or {})
+        attach = [
+            (target_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
+            for record in duplicates
+        ]
+        attach += [(t["key"], t["label"]) for t in targets if t["key"] not in dict(attach)]
+        rows.append(
+            {
+                "index": index,
+                "label": str(proposal.get("kind") or "").replace("_", " ").capitalize(),
+                "proposal": proposal,
+                "json": json.dumps(proposal),
+                "inputs": inputs,
+                "duplicates": [(record, admin_url(record)) for record in duplicates],
+                "attach": attach,
+            }
+        )
+    return rows
+
+
+def is_reference(value):
+    """A record as the engine names it: {"id", "slug", "name"}."""
+    return "id" in value and "name" in value
+
+
+def flatten(value, prefix):
+    """("fields.parties.0.company", "acc") pairs for the inputs of a nested proposal."""
+    if isinstance(value, dict) and not is_reference(value):
+        for key, item in value.items():
+            yield from flatten(item, f"{prefix}.{key}")
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            yield from flatten(item, f"{prefix}.{number}")
+    elif isinstance(value, dict):  # a reference to a record: edited as its slug or name
+        yield prefix, value.get("slug") or value.get("name") or ""
+    else:
+        yield prefix, "" if value is None else value
+
+
+def panel_context(request, article):
+    answer = suggestions_for(article)
+    mentions, proposals = answer.get("mentions", []), answer.get("proposals", [])
+    records = cited_records(article)
+    reviewer_rows = [
+        {
+            "key": target_key(record),
+            "record": record,
+            # The record's page starts its new citation rows on this article.
+            "url": f"{admin_url(record)}?article={article.pk}",
+            "kind": capfirst(record._meta.verbose_name),
+            "may_verify": may_verify(request.user, type(record)),
+        }
+        for record in curated_records_of(records)
+    ]
+    targets = cite_targets(article, records, mentions)
+    return {
+        "article": article,
+        "text_html": desk_text_html(article, mentions),
+        "targets": targets,
+        "proposals": proposal_rows(proposals, targets),
+        "records": reviewer_rows,
+        "span_kinds": NonEditorialSpan.Kind.choices,
+        "to_verify": [row for row in reviewer_rows if row["may_verify"]],
+    }
+
+
+def desk_view(request, model_admin, article_id):
+    article = get_object_or_404(Article, pk=article_id)
+    if not model_admin.has_change_permission(request, article):
+        return model_admin.no_such_record(request, article_id)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        **panel_context(request, article),
+        "title": f"Curation desk: {article}",
+        "opts": Article._meta,
+        "act_url": reverse("admin:sourcing_article_desk_act", args=[article.pk]),
+        "change_url": admin_url(article),
+        "body": article.body,
+    }
+    return TemplateResponse(request, "admin/sourcing/desk/desk.html", context)
+
+
+# -- Writing ---------------------------------------------------------------------------------------
+
+
+def act_view(request, model_admin, article_id):
+    if not model_admin.has_change_permission(request):
+        return JsonResponse({"error": "You may not change articles."}, status=403)
+    if request.method != "POST":
+        return JsonResponse({"error": "Desk actions are sent with POST."}, status=405)
+    try:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"error": "The request is not JSON."}, status=400)
+    if not isinstance(data, dict):
+        return JsonResponse({"error": "The request is not a JSON object."}, status=400)
+    action = ACTIONS.get(data.get("action"))
+    if action is None:
+        return JsonResponse({"error": f"Unknown action “{data.get('action')}”."}, status=400)
+    try:
+        with transaction.atomic():
+            article = Article.objects.select_for_update().filter(pk=article_id).first()
+            if article is None:
+                return JsonResponse({"error": "This article no longer exists."}, status=404)
+            if data.get("version") != article.version:
+                return JsonResponse({"error": stale_record_message(article)}, status=409)
+            message = action(request, article, data)
+            Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    except desk_records.AmbiguousQuote as ambiguous:
+        return JsonResponse(
+            {"error": str(ambiguous), "choose": occurrences(article, ambiguous.matches)}, status=400
+        )
+    except (desk_records.DeskError, PermissionError) as refused:
+        return JsonResponse({"error": str(refused)}, status=400)
+    article = Article.objects.get(pk=article.pk)
+    context = panel_context(request, article)
+    return JsonResponse(
+        {
+            "message": message,
+            "version": article.version,
+            "text_html": str(context["text_html"]),
+            "panel_html": render_to_string(
+                "admin/sourcing/desk/panel.html", context, request=request
+            ),
+        }
+    )
+
+
+def occurrences(article, matches):
+    body = article.body
+    return [
+        {
+            "start": match.start,
+            "end": match.end,
+            "context": body[max(0, match.start - CONTEXT_CHARACTERS) : match.start]
+            + "[["
+            + body[match.start : match.end]
+            + "]]"
+            + body[match.end : match.end + CONTEXT_CHARACTERS],
+        }
+        for match in matches
+    ]
+
+
+def require(request, permission, model):
+    opts = model._meta
+    if not request.user.has_perm(f"{opts.app_label}.{permission}_{opts.model_name}"):
+        raise PermissionError(f"You may not {permission} {opts.verbose_name_plural}.")
+
+
+def selection(data):
+    try:
+        start, end = int(data.get("start")), int(data.get("end"))
+    except (TypeError, ValueError):
+        raise desk_records.DeskError("Select a passage of the text first.") from None
+    return start, end
+
+
+def checked_selection(article, data):
+    start, end = selection(data)
+    if not 0 <= start < end <= len(article.body) or not article.body[start:end].strip():
+        raise desk_records.DeskError("Select a passage of the text first.")
+    return start, end
+
+
+def act_cite(request, article, data):
+    record = record_from_key(data.get("target"))
+    if record is None:
+        raise desk_records.DeskError("Choose the record the passage supports.")
+    require(request, "change", type(record))
+    field = str(data.get("field") or "")
+    if field and field not in dict(citable_fields(type(record))):
+        raise desk_records.DeskError(f"{type(record).__name__} has no field “{field}” to cite.")
+    start, end = checked_selection(article, data)
+    citation = desk_records.cite(record, article, start, end, field)
+    return f"Cited “{Truncator(citation.quote).chars(60)}” for {record}."
+
+
+def act_mark(request, article, data):
+    require(request, "add", NonEditorialSpan)
+    kind = str(data.get("kind") or "")
+    if kind not in NonEditorialSpan.Kind.values:
+        raise desk_records.DeskError("Choose what kind of non-editorial part this is.")
+    start, end = checked_selection(article, data)
+    span = desk_records.mark_non_editorial(article, start, end, kind)
+    return f"Marked characters {span.start}–{span.end} as {span.get_kind_display().lower()}."
+
+
+def proposal_of(data):
+    proposal = data.get("proposal")
+    if not isinstance(proposal, dict):
+        raise desk_records.DeskError("No proposal was sent.")
+    return proposal
+
+
+def act_accept(request, article, data):
+    proposal = proposal_of(data)
+    model = desk_records.MODEL_OF_KIND.get(proposal.get("kind"))
+    if model is None:
+        raise desk_records.DeskError(f"Unknown kind of proposal “{proposal.get('kind')}”.")
+    require(request, "add", model)
+    # A capacity or an alias added to a verified plant or company sends it back to review when
+    # the editor may not verify it: the models see to that (Versioned.parent_field).
+    rows = desk_records.accept_proposal(article, proposal, request.user)
+    return "Created " + "; ".join(
+        f"{row._meta.verbose_name} “{Truncator(str(row)).chars(60)}”" for row in rows
+    )
+
+
+def act_attach(request, article, data):
+    proposal = proposal_of(data)
+    record = record_from_key(data.get("target"))
+    if record is None:
+        raise desk_records.DeskError("Choose the existing record to attach the passage to.")
+    require(request, "change", type(record))
+    desk_records.attach_proposal(article, proposal, record)
+    return f"Cited the passage for the existing {type(record)._meta.verbose_name} “{record}”."
+
+
+def act_verify(request, article, data):
+    keys = data.get("targets") or []
+    records = [record_from_key(key) for key in keys if isinstance(key, str)]
+    records = [r for r in records if isinstance(r, CuratedRecord)]
+    if not records:
+        raise desk_records.DeskError("Tick the records to mark verified.")
+    for record in records:
+        if not may_verify(request.user, type(record)):
+            raise PermissionError(
+                f"Only reviewers can mark {type(record)._meta.verbose_name_plural} verified."
+            )
+    cited_here = {target_key(record) for record in curated_records_of(cited_records(article))}
+    for record in records:
+        if target_key(record) not in cited_here:
+            raise desk_records.DeskError(f"“{record}” does not cite this article.")
+        record = type(record)._default_manager.select_for_update().get(pk=record.pk)
+        if record.review_status != ReviewStatus.VERIFIED:
+            record.review_status = ReviewStatus.VERIFIED
+            record._change_reason = "Marked verified"
+            record.save()
+    return f"{len(records)} record(s) marked verified."
+
+
+ACTIONS = {
+    "cite": act_cite,
+    "mark": act_mark,
+    "accept": act_accept,
+    "attach": act_attach,
+    "verify": act_verify,
+}

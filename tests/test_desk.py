@@ -1,0 +1,304 @@
+"""The curation desk with Django's test client: proposals, citations, marks, review, versions."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from sourcing.models import (
+    Agreement,
+    AgreementParty,
+    Article,
+    Citation,
+    Company,
+    CompanyAlias,
+    NonEditorialSpan,
+    ReviewStatus,
+    Stake,
+)
+
+from .factories import make_agreement, make_article, make_company, make_user
+from .test_admin import client_for
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "Paris, 12 March 2024. Stellantis and Voltaris signed a supply agreement on Tuesday. "
+    "Stellantis will take a 30% stake in Voltaris, the French start-up.\n"
+    "Voltaris expects 8 GWh a year by 2027. Voltaris is Voltaris.\n"
+    "Comments\nJoe: Stellantis will take a 30% stake, I doubt it."
+)
+STAKE_QUOTE = "Stellantis will take a 30% stake in Voltaris"
+
+
+@pytest.fixture
+def editor():
+    return make_user("edith", "Editors")
+
+
+@pytest.fixture
+def reviewer():
+    return make_user("rita", "Reviewers")
+
+
+@pytest.fixture
+def article():
+    return make_article(title="Stellantis and Voltaris", body=BODY)
+
+
+def act(client, article, **payload):
+    payload.setdefault("version", Article.objects.get(pk=article.pk).version)
+    return client.post(
+        reverse("admin:sourcing_article_desk_act", args=[article.pk]),
+        json.dumps(payload),
+        content_type="application/json",
+    )
+
+
+def stake_proposal(quote=STAKE_QUOTE):
+    start = BODY.index(quote) if quote in BODY else 0
+    return {
+        "kind": "stake",
+        "fields": {"holder": "Stellantis", "target": "Voltaris", "share_exact": "30"},
+        "quote": quote,
+        "start": start,
+        "end": start + len(quote),
+        "exists": False,
+    }
+
+
+def key(record):
+    from django.contrib.contenttypes.models import ContentType
+
+    return f"{ContentType.objects.get_for_model(record).pk}:{record.pk}"
+
+
+def test_editor_accepts_a_proposal_as_draft_records_with_their_citations(client, editor, article):
+    stellantis = make_company("Stellantis", review_status=ReviewStatus.VERIFIED)
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=stake_proposal())
+
+    assert reply.status_code == 200, reply.json()
+    stake = Stake.objects.get()
+    assert (stake.holder, stake.target.name) == (stellantis, "Voltaris")
+    assert stake.review_status == ReviewStatus.DRAFT
+    assert stake.share_exact == 30
+    # The company the text names but the database did not know is a draft, cited too.
+    voltaris = Company.objects.get(name="Voltaris")
+    assert voltaris.review_status == ReviewStatus.DRAFT
+    assert voltaris.citations.get().passage == STAKE_QUOTE
+    assert stake.citations.get().passage == STAKE_QUOTE
+    answer = reply.json()
+    assert "Stellantis in Voltaris" in answer["panel_html"]
+    assert answer["version"] == article.version + 1
+
+
+def test_editor_cannot_verify_from_the_desk_but_a_reviewer_can(client, editor, reviewer, article):
+    act(client_for(client, editor), article, action="accept", proposal=stake_proposal())
+    stake = Stake.objects.get()
+
+    refused = act(client, article, action="verify", targets=[key(stake)])
+
+    assert refused.status_code == 400
+    assert "Only reviewers" in refused.json()["error"]
+    stake.refresh_from_db()
+    assert stake.review_status == ReviewStatus.DRAFT
+
+    client.force_login(reviewer)
+    done = act(client, article, action="verify", targets=[key(stake)])
+    assert done.status_code == 200
+    stake.refresh_from_db()
+    assert stake.review_status == ReviewStatus.VERIFIED
+
+
+def test_accepting_a_proposal_whose_quote_does_not_verify_creates_nothing(client, editor, article):
+    make_company("Stellantis")
+    counts = [model.objects.count() for model in (Company, Stake, Citation, CompanyAlias)]
+    proposal = stake_proposal(quote="Stellantis will take a 35% stake in Voltaris")
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 400
+    assert "not in this article" in reply.json()["error"]
+    assert "30% stake in Voltaris" in reply.json()["error"]  # the closest passage
+    assert [model.objects.count() for model in (Company, Stake, Citation, CompanyAlias)] == counts
+
+
+def test_a_proposal_whose_record_does_not_validate_leaves_no_new_company(client, editor, article):
+    proposal = stake_proposal()
+    proposal["fields"]["share_exact"] = "130"
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 400
+    assert "share_exact" in reply.json()["error"]
+    assert not Company.objects.exists() and not Citation.objects.exists()
+
+
+def test_a_stale_desk_page_cannot_overwrite_newer_work(client, editor, article):
+    opened = Article.objects.get(pk=article.pk).version
+    anna = make_user("anna", "Editors")
+    other = client.__class__()
+    other.force_login(anna)
+    start = BODY.index("Comments")
+    marked = act(other, article, action="mark", kind="reader_comments", start=start, end=len(BODY))
+    assert marked.status_code == 200
+    assert NonEditorialSpan.objects.count() == 1
+
+    reply = act(
+        client_for(client, editor),
+        article,
+        version=opened,
+        action="accept",
+        proposal=stake_proposal(),
+    )
+
+    assert reply.status_code == 409
+    assert "This record was changed by" in reply.json()["error"]
+    assert not Stake.objects.exists() and not Company.objects.exists()
+
+
+def test_a_selection_is_cited_for_an_agreement_party(client, editor, article):
+    stellantis = make_company("Stellantis")
+    agreement = make_agreement(parties=[(stellantis, AgreementParty.Role.BUYER)])
+    party = agreement.parties.get()
+    start = BODY.index("Stellantis and Voltaris")
+
+    reply = act(
+        client_for(client, editor),
+        article,
+        action="cite",
+        target=key(party),
+        field="role",
+        start=start,
+        end=start + len("Stellantis and Voltaris signed a supply agreement"),
+    )
+
+    assert reply.status_code == 200, reply.json()
+    citation = party.citations.get()
+    assert citation.passage == "Stellantis and Voltaris signed a supply agreement"
+    assert citation.field == "role"
+
+
+def test_a_marked_reader_comment_cannot_be_cited(client, editor, article):
+    stellantis = make_company("Stellantis")
+    client_for(client, editor)
+    start = BODY.index("Comments")
+    assert act(client, article, action="mark", kind="reader_comments", start=start, end=len(BODY))
+    quote_start = BODY.index("Stellantis will take a 30% stake, I")
+
+    reply = act(
+        client,
+        article,
+        action="cite",
+        target=key(stellantis),
+        start=quote_start,
+        end=quote_start + len("Stellantis will take a 30% stake"),
+    )
+
+    assert reply.status_code == 400
+    assert "non-editorial" in reply.json()["error"]
+    assert not Citation.objects.exists()
+
+
+def test_an_ambiguous_short_quote_asks_which_occurrence(client, editor, article):
+    proposal = {"kind": "company", "fields": {"name": "Voltaris"}, "quote": "Voltaris"}
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 400
+    choices = reply.json()["choose"]
+    assert len(choices) == BODY.count("Voltaris")
+    assert all(BODY[c["start"] : c["end"]] == "Voltaris" for c in choices)
+    assert not Company.objects.exists()
+
+    proposal.update(start=choices[2]["start"], end=choices[2]["end"])
+    assert act(client, article, action="accept", proposal=proposal).status_code == 200
+    assert Company.objects.get().citations.get().start == choices[2]["start"]
+
+
+def test_an_agreement_proposal_creates_its_parties(client, editor, article):
+    make_company("Stellantis")
+    quote = "Stellantis and Voltaris signed a supply agreement"
+    proposal = {
+        "kind": "agreement",
+        "fields": {
+            "title": "Stellantis–Voltaris supply",
+            "kind": "supply",
+            "parties": [
+                {"company": "Stellantis", "role": "buyer"},
+                {"company": "Voltaris", "role": "supplier"},
+            ],
+        },
+        "quote": quote,
+        "start": BODY.index(quote),
+        "end": BODY.index(quote) + len(quote),
+    }
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 200, reply.json()
+    agreement = Agreement.objects.get()
+    assert sorted(agreement.parties.values_list("company__name", "role")) == [
+        ("Stellantis", "buyer"),
+        ("Voltaris", "supplier"),
+    ]
+    assert agreement.citations.get().passage == quote
+
+
+def test_a_likely_duplicate_stake_is_shown_with_a_link(client, editor, article, monkeypatch):
+    from sourcing.admin import desk
+
+    existing = Stake.objects.create(
+        holder=make_company("Stellantis"),
+        target=make_company("Voltaris"),
+        status=Stake.Status.COMPLETED,
+    )
+    monkeypatch.setattr(
+        desk,
+        "suggestions_for",
+        lambda article: {"article": article.pk, "mentions": [], "proposals": [stake_proposal()]},
+    )
+
+    page = client_for(client, editor).get(reverse("admin:sourcing_article_desk", args=[article.pk]))
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Likely duplicate of" in html
+    assert reverse("admin:sourcing_stake_change", args=[existing.pk]) in html
+
+
+def test_the_desk_page_cuts_the_text_into_segments_that_keep_every_character(
+    client, editor, monkeypatch
+):
+    from sourcing.admin import desk
+
+    body = "Line one\r\nACC & <Verkor>\r\n"
+    article = make_article(body=body)
+    monkeypatch.setattr(
+        desk,
+        "suggestions_for",
+        lambda article: {
+            "article": article.pk,
+            "mentions": [
+                {"kind": "company", "start": 10, "end": 13, "text": "ACC", "record": None}
+            ],
+            "proposals": [],
+        },
+    )
+
+    page = client_for(client, editor).get(reverse("admin:sourcing_article_desk", args=[article.pk]))
+
+    html = page.content.decode()
+    assert '<span class="seg mention mention-company" data-start="10"' in html
+    assert '<span class="seg cr" data-start="8"></span>' in html
+    assert "&lt;Verkor&gt;" in html
+
+
+def test_anything_but_a_json_action_is_a_clear_refusal(client, editor, article):
+    client_for(client, editor)
+    url = reverse("admin:sourcing_article_desk_act", args=[article.pk])
+    assert client.post(url, "not json", content_type="application/json").status_code == 400
+    assert act(client, article, action="explode").json()["error"] == "Unknown action “explode”."
+    assert client.get(url).status_code == 405
+    assert act(client, article, action="cite", target="x", start=0, end=3).status_code == 400
