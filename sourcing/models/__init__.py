@@ -21,6 +21,14 @@ from .companies import Company, CompanyAlias
 from .stakes import Stake
 from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
+from .provenance import (
+    NOT_STATED,
+    Basis,
+    FieldProvenance,
+    ProvenanceIndex,
+    ValueBasis,
+    holds_value,
+)
 
 # isort: on
 
@@ -42,6 +50,13 @@ __all__ = [
     "Agreement",
     "AgreementParty",
     "AgreementVolume",
+    "ValueBasis",
+    # Provenance
+    "Basis",
+    "FieldProvenance",
+    "NOT_STATED",
+    "ProvenanceIndex",
+    "holds_value",
     # Choices
     "DatePrecision",
     "Language",

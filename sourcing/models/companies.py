@@ -11,6 +11,7 @@ from ..search import fold_for_search
 from .articles import Citation
 from .base import Alias
 from .curation import CuratedRecord, NamedQuerySet, ReviewStatus
+from .provenance import NOT_STATED, NOT_STATED_LABEL
 
 
 class Company(CuratedRecord):
@@ -27,6 +28,7 @@ class Company(CuratedRecord):
         TECHNOLOGY = "technology", "Technology company"
         ENERGY = "energy", "Energy company"
         OTHER = "other", "Other"
+        NOT_STATED = NOT_STATED, NOT_STATED_LABEL
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -41,6 +43,9 @@ class Company(CuratedRecord):
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
     objects = NamedQuerySet.as_manager()
+
+    factual_fields = ("name", "kind", "country", "parent", "description")
+    provenance_rows = ("aliases",)
 
     class Meta:
         ordering = ["name"]

@@ -9,6 +9,7 @@ from ..search import fold_for_search
 from .articles import Citation
 from .base import Versioned
 from .dates import normalize_partial_dates
+from .provenance import refuse_unsupported_verification
 
 
 class ReviewStatus(models.TextChoices):
@@ -87,13 +88,39 @@ class CuratedRecord(Versioned):
     objects = CuratedQuerySet.as_manager()
 
     partial_dates = []
+    # The fields whose values are facts that need a basis (see provenance.py), and the reverse
+    # relations to the rows whose values belong to the record (a plant's capacities).
+    factual_fields = ()
+    provenance_rows = ()
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._stored_review_status = record.__dict__.get("review_status")
+        return record
+
+    def becomes_verified(self):
+        """Whether this save or form marks the record verified (it was not when loaded)."""
+        return self.review_status == ReviewStatus.VERIFIED and (
+            getattr(self, "_stored_review_status", None) != ReviewStatus.VERIFIED
+        )
+
+    def clean(self):
+        super().clean()
+        if self.becomes_verified():
+            refuse_unsupported_verification(self)
+
     def save(self, *args, **kwargs):
         normalize_partial_dates(self)
+        # A record created verified (seed, import, tests) is checked by `manage.py audit`; one
+        # marked verified afterwards, by any path, is refused here while a value lacks a basis.
+        if self.pk is not None and not self._state.adding and self.becomes_verified():
+            refuse_unsupported_verification(self)
         super().save(*args, **kwargs)
+        self._stored_review_status = self.review_status
 
     def is_visible_to(self, user):
         """``CuratedQuerySet.visible_to`` for a record already loaded."""

@@ -51,6 +51,8 @@ class Quantity(Versioned):
     )
     citations = GenericRelation(Citation)
 
+    factual_fields = ("gwh_per_year", "qualifier", "basis", "year")
+
     class Meta:
         abstract = True
 
