@@ -59,8 +59,15 @@ from .models import (
     QuantityQualifier,
     ReviewStatus,
     Stake,
+    ValueBasis,
     VehicleProgramme,
     parse_partial_date,
+)
+from .seed_provenance import (
+    BASIS_KEYS,
+    check_seeded_provenance,
+    seed_value_bases,
+    withdraw_value_bases,
 )
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -92,6 +99,7 @@ SEEDED_MODELS = [
     AgreementParty,
     AgreementVolume,
     Citation,
+    ValueBasis,
 ]
 
 
@@ -310,7 +318,9 @@ class Seeder:
         for entry in _list(self.data.get("agreements"), "agreements"):
             self.seed_agreement(entry)
         self.withdraw_citations()
+        withdraw_value_bases(self, is_seed_entry)
         self.verify_citations()
+        check_seeded_provenance(self.report, SeedError)
         return self.report
 
     # -- one section each ---------------------------------------------------------------------
@@ -408,7 +418,7 @@ class Seeder:
             entry,
             where,
             required=("slug", "name", "kind"),
-            optional=("country", "parent", "description", "notes", "aliases", "cite"),
+            optional=("country", "parent", "description", "notes", "aliases", "cite", *BASIS_KEYS),
         )
         slug = _text(entry["slug"])
         if slug in self.companies:
@@ -457,6 +467,7 @@ class Seeder:
                 "capacities",
                 "milestones",
                 "cite",
+                *BASIS_KEYS,
             ),
         )
         name = _text(entry["name"])
@@ -491,7 +502,10 @@ class Seeder:
             self.seed_quantity(PlantCapacity, "plant", plant, capacity, label)
         for milestone in _list(entry.get("milestones"), f"{where} milestones"):
             _mapping(
-                milestone, f"milestone of {label}", required=("kind", "year"), optional=("cite",)
+                milestone,
+                f"milestone of {label}",
+                required=("kind", "year"),
+                optional=("cite", *BASIS_KEYS),
             )
             milestone_label = f"milestone “{milestone['kind']} {milestone['year']}” of {label}"
             row = self.sync(
@@ -508,7 +522,7 @@ class Seeder:
             entry,
             where,
             required=("gwh_per_year",),
-            optional=("qualifier", "basis", "year", "cite"),
+            optional=("qualifier", "basis", "year", "cite", *BASIS_KEYS),
         )
         gwh = _decimal(entry["gwh_per_year"], where)
         basis = _text(entry.get("basis") or model.Basis.TARGET)
@@ -527,7 +541,15 @@ class Seeder:
             entry,
             where,
             required=("name",),
-            optional=("brand", "segment", "assembly_plant", "start_year", "notes", "cite"),
+            optional=(
+                "brand",
+                "segment",
+                "assembly_plant",
+                "start_year",
+                "notes",
+                "cite",
+                *BASIS_KEYS,
+            ),
         )
         name = _text(entry["name"])
         label = f"vehicle programme “{name}”"
@@ -561,6 +583,7 @@ class Seeder:
                 "as_of",
                 "notes",
                 "cite",
+                *BASIS_KEYS,
             ),
         )
         as_of, precision = _date(entry.get("as_of"), where)
@@ -605,6 +628,7 @@ class Seeder:
                 "parties",
                 "volumes",
                 "cite",
+                *BASIS_KEYS,
             ),
         )
         title = _text(entry["title"])
@@ -637,7 +661,12 @@ class Seeder:
             return
         self.cite(agreement, entry, label)
         for party in _list(entry.get("parties"), f"{label} parties"):
-            _mapping(party, f"party of {label}", required=("company", "role"), optional=("cite",))
+            _mapping(
+                party,
+                f"party of {label}",
+                required=("company", "role"),
+                optional=("cite", *BASIS_KEYS),
+            )
             party_label = f"party “{party['company']}” ({party['role']}) of {label}"
             row = self.sync(
                 AgreementParty,
@@ -719,6 +748,7 @@ class Seeder:
                     {},
                     f"citation of {label}{field_label} in {filename}",
                 )
+        seed_value_bases(self, record, entry, label, SeedError)
 
     def withdraw_citations(self):
         """
@@ -856,6 +886,8 @@ class Seeder:
         row._change_reason = SEED_CHANGE_REASON
         # Fields the model computes on save (offsets, hashes, search names) are not checked here.
         computed = [f.name for f in row._meta.fields if not f.editable]
+        # Records are cited after they are saved: check_seeded_provenance checks them at the end.
+        row.provenance_checked_later = True
         try:
             row.full_clean(exclude=computed)
             row.save()
@@ -911,7 +943,7 @@ def serialize_rows(records):
                     fields[model_field.name] = sorted(
                         related[pk] for pk in fields[model_field.name]
                     )
-            if model is Citation:
+            if model in (Citation, ValueBasis):
                 cited_model = apps.get_model(*fields["content_type"])
                 fields["object_id"] = renumbered[cited_model][fields["object_id"]]
             objects.append(item)

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
 from .mixins import FoldedSearchMixin
+from .provenance import ValueBasisInline
 from .widgets import KnownIdsAutocompleteMixin
 
 # -- Vehicle programmes ---------------------------------------------------------------------------
@@ -18,7 +19,7 @@ class VehicleProgrammeAdmin(CuratedRecordAdmin):
     search_fields = ["name", "brand__name", "segment"]
     autocomplete_fields = ["brand", "assembly_plant"]
     list_select_related = ["brand", "assembly_plant"]
-    inlines = [CitationInline]
+    inlines = [CitationInline, ValueBasisInline]
     fieldsets = [
         (None, {"fields": ["name", "brand", "segment", "assembly_plant", "start_year"]}),
         REVIEW_FIELDSET,
@@ -49,7 +50,7 @@ class AgreementAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     date_hierarchy = "announced_on"
     search_fields = ["title", "parties__company__name", "parties__company__aliases__name"]
     autocomplete_fields = ["plant", "programmes"]
-    inlines = [AgreementPartyInline, AgreementVolumeInline, CitationInline]
+    inlines = [AgreementPartyInline, AgreementVolumeInline, CitationInline, ValueBasisInline]
     fieldsets = [
         (
             None,
@@ -101,4 +102,4 @@ class AgreementVolumeAdmin(RecordPartAdmin):
     search_fields = ["agreement__title"]
     autocomplete_fields = ["agreement"]
     list_select_related = ["agreement"]
-    inlines = [CitationInline]
+    inlines = [CitationInline, ValueBasisInline]

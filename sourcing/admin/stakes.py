@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from ..models import Stake
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin
+from .provenance import ValueBasisInline
 
 # -- Stakes ---------------------------------------------------------------------------------------
 
@@ -21,7 +22,7 @@ class StakeAdmin(CuratedRecordAdmin):
     ]
     autocomplete_fields = ["holder", "target"]
     list_select_related = ["holder", "target"]
-    inlines = [CitationInline]
+    inlines = [CitationInline, ValueBasisInline]
     fieldsets = [
         (None, {"fields": ["holder", "target", "status", ("as_of", "as_of_precision")]}),
         (

@@ -10,6 +10,7 @@ tie every record (or one field of it) to the exact passage of an article that st
 from .dates import (
     DatePrecision,
     NotACalendarDate,
+    dates_disagree,
     format_partial_date,
     last_day_of_period,
     parse_partial_date,
@@ -64,6 +65,7 @@ __all__ = [
     "ReviewStatus",
     # Partial dates
     "NotACalendarDate",
+    "dates_disagree",
     "format_partial_date",
     "last_day_of_period",
     "parse_partial_date",

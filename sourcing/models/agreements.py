@@ -186,6 +186,8 @@ class AgreementParty(Versioned):
     objects = AgreementPartyQuerySet.as_manager()
 
     factual_fields = ("company", "role")
+    # A passage about the whole agreement ("Renault et Verkor ont annoncé ...") states its parties.
+    stated_by_record_citations = ("company", "role")
 
     class Meta:
         ordering = ["agreement", "role", "company__name"]

@@ -45,6 +45,7 @@ class Company(CuratedRecord):
     objects = NamedQuerySet.as_manager()
 
     factual_fields = ("name", "kind", "country", "parent", "description")
+    stated_when_quoted = ("name",)
     provenance_rows = ("aliases",)
 
     class Meta:

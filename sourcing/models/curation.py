@@ -9,7 +9,7 @@ from ..search import fold_for_search
 from .articles import Citation
 from .base import Versioned
 from .dates import normalize_partial_dates
-from .provenance import refuse_unsupported_verification
+from .provenance import ProvenanceIndex, refuse_unsupported_verification
 
 
 class ReviewStatus(models.TextChoices):
@@ -29,6 +29,21 @@ class CuratedQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         return self if sees_drafts(user) else self.verified()
+
+    def unsupported_values(self, chunk_size=200):
+        """
+        (record, [values without a basis]) for each record here that has any, its rows' values
+        included: a constant number of queries per ``chunk_size`` records.
+        """
+        relations = [*self.model.provenance_rows, *getattr(self.model, "provenance_nested", ())]
+        records = self.order_by("pk").prefetch_related(*relations)
+        for start in range(0, records.count(), chunk_size):
+            chunk = list(records[start : start + chunk_size])
+            index = ProvenanceIndex(chunk)
+            for record in chunk:
+                missing = index.unsupported(record)
+                if missing:
+                    yield record, missing
 
     def with_citations(self):
         """Each record's citations and their articles in two queries, however many records."""
@@ -108,9 +123,12 @@ class CuratedRecord(Versioned):
             getattr(self, "_stored_review_status", None) != ReviewStatus.VERIFIED
         )
 
+    # True for a record whose citations are saved after it and checked together later (seed).
+    provenance_checked_later = False
+
     def clean(self):
         super().clean()
-        if self.becomes_verified():
+        if self.becomes_verified() and not self.provenance_checked_later:
             refuse_unsupported_verification(self)
 
     def save(self, *args, **kwargs):

@@ -40,6 +40,17 @@ class Basis(models.TextChoices):
     GENERAL_KNOWLEDGE = "general_knowledge", "General knowledge"
 
 
+class ValueBasisQuerySet(models.QuerySet):
+    def by_object(self, objects):
+        """{(content type id, pk): [entries]} for ``objects`` (records or rows), in one query."""
+        objects = [obj for obj in objects if obj is not None and obj.pk is not None]
+        result = {}
+        if objects:
+            for entry in self.filter(about(objects)).order_by("field"):
+                result.setdefault((entry.content_type_id, entry.object_id), []).append(entry)
+        return result
+
+
 class ValueBasis(Versioned):
     """One value that no passage states, marked inferred or general knowledge, with why."""
 
@@ -59,6 +70,7 @@ class ValueBasis(Versioned):
     )
 
     history = HistoricalRecords()
+    objects = ValueBasisQuerySet.as_manager()
 
     class Meta:
         ordering = ["content_type", "object_id", "field"]
@@ -182,21 +194,28 @@ class ProvenanceIndex:
             return FieldProvenance(entry.basis, own, entry.note)
         if own or whole_row:
             return FieldProvenance(Basis.STATED, own or whole_row)
-        quoted = self._quoted_by_parent(obj, name, parent)
-        if quoted:
-            return FieldProvenance(Basis.STATED, quoted)
+        by_record = self._stated_by_record(obj, name, parent)
+        if by_record:
+            return FieldProvenance(Basis.STATED, by_record)
         return FieldProvenance(None)
 
-    def _quoted_by_parent(self, obj, name, parent):
+    def _stated_by_record(self, obj, name, parent):
         """
-        An alias is stated by any passage of its record that prints it: "le Losange" by the
-        citation where a source calls Renault Group that.
+        Citations that state a value without naming it: a name printed in any passage of the
+        record (``stated_when_quoted``: "le Losange" where a source calls Renault Group that),
+        and a row's values stated by a passage about its whole record
+        (``stated_by_record_citations``: "Renault et Verkor ont annoncé ..." names the parties).
         """
-        if parent is None or name not in getattr(obj, "stated_when_quoted", ()):
-            return ()
-        folded = fold_for_search(str(getattr(obj, name)))
-        quotes = self.citations.get(record_key(parent), [])
-        return tuple(c["pk"] for c in quotes if folded in fold_for_search(c["quote"]))
+        if name in getattr(obj, "stated_when_quoted", ()):
+            folded = fold_for_search(str(getattr(obj, name)))
+            passages = self.citations.get(record_key(obj), [])
+            if parent is not None:
+                passages = passages + self.citations.get(record_key(parent), [])
+            return tuple(c["pk"] for c in passages if folded in fold_for_search(c["quote"]))
+        if parent is not None and name in getattr(obj, "stated_by_record_citations", ()):
+            passages = self.citations.get(record_key(parent), [])
+            return tuple(c["pk"] for c in passages if c["field"] == "")
+        return ()
 
     def rows_with_parent(self, record):
         return [(row, record) for row in self.rows.get(record_key(record), [])]

@@ -16,7 +16,8 @@ class QuantityQuerySet(models.QuerySet):
     def in_conflict(self):
         """
         Figures for which another figure of the same parent, basis and year (or both undated)
-        differs: one source says 12 GWh for 2025 where another says 15 GWh.
+        differs: one source says 12 GWh for 2025 where another says 15 GWh, or "up to 50 GWh"
+        where another says "50 GWh".
         """
         rivals = (
             self.model._default_manager.annotate(year_key=Coalesce("year", 0))
@@ -26,7 +27,7 @@ class QuantityQuerySet(models.QuerySet):
                 **{self.parent_field: OuterRef(self.parent_field)},
             )
             .exclude(pk=OuterRef("pk"))
-            .exclude(gwh_per_year=OuterRef("gwh_per_year"))
+            .exclude(gwh_per_year=OuterRef("gwh_per_year"), qualifier=OuterRef("qualifier"))
         )
         return self.filter(Exists(rivals))
 

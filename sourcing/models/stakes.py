@@ -51,6 +51,16 @@ class StakeQuerySet(CuratedQuerySet):
         )
         return self.filter(states_share).filter(Exists(rivals))
 
+    def with_same_holder_and_target(self):
+        """
+        Stakes for which another stake of the same holder in the same target exists: the rows
+        among which sources may disagree on a date or a status (see ``dates_disagree``).
+        """
+        siblings = Stake.objects.filter(
+            holder=OuterRef("holder"), target=OuterRef("target")
+        ).exclude(pk=OuterRef("pk"))
+        return self.filter(Exists(siblings))
+
 
 class Stake(CuratedRecord):
     """
