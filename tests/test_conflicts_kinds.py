@@ -81,7 +81,7 @@ def test_the_same_figure_with_different_bounds_is_a_disagreement(client):
     exact = PlantCapacity.objects.create(plant=plant, gwh_per_year=Decimal(50), year=2030)
 
     assert set(PlantCapacity.objects.in_conflict()) == {up_to, exact}
-    capacities = section(conflicts_page(client), "Plant capacities")
+    capacities = section(conflicts_page(client), "Plant capacities: same plant")
     assert "up to 50 GWh/yr" in capacities and ">50 GWh/yr (target, 2030)<" in capacities
 
 

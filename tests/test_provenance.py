@@ -232,3 +232,14 @@ def test_the_schema_documents_provenance():
     plant = schema["components"]["schemas"]["Plant"]["properties"]["provenance"]
     basis = plant["additionalProperties"]["properties"]["basis"]
     assert basis["enum"] == ["stated", "inferred", "general_knowledge"]
+
+
+def test_the_source_view_shows_inferred_values_with_their_notes(client, article):
+    plant = make_plant(review_status=VERIFIED, name="Douai gigafactory")
+    cite(plant, article, "Verkor will supply Renault Group", field="status")
+    mark(plant, "status", "inferred", "“Implantation en cours” read as under construction.")
+
+    page = client.get(reverse("sourcing:article-source", args=[article.pk])).content.decode()
+
+    assert 'status: <span class="basis">inferred</span>' in page
+    assert "“Implantation en cours” read as under construction." in page
