@@ -118,7 +118,7 @@ def test_seed_loads_the_five_documents_and_the_curated_records():
     assert out.count("\n") == 1
     assert out.startswith(
         "Seeded 5 articles, 22 companies, 9 stakes, 10 agreements, 5 plants, "
-        "7 vehicle programmes and 134 citations (all verified)"
+        "7 vehicle programmes and 165 citations (all verified)"
     )
     assert err == ""
 
@@ -127,7 +127,7 @@ def test_every_seeded_citation_verifies(seeded):
     out = io.StringIO()
     call_command("verify_citations", stdout=out)
 
-    assert out.getvalue() == "All 134 citations verify against 5 articles.\n"
+    assert out.getvalue() == "All 165 citations verify against 5 articles.\n"
 
 
 def test_articles_hold_the_received_files_byte_for_byte(seeded):
@@ -339,7 +339,7 @@ def test_a_seeded_citation_the_curation_file_no_longer_makes_is_withdrawn(
 
     assert not Citation.objects.filter(pk=stale.pk).exists()
     assert "0 rows created, 0 updated, 1 citation withdrawn." in out
-    assert seeded_citation_count(out) == Citation.objects.count() == 134
+    assert seeded_citation_count(out) == Citation.objects.count() == 165
     assert err == ""
     deletion = Citation.history.get(id=stale.pk, history_type="-")
     assert (deletion.history_change_reason, deletion.history_user) == (SEED_CHANGE_REASON, None)
@@ -431,7 +431,7 @@ def test_a_seeded_citation_an_editor_changed_is_kept_when_the_curation_file_drop
     assert "was changed by claire on " in err
     assert "after it was seeded and is not in the curation file: kept." in err
     assert out.startswith("Nothing changed")
-    assert seeded_citation_count(out) == Citation.objects.count() == 134
+    assert seeded_citation_count(out) == Citation.objects.count() == 165
 
 
 def test_a_seeded_citation_an_editor_deleted_is_not_recreated(seeded):
@@ -512,7 +512,7 @@ def test_loaddata_gives_the_same_records_as_seed():
     assert all_rows_as_fixture() == json.loads(FIXTURE_FILE.read_text(encoding="utf-8"))
     out = io.StringIO()
     call_command("verify_citations", stdout=out)
-    assert out.getvalue() == "All 134 citations verify against 5 articles.\n"
+    assert out.getvalue() == "All 165 citations verify against 5 articles.\n"
     # Same data: seeding on top of it finds nothing to do.
     before = snapshot()
     seed_out, _ = run_seed()

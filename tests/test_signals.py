@@ -27,7 +27,7 @@ def test_loading_the_fixture_twice_into_an_untouched_database_changes_nothing():
 
     assert list(Company.objects.order_by("pk").values()) == before
     assert Article.objects.count() == 5
-    assert verify_citations() == "All 134 citations verify against 5 articles.\n"
+    assert verify_citations() == "All 165 citations verify against 5 articles.\n"
 
 
 def test_loading_the_fixture_over_an_editors_change_is_refused_and_keeps_the_change():
@@ -59,7 +59,7 @@ def test_loading_the_fixture_into_a_seeded_database_is_refused():
     with pytest.raises(CommandError, match=f"loaddata would overwrite article {first.pk} "):
         load_fixture()
 
-    assert Citation.objects.count() == 134
+    assert Citation.objects.count() == 165
 
 
 def test_a_fixture_citation_whose_quote_is_not_at_its_offsets_is_refused(tmp_path):

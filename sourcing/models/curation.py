@@ -135,7 +135,8 @@ class CuratedRecord(Versioned):
         normalize_partial_dates(self)
         # A record created verified (seed, import, tests) is checked by `manage.py audit`; one
         # marked verified afterwards, by any path, is refused here while a value lacks a basis.
-        if self.pk is not None and not self._state.adding and self.becomes_verified():
+        checked_now = self.becomes_verified() and not self.provenance_checked_later
+        if checked_now and self.pk is not None and not self._state.adding:
             refuse_unsupported_verification(self)
         super().save(*args, **kwargs)
         self._stored_review_status = self.review_status
