@@ -188,7 +188,7 @@ def test_plant_json_carries_provenance_of_the_record_and_of_its_rows(sourced_pla
     assert provenance["country"]["citations"] == [cited["whole"].pk]  # a whole-row citation
     assert provenance["status"] == {
         "basis": "inferred",
-        "citations": [],
+        "citations": [cited["whole"].pk],  # what it is inferred from
         "note": "Read from “funds to build”.",
     }
     assert "region" not in provenance  # blank: nothing to source
@@ -223,7 +223,7 @@ def test_csv_has_a_readable_provenance_column(sourced_plant):
 
     text = row["provenance"]
     assert f"city: stated (citations {cited['city'].pk})" in text
-    assert "status: inferred: Read from “funds to build”." in text
+    assert f"status: inferred (citations {cited['whole'].pk}): Read from “funds to build”." in text
     assert "[50 GWh/yr (target, 2030)] plant: inferred: Maybe all of Verkor's capacity." in text
 
 

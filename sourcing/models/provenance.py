@@ -191,7 +191,10 @@ class ProvenanceIndex:
         own = tuple(c["pk"] for c in citations if c["field"] == name)
         whole_row = tuple(c["pk"] for c in citations if c["field"] == "")
         if entry is not None:
-            return FieldProvenance(entry.basis, own, entry.note)
+            # An inference is drawn from the row's passages: those naming the field, else those
+            # about the whole row. General knowledge comes from none of them.
+            drawn_from = (own or whole_row) if entry.basis == Basis.INFERRED else own
+            return FieldProvenance(entry.basis, drawn_from, entry.note)
         if own or whole_row:
             return FieldProvenance(Basis.STATED, own or whole_row)
         by_record = self._stated_by_record(obj, name, parent)
