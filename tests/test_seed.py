@@ -333,7 +333,7 @@ def test_a_seeded_citation_the_curation_file_no_longer_makes_is_withdrawn(
     seeded, record, filename, quote, field
 ):
     stale = add_citation(record(), filename, quote, field)
-    assert Citation.objects.count() == 135
+    assert Citation.objects.count() == 166
 
     out, err = run_seed()
 
@@ -357,7 +357,7 @@ def test_withdrawing_citations_from_the_curation_file_removes_them(seeded, curat
     out, err = run_seed(curation=str(curation_copy))
 
     assert "2 citations withdrawn" in out
-    assert seeded_citation_count(out) == Citation.objects.count() == 133
+    assert seeded_citation_count(out) == Citation.objects.count() == 164
     assert not Citation.objects.filter(quote=REUTERS_12_GWH).exists()
     assert not Citation.objects.filter(quote=EQUIVALENT_OF_12_GWH).exists()
     assert err == ""
@@ -406,7 +406,7 @@ def test_a_citation_an_editor_added_is_kept_and_reported(seeded):
     assert out.startswith("Nothing changed")
     assert "1 row(s) changed or added by editors since seeding were left as they are" in out
     # The count is what the database holds for the seeded records, the editor's citation included.
-    assert seeded_citation_count(out) == Citation.objects.count() == 135
+    assert seeded_citation_count(out) == Citation.objects.count() == 166
     # Kept on every run, and reported every time.
     before = snapshot()
     again, again_err = run_seed()
