@@ -243,3 +243,17 @@ def test_the_source_view_shows_inferred_values_with_their_notes(client, article)
 
     assert 'status: <span class="basis">inferred</span>' in page
     assert "“Implantation en cours” read as under construction." in page
+
+
+def test_notes_follow_a_merged_company_and_go_with_a_deleted_record():
+    kept, duplicate = make_company("Verkor"), make_company("Verkor SAS")
+    mark(duplicate, "kind", "general_knowledge", "Verkor makes battery cells.")
+    mark(duplicate, "country", "inferred", "Founded in Grenoble.")
+    mark(kept, "kind", "inferred", "It develops cells.")
+
+    duplicate.merge_into(kept)
+
+    notes = {entry.field: entry.note for entry in kept.value_bases.all()}
+    assert notes == {"kind": "It develops cells.", "country": "Founded in Grenoble."}
+    kept.delete()
+    assert not ValueBasis.objects.exists()

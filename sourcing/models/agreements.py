@@ -181,6 +181,7 @@ class AgreementParty(Versioned):
     role = models.CharField(max_length=20, choices=Role.choices)
     # Sources name advisers in passages of their own: a party's role is a fact with its citation.
     citations = GenericRelation(Citation)
+    value_bases = GenericRelation("sourcing.ValueBasis")
 
     history = HistoricalRecords()
     objects = AgreementPartyQuerySet.as_manager()

@@ -194,6 +194,16 @@ class Company(CuratedRecord):
                 citation.object_id = target.pk
                 save(citation)
 
+            # The duplicate's notes on its values go with them, unless the kept company has its own.
+            noted = set(target.value_bases.values_list("field", flat=True))
+            for entry in source.value_bases.all():
+                if entry.field in noted:
+                    entry._change_reason = reason
+                    entry.delete()
+                else:
+                    entry.object_id = target.pk
+                    save(entry)
+
             for field in ("country", "description"):
                 if not getattr(target, field):
                     setattr(target, field, getattr(source, field))

@@ -98,6 +98,8 @@ class CuratedRecord(Versioned):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation(Citation)
+    # Deleting the record deletes the notes on its values.
+    value_bases = GenericRelation("sourcing.ValueBasis")
 
     history = HistoricalRecords(inherit=True)
     objects = CuratedQuerySet.as_manager()

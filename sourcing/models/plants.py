@@ -130,6 +130,7 @@ class PlantMilestone(Versioned):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField()
     citations = GenericRelation(Citation)
+    value_bases = GenericRelation("sourcing.ValueBasis")
 
     history = HistoricalRecords()
     objects = PlantMilestoneQuerySet.as_manager()

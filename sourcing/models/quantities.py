@@ -51,6 +51,7 @@ class Quantity(Versioned):
         null=True, blank=True, help_text="Year the figure applies from or is due by."
     )
     citations = GenericRelation(Citation)
+    value_bases = GenericRelation("sourcing.ValueBasis")
 
     factual_fields = ("gwh_per_year", "qualifier", "basis", "year")
 
