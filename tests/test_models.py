@@ -621,6 +621,7 @@ def test_a_stake_is_visible_to_the_public_only_with_both_companies_verified():
     stake = make_stake(holder=holder, target=target, review_status="verified")
     assert stake.is_visible_to(AnonymousUser())  # the record itself is verified...
     assert not Stake.objects.visible_to(AnonymousUser()).exists()  # ...but would publish a draft
+    cite(target, make_article(), "Verkor")  # a basis for its values, or it may not be verified
     target.review_status = "verified"
     target.save()
     assert list(Stake.objects.visible_to(AnonymousUser())) == [stake]
