@@ -19,7 +19,7 @@ class VehicleProgrammeAdmin(CuratedRecordAdmin):
     search_fields = ["name", "brand__name", "segment"]
     autocomplete_fields = ["brand", "assembly_plant"]
     list_select_related = ["brand", "assembly_plant"]
-    inlines = [CitationInline, ValueBasisInline]
+    inlines = [ValueBasisInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "brand", "segment", "assembly_plant", "start_year"]}),
         REVIEW_FIELDSET,
@@ -50,7 +50,7 @@ class AgreementAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     date_hierarchy = "announced_on"
     search_fields = ["title", "parties__company__name", "parties__company__aliases__name"]
     autocomplete_fields = ["plant", "programmes"]
-    inlines = [AgreementPartyInline, AgreementVolumeInline, CitationInline, ValueBasisInline]
+    inlines = [AgreementPartyInline, AgreementVolumeInline, ValueBasisInline, CitationInline]
     fieldsets = [
         (
             None,
@@ -102,4 +102,4 @@ class AgreementVolumeAdmin(RecordPartAdmin):
     search_fields = ["agreement__title"]
     autocomplete_fields = ["agreement"]
     list_select_related = ["agreement"]
-    inlines = [CitationInline, ValueBasisInline]
+    inlines = [ValueBasisInline, CitationInline]

@@ -36,7 +36,7 @@ class CompanyAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
-    inlines = [CompanyAliasInline, CitationInline, ValueBasisInline]
+    inlines = [CompanyAliasInline, ValueBasisInline, CitationInline]
     actions = [*CuratedRecordAdmin.actions, "merge_companies"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "parent", "description"]}),

@@ -49,8 +49,8 @@ class PlantAdmin(FoldedSearchMixin, CuratedRecordAdmin):
         PlantAliasInline,
         PlantCapacityInline,
         PlantMilestoneInline,
-        CitationInline,
         ValueBasisInline,
+        CitationInline,
     ]
     fieldsets = [
         (None, {"fields": ["name", "operator", "kind", "status", ("city", "region", "country")]}),
@@ -65,7 +65,7 @@ class PlantCapacityAdmin(RecordPartAdmin):
     search_fields = ["plant__name"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
-    inlines = [CitationInline, ValueBasisInline]
+    inlines = [ValueBasisInline, CitationInline]
 
 
 @admin.register(PlantMilestone)
@@ -75,4 +75,4 @@ class PlantMilestoneAdmin(RecordPartAdmin):
     search_fields = ["plant__name"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
-    inlines = [CitationInline, ValueBasisInline]
+    inlines = [ValueBasisInline, CitationInline]

@@ -22,7 +22,7 @@ class StakeAdmin(CuratedRecordAdmin):
     ]
     autocomplete_fields = ["holder", "target"]
     list_select_related = ["holder", "target"]
-    inlines = [CitationInline, ValueBasisInline]
+    inlines = [ValueBasisInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["holder", "target", "status", ("as_of", "as_of_precision")]}),
         (
