@@ -565,7 +565,10 @@ def test_the_disputed_completion_years_are_two_milestones_with_their_own_sources
 
     by_year = {milestone.year: cited_files(milestone) for milestone in completions}
 
-    assert by_year == {2024: [VERKOR_2021], 2025: [PRESS_RELEASE_2023]}
+    assert by_year == {
+        2024: [VERKOR_2021],
+        2025: [FRENCH_2023, PRESS_RELEASE_2023],
+    }  # 000 also says "À partir de 2025"
     assert plant.milestones.get(kind=PlantMilestone.Kind.CONSTRUCTION_START).year == 2023
 
 
