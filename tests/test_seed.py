@@ -626,7 +626,8 @@ def test_acc_is_only_in_discussion_and_possibly_from_2027_is_not_stored_as_2027(
 
     assert (talks.status, talks.start_year) == (Agreement.Status.IN_DISCUSSION, None)
     assert cited_files(talks) == [BLOG_2021]
-    assert "possibly from 2027" in Citation.objects.for_record(talks).get(field="status").quote
+    # A passage about the whole agreement: it states its parties and kind as well as its status.
+    assert "possibly from 2027" in Citation.objects.for_record(talks).get(field="").quote
 
 
 def test_a_plants_region_is_stored_only_where_a_document_names_it(seeded):
