@@ -105,7 +105,11 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
 
 # Last columns of every curated resource's CSV.
-RECORD_COLUMNS = {"review_status": "review_status", "api_url": "api_url"}
+RECORD_COLUMNS = {
+    "review_status": "review_status",
+    "api_url": "api_url",
+    "provenance": renderers.provenance_text,
+}
 
 
 class ArticleViewSet(ReadOnlyViewSet):

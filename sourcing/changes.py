@@ -33,6 +33,7 @@ from .models import (
     PlantCapacity,
     PlantMilestone,
     Stake,
+    ValueBasis,
     VehicleProgramme,
 )
 from .models.changes import log_changes
@@ -130,7 +131,7 @@ def changed_records(instance, deleted=False):
         parent_field = ROW_PARENTS[model]
         parent = model._meta.get_field(parent_field).related_model
         return [(RESOURCES[parent], getattr(instance, f"{parent_field}_id"))]
-    if model is Citation:
+    if model in (Citation, ValueBasis):  # shown inside the record (or row) it is about
         cited_model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
         return cited_record(cited_model, instance.object_id)
     return []
@@ -158,7 +159,7 @@ def log_programmes_changed(sender, instance, action, pk_set, reverse, using="def
 
 
 def connect():
-    for model in [*RESOURCES, *ROW_PARENTS, Citation]:
+    for model in [*RESOURCES, *ROW_PARENTS, Citation, ValueBasis]:
         uid = f"sourcing.changes.{model.__name__}"
         post_save.connect(log_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(log_deleted, sender=model, dispatch_uid=uid)

@@ -22,7 +22,7 @@ from django.views.decorators.gzip import gzip_page
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers as drf_serializers
-from rest_framework.exceptions import APIException, NotFound, ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
@@ -207,11 +207,6 @@ def csv_lines(viewset, records):
 # -- Change feed ----------------------------------------------------------------------------------
 
 
-class FeedGone(APIException):
-    status_code = 410
-    default_code = "gone"
-
-
 class ChangesQueryForm(forms.Form):
     after = params.PlainIntegerField(min_value=0, max_value=params.MAX_ID, required=False)
     resource = forms.ChoiceField(required=False)
@@ -285,15 +280,17 @@ class ChangesView(APIView):
         params = self.parameters(request)
         number_own_changes()
         after = params["after"] or 0
-        if after and after < ChangeFeedHorizon.current():
-            raise FeedGone(
+        horizon = ChangeFeedHorizon.current()
+        if after and after < horizon:
+            # A plain response: an exception's detail would turn last_seq into a string.
+            return Response(
                 {
-                    "detail": f"Changes after {after} are no longer all kept (the feed "
-                    f"reaches back to {ChangeFeedHorizon.current()}). Take the export of every "
-                    "resource (/api/v1/export/<resource>/), then poll from the last_seq "
-                    "given here.",
+                    "detail": f"Changes after {after} are no longer all kept (the feed reaches "
+                    f"back to {horizon}). Take the export of every resource "
+                    "(/api/v1/export/<resource>/), then poll from the last_seq given here.",
                     "last_seq": self.last_seq(),
-                }
+                },
+                status=410,
             )
         size = min(params["page_size"] or FEED_PAGE_SIZE, FEED_MAX_PAGE_SIZE)
         changes = Change.objects.published().filter(seq__gt=after)

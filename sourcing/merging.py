@@ -128,6 +128,17 @@ class Merge:
             citation.object_id = self.target.pk
             self.save(citation)
 
+    def move_value_bases(self):
+        """The duplicate's notes on its values go with them, unless the kept company has its own."""
+        noted = set(self.target.value_bases.values_list("field", flat=True))
+        for entry in self.source.value_bases.all():
+            if entry.field in noted:
+                entry._change_reason = self.reason
+                entry.delete()
+            else:
+                entry.object_id = self.target.pk
+                self.save(entry)
+
     # -- the kept company itself --------------------------------------------------------------
 
     def fold_in_fields(self, needs_review):
@@ -151,6 +162,7 @@ class Merge:
         self.move_agreement_parties()
         self.move_plants_programmes_and_subsidiaries()
         self.move_citations()
+        self.move_value_bases()
         self.fold_in_fields(needs_review)
         self.attribute(self.source)
         self.source.delete()

@@ -72,6 +72,32 @@ def citation_urls(record, *children):
     return " | ".join(urls)
 
 
+def provenance_text(record):
+    """
+    Why each value is held, the record's own and then its nested rows' labelled by the row:
+    "kind: stated (citations 3, 4) | status: inferred (citations 12): note | [16 GWh/yr] year: …".
+    """
+    texts = _provenance_texts(record.get("provenance") or {})
+    for value in record.values():
+        if not isinstance(value, list):
+            continue
+        for row in value:
+            if isinstance(row, dict) and row.get("provenance"):
+                label = row.get("display") or row.get("name") or row.get("kind") or ""
+                texts += [f"[{label}] {text}" for text in _provenance_texts(row["provenance"])]
+    return " | ".join(texts)
+
+
+def _provenance_texts(provenance):
+    texts = []
+    for name, why in provenance.items():
+        basis = (why["basis"] or "no basis").replace("_", " ")
+        cited = ", ".join(str(pk) for pk in why["citations"])
+        text = f"{name}: {basis}" + (f" (citations {cited})" if cited else "")
+        texts.append(f"{text}: {why['note']}" if why["note"] else text)
+    return texts
+
+
 def joined(key, text_of, separator="; "):
     """A column listing nested rows: ``joined("parties", party_text)``."""
     return lambda record: separator.join(text_of(row) for row in record.get(key) or [])

@@ -26,6 +26,7 @@ from .models import (
     PlantAlias,
     PlantCapacity,
     PlantMilestone,
+    ProvenanceIndex,
     Stake,
     VehicleProgramme,
 )
@@ -114,6 +115,88 @@ class BlankAsNullField(serializers.ReadOnlyField):
         return value or None
 
 
+# -- Provenance -----------------------------------------------------------------------------------
+
+PROVENANCE_SCHEMA = {
+    "type": "object",
+    "description": "Why each value is held, for every factual field that holds a value (empty "
+    "fields and “not stated” choices are left out). `stated`: the `citations` (ids in "
+    "`citations`) state it; `inferred`: reasoned from stated facts, `note` says how, `citations` "
+    "are the passages it is reasoned from; `general_knowledge`: no source here states it, `note` "
+    "says why it is held. `null` only on a draft whose value has no basis yet.",
+    "additionalProperties": {
+        "type": "object",
+        "properties": {
+            "basis": {
+                "type": "string",
+                "enum": ["stated", "inferred", "general_knowledge"],
+                "nullable": True,
+            },
+            "citations": {"type": "array", "items": {"type": "integer"}},
+            "note": {"type": "string"},
+        },
+        "required": ["basis", "citations", "note"],
+    },
+    "example": {
+        "status": {
+            "basis": "inferred",
+            "citations": [12],
+            "note": "“dont l'implantation est en cours” read as under construction.",
+        }
+    },
+}
+
+
+@extend_schema_field(PROVENANCE_SCHEMA)
+class ProvenanceField(serializers.Field):
+    """
+    The provenance of the record or row being serialized. The first use in a response works it
+    out for every record of the response and their rows at once (two queries, whatever the page
+    size), from the instance the response serializes.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        index, parents = self._index(obj)
+        return {
+            name: provenance.as_dict()
+            for name, provenance in index.of(obj, parents.get(row_key(obj))).items()
+        }
+
+    def _index(self, obj):
+        context = self.root._context if hasattr(self.root, "_context") else {}
+        cached = context.get("provenance_index")
+        if cached is not None and row_key(obj) in cached[2]:
+            return cached[0], cached[1]
+        instance = self.root.instance
+        many = isinstance(instance, list | tuple) or hasattr(instance, "model")
+        records = list(instance) if many else [instance]
+        if row_key(obj) not in {row_key(record) for record in records}:
+            records.append(obj)
+        index = ProvenanceIndex(records)
+        parents = {
+            row_key(row): record for record in records for row, _ in index.rows_with_parent(record)
+        }
+        known = set(index.keys)
+        context["provenance_index"] = (index, parents, known)
+        return index, parents
+
+
+def row_key(obj):
+    return (type(obj), obj.pk)
+
+
+class ProvenanceMixin(serializers.Serializer):
+    """Adds ``provenance`` to a record's or row's fields."""
+
+    provenance = ProvenanceField()
+
+    def get_field_names(self, declared_fields, info):
+        return [*super().get_field_names(declared_fields, info), "provenance"]
+
+
 class ArticleReferenceSerializer(serializers.ModelSerializer):
     api_url = RecordLinkField(view_name="api:article-detail")
     published = PartialDateField()
@@ -187,7 +270,7 @@ class VisiblePlantSerializer(VisibleOnlyMixin, PlantReferenceSerializer):
     pass
 
 
-class ProgrammeReferenceSerializer(serializers.ModelSerializer):
+class ProgrammeReferenceSerializer(ProvenanceMixin, serializers.ModelSerializer):
     api_url = RecordLinkField(view_name="api:programme-detail")
 
     class Meta:
@@ -195,7 +278,7 @@ class ProgrammeReferenceSerializer(serializers.ModelSerializer):
         fields = ["id", "api_url", "name", "segment", "start_year"]
 
 
-class AliasFields(serializers.ModelSerializer):
+class AliasFields(ProvenanceMixin, serializers.ModelSerializer):
     """Another name a source uses for a company or a plant, and its language (null: any)."""
 
     language = BlankAsNullField()
@@ -204,7 +287,7 @@ class AliasFields(serializers.ModelSerializer):
         fields = ["name", "language"]
 
 
-class QuantityFields(serializers.ModelSerializer):
+class QuantityFields(ProvenanceMixin, serializers.ModelSerializer):
     """A GWh-per-year figure with its bound ("about", "up to"), basis and year, as stated."""
 
     display = serializers.CharField(source="__str__", read_only=True)
@@ -224,7 +307,7 @@ class AgreementVolumeSerializer(QuantityFields):
         model = AgreementVolume
 
 
-class PlantMilestoneSerializer(serializers.ModelSerializer):
+class PlantMilestoneSerializer(ProvenanceMixin, serializers.ModelSerializer):
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -232,7 +315,7 @@ class PlantMilestoneSerializer(serializers.ModelSerializer):
         fields = ["kind", "year", "citations"]
 
 
-class CuratedRecordSerializer(serializers.ModelSerializer):
+class CuratedRecordSerializer(ProvenanceMixin, serializers.ModelSerializer):
     citations = CitationSerializer(many=True, read_only=True)
 
 
@@ -343,7 +426,7 @@ class StakeSerializer(CuratedRecordSerializer):
 
 
 class AgreementSerializer(CuratedRecordSerializer):
-    class PartySerializer(serializers.ModelSerializer):
+    class PartySerializer(ProvenanceMixin, serializers.ModelSerializer):
         company = CompanyReferenceSerializer(read_only=True)
         display = serializers.CharField(source="__str__", read_only=True)
         citations = CitationSerializer(many=True, read_only=True)

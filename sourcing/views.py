@@ -26,6 +26,7 @@ from .models import (
     PlantCapacity,
     PlantMilestone,
     Stake,
+    ValueBasis,
     VehicleProgramme,
 )
 from .params import MAX_ID
@@ -117,6 +118,11 @@ def article_source(request, pk):
         pk=pk if pk <= MAX_ID else 0,  # a larger number names no article
     )
     citations = visible_citations(article, request.user)
+    # The values of the cited rows that no passage states, with the notes that say why: listed
+    # once per row, under its first citation.
+    bases = ValueBasis.objects.by_object(citation.record for citation in citations)
+    for citation in citations:
+        citation.value_bases = bases.pop((citation.content_type_id, citation.object_id), [])
     body_html = highlight_body(
         article,
         citations,

@@ -189,6 +189,7 @@ def test_editor_is_not_offered_verified_as_a_review_status(client, editor):
 
 def test_reviewer_is_offered_verified_and_can_save_it(client, reviewer):
     company = make_company("Verkor")
+    cite(company, make_article(), "Verkor")  # a basis for every value, without which: refused
     client_for(client, reviewer)
     data = changeform_data(client.get(change_url(company)))
     data["review_status"] = ReviewStatus.VERIFIED
@@ -237,6 +238,8 @@ def test_editor_is_not_offered_the_mark_verified_action_and_cannot_post_it(clien
 
 def test_reviewer_marks_records_verified_with_the_action_and_history_says_so(client, reviewer):
     stakes = [make_stake(), make_stake()]
+    for stake in stakes:
+        cite(stake, make_article(), "Renault Group’s stake")  # without a basis: refused
     response = client_for(client, reviewer).post(
         changelist_url(Stake),
         {"action": "mark_verified", "_selected_action": [stake.pk for stake in stakes]},
@@ -253,6 +256,7 @@ def test_reviewer_marks_records_verified_with_the_action_and_history_says_so(cli
 
 def test_reviewer_marks_companies_verified_even_when_the_list_joins_their_parents(client, reviewer):
     company = make_company("Renault", parent=make_company("Renault Group"))
+    cite(company, make_article(), "Renault Group")
     client_for(client, reviewer).post(
         changelist_url(Company), {"action": "mark_verified", "_selected_action": [company.pk]}
     )

@@ -98,10 +98,11 @@ def test_record_page_reads_each_cited_passage_without_a_query_per_row(editor_cli
     count, response = queries_to_show(editor_client, change_url(agreement))
 
     # Session, user, agreement, its parties, two permission lookups, programmes, its stored
-    # version, the parties, volumes and citations inlines (citations with their articles, so
-    # the passages cost nothing more). What still grows, by one query per citation row, is
-    # Django's own autocomplete widget looking up the label of the article each row selects.
-    # The new row starts on the article last cited: that citation, and the article's label.
-    assert count == 11 + citations + 2
+    # version, the parties, volumes, citations and value bases inlines (citations with their
+    # articles, so the passages cost nothing more). What still grows, by one query per citation
+    # row, is Django's own autocomplete widget looking up the label of the article each row
+    # selects. The new row starts on the article last cited: that citation, and the article's
+    # label.
+    assert count == 12 + citations + 2
     passage = f"“{QUOTE}” [74–106]"  # the passage as published, with its offsets
     assert response.content.decode().count(passage) == citations

@@ -25,9 +25,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from sourcing.models import Agreement, Company, ReviewStatus
+from sourcing.models import Agreement, Company, ReviewStatus, ValueBasis
 
-from .factories import PASSWORD, make_article, make_company, make_editorial_groups, make_user
+from .factories import PASSWORD, cite, make_article, make_company, make_editorial_groups, make_user
 from .test_admin import changeform_data
 
 CHROMIUM = "/usr/bin/chromium"
@@ -219,6 +219,15 @@ def test_editor_curates_an_agreement_a_reviewer_verifies_it_and_the_api_publishe
     verkor = Company.objects.get(name="Verkor")
     assert verkor.slug == "verkor"  # filled in from the name by the admin's own script
     assert list(verkor.aliases.values_list("name", flat=True)) == ["Verkor SAS"]
+    # A passage that states it (the agreement's citation below is typed in the browser): without
+    # one for each of its values, the reviewer could not verify it.
+    cite(verkor, article, "Verkor will supply Renault Group")
+    ValueBasis.objects.create(
+        record=verkor.aliases.get(),
+        field="name",
+        basis="general_knowledge",
+        note="Verkor's registered name; the article says plain “Verkor”.",
+    )
 
     # Then the agreement, its two parties, and a citation pasted with the wrong figure.
     person.open("/admin/sourcing/agreement/add/")

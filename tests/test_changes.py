@@ -5,6 +5,7 @@ unverified and deleted records as deletions).
 """
 
 import gzip
+import io
 import json
 import threading
 
@@ -218,6 +219,7 @@ def test_a_consumer_older_than_the_horizon_is_told_to_take_the_export(seeded):
     response = APIClient().get("/api/v1/changes/", {"after": 10})
     assert response.status_code == 410
     assert "export" in response.json()["detail"]
+    assert isinstance(response.json()["last_seq"], int)
     assert APIClient().get("/api/v1/changes/", {"after": 50}).status_code == 200
 
 
@@ -317,3 +319,33 @@ def test_a_reader_polling_while_transactions_commit_out_of_order_misses_nothing(
     assert ("companies", created["a"]) in seen and ("companies", created["b"]) in seen
     seqs = list(Change.objects.published().values_list("seq", flat=True))
     assert seqs == sorted(seqs)
+
+
+def test_the_export_command_writes_every_resource_whole(seeded, tmp_path):
+    from django.core.management import call_command
+
+    call_command(
+        "export",
+        tmp_path / "dump",
+        "--base-url",
+        "http://testserver",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    held = {}
+    for resource in RESOURCES:
+        lines = (tmp_path / "dump" / f"{resource}.jsonl").read_text().splitlines()
+        held.update({(resource, json.loads(line)["id"]): json.loads(line) for line in lines})
+    assert held == export(APIClient())
+    call_command(
+        "export",
+        tmp_path / "csv",
+        "--format",
+        "csv",
+        "--gzip",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    with gzip.open(tmp_path / "csv" / "agreements.csv.gz", "rt") as dump:
+        assert dump.readline().startswith("id,title,")
+    assert not list((tmp_path / "csv").glob("*.partial"))

@@ -225,8 +225,9 @@ def source_view_queries(client, article):
 
 
 # article, its non-editorial spans, its citations, then one query per cited model (here: stakes,
-# agreements, agreement volumes), however many records of that model are cited.
-SOURCE_VIEW_QUERIES = 6
+# agreements, agreement volumes), however many records of that model are cited, and one for the
+# inferred and general-knowledge notes of the cited rows.
+SOURCE_VIEW_QUERIES = 7
 
 
 def verified_stake(**fields):

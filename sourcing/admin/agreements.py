@@ -7,6 +7,7 @@ from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramm
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
 from .duplicates import PartiesDuplicateFormSet
 from .mixins import FoldedSearchMixin
+from .provenance import ValueBasisInline
 from .widgets import KnownIdsAutocompleteMixin
 
 # -- Vehicle programmes ---------------------------------------------------------------------------
@@ -19,7 +20,7 @@ class VehicleProgrammeAdmin(CuratedRecordAdmin):
     search_fields = ["name", "brand__name", "segment"]
     autocomplete_fields = ["brand", "assembly_plant"]
     list_select_related = ["brand", "assembly_plant"]
-    inlines = [CitationInline]
+    inlines = [ValueBasisInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "brand", "segment", "assembly_plant", "start_year"]}),
         REVIEW_FIELDSET,
@@ -52,7 +53,7 @@ class AgreementAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     date_hierarchy = "announced_on"
     search_fields = ["title", "parties__company__name", "parties__company__aliases__name"]
     autocomplete_fields = ["plant", "programmes"]
-    inlines = [AgreementPartyInline, AgreementVolumeInline, CitationInline]
+    inlines = [AgreementPartyInline, AgreementVolumeInline, ValueBasisInline, CitationInline]
     fieldsets = [
         (
             None,
@@ -105,4 +106,4 @@ class AgreementVolumeAdmin(RecordPartAdmin):
     search_fields = ["agreement__title"]
     autocomplete_fields = ["agreement"]
     list_select_related = ["agreement"]
-    inlines = [CitationInline]
+    inlines = [ValueBasisInline, CitationInline]

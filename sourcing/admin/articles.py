@@ -1,6 +1,7 @@
 """Articles with their non-editorial spans, citations, and the view of disagreeing sources."""
 
 import itertools
+import operator
 
 from django import forms
 from django.contrib import admin, messages
@@ -24,6 +25,7 @@ from ..models import (
     PlantCapacity,
     PlantMilestone,
     Stake,
+    dates_disagree,
 )
 from .base import EditorialAdmin, RecordPartAdmin, admin_link, admin_url
 from .intake import intake_view, printed_date_view
@@ -267,37 +269,89 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
         return TemplateResponse(request, "admin/sourcing/conflicts.html", context)
 
 
-def disagreement_sections():
-    """[(heading, [(subject, [(value, record, url, citations), ...]), ...]), ...] for the view."""
-    cited = Prefetch("citations", queryset=Citation.objects.select_related("article"))
+def stated_and_disagreeing(rows, value, disagree=operator.ne):
+    """
+    The rows of one fact that state a value (``value(row)`` is not None), if two of them
+    disagree; none otherwise. Rows that state nothing contradict nobody.
+    """
+    stated = [row for row in rows if value(row) is not None]
+    pairs = itertools.combinations([value(row) for row in stated], 2)
+    return stated if any(disagree(first, second) for first, second in pairs) else []
 
-    def groups(queryset, key, subject, value):
-        result = []
-        for _, rows in itertools.groupby(queryset.prefetch_related(cited), key=key):
-            rows = list(rows)
+
+def stake_date(stake):
+    return (stake.as_of, stake.as_of_precision) if stake.as_of else None
+
+
+def stake_status(stake):
+    return stake.status if stake.status != Stake.Status.NOT_STATED else None
+
+
+def disagreement_groups(queryset, key, subject, value, keep=list):
+    """
+    [(subject, [(value, record, url, citations), ...]), ...]: the rows of ``queryset`` grouped
+    by the fact they state (``key``), each group narrowed by ``keep`` and left out if empty.
+    """
+    cited = Prefetch("citations", queryset=Citation.objects.select_related("article"))
+    result = []
+    for _, rows in itertools.groupby(queryset.prefetch_related(cited), key=key):
+        rows = keep(list(rows))
+        if rows:
             values = [(value(row), row, admin_url(row), list(row.citations.all())) for row in rows]
             result.append((subject(rows[0]), values))
-        return result
+    return result
 
-    def stake_value(stake):
-        as_of = f"as of {stake.as_of_display}" if stake.as_of else ""
-        parts = (stake.share_display, stake.get_status_display().lower(), as_of)
-        return ", ".join(part for part in parts if part)
 
-    stakes = Stake.objects.in_conflict().select_related("holder", "target")
+def stake_value(stake):
+    as_of = f"as of {stake.as_of_display}" if stake.as_of else ""
+    parts = (stake.share_display, stake.get_status_display().lower(), as_of)
+    return ", ".join(part for part in parts if part)
+
+
+def stake_sections():
+    """Stakes of one holder in one target that differ on the share, the date or the status."""
+
+    def stake_groups(queryset, keep=list):
+        return disagreement_groups(
+            queryset.select_related("holder", "target").order_by(
+                "holder__name", "target__name", "holder", "target", "as_of", "pk"
+            ),
+            key=lambda s: (s.holder_id, s.target_id),
+            subject=lambda s: f"{s.holder} in {s.target}",
+            value=stake_value,
+            keep=keep,
+        )
+
+    related = Stake.objects.with_same_holder_and_target()
+    return [
+        (
+            "Stakes: same holder and target, different shares",
+            stake_groups(Stake.objects.in_conflict()),
+        ),
+        (
+            "Stakes: same holder and target, dates that do not overlap",
+            stake_groups(
+                related,
+                keep=lambda rows: stated_and_disagreeing(
+                    rows, stake_date, lambda a, b: dates_disagree(*a, *b)
+                ),
+            ),
+        ),
+        (
+            "Stakes: same holder and target, different statuses",
+            stake_groups(related, keep=lambda rows: stated_and_disagreeing(rows, stake_status)),
+        ),
+    ]
+
+
+def disagreement_sections():
+    """[(heading, [(subject, [(value, record, url, citations), ...]), ...]), ...] for the view."""
+    groups = disagreement_groups
     milestones = PlantMilestone.objects.in_conflict().select_related("plant")
     capacities = PlantCapacity.objects.in_conflict().select_related("plant")
     volumes = AgreementVolume.objects.in_conflict().select_related("agreement")
     return [
-        (
-            "Stakes: same holder and target, different shares",
-            groups(
-                stakes.order_by("holder__name", "target__name", "holder", "target", "pk"),
-                key=lambda s: (s.holder_id, s.target_id),
-                subject=lambda s: f"{s.holder} in {s.target}",
-                value=stake_value,
-            ),
-        ),
+        *stake_sections(),
         (
             "Plant milestones: same plant and step, different years",
             groups(
@@ -308,7 +362,7 @@ def disagreement_sections():
             ),
         ),
         (
-            "Plant capacities: same plant, basis and year, different figures",
+            "Plant capacities: same plant, basis and year, different figures or bounds",
             groups(
                 capacities.order_by("plant__name", "plant", "basis", "year", "gwh_per_year"),
                 key=lambda c: (c.plant_id, c.basis, c.year),
@@ -320,7 +374,7 @@ def disagreement_sections():
             ),
         ),
         (
-            "Agreement volumes: same agreement, basis and year, different figures",
+            "Agreement volumes: same agreement, basis and year, different figures or bounds",
             groups(
                 volumes.order_by("agreement__title", "agreement", "basis", "year", "gwh_per_year"),
                 key=lambda v: (v.agreement_id, v.basis, v.year),

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -191,6 +192,7 @@ class CuratedRecordAdmin(EditorialAdmin):
 
     def _set_review_status(self, request, queryset, status, reason):
         changed = 0
+        refused = []
         # Locked by primary key alone: the changelist's queryset may outer-join a nullable
         # relation (a company's parent), which PostgreSQL cannot lock FOR UPDATE.
         selected = list(queryset.values_list("pk", flat=True))
@@ -200,8 +202,16 @@ class CuratedRecordAdmin(EditorialAdmin):
                     continue
                 record.review_status = status
                 record._change_reason = reason
-                record.save()
+                try:
+                    record.save()
+                except ValidationError as error:
+                    # A record that may not be verified yet (a value without a basis) is left
+                    # as it was; the others are changed.
+                    refused.append(f"“{record}”: {' '.join(error.messages)}")
+                    continue
                 changed += 1
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
         return changed
 
     @admin.action(description="Mark verified", permissions=["verify"])

@@ -17,6 +17,7 @@ from .base import (
     may_verify,
 )
 from .mixins import FoldedSearchMixin
+from .provenance import ValueBasisInline
 
 # -- Companies ------------------------------------------------------------------------------------
 
@@ -35,7 +36,7 @@ class CompanyAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
-    inlines = [CompanyAliasInline, CitationInline]
+    inlines = [CompanyAliasInline, ValueBasisInline, CitationInline]
     actions = [*CuratedRecordAdmin.actions, "merge_companies"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "parent", "description"]}),

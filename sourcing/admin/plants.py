@@ -5,6 +5,7 @@ from django.contrib import admin
 from ..models import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
 from .mixins import FoldedSearchMixin
+from .provenance import ValueBasisInline
 
 # -- Plants ---------------------------------------------------------------------------------------
 
@@ -44,7 +45,13 @@ class PlantAdmin(FoldedSearchMixin, CuratedRecordAdmin):
     ]
     autocomplete_fields = ["operator"]
     list_select_related = ["operator"]
-    inlines = [PlantAliasInline, PlantCapacityInline, PlantMilestoneInline, CitationInline]
+    inlines = [
+        PlantAliasInline,
+        PlantCapacityInline,
+        PlantMilestoneInline,
+        ValueBasisInline,
+        CitationInline,
+    ]
     fieldsets = [
         (None, {"fields": ["name", "operator", "kind", "status", ("city", "region", "country")]}),
         REVIEW_FIELDSET,
@@ -58,7 +65,7 @@ class PlantCapacityAdmin(RecordPartAdmin):
     search_fields = ["plant__name"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
-    inlines = [CitationInline]
+    inlines = [ValueBasisInline, CitationInline]
 
 
 @admin.register(PlantMilestone)
@@ -68,4 +75,4 @@ class PlantMilestoneAdmin(RecordPartAdmin):
     search_fields = ["plant__name"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
-    inlines = [CitationInline]
+    inlines = [ValueBasisInline, CitationInline]

@@ -6,6 +6,7 @@ from ..forms import CuratedRecordForm
 from ..models import Stake
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin
 from .duplicates import StakeDuplicateFormMixin
+from .provenance import ValueBasisInline
 
 
 class StakeForm(StakeDuplicateFormMixin, CuratedRecordForm):
@@ -29,7 +30,7 @@ class StakeAdmin(CuratedRecordAdmin):
     ]
     autocomplete_fields = ["holder", "target"]
     list_select_related = ["holder", "target"]
-    inlines = [CitationInline]
+    inlines = [ValueBasisInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["holder", "target", "status", ("as_of", "as_of_precision")]}),
         (

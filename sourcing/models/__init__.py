@@ -10,6 +10,7 @@ tie every record (or one field of it) to the exact passage of an article that st
 from .dates import (
     DatePrecision,
     NotACalendarDate,
+    dates_disagree,
     format_partial_date,
     last_day_of_period,
     parse_partial_date,
@@ -24,6 +25,14 @@ from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .seeding import SeedOwnership
 from .changes import Change, ChangeFeedHorizon
+from .provenance import (
+    NOT_STATED,
+    Basis,
+    FieldProvenance,
+    ProvenanceIndex,
+    ValueBasis,
+    holds_value,
+)
 
 # isort: on
 
@@ -54,6 +63,13 @@ __all__ = [
     "SeedOwnership",
     "Change",
     "ChangeFeedHorizon",
+    "ValueBasis",
+    # Provenance
+    "Basis",
+    "FieldProvenance",
+    "NOT_STATED",
+    "ProvenanceIndex",
+    "holds_value",
     # Choices
     "DatePrecision",
     "Language",
@@ -61,6 +77,7 @@ __all__ = [
     "ReviewStatus",
     # Partial dates
     "NotACalendarDate",
+    "dates_disagree",
     "format_partial_date",
     "last_day_of_period",
     "parse_partial_date",

@@ -18,6 +18,7 @@ from .dates import (
     format_partial_date,
 )
 from .plants import Plant
+from .provenance import NOT_STATED, NOT_STATED_LABEL
 from .quantities import Quantity, QuantityQuerySet
 
 
@@ -33,6 +34,9 @@ class VehicleProgramme(CuratedRecord):
         Plant, null=True, blank=True, on_delete=models.SET_NULL, related_name="programmes"
     )
     start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    # The name is an editorial label ("Alpine larger crossovers (two models)").
+    factual_fields = ("brand", "segment", "assembly_plant", "start_year")
 
     class Meta:
         ordering = ["name"]
@@ -79,6 +83,7 @@ class Agreement(CuratedRecord):
         ACTIVE = "active", "Active"
         ENDED = "ended", "Ended"
         CANCELLED = "cancelled", "Cancelled"
+        NOT_STATED = NOT_STATED, NOT_STATED_LABEL
 
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -98,6 +103,18 @@ class Agreement(CuratedRecord):
     objects = AgreementQuerySet.as_manager()
 
     partial_dates = [("announced_on", "announced_precision"), ("signed_on", "signed_precision")]
+    # The title is an editorial label; the parties and volumes are rows with their own values.
+    factual_fields = (
+        "kind",
+        "status",
+        "announced_on",
+        "signed_on",
+        "start_year",
+        "plant",
+        "programmes",
+    )
+    provenance_rows = ("parties", "volumes")
+    provenance_nested = ("programmes",)
 
     class Meta:
         ordering = ["-announced_on", "title"]
@@ -165,9 +182,14 @@ class AgreementParty(Versioned):
     role = models.CharField(max_length=20, choices=Role.choices)
     # Sources name advisers in passages of their own: a party's role is a fact with its citation.
     citations = GenericRelation(Citation)
+    value_bases = GenericRelation("sourcing.ValueBasis")
 
     history = HistoricalRecords()
     objects = AgreementPartyQuerySet.as_manager()
+
+    factual_fields = ("company", "role")
+    # A passage about the whole agreement ("Renault et Verkor ont annoncé ...") states its parties.
+    stated_by_record_citations = ("company", "role")
 
     class Meta:
         ordering = ["agreement", "role", "company__name"]

@@ -239,6 +239,10 @@ class Alias(Versioned):
     )
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
+    factual_fields = ("name",)
+    # An alias needs no citation of its own: a passage of its record that prints it states it.
+    stated_when_quoted = ("name",)
+
     class Meta:
         abstract = True
 

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from ..search import fold_for_search
 from .base import Alias
 from .curation import CuratedRecord, NamedQuerySet
+from .provenance import NOT_STATED, NOT_STATED_LABEL
 
 
 class Company(CuratedRecord):
@@ -26,6 +27,7 @@ class Company(CuratedRecord):
         TECHNOLOGY = "technology", "Technology company"
         ENERGY = "energy", "Energy company"
         OTHER = "other", "Other"
+        NOT_STATED = NOT_STATED, NOT_STATED_LABEL
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -40,6 +42,10 @@ class Company(CuratedRecord):
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
     objects = NamedQuerySet.as_manager()
+
+    factual_fields = ("name", "kind", "country", "parent", "description")
+    stated_when_quoted = ("name",)
+    provenance_rows = ("aliases",)
 
     class Meta:
         ordering = ["name"]

@@ -12,6 +12,7 @@ from .articles import Citation
 from .base import Versioned
 from .dates import normalize_partial_dates
 from .editing import current_actor
+from .provenance import ProvenanceIndex, refuse_unsupported_verification
 
 HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
 
@@ -33,6 +34,21 @@ class CuratedQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         return self if sees_drafts(user) else self.verified()
+
+    def unsupported_values(self, chunk_size=200):
+        """
+        (record, [values without a basis]) for each record here that has any, its rows' values
+        included: a constant number of queries per ``chunk_size`` records.
+        """
+        relations = [*self.model.provenance_rows, *getattr(self.model, "provenance_nested", ())]
+        records = self.order_by("pk").prefetch_related(*relations)
+        for start in range(0, records.count(), chunk_size):
+            chunk = list(records[start : start + chunk_size])
+            index = ProvenanceIndex(chunk)
+            for record in chunk:
+                missing = index.unsupported(record)
+                if missing:
+                    yield record, missing
 
     def with_citations(self):
         """Each record's citations and their articles in two queries, however many records."""
@@ -87,20 +103,52 @@ class CuratedRecord(Versioned):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation(Citation)
+    # Deleting the record deletes the notes on its values.
+    value_bases = GenericRelation("sourcing.ValueBasis")
 
     history = HistoricalRecords(inherit=True)
     objects = CuratedQuerySet.as_manager()
 
     partial_dates = []
+    # The fields whose values are facts that need a basis (see provenance.py), and the reverse
+    # relations to the rows whose values belong to the record (a plant's capacities).
+    factual_fields = ()
+    provenance_rows = ()
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._stored_review_status = record.__dict__.get("review_status")
+        return record
+
+    def becomes_verified(self):
+        """Whether this save or form marks the record verified (it was not when loaded)."""
+        return self.review_status == ReviewStatus.VERIFIED and (
+            getattr(self, "_stored_review_status", None) != ReviewStatus.VERIFIED
+        )
+
+    # True for a record whose citations are saved after it and checked together later (seed).
+    provenance_checked_later = False
+
+    def clean(self):
+        super().clean()
+        if self.becomes_verified() and not self.provenance_checked_later:
+            refuse_unsupported_verification(self)
 
     def save(self, *args, **kwargs):
         normalize_partial_dates(self)
         if self.review_status == ReviewStatus.VERIFIED and not self.may_stay_verified():
             self.review_status = ReviewStatus.NEEDS_REVIEW
+        # A record created verified (seed, import, tests) is checked by `manage.py audit`; one
+        # marked verified afterwards, by any path, is refused here while a value lacks a basis.
+        checked_now = self.becomes_verified() and not self.provenance_checked_later
+        if checked_now and self.pk is not None and not self._state.adding:
+            refuse_unsupported_verification(self)
         super().save(*args, **kwargs)
+        self._stored_review_status = self.review_status
 
     def may_stay_verified(self):
         """

@@ -82,6 +82,16 @@ def last_day_of_period(first, precision):
     return first
 
 
+def dates_disagree(first, first_precision, second, second_precision):
+    """
+    Whether two partial dates name periods that do not overlap: "2021" and "2022" disagree;
+    "2021-06" and "2021-06-28" do not (the day lies in the month).
+    """
+    return first > last_day_of_period(second, second_precision) or second > last_day_of_period(
+        first, first_precision
+    )
+
+
 def truncate_to_precision(value, precision):
     """
     The stored form of a partial date: the first day of its year or month. Date filters compare

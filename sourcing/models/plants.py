@@ -11,6 +11,7 @@ from .articles import Citation
 from .base import Alias, Versioned
 from .companies import Company
 from .curation import CuratedRecord, NamedQuerySet
+from .provenance import NOT_STATED, NOT_STATED_LABEL
 from .quantities import Quantity, QuantityQuerySet
 
 
@@ -28,6 +29,7 @@ class Plant(CuratedRecord):
         OPERATING = "operating", "Operating"
         SHELVED = "shelved", "Shelved"
         CANCELLED = "cancelled", "Cancelled"
+        NOT_STATED = NOT_STATED, NOT_STATED_LABEL
 
     name = models.CharField(max_length=200)
     operator = models.ForeignKey(
@@ -42,6 +44,11 @@ class Plant(CuratedRecord):
     search_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
 
     objects = NamedQuerySet.as_manager()
+
+    # The name is an editorial label ("Verkor Gigafactory Dunkirk"); what sources call the plant
+    # is in its aliases.
+    factual_fields = ("operator", "kind", "status", "city", "region", "country")
+    provenance_rows = ("aliases", "capacities", "milestones")
 
     class Meta:
         ordering = ["name"]
@@ -87,6 +94,9 @@ class PlantCapacity(Quantity):
     history = HistoricalRecords()
     objects = QuantityQuerySet.as_manager()
 
+    # "plant": a figure a source gives for a company's plans may be placed at one plant.
+    factual_fields = ("plant", *Quantity.factual_fields)
+
     class Meta:
         ordering = ["plant", "year", "gwh_per_year"]
         verbose_name = "plant capacity"
@@ -119,9 +129,12 @@ class PlantMilestone(Versioned):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField()
     citations = GenericRelation(Citation)
+    value_bases = GenericRelation("sourcing.ValueBasis")
 
     history = HistoricalRecords()
     objects = PlantMilestoneQuerySet.as_manager()
+
+    factual_fields = ("plant", "kind", "year")
 
     class Meta:
         ordering = ["plant", "kind", "year"]

@@ -16,7 +16,8 @@ class QuantityQuerySet(models.QuerySet):
     def in_conflict(self):
         """
         Figures for which another figure of the same parent, basis and year (or both undated)
-        differs: one source says 12 GWh for 2025 where another says 15 GWh.
+        differs: one source says 12 GWh for 2025 where another says 15 GWh, or "up to 50 GWh"
+        where another says "50 GWh".
         """
         parent_field = self.model.parent_field  # the record the figure belongs to
         rivals = (
@@ -27,7 +28,7 @@ class QuantityQuerySet(models.QuerySet):
                 **{parent_field: OuterRef(parent_field)},
             )
             .exclude(pk=OuterRef("pk"))
-            .exclude(gwh_per_year=OuterRef("gwh_per_year"))
+            .exclude(gwh_per_year=OuterRef("gwh_per_year"), qualifier=OuterRef("qualifier"))
         )
         return self.filter(Exists(rivals))
 
@@ -51,6 +52,9 @@ class Quantity(Versioned):
         null=True, blank=True, help_text="Year the figure applies from or is due by."
     )
     citations = GenericRelation(Citation)
+    value_bases = GenericRelation("sourcing.ValueBasis")
+
+    factual_fields = ("gwh_per_year", "qualifier", "basis", "year")
 
     class Meta:
         abstract = True

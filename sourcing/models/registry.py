@@ -32,6 +32,7 @@ EDITED_MODELS = (
     "agreementparty",
     "agreementvolume",
     "citation",
+    "valuebasis",
 )
 
 # What editors and reviewers may do with the edited models and with their history (simple-history

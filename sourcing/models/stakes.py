@@ -15,6 +15,7 @@ from .dates import (
     date_with_precision_constraint,
     format_partial_date,
 )
+from .provenance import NOT_STATED, NOT_STATED_LABEL
 
 SHARE_FIELDS = ("share_exact", "share_min", "share_max")
 # Shares lie in 0..100: -1 stands for "not stated" so that unstated bounds compare as equal.
@@ -50,6 +51,16 @@ class StakeQuerySet(CuratedQuerySet):
         )
         return self.filter(states_share).filter(Exists(rivals))
 
+    def with_same_holder_and_target(self):
+        """
+        Stakes for which another stake of the same holder in the same target exists: the rows
+        among which sources may disagree on a date or a status (see ``dates_disagree``).
+        """
+        siblings = Stake.objects.filter(
+            holder=OuterRef("holder"), target=OuterRef("target")
+        ).exclude(pk=OuterRef("pk"))
+        return self.filter(Exists(siblings))
+
 
 class Stake(CuratedRecord):
     """
@@ -63,6 +74,7 @@ class Stake(CuratedRecord):
         PLANNED = "planned", "Planned"
         COMPLETED = "completed", "Completed"
         DIVESTED = "divested", "Divested"
+        NOT_STATED = NOT_STATED, NOT_STATED_LABEL
 
     holder = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="holdings")
     target = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="shareholdings")
@@ -82,6 +94,16 @@ class Stake(CuratedRecord):
     as_of_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
 
     partial_dates = [("as_of", "as_of_precision")]
+    # The exclusive flags belong to their bound: a basis for share_min covers "over".
+    factual_fields = (
+        "holder",
+        "target",
+        "share_exact",
+        "share_min",
+        "share_max",
+        "status",
+        "as_of",
+    )
 
     objects = StakeQuerySet.as_manager()
 

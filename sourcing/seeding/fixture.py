@@ -26,6 +26,7 @@ from ..models import (
     PlantMilestone,
     SeedOwnership,
     Stake,
+    ValueBasis,
     VehicleProgramme,
 )
 from .ownership import fingerprint, key_names, key_of, still_as_written
@@ -51,6 +52,7 @@ SEEDED_MODELS = [
     AgreementParty,
     AgreementVolume,
     Citation,
+    ValueBasis,
 ]
 
 
@@ -93,7 +95,7 @@ def renumber_item(model, item, renumbered):
         if model_field.name in fields:
             related = renumbered[model_field.related_model]
             fields[model_field.name] = sorted(related[pk] for pk in fields[model_field.name])
-    if model is Citation:
+    if model in (Citation, ValueBasis):
         cited_model = apps.get_model(*fields["content_type"])
         fields["object_id"] = renumbered[cited_model][fields["object_id"]]
     return item

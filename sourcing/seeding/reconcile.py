@@ -98,6 +98,8 @@ class Reconciler:
         row._change_reason = SEED_CHANGE_REASON
         # Fields the model computes on save (offsets, hashes, search names) are not checked here.
         computed = [f.name for f in row._meta.fields if not f.editable]
+        # Records are cited after they are saved: check_seeded_provenance checks them at the end.
+        row.provenance_checked_later = True
         try:
             row.full_clean(exclude=computed)
             row.save()

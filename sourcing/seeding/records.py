@@ -14,6 +14,7 @@ from ..models import (
 )
 from .curation_file import as_list, mapping, partial_date, text
 from .sources import SeedError, SourceFileError, read_source_text
+from .value_bases import seed_value_bases
 
 ARTICLE_FIELDS = (
     "publisher",
@@ -174,3 +175,4 @@ def cite(reconciler, refs, record, entry, label):
                 {},
                 f"citation of {label}{field_label} in {filename}",
             )
+    seed_value_bases(reconciler, record, entry, label)

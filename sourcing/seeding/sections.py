@@ -17,6 +17,7 @@ from ..models import (
 from .curation_file import as_list, decimal, mapping, partial_date, text
 from .records import cite, curated
 from .sources import SeedError
+from .value_bases import BASIS_KEYS
 
 PLANT_FIELDS = (
     "operator",
@@ -28,6 +29,7 @@ PLANT_FIELDS = (
     "capacities",
     "milestones",
     "cite",
+    *BASIS_KEYS,
 )
 STAKE_FIELDS = (
     "share_exact",
@@ -38,6 +40,7 @@ STAKE_FIELDS = (
     "as_of",
     "notes",
     "cite",
+    *BASIS_KEYS,
 )
 AGREEMENT_FIELDS = (
     "announced",
@@ -49,6 +52,7 @@ AGREEMENT_FIELDS = (
     "parties",
     "volumes",
     "cite",
+    *BASIS_KEYS,
 )
 
 
@@ -58,7 +62,7 @@ def seed_company(reconciler, refs, entry):
         entry,
         where,
         required=("slug", "name", "kind"),
-        optional=("country", "parent", "description", "notes", "aliases", "cite"),
+        optional=("country", "parent", "description", "notes", "aliases", "cite", *BASIS_KEYS),
     )
     slug = text(entry["slug"])
     if slug in refs.companies:
@@ -123,7 +127,12 @@ def seed_plant(reconciler, refs, entry):
     for capacity in as_list(entry.get("capacities"), f"{where} capacities"):
         seed_quantity(reconciler, refs, PlantCapacity, "plant", plant, capacity, label)
     for milestone in as_list(entry.get("milestones"), f"{where} milestones"):
-        mapping(milestone, f"milestone of {label}", required=("kind", "year"), optional=("cite",))
+        mapping(
+            milestone,
+            f"milestone of {label}",
+            required=("kind", "year"),
+            optional=("cite", *BASIS_KEYS),
+        )
         milestone_label = f"milestone “{milestone['kind']} {milestone['year']}” of {label}"
         row = reconciler.sync(
             PlantMilestone,
@@ -140,7 +149,7 @@ def seed_quantity(reconciler, refs, model, parent_field, parent, entry, parent_l
         entry,
         where,
         required=("gwh_per_year",),
-        optional=("qualifier", "basis", "year", "cite"),
+        optional=("qualifier", "basis", "year", "cite", *BASIS_KEYS),
     )
     gwh = decimal(entry["gwh_per_year"], where)
     basis = text(entry.get("basis") or model.Basis.TARGET)
@@ -160,7 +169,7 @@ def seed_programme(reconciler, refs, entry):
         entry,
         where,
         required=("name",),
-        optional=("brand", "segment", "assembly_plant", "start_year", "notes", "cite"),
+        optional=("brand", "segment", "assembly_plant", "start_year", "notes", "cite", *BASIS_KEYS),
     )
     name = text(entry["name"])
     label = f"vehicle programme “{name}”"
@@ -244,7 +253,9 @@ def seed_agreement(reconciler, refs, entry):
 
 
 def seed_party(reconciler, refs, agreement, party, label):
-    mapping(party, f"party of {label}", required=("company", "role"), optional=("cite",))
+    mapping(
+        party, f"party of {label}", required=("company", "role"), optional=("cite", *BASIS_KEYS)
+    )
     party_label = f"party “{party['company']}” ({party['role']}) of {label}"
     row = reconciler.sync(
         AgreementParty,

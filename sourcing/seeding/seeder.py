@@ -7,6 +7,7 @@ from .reconcile import Reconciler
 from .records import References, seed_article
 from .sections import seed_agreement, seed_company, seed_plant, seed_programme, seed_stake
 from .sources import ARTICLES_DIR_NAME, CURATION_FILE
+from .value_bases import check_seeded_provenance, withdraw_value_bases
 
 SECTION_LOADERS = {
     "companies": seed_company,
@@ -38,7 +39,9 @@ class Seeder:
             for entry in self.sections[section]:
                 load(self.reconciler, self.refs, entry)
         self.withdraw_citations()
+        withdraw_value_bases(self.reconciler)
         self.verify_citations()
+        check_seeded_provenance(self.report)
         self.reconciler.ledger.flush()
         return self.report
 

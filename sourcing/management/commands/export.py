@@ -2,7 +2,9 @@
 
 import gzip
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 from django.test import RequestFactory
 from rest_framework.request import Request
@@ -21,8 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("directory", type=Path)
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
         parser.add_argument("--gzip", action="store_true", help="Write .jsonl.gz / .csv.gz files.")
+        parser.add_argument(
+            "--base-url",
+            default="http://localhost:8000",
+            help="Where the API is served, for the records' links (default: %(default)s).",
+        )
 
-    def handle(self, directory, format, gzip, **options):
+    def handle(self, directory, format, gzip, base_url, **options):
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -30,15 +37,12 @@ class Command(BaseCommand):
                 f"{directory}: cannot create the directory ({error.strerror})"
             ) from None
         # What an anonymous API reader sees: verified records only, with public URLs.
-        request = Request(RequestFactory().get("/api/v1/"))
-        from django.contrib.auth.models import AnonymousUser
-
-        request.user = AnonymousUser()
+        request = Request(reader_at(base_url))
         for resource in resource_viewsets():
             viewset = viewset_for(resource, request, "retrieve")
             records = visible(viewset.get_queryset(), request.user).order_by("pk")
             lines = csv_lines(viewset, records) if format == "csv" else json_lines(viewset, records)
-            path = directory / f"{resource}.{format}" + (".gz" if gzip else "")
+            path = directory / (f"{resource}.{format}" + (".gz" if gzip else ""))
             written = self.write(path, lines, gzip)
             self.stderr.write(f"{resource}: {written} bytes to {path}")
         self.stdout.write(f"Exported {len(resource_viewsets())} resources to {directory}.")
@@ -54,3 +58,19 @@ class Command(BaseCommand):
                 written += len(text.encode("utf-8"))
         partial.replace(path)  # a dump is whole or absent, never half written
         return written
+
+
+def reader_at(base_url):
+    """
+    An anonymous request as if made to ``base_url``, for the absolute links of the records. The
+    host is the operator's word, not a client's, so it is not checked against ALLOWED_HOSTS.
+    """
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise CommandError(
+            f"--base-url must be an http(s) URL such as https://example.org, not {base_url!r}"
+        )
+    request = RequestFactory().get("/api/v1/")
+    request.user = AnonymousUser()
+    request.__dict__["_current_scheme_host"] = f"{parts.scheme}://{parts.netloc}"
+    return request

@@ -1,0 +1,272 @@
+"""
+The provenance of every factual value: why a reader may believe it.
+
+A value is ``stated`` when a citation of its own row supports it: a citation naming the field, or
+one naming no field (the passage states the whole row). That basis is derived from the
+citations and never stored. A value no passage states is ``inferred`` (reasoned from stated
+facts) or ``general_knowledge`` (held without a source here): editors say so with a ``ValueBasis``
+entry for that field of that row, whose note tells readers the reasoning or why it is held. An
+entry wins over citations: a status read into a passage ("l'implantation est en cours" taken as
+"under construction") is an inference from that passage, shown with it.
+
+Each model lists its factual fields in ``factual_fields``; a field holds a value unless it is
+empty or the explicit "not stated" choice, which needs no basis. ``ProvenanceIndex`` works out
+the provenance of a set of records and of their rows (``provenance_rows``) in two queries.
+"""
+
+import operator
+from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from ..search import fold_for_search
+from .articles import Citation
+from .base import Versioned
+
+# The choice value of every "not stated" option: a status or kind no source gives.
+NOT_STATED = "not_stated"
+NOT_STATED_LABEL = "Not stated"
+
+
+class Basis(models.TextChoices):
+    STATED = "stated", "Stated by a cited passage"
+    INFERRED = "inferred", "Inferred"
+    GENERAL_KNOWLEDGE = "general_knowledge", "General knowledge"
+
+
+class ValueBasisQuerySet(models.QuerySet):
+    def by_object(self, objects):
+        """{(content type id, pk): [entries]} for ``objects`` (records or rows), in one query."""
+        objects = [obj for obj in objects if obj is not None and obj.pk is not None]
+        result = {}
+        if objects:
+            for entry in self.filter(about(objects)).order_by("field"):
+                result.setdefault((entry.content_type_id, entry.object_id), []).append(entry)
+        return result
+
+
+class ValueBasis(Versioned):
+    """One value that no passage states, marked inferred or general knowledge, with why."""
+
+    STORED_BASES = [
+        (Basis.INFERRED.value, Basis.INFERRED.label),
+        (Basis.GENERAL_KNOWLEDGE.value, Basis.GENERAL_KNOWLEDGE.label),
+    ]
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(max_length=100, help_text="The factual field the note is about.")
+    basis = models.CharField(max_length=20, choices=STORED_BASES)
+    note = models.TextField(
+        help_text="For readers: the reasoning (inferred) or why the value is held (general "
+        "knowledge)."
+    )
+
+    history = HistoricalRecords()
+    objects = ValueBasisQuerySet.as_manager()
+
+    # A note on a value is part of its record: changing it changes the record (see Versioned).
+    parent_field = "record"
+
+    class Meta:
+        ordering = ["content_type", "object_id", "field"]
+        verbose_name = "value basis"
+        verbose_name_plural = "value bases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"], name="one_basis_per_value"
+            ),
+            models.CheckConstraint(
+                condition=Q(basis__in=[Basis.INFERRED, Basis.GENERAL_KNOWLEDGE]),
+                name="value_basis_stored_kinds",
+            ),
+            models.CheckConstraint(condition=~Q(note=""), name="value_basis_has_note"),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.field}: {self.get_basis_display().lower()}"
+
+    def clean(self):
+        super().clean()
+        if not self.note or not self.note.strip():
+            raise ValidationError({"note": "Say why the value is held: readers see this note."})
+        model = self.content_type.model_class() if self.content_type_id else None
+        factual = getattr(model, "factual_fields", ())
+        if model is not None and self.field not in factual:
+            raise ValidationError(
+                {
+                    "field": f"“{self.field}” is not a factual field of {model.__name__}; "
+                    f"choose one of: {', '.join(factual)}."
+                }
+            )
+
+
+@dataclass(frozen=True)
+class FieldProvenance:
+    """Why one value is held: its basis (None: none yet), the citations and the note."""
+
+    basis: str | None
+    citations: tuple = ()
+    note: str = ""
+
+    def as_dict(self):
+        return {"basis": self.basis, "citations": list(self.citations), "note": self.note}
+
+
+def holds_value(record, name):
+    """Whether ``record`` gives a value for field ``name`` (empty and "not stated" give none)."""
+    model_field = record._meta.get_field(name)
+    if model_field.many_to_many:
+        return record.pk is not None and bool(getattr(record, name).all())
+    value = getattr(record, model_field.attname)
+    return value not in (None, "", NOT_STATED)
+
+
+def rows_of(record, relations="provenance_rows"):
+    """The rows that belong to ``record`` (capacities, parties...), prefetched ones if fetched."""
+    if record.pk is None:
+        return []
+    names = getattr(record, relations, ())
+    return [row for name in names for row in getattr(record, name).all()]
+
+
+class ProvenanceIndex:
+    """
+    The provenance of ``records`` and of their rows, from one query for citations and one for
+    value bases, however many records: build it once for a page and ask it about each row.
+    """
+
+    def __init__(self, records):
+        records = [record for record in records if record.pk is not None]
+        self.rows = {record_key(record): rows_of(record) for record in records}
+        # Records shown inside others (an agreement's programmes) are looked up in the same go.
+        shown_inside = [row for record in records for row in rows_of(record, "provenance_nested")]
+        everything = [
+            *records,
+            *(row for rows in self.rows.values() for row in rows),
+            *shown_inside,
+        ]
+        self.keys = {(type(obj), obj.pk) for obj in everything}
+        self.citations, self.bases = {}, {}
+        if not everything:
+            return
+        unfetched = []
+        for obj in everything:
+            if not hasattr(type(obj), "citations"):
+                # Aliases are cited through their record's passages (see _quoted_by_parent).
+                continue
+            prefetched = getattr(obj, "_prefetched_objects_cache", {}).get("citations")
+            if prefetched is None:
+                unfetched.append(obj)
+                continue
+            self.citations[record_key(obj)] = [
+                {"pk": c.pk, "field": c.field, "quote": c.quote} for c in prefetched
+            ]
+        if unfetched:
+            cited = Citation.objects.filter(about(unfetched)).order_by("pk")
+            for citation in cited.values("pk", "content_type_id", "object_id", "field", "quote"):
+                key = (citation["content_type_id"], citation["object_id"])
+                self.citations.setdefault(key, []).append(citation)
+        for basis in ValueBasis.objects.filter(about(everything)):
+            self.bases.setdefault((basis.content_type_id, basis.object_id), {})[basis.field] = basis
+
+    def of(self, obj, parent=None):
+        """{field: FieldProvenance} for every factual field of ``obj`` that holds a value."""
+        key = record_key(obj)
+        citations = self.citations.get(key, [])
+        bases = self.bases.get(key, {})
+        result = {}
+        for name in obj.factual_fields:
+            if not holds_value(obj, name):
+                continue
+            result[name] = self._field(obj, name, citations, bases.get(name), parent)
+        return result
+
+    def _field(self, obj, name, citations, entry, parent):
+        own = tuple(c["pk"] for c in citations if c["field"] == name)
+        whole_row = tuple(c["pk"] for c in citations if c["field"] == "")
+        if entry is not None:
+            # An inference is drawn from the row's passages: those naming the field, else those
+            # about the whole row. General knowledge comes from none of them.
+            drawn_from = (own or whole_row) if entry.basis == Basis.INFERRED else own
+            return FieldProvenance(entry.basis, drawn_from, entry.note)
+        if own or whole_row:
+            return FieldProvenance(Basis.STATED, own or whole_row)
+        by_record = self._stated_by_record(obj, name, parent)
+        if by_record:
+            return FieldProvenance(Basis.STATED, by_record)
+        return FieldProvenance(None)
+
+    def _stated_by_record(self, obj, name, parent):
+        """
+        Citations that state a value without naming it: a name printed in any passage of the
+        record (``stated_when_quoted``: "le Losange" where a source calls Renault Group that),
+        and a row's values stated by a passage about its whole record
+        (``stated_by_record_citations``: "Renault et Verkor ont annoncé ..." names the parties).
+        """
+        if name in getattr(obj, "stated_when_quoted", ()):
+            folded = fold_for_search(str(getattr(obj, name)))
+            passages = self.citations.get(record_key(obj), [])
+            if parent is not None:
+                passages = passages + self.citations.get(record_key(parent), [])
+            return tuple(c["pk"] for c in passages if folded in fold_for_search(c["quote"]))
+        if parent is not None and name in getattr(obj, "stated_by_record_citations", ()):
+            passages = self.citations.get(record_key(parent), [])
+            return tuple(c["pk"] for c in passages if c["field"] == "")
+        return ()
+
+    def rows_with_parent(self, record):
+        return [(row, record) for row in self.rows.get(record_key(record), [])]
+
+    def unsupported(self, record):
+        """
+        The values of ``record`` and of its rows that have no basis, as readable labels:
+        ["kind", "plant capacity “16 GWh/yr”: year"].
+        """
+        missing = [name for name, prov in self.of(record).items() if prov.basis is None]
+        for row, parent in self.rows_with_parent(record):
+            label = f"{row._meta.verbose_name} “{row}”"
+            missing += [
+                f"{label}: {name}"
+                for name, prov in self.of(row, parent).items()
+                if prov.basis is None
+            ]
+        return missing
+
+
+def about(objects):
+    """A filter on generic relations (citations, value bases) matching any of ``objects``."""
+    pairs = {}
+    for obj in objects:
+        pairs.setdefault(ContentType.objects.get_for_model(obj).pk, set()).add(obj.pk)
+    return reduce(
+        operator.or_, (Q(content_type_id=ct, object_id__in=pks) for ct, pks in pairs.items())
+    )
+
+
+def record_key(obj):
+    return (ContentType.objects.get_for_model(obj).pk, obj.pk)
+
+
+def refuse_unsupported_verification(record):
+    """Raise a ValidationError naming the values of ``record`` that have no basis, if any."""
+    if record.pk is None:
+        # Nothing can cite a record before it exists.
+        missing = [name for name in record.factual_fields if holds_value(record, name)]
+    else:
+        missing = ProvenanceIndex([record]).unsupported(record)
+    if missing:
+        raise ValidationError(
+            {
+                "review_status": "Cannot mark verified: no cited passage states, and no note "
+                "marks as inferred or general knowledge, these values: " + "; ".join(missing)
+            }
+        )
