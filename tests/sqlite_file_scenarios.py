@@ -23,8 +23,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from sourcing.models import Company  # noqa: E402
 
-from .factories import make_company, make_user  # noqa: E402
-from .test_admin import change_url, changeform_data, error_text  # noqa: E402
+from .factories import change_url, changeform_data, error_text, make_company, make_user  # noqa: E402  # noqa: E402
 
 
 def editor_clients(scenario, count):

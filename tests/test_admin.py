@@ -1,7 +1,5 @@
 """The editors' admin through the test client: what editors and reviewers can do and see."""
 
-import datetime
-
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -21,7 +19,12 @@ from sourcing.models import (
 )
 
 from .factories import (
+    change_url,
+    changeform_data,
+    changelist_url,
     cite,
+    client_for,
+    error_text,
     make_agreement,
     make_article,
     make_company,
@@ -31,64 +34,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-# -- Helpers shared by the admin test modules ----------------------------------------------------
-
-
-def _encode(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "on" if value else None
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value]
-    return str(value)
-
-
-def changeform_data(response):
-    """The POST data of an admin change form as it was rendered: what "Save" sends unchanged."""
-    data = {}
-    forms = [response.context["adminform"].form]
-    # simple-history's revert form has no inlines.
-    for inline in response.context.get("inline_admin_formsets", []):
-        management = inline.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = _encode(management[name].value())
-        forms.extend(inline.formset.forms)
-    for form in forms:
-        for name in form.fields:
-            encoded = _encode(form[name].value())
-            if encoded is not None:
-                data[form.add_prefix(name)] = encoded
-    return data
-
-
-def change_url(record):
-    opts = record._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
-
-
-def changelist_url(model):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-
-
-def client_for(client, user):
-    client.force_login(user)
-    return client
-
-
-def error_text(response):
-    """The errors an admin form page shows, as one string."""
-    context = response.context
-    errors = list(context["adminform"].form.non_field_errors())
-    errors += [str(error) for error in context["adminform"].form.errors.values()]
-    for inline in context.get("inline_admin_formsets", []):
-        errors += [str(error) for error in inline.formset.errors if error]
-        errors += list(inline.formset.non_form_errors())
-    return " ".join(str(error) for error in errors)
 
 
 @pytest.fixture

@@ -8,8 +8,15 @@ from django.urls import reverse
 
 from sourcing.models import Article
 
-from .factories import cite, make_article, make_company, make_user
-from .test_admin import change_url, changeform_data, client_for
+from .factories import (
+    change_url,
+    changeform_data,
+    cite,
+    client_for,
+    make_article,
+    make_company,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 

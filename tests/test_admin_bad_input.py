@@ -12,8 +12,16 @@ from django.urls import reverse
 from sourcing.admin import InvalidFilterValuesMixin
 from sourcing.models import Article, Citation, Company
 
-from .factories import make_article, make_company, make_stake, make_user
-from .test_admin import change_url, changeform_data, changelist_url, client_for
+from .factories import (
+    change_url,
+    changeform_data,
+    changelist_url,
+    client_for,
+    make_article,
+    make_company,
+    make_stake,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +178,9 @@ def test_an_impossible_id_in_a_citation_inline_is_a_form_error(superuser_client)
     stake = make_stake()
     url = change_url(stake)
     data = changeform_data(superuser_client.get(url))
-    prefix = next(key for key in data if key.endswith("-TOTAL_FORMS")).removesuffix("TOTAL_FORMS")
+    prefix = next(
+        key for key in data if "citation" in key and key.endswith("-TOTAL_FORMS")
+    ).removesuffix("TOTAL_FORMS")
     for value in ("abc", "99999999999999999999999"):
         data.update({f"{prefix}0-article": value, f"{prefix}0-quote": "Verkor"})
         response = superuser_client.post(url, data)

@@ -13,8 +13,7 @@ from django.test import Client
 
 from sourcing.admin import CompanyAdmin
 
-from .factories import make_company, make_editorial_groups, make_user
-from .test_admin import change_url, changeform_data
+from .factories import change_url, changeform_data, make_company, make_editorial_groups, make_user
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -10,7 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from sourcing.models import AgreementParty, Citation, PlantMilestone
 
 from .factories import (
+    change_url,
+    changelist_url,
     cite,
+    client_for,
     make_agreement,
     make_article,
     make_company,
@@ -18,7 +21,6 @@ from .factories import (
     make_stake,
     make_user,
 )
-from .test_admin import change_url, changelist_url, client_for
 
 pytestmark = pytest.mark.django_db
 

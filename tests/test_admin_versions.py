@@ -18,11 +18,22 @@ from sourcing.models import (
     PlantAlias,
     PlantCapacity,
     PlantMilestone,
+    ValueBasis,
     registry,
 )
 
-from .factories import cite, make_agreement, make_article, make_company, make_plant, make_user
-from .test_admin import change_url, changeform_data, client_for, error_text
+from .factories import (
+    change_url,
+    changeform_data,
+    cite,
+    client_for,
+    error_text,
+    make_agreement,
+    make_article,
+    make_company,
+    make_plant,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -168,8 +179,8 @@ def test_every_edited_model_has_an_admin_that_checks_versions():
         for model, model_admin in admin.site._registry.items()
         if model._meta.app_label == "sourcing"
     }
-    # Plant aliases are edited on their plant's page only.
-    assert set(sourcing_admins) == set(registry.edited_models()) - {PlantAlias}
+    # Plant aliases and value bases are edited on their record's page only.
+    assert set(sourcing_admins) == set(registry.edited_models()) - {PlantAlias, ValueBasis}
     for model_admin in sourcing_admins.values():
         assert isinstance(model_admin, VersionedChangesMixin), model_admin
         assert issubclass(model_admin.form, VersionedForm), model_admin

@@ -27,8 +27,15 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from sourcing.models import Agreement, Company, ReviewStatus, ValueBasis
 
-from .factories import PASSWORD, cite, make_article, make_company, make_editorial_groups, make_user
-from .test_admin import changeform_data
+from .factories import (
+    PASSWORD,
+    changeform_data,
+    cite,
+    make_article,
+    make_company,
+    make_editorial_groups,
+    make_user,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

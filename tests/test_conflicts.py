@@ -9,6 +9,7 @@ from sourcing.models import AgreementVolume, PlantCapacity, PlantMilestone, Stak
 
 from .factories import (
     cite,
+    client_for,
     make_agreement,
     make_article,
     make_company,
@@ -16,7 +17,6 @@ from .factories import (
     make_stake,
     make_user,
 )
-from .test_admin import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from sourcing.models import (
     Stake,
 )
 
-from .factories import make_agreement, make_article, make_company, make_user
-from .test_admin import client_for
+from .factories import client_for, make_agreement, make_article, make_company, make_user
 
 pytestmark = pytest.mark.django_db
 

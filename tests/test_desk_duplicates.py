@@ -5,8 +5,16 @@ from django.urls import reverse
 
 from sourcing.models import Agreement, AgreementParty, Stake
 
-from .factories import make_agreement, make_company, make_stake, make_user
-from .test_admin import change_url, changeform_data, client_for, error_text
+from .factories import (
+    change_url,
+    changeform_data,
+    client_for,
+    error_text,
+    make_agreement,
+    make_company,
+    make_stake,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 

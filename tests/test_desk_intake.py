@@ -7,8 +7,15 @@ from django.urls import reverse
 from sourcing.importing import printed_date
 from sourcing.models import Article, DatePrecision, Stake
 
-from .factories import make_article, make_company, make_stake, make_user
-from .test_admin import change_url, changeform_data, client_for
+from .factories import (
+    change_url,
+    changeform_data,
+    client_for,
+    make_article,
+    make_company,
+    make_stake,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,18 @@ import pytest
 
 from sourcing.models import AgreementParty, PlantCapacity
 
-from .factories import cite, make_agreement, make_article, make_company, make_plant, make_user
-from .test_admin import change_url, changeform_data, client_for, error_text
+from .factories import (
+    change_url,
+    changeform_data,
+    cite,
+    client_for,
+    error_text,
+    make_agreement,
+    make_article,
+    make_company,
+    make_plant,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from django.core.management.base import CommandError
 
 from sourcing.models import Article
 
-from .factories import make_article, make_user
-from .test_admin import change_url, changeform_data, client_for, error_text
+from .factories import change_url, changeform_data, client_for, error_text, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +52,10 @@ def test_an_oversize_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
         assert path != huge, "the oversize file was read"
         return original(path)
 
-    from sourcing.management.commands import import_article
+    from sourcing import importing
 
-    original = import_article.read_source_text
-    monkeypatch.setattr(import_article, "read_source_text", no_reading_of_the_huge_file)
+    original = importing.read_source_text
+    monkeypatch.setattr(importing, "read_source_text", no_reading_of_the_huge_file)
     with pytest.raises(CommandError) as refused:
         run_import(small, huge)
     message = str(refused.value)

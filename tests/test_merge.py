@@ -15,7 +15,9 @@ from sourcing.models import (
 )
 
 from .factories import (
+    changelist_url,
     cite,
+    client_for,
     make_agreement,
     make_article,
     make_company,
@@ -23,7 +25,6 @@ from .factories import (
     make_stake,
     make_user,
 )
-from .test_admin import changelist_url, client_for
 
 pytestmark = pytest.mark.django_db
 

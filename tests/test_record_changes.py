@@ -23,14 +23,16 @@ from sourcing.models import (
 )
 
 from .factories import (
+    change_url,
+    changeform_data,
     cite,
+    client_for,
     make_agreement,
     make_article,
     make_company,
     make_plant,
     make_user,
 )
-from .test_admin import change_url, changeform_data, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -343,7 +345,9 @@ def test_only_a_reviewer_or_the_trusted_writer_makes_a_record_verified(writer):
         draft.save()
     assert reloaded(created).review_status == NEEDS_REVIEW
     assert reloaded(draft).review_status == NEEDS_REVIEW
+    cite(draft, make_article(), "Verkor")  # a basis for its values, or nobody may verify it
     with editing_as(make_user("rita", "Reviewers")):
+        draft = reloaded(draft)
         draft.review_status = VERIFIED
         draft.save()
     assert reloaded(draft).review_status == VERIFIED

@@ -57,9 +57,14 @@ def test_the_schema_documents_every_api_operation():
     operations = {
         (result.ok().method.upper(), result.ok().path) for result in loaded.get_all_operations()
     }
-    resources = ("agreements", "articles", "companies", "plants", "stakes")
+    resources = ("agreements", "articles", "companies", "plants", "programmes", "stakes")
     expected = {("GET", f"/api/v1/{name}/") for name in resources}
     expected |= {("GET", f"/api/v1/{name}/{{id}}/") for name in resources}
+    expected |= {
+        ("GET", "/api/v1/changes/"),
+        ("GET", "/api/v1/export/{resource}/"),
+        ("GET", "/api/v1/articles/{id}/suggestions/"),
+    }
     assert operations == expected
 
 

@@ -56,8 +56,10 @@ class BackToRecordMixin:
 
     @staticmethod
     def back_to_record(request, part):
-        from .base import admin_url, page_holder
+        from .base import admin_url
 
-        holder = page_holder(part)
+        # The row whose page lists this part (``Versioned.parent_field``): a capacity's plant, a
+        # citation's record.
+        holder = part.parent_row()
         url = admin_url(holder) if holder is not None else ""
         return HttpResponseRedirect(url) if url else None
