@@ -13,6 +13,7 @@ left open while someone else changed the article or worked on it from another de
 import json
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.http import JsonResponse
@@ -404,7 +405,10 @@ def act_verify(request, article, data):
         if record.review_status != ReviewStatus.VERIFIED:
             record.review_status = ReviewStatus.VERIFIED
             record._change_reason = "Marked verified"
-            record.save()
+            try:
+                record.save()
+            except ValidationError as refused:  # a value without a basis: nothing is verified
+                raise desk_records.DeskError(f"“{record}”: {' '.join(refused.messages)}") from None
     return f"{len(records)} record(s) marked verified."
 
 

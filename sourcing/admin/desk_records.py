@@ -159,7 +159,8 @@ def company_for(value, created, alias_language=""):
     name = str(name or "").strip()
     if not name or (name == slugify(name) and "-" in name):
         raise DeskError(f"No company “{reference_name(value)}” is known; give its name.")
-    company = Company(name=name, slug=unique_slug(name), kind=Company.Kind.OTHER)
+    # What kind of company it is, the passage does not say: the editor sets it when a source does.
+    company = Company(name=name, slug=unique_slug(name), kind=Company.Kind.NOT_STATED)
     company = validated(company)
     company.save()
     created.append(company)
@@ -306,7 +307,7 @@ def build_company(fields, created):
     company = Company(
         name=name,
         slug=unique_slug(fields.get("slug") or name),
-        kind=fields.get("kind") or Company.Kind.OTHER,
+        kind=fields.get("kind") or Company.Kind.NOT_STATED,
         country=str(fields.get("country") or "").strip().upper(),
     )
     return [validated(company)]
