@@ -99,7 +99,8 @@ def as_uri(iri):
     return LONE_PERCENT.sub("%25", iri_to_uri(urlunsplit(parts)))
 
 
-@extend_schema_field({"type": "string", "format": "uri"})
+# "" when no address was recorded, which is no URI: the schema says both.
+@extend_schema_field({"type": "string", "anyOf": [{"format": "uri"}, {"maxLength": 0}]})
 class UriField(serializers.ReadOnlyField):
     """A stored web address, as a valid URI ("" when none was recorded)."""
 

@@ -772,7 +772,14 @@ def count_queries(api, path, **params):
     return len([q for q in queries if not q["sql"].startswith(TRANSACTION_STATEMENTS)])
 
 
-TRANSACTION_STATEMENTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL statement_timeout")
+# SET CONSTRAINTS: a request inside the test's transaction numbers that transaction's changes
+# (sourcing.models.changes.number_own_changes); outside a test there are none to number.
+TRANSACTION_STATEMENTS = (
+    "SAVEPOINT",
+    "RELEASE SAVEPOINT",
+    "SET LOCAL statement_timeout",
+    "SET CONSTRAINTS",
+)
 
 
 # count + page + the prefetches: independent of page size and of citations per record. Django
