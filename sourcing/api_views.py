@@ -36,7 +36,7 @@ from .visibility import VisibleToReaderBackend, visible
 
 
 def citations_with_articles():
-    return Prefetch("citations", queryset=Citation.objects.select_related("article"))
+    return Prefetch("citations", queryset=Citation.objects.for_api())
 
 
 @extend_schema_view(

@@ -316,6 +316,15 @@ class NonEditorialSpan(Versioned):
 
 
 class CitationQuerySet(models.QuerySet):
+    # What the API shows of a cited article: never its body or search text (megabytes per page).
+    ARTICLE_FIELDS_NOT_SHOWN = ("body", "search_text", "metadata_notes")
+
+    def for_api(self):
+        """Citations with the article columns a reference to it shows, and no others."""
+        return self.select_related("article").defer(
+            *(f"article__{name}" for name in self.ARTICLE_FIELDS_NOT_SHOWN)
+        )
+
     def for_record(self, record):
         return self.filter(
             content_type=ContentType.objects.get_for_model(record), object_id=record.pk

@@ -35,9 +35,9 @@ class CuratedQuerySet(models.QuerySet):
         return self if sees_drafts(user) else self.verified()
 
     def with_citations(self):
-        """Each record's citations and their articles in two queries, however many records."""
+        """Each record's citations and their articles in one query, however many records."""
         return self.prefetch_related(
-            models.Prefetch("citations", queryset=Citation.objects.select_related("article"))
+            models.Prefetch("citations", queryset=Citation.objects.for_api())
         )
 
     def cited_in(self, article, children=(), user=None):
