@@ -3,10 +3,16 @@ The API's fast paths: what they leave out of the database reads, and that the ha
 representations give exactly what DRF's generic serializers give.
 """
 
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
+
+from sourcing.renderers import FastJSONRenderer
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +34,22 @@ def test_listing_records_never_reads_the_bodies_of_cited_articles(api, world, re
     assert response.status_code == 200
     assert any(record["citations"] for record in response.json()["results"])
     assert article_columns_read(queries) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"gwh": Decimal("0.00001"), "share": Decimal("20.50"), "n": None, "ok": True},
+        {"at": datetime(2024, 5, 1, 12, 30, 15, 123456, tzinfo=UTC), "on": date(2021, 6, 28)},
+        {"quote": "Renault–Verkor «accord» \u2028 next\u2029 “é” 電池", "ids": [1, 2, 3]},
+        {"big": 2**70, "nested": [{"a": []}, {}]},
+    ],
+)
+def test_fast_json_renderer_writes_exactly_what_drf_writes(value):
+    assert FastJSONRenderer().render(value) == JSONRenderer().render(value)
+
+
+@pytest.mark.parametrize("resource", ["agreements", "companies", "stakes", "plants", "articles"])
+def test_fast_json_renderer_matches_drf_on_real_pages(api, world, resource):
+    response = api.get(f"/api/v1/{resource}/", {"page_size": 100})
+    assert response.content == JSONRenderer().render(response.data)
