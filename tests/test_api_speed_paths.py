@@ -9,9 +9,12 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework import serializers as drf_serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
+from sourcing import serializers
+from sourcing.models import Citation
 from sourcing.renderers import FastJSONRenderer
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +56,49 @@ def test_fast_json_renderer_writes_exactly_what_drf_writes(value):
 def test_fast_json_renderer_matches_drf_on_real_pages(api, world, resource):
     response = api.get(f"/api/v1/{resource}/", {"page_size": 100})
     assert response.content == JSONRenderer().render(response.data)
+
+
+@pytest.fixture
+def drf_generic_representations(monkeypatch):
+    """The serializers as DRF alone would write them, without the hand-written fast paths."""
+    monkeypatch.setattr(
+        serializers.HandWrittenRepresentation,
+        "to_representation",
+        drf_serializers.ModelSerializer.to_representation,
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/agreements/?page_size=100",
+        "/api/v1/companies/?page_size=100",
+        "/api/v1/stakes/?page_size=100",
+        "/api/v1/plants/?page_size=100",
+        "/api/v1/export/agreements/",
+    ],
+)
+def test_hand_written_representations_give_exactly_drfs_output(api, world, path, request):
+    fast = b"".join(api.get(path).getvalue().splitlines())
+    request.getfixturevalue("drf_generic_representations")
+    generic = b"".join(api.get(path).getvalue().splitlines())
+    assert b"citation-" in fast
+    assert fast == generic
+
+
+def test_a_field_added_by_a_subclass_is_written_in_its_declared_place(world):
+    class WithProvenance(serializers.CitationSerializer):
+        provenance = drf_serializers.SerializerMethodField()
+
+        class Meta(serializers.CitationSerializer.Meta):
+            fields = ["id", "provenance", *serializers.CitationSerializer.Meta.fields[1:]]
+
+        def get_provenance(self, citation):
+            return f"cited {citation.pk}"
+
+    citation = Citation.objects.for_api().first()
+    data = WithProvenance(citation).data
+    assert list(data) == ["id", "provenance", "article", "field", "quote", "start", "end",
+                          "source_url"]  # fmt: skip
+    assert data["provenance"] == f"cited {citation.pk}"
+    assert data["article"]["id"] == citation.article_id
