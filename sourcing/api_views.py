@@ -35,7 +35,7 @@ from .visibility import VisibleToReaderBackend, visible
 
 
 def citations_with_articles():
-    return Prefetch("citations", queryset=Citation.objects.for_api())
+    return Citation.objects.prefetch_for_api()
 
 
 @extend_schema_view(

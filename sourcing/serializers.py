@@ -30,6 +30,7 @@ from .models import (
     Stake,
     VehicleProgramme,
 )
+from .models.articles import PREFETCHED_FOR_API
 
 
 def absolute(request, url):
@@ -211,6 +212,14 @@ class ArticleReferenceSerializer(HandWrittenRepresentation, serializers.ModelSer
         }
 
 
+class CitationListSerializer(serializers.ListSerializer):
+    """A record's citations: the API's prefetched list when there is one (see prefetch_for_api)."""
+
+    def get_attribute(self, instance):
+        prefetched = getattr(instance, PREFETCHED_FOR_API, None)
+        return prefetched if prefetched is not None else super().get_attribute(instance)
+
+
 class CitationSerializer(HandWrittenRepresentation, serializers.ModelSerializer):
     article = ArticleReferenceSerializer()
     field = BlankAsNullField(help_text="The field of the record the quote supports, if one.")
@@ -223,6 +232,7 @@ class CitationSerializer(HandWrittenRepresentation, serializers.ModelSerializer)
     class Meta:
         model = Citation
         fields = ["id", "article", "field", "quote", "start", "end", "source_url"]
+        list_serializer_class = CitationListSerializer
 
     hand_written = Meta.fields
 
@@ -458,11 +468,12 @@ class AgreementSerializer(CuratedRecordSerializer):
         hand_written = Meta.fields
 
         def represent(self, party, request):
+            citations = self.fields["citations"]
             return {
                 "company": self.nested("company", party.company),
                 "role": party.role,
                 "display": str(party),
-                "citations": self.fields["citations"].to_representation(party.citations.all()),
+                "citations": self.nested("citations", citations.get_attribute(party)),
             }
 
     api_url = RecordLinkField(view_name="api:agreement-detail")
