@@ -53,6 +53,8 @@ def setup_django(url):
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-" + "x" * 40)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    # The test client speaks plain HTTP: production's redirect to HTTPS would answer every request.
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     import django
 
     django.setup()

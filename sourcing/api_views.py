@@ -12,7 +12,6 @@ from django.db.models import F, Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.renderers import JSONRenderer
 
 from . import filters, params, renderers, serializers
 from .api_schema import FORMAT_PARAMETER, ReadOnlySchema
@@ -36,7 +35,7 @@ from .visibility import VisibleToReaderBackend, visible
 
 
 def citations_with_articles():
-    return Prefetch("citations", queryset=Citation.objects.select_related("article"))
+    return Citation.objects.prefetch_for_api()
 
 
 @extend_schema_view(
@@ -50,7 +49,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [VisibleToReaderBackend, DjangoFilterBackend]
     schema = ReadOnlySchema()
     pagination_class = PageNumberPagination
-    renderer_classes = [JSONRenderer, renderers.CSVRenderer]
+    renderer_classes = [renderers.FastJSONRenderer, renderers.CSVRenderer]
     csv_columns = {}
     # ASCII digits without leading zeros: int() would read "١", "１" or "01" as 1 and give a
     # record several URLs. Any other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an
@@ -99,8 +98,8 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         if response.status_code >= 400 and isinstance(
             getattr(request, "accepted_renderer", None), renderers.CSVRenderer
         ):
-            request.accepted_renderer = JSONRenderer()
-            request.accepted_media_type = JSONRenderer.media_type
+            request.accepted_renderer = renderers.FastJSONRenderer()
+            request.accepted_media_type = renderers.FastJSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
 
 

@@ -7,15 +7,19 @@ serialized record ("plant.name") or a function of the serialized record.
 
 import csv
 import io
+import json
 from decimal import Decimal
 
+import orjson
 from rest_framework import renderers
 from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.utils.encoders import JSONEncoder
 
 from .params import refuse_unknown_choice
 
 # Spreadsheets run cells that start with these as formulas; a quote from a source must not.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+JSON_ENCODER = JSONEncoder()
 
 
 def value_at(record, path):
@@ -140,3 +144,32 @@ class ContentNegotiation(DefaultContentNegotiation):
             known = dict.fromkeys(renderer.format for renderer in renderers)
             refuse_unknown_choice(self.settings.URL_FORMAT_OVERRIDE, "format", known)
         return matching
+
+
+def _json_fallback(value):
+    """What orjson cannot write itself, written exactly as DRF's encoder and ``json`` write it."""
+    return orjson.Fragment(
+        json.dumps(JSON_ENCODER.default(value), ensure_ascii=False, allow_nan=False)
+    )
+
+
+class FastJSONRenderer(renderers.JSONRenderer):
+    """
+    DRF's compact UTF-8 JSON, byte for byte, written by orjson (several times faster on a page
+    of records). Indented output, asked for through the media type, is left to DRF.
+    """
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        renderer_context = renderer_context or {}
+        if self.get_indent(accepted_media_type, renderer_context):
+            return super().render(data, accepted_media_type, renderer_context)
+        try:
+            text = orjson.dumps(
+                data, default=_json_fallback, option=orjson.OPT_PASSTHROUGH_DATETIME
+            )
+        except orjson.JSONEncodeError:  # beyond orjson (an integer over 64 bits, a non-str key)
+            return super().render(data, accepted_media_type, renderer_context)
+        # As DRF does: the two line separators JSON allows raw but JavaScript does not.
+        return text.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")

@@ -315,7 +315,28 @@ class NonEditorialSpan(Versioned):
 # -- Citations ------------------------------------------------------------------------------------
 
 
+# Where ``CitationQuerySet.prefetch_for_api`` leaves each record's citations.
+PREFETCHED_FOR_API = "citations_for_api"
+
+
 class CitationQuerySet(models.QuerySet):
+    # What the API shows of a cited article: never its body or search text (megabytes per page).
+    ARTICLE_FIELDS_NOT_SHOWN = ("body", "search_text", "metadata_notes")
+
+    def for_api(self):
+        """Citations with the article columns a reference to it shows, and no others."""
+        return self.select_related("article").defer(
+            *(f"article__{name}" for name in self.ARTICLE_FIELDS_NOT_SHOWN)
+        )
+
+    def prefetch_for_api(self):
+        """
+        A record's citations for the API, kept as a plain list in ``PREFETCHED_FOR_API``: a
+        prefetch into ``citations`` itself builds a related manager and a filtered queryset per
+        record, which cost more than the rows on a page of agreements.
+        """
+        return models.Prefetch("citations", queryset=self.for_api(), to_attr=PREFETCHED_FOR_API)
+
     def for_record(self, record):
         return self.filter(
             content_type=ContentType.objects.get_for_model(record), object_id=record.pk

@@ -51,9 +51,9 @@ class CuratedQuerySet(models.QuerySet):
                     yield record, missing
 
     def with_citations(self):
-        """Each record's citations and their articles in two queries, however many records."""
+        """Each record's citations and their articles in one query, however many records."""
         return self.prefetch_related(
-            models.Prefetch("citations", queryset=Citation.objects.select_related("article"))
+            models.Prefetch("citations", queryset=Citation.objects.for_api())
         )
 
     def cited_in(self, article, children=(), user=None):

@@ -26,7 +26,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
-from .articles import Citation
+from .articles import PREFETCHED_FOR_API, Citation
 from .base import Versioned
 
 # The choice value of every "not stated" option: a status or kind no source gives.
@@ -164,6 +164,9 @@ class ProvenanceIndex:
                 # Aliases are cited through their record's passages (see _quoted_by_parent).
                 continue
             prefetched = getattr(obj, "_prefetched_objects_cache", {}).get("citations")
+            if prefetched is None:
+                # The API prefetches them into a plain list (Citation.objects.prefetch_for_api).
+                prefetched = getattr(obj, PREFETCHED_FOR_API, None)
             if prefetched is None:
                 unfetched.append(obj)
                 continue
