@@ -26,9 +26,7 @@ def _fresh_content_types():
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
     reason="SQLite has one writer at a time: transactions cannot interleave",
 )
-# Serialized rollback: the groups and the feed's first rows that migrations wrote are put back for
-# the tests that follow in this process.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_reader_polling_while_transactions_commit_out_of_order_misses_nothing():
     """
     Transaction A writes first and commits last; B writes later and commits first. The reader
