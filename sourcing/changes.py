@@ -22,21 +22,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .models import (
     Agreement,
     AgreementParty,
-    AgreementVolume,
     Article,
     Citation,
     Company,
-    CompanyAlias,
-    NonEditorialSpan,
     Plant,
-    PlantAlias,
-    PlantCapacity,
-    PlantMilestone,
     Stake,
     ValueBasis,
     VehicleProgramme,
 )
 from .models.changes import log_changes
+from .models.registry import edited_models
 
 # The API resource (router prefix) publishing each kind of record.
 RESOURCES = {
@@ -48,16 +43,16 @@ RESOURCES = {
     VehicleProgramme: "programmes",
 }
 
-# Rows published inside a record: the foreign key to that record.
-ROW_PARENTS = {
-    NonEditorialSpan: "article",
-    CompanyAlias: "company",
-    PlantAlias: "plant",
-    PlantCapacity: "plant",
-    PlantMilestone: "plant",
-    AgreementParty: "agreement",
-    AgreementVolume: "agreement",
-}
+
+def parent_key(model):
+    """
+    The foreign key from a row to the record the API publishes it in (``Versioned.parent_field``:
+    an alias's company, a capacity's plant), or None: a record itself, or a row on a generic
+    relation (a citation, a value basis), whose record is named by content type and id.
+    """
+    name = getattr(model, "parent_field", None)
+    field = model._meta.get_field(name) if name else None
+    return field if field is not None and field.many_to_one and field.concrete else None
 
 
 def dependents_of_company(pk):
@@ -109,14 +104,13 @@ def cited_record(model, pk):
     """The published record that a citation of ``model`` ``pk`` appears in, if it still exists."""
     if model in RESOURCES:
         return [(RESOURCES[model], pk)]
-    parent_field = ROW_PARENTS.get(model)
-    if parent_field is None:
+    key = parent_key(model)
+    if key is None:
         return []
-    row = model._default_manager.filter(pk=pk).values(f"{parent_field}_id").first()
+    row = model._default_manager.filter(pk=pk).values(key.attname).first()
     if row is None:  # deleted with its record, which logs itself
         return []
-    parent = model._meta.get_field(parent_field).related_model
-    return [(RESOURCES[parent], row[f"{parent_field}_id"])]
+    return [(RESOURCES[key.related_model], row[key.attname])]
 
 
 def changed_records(instance, deleted=False):
@@ -127,10 +121,9 @@ def changed_records(instance, deleted=False):
         if model in DEPENDENTS:
             keys += DEPENDENTS[model](instance.pk)
         return keys
-    if model in ROW_PARENTS:
-        parent_field = ROW_PARENTS[model]
-        parent = model._meta.get_field(parent_field).related_model
-        return [(RESOURCES[parent], getattr(instance, f"{parent_field}_id"))]
+    key = parent_key(model)
+    if key is not None:
+        return [(RESOURCES[key.related_model], getattr(instance, key.attname))]
     if model in (Citation, ValueBasis):  # shown inside the record (or row) it is about
         cited_model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
         return cited_record(cited_model, instance.object_id)
@@ -159,7 +152,7 @@ def log_programmes_changed(sender, instance, action, pk_set, reverse, using="def
 
 
 def connect():
-    for model in [*RESOURCES, *ROW_PARENTS, Citation, ValueBasis]:
+    for model in edited_models():  # every row that a record shows (sourcing.models.registry)
         uid = f"sourcing.changes.{model.__name__}"
         post_save.connect(log_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(log_deleted, sender=model, dispatch_uid=uid)
