@@ -169,16 +169,22 @@ class AdminUser:
         container.find_element(By.CSS_SELECTOR, ".select2-selection").click()
         search = self.find(".select2-container--open .select2-search__field")
         search.send_keys(typed)
-        option = self.wait.until(
-            conditions.element_to_be_clickable(
-                (
-                    By.XPATH,
-                    "//li[contains(@class, 'select2-results__option') and "
-                    f"not(contains(@class, 'loading-results')) and normalize-space()='{expected}']",
-                )
-            )
+        option = (
+            By.XPATH,
+            "//li[contains(@class, 'select2-results__option') and "
+            f"not(contains(@class, 'loading-results')) and normalize-space()='{expected}']",
         )
-        option.click()
+
+        def click_option(driver):
+            # Select2 redraws the list when a later search answer arrives: an option found just
+            # before is then stale, and the click is tried again on the redrawn one.
+            try:
+                conditions.element_to_be_clickable(option)(driver).click()
+            except (StaleElementReferenceException, AttributeError):
+                return False
+            return True
+
+        self.wait.until(click_option)
         self.wait.until(
             lambda driver: (
                 expected in container.find_element(By.CSS_SELECTOR, ".select2-selection").text
