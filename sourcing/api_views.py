@@ -18,8 +18,6 @@ from .api_schema import FORMAT_PARAMETER, ReadOnlySchema
 from .feed import ConditionalGetMixin
 from .models import (
     Agreement,
-    AgreementParty,
-    AgreementVolume,
     Article,
     Citation,
     Company,
@@ -31,7 +29,7 @@ from .models import (
 )
 from .pagination import PageNumberPagination
 from .statement_timeout import QueryTimedOut, is_statement_timeout, statement_timeout
-from .visibility import VisibleToReaderBackend, visible
+from .visibility import VisibleToReaderBackend
 
 
 def citations_with_articles():
@@ -219,26 +217,10 @@ class AgreementViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        user = self.request.user
-        # Parties that are draft companies are left out for readers who may not see drafts.
-        parties = visible(AgreementParty.objects.all(), user)
-        return (
-            Agreement.objects.select_related("plant")
-            .prefetch_related(
-                Prefetch(
-                    "parties",
-                    queryset=parties.select_related("company").prefetch_related(
-                        citations_with_articles()
-                    ),
-                ),
-                Prefetch(
-                    "volumes",
-                    queryset=AgreementVolume.objects.prefetch_related(citations_with_articles()),
-                ),
-                Prefetch("programmes", queryset=visible(VehicleProgramme.objects.all(), user)),
-            )
-            .with_citations()
-            .order_by(F("announced_on").desc(nulls_last=True), "title", "pk")
+        # What an agreement carries is read with .values() by its writer (agreement_json), for
+        # the whole page or chunk at once: no prefetch here.
+        return Agreement.objects.select_related("plant").order_by(
+            F("announced_on").desc(nulls_last=True), "title", "pk"
         )
 
 

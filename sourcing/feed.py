@@ -34,7 +34,7 @@ from .visibility import visible
 JSON = renderers.FastJSONRenderer()
 
 # Records serialized together: one round of prefetch queries per chunk, memory flat in the total.
-EXPORT_CHUNK = 500
+EXPORT_CHUNK = 200
 FEED_PAGE_SIZE = 100
 FEED_MAX_PAGE_SIZE = 1000
 
@@ -58,12 +58,23 @@ def viewset_for(resource, request, action):
 def representations(viewset, records):
     """The detail representation of ``records`` as ``viewset`` publishes them."""
     serializer_class = viewset.get_serializer_class()
-    return serializer_class(records, many=True, context=viewset.get_serializer_context()).data
+    context = viewset.get_serializer_context()
+    # The records are set, not passed: DRF keeps the arguments a serializer was made with, and
+    # a serializer and its fields refer to each other, so it lives until the garbage collector
+    # finds the cycle. What it holds (the records, the provenance index in its context) goes at
+    # the end instead, or the export's memory grew with the chunks streamed before a collection.
+    serializer = serializer_class(many=True, context=context)
+    serializer.instance = records  # what ProvenanceField indexes
+    try:
+        return serializer.to_representation(records)  # not .data, a list that refers back
+    finally:
+        serializer.instance = None
+        context.clear()
 
 
 def to_json(data):
     """One record as the API writes it (compact UTF-8 JSON, by orjson)."""
-    return JSON.render(data).decode("utf-8")
+    return JSON.render(data)
 
 
 # -- Conditional GET ------------------------------------------------------------------------------
@@ -175,14 +186,21 @@ class ExportView(APIView):
 
 
 def chunks(records):
+    """
+    Lists of at most EXPORT_CHUNK records from a server-side cursor. A caller that drops each
+    chunk before asking for the next (``del``) holds one chunk at a time, not two.
+    """
     iterator = records.iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(itertools.islice(iterator, EXPORT_CHUNK)):
         yield chunk
+        del chunk
 
 
 def json_lines(viewset, records):
     for chunk in chunks(records):
-        yield "".join(to_json(item) + "\n" for item in representations(viewset, chunk))
+        lines = b"".join(to_json(item) + b"\n" for item in representations(viewset, chunk))
+        del chunk
+        yield lines
 
 
 def csv_lines(viewset, records):
@@ -198,6 +216,7 @@ def csv_lines(viewset, records):
                 )
                 for source in columns.values()
             )
+        del chunk
         yield output.getvalue()
         output.seek(0)
         output.truncate()

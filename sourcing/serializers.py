@@ -7,12 +7,13 @@ import re
 from functools import cached_property
 from urllib.parse import urlsplit, urlunsplit
 
-from django.urls import get_script_prefix, reverse
 from django.utils.encoding import iri_to_uri
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from .agreement_json import agreement_representations
+from .json_rows import article_reference_json, citation_json, links, origin, record_path
 from .models import (
     Agreement,
     AgreementParty,
@@ -36,40 +37,6 @@ from .models.articles import PREFETCHED_FOR_API
 
 def absolute(request, url):
     return request.build_absolute_uri(url) if request is not None else url
-
-
-def origin(request):
-    """
-    ``scheme://host`` of ``request`` ("" without one), worked out once per request: every link
-    of a page shares it, and ``build_absolute_uri`` per link was a large part of a page's cost.
-    Equal to ``absolute`` for the plain ASCII paths ``record_path`` gives.
-    """
-    if request is None:
-        return ""
-    try:
-        return request.api_origin
-    except AttributeError:
-        request.api_origin = request.build_absolute_uri("/")[:-1]
-        return request.api_origin
-
-
-# A stand-in id, replaced by "{}" in a reversed URL to make a template of it.
-_ID_PLACEHOLDER = 918273645
-_PATH_TEMPLATES = {}
-
-
-def record_path(view_name, lookup_value, kwarg="pk"):
-    """
-    ``reverse(view_name, kwargs={kwarg: lookup_value})``, reversed once per process (and script
-    prefix) rather than once per row: a page of citations made thousands of ``reverse`` calls.
-    """
-    key = (view_name, kwarg, get_script_prefix())
-    template = _PATH_TEMPLATES.get(key)
-    if template is None:
-        reversed_url = reverse(view_name, kwargs={kwarg: _ID_PLACEHOLDER})
-        template = reversed_url.replace(str(_ID_PLACEHOLDER), "{}")
-        _PATH_TEMPLATES[key] = template
-    return template.format(lookup_value)
 
 
 class RecordLinkField(serializers.HyperlinkedIdentityField):
@@ -284,16 +251,16 @@ class ArticleReferenceSerializer(HandWrittenRepresentation, serializers.ModelSer
     hand_written = Meta.fields
 
     def represent(self, article, request):
-        return {
-            "id": article.pk,
-            "api_url": origin(request) + record_path("api:article-detail", article.pk),
-            "title": article.title,
-            "publisher": article.publisher,
-            "language": article.language,
-            "published": article.published or None,
-            "published_precision": article.published_precision or None,
-            "published_inferred": article.published_inferred,
-        }
+        return article_reference_json(
+            links(request),
+            article.pk,
+            article.title,
+            article.publisher,
+            article.language,
+            article.published_on,
+            article.published_precision,
+            article.published_inferred,
+        )
 
 
 class CitationListSerializer(serializers.ListSerializer):
@@ -326,17 +293,16 @@ class CitationSerializer(HandWrittenRepresentation, serializers.ModelSerializer)
         return absolute(self.context.get("request"), url)
 
     def represent(self, citation, request):
-        # The article's source view (Article.get_absolute_url), from its id alone.
-        source_view = record_path("sourcing:article-source", citation.article_id)
-        return {
-            "id": citation.pk,
-            "article": self.nested("article", citation.article),
-            "field": citation.field or None,
-            "quote": citation.quote,
-            "start": citation.start,
-            "end": citation.end,
-            "source_url": f"{origin(request)}{source_view}#citation-{citation.pk}",
-        }
+        return citation_json(
+            links(request),
+            citation.pk,
+            self.nested("article", citation.article),
+            citation.article_id,
+            citation.field,
+            citation.quote,
+            citation.start,
+            citation.end,
+        )
 
 
 class VisibleOnlyMixin:
@@ -362,7 +328,7 @@ class CompanyReferenceSerializer(HandWrittenRepresentation, serializers.ModelSer
     def represent(self, company, request):
         return {
             "id": company.pk,
-            "api_url": origin(request) + record_path("api:company-detail", company.pk),
+            "api_url": links(request).template("api:company-detail").format(company.pk),
             "slug": company.slug,
             "name": company.name,
         }
@@ -539,8 +505,18 @@ class StakeSerializer(CuratedRecordSerializer):
         ]
 
 
+class AgreementListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        return agreement_representations(list(data), self.context.get("request"))
+
+
 class AgreementSerializer(CuratedRecordSerializer):
-    class PartySerializer(HandWrittenRepresentation, ProvenanceMixin, serializers.ModelSerializer):
+    """
+    The fields of an agreement, declared for the schema; ``agreement_json`` writes them, for one
+    agreement or many, from the nested rows' ``.values()`` (the one writer of an agreement).
+    """
+
+    class PartySerializer(ProvenanceMixin, serializers.ModelSerializer):
         company = CompanyReferenceSerializer(read_only=True)
         display = serializers.CharField(source="__str__", read_only=True)
         citations = CitationSerializer(many=True, read_only=True)
@@ -548,17 +524,6 @@ class AgreementSerializer(CuratedRecordSerializer):
         class Meta:
             model = AgreementParty
             fields = ["company", "role", "display", "citations"]
-
-        hand_written = Meta.fields
-
-        def represent(self, party, request):
-            citations = self.fields["citations"]
-            return {
-                "company": self.nested("company", party.company),
-                "role": party.role,
-                "display": str(party),
-                "citations": self.nested("citations", citations.get_attribute(party)),
-            }
 
     api_url = RecordLinkField(view_name="api:agreement-detail")
     announced = PartialDateField()
@@ -595,6 +560,10 @@ class AgreementSerializer(CuratedRecordSerializer):
             "review_status",
             "citations",
         ]
+        list_serializer_class = AgreementListSerializer
+
+    def to_representation(self, instance):
+        return agreement_representations([instance], self.context.get("request"))[0]
 
 
 class PlantSerializer(CuratedRecordSerializer):

@@ -7,15 +7,25 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
+from django.db.models import Prefetch
 from django.test.utils import CaptureQueriesContext
 from rest_framework import serializers as drf_serializers
 from rest_framework.renderers import JSONRenderer
-from rest_framework.test import APIClient
+from rest_framework.test import APIClient, APIRequestFactory
 
 from sourcing import serializers
-from sourcing.models import Citation
+from sourcing.models import (
+    Agreement,
+    AgreementParty,
+    AgreementVolume,
+    Citation,
+    ValueBasis,
+    VehicleProgramme,
+)
 from sourcing.renderers import FastJSONRenderer
+from sourcing.visibility import visible
 
 pytestmark = pytest.mark.django_db
 
@@ -71,11 +81,10 @@ def drf_generic_representations(monkeypatch):
 @pytest.mark.parametrize(
     "path",
     [
-        "/api/v1/agreements/?page_size=100",
         "/api/v1/companies/?page_size=100",
         "/api/v1/stakes/?page_size=100",
         "/api/v1/plants/?page_size=100",
-        "/api/v1/export/agreements/",
+        "/api/v1/export/companies/",
     ],
 )
 def test_hand_written_representations_give_exactly_drfs_output(api, world, path, request):
@@ -102,3 +111,42 @@ def test_a_field_added_by_a_subclass_is_written_in_its_declared_place(world):
                           "source_url"]  # fmt: skip
     assert data["provenance"] == f"cited {citation.pk}"
     assert data["article"]["id"] == citation.article_id
+
+
+def agreements_as_drf_would_write_them(user, request):
+    """
+    The agreements through DRF's generic serializers alone, from model instances prefetched as
+    the API used to prefetch them: the oracle for the .values() writer (agreement_json).
+    """
+    records = Agreement.objects.select_related("plant").prefetch_related(
+        Prefetch("parties", visible(AgreementParty.objects.select_related("company"), user)),
+        "volumes",
+        Prefetch("programmes", visible(VehicleProgramme.objects.all(), user)),
+    )
+    records = list(visible(records, user).order_by("pk"))
+    serializer = serializers.AgreementSerializer(records, many=True, context={"request": request})
+    generic = drf_serializers.ModelSerializer.to_representation
+    return records, [generic(serializer.child, record) for record in records]
+
+
+@pytest.mark.parametrize("staff", [False, True], ids=["anonymous", "staff"])
+def test_the_agreement_writer_gives_exactly_what_drfs_serializers_give(
+    world, staff, drf_generic_representations
+):
+    # Values held for other reasons than a citation, on the agreement and on a row.
+    ValueBasis.objects.create(
+        record=world.supply, field="status", basis="inferred", note="Read from the timeline."
+    )
+    volume = AgreementVolume.objects.create(agreement=world.supply, gwh_per_year=12, year=2030)
+    ValueBasis.objects.create(
+        record=volume, field="year", basis="general_knowledge", note="Known start."
+    )
+    user = User.objects.create_user("r", is_staff=True) if staff else AnonymousUser()
+    request = APIRequestFactory().get("/api/v1/agreements/")
+    request.user = user
+    records, generic = agreements_as_drf_would_write_them(user, request)
+    written = serializers.AgreementSerializer(records, many=True, context={"request": request}).data
+
+    assert any(r["programmes"] and r["plant"] and r["volumes"] for r in written)
+    assert any(why["basis"] == "inferred" for r in written for why in r["provenance"].values())
+    assert FastJSONRenderer().render(written) == FastJSONRenderer().render(generic)

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
 from .articles import Citation
-from .base import Versioned
+from .base import Versioned, choice_labels
 from .companies import Company
 from .curation import CuratedQuerySet, CuratedRecord
 from .dates import (
@@ -202,7 +202,13 @@ class AgreementParty(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.company} ({self.get_role_display().lower()})"
+        return self.label_for(str(self.company), self.role)
+
+    @classmethod
+    def label_for(cls, company_name, role):
+        """ "Verkor (partner)": a party as readers see it, from its stored values."""
+        label = choice_labels(cls.Role).get(role, role)  # as get_role_display()
+        return f"{company_name} ({label.lower()})"
 
     def is_visible_to(self, user):
         """``AgreementPartyQuerySet.visible_to`` for a party already loaded."""

@@ -1,5 +1,7 @@
 """Choices and the abstract base shared by every module of the data model."""
 
+import functools
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,6 +22,12 @@ class Language(models.TextChoices):
     GERMAN = "de", "German"
     JAPANESE = "ja", "Japanese"
     CHINESE = "zh", "Chinese"
+
+
+@functools.cache
+def choice_labels(choices):
+    """{value: label} of a choices class, as ``get_FOO_display`` reads it (built once)."""
+    return dict(choices.choices)
 
 
 class QuantityQualifier(models.TextChoices):

@@ -126,8 +126,7 @@ def holds_value(record, name):
     model_field = record._meta.get_field(name)
     if model_field.many_to_many:
         return record.pk is not None and bool(getattr(record, name).all())
-    value = getattr(record, model_field.attname)
-    return value not in (None, "", NOT_STATED)
+    return is_held(getattr(record, model_field.attname))
 
 
 def rows_of(record, relations="provenance_rows"):
@@ -136,6 +135,10 @@ def rows_of(record, relations="provenance_rows"):
         return []
     names = getattr(record, relations, ())
     return [row for name in names for row in getattr(record, name).all()]
+
+
+# What the provenance rules read of a value basis (see provenance_of).
+BASIS_COLUMNS = ("content_type_id", "object_id", "field", "basis", "note")
 
 
 class ProvenanceIndex:
@@ -178,53 +181,24 @@ class ProvenanceIndex:
             for citation in cited.values("pk", "content_type_id", "object_id", "field", "quote"):
                 key = (citation["content_type_id"], citation["object_id"])
                 self.citations.setdefault(key, []).append(citation)
-        for basis in ValueBasis.objects.filter(about(everything)):
-            self.bases.setdefault((basis.content_type_id, basis.object_id), {})[basis.field] = basis
+        for entry in ValueBasis.objects.filter(about(everything)).values(*BASIS_COLUMNS):
+            key = (entry["content_type_id"], entry["object_id"])
+            self.bases.setdefault(key, {})[entry["field"]] = entry
 
     def of(self, obj, parent=None):
         """{field: FieldProvenance} for every factual field of ``obj`` that holds a value."""
+        quoted = getattr(obj, "stated_when_quoted", ())
+        held = {
+            # Only a name printed in a passage is compared with the passages' text.
+            name: str(getattr(obj, name)) if name in quoted else None
+            for name in obj.factual_fields
+            if holds_value(obj, name)
+        }
+        parent_citations = None if parent is None else self.citations.get(record_key(parent), [])
         key = record_key(obj)
-        citations = self.citations.get(key, [])
-        bases = self.bases.get(key, {})
-        result = {}
-        for name in obj.factual_fields:
-            if not holds_value(obj, name):
-                continue
-            result[name] = self._field(obj, name, citations, bases.get(name), parent)
-        return result
-
-    def _field(self, obj, name, citations, entry, parent):
-        own = tuple(c["pk"] for c in citations if c["field"] == name)
-        whole_row = tuple(c["pk"] for c in citations if c["field"] == "")
-        if entry is not None:
-            # An inference is drawn from the row's passages: those naming the field, else those
-            # about the whole row. General knowledge comes from none of them.
-            drawn_from = (own or whole_row) if entry.basis == Basis.INFERRED else own
-            return FieldProvenance(entry.basis, drawn_from, entry.note)
-        if own or whole_row:
-            return FieldProvenance(Basis.STATED, own or whole_row)
-        by_record = self._stated_by_record(obj, name, parent)
-        if by_record:
-            return FieldProvenance(Basis.STATED, by_record)
-        return FieldProvenance(None)
-
-    def _stated_by_record(self, obj, name, parent):
-        """
-        Citations that state a value without naming it: a name printed in any passage of the
-        record (``stated_when_quoted``: "le Losange" where a source calls Renault Group that),
-        and a row's values stated by a passage about its whole record
-        (``stated_by_record_citations``: "Renault et Verkor ont annoncé ..." names the parties).
-        """
-        if name in getattr(obj, "stated_when_quoted", ()):
-            folded = fold_for_search(str(getattr(obj, name)))
-            passages = self.citations.get(record_key(obj), [])
-            if parent is not None:
-                passages = passages + self.citations.get(record_key(parent), [])
-            return tuple(c["pk"] for c in passages if folded in fold_for_search(c["quote"]))
-        if parent is not None and name in getattr(obj, "stated_by_record_citations", ()):
-            passages = self.citations.get(record_key(parent), [])
-            return tuple(c["pk"] for c in passages if c["field"] == "")
-        return ()
+        return provenance_of(
+            type(obj), held, self.citations.get(key, []), self.bases.get(key, {}), parent_citations
+        )
 
     def rows_with_parent(self, record):
         return [(row, record) for row in self.rows.get(record_key(record), [])]
@@ -243,6 +217,53 @@ class ProvenanceIndex:
                 if prov.basis is None
             ]
         return missing
+
+
+def is_held(value):
+    """Whether a stored value is a value (empty and "not stated" are none; see holds_value)."""
+    return value not in (None, "", NOT_STATED)
+
+
+def provenance_of(model, held, citations, bases, parent_citations=None):
+    """
+    {field: FieldProvenance} of a row of ``model``: ``held`` maps each factual field that holds a
+    value to its text when ``model`` says it is ``stated_when_quoted`` (else None); ``citations``
+    are the row's own ({"pk", "field", "quote"}), ``bases`` its entries by field ({"basis",
+    "note"}), ``parent_citations`` those of the record it belongs to (None: it belongs to none).
+    The one home of the rules, for rows loaded as models (ProvenanceIndex) or as values (the API).
+    """
+    result = {}
+    for name, text in held.items():
+        own = tuple(c["pk"] for c in citations if c["field"] == name)
+        whole_row = tuple(c["pk"] for c in citations if c["field"] == "")
+        entry = bases.get(name)
+        if entry is not None:
+            # An inference is drawn from the row's passages: those naming the field, else those
+            # about the whole row. General knowledge comes from none of them.
+            drawn_from = (own or whole_row) if entry["basis"] == Basis.INFERRED else own
+            result[name] = FieldProvenance(entry["basis"], drawn_from, entry["note"])
+        elif own or whole_row:
+            result[name] = FieldProvenance(Basis.STATED, own or whole_row)
+        else:
+            by_record = _stated_by_record(model, name, text, citations, parent_citations)
+            result[name] = FieldProvenance(Basis.STATED if by_record else None, by_record)
+    return result
+
+
+def _stated_by_record(model, name, text, citations, parent_citations):
+    """
+    Citations that state a value without naming it: a name printed in any passage of the
+    record (``stated_when_quoted``: "le Losange" where a source calls Renault Group that),
+    and a row's values stated by a passage about its whole record
+    (``stated_by_record_citations``: "Renault et Verkor ont annoncé ..." names the parties).
+    """
+    if name in getattr(model, "stated_when_quoted", ()):
+        folded = fold_for_search(text)
+        passages = citations + (parent_citations or [])
+        return tuple(c["pk"] for c in passages if folded in fold_for_search(c["quote"]))
+    if parent_citations is not None and name in getattr(model, "stated_by_record_citations", ()):
+        return tuple(c["pk"] for c in parent_citations if c["field"] == "")
+    return ()
 
 
 def about(objects):

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 
 from .articles import Citation
-from .base import QuantityQualifier, Versioned
+from .base import QuantityQualifier, Versioned, choice_labels
 
 
 class QuantityQuerySet(models.QuerySet):
@@ -60,8 +60,14 @@ class Quantity(Versioned):
         abstract = True
 
     def __str__(self):
-        qualifier = "" if self.qualifier == QuantityQualifier.EXACT else f"{self.qualifier} "
-        year = f" ({self.get_basis_display().lower()}, {self.year})" if self.year else ""
+        return self.label_for(self.gwh_per_year, self.qualifier, self.basis, self.year)
+
+    @classmethod
+    def label_for(cls, gwh_per_year, qualifier, basis, year):
+        """ "about 16 GWh/yr (target, 2030)": a figure as readers see it, from its stored values."""
+        bound = "" if qualifier == QuantityQualifier.EXACT else f"{qualifier} "
+        label = choice_labels(cls.Basis).get(basis, basis)  # as get_basis_display()
+        when = f" ({label.lower()}, {year})" if year else ""
         # Decimal(): a figure set in code (16) is an int until the row is loaded again.
-        figure = Decimal(str(self.gwh_per_year)).normalize()
-        return f"{qualifier.replace('_', ' ')}{figure:f} GWh/yr{year}"
+        figure = Decimal(str(gwh_per_year)).normalize()
+        return f"{bound.replace('_', ' ')}{figure:f} GWh/yr{when}"

@@ -52,10 +52,12 @@ class Command(BaseCommand):
         partial = path.with_name(path.name + ".partial")
         opener = gzip.open if compress else open
         written = 0
-        with opener(partial, "wt", encoding="utf-8", newline="") as output:
-            for text in lines:
-                output.write(text)
-                written += len(text.encode("utf-8"))
+        with opener(partial, "wb") as output:
+            # JSON Lines come as UTF-8 bytes (as orjson writes them), CSV as text.
+            for piece in lines:
+                data = piece.encode("utf-8") if isinstance(piece, str) else piece
+                output.write(data)
+                written += len(data)
         partial.replace(path)  # a dump is whole or absent, never half written
         return written
 
