@@ -8,7 +8,7 @@ anything else reads them, and on PostgreSQL every request runs under a statement
 """
 
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -29,7 +29,8 @@ from .models import (
     Stake,
     VehicleProgramme,
 )
-from .pagination import PageNumberPagination
+from .ordering import sort_by
+from .pagination import KeysetPagination
 from .statement_timeout import QueryTimedOut, is_statement_timeout, statement_timeout
 from .visibility import VisibleToReaderBackend, visible
 
@@ -48,7 +49,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     # Visibility first: the filters then only ever see records the reader may see.
     filter_backends = [VisibleToReaderBackend, DjangoFilterBackend]
     schema = ReadOnlySchema()
-    pagination_class = PageNumberPagination
+    pagination_class = KeysetPagination
     renderer_classes = [renderers.FastJSONRenderer, renderers.CSVRenderer]
     csv_columns = {}
     # ASCII digits without leading zeros: int() would read "١", "１" or "01" as 1 and give a
@@ -78,7 +79,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             # A record is not a listing: a filter or page given to it would quietly turn a
             # visible record into a 404 (``/stakes/1/?holder=x``), so it is refused instead.
             return {"format"}
-        known = {"format", "page", self.pagination_class.page_size_query_param}
+        known = {"format", *self.pagination_class.query_parameters}
         if self.filterset_class is not None:
             known.update(self.filterset_class.base_filters)
         return known
@@ -136,8 +137,8 @@ class ArticleViewSet(ReadOnlyViewSet):
         return serializers.ArticleSerializer
 
     def get_queryset(self):
-        articles = Article.objects.prefetch_related("non_editorial_spans").order_by(
-            F("published_on").asc(nulls_last=True), "title", "pk"
+        articles = sort_by(
+            Article.objects.prefetch_related("non_editorial_spans"), "published_on", "title"
         )
         return articles if self.action == "retrieve" else articles.defer("body")
 
@@ -160,12 +161,8 @@ class CompanyViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
-            Company.objects.select_related("parent")
-            .prefetch_related("aliases")
-            .with_citations()
-            .order_by("name", "pk")
-        )
+        companies = Company.objects.select_related("parent").prefetch_related("aliases")
+        return sort_by(companies.with_citations(), "name")
 
 
 class StakeViewSet(ReadOnlyViewSet):
@@ -190,11 +187,8 @@ class StakeViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
-            Stake.objects.select_related("holder", "target")
-            .with_citations()
-            .order_by("target__name", "holder__name", F("as_of").asc(nulls_last=True), "pk")
-        )
+        stakes = Stake.objects.select_related("holder", "target").with_citations()
+        return sort_by(stakes, "target__name", "holder__name", "as_of")
 
 
 class AgreementViewSet(ReadOnlyViewSet):
@@ -222,7 +216,7 @@ class AgreementViewSet(ReadOnlyViewSet):
         user = self.request.user
         # Parties that are draft companies are left out for readers who may not see drafts.
         parties = visible(AgreementParty.objects.all(), user)
-        return (
+        agreements = (
             Agreement.objects.select_related("plant")
             .prefetch_related(
                 Prefetch(
@@ -238,8 +232,8 @@ class AgreementViewSet(ReadOnlyViewSet):
                 Prefetch("programmes", queryset=visible(VehicleProgramme.objects.all(), user)),
             )
             .with_citations()
-            .order_by(F("announced_on").desc(nulls_last=True), "title", "pk")
         )
+        return sort_by(agreements, "-announced_on", "title")
 
 
 class PlantViewSet(ReadOnlyViewSet):
@@ -266,7 +260,7 @@ class PlantViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
+        plants = (
             Plant.objects.select_related("operator")
             .prefetch_related(
                 "aliases",
@@ -280,8 +274,8 @@ class PlantViewSet(ReadOnlyViewSet):
                 ),
             )
             .with_citations()
-            .order_by("name", "pk")
         )
+        return sort_by(plants, "name")
 
 
 class ProgrammeViewSet(ReadOnlyViewSet):
@@ -303,8 +297,5 @@ class ProgrammeViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
-            VehicleProgramme.objects.select_related("brand", "assembly_plant")
-            .with_citations()
-            .order_by("name", "pk")
-        )
+        programmes = VehicleProgramme.objects.select_related("brand", "assembly_plant")
+        return sort_by(programmes.with_citations(), "name")
