@@ -202,6 +202,15 @@ def test_previous_of_a_page_whose_rows_all_went_leads_back(api, crowd):
     assert ids(third) == ids(first)
 
 
+def test_a_cursor_into_a_search_that_matches_nothing_finds_nothing(api, crowd):
+    # The cursor of the agreements' first page (dated rows, then the undated: two regions on
+    # PostgreSQL) on a search for a term that folds to nothing (a lone combining accent).
+    cursor = cursor_of(get(api, "/api/v1/agreements/", page_size=1)["next"])
+    page = get(api, "/api/v1/agreements/", cursor=cursor, search="\u0301")
+
+    assert page["results"] == [] and page["next"] is None
+
+
 def test_csv_pages_carry_next_in_the_link_header(api, crowd):
     first = api.get("/api/v1/companies/", {"format": "csv", "page_size": 2})
     [next_url] = [
