@@ -34,7 +34,7 @@ class ParameterErrorsSchema(OpenApiSerializerExtension):
 
 
 class NotFoundSerializer(serializers.Serializer):
-    """A 404: no such record, or no such page."""
+    """A 404: no such record."""
 
     detail = serializers.CharField(read_only=True)
 
@@ -67,7 +67,6 @@ TIMED_OUT = OpenApiResponse(
 ERROR_RESPONSES = {
     "list": {
         400: BAD_REQUEST,
-        404: OpenApiResponse(NotFoundSerializer, description="A page past the last."),
         503: TIMED_OUT,
     },
     "retrieve": {

@@ -8,7 +8,7 @@ anything else reads them, and on PostgreSQL every request runs under a statement
 """
 
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -27,7 +27,8 @@ from .models import (
     Stake,
     VehicleProgramme,
 )
-from .pagination import PageNumberPagination
+from .ordering import sort_by
+from .pagination import KeysetPagination
 from .statement_timeout import QueryTimedOut, is_statement_timeout, statement_timeout
 from .visibility import VisibleToReaderBackend
 
@@ -46,7 +47,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     # Visibility first: the filters then only ever see records the reader may see.
     filter_backends = [VisibleToReaderBackend, DjangoFilterBackend]
     schema = ReadOnlySchema()
-    pagination_class = PageNumberPagination
+    pagination_class = KeysetPagination
     renderer_classes = [renderers.FastJSONRenderer, renderers.CSVRenderer]
     csv_columns = {}
     # ASCII digits without leading zeros: int() would read "١", "１" or "01" as 1 and give a
@@ -76,7 +77,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             # A record is not a listing: a filter or page given to it would quietly turn a
             # visible record into a 404 (``/stakes/1/?holder=x``), so it is refused instead.
             return {"format"}
-        known = {"format", "page", self.pagination_class.page_size_query_param}
+        known = {"format", *self.pagination_class.query_parameters}
         if self.filterset_class is not None:
             known.update(self.filterset_class.base_filters)
         return known
@@ -134,8 +135,8 @@ class ArticleViewSet(ReadOnlyViewSet):
         return serializers.ArticleSerializer
 
     def get_queryset(self):
-        articles = Article.objects.prefetch_related("non_editorial_spans").order_by(
-            F("published_on").asc(nulls_last=True), "title", "pk"
+        articles = sort_by(
+            Article.objects.prefetch_related("non_editorial_spans"), "published_on", "title"
         )
         return articles if self.action == "retrieve" else articles.defer("body")
 
@@ -158,12 +159,8 @@ class CompanyViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
-            Company.objects.select_related("parent")
-            .prefetch_related("aliases")
-            .with_citations()
-            .order_by("name", "pk")
-        )
+        companies = Company.objects.select_related("parent").prefetch_related("aliases")
+        return sort_by(companies.with_citations(), "name")
 
 
 class StakeViewSet(ReadOnlyViewSet):
@@ -188,11 +185,8 @@ class StakeViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
-            Stake.objects.select_related("holder", "target")
-            .with_citations()
-            .order_by("target__name", "holder__name", F("as_of").asc(nulls_last=True), "pk")
-        )
+        stakes = Stake.objects.select_related("holder", "target").with_citations()
+        return sort_by(stakes, "target__name", "holder__name", "as_of")
 
 
 class AgreementViewSet(ReadOnlyViewSet):
@@ -219,9 +213,8 @@ class AgreementViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         # What an agreement carries is read with .values() by its writer (agreement_json), for
         # the whole page or chunk at once: no prefetch here.
-        return Agreement.objects.select_related("plant").order_by(
-            F("announced_on").desc(nulls_last=True), "title", "pk"
-        )
+        agreements = Agreement.objects.select_related("plant")
+        return sort_by(agreements, "-announced_on", "title")
 
 
 class PlantViewSet(ReadOnlyViewSet):
@@ -248,7 +241,7 @@ class PlantViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
+        plants = (
             Plant.objects.select_related("operator")
             .prefetch_related(
                 "aliases",
@@ -262,8 +255,8 @@ class PlantViewSet(ReadOnlyViewSet):
                 ),
             )
             .with_citations()
-            .order_by("name", "pk")
         )
+        return sort_by(plants, "name")
 
 
 class ProgrammeViewSet(ReadOnlyViewSet):
@@ -285,8 +278,5 @@ class ProgrammeViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return (
-            VehicleProgramme.objects.select_related("brand", "assembly_plant")
-            .with_citations()
-            .order_by("name", "pk")
-        )
+        programmes = VehicleProgramme.objects.select_related("brand", "assembly_plant")
+        return sort_by(programmes.with_citations(), "name")

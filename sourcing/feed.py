@@ -169,7 +169,7 @@ class ExportView(APIView):
     def get(self, request, resource):
         viewset = viewset_for(resource, request, "list")
         viewset.initial(request)  # the list's parameter checks: unknown, empty, repeated, NUL
-        for name in ("page", viewset.pagination_class.page_size_query_param):
+        for name in viewset.pagination_class.query_parameters:
             if name in request.query_params:
                 raise ValidationError({name: ["The export is not paginated: leave this out."]})
         records = viewset.filter_queryset(viewset.get_queryset()).order_by("pk")

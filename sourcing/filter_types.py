@@ -11,14 +11,14 @@ import django_filters as filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, F, Q, TextField, Value
-from django.db.models.functions import NullIf
+from django.db.models import Q
 from django_filters.filters import QuerySetRequestMixin
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.utils import extend_schema_field
 
 from . import params
 from .models import AgreementParty, Article, Citation, Company, DatePrecision, QuantityQualifier
+from .ordering import sort_by
 from .search import fold_for_search
 from .visibility import user_of, visible, visible_for_request
 
@@ -273,18 +273,10 @@ class MinimumGwhFilter(NumberFilter):
 # -- Ordering ------------------------------------------------------------------------------------
 
 
-def is_text(model, path):
-    """Whether the field ``path`` ("holder__name") of ``model`` holds text."""
-    for name in path.split("__"):
-        field = model._meta.get_field(name)
-        model = field.related_model
-    return isinstance(field, (CharField, TextField))
-
-
 class OrderingFilter(filters.OrderingFilter):
     """
-    Ordering that sorts unknown values last on every database (PostgreSQL and SQLite disagree by
-    default) and breaks ties by id, so pages never repeat or skip a record. An empty item
+    The ``ordering`` parameter, applied by ``ordering.sort_by``: unknown values last on every
+    database, ties broken by id (so pages never repeat or skip a record). An empty item
     (``title,``) is refused, as the schema's ``minLength`` of each item says.
     """
 
@@ -293,17 +285,7 @@ class OrderingFilter(filters.OrderingFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        expressions = []
-        for param in value:
-            name = self.get_ordering_value(param)
-            descending = name.startswith("-")
-            name = name.removeprefix("-")
-            # An unknown text is stored as "", not NULL: compared as NULL, it sorts last too.
-            field = NullIf(F(name), Value("")) if is_text(qs.model, name) else F(name)
-            expressions.append(
-                field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
-            )
-        return qs.order_by(*expressions, "pk")
+        return sort_by(qs, *(self.get_ordering_value(param) for param in value))
 
 
 def ordering_filter(*fields):
@@ -312,7 +294,8 @@ def ordering_filter(*fields):
     return OrderingFilter(
         fields=fields,
         help_text=f"Sort by {names}; prefix with `-` for descending; separate several by commas. "
-        "Unknown values sort last; ties are broken by id. An unknown field is a 400.",
+        "Unknown values sort last either way; ties are broken by id, in the direction of the last "
+        "field. An unknown field is a 400.",
     )
 
 

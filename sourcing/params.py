@@ -6,10 +6,13 @@ that state exactly the same rules, so that a value the schema allows is never re
 reverse. Filters, pagination, format negotiation and the middleware all read it from here.
 """
 
+import base64
+import binascii
 import datetime
 import re
 from typing import NamedTuple
 
+import orjson
 from django import forms
 from django.core.exceptions import ValidationError
 from django_filters.fields import BaseCSVField
@@ -27,6 +30,10 @@ MAX_SEARCH_LENGTH = 100
 # Other text (a publisher, a company slug or id) names something stored in a column of at most
 # 200 characters (slugs are 50): a longer value can match nothing.
 MAX_TEXT_LENGTH = 200
+# A cursor (``pagination``) holds the sort key of a row: at most a date, an id and text of up to
+# 500 characters (an article's title) or two of 200 (a stake's companies), of up to 4 bytes each in
+# UTF-8, about 2,800 characters once encoded. Anything longer was not made by the server.
+MAX_CURSOR_LENGTH = 4096
 # Each party adds a subquery to the agreements query; planning a hundred of them took seconds on
 # PostgreSQL. No real agreement has more parties than this worth filtering on.
 MAX_PARTIES = 5
@@ -71,6 +78,14 @@ HUNDREDTHS_SCHEMA = {
     "multipleOf": 0.01,
     "pattern": rf"^[0-9]+(\.[0-9]{{1,{DECIMAL_PLACES}}})?$",
 }
+# URL-safe base64 without padding, the alphabet the server writes cursors in.
+CURSOR_PATTERN = re.compile("[A-Za-z0-9_-]+")
+CURSOR_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MAX_CURSOR_LENGTH,
+    "pattern": f"^{CURSOR_PATTERN.pattern}$",
+}
 COUNTRY_SCHEMA = {"type": "string", "pattern": "^[A-Za-z]{2}$"}
 # The partial dates the server accepts, exactly: years 0001-9999, months 01-12, and only the days
 # of the calendar (30 April, 29 February of leap years), so that no value the schema allows is
@@ -102,6 +117,33 @@ def parse_id(text):
         if 1 <= number <= MAX_ID:
             return number
     return None
+
+
+def encode_cursor(content):
+    """The opaque text of a cursor holding ``content`` (a JSON-able dict): URL-safe base64."""
+    return base64.urlsafe_b64encode(orjson.dumps(content)).rstrip(b"=").decode("ascii")
+
+
+def decode_cursor(text):
+    """
+    The dict a cursor's ``text`` holds, or a 400 naming ``cursor`` for text the server did not
+    write: outside the alphabet or too long, not base64, not UTF-8 JSON, not a JSON object.
+    Whether its values fit the list's ordering is the paginator's to check.
+    """
+    if len(text) <= MAX_CURSOR_LENGTH and CURSOR_PATTERN.fullmatch(text):
+        try:
+            content = orjson.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        except (binascii.Error, ValueError):  # orjson's JSONDecodeError is a ValueError
+            content = None
+        if isinstance(content, dict):
+            return content
+    raise_bad_cursor()
+
+
+def raise_bad_cursor():
+    refuse(
+        ["cursor"], "Not a cursor of this list: follow the `next` and `previous` links as given."
+    )
 
 
 def has_non_ascii_digits(text):

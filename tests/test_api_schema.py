@@ -28,10 +28,11 @@ def test_schema_documents_every_filter_with_a_type_and_description(api, world):
     for resource, filterset in RESOURCES.items():
         operation = schema["paths"][f"/api/v1/{resource}/"]["get"]
         parameters = {p["name"]: p for p in operation["parameters"]}
-        for name in [*filterset.base_filters, "page", "page_size", "format"]:
+        for name in [*filterset.base_filters, "cursor", "page_size", "format"]:
             assert name in parameters, (resource, name)
             assert parameters[name]["description"], (resource, name)
             assert parameters[name]["schema"].get("type"), (resource, name)
+        assert "page" not in parameters  # refused: pages are reached by cursor
         assert set(schema["paths"][f"/api/v1/{resource}/{{id}}/"]) <= {"get", "parameters"}
     agreements = {p["name"]: p for p in schema["paths"]["/api/v1/agreements/"]["get"]["parameters"]}
     assert agreements["party"]["schema"] == {
@@ -69,13 +70,15 @@ def test_schema_documents_the_error_responses_of_every_operation(api, world):
     for resource in RESOURCES:
         listing = schema["paths"][f"/api/v1/{resource}/"]["get"]
         detail = schema["paths"][f"/api/v1/{resource}/{{id}}/"]["get"]
+        # A list has no page past the last to be missing: only a detail is a 404.
+        assert set(listing["responses"]) == {"200", "400", "503"}, resource
+        assert set(detail["responses"]) == {"200", "400", "404", "503"}, resource
         for operation in (listing, detail):
-            assert set(operation["responses"]) == {"200", "400", "404", "503"}, resource
             assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv"}
             assert error_schema(operation, "400") == {
                 "$ref": "#/components/schemas/ParameterErrors"
             }
-            assert error_schema(operation, "404") == {"$ref": "#/components/schemas/NotFound"}
+        assert error_schema(detail, "404") == {"$ref": "#/components/schemas/NotFound"}
     components = schema["components"]["schemas"]
     assert components["ParameterErrors"]["type"] == "object"
     assert components["ParameterErrors"]["additionalProperties"] == {
@@ -94,8 +97,13 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
 
     whole_number = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1, "pattern": "^[0-9]+$"}
     for resource in RESOURCES:
-        for name in ("page", "page_size"):
-            assert parameter(resource, name) == whole_number
+        assert parameter(resource, "page_size") == whole_number
+        assert parameter(resource, "cursor") == {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4096,
+            "pattern": "^[A-Za-z0-9_-]+$",
+        }
     for resource, name in [("stakes", "cited_in"), ("plants", "cited_in"), ("agreements", "plant")]:
         assert parameter(resource, name) == whole_number
     assert parameter("stakes", "min_percent") == {

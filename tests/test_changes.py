@@ -7,6 +7,7 @@ unverified and deleted records as deletions).
 import gzip
 import io
 import json
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import User
@@ -215,6 +216,10 @@ def test_export_applies_the_list_filters_and_refuses_pages(seeded):
     kinds = {json.loads(line)["kind"] for line in b"".join(response.streaming_content).splitlines()}
     assert kinds == {"carmaker"}
     assert public.get("/api/v1/export/companies/", {"page": "2"}).status_code == 400
+    next_url = public.get("/api/v1/companies/", {"page_size": 1}).json()["next"]
+    [cursor] = parse_qs(urlsplit(next_url).query)["cursor"]
+    refused = public.get("/api/v1/export/companies/", {"cursor": cursor})
+    assert refused.status_code == 400 and list(refused.json()) == ["cursor"]
     assert public.get("/api/v1/export/companies/", {"kind": "nope"}).status_code == 400
     assert public.get("/api/v1/export/kittens/").status_code == 404
 
