@@ -3,8 +3,16 @@ import itertools
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 
-from tests.factories import build_world, run_seed
+from tests.factories import TEST_PASSWORD_HASHERS, build_world, run_seed
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """See ``TEST_PASSWORD_HASHERS``."""
+    with override_settings(PASSWORD_HASHERS=TEST_PASSWORD_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)
