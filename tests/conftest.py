@@ -2,6 +2,7 @@ import copy
 import itertools
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
@@ -40,7 +41,7 @@ def _test_data_is_reviewed_data():
 # the data leaves the next one the data as built. Keep transactional tests (``live_server``,
 # ``transaction=True``) out of a module that uses them: they would run inside that transaction.
 
-MODULE_DATA_FIXTURES = {"world", "seeded"}
+MODULE_DATA_FIXTURES = {"world", "seeded", "seed_fixture_loaded"}
 
 
 def _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, build):
@@ -48,6 +49,11 @@ def _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, build):
 
     # Built as reviewed data, like every test's own set-up (see _test_data_is_reviewed_data).
     with django_db_blocker.unblock(), transaction.atomic(), editing_as(None, trusted=True):
+        # Built inside a test's own transaction, the data would go when that test ends. pytest
+        # sets a module fixture up late when a test module's fixture of the same name wraps it.
+        assert not transaction.get_connection().savepoint_ids, (
+            "module data built inside a test's transaction: request it by its own name"
+        )
         yield build()
         transaction.set_rollback(True)
 
@@ -71,6 +77,18 @@ def _module_seeded(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seeded(_module_seeded, db):
     """A database the ``seed`` command loaded (the five documents and the curation file)."""
+
+
+@pytest.fixture(scope="module")
+def _module_seed_fixture_loaded(django_db_setup, django_db_blocker):
+    yield from _inside_a_transaction_rolled_back_at_the_end(
+        django_db_blocker, lambda: call_command("loaddata", "seed", verbosity=0)
+    )
+
+
+@pytest.fixture
+def seed_fixture_loaded(_module_seed_fixture_loaded, db):
+    """A database ``loaddata seed`` loaded (the committed fixture of the seed data)."""
 
 
 @pytest.hookimpl(trylast=True)
