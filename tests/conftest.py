@@ -91,17 +91,65 @@ def seed_fixture_loaded(_module_seed_fixture_loaded, db):
     """A database ``loaddata seed`` loaded (the committed fixture of the seed data)."""
 
 
-@pytest.hookimpl(trylast=True)
+# -- The order tests run in, and how xdist shares them out -----------------------------------------
+# `make test` runs pytest-xdist with ``--dist loadgroup --no-loadscope-reorder``: tests are handed
+# out in the order below, a module at a time where that keeps the order (see
+# ``_share_out_by_module``), one test at a time elsewhere.
+
+NO_DATABASE, PLAIN_DATABASE, TRANSACTIONAL = "no database", "plain database", "transactional"
+
+
+def _transactional_marker(transaction=False, reset_sequences=False, **_):
+    return transaction or reset_sequences
+
+
+def database_use(item):
+    """How a test uses the database, in pytest-django's terms (its own ordering reads the same)."""
+    marker = item.get_closest_marker("django_db")
+    names = set(item.fixturenames)
+    if {"transactional_db", "live_server"} & names or (
+        marker is not None and _transactional_marker(*marker.args, **marker.kwargs)
+    ):
+        return TRANSACTIONAL
+    return PLAIN_DATABASE if marker is not None or "db" in names else NO_DATABASE
+
+
+def module_of(item):
+    return item.nodeid.split("::")[0]
+
+
+def _share_out_by_module(items):
+    """
+    Mark every module whose tests may run together for xdist's ``loadgroup``: one worker then
+    runs all of it, and builds its module fixtures (seeded data, a browser, a subprocess's
+    findings) once instead of once per worker. A module mixing plain and transactional database
+    tests is left to go test by test: as one unit, its transactional tests would empty the tables
+    data migrations filled before other modules' plain tests had run.
+    """
+    uses = {}
+    for item in items:
+        uses.setdefault(module_of(item), set()).add(database_use(item))
+    for item in items:
+        if not {PLAIN_DATABASE, TRANSACTIONAL} <= uses[module_of(item)]:
+            item.add_marker(pytest.mark.xdist_group(module_of(item)))
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items):
     """
-    Within each module, run the tests that use data built once per module after the others.
+    Tests without a database first: the slow ones among them (subprocesses, collectstatic) then
+    start at once instead of ending the run on one worker. Then pytest-django's order: plain
+    database tests, then transactional ones, which empty the tables data migrations filled.
 
-    Once built, that data stays until the module ends, so a test of the same module that expects
-    an empty database (say, one that seeds it itself) must run before it is built. The order is
-    changed only inside each run of consecutive tests of one module, so pytest-django's order
-    (plain database tests, then transactional ones, then the rest) stands.
+    Within each module, the tests that use data built once per module run after the others: once
+    built, that data stays until the module ends, so a test of the same module that expects an
+    empty database (say, one that seeds it itself) must run before it is built.
     """
+    _share_out_by_module(items)  # before xdist's own hook reads the marks
+    yield
+    phases = [NO_DATABASE, PLAIN_DATABASE, TRANSACTIONAL]
+    items.sort(key=lambda item: phases.index(database_use(item)))
     reordered = []
-    for _, run in itertools.groupby(items, key=lambda item: item.nodeid.split("::")[0]):
+    for _, run in itertools.groupby(items, key=module_of):
         reordered += sorted(run, key=lambda item: bool(MODULE_DATA_FIXTURES & {*item.fixturenames}))
     items[:] = reordered
