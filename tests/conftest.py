@@ -122,15 +122,17 @@ def _share_out_by_module(items):
     """
     Mark every module whose tests may run together for xdist's ``loadgroup``: one worker then
     runs all of it, and builds its module fixtures (seeded data, a browser, a subprocess's
-    findings) once instead of once per worker. A module mixing plain and transactional database
-    tests is left to go test by test: as one unit, its transactional tests would empty the tables
-    data migrations filled before other modules' plain tests had run.
+    findings) once instead of once per worker. A unit runs where its first test stands in the
+    order, so a module mixing transactional tests with others is left to go test by test: as one
+    unit, its transactional tests would empty the tables data migrations filled before other
+    modules' plain database tests had run on that worker.
     """
     uses = {}
     for item in items:
         uses.setdefault(module_of(item), set()).add(database_use(item))
     for item in items:
-        if not {PLAIN_DATABASE, TRANSACTIONAL} <= uses[module_of(item)]:
+        module_uses = uses[module_of(item)]
+        if TRANSACTIONAL not in module_uses or module_uses == {TRANSACTIONAL}:
             item.add_marker(pytest.mark.xdist_group(module_of(item)))
 
 
