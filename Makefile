@@ -11,9 +11,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes (pytest-xdist), each with its own test database (test_<name>_gw0, ...). Tests are
-# handed out in pytest-django's order (plain database tests before the transactional ones, which
-# empty the tables data migrations filled), so no --dist mode that groups tests by file.
+# handed out in the order tests/conftest.py sets (plain database tests before the transactional
+# ones, which empty the tables data migrations filled), a whole module to one worker where that
+# keeps the order (loadgroup, without loadscope's reordering by size).
 TEST_WORKERS ?= auto
+TEST_DISTRIBUTION ?= --dist loadgroup --no-loadscope-reorder
 
 # gunicorn for `make serve`: worker processes, seconds a request may take, and the address.
 WEB_CONCURRENCY ?= 3
@@ -49,7 +51,7 @@ schemathesis: install
 	$(BIN)/python -m pytest tests/test_schemathesis.py -q -p no:cacheprovider
 
 test: install browser
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(TEST_DISTRIBUTION) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ and ``text[start:end]`` is the exact passage as published.
 """
 
 import difflib
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -46,6 +47,11 @@ class FoldedText:
         return index in (0, len(self.origins)) or self.origins[index - 1] != self.origins[index]
 
 
+# The same texts are folded again and again: an article's body once per citation checked against
+# it, twice per citation saved (clean, then save), and once per quote the seed places in it. The
+# result is immutable, so recent ones are kept; a few dozen, as a folded text holds one index per
+# character (a 100 kB article costs a few MB).
+@functools.lru_cache(maxsize=32)
 def fold(text):
     """Fold ``text`` for tolerant comparison, remembering where each character came from."""
     chars = []

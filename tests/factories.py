@@ -122,6 +122,11 @@ BUYER, SUPPLIER, PARTNER = (
 
 PASSWORD = "correct horse battery staple"
 
+# Tests log in as users they create, and check how logins behave, never how passwords are stored:
+# they hash with MD5, the production hasher (PBKDF2, a million rounds) taking half a second a user.
+# conftest applies it to every test, sqlite_file_scenarios to its own process.
+TEST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 def make_user(username, *groups, **overrides):
     """A staff member of the named groups ("Editors", "Reviewers"), with password PASSWORD."""

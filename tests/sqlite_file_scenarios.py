@@ -16,6 +16,7 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -23,7 +24,14 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from sourcing.models import Company  # noqa: E402
 
-from .factories import change_url, changeform_data, error_text, make_company, make_user  # noqa: E402  # noqa: E402
+from .factories import (  # noqa: E402
+    TEST_PASSWORD_HASHERS,
+    change_url,
+    changeform_data,
+    error_text,
+    make_company,
+    make_user,
+)
 
 
 def editor_clients(scenario, count):
@@ -136,5 +144,6 @@ SCENARIOS = {
 
 if __name__ == "__main__":
     setup_test_environment()  # the test client then records each response's template context
+    settings.PASSWORD_HASHERS = TEST_PASSWORD_HASHERS
     call_command("migrate", verbosity=0)
     print(json.dumps({name: scenario() for name, scenario in SCENARIOS.items()}))

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded():
-    call_command("loaddata", "seed", verbosity=0)
+def seeded(seed_fixture_loaded):
+    """The seed data (loaded once for the module)."""
 
 
 def audit():

@@ -66,11 +66,6 @@ def export(client):
 
 
 @pytest.fixture
-def seeded(db):
-    seed()
-
-
-@pytest.fixture
 def staff():
     client = APIClient()
     client.force_authenticate(User.objects.create_user("staffer", is_staff=True))

@@ -1,7 +1,6 @@
 """The seed data as the issue of honest facts corrected it: each value stated, or marked why."""
 
 import pytest
-from django.core.management import call_command
 
 from sourcing.models import (
     Agreement,
@@ -23,8 +22,8 @@ DUNKIRK = "Verkor Gigafactory Dunkirk"
 
 
 @pytest.fixture(autouse=True)
-def seeded():
-    call_command("loaddata", "seed", verbosity=0)
+def seeded(seed_fixture_loaded):
+    """Every test reads the seed data (loaded once for the module)."""
 
 
 def provenance(record, parent=None):

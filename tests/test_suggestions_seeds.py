@@ -3,11 +3,8 @@ The suggestion engine on the five seed documents: exact offsets, quotes that ver
 non-editorial parts, and mentions covering what the editors extracted (fixtures/curation.yaml).
 """
 
-from io import StringIO
-
 import pytest
 import yaml
-from django.core.management import call_command
 
 from sourcing import quotes
 from sourcing.models import Article
@@ -18,16 +15,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded():
-    """The five seeds and their suggestions (seeding takes a while: few tests use it)."""
-    call_command("seed", stdout=StringIO(), stderr=StringIO())
+def suggested(seeded):
+    """The five seeds (seeded once for the module) and their suggestions, by file name."""
     articles = list(Article.objects.prefetch_related("non_editorial_spans"))
     assert len(articles) == 5
     return {article.source_filename: (article, suggest(article)) for article in articles}
 
 
-def test_offsets_quotes_and_non_editorial_parts_hold_on_every_seed(seeded):
-    for article, result in seeded.values():
+def test_offsets_quotes_and_non_editorial_parts_hold_on_every_seed(suggested):
+    for article, result in suggested.values():
         assert result["mentions"] and result["proposals"]
         for mention in result["mentions"]:
             assert article.body[mention["start"] : mention["end"]] == mention["text"]
@@ -40,7 +36,7 @@ def test_offsets_quotes_and_non_editorial_parts_hold_on_every_seed(seeded):
         for item in result["mentions"] + result["proposals"]:
             assert not any(a < item["end"] and item["start"] < b for a, b in spans), item
     # A fact the seed cites from the same article is flagged as already in the database.
-    article, result = seeded["004_7a359afc56865d69.txt"]
+    article, result = suggested["004_7a359afc56865d69.txt"]
     becoming = next(p for p in result["proposals"] if "is to become a shareholder" in p["quote"])
     assert becoming["kind"] == "stake"
     assert (becoming["fields"]["holder"], becoming["fields"]["target"]) == (
@@ -117,10 +113,10 @@ def _covered(kind, expected, quote, article, mentions):
     return any(expected in (m["year"], (m["date"] or "")[:4]) for m in inside if m["year"])
 
 
-def test_mentions_cover_what_the_editors_extracted_from_the_seeds(seeded):
+def test_mentions_cover_what_the_editors_extracted_from_the_seeds(suggested):
     curation = yaml.safe_load(CURATION_FILE.read_text(encoding="utf-8"))
     total, missed = 0, []
-    for filename, (article, result) in seeded.items():
+    for filename, (article, result) in suggested.items():
         for kind, expected, quote in _expected_facts(curation, filename):
             total += 1
             if not _covered(kind, expected, quote, article, result["mentions"]):

@@ -16,8 +16,14 @@ that property differs per database:
   are written already follows commit order.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import connections, models
 from django.utils import timezone
+
+# The keys ``log_changes`` holds back inside ``changes_logged_together``, by database alias.
+_held_back = ContextVar("held_back_feed_changes", default=None)
 
 
 class ChangeQuerySet(models.QuerySet):
@@ -83,13 +89,40 @@ def number_own_changes(using="default"):
             cursor.execute("SET CONSTRAINTS sourcing_change_number_at_commit DEFERRED")
 
 
+@contextmanager
+def changes_logged_together():
+    """
+    Log the changes made inside the block once, as it ends, instead of at every write: a seed
+    writes hundreds of rows of a few dozen records, and each write moved its record to the end of
+    the feed again (three statements on SQLite). Use it inside the transaction that writes, so
+    the feed still changes with the data or not at all; a block that raises, or whose
+    transaction is marked to be rolled back, logs nothing. Nested blocks log with the outermost.
+    """
+    if _held_back.get() is not None:
+        yield
+        return
+    held_back = {}
+    token = _held_back.set(held_back)
+    try:
+        yield
+    finally:
+        _held_back.reset(token)
+    for using, keys in held_back.items():
+        if not connections[using].needs_rollback:  # marked to be rolled back: nothing to log
+            log_changes(keys, using=using)
+
+
 def log_changes(keys, using="default"):
     """
     Move each ``(resource, record_id)`` of ``keys`` to the end of the feed, in the current
-    transaction.
+    transaction (or, inside ``changes_logged_together``, as that block ends).
     """
     keys = sorted(set(keys))
     if not keys:
+        return
+    held_back = _held_back.get()
+    if held_back is not None:
+        held_back.setdefault(using, set()).update(keys)
         return
     now = timezone.now()
     rows = [Change(resource=resource, record_id=pk, at=now) for resource, pk in keys]

@@ -154,7 +154,8 @@ class Reconciler:
     def verify_citations(self):
         """Re-check the stored offsets of every citation of the curated rows, old or new."""
         citations = Citation.objects.filter(pk__in=self.report.records.get(Citation, []))
-        for citation in citations.select_related("article", "content_type"):
+        citations = citations.select_related("article", "content_type")
+        for citation in citations.prefetch_related("article__non_editorial_spans"):
             problems = citation.check_stored_offsets()
             if problems:
                 raise SeedError(

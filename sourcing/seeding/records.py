@@ -4,6 +4,7 @@ values of its row (and of its aliases, parts and citations) and handed to the ``
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
 
 from .. import quotes
 from ..models import (
@@ -107,6 +108,9 @@ def seed_article(reconciler, refs, articles_dir, entry):
                 {"kind": text(span["kind"])},
                 f"{span_where} [{start}:{end}]",
             )
+    # Every citation of the article saved later in the run checks its quote against these spans
+    # (on clean and on save): read them once, now that they are final.
+    prefetch_related_objects([article], "non_editorial_spans")
 
 
 def locate_span(article, entry, where):
