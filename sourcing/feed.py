@@ -89,10 +89,10 @@ class ConditionalGetMixin:
 
     def validators(self, pk=None):
         number_own_changes()
-        changes = Change.objects.published().filter(resource=self.basename_resource())
+        changes = Change.objects.filter(resource=self.basename_resource())
         if pk is not None:
             changes = changes.filter(record_id=pk)
-        latest = changes.order_by("-seq").values("seq", "at").first()
+        latest = changes.latest_published()
         if latest is None:
             return None, None
         reader = "staff" if sees_drafts(self.request.user) else "public"
