@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import connections, models
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 # The keys ``log_changes`` holds back inside ``changes_logged_together``, by database alias.
@@ -33,7 +33,10 @@ class ChangeQuerySet(models.QuerySet):
         return self.filter(seq__isnull=False).order_by("seq")
 
     def latest_published(self):
-        """The last published row, as ``{"seq", "at"}``, or None; see ``Change.Meta.indexes``."""
+        """
+        The last published row, as ``{"seq", "at"}``, or None. DESC NULLS LAST (though no
+        published row has a NULL) so that only migration 0012's index yields the order.
+        """
         latest = self.filter(seq__isnull=False).order_by(F("seq").desc(nulls_last=True))
         return latest.values("seq", "at").first()
 
@@ -54,20 +57,6 @@ class Change(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["resource", "record_id"], name="one_change_row_per_record"
-            ),
-        ]
-        indexes = [
-            # The ETag of every list is its resource's latest published change
-            # (``latest_published``): the first entry of this index. DESC NULLS LAST so that
-            # only this index yields that order: the unique ``seq`` index read backwards gives
-            # NULLS FIRST, and the planner, which assumes a resource's rows are spread evenly
-            # over the log, walked that index filtering by resource (at 142,000 rows, 10-25 ms
-            # for the resources changed least lately).
-            models.Index(
-                "resource",
-                F("seq").desc(nulls_last=True),
-                condition=Q(seq__isnull=False),
-                name="change_latest_of_resource",
             ),
         ]
 
