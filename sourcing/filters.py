@@ -70,11 +70,8 @@ def search_agreements(queryset, text, user):
     Agreements by title, by a party's name or alias (visible companies only: a search must not
     reveal which agreements a draft is party to), or by a programme's name ("R5").
     """
-    by_title_or_party = Agreement.objects.search(text, companies=visible(Company.objects, user))
-    by_programme = Agreement.programmes.through.objects.filter(
-        vehicleprogramme_id__in=programmes_named(text, user)
-    ).values("agreement_id")
-    return queryset.filter(pk__in=by_title_or_party.order_by().values("pk").union(by_programme))
+    companies = visible(Company.objects, user)
+    return queryset.search(text, companies, programme_ids=programmes_named(text, user))
 
 
 def search_programmes(queryset, text, user):

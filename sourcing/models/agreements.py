@@ -10,7 +10,7 @@ from ..search import fold_for_search
 from .articles import Citation
 from .base import Versioned, choice_labels
 from .companies import Company
-from .curation import CuratedQuerySet, CuratedRecord
+from .curation import CuratedQuerySet, CuratedRecord, matches_or_among
 from .dates import (
     DatePrecision,
     clean_partial_date,
@@ -49,11 +49,12 @@ class VehicleProgramme(CuratedRecord):
 
 
 class AgreementQuerySet(CuratedQuerySet):
-    def search(self, text, companies=None):
+    def search(self, text, companies=None, programme_ids=None):
         """
         Agreements whose title contains ``text``, or with a party among ``companies`` (all
         companies by default) whose name or alias contains it, ignoring case, accents and
-        typography. Blank text matches every agreement.
+        typography, or with a programme among ``programme_ids`` (ids, or a subquery of them).
+        Blank text matches every agreement.
         """
         folded = fold_for_search(text)
         if not folded:
@@ -61,7 +62,13 @@ class AgreementQuerySet(CuratedQuerySet):
         if companies is None:
             companies = Company.objects.all()
         parties = AgreementParty.objects.filter(company__in=companies.search(folded))
-        return self.filter(Q(search_title__contains=folded) | Q(pk__in=parties.values("agreement")))
+        ids = parties.order_by().values("agreement")
+        if programme_ids is not None:
+            programmes = Agreement.programmes.through.objects.filter(
+                vehicleprogramme_id__in=programme_ids
+            )
+            ids = ids.union(programmes.values("agreement_id"))
+        return self.filter(matches_or_among(Q(search_title__contains=folded), ids))
 
 
 class Agreement(CuratedRecord):

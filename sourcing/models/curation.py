@@ -1,8 +1,8 @@
 """What every record that editors curate and reviewers verify shares."""
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models, transaction
-from django.db.models import Q
+from django.db import connection, models, transaction
+from django.db.models import BooleanField, F, Func, Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
@@ -15,6 +15,28 @@ from .editing import current_actor
 from .provenance import ProvenanceIndex, refuse_unsupported_verification
 
 HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
+
+
+def matches_or_among(matches, ids):
+    """
+    ``matches`` (a condition on the searched table's own columns) OR its id among ``ids`` (a
+    one-column subquery), shaped so PostgreSQL can still use an index for either side. Written
+    ``id IN (subquery)``, the OR is a filter evaluated on every row (a sequential scan: the
+    trigram index on the matched column goes unused); as ``id = ANY(ARRAY(subquery))`` the ids
+    are read once, and the planner can OR the trigram index with the primary key for a rare
+    term, or walk the list's ordering index and stop at the page for a common one.
+    """
+    if connection.vendor != "postgresql":
+        return matches | Q(pk__in=ids)
+    return matches | Q(AmongArray(F("pk"), ids))
+
+
+class AmongArray(Func):
+    """``value = ANY(ARRAY(subquery))``: PostgreSQL's, see ``matches_or_among``."""
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY(ARRAY"
+    output_field = BooleanField()
 
 
 class ReviewStatus(models.TextChoices):
@@ -88,9 +110,8 @@ class NamedQuerySet(CuratedQuerySet):
             return self
         aliases = self.model._meta.get_field("aliases")
         by_alias = aliases.related_model.objects.filter(search_name__contains=folded)
-        return self.filter(
-            Q(search_name__contains=folded) | Q(pk__in=by_alias.values(aliases.field.attname))
-        )
+        by_alias_ids = by_alias.order_by().values(aliases.field.attname)
+        return self.filter(matches_or_among(Q(search_name__contains=folded), by_alias_ids))
 
 
 class CuratedRecord(Versioned):
