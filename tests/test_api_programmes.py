@@ -116,6 +116,16 @@ def test_programme_search_ignores_case_and_accents(api, world):
     assert ids(get(api, "/api/v1/programmes/", search="berlinette")) == [world.berlinette.pk]
 
 
+def test_renamed_programme_is_found_by_its_new_name_only(api, world):
+    world.crossover.name = "Alpine A390 fastback"
+    world.crossover.save()
+
+    assert ids(get(api, "/api/v1/programmes/", search="a390")) == [world.crossover.pk]
+    assert ids(get(api, "/api/v1/programmes/", search="c-segment")) == []
+    assert ids(get(api, "/api/v1/agreements/", search="FASTBACK")) == [world.supply.pk]
+    assert ids(get(api, "/api/v1/agreements/", search="crossover gt")) == []
+
+
 def test_programme_maker_takes_a_slug_or_an_id_of_a_visible_company(api, world):
     both = {world.crossover.pk, world.berlinette.pk}
     assert set(ids(get(api, "/api/v1/programmes/", maker="alpine"))) == both

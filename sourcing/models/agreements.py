@@ -34,6 +34,9 @@ class VehicleProgramme(CuratedRecord):
         Plant, null=True, blank=True, on_delete=models.SET_NULL, related_name="programmes"
     )
     start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Filled on save (and for programmes older than the column, by its migration), so a search
+    # is one LIKE in the database instead of folding every programme's name per request.
+    search_name = models.CharField(max_length=200, editable=False, default="")
 
     # The name is an editorial label ("Alpine larger crossovers (two models)").
     factual_fields = ("brand", "segment", "assembly_plant", "start_year")
@@ -46,6 +49,10 @@ class VehicleProgramme(CuratedRecord):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold_for_search(self.name)
+        super().save(*args, **kwargs)
 
 
 class AgreementQuerySet(CuratedQuerySet):
