@@ -689,7 +689,7 @@ def records_of(content):
 
     if content.startswith(b"["):
         return orjson.loads(content)
-    if content.startswith(b"{"):  # a page: {"next", "previous", "results"}
+    if content.startswith(b'{"next"'):  # a keyset page: {"next", "previous", "results"}
         return orjson.loads(content)["results"]
     return [orjson.loads(line) for line in content.splitlines()]
 
