@@ -13,6 +13,8 @@ NULLS LAST); SQLite keeps the indexes the models declare.
 
 from django.db import migrations
 
+from ._postgresql_indexes import postgresql_indexes
+
 INDEXES = {
     "sourcing_company_search_trgm": "sourcing_company USING gin (search_name gin_trgm_ops)",
     "sourcing_companyalias_search_trgm": (
@@ -37,22 +39,7 @@ INDEXES = {
 }
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, definition in INDEXES.items():
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("sourcing", "0008_change_feed_in_commit_order")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgresql_indexes(INDEXES, before=["CREATE EXTENSION IF NOT EXISTS pg_trgm"])]

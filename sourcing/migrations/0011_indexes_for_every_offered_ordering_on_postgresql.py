@@ -17,6 +17,8 @@ Measured at 10,000 stakes and 20,000 companies: 83 ms (sort of every company) to
 
 from django.db import migrations
 
+from ._postgresql_indexes import postgresql_indexes
+
 VERIFIED = "WHERE review_status = 'verified'"
 
 
@@ -49,21 +51,7 @@ INDEXES = {
 }
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, definition in INDEXES.items():
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("sourcing", "0010_value_bases_and_not_stated_choices")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgresql_indexes(INDEXES)]

@@ -11,25 +11,16 @@ list for the resources changed least lately, 0.2 ms with this index.
 
 from django.db import migrations
 
-NAME = "sourcing_change_latest_of_resource"
+from ._postgresql_indexes import postgresql_indexes
 
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {NAME} ON sourcing_change "
-        "(resource, seq DESC NULLS LAST) WHERE seq IS NOT NULL"
-    )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(f"DROP INDEX IF EXISTS {NAME}")
+INDEXES = {
+    "sourcing_change_latest_of_resource": (
+        "sourcing_change (resource, seq DESC NULLS LAST) WHERE seq IS NOT NULL"
+    ),
+}
 
 
 class Migration(migrations.Migration):
     dependencies = [("sourcing", "0011_indexes_for_every_offered_ordering_on_postgresql")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgresql_indexes(INDEXES)]
