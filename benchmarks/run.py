@@ -15,33 +15,12 @@ a volume and three citations each) over the five seeded articles, then measures:
 import argparse
 import contextlib
 import io
-import os
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
-
-
-def setup_django(database_path):
-    os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
-    import django
-
-    django.setup()
-
-
-def timed(function, repeat):
-    durations = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        durations.append(time.perf_counter() - start)
-    return statistics.median(durations)
+from common import setup_django, timed  # benchmarks/common.py: the script's own folder
 
 
 def build_agreements(count):
