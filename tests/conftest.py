@@ -1,11 +1,13 @@
 import copy
 import itertools
+import shutil
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
+from sourcing.seeding import CURATION_FILE, FIXTURES_DIR
 from tests.factories import TEST_PASSWORD_HASHERS, build_world, run_seed
 
 
@@ -155,3 +157,12 @@ def pytest_collection_modifyitems(items):
     for _, run in itertools.groupby(items, key=module_of):
         reordered += sorted(run, key=lambda item: bool(MODULE_DATA_FIXTURES & {*item.fixturenames}))
     items[:] = reordered
+
+
+@pytest.fixture
+def curation_copy(tmp_path):
+    """A private copy of the curation file and its documents, to alter in a test."""
+    shutil.copytree(FIXTURES_DIR / "articles", tmp_path / "articles")
+    path = tmp_path / "curation.yaml"
+    shutil.copyfile(CURATION_FILE, path)
+    return path

@@ -427,3 +427,10 @@ def error_text(response):
         errors += [str(error) for error in inline.formset.errors if error]
         errors += list(inline.formset.non_form_errors())
     return " ".join(str(error) for error in errors)
+
+
+def edit(path, old, new):
+    """Replace the first ``old`` in the text file at ``path`` (which must contain it) by ``new``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the curation file no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

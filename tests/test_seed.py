@@ -1,6 +1,5 @@
 import io
 import json
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -27,7 +26,6 @@ from sourcing.models import (
 )
 from sourcing.seeding import (
     CITATION_KEY,
-    CURATION_FILE,
     FIXTURE_FILE,
     FIXTURES_DIR,
     SEED_CHANGE_REASON,
@@ -39,7 +37,7 @@ from sourcing.seeding import (
     record_ownership,
     serialize_rows,
 )
-from tests.factories import run_seed
+from tests.factories import edit, run_seed
 
 pytestmark = pytest.mark.django_db
 
@@ -78,21 +76,6 @@ def cited_files(record, field=None):
 
 def renault_stakes_in_verkor():
     return Stake.objects.filter(holder__slug="renault-group", target__slug="verkor")
-
-
-@pytest.fixture
-def curation_copy(tmp_path):
-    """A private copy of the curation file and its documents, to alter in a test."""
-    shutil.copytree(FIXTURES_DIR / "articles", tmp_path / "articles")
-    path = tmp_path / "curation.yaml"
-    shutil.copyfile(CURATION_FILE, path)
-    return path
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"the curation file no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # -- Loading ---------------------------------------------------------------------------------------

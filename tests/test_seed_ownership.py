@@ -5,7 +5,6 @@ history: pruning every history row changes nothing it decides.
 
 import importlib
 import io
-import shutil
 
 import pytest
 from django.apps import apps
@@ -21,7 +20,8 @@ from sourcing.models import (
     Plant,
     SeedOwnership,
 )
-from sourcing.seeding import CURATION_FILE, FIXTURES_DIR
+from sourcing.seeding import CURATION_FILE
+from tests.factories import edit
 
 pytestmark = pytest.mark.django_db
 
@@ -42,20 +42,6 @@ def prune_all_history():
     for model in historical:
         model.objects.all().delete()
     assert historical and not any(model.objects.exists() for model in historical)
-
-
-@pytest.fixture
-def curation_copy(tmp_path):
-    shutil.copytree(FIXTURES_DIR / "articles", tmp_path / "articles")
-    path = tmp_path / "curation.yaml"
-    shutil.copyfile(CURATION_FILE, path)
-    return path
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"the curation file no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def editors_changes():
