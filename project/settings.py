@@ -113,6 +113,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default random_page_cost (4) prices an index probe as a read from a spinning
+    # disk, so to fetch the companies of 200 parties it hashes the whole company table instead
+    # (6 ms at 20,000 companies, against 0.9 ms probing the primary key at 1.1). An editorial
+    # database's working set fits in memory; 1.1 is the usual figure for SSDs and caches. 0: leave
+    # the server's own setting.
+    RANDOM_PAGE_COST = env.float("PG_RANDOM_PAGE_COST", default=1.1)
+    if RANDOM_PAGE_COST:
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        given = options.get("options", "")  # from the URL's ?options=
+        options["options"] = f"{given} -c random_page_cost={RANDOM_PAGE_COST}".strip()
 
 # PostgreSQL: the longest an API request's query may run, in milliseconds, before the request is
 # answered 503 (0: no limit). No schema-valid request should come near it.

@@ -30,15 +30,38 @@ def test_production_mode_starts_with_a_secret_key_from_the_environment():
     assert result.returncode == 0, result.stderr
 
 
-def test_database_url_selects_the_database():
-    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    env = dict(os.environ, DATABASE_URL="postgres://postgres@127.0.0.1:5432/anything")
+def database_setting(key, **environment):
+    code = f"from django.conf import settings; print(settings.DATABASES['default']{key})"
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=PROJECT_DIR,
-        env={**env, "DJANGO_SETTINGS_MODULE": "project.settings"},
+        env={**os.environ, **environment, "DJANGO_SETTINGS_MODULE": "project.settings"},
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert result.stdout.strip() == "django.db.backends.postgresql"
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+POSTGRESQL_URL = "postgres://postgres@127.0.0.1:5432/anything"
+
+
+def test_database_url_selects_the_database():
+    engine = database_setting("['ENGINE']", DATABASE_URL=POSTGRESQL_URL)
+    assert engine == "django.db.backends.postgresql"
+
+
+def test_postgresql_connections_price_random_reads_as_cached_ones():
+    options = database_setting(
+        ".get('OPTIONS')", DATABASE_URL=POSTGRESQL_URL + "?options=-c%20search_path%3Dpublic"
+    )
+    # Added to what the URL asked for, not in its place.
+    assert options == "{'options': '-c search_path=public -c random_page_cost=1.1'}"
+
+
+def test_postgresql_random_page_cost_can_be_left_to_the_server():
+    options = database_setting(
+        ".get('OPTIONS')", DATABASE_URL=POSTGRESQL_URL, PG_RANDOM_PAGE_COST="0"
+    )
+    assert options == "{}"
