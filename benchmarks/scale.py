@@ -675,12 +675,20 @@ def raw_export(chunk=500):
         )
 
 
-def throughput(function, seconds=3.0):
-    count, start = 0, time.perf_counter()
+def throughputs(functions, seconds=6.0):
+    """
+    Calls per second of each of ``functions``, from the median of its timings, the functions
+    called in turn for ``seconds`` in all: load on the machine then hits them alike (timed one
+    after the other, a few seconds each, the ratio moved by a tenth between runs).
+    """
+    timings = [[] for _ in functions]
+    start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        function()
-        count += 1
-    return count / (time.perf_counter() - start)
+        for function, times in zip(functions, timings, strict=True):
+            begin = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - begin)
+    return [1 / statistics.median(times) for times in timings]
 
 
 def records_of(content):
@@ -723,8 +731,9 @@ def baseline(url):
     client = Client()
     params = {"page_size": 100}
     check_identical(client, "/api/v1/agreements/", params, raw_agreements_page())
-    endpoint = throughput(lambda: client.get("/api/v1/agreements/", params))
-    raw = throughput(raw_agreements_page)
+    endpoint, raw = throughputs(
+        [lambda: client.get("/api/v1/agreements/", params), raw_agreements_page]
+    )
     return {
         "endpoint_per_s": round(endpoint, 1),
         "baseline_per_s": round(raw, 1),
