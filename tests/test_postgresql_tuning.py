@@ -8,15 +8,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner and GIN"),
 ]
 
-SEARCH_INDEXES = [
-    "sourcing_company_search_trgm",
-    "sourcing_companyalias_search_trgm",
-    "sourcing_plant_search_trgm",
-    "sourcing_plantalias_search_trgm",
-    "sourcing_agreement_search_trgm",
-    "sourcing_article_search_trgm",
-]
-
 
 def test_the_planner_prices_an_index_probe_as_a_cached_read():
     with connection.cursor() as cursor:
@@ -27,7 +18,12 @@ def test_the_planner_prices_an_index_probe_as_a_cached_read():
 def test_every_search_index_keeps_its_pending_list_short():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)", [SEARCH_INDEXES]
+            "SELECT c.relname, c.reloptions FROM pg_indexes i "
+            "JOIN pg_class c ON c.relname = i.indexname "
+            "WHERE i.indexdef LIKE %s",
+            ["%gin_trgm_ops%"],
         )
         options = dict(cursor.fetchall())
-    assert options == {name: ["gin_pending_list_limit=64"] for name in SEARCH_INDEXES}
+    # Every table search reads: companies, plants and their aliases, agreements, articles.
+    assert len(options) == 6
+    assert options == {name: ["gin_pending_list_limit=64"] for name in options}
