@@ -1,8 +1,9 @@
 """Request checks that every page needs before any view or database sees the request."""
 
 from django.db import OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware import common
+from django.shortcuts import render
 
 from .models import editing_as
 from .params import parameter_holding_nul
@@ -74,7 +75,7 @@ class DatabaseBusyMiddleware:
 
     Editors' saves wait their turn (IMMEDIATE transactions, see settings); one that has waited
     the whole timeout is refused with nothing saved, and says so, rather than ending in a 500.
-    The API answers in JSON, like its other errors; every other page in plain text.
+    The API answers in JSON, like its other errors; every other page in HTML.
     """
 
     retry_after_seconds = 5
@@ -95,10 +96,8 @@ class DatabaseBusyMiddleware:
         if request.path.startswith("/api/"):
             response = JsonResponse({"detail": self.message}, status=503)
         else:
-            response = HttpResponse(
-                f"Service busy: {self.message}",
-                status=503,
-                content_type="text/plain; charset=utf-8",
-            )
+            # An editor's save: say that the form, one step back, still holds their work.
+            context = {"message": self.message, "saving": request.method not in ("GET", "HEAD")}
+            response = render(request, "sourcing/busy.html", context, status=503)
         response["Retry-After"] = str(self.retry_after_seconds)
         return response

@@ -71,10 +71,10 @@ def test_a_lock_held_past_the_busy_timeout_is_a_503_saying_try_again(findings):
     assert found["description"] == "" and found["version"] == 1  # nothing half-saved
 
 
-def busy_answer(path):
+def busy_answer(path, method="get"):
     middleware = DatabaseBusyMiddleware(lambda request: None)
     return middleware.process_exception(
-        RequestFactory().get(path), OperationalError("database is locked")
+        getattr(RequestFactory(), method)(path), OperationalError("database is locked")
     )
 
 
@@ -83,6 +83,21 @@ def test_the_api_says_busy_in_json():
     assert response.status_code == 503
     assert response["Content-Type"] == "application/json"
     assert "Try again" in json.loads(response.content)["detail"]
+
+
+def test_an_editor_whose_save_found_the_database_busy_is_told_the_form_still_holds_it():
+    response = busy_answer("/admin/sourcing/company/1/change/", method="post")
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    page = response.content.decode()
+    assert "nothing was saved" in page and "go <strong>back</strong>" in page
+
+
+def test_a_page_that_found_the_database_busy_offers_to_load_it_again():
+    response = busy_answer("/admin/sourcing/company/?q=amp%C3%A8re")
+    page = response.content.decode()
+    assert response.status_code == 503 and "nothing was saved" in page
+    assert 'href="/admin/sourcing/company/?q=amp%C3%A8re">Load this page again' in page
 
 
 def test_other_database_errors_are_left_alone():
