@@ -150,7 +150,13 @@ class ExportView(APIView):
     Streamed in chunks from a server-side cursor; compressed when the client accepts gzip.
     """
 
-    renderer_classes = [renderers.FastJSONRenderer, renderers.CSVRenderer]
+    # JSON first, so that errors answer ``Accept: */*`` in JSON; JSON Lines for a client asking
+    # for the stream's own media type.
+    renderer_classes = [
+        renderers.FastJSONRenderer,
+        renderers.JSONLinesRenderer,
+        renderers.CSVRenderer,
+    ]
 
     @extend_schema(
         operation_id="export_resource",
@@ -168,10 +174,13 @@ class ExportView(APIView):
     )
     def get(self, request, resource):
         viewset = viewset_for(resource, request, "list")
+        viewset.renderer_classes = self.renderer_classes  # negotiated against the export's types
         viewset.initial(request)  # the list's parameter checks: unknown, empty, repeated, NUL
         for name in viewset.pagination_class.query_parameters:
             if name in request.query_params:
                 raise ValidationError({name: ["The export is not paginated: leave this out."]})
+        if "ordering" in request.query_params:  # accepted and ignored, it would mislead
+            raise ValidationError({"ordering": ["The export is always by id: leave this out."]})
         records = viewset.filter_queryset(viewset.get_queryset()).order_by("pk")
         viewset.action = "retrieve"  # each line is the record's detail representation
         if request.accepted_renderer.format == "csv":
@@ -316,6 +325,8 @@ class ChangesView(APIView):
         if params["resource"]:
             changes = changes.filter(resource=params["resource"])
         page = list(changes[: size + 1])
+        if not page:
+            self.refuse_unknown_seq(after, horizon)
         more, page = len(page) > size, page[:size]
         last_seq = page[-1].seq if page else after
         next_url = None
@@ -333,6 +344,25 @@ class ChangesView(APIView):
         if not form.is_valid():
             raise ValidationError(form.errors)
         return form.cleaned_data
+
+    def refuse_unknown_seq(self, after, horizon):
+        """
+        A 400 for an ``after`` no change has reached: echoed back as ``last_seq``, a mistyped
+        number, or one kept from before the database was restored, would skip every change up to
+        it without a word.
+        """
+        newest = self.last_seq()
+        if after > max(newest, horizon):
+            raise ValidationError(
+                {
+                    "after": [
+                        f"No change has a number above {newest} yet. If your copy holds later "
+                        "changes, it was taken from a database since restored to an earlier "
+                        "state: take the export of every resource again, then poll from "
+                        f"after={newest}."
+                    ]
+                }
+            )
 
     @staticmethod
     def last_seq():

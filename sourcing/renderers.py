@@ -173,3 +173,12 @@ class FastJSONRenderer(renderers.JSONRenderer):
             return super().render(data, accepted_media_type, renderer_context)
         # As DRF does: the two line separators JSON allows raw but JavaScript does not.
         return text.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+
+
+class JSONLinesRenderer(FastJSONRenderer):
+    """
+    The export's media type, for clients that ask for it by ``Accept``: the export streams its
+    lines itself, so this renders only its errors (one line of JSON, itself valid JSON Lines).
+    """
+
+    media_type = "application/x-ndjson"

@@ -205,6 +205,25 @@ def test_a_consumer_older_than_the_horizon_is_told_to_take_the_export(seeded):
     assert APIClient().get("/api/v1/changes/", {"after": 50}).status_code == 200
 
 
+def test_a_poll_after_a_number_no_change_has_reached_is_refused(seeded):
+    public = APIClient()
+    newest = public.get("/api/v1/changes/", {"page_size": 1000}).json()["last_seq"]
+
+    caught_up = public.get("/api/v1/changes/", {"after": newest})
+    assert caught_up.status_code == 200
+    assert caught_up.json() == {"results": [], "next": None, "last_seq": newest}
+    # Nothing of this resource after the newest number of another: no error either.
+    stakes = public.get("/api/v1/changes/", {"after": newest, "resource": "stakes"})
+    assert stakes.status_code == 200
+
+    # A kept number the database has not reached (restored since, or mistyped) would skip every
+    # change up to it without a word if echoed back as last_seq.
+    ahead = public.get("/api/v1/changes/", {"after": newest + 1000})
+    assert ahead.status_code == 400
+    [message] = ahead.json()["after"]
+    assert f"above {newest}" in message and "export" in message
+
+
 def test_export_applies_the_list_filters_and_refuses_pages(seeded):
     public = APIClient()
     response = public.get("/api/v1/export/companies/", {"kind": "carmaker"})
@@ -216,7 +235,22 @@ def test_export_applies_the_list_filters_and_refuses_pages(seeded):
     refused = public.get("/api/v1/export/companies/", {"cursor": cursor})
     assert refused.status_code == 400 and list(refused.json()) == ["cursor"]
     assert public.get("/api/v1/export/companies/", {"kind": "nope"}).status_code == 400
+    # The export is by id: an ordering it would ignore is refused rather than accepted.
+    refused = public.get("/api/v1/export/companies/", {"ordering": "-name"})
+    assert refused.status_code == 400 and list(refused.json()) == ["ordering"]
     assert public.get("/api/v1/export/kittens/").status_code == 404
+
+
+def test_export_answers_a_client_asking_for_json_lines(seeded):
+    public = APIClient()
+    response = public.get("/api/v1/export/companies/", HTTP_ACCEPT="application/x-ndjson")
+    assert response.status_code == 200 and response["Content-Type"] == "application/x-ndjson"
+    lines = b"".join(response.streaming_content).splitlines()
+    assert len(lines) == Company.objects.verified().count()
+    error = public.get(
+        "/api/v1/export/companies/", {"kind": "x"}, HTTP_ACCEPT="application/x-ndjson"
+    )
+    assert error.status_code == 400 and "kind" in json.loads(error.content)
 
 
 def test_export_as_csv_and_gzip(seeded):
