@@ -202,7 +202,7 @@ def test_a_span_saved_on_its_own_page_makes_an_open_article_page_stale():
     response = anna.post(change_url(article), annas_article_form)
 
     assert response.status_code == 200
-    assert "This record was changed by" in error_text(response)
+    assert "This record was changed by ben at" in error_text(response)
     span.refresh_from_db()
     article.refresh_from_db()
     assert span.kind == NonEditorialSpan.Kind.PRESS_CONTACT
@@ -228,7 +228,7 @@ def test_a_citation_changed_on_its_own_page_makes_an_open_capacity_page_stale(ch
     response = anna.post(change_url(capacity), annas_capacity_form)
 
     assert response.status_code == 200
-    assert "This record was changed by" in error_text(response)
+    assert "This record was changed by ben at" in error_text(response)
     capacity.refresh_from_db()
     assert capacity.gwh_per_year == 16
     if change == "edit":

@@ -41,9 +41,30 @@ class QuantityQualifier(models.TextChoices):
     UNDER = "under", "Under"
 
 
+def latest_change(record):
+    """
+    The newest history entry of ``record`` or of a row that belongs to it (a citation, an alias,
+    a capacity...): a change of a part moves the record's version on without an entry of its own.
+    """
+    from .registry import record_parts  # the registry reads the app's models, this module's too
+
+    entries = [record.history.first()]
+    for part in record_parts():
+        parent = part._meta.get_field(part.parent_field)
+        if isinstance(parent, GenericForeignKey):
+            content_type = ContentType.objects.get_for_model(record)
+            rows = {parent.ct_field: content_type.pk, parent.fk_field: record.pk}
+        elif isinstance(record, parent.related_model):
+            rows = {parent.attname: record.pk}
+        else:
+            continue
+        entries.append(part.history.filter(**rows).first())
+    return max(filter(None, entries), key=lambda entry: entry.history_date, default=None)
+
+
 def stale_record_message(record):
     """Who changed ``record`` last and when, as the editor whose save is refused should read it."""
-    latest = record.history.first()
+    latest = latest_change(record)
     who = "another editor"
     # Not every versioned row keeps an update time; its history entry has one anyway.
     when = timezone.localtime(getattr(record, "updated_at", None) or timezone.now())
