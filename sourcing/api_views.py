@@ -41,7 +41,9 @@ def citations_with_articles():
     list=extend_schema(parameters=[FORMAT_PARAMETER]),
     retrieve=extend_schema(parameters=[FORMAT_PARAMETER]),
 )
-class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class ReadOnlyViewSet(
+    renderers.JSONErrorsMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet
+):
     """Read-only, filtered, paginated, JSON or CSV; writes answer 405."""
 
     # Visibility first: the filters then only ever see records the reader may see.
@@ -91,15 +93,6 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             for name, filter_ in self.filterset_class.base_filters.items()
             if getattr(filter_, "repeatable", False)
         }
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        # An error has no rows: send it as JSON even to a CSV client, so its message is readable.
-        if response.status_code >= 400 and isinstance(
-            getattr(request, "accepted_renderer", None), renderers.CSVRenderer
-        ):
-            request.accepted_renderer = renderers.FastJSONRenderer()
-            request.accepted_media_type = renderers.FastJSONRenderer.media_type
-        return super().finalize_response(request, response, *args, **kwargs)
 
 
 # Last columns of every curated resource's CSV.

@@ -173,3 +173,20 @@ class FastJSONRenderer(renderers.JSONRenderer):
             return super().render(data, accepted_media_type, renderer_context)
         # As DRF does: the two line separators JSON allows raw but JavaScript does not.
         return text.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+
+
+class JSONErrorsMixin:
+    """
+    For API views: an error is JSON (``application/json``) whatever format was asked for. It has
+    no rows for CSV and is no schema for the schema's YAML, and consumers parse one shape of
+    error everywhere. This covers a refused ``?format=`` too, which DRF would otherwise answer
+    in the view's first renderer.
+    """
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code >= 400 and not isinstance(
+            getattr(request, "accepted_renderer", None), FastJSONRenderer
+        ):
+            request.accepted_renderer = FastJSONRenderer()
+            request.accepted_media_type = FastJSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)

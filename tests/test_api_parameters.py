@@ -9,6 +9,7 @@ import json
 import urllib.parse
 
 import pytest
+from django.test import Client
 
 from tests.factories import RESOURCES, SITE, rows_of
 from tests.factories import fetch_in_process as fetch
@@ -405,11 +406,29 @@ def test_api_root_is_json_and_its_links_answer_in_the_format_it_was_asked_in(api
     assert browsable.json() == {"format": ["Unknown format; use one of: json."]}
 
 
-def test_schema_names_each_format_it_serves_once(api, world):
+def test_schema_refuses_an_unknown_format_in_json_like_every_api_error(api, world):
     reply = fetch(f"{api}/schema/", {"format": "csv"})
 
     assert reply.status == 400
-    assert b"Unknown format; use one of: yaml, json." in reply.body
+    assert reply.content_type == "application/json"
+    assert reply.json() == {"format": ["Unknown format; use one of: yaml, json."]}
+
+
+def test_schema_answers_an_unacceptable_accept_header_in_json(world):
+    response = Client().get(f"{SITE}/api/v1/schema/", HTTP_ACCEPT="text/csv")
+
+    assert response.status_code == 406
+    assert response["Content-Type"] == "application/json"
+    assert "detail" in response.json()
+
+
+def test_an_export_asked_for_as_csv_answers_bad_input_in_json(api, world):
+    reply = fetch(f"{api}/export/companies/", {"format": "csv", "kind": "bank", "page": "2"})
+
+    assert reply.status == 400
+    assert reply.json() == {"page": ["The export is not paginated: leave this out."]}
+    invalid = fetch(f"{api}/export/companies/", {"format": "csv", "kind": "banks"})
+    assert invalid.status == 400 and list(invalid.json()) == ["kind"]
 
 
 NASTY_VALUES = [
