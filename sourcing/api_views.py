@@ -55,7 +55,7 @@ class ReadOnlyViewSet(
     # ASCII digits without leading zeros: int() would read "١", "１" or "01" as 1 and give a
     # record several URLs. Any other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an
     # unknown id's.
-    lookup_value_regex = "[1-9][0-9]*"
+    lookup_value_regex = params.RECORD_ID.pattern
 
     def dispatch(self, request, *args, **kwargs):
         with statement_timeout():
