@@ -53,7 +53,7 @@ FORMAT_PARAMETER = OpenApiParameter(
     "readable cells (also chosen by `Accept: text/csv`). Default: JSON.",
 )
 
-# Errors are JSON whatever format was asked for (see ``ReadOnlyViewSet.finalize_response``).
+# Errors are JSON whatever format was asked for (``renderers.JSONErrorsMixin``).
 BAD_REQUEST = OpenApiResponse(
     ParameterErrorsSerializer,
     description="Bad input: the body names each offending parameter (malformed, out of range, "

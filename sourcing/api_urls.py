@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import api_views, feed
+from . import api_views, feed, renderers
 from .suggestions.api import suggestions_view
 
 app_name = "api"
@@ -18,6 +18,10 @@ class APIRootView(routers.APIRootView):
     """
 
     renderer_classes = [JSONRenderer]
+
+
+class SchemaView(renderers.JSONErrorsMixin, SpectacularAPIView):
+    """The OpenAPI schema, YAML or JSON; its errors (``?format=csv``) are JSON like the API's."""
 
 
 # No ".json"/".csv" suffixes: the format is chosen by ?format= or the Accept header, and a path
@@ -33,7 +37,7 @@ router.register("plants", api_views.PlantViewSet, basename="plant")
 router.register("programmes", api_views.ProgrammeViewSet, basename="programme")
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("changes/", feed.ChangesView.as_view(), name="changes"),
     path("export/<str:resource>/", feed.ExportView.as_view(), name="export"),

@@ -41,7 +41,9 @@ def citations_with_articles():
     list=extend_schema(parameters=[FORMAT_PARAMETER]),
     retrieve=extend_schema(parameters=[FORMAT_PARAMETER]),
 )
-class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class ReadOnlyViewSet(
+    renderers.JSONErrorsMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet
+):
     """Read-only, filtered, paginated, JSON or CSV; writes answer 405."""
 
     # Visibility first: the filters then only ever see records the reader may see.
@@ -53,7 +55,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     # ASCII digits without leading zeros: int() would read "١", "１" or "01" as 1 and give a
     # record several URLs. Any other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an
     # unknown id's.
-    lookup_value_regex = "[1-9][0-9]*"
+    lookup_value_regex = params.RECORD_ID.pattern
 
     def dispatch(self, request, *args, **kwargs):
         with statement_timeout():
@@ -91,15 +93,6 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             for name, filter_ in self.filterset_class.base_filters.items()
             if getattr(filter_, "repeatable", False)
         }
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        # An error has no rows: send it as JSON even to a CSV client, so its message is readable.
-        if response.status_code >= 400 and isinstance(
-            getattr(request, "accepted_renderer", None), renderers.CSVRenderer
-        ):
-            request.accepted_renderer = renderers.FastJSONRenderer()
-            request.accepted_media_type = renderers.FastJSONRenderer.media_type
-        return super().finalize_response(request, response, *args, **kwargs)
 
 
 # Last columns of every curated resource's CSV.

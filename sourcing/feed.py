@@ -143,7 +143,7 @@ def hash_text(text):
 
 
 @method_decorator(gzip_page, name="dispatch")
-class ExportView(APIView):
+class ExportView(renderers.JSONErrorsMixin, APIView):
     """
     Every record of a resource the reader may see, in the detail representation, one JSON object
     per line (JSON Lines), by id; ``?format=csv`` gives the list's CSV. The list filters apply.

@@ -45,7 +45,8 @@ class NumberFilter(filters.NumberFilter):
 def resolve_companies(queryset, references):
     """
     The companies of ``queryset`` named by slugs or ids, in the order given, in one query.
-    A reference that is a number is an id first and a slug second (slugs may be all digits).
+    A reference written as an id (``params.parse_id``) is an id first and a slug second (slugs
+    may be all digits); any other, "01" included, is only a slug.
     """
     ids = {number for number in map(params.parse_id, references) if number is not None}
     found = list(queryset.filter(Q(slug__in=references) | Q(pk__in=ids)))
@@ -59,18 +60,22 @@ def resolve_companies(queryset, references):
         else:
             companies.append(company)
     if unknown:
+        padded_ids = [r for r in unknown if params.parse_id(r) is None and params.parse_count(r)]
         raise ValidationError(
-            "No company has the slug or id %(unknown)s.",
+            "No company has the slug or id %(unknown)s.%(hint)s",
             code="invalid_choice",
-            params={"unknown": ", ".join(f"“{reference}”" for reference in unknown)},
+            params={
+                "unknown": ", ".join(f"“{reference}”" for reference in unknown),
+                "hint": " Write an id without leading zeros." if padded_ids else "",
+            },
         )
     return list(dict.fromkeys(companies))  # a slug and an id of one company name it once
 
 
-class CompanyReferenceField(forms.CharField):
+class CompanyReferenceField(params.ReferenceField):
     def __init__(self, *, queryset, **kwargs):
         self.queryset = queryset
-        super().__init__(max_length=params.MAX_TEXT_LENGTH, **kwargs)
+        super().__init__(**kwargs)
 
     def clean(self, value):
         reference = super().clean(value)  # runs the NUL-byte validator before any lookup
@@ -89,8 +94,8 @@ class CompanyReferencesField(forms.Field):
     def clean(self, value):
         references = params.distinct_references(value, self.maximum, self.parameter)
         for reference in references:
-            # NUL bytes and overlong values, like any text field.
-            forms.CharField(max_length=params.MAX_TEXT_LENGTH).clean(reference)
+            # Padding, NUL bytes and overlong values, as for a single company.
+            params.ReferenceField().clean(reference)
         return resolve_companies(self.queryset, references) if references else []
 
 
@@ -115,14 +120,14 @@ class AllPartiesFilter(QuerySetRequestMixin, filters.Filter):
         return qs
 
 
-class RecordIdField(params.PlainIntegerField):
+class RecordIdField(params.PlainIdField):
     """A record's numeric id; it must exist (among the visible records) or it is an error."""
 
     default_error_messages = {"unknown": "No %(model)s has the id %(value)s."}
 
     def __init__(self, *, queryset, **kwargs):
         self.queryset = queryset
-        super().__init__(min_value=1, max_value=params.MAX_ID, **kwargs)
+        super().__init__(**kwargs)
 
     def clean(self, value):
         number = super().clean(value)
@@ -338,7 +343,7 @@ def text_filter(**kwargs):
 
 def company_filter(field_name, help_text):
     return documented(
-        params.TEXT_SCHEMA,
+        params.REFERENCE_SCHEMA,
         CompanyReferenceFilter(
             field_name=field_name, queryset=companies_for_request(), help_text=help_text
         ),
@@ -351,7 +356,7 @@ def companies_for_request():
 
 def parties_filter(help_text):
     return documented(
-        {**build_array_type(params.TEXT_SCHEMA), "maxItems": params.MAX_PARTIES},
+        {**build_array_type(params.REFERENCE_SCHEMA), "maxItems": params.MAX_PARTIES},
         AllPartiesFilter(
             queryset=companies_for_request(),
             maximum=params.MAX_PARTIES,
@@ -391,7 +396,8 @@ COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
 class CountryFilter(filters.CharFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", "ISO 3166-1 alpha-2 country code, e.g. `FR` (any case).")
-        super().__init__(*args, validators=[is_country_code], **kwargs)
+        # Not stripped: " FR" is refused as the schema's pattern refuses it, not read as "FR".
+        super().__init__(*args, strip=False, validators=[is_country_code], **kwargs)
 
     def filter(self, qs, value):
         return qs.filter(**{self.field_name: value.upper()}) if value else qs

@@ -180,7 +180,7 @@ class KeysetPagination(BasePagination):
                 f"are accepted and capped at {self.max_page_size} (the `next` link then carries "
                 "the page size actually used).",
                 # A page_size above max_page_size is accepted (and capped), so it is no maximum.
-                "schema": params.ID_SCHEMA,
+                "schema": params.COUNT_SCHEMA,
             },
         ]
 
@@ -189,7 +189,7 @@ def page_size(request, default, maximum):
     text = request.query_params.get("page_size")
     if text is None:
         return default
-    size = params.parse_id(text)
+    size = params.parse_count(text)
     if size is None:
         raise ValidationError({"page_size": [f"Enter a whole number from 1 to {maximum}."]})
     return min(size, maximum)

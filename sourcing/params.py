@@ -44,6 +44,9 @@ NUL = "\x00"
 # digits on both sides. No sign (no parameter takes a negative number, so "+" is refused as much
 # as "-"), spaces, exponent or "_". [0-9], not \d, which Python matches in any script.
 WHOLE_NUMBER = re.compile("[0-9]+")
+# An id, in a URL or a filter, is also written without leading zeros: "01" and "1" would otherwise
+# be two spellings of one record (two URLs, two cache entries, two answers to compare).
+RECORD_ID = re.compile("[1-9][0-9]*")
 DECIMAL_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
 # Shares and GWh figures are stored, and so compared, to the hundredth: more decimal places are
 # refused ("Ensure that there are no more than 2 decimal places").
@@ -67,12 +70,20 @@ TEXT_SCHEMA = {
     "pattern": TEXT_PATTERN,
 }
 SEARCH_SCHEMA = {**TEXT_SCHEMA, "maxLength": MAX_SEARCH_LENGTH}
-ID_SCHEMA = {
+# A reference (a company's slug or id) as the server reads it: no NUL, and neither starting nor
+# ending with whitespace (see UnpaddedMixin).
+REFERENCE_SCHEMA = {
+    **TEXT_SCHEMA,
+    "pattern": rf"^[^\u0000{WHITESPACE_CLASS}]([^\u0000]*[^\u0000{WHITESPACE_CLASS}])?$",
+}
+# A count (page_size): from 1, leading zeros allowed ("05" is five records).
+COUNT_SCHEMA = {
     "type": "integer",
     "minimum": 1,
     "maximum": MAX_ID,
     "pattern": f"^{WHOLE_NUMBER.pattern}$",
 }
+ID_SCHEMA = {**COUNT_SCHEMA, "pattern": f"^{RECORD_ID.pattern}$"}
 HUNDREDTHS_SCHEMA = {
     "type": "number",
     "multipleOf": 0.01,
@@ -109,7 +120,13 @@ PARTIAL_DATE_SCHEMA = {
 
 
 def parse_id(text):
-    """The integer ``text`` spells if it is written plainly and can be a database id, else None."""
+    """The id ``text`` spells if it is written as an id (RECORD_ID) and can be one, else None."""
+    text = str(text)
+    return parse_count(text) if RECORD_ID.fullmatch(text) else None
+
+
+def parse_count(text):
+    """The integer ``text`` spells if it is written plainly and is from 1 to MAX_ID, else None."""
     text = str(text)
     # The length check comes first: int() of a huge digit string is slow and may raise.
     if WHOLE_NUMBER.fullmatch(text) and len(text.lstrip("0")) <= len(str(MAX_ID)):
@@ -193,12 +210,50 @@ class PlainIntegerField(PlainNumberMixin, forms.IntegerField):
     }
 
 
+class PlainIdField(PlainIntegerField):
+    """A record's id, written as in its URL (RECORD_ID): "07" is refused, not read as 7."""
+
+    syntax = RECORD_ID
+    default_error_messages = {
+        "not_plain": "Enter an id: a whole number with the digits 0-9 only, without leading "
+        "zeros (no sign, point or spaces)."
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
+
+
 class PlainDecimalField(PlainNumberMixin, forms.DecimalField):
     syntax = DECIMAL_NUMBER
     default_error_messages = {
         "not_plain": "Enter a number with the digits 0-9 and at most one decimal point, e.g. 20 "
         "or 20.5 (no sign, exponent or spaces)."
     }
+
+
+class UnpaddedMixin:
+    """
+    Text is read as written: surrounding whitespace is refused, not stripped, as a number's
+    syntax refuses it. " 1" read as company 1, or " 2021" as 2021, would answer a value the
+    consumer did not write, and the schema (REFERENCE_SCHEMA, PARTIAL_DATE_SCHEMA) allows neither.
+    A value of only whitespace is refused earlier, as empty (``check_query_string``).
+    """
+
+    default_error_messages = {
+        "padded": "Remove the whitespace around the value: it is read exactly as written."
+    }
+
+    def to_python(self, value):
+        if isinstance(value, str) and value != value.strip():
+            raise ValidationError(self.error_messages["padded"], code="invalid")
+        return super().to_python(value)
+
+
+class ReferenceField(UnpaddedMixin, forms.CharField):
+    """A reference to a record by text (a company's slug or id), unpadded and of bounded length."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=MAX_TEXT_LENGTH, **kwargs)
 
 
 class PartialDate(NamedTuple):
@@ -208,7 +263,7 @@ class PartialDate(NamedTuple):
     last: datetime.date
 
 
-class PartialDateField(AsciiDigitsMixin, forms.CharField):
+class PartialDateField(UnpaddedMixin, AsciiDigitsMixin, forms.CharField):
     default_error_messages = {
         "invalid": "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.",
         "no_such_date": "“%(value)s” is not a date in the calendar.",
@@ -248,11 +303,11 @@ class NoEmptyItemsCSVField(BaseCSVField):
 
 def distinct_references(values, maximum, name):
     """
-    The non-blank values of a repeated parameter, each once, in the order given; more than
+    The non-empty values of a repeated parameter, each once, as written and in the order given
+    (``ReferenceField`` refuses padded ones rather than read " a" as "a"); more than
     ``maximum`` distinct ones is an error naming the parameter ``name``.
     """
-    references = list(dict.fromkeys(str(value).strip() for value in values or ()))
-    references = [reference for reference in references if reference]
+    references = [str(value) for value in dict.fromkeys(values or ()) if value]
     if len(references) > maximum:
         raise ValidationError(
             "Name at most %(maximum)s different values for “%(name)s” (%(count)s given).",

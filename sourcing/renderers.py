@@ -175,10 +175,28 @@ class FastJSONRenderer(renderers.JSONRenderer):
         return text.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
 
 
+class JSONErrorsMixin:
+    """
+    For API views: an error is JSON (``application/json``) whatever format was asked for. It has
+    no rows for CSV and is no schema for the schema's YAML, and consumers parse one shape of
+    error everywhere. This covers a refused ``?format=`` too, which DRF would otherwise answer
+    in the view's first renderer.
+    """
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Exactly FastJSONRenderer: the export's JSON Lines renderer is one too, by inheritance.
+        if response.status_code >= 400 and (
+            type(getattr(request, "accepted_renderer", None)) is not FastJSONRenderer
+        ):
+            request.accepted_renderer = FastJSONRenderer()
+            request.accepted_media_type = FastJSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
 class JSONLinesRenderer(FastJSONRenderer):
     """
-    The export's media type, for clients that ask for it by ``Accept``: the export streams its
-    lines itself, so this renders only its errors (one line of JSON, itself valid JSON Lines).
+    The export's media type, for clients that ask for it by ``Accept``. Only negotiated: the
+    export streams its lines itself, and its errors are JSON (``JSONErrorsMixin``).
     """
 
     media_type = "application/x-ndjson"

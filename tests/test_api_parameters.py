@@ -6,11 +6,13 @@ What needs a real socket is in test_api_http.py.
 """
 
 import json
+import re
 import urllib.parse
 
 import pytest
+from django.test import Client
 
-from tests.factories import RESOURCES, SITE, rows_of
+from tests.factories import RESOURCES, SITE, VERIFIED, make_company, make_stake, rows_of
 from tests.factories import fetch_in_process as fetch
 
 
@@ -286,11 +288,15 @@ def test_numbers_and_dates_take_ascii_digits_only(api, world, resource, name, va
     assert list(refused.json()) == [name]
 
 
-WHOLE_NUMBER = "Enter a whole number with the digits 0-9 only (no sign, point or spaces)."
+RECORD_ID = (
+    "Enter an id: a whole number with the digits 0-9 only, without leading zeros (no sign, point "
+    "or spaces)."
+)
 DECIMAL_NUMBER = (
     "Enter a number with the digits 0-9 and at most one decimal point, e.g. 20 or 20.5 "
     "(no sign, exponent or spaces)."
 )
+PADDED = "Remove the whitespace around the value: it is read exactly as written."
 
 
 @pytest.mark.parametrize(
@@ -302,16 +308,118 @@ DECIMAL_NUMBER = (
         ("agreements", "plant", "@dunkirk"),
     ],
 )
-def test_whole_numbers_are_ascii_digits_and_nothing_else(api, world, resource, name, valid):
+def test_ids_are_ascii_digits_without_leading_zeros(api, world, resource, name, valid):
     number = str(getattr(world, valid[1:]).pk)
-    for accepted in (number, f"0{number}"):
-        assert fetch(f"{api}/{resource}/", {name: accepted}).ids(), accepted
-    # int() reads each of these, as the number or as another one ("1_0" is 10).
+    assert fetch(f"{api}/{resource}/", {name: number}).ids()
+    # int() reads each of these, as the number or as another one ("1_0" is 10); "0<id>" is the
+    # record's id padded, which its URL refuses too (one spelling per record).
     for refused in (f"+{number}", f"{number}.0", f"1_{number}", f" {number}", f"{number}\n",
-                    f"{number}e0", f"0x{number}", f"-{number}"):  # fmt: skip
+                    f"{number}e0", f"0x{number}", f"-{number}", f"0{number}", f"00{number}",
+                    "0"):  # fmt: skip
         reply = fetch(f"{api}/{resource}/", {name: refused})
         assert reply.status == 400, refused
-        assert reply.json() == {name: [WHOLE_NUMBER]}, refused
+        assert reply.json() == {name: [RECORD_ID]}, refused
+
+
+@pytest.mark.parametrize(
+    ("resource", "name"),
+    [("stakes", "holder"), ("stakes", "target"), ("plants", "operator"), ("agreements", "party")],
+)
+def test_a_company_id_with_leading_zeros_names_no_company(api, world, resource, name):
+    padded = f"0{world.verkor.pk}"
+    assert fetch(f"{api}/{resource}/", {name: str(world.verkor.pk)}).status == 200
+
+    reply = fetch(f"{api}/{resource}/", {name: padded})
+
+    assert reply.status == 400
+    assert reply.json() == {
+        name: [f"No company has the slug or id “{padded}”. Write an id without leading zeros."]
+    }
+
+
+def test_a_slug_of_digits_with_leading_zeros_still_names_its_company(api, world):
+    # Slugs may be all digits: "007" is no id, so it is looked up as a slug only.
+    company = make_company("007", slug="007", review_status=VERIFIED)
+    stake = make_stake(company, world.verkor, share_exact=1, review_status=VERIFIED)
+
+    assert fetch(f"{api}/stakes/", {"holder": "007"}).ids() == [stake.pk]
+
+
+@pytest.mark.parametrize(
+    ("resource", "name", "value"),
+    [
+        ("stakes", "holder", "renault-group"),
+        ("stakes", "holder", "@renault"),
+        ("stakes", "target", "@verkor"),
+        ("plants", "operator", "verkor"),
+        ("programmes", "maker", "renault-group"),
+        ("agreements", "party", "verkor"),
+        ("agreements", "announced_before", "2021"),
+        ("agreements", "announced_after", "2021-06"),
+        ("articles", "published_after", "2021"),
+        ("articles", "published_before", "2021-06-28"),
+    ],
+)
+def test_references_and_dates_refuse_surrounding_whitespace(api, world, resource, name, value):
+    if value.startswith("@"):
+        value = str(getattr(world, value[1:]).pk)
+    assert fetch(f"{api}/{resource}/", {name: value}).status == 200
+    for padded in (f" {value}", f"{value} ", f"\t{value}", f"{value}\n", f"{value}\u00a0"):
+        reply = fetch(f"{api}/{resource}/", {name: padded})
+        assert reply.status == 400, repr(padded)
+        assert reply.json() == {name: [PADDED]}, repr(padded)
+
+
+def test_a_padded_party_is_refused_among_others(api, world):
+    reply = fetch(f"{api}/agreements/", [("party", "verkor"), ("party", " renault-group")])
+
+    assert reply.status == 400
+    assert reply.json() == {"party": [PADDED]}
+
+
+def test_a_padded_country_is_refused_as_the_schema_refuses_it(api, world):
+    assert fetch(f"{api}/companies/", {"country": "fr"}).status == 200
+    for padded in (" fr", "fr "):
+        reply = fetch(f"{api}/companies/", {"country": padded})
+        assert reply.status == 400, repr(padded)
+        assert reply.json() == {"country": ["Enter a two-letter ISO 3166-1 country code."]}
+
+
+def schema_parameter(resource, name):
+    schema = json.loads(fetch(f"{SITE}/api/v1/schema/", {"format": "json"}).body)
+    parameters = schema["paths"][f"/api/v1/{resource}/"]["get"]["parameters"]
+    return next(parameter for parameter in parameters if parameter["name"] == name)["schema"]
+
+
+@pytest.mark.parametrize(
+    ("resource", "name"), [("stakes", "cited_in"), ("agreements", "plant"), ("plants", "cited_in")]
+)
+def test_the_schema_refuses_the_ids_the_server_refuses(world, resource, name):
+    pattern = re.compile(schema_parameter(resource, name)["pattern"])
+
+    for written in ("1", "10", "9223372036854775807"):
+        assert pattern.search(written), written
+    for written in ("01", "007", "0", " 1", "+1"):
+        assert not pattern.search(written), written
+
+
+@pytest.mark.parametrize(
+    ("resource", "name"),
+    [
+        ("stakes", "holder"),
+        ("plants", "operator"),
+        ("programmes", "maker"),
+        ("agreements", "party"),
+    ],
+)
+def test_the_schema_refuses_the_padded_references_the_server_refuses(world, resource, name):
+    schema = schema_parameter(resource, name)
+    pattern = re.compile(schema.get("items", schema)["pattern"])
+
+    for written in ("verkor", "1", "a b", "01", "x"):
+        assert pattern.search(written), written
+    for written in (" verkor", "verkor ", "\tverkor", "verkor\u00a0", " ", "a\x00b"):
+        assert not pattern.search(written), repr(written)
 
 
 @pytest.mark.parametrize("name", ["page_size"])
@@ -405,11 +513,29 @@ def test_api_root_is_json_and_its_links_answer_in_the_format_it_was_asked_in(api
     assert browsable.json() == {"format": ["Unknown format; use one of: json."]}
 
 
-def test_schema_names_each_format_it_serves_once(api, world):
+def test_schema_refuses_an_unknown_format_in_json_like_every_api_error(api, world):
     reply = fetch(f"{api}/schema/", {"format": "csv"})
 
     assert reply.status == 400
-    assert b"Unknown format; use one of: yaml, json." in reply.body
+    assert reply.content_type == "application/json"
+    assert reply.json() == {"format": ["Unknown format; use one of: yaml, json."]}
+
+
+def test_schema_answers_an_unacceptable_accept_header_in_json(world):
+    response = Client().get(f"{SITE}/api/v1/schema/", HTTP_ACCEPT="text/csv")
+
+    assert response.status_code == 406
+    assert response["Content-Type"] == "application/json"
+    assert "detail" in response.json()
+
+
+def test_an_export_asked_for_as_csv_answers_bad_input_in_json(api, world):
+    reply = fetch(f"{api}/export/companies/", {"format": "csv", "kind": "bank", "page": "2"})
+
+    assert reply.status == 400
+    assert reply.json() == {"page": ["The export is not paginated: leave this out."]}
+    invalid = fetch(f"{api}/export/companies/", {"format": "csv", "kind": "banks"})
+    assert invalid.status == 400 and list(invalid.json()) == ["kind"]
 
 
 NASTY_VALUES = [

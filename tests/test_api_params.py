@@ -60,12 +60,19 @@ def test_check_query_string_names_each_kind_of_bad_parameter():
 def test_parse_id_reads_only_plain_database_ids():
     assert params.parse_id("42") == 42
     assert params.parse_id(str(params.MAX_ID)) == params.MAX_ID
-    for text in ("0", "-1", "+1", "1.0", " 1", "١", "1e3", str(params.MAX_ID + 1), "9" * 5000):
+    for text in ("0", "-1", "+1", "1.0", " 1", "١", "1e3", str(params.MAX_ID + 1), "9" * 5000,
+                 "01", "007", "0" * 5000 + "1"):  # fmt: skip
         assert params.parse_id(text) is None, text
 
 
-def test_distinct_references_keeps_the_first_of_each_in_order():
-    assert params.distinct_references(["b", "a", "b", " a "], 2, "party") == ["b", "a"]
+def test_parse_count_reads_leading_zeros_as_a_number_does():
+    assert params.parse_count("05") == params.parse_count("5") == 5
+    for text in ("0", "00", " 5", "+5", "5.0", "9" * 5000):
+        assert params.parse_count(text) is None, text
+
+
+def test_distinct_references_keeps_the_first_of_each_in_order_as_written():
+    assert params.distinct_references(["b", "a", "b", " a"], 3, "party") == ["b", "a", " a"]
 
 
 def test_the_text_pattern_refuses_exactly_the_values_the_server_finds_empty(api, db):

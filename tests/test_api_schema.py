@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from sourcing.params import TEXT_PATTERN
+from sourcing.params import REFERENCE_SCHEMA
 from tests.factories import RESOURCES, SITE
 from tests.factories import fetch_in_process as fetch
 
@@ -37,7 +37,8 @@ def test_schema_documents_every_filter_with_a_type_and_description(api, world):
     agreements = {p["name"]: p for p in schema["paths"]["/api/v1/agreements/"]["get"]["parameters"]}
     assert agreements["party"]["schema"] == {
         "type": "array",
-        "items": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": TEXT_PATTERN},
+        # No whitespace around a reference: " verkor" is refused, not read as "verkor".
+        "items": {**REFERENCE_SCHEMA, "minLength": 1, "maxLength": 200},
         "minItems": 1,
         "maxItems": 5,
     }
@@ -96,6 +97,8 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
         return next(p["schema"] for p in parameters if p["name"] == name)
 
     whole_number = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1, "pattern": "^[0-9]+$"}
+    # An id has one spelling, as in its URL: no leading zeros.
+    record_id = {**whole_number, "pattern": "^[1-9][0-9]*$"}
     for resource in RESOURCES:
         assert parameter(resource, "page_size") == whole_number
         assert parameter(resource, "cursor") == {
@@ -105,7 +108,7 @@ def test_schema_states_the_bounds_the_server_enforces(api, world):
             "pattern": "^[A-Za-z0-9_-]+$",
         }
     for resource, name in [("stakes", "cited_in"), ("plants", "cited_in"), ("agreements", "plant")]:
-        assert parameter(resource, name) == whole_number
+        assert parameter(resource, name) == record_id
     assert parameter("stakes", "min_percent") == {
         "type": "number",
         "multipleOf": 0.01,

@@ -250,7 +250,8 @@ def test_export_answers_a_client_asking_for_json_lines(seeded):
     error = public.get(
         "/api/v1/export/companies/", {"kind": "x"}, HTTP_ACCEPT="application/x-ndjson"
     )
-    assert error.status_code == 400 and "kind" in json.loads(error.content)
+    assert error.status_code == 400 and error["Content-Type"] == "application/json"
+    assert "kind" in json.loads(error.content)
 
 
 def test_export_as_csv_and_gzip(seeded):
