@@ -70,7 +70,10 @@ class ReadOnlyViewSet(
 
     def initial(self, request, *args, **kwargs):
         params.check_query_string(
-            request.query_params, self.known_parameters(), self.repeatable_parameters()
+            request.query_params,
+            self.known_parameters(),
+            self.repeatable_parameters(),
+            unlisted=self.pagination_class.refused_parameters,
         )
         super().initial(request, *args, **kwargs)
 

@@ -41,8 +41,10 @@ class KeysetPagination(BasePagination):
     max_page_size = 100
     cursor_query_param = "cursor"
     page_size_query_param = "page_size"
-    # Every parameter a list reads for paging; ``page`` only to answer it with a clear 400.
+    # Every parameter a list reads for paging; ``page`` only to answer it with a clear 400
+    # (``refused_parameters``: not offered among the accepted ones when a name is unknown).
     query_parameters = ("cursor", "page_size", "page")
+    refused_parameters = ("page",)
 
     def paginate_queryset(self, queryset, request, view=None):
         if "page" in request.query_params:

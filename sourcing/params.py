@@ -335,9 +335,10 @@ def refuse(names, message):
         raise exceptions.ValidationError({name: [message] for name in sorted(names)})
 
 
-def check_query_string(query_params, known, repeatable=()):
+def check_query_string(query_params, known, repeatable=(), unlisted=()):
     """
-    Refuse, in this order, a query string that no filter can read faithfully:
+    Refuse, in this order, a query string that no filter can read faithfully (``unlisted``: known
+    names read only to be refused with directions, like ``page``, left out of the names offered):
 
     - NUL in any parameter, read or not: PostgreSQL cannot store or compare text holding it;
     - an unknown parameter (``parti=`` for ``party=``), which would quietly return the
@@ -351,7 +352,8 @@ def check_query_string(query_params, known, repeatable=()):
     if name is not None:
         refuse([name], "Null characters are not allowed.")
     unknown = set(query_params) - set(known)
-    refuse(unknown, f"Unknown parameter. Accepted here: {', '.join(sorted(known))}.")
+    accepted = sorted(set(known) - set(unlisted))
+    refuse(unknown, f"Unknown parameter. Accepted here: {', '.join(accepted)}.")
     refuse(
         [n for n, values in query_params.lists() if len(values) > 1 and n not in repeatable],
         "Give this parameter once; it takes a single value.",

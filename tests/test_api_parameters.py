@@ -601,3 +601,5 @@ def test_unknown_parameter_error_lists_the_accepted_ones(api, world):
     message = reply.json()["parti"][0]
     assert "Unknown parameter" in message
     assert "party" in message and "announced_after" in message and "page_size" in message
+    # page= is always refused (pages are reached by cursor): it is not offered either.
+    assert " page," not in message and "cursor" in message
