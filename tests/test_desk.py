@@ -301,3 +301,47 @@ def test_anything_but_a_json_action_is_a_clear_refusal(client, editor, article):
     assert act(client, article, action="explode").json()["error"] == "Unknown action “explode”."
     assert client.get(url).status_code == 405
     assert act(client, article, action="cite", target="x", start=0, end=3).status_code == 400
+
+
+SUPPLY_BODY = (
+    "Stockholm, 3 May 2024. Northvolt will supply Volvo Cars with 15 GWh of cells per year "
+    "from 2026. The plant in Skellefteå will make them."
+)
+SUPPLY_QUOTE = "Northvolt will supply Volvo Cars with 15 GWh of cells per year from 2026."
+
+
+def test_an_accepted_agreement_with_a_volume_is_verified_in_one_click(client, editor, reviewer):
+    article = make_article(title="Northvolt and Volvo Cars", body=SUPPLY_BODY)
+    make_company("Northvolt")
+    make_company("Volvo Cars")
+    start = SUPPLY_BODY.index(SUPPLY_QUOTE)
+    proposal = {
+        "kind": "agreement",
+        "fields": {
+            "title": "Northvolt–Volvo Cars supply agreement",
+            "kind": "supply",
+            "status": "announced",
+            "parties": [
+                {"company": "Northvolt", "role": "supplier"},
+                {"company": "Volvo Cars", "role": "buyer"},
+            ],
+            "start_year": 2026,
+            "volumes": [
+                {"gwh_per_year": 15, "qualifier": "exact", "basis": "target", "year": 2026}
+            ],
+        },
+        "quote": SUPPLY_QUOTE,
+        "start": start,
+        "end": start + len(SUPPLY_QUOTE),
+    }
+    accepted = act(client_for(client, editor), article, action="accept", proposal=proposal)
+    assert accepted.status_code == 200, accepted.json()
+    agreement = Agreement.objects.get()
+    assert agreement.volumes.get().citations.get().passage == SUPPLY_QUOTE
+
+    client.force_login(reviewer)
+    verified = act(client, article, action="verify", targets=[key(agreement)])
+
+    assert verified.status_code == 200, verified.json()
+    agreement.refresh_from_db()
+    assert agreement.review_status == ReviewStatus.VERIFIED

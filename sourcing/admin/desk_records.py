@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..models.articles import first_editorial
 from ..models.dates import DatePrecision, truncate_to_precision
+from ..models.provenance import stated_by_its_record
 
 DESK_REASON = "Curation desk"
 
@@ -349,7 +350,9 @@ def accept_proposal(article, proposal, user):
     """
     Create the records of ``proposal`` as drafts, each cited with the proposal's passage, in one
     transaction: a quote that does not verify, or a record that does not validate, creates
-    nothing. Returns the records created (companies created on the way included).
+    nothing. Rows of the record whose values need a passage of their own (an agreement's
+    volumes, unlike its parties) cite it too, so a reviewer can verify the record at once.
+    Returns the records created (companies created on the way included).
     """
     kind = proposal.get("kind")
     fields = proposal.get("fields") or {}
@@ -372,6 +375,9 @@ def accept_proposal(article, proposal, user):
             validated(row)
             row.save()
         cite(head if kind != "alias" else head.company, article, start, end, citation_field(kind))
+        for row in rows[1:]:
+            if not stated_by_its_record(row):
+                cite(row, article, start, end)
         return [*created, *rows]
 
 
