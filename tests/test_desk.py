@@ -345,3 +345,64 @@ def test_an_accepted_agreement_with_a_volume_is_verified_in_one_click(client, ed
     assert verified.status_code == 200, verified.json()
     agreement.refresh_from_db()
     assert agreement.review_status == ReviewStatus.VERIFIED
+
+
+@pytest.mark.parametrize(
+    "typed, prefilled, stored",
+    [
+        # The day typed is kept, not cut back to the year the machine had found.
+        ("2023-06-28", "year", ("2023-06-28", "day")),
+        # A year typed stays a year: no day the source does not state is published.
+        ("2023", "day", ("2023", "year")),
+        ("2023-06", "", ("2023-06", "month")),
+    ],
+)
+def test_a_date_typed_at_the_desk_keeps_the_precision_it_is_typed_with(
+    client, editor, article, typed, prefilled, stored
+):
+    make_company("Stellantis")
+    proposal = stake_proposal()
+    proposal["fields"].update(as_of=typed, as_of_precision=prefilled)
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 200, reply.json()
+    stake = Stake.objects.get()
+    assert (stake.as_of_display, stake.as_of_precision) == stored
+
+
+def test_an_agreement_announced_date_keeps_the_precision_it_is_typed_with(client, editor):
+    article = make_article(title="Northvolt and Volvo Cars", body=SUPPLY_BODY)
+    proposal = {
+        "kind": "agreement",
+        "fields": {
+            "title": "Northvolt–Volvo Cars supply agreement",
+            "kind": "supply",
+            "parties": [{"company": "Northvolt", "role": "supplier"}],
+            "announced": "2024-05",
+            "announced_precision": "day",
+        },
+        "quote": SUPPLY_QUOTE,
+    }
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 200, reply.json()
+    assert Agreement.objects.get().announced == "2024-05"
+
+
+def test_the_desk_offers_no_precision_box_beside_a_date(client, editor, article, monkeypatch):
+    from sourcing.admin import desk
+
+    proposal = stake_proposal()
+    proposal["fields"].update(as_of="2024-03-12", as_of_precision="day")
+    monkeypatch.setattr(
+        desk,
+        "suggestions_for",
+        lambda article: {"article": article.pk, "mentions": [], "proposals": [proposal]},
+    )
+
+    html = client_for(client, editor).get(desk.desk_url(article)).content.decode()
+
+    assert 'name="fields.as_of" value="2024-03-12"' in html
+    assert 'name="fields.as_of_precision"' not in html

@@ -166,7 +166,12 @@ def proposal_rows(proposals, targets):
     """
     rows = []
     for index, proposal in enumerate(proposals):
-        inputs = list(flatten(proposal.get("fields") or {}, "fields"))
+        # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
+        inputs = [
+            (name, value)
+            for name, value in flatten(proposal.get("fields") or {}, "fields")
+            if not name.endswith("_precision")
+        ]
         duplicates = likely_duplicates(proposal.get("kind"), proposal.get("fields") or {})
         attach = [
             (target_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")

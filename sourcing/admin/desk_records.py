@@ -27,7 +27,6 @@ from ..models import (
     parse_partial_date,
 )
 from ..models.articles import first_editorial
-from ..models.dates import DatePrecision, truncate_to_precision
 from ..models.provenance import stated_by_its_record
 
 DESK_REASON = "Curation desk"
@@ -209,19 +208,18 @@ def year(value, name):
 
 def partial_date(fields, name):
     """
-    ``fields[name]`` as (first day, precision): "2021", "2021-06" or "2021-06-28", or a full
-    date with ``fields[name + "_precision"]`` saying how much of it the source stated.
+    ``fields[name]`` as (first day, precision), typed "2021", "2021-06" or "2021-06-28": what is
+    typed is the precision kept. The ``<name>_precision`` the machine sends along is not read, so
+    an editor who shortens "2024-03-12" to "2024-03" stores the month, and one who types a day
+    keeps it.
     """
-    value, precision = fields.get(name), fields.get(f"{name}_precision") or ""
+    value = fields.get(name)
     if value in (None, ""):
         return None, ""
     try:
-        parsed, typed_precision = parse_partial_date(str(value).strip())
+        return parse_partial_date(str(value).strip())
     except ValueError as error:
         raise DeskError(f"{name}: {error}.") from None
-    if precision not in DatePrecision.values:
-        return parsed, typed_precision
-    return truncate_to_precision(parsed, precision), precision
 
 
 def flag(value):
