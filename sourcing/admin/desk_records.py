@@ -274,7 +274,7 @@ def build_agreement(fields, created):
             year=year(volume.get("year"), "volume year"),
         )
         for volume in fields.get("volumes") or []
-        if isinstance(volume, dict) and volume.get("gwh_per_year") not in (None, "")
+        if volume.get("gwh_per_year") not in (None, "")
     ]
     return [agreement, *parties, *volumes]
 
