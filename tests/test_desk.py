@@ -301,3 +301,108 @@ def test_anything_but_a_json_action_is_a_clear_refusal(client, editor, article):
     assert act(client, article, action="explode").json()["error"] == "Unknown action “explode”."
     assert client.get(url).status_code == 405
     assert act(client, article, action="cite", target="x", start=0, end=3).status_code == 400
+
+
+SUPPLY_BODY = (
+    "Stockholm, 3 May 2024. Northvolt will supply Volvo Cars with 15 GWh of cells per year "
+    "from 2026. The plant in Skellefteå will make them."
+)
+SUPPLY_QUOTE = "Northvolt will supply Volvo Cars with 15 GWh of cells per year from 2026."
+
+
+def test_an_accepted_agreement_with_a_volume_is_verified_in_one_click(client, editor, reviewer):
+    article = make_article(title="Northvolt and Volvo Cars", body=SUPPLY_BODY)
+    make_company("Northvolt")
+    make_company("Volvo Cars")
+    start = SUPPLY_BODY.index(SUPPLY_QUOTE)
+    proposal = {
+        "kind": "agreement",
+        "fields": {
+            "title": "Northvolt–Volvo Cars supply agreement",
+            "kind": "supply",
+            "status": "announced",
+            "parties": [
+                {"company": "Northvolt", "role": "supplier"},
+                {"company": "Volvo Cars", "role": "buyer"},
+            ],
+            "start_year": 2026,
+            "volumes": [
+                {"gwh_per_year": 15, "qualifier": "exact", "basis": "target", "year": 2026}
+            ],
+        },
+        "quote": SUPPLY_QUOTE,
+        "start": start,
+        "end": start + len(SUPPLY_QUOTE),
+    }
+    accepted = act(client_for(client, editor), article, action="accept", proposal=proposal)
+    assert accepted.status_code == 200, accepted.json()
+    agreement = Agreement.objects.get()
+    assert agreement.volumes.get().citations.get().passage == SUPPLY_QUOTE
+
+    client.force_login(reviewer)
+    verified = act(client, article, action="verify", targets=[key(agreement)])
+
+    assert verified.status_code == 200, verified.json()
+    agreement.refresh_from_db()
+    assert agreement.review_status == ReviewStatus.VERIFIED
+
+
+@pytest.mark.parametrize(
+    "typed, prefilled, stored",
+    [
+        # The day typed is kept, not cut back to the year the machine had found.
+        ("2023-06-28", "year", ("2023-06-28", "day")),
+        # A year typed stays a year: no day the source does not state is published.
+        ("2023", "day", ("2023", "year")),
+        ("2023-06", "", ("2023-06", "month")),
+    ],
+)
+def test_a_date_typed_at_the_desk_keeps_the_precision_it_is_typed_with(
+    client, editor, article, typed, prefilled, stored
+):
+    make_company("Stellantis")
+    proposal = stake_proposal()
+    proposal["fields"].update(as_of=typed, as_of_precision=prefilled)
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 200, reply.json()
+    stake = Stake.objects.get()
+    assert (stake.as_of_display, stake.as_of_precision) == stored
+
+
+def test_an_agreement_announced_date_keeps_the_precision_it_is_typed_with(client, editor):
+    article = make_article(title="Northvolt and Volvo Cars", body=SUPPLY_BODY)
+    proposal = {
+        "kind": "agreement",
+        "fields": {
+            "title": "Northvolt–Volvo Cars supply agreement",
+            "kind": "supply",
+            "parties": [{"company": "Northvolt", "role": "supplier"}],
+            "announced": "2024-05",
+            "announced_precision": "day",
+        },
+        "quote": SUPPLY_QUOTE,
+    }
+
+    reply = act(client_for(client, editor), article, action="accept", proposal=proposal)
+
+    assert reply.status_code == 200, reply.json()
+    assert Agreement.objects.get().announced == "2024-05"
+
+
+def test_the_desk_offers_no_precision_box_beside_a_date(client, editor, article, monkeypatch):
+    from sourcing.admin import desk
+
+    proposal = stake_proposal()
+    proposal["fields"].update(as_of="2024-03-12", as_of_precision="day")
+    monkeypatch.setattr(
+        desk,
+        "suggestions_for",
+        lambda article: {"article": article.pk, "mentions": [], "proposals": [proposal]},
+    )
+
+    html = client_for(client, editor).get(desk.desk_url(article)).content.decode()
+
+    assert 'name="fields.as_of" value="2024-03-12"' in html
+    assert 'name="fields.as_of_precision"' not in html

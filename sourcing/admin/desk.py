@@ -33,7 +33,7 @@ from ..models import (
     ReviewStatus,
     Versioned,
 )
-from . import desk_records
+from . import desk_input, desk_records
 from .articles import with_cited_records
 from .base import admin_url, may_verify
 from .desk_text import desk_text_html
@@ -166,7 +166,12 @@ def proposal_rows(proposals, targets):
     """
     rows = []
     for index, proposal in enumerate(proposals):
-        inputs = list(flatten(proposal.get("fields") or {}, "fields"))
+        # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
+        inputs = [
+            (name, value)
+            for name, value in flatten(proposal.get("fields") or {}, "fields")
+            if not name.endswith("_precision")
+        ]
         duplicates = likely_duplicates(proposal.get("kind"), proposal.get("fields") or {})
         attach = [
             (target_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
@@ -263,6 +268,10 @@ def act_view(request, model_admin, article_id):
         return JsonResponse({"error": "The request is not JSON."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "The request is not a JSON object."}, status=400)
+    try:
+        desk_input.check_action(data)
+    except desk_records.DeskError as malformed:
+        return JsonResponse({"error": str(malformed)}, status=400)
     action = ACTIONS.get(data.get("action"))
     if action is None:
         return JsonResponse({"error": f"Unknown action “{data.get('action')}”."}, status=400)
@@ -388,7 +397,7 @@ def act_attach(request, article, data):
 
 def act_verify(request, article, data):
     keys = data.get("targets") or []
-    records = [record_from_key(key) for key in keys if isinstance(key, str)]
+    records = [record_from_key(key) for key in keys]
     records = [r for r in records if isinstance(r, CuratedRecord)]
     if not records:
         raise desk_records.DeskError("Tick the records to mark verified.")

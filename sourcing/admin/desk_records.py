@@ -27,7 +27,7 @@ from ..models import (
     parse_partial_date,
 )
 from ..models.articles import first_editorial
-from ..models.dates import DatePrecision, truncate_to_precision
+from ..models.provenance import stated_by_its_record
 
 DESK_REASON = "Curation desk"
 
@@ -208,19 +208,18 @@ def year(value, name):
 
 def partial_date(fields, name):
     """
-    ``fields[name]`` as (first day, precision): "2021", "2021-06" or "2021-06-28", or a full
-    date with ``fields[name + "_precision"]`` saying how much of it the source stated.
+    ``fields[name]`` as (first day, precision), typed "2021", "2021-06" or "2021-06-28": what is
+    typed is the precision kept. The ``<name>_precision`` the machine sends along is not read, so
+    an editor who shortens "2024-03-12" to "2024-03" stores the month, and one who types a day
+    keeps it.
     """
-    value, precision = fields.get(name), fields.get(f"{name}_precision") or ""
+    value = fields.get(name)
     if value in (None, ""):
         return None, ""
     try:
-        parsed, typed_precision = parse_partial_date(str(value).strip())
+        return parse_partial_date(str(value).strip())
     except ValueError as error:
         raise DeskError(f"{name}: {error}.") from None
-    if precision not in DatePrecision.values:
-        return parsed, typed_precision
-    return truncate_to_precision(parsed, precision), precision
 
 
 def flag(value):
@@ -275,7 +274,7 @@ def build_agreement(fields, created):
             year=year(volume.get("year"), "volume year"),
         )
         for volume in fields.get("volumes") or []
-        if isinstance(volume, dict) and volume.get("gwh_per_year") not in (None, "")
+        if volume.get("gwh_per_year") not in (None, "")
     ]
     return [agreement, *parties, *volumes]
 
@@ -349,7 +348,9 @@ def accept_proposal(article, proposal, user):
     """
     Create the records of ``proposal`` as drafts, each cited with the proposal's passage, in one
     transaction: a quote that does not verify, or a record that does not validate, creates
-    nothing. Returns the records created (companies created on the way included).
+    nothing. Rows of the record whose values need a passage of their own (an agreement's
+    volumes, unlike its parties) cite it too, so a reviewer can verify the record at once.
+    Returns the records created (companies created on the way included).
     """
     kind = proposal.get("kind")
     fields = proposal.get("fields") or {}
@@ -372,6 +373,9 @@ def accept_proposal(article, proposal, user):
             validated(row)
             row.save()
         cite(head if kind != "alias" else head.company, article, start, end, citation_field(kind))
+        for row in rows[1:]:
+            if not stated_by_its_record(row):
+                cite(row, article, start, end)
         return [*created, *rows]
 
 

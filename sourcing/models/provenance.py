@@ -250,6 +250,15 @@ def provenance_of(model, held, citations, bases, parent_citations=None):
     return result
 
 
+def stated_by_its_record(row):
+    """
+    Whether every value ``row`` holds is stated by a passage about its whole record (an
+    agreement's parties by "Renault et Verkor ont annoncé ..."): such a row needs no citation of
+    its own, unlike a volume, whose figure only a passage cited for it states.
+    """
+    return set(row.factual_fields) <= set(getattr(row, "stated_by_record_citations", ()))
+
+
 def _stated_by_record(model, name, text, citations, parent_citations):
     """
     Citations that state a value without naming it: a name printed in any passage of the
