@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import api_views, feed, renderers
+from . import api_views, feed, params, renderers
 from .suggestions.api import suggestions_view
 
 app_name = "api"
@@ -22,6 +22,12 @@ class APIRootView(routers.APIRootView):
 
 class SchemaView(renderers.JSONErrorsMixin, SpectacularAPIView):
     """The OpenAPI schema, YAML or JSON; its errors (``?format=csv``) are JSON like the API's."""
+
+    def initial(self, request, *args, **kwargs):
+        # As on every operation: a misspelt or repeated parameter is refused, not ignored. The
+        # known ones are drf-spectacular's (the docs page passes its lang and version on).
+        params.check_query_string(request.query_params, known={"format", "lang", "version"})
+        super().initial(request, *args, **kwargs)
 
 
 # No ".json"/".csv" suffixes: the format is chosen by ?format= or the Accept header, and a path

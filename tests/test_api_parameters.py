@@ -521,6 +521,19 @@ def test_schema_refuses_an_unknown_format_in_json_like_every_api_error(api, worl
     assert reply.json() == {"format": ["Unknown format; use one of: yaml, json."]}
 
 
+@pytest.mark.parametrize(
+    "query, name",
+    [("format=json&format=yaml", "format"), ("fromat=json", "fromat"), ("format=", "format")],
+)
+def test_schema_refuses_misspelt_repeated_or_empty_parameters_like_every_operation(
+    api, world, query, name
+):
+    reply = fetch(f"{api}/schema/", raw_query=query)
+
+    assert reply.status == 400 and reply.content_type == "application/json"
+    assert list(reply.json()) == [name]
+
+
 def test_schema_answers_an_unacceptable_accept_header_in_json(world):
     response = Client().get(f"{SITE}/api/v1/schema/", HTTP_ACCEPT="text/csv")
 
