@@ -5,7 +5,6 @@ duplicate companies.
 """
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -152,11 +151,16 @@ class MergeCompaniesForm(forms.Form):
         # The widget first: setting the queryset hands its choices to the widget.
         if len(self.companies) > 1:
             keep.widget = forms.RadioSelect()
+            keep.empty_label = None  # a radio "---------", checked, only led to "required"
             keep.queryset = Company.objects.filter(pk__in=[c.pk for c in self.companies])
             keep.help_text = "The other selected companies are merged into this one."
         else:
             # One company selected: the editor looks the duplicate it should join up by name.
-            keep.widget = AutocompleteSelect(Company._meta.get_field("parent"), admin_site)
+            # The admin's widget that survives a tampered id ("abc" was a 500 on redisplay);
+            # imported here because the admin package imports this module.
+            from .admin.widgets import KnownIdsAutocompleteSelect
+
+            keep.widget = KnownIdsAutocompleteSelect(Company._meta.get_field("parent"), admin_site)
             keep.queryset = Company.objects.exclude(pk=self.companies[0].pk)
             keep.label = f"Merge “{self.companies[0]}” into"
 

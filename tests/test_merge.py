@@ -15,6 +15,8 @@ from sourcing.models import (
 )
 
 from .factories import (
+    change_url,
+    changeform_data,
     changelist_url,
     cite,
     client_for,
@@ -202,3 +204,59 @@ def test_editor_merge_sends_a_verified_company_back_for_review(client, duplicate
     )
     kept.refresh_from_db()
     assert kept.review_status == ReviewStatus.NEEDS_REVIEW
+
+
+def test_merge_page_offers_the_selected_companies_only_none_checked(client, duplicates):
+    kept, duplicate = duplicates
+    client_for(client, make_user("edith", "Editors"))
+    selection = {"action": "merge_companies", "_selected_action": [kept.pk, duplicate.pk]}
+
+    page = client.post(changelist_url(Company), selection).content.decode()
+
+    assert "---------" not in page and 'type="radio"' in page
+    assert "checked" not in page
+
+
+def test_merge_into_a_company_that_is_no_id_is_a_form_error_not_a_crash(client, duplicates):
+    kept, duplicate = duplicates
+    client_for(client, make_user("edith", "Editors"))
+    selection = {"action": "merge_companies", "_selected_action": [duplicate.pk]}
+
+    response = client.post(changelist_url(Company), {**selection, "apply": "1", "keep": "abc"})
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert Company.objects.count() == 2
+
+
+def test_a_name_kept_by_a_merge_can_be_given_a_note_and_its_company_verified(client, duplicates):
+    # A duplicate's name that no cited passage prints: verifying the kept company asks for a basis
+    # for it, and the alias's own page is where the reviewer writes it.
+    kept, duplicate = duplicates
+    Company.objects.filter(pk__in=[kept.pk, duplicate.pk]).update(kind=Company.Kind.NOT_STATED)
+    kept.refresh_from_db()
+    article = make_article(body="Envision AESC (or Envision-AESC) will build a plant.")
+    cite(kept, article, "Envision AESC (or Envision-AESC)")
+    duplicate.merge_into(kept)
+    alias = CompanyAlias.objects.get(company=kept, name="AESC Envision")
+    kept.refresh_from_db()
+    kept.review_status = ReviewStatus.VERIFIED
+    with pytest.raises(ValidationError, match="AESC Envision"):
+        kept.full_clean()
+
+    client_for(client, make_user("rita", "Reviewers"))
+    form = changeform_data(client.get(change_url(alias)))
+    prefix = "sourcing-valuebasis-content_type-object_id"
+    form.update(
+        {
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-field": "name",
+            f"{prefix}-0-basis": "inferred",
+            f"{prefix}-0-note": "The name a second editor entered; merged as a duplicate.",
+        }
+    )
+    assert client.post(change_url(alias), form).status_code == 302
+
+    kept.refresh_from_db()
+    kept.review_status = ReviewStatus.VERIFIED
+    kept.full_clean(exclude=["slug"])

@@ -26,6 +26,7 @@ class CompanyAliasInline(admin.TabularInline):
     model = CompanyAlias
     fields = ["name", "language"]
     extra = 1
+    show_change_link = True  # the alias's page, where a note can say why an unprinted name is held
 
 
 @admin.register(Company)
@@ -93,3 +94,6 @@ class CompanyAliasAdmin(RecordPartAdmin):
     search_fields = ["name", "company__name"]
     autocomplete_fields = ["company"]
     list_select_related = ["company"]
+    # A name no cited passage prints (one a merge kept, say) needs a note before its company can
+    # be verified: this is where it is written.
+    inlines = [ValueBasisInline]
