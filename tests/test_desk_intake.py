@@ -105,13 +105,19 @@ def test_a_stake_date_typed_as_a_year_sets_the_year_precision(editor_client):
     assert 'value="2021"' in editor_client.get(change_url(stake)).content.decode()
 
 
-def test_a_date_that_is_no_date_is_an_error_on_its_own_field(editor_client):
+@pytest.mark.parametrize(
+    "typed, wrong",
+    [("2021-02-30", "day"), ("2021-13", "month"), ("2021-00-10", "month"), ("0000", "year")],
+)
+def test_a_date_that_is_no_date_is_an_error_on_its_own_field_naming_the_wrong_part(
+    editor_client, typed, wrong
+):
     stake = make_stake()
     data = changeform_data(editor_client.get(change_url(stake)))
-    data["as_of"] = "2021-02-30"
+    data["as_of"] = typed
 
     reply = editor_client.post(change_url(stake), data)
 
     assert reply.status_code == 200
-    assert "no such day" in str(reply.context["adminform"].form.errors["as_of"])
+    assert f"no such {wrong}" in str(reply.context["adminform"].form.errors["as_of"])
     assert Stake.objects.get().as_of is None

@@ -64,6 +64,10 @@ def parse_partial_date(text):
     if match is None:
         raise ValueError(f"“{text}” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()
+    # Name the part that is wrong: "2021-13" has no such month, not "no such day".
+    for part, name, last in ((year, "year", datetime.MAXYEAR), (month, "month", 12)):
+        if part is not None and not 1 <= int(part) <= last:
+            raise NotACalendarDate(f"“{text}” is not a valid date: no such {name}")
     try:
         first = datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
