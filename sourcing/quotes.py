@@ -166,8 +166,15 @@ def closest_passage(text, quote, folded_text=None):
     if block.size == 0:
         return ""
     # Align the window so that the shared block sits where it sits in the quote.
+    folded = folded_text.text
     start = max(0, block.a - block.b)
-    end = min(len(folded_text.text), start + len(folded_quote))
+    end = min(len(folded), start + len(folded_quote))
+    # Then widen it to whole words and characters, as a quote must be: a hint cutting a word
+    # ("SB project" in "ASSB project") would be refused like the quote it is meant to correct.
+    while not folded_text.is_boundary(start) or _splits_a_word(folded, start):
+        start -= 1
+    while not folded_text.is_boundary(end) or _splits_a_word(folded, end):
+        end += 1
     original_start, original_end = folded_text.span(start, end)
     return text[original_start:original_end]
 

@@ -196,3 +196,18 @@ def test_a_quote_may_start_after_an_apostrophe_or_end_before_punctuation():
     text = "l’usine de Verkor, à Dunkerque."
     assert text[slice(*astuple(quotes.locate(text, "usine de Verkor")))] == "usine de Verkor"
     assert quotes.locate(text, "à Dunkerque").end == len(text) - 1
+
+
+@pytest.mark.parametrize(
+    "text, quote, closest",
+    [
+        ("Work on the ASSB project starts in 2025.", "SB project", "ASSB project"),
+        ("Verkor will deliver 13 GWh a year.", "3 GWh a year", "13 GWh a year"),
+        ("Une usine de 16 GWh.", "ne usine de 16 GWh", "Une usine de 16 GWh"),
+    ],
+)
+def test_the_closest_passage_is_whole_words_so_it_can_be_cited_as_it_reads(text, quote, closest):
+    with pytest.raises(quotes.QuoteNotFound) as missing:
+        quotes.locate(text, quote)
+    assert missing.value.closest == closest
+    assert quotes.locate(text, missing.value.closest)
