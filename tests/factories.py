@@ -434,3 +434,13 @@ def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"the curation file no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def desk_act(client, article, **payload):
+    """POST one curation-desk action as desk.js sends it, at the article's current version."""
+    payload.setdefault("version", Article.objects.get(pk=article.pk).version)
+    return client.post(
+        reverse("admin:sourcing_article_desk_act", args=[article.pk]),
+        json.dumps(payload),
+        content_type="application/json",
+    )

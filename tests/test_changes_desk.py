@@ -4,18 +4,16 @@ verifying, and deleting a citation on a record page. At every step, replaying th
 start gives exactly the export, for the public and for staff.
 """
 
-import json
-
 import pytest
-from django.urls import reverse
 from rest_framework.test import APIClient
 
-from sourcing.models import Article, Citation, Company, ReviewStatus, Stake
+from sourcing.models import Citation, Company, ReviewStatus, Stake
 
 from .factories import (
     change_url,
     changeform_data,
     client_for,
+    desk_act,
     error_text,
     make_article,
     make_company,
@@ -36,12 +34,7 @@ CITATIONS = "sourcing-citation-content_type-object_id"
 
 
 def desk(client, article, **payload):
-    payload["version"] = Article.objects.get(pk=article.pk).version
-    reply = client.post(
-        reverse("admin:sourcing_article_desk_act", args=[article.pk]),
-        json.dumps(payload),
-        content_type="application/json",
-    )
+    reply = desk_act(client, article, **payload)
     assert reply.status_code == 200, reply.json()
     return reply
 

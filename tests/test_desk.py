@@ -1,7 +1,5 @@
 """The curation desk with Django's test client: proposals, citations, marks, review, versions."""
 
-import json
-
 import pytest
 from django.urls import reverse
 
@@ -18,6 +16,7 @@ from sourcing.models import (
 )
 
 from .factories import client_for, make_agreement, make_article, make_company, make_user
+from .factories import desk_act as act
 
 pytestmark = pytest.mark.django_db
 
@@ -43,15 +42,6 @@ def reviewer():
 @pytest.fixture
 def article():
     return make_article(title="Stellantis and Voltaris", body=BODY)
-
-
-def act(client, article, **payload):
-    payload.setdefault("version", Article.objects.get(pk=article.pk).version)
-    return client.post(
-        reverse("admin:sourcing_article_desk_act", args=[article.pk]),
-        json.dumps(payload),
-        content_type="application/json",
-    )
 
 
 def stake_proposal(quote=STAKE_QUOTE):

@@ -1,13 +1,11 @@
 """Desk actions of the wrong shape: a 400 naming the value that was wrong, and nothing saved."""
 
-import json
-
 import pytest
-from django.urls import reverse
 
 from sourcing.models import Article, Citation, Company, PlantCapacity, Stake
 
 from .factories import client_for, make_article, make_company, make_plant, make_user
+from .factories import desk_act as act
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +22,6 @@ def article():
 @pytest.fixture
 def desk_client(client):
     return client_for(client, make_user("rita", "Reviewers"))
-
-
-def act(client, article, **payload):
-    payload.setdefault("version", Article.objects.get(pk=article.pk).version)
-    return client.post(
-        reverse("admin:sourcing_article_desk_act", args=[article.pk]),
-        json.dumps(payload),
-        content_type="application/json",
-    )
 
 
 def refusal(reply):
