@@ -93,7 +93,7 @@ def test_seed_loads_the_five_documents_and_the_curated_records():
     assert out.count("\n") == 1
     assert out.startswith(
         "Seeded 5 articles, 22 companies, 9 stakes, 10 agreements, 5 plants, "
-        "7 vehicle programmes and 165 citations (all verified)"
+        "7 vehicle programmes and 165 citations (each quote found in its article)"
     )
     assert err == ""
 
@@ -282,7 +282,7 @@ def add_citation(record, filename, quote, field="", editor=None):
 
 
 def seeded_citation_count(out):
-    return int(out.split(" citations (all verified)")[0].rsplit(" ", 1)[1])
+    return int(out.split(" citations (each quote found in its article)")[0].rsplit(" ", 1)[1])
 
 
 # What databases seeded from an earlier curation file hold: a region quote on the Dunkirk plant

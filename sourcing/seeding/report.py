@@ -46,7 +46,7 @@ class SeedReport:
             (VehicleProgramme, "vehicle programmes"),
         ]
         listed = ", ".join(f"{self.count(model)} {name}" for model, name in counts)
-        return f"{listed} and {self.count(Citation)} citations (all verified)"
+        return f"{listed} and {self.count(Citation)} citations (each quote found in its article)"
 
     def summary(self):
         kept = (
