@@ -9,6 +9,7 @@ value, rather than failing in a query or being stored as the text of a Python li
 
 import math
 
+from ..params import MAX_ID
 from .desk_records import DeskError
 
 # The action's own values; any other key of the request is not read.
@@ -26,9 +27,6 @@ NUMBERS = (
     *("start", "end"),
 )
 FLAGS = ("share_min_exclusive", "share_max_exclusive")
-
-# A record's number fits a 64-bit column: a larger one is no record's, and SQLite would overflow.
-LARGEST_ID = 2**63 - 1
 
 
 def check_action(data):
@@ -86,7 +84,7 @@ def reference(value, where):
     if record_id is not None and not (
         isinstance(record_id, int)
         and not isinstance(record_id, bool)
-        and 0 < record_id <= LARGEST_ID
+        and 0 < record_id <= MAX_ID  # larger is no record's, and would overflow
     ):
         raise DeskError(f"“{where}”: the id “{record_id}” is not a record's number.")
     for key in ("slug", "name"):

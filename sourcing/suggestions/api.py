@@ -13,10 +13,8 @@ from rest_framework.views import APIView
 from ..api_schema import NotFoundSerializer
 from ..models import Article, DatePrecision, QuantityQualifier
 from ..models.curation import sees_drafts
+from ..params import MAX_ID
 from .engine import suggest
-
-# Ids beyond a 64-bit integer name no article; the database would refuse to compare them.
-LARGEST_ID = 2**63 - 1
 
 
 class RecordReferenceSerializer(serializers.Serializer):
@@ -94,7 +92,7 @@ class ArticleSuggestionsView(APIView):
             raise ValidationError(
                 {name: ["Unknown parameter. Accepted here: format."] for name in unknown}
             )
-        if not sees_drafts(request.user) or pk > LARGEST_ID:
+        if not sees_drafts(request.user) or pk > MAX_ID:
             raise NotFound()
         article = Article.objects.filter(pk=pk).first()
         if article is None:

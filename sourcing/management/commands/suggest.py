@@ -4,15 +4,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sourcing.management.database import require_migrated_database
 from sourcing.models import Article
+from sourcing.params import parse_id
 from sourcing.suggestions import suggest
-from sourcing.suggestions.api import LARGEST_ID
 
 
 def article_id(text):
-    """An article id as typed: ASCII digits only, so "٢" or "1e3" is named as not an id."""
-    if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_ID:
+    """An article id written as in its URL (``parse_id``): "٢", "1e3" or "07" is not one."""
+    number = parse_id(text)
+    if number is None:
         raise CommandError(f"“{text}” is not an article id (a whole number such as 7).")
-    return int(text)
+    return number
 
 
 class Command(BaseCommand):
