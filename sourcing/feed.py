@@ -176,11 +176,14 @@ class ExportView(renderers.JSONErrorsMixin, APIView):
         viewset = viewset_for(resource, request, "list")
         viewset.renderer_classes = self.renderer_classes  # negotiated against the export's types
         viewset.initial(request)  # the list's parameter checks: unknown, empty, repeated, NUL
-        for name in viewset.pagination_class.query_parameters:
+        # What the list reads that the export has no use for: refused, not silently ignored.
+        not_read = {
+            **dict.fromkeys(viewset.pagination_class.query_parameters, "is not paginated"),
+            "ordering": "is always by id",
+        }
+        for name, why in not_read.items():
             if name in request.query_params:
-                raise ValidationError({name: ["The export is not paginated: leave this out."]})
-        if "ordering" in request.query_params:  # accepted and ignored, it would mislead
-            raise ValidationError({"ordering": ["The export is always by id: leave this out."]})
+                raise ValidationError({name: [f"The export {why}: leave this out."]})
         records = viewset.filter_queryset(viewset.get_queryset()).order_by("pk")
         viewset.action = "retrieve"  # each line is the record's detail representation
         if request.accepted_renderer.format == "csv":

@@ -41,16 +41,16 @@ class KeysetPagination(BasePagination):
     max_page_size = 100
     cursor_query_param = "cursor"
     page_size_query_param = "page_size"
-    # Every parameter a list reads for paging; ``page`` only to answer it with a clear 400
-    # (``refused_parameters``: not offered among the accepted ones when a name is unknown).
-    query_parameters = ("cursor", "page_size", "page")
-    refused_parameters = ("page",)
+    # Read only to be answered with directions (and not offered among the accepted parameters
+    # when a name is unknown): DRF's default page numbers.
+    refused_parameters = {"page": "Pages are not numbered: follow the `next` link (its `cursor`)."}
+    # Every parameter a list reads for paging.
+    query_parameters = ("cursor", "page_size", *refused_parameters)
 
     def paginate_queryset(self, queryset, request, view=None):
-        if "page" in request.query_params:
-            raise ValidationError(
-                {"page": ["Pages are not numbered: follow the `next` link (its `cursor`)."]}
-            )
+        for name, directions in self.refused_parameters.items():
+            if name in request.query_params:
+                raise ValidationError({name: [directions]})
         self.request = request
         self.page_size = page_size(request, self.page_size, self.max_page_size)
         keys = sort_keys(queryset)
