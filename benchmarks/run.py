@@ -124,7 +124,7 @@ def measure_api(rows):
 
 
 def measure_quotes(rows):
-    from sourcing import quotes
+    from sourcing.text import quotes
 
     paragraph = (
         "Le groupe Renault a sécurisé un partenariat de long terme avec Verkor, dont il est "

@@ -108,7 +108,7 @@ def build(agreement_count, seed=42):
     from django.db import transaction
 
     from sourcing import models as m
-    from sourcing.search import fold_for_search
+    from sourcing.text.search import fold_for_search
 
     rng = random.Random(seed)
     verified = m.ReviewStatus.VERIFIED
@@ -200,7 +200,7 @@ def build_records(rng, agreement_count, companies, articles, plants):
     from django.contrib.contenttypes.models import ContentType
 
     from sourcing import models as m
-    from sourcing.search import fold_for_search
+    from sourcing.text.search import fold_for_search
 
     verified = m.ReviewStatus.VERIFIED
     # Skewed: the first companies are parties to many agreements, most to a few.
@@ -308,11 +308,11 @@ def last_page_cursor(page_size=20):
     from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
 
-    from sourcing.api_views import AgreementViewSet
-    from sourcing.ordering import sort_keys
-    from sourcing.pagination import fingerprint
-    from sourcing.params import encode_cursor
-    from sourcing.visibility import visible
+    from sourcing.api.ordering import sort_keys
+    from sourcing.api.pagination import fingerprint
+    from sourcing.api.params import encode_cursor
+    from sourcing.api.views import AgreementViewSet
+    from sourcing.api.visibility import visible
 
     request = RequestFactory().get("/api/v1/agreements/")
     request.user = AnonymousUser()

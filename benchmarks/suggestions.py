@@ -25,7 +25,7 @@ from common import setup_django, timed  # benchmarks/common.py: the script's own
 def build_names(count):
     """``count`` known names: companies, their aliases and plants, in bulk."""
     from sourcing.models import Company, CompanyAlias, Plant
-    from sourcing.search import fold_for_search
+    from sourcing.text.search import fold_for_search
 
     companies = count // 2
     Company.objects.bulk_create(

@@ -173,7 +173,7 @@ REST_FRAMEWORK = {
     # Shares and GWh figures are numbers in JSON (at most 8 digits: floats hold them exactly).
     "COERCE_DECIMAL_TO_STRING": False,
     # An unknown ?format= is a 400 naming the parameter on every API view, not a 404.
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "sourcing.renderers.ContentNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "sourcing.api.renderers.ContentNegotiation",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from sourcing.views import api_not_found
+from sourcing.api.views import api_not_found
 
 
 class FaviconView(RedirectView):
@@ -17,9 +17,9 @@ class FaviconView(RedirectView):
 urlpatterns = [
     path("favicon.ico", FaviconView.as_view()),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("sourcing.api_urls")),
+    path("api/v1/", include("sourcing.api.urls")),
     # Every other path under /api/ ending in a slash (any character, newlines included): a JSON
     # 404. Paths without the slash are left unmatched, so /api/v1/agreements still redirects.
     re_path(r"^api/(?:[\s\S]*/)?\Z", api_not_found),
-    path("", include("sourcing.urls")),
+    path("", include("sourcing.pages.urls")),
 ]

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from .models import AgreementParty, Citation, Company, CompanyAlias, ReviewStatus, Stake
-from .search import fold_for_search
+from .text.search import fold_for_search
 
 
 class Merge:

@@ -5,8 +5,8 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware import common
 from django.shortcuts import render
 
+from .api.params import parameter_holding_nul
 from .models import editing_as
-from .params import parameter_holding_nul
 
 
 class RefuseNulBytesMiddleware:

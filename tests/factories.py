@@ -20,7 +20,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.urls import reverse
 
-from sourcing import filters
+from sourcing.api import filters
 from sourcing.models import (
     Agreement,
     AgreementParty,

@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from sourcing import filters
+from sourcing.api import filters
 from sourcing.models import (
     Agreement,
     AgreementParty,
@@ -797,8 +797,8 @@ TRANSACTION_STATEMENTS = (
 # volumes' citations), so a page of records without nested rows may use fewer, never more.
 # Every list starts with one query for its ETag (the latest change of the resource); every
 # resource of curated records adds one for the value bases of its page (provenance). Agreements
-# read what they carry with .values() (sourcing.agreement_json): one query per kind of row, and
-# one for the citations of the agreements and of all their rows and programmes together.
+# read what they carry with .values() (sourcing.api.agreement_writer): one query per kind of row,
+# and one for the citations of the agreements and of all their rows and programmes together.
 EXPECTED_LIST_QUERIES = {
     # No COUNT: pages are found by cursor (sourcing.pagination), not numbered.
     "articles": 3,  # etag, page, non-editorial spans

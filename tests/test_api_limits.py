@@ -6,7 +6,8 @@ from django.db.models.expressions import RawSQL
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from sourcing import api_views, params
+from sourcing.api import params
+from sourcing.api import views as api_views
 from sourcing.models import Article, Company
 from tests.factories import (
     VERIFIED,

@@ -1,5 +1,5 @@
 """
-Keyset pagination (``sourcing.pagination``) as a consumer meets it: following ``next`` through
+Keyset pagination (``sourcing.api.pagination``) as a consumer meets it: following ``next`` through
 any list in any offered ordering visits every visible record once, in the list's order, across
 unknown (NULL) dates and blank text; ``previous`` walks back; records added or removed between
 two requests cause no repeat and no skip; a cursor the server did not write is a 400.
@@ -15,10 +15,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from rest_framework.test import APIClient
 
-from sourcing import filters
+from sourcing.api import filters
+from sourcing.api.params import decode_cursor, encode_cursor
+from sourcing.api.visibility import visible
 from sourcing.models import Agreement, Article, Company, Plant, Stake, VehicleProgramme
-from sourcing.params import decode_cursor, encode_cursor
-from sourcing.visibility import visible
 from tests.factories import (
     VERIFIED,
     make_agreement,

@@ -1,5 +1,5 @@
 """
-The query-parameter rules of ``sourcing.params`` and the points where the schema and the server
+The query-parameter rules of ``sourcing.api.params`` and the points where the schema and the server
 must agree: empty ordering items, searches that fold to nothing, article addresses as URIs, and
 visibility applied to every API view by one backend.
 """
@@ -12,9 +12,10 @@ from django.http import QueryDict
 from rest_framework.exceptions import ValidationError
 from rest_framework.test import APIClient
 
-from sourcing import api_urls, params
+from sourcing.api import params
+from sourcing.api import urls as api_urls
+from sourcing.api.visibility import VisibleToReaderBackend
 from sourcing.models import ReviewStatus, VehicleProgramme
-from sourcing.visibility import VisibleToReaderBackend
 from tests.factories import (
     VERIFIED,
     make_agreement,

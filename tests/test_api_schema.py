@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from sourcing.params import REFERENCE_SCHEMA
+from sourcing.api.params import REFERENCE_SCHEMA
 from tests.factories import RESOURCES, SITE
 from tests.factories import fetch_in_process as fetch
 

@@ -15,7 +15,9 @@ from rest_framework import serializers as drf_serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient, APIRequestFactory
 
-from sourcing import serializers
+from sourcing.api import serializers
+from sourcing.api.renderers import FastJSONRenderer
+from sourcing.api.visibility import visible
 from sourcing.models import (
     Agreement,
     AgreementParty,
@@ -24,8 +26,6 @@ from sourcing.models import (
     ValueBasis,
     VehicleProgramme,
 )
-from sourcing.renderers import FastJSONRenderer
-from sourcing.visibility import visible
 
 pytestmark = pytest.mark.django_db
 

@@ -236,7 +236,7 @@ def test_an_agreement_proposal_creates_its_parties(client, editor, article):
 
 
 def test_a_likely_duplicate_stake_is_shown_with_a_link(client, editor, article, monkeypatch):
-    from sourcing.admin import desk
+    from sourcing.desk import views as desk
 
     existing = Stake.objects.create(
         holder=make_company("Stellantis"),
@@ -260,7 +260,7 @@ def test_a_likely_duplicate_stake_is_shown_with_a_link(client, editor, article, 
 def test_the_desk_page_cuts_the_text_into_segments_that_keep_every_character(
     client, editor, monkeypatch
 ):
-    from sourcing.admin import desk
+    from sourcing.desk import views as desk
 
     body = "Line one\r\nACC & <Verkor>\r\n"
     article = make_article(body=body)
@@ -382,7 +382,7 @@ def test_an_agreement_announced_date_keeps_the_precision_it_is_typed_with(client
 
 
 def test_the_desk_offers_no_precision_box_beside_a_date(client, editor, article, monkeypatch):
-    from sourcing.admin import desk
+    from sourcing.desk import views as desk
 
     proposal = stake_proposal()
     proposal["fields"].update(as_of="2024-03-12", as_of_precision="day")

@@ -28,8 +28,8 @@ from sourcing.models import (
     format_partial_date,
     registry,
 )
-from sourcing.search import fold_for_search
 from sourcing.seeding import FIXTURES_DIR
+from sourcing.text.search import fold_for_search
 
 from .factories import cite, make_agreement, make_article, make_company, make_plant, make_stake
 

@@ -2,7 +2,7 @@ from dataclasses import astuple
 
 import pytest
 
-from sourcing import quotes
+from sourcing.text import quotes
 
 FRENCH = (
     "Le groupe Renault a sécurisé un partenariat de long terme avec Verkor, dont il est "

@@ -3,7 +3,7 @@
 import pytest
 
 from sourcing.models import Agreement, AgreementParty, Article, Company, Plant, PlantAlias
-from sourcing.search import fold_fields_for_search, fold_for_search
+from sourcing.text.search import fold_fields_for_search, fold_for_search
 
 from .factories import make_agreement, make_article, make_company, make_plant
 

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sourcing import quotes
 from sourcing.models import (
     Agreement,
     AgreementVolume,
@@ -37,6 +36,7 @@ from sourcing.seeding import (
     record_ownership,
     serialize_rows,
 )
+from sourcing.text import quotes
 from tests.factories import edit, run_seed
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sourcing.highlighting import highlight_body
 from sourcing.models import AgreementParty, AgreementVolume, Article, NonEditorialSpan, ReviewStatus
+from sourcing.text.highlighting import highlight_body
 from tests.factories import (
     VERIFIED,
     cite,

@@ -4,9 +4,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from sourcing import quotes
 from sourcing.models import PlantAlias, Stake
 from sourcing.suggestions import suggest
+from sourcing.text import quotes
 
 from .factories import cite, make_article, make_company, make_plant, make_stake
 

@@ -6,10 +6,10 @@ non-editorial parts, and mentions covering what the editors extracted (fixtures/
 import pytest
 import yaml
 
-from sourcing import quotes
 from sourcing.models import Article
 from sourcing.seeding import CURATION_FILE
 from sourcing.suggestions import suggest
+from sourcing.text import quotes
 
 pytestmark = pytest.mark.django_db
 

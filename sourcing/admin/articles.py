@@ -14,8 +14,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
 
+from ..desk.intake import intake_view, printed_date_view
 from ..forms import ArticleForm, NonEditorialSpanFormSet
-from ..highlighting import highlight_body
 from ..models import (
     AgreementParty,
     AgreementVolume,
@@ -27,8 +27,8 @@ from ..models import (
     Stake,
     dates_disagree,
 )
+from ..text.highlighting import highlight_body
 from .base import EditorialAdmin, RecordPartAdmin, admin_link, admin_url
-from .intake import intake_view, printed_date_view
 from .mixins import FoldedSearchMixin
 
 
@@ -173,7 +173,7 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
             name="sourcing_conflicts",
         )
         # Imported here: the desk builds on this module's helpers.
-        from .desk import desk_urls
+        from ..desk.views import desk_urls
 
         printed_date = path(
             "intake/printed-date/",

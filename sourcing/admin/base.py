@@ -17,10 +17,10 @@ from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import quotes
 from ..forms import CuratedRecordForm
 from ..models import Citation, ReviewStatus, may_verify
 from ..models.curation import HISTORY_REASON_LENGTH
+from ..text import quotes
 from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
 from .record_pages import BackToRecordMixin, PrefilledArticleInlineMixin
@@ -80,7 +80,7 @@ class CitationInlineForm(forms.ModelForm):
 
 def refuse_ambiguous_quote(form, article, quote):
     """A quote found at several places would be anchored to one silently: ask for a longer one."""
-    from .desk_records import citable_occurrences
+    from ..desk.writes import citable_occurrences
 
     try:
         found = len(citable_occurrences(article, quote))

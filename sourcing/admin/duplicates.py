@@ -13,7 +13,7 @@ from ..models import Agreement, Stake
 
 
 def company_ids(values):
-    from .desk_records import find_company
+    from ..desk.writes import find_company
 
     companies = [find_company(value) for value in values]
     return [company.pk for company in companies if company is not None]

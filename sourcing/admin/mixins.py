@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from ..forms import VersionedForm
 from ..models import StaleRecordError, one_change
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 
 
 class InvalidFilterValuesMixin:

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from sourcing.search import fold_fields_for_search, fold_for_search
+from sourcing.text.search import fold_fields_for_search, fold_for_search
 
 
 def fold_existing_rows(apps, schema_editor):

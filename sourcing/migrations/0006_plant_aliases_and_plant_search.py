@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-from sourcing.search import fold_for_search
+from sourcing.text.search import fold_for_search
 
 
 # Aliases are edited like company aliases: by editors and reviewers alike (see 0002).

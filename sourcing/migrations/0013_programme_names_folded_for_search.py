@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from sourcing.search import fold_for_search
+from sourcing.text.search import fold_for_search
 
 
 def fold_programme_names(apps, schema_editor):

@@ -11,8 +11,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .. import quotes
-from ..search import fold_fields_for_search, fold_for_search
+from ..text import quotes
+from ..text.search import fold_fields_for_search, fold_for_search
 from .base import Language, Versioned
 from .dates import (
     DatePrecision,
@@ -27,7 +27,7 @@ class ArticleQuerySet(models.QuerySet):
     def search(self, text):
         """
         Articles whose title, authors or text contain ``text``, ignoring case, accents and
-        typography (see ``sourcing.search``). Blank text matches every article.
+        typography (see ``sourcing.text.search``). Blank text matches every article.
         """
         folded = fold_for_search(text)
         return self.filter(search_text__contains=folded) if folded else self

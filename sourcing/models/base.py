@@ -10,7 +10,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete
 from django.utils import formats, timezone
 
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 from .editing import first_change_of
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 from .base import Alias
 from .curation import CuratedRecord, NamedQuerySet
 from .provenance import NOT_STATED, NOT_STATED_LABEL

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 from .articles import Citation
 from .base import Versioned
 from .dates import normalize_partial_dates

@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 from .articles import Citation
 from .base import Alias, Versioned
 from .companies import Company

@@ -25,7 +25,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 from .articles import PREFETCHED_FOR_API, Citation
 from .base import Versioned
 

@@ -6,13 +6,13 @@ values of its row (and of its aliases, parts and citations) and handed to the ``
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
 
-from .. import quotes
 from ..models import (
     Article,
     Citation,
     NonEditorialSpan,
     ReviewStatus,
 )
+from ..text import quotes
 from .curation_file import as_list, mapping, partial_date, text
 from .sources import SeedError, SourceFileError, read_source_text
 from .value_bases import seed_value_bases

@@ -8,7 +8,7 @@ company ("EIT InnoEnergy, Groupe IDEC and Capgemini"; "la coentreprise de X, Y e
 import re
 from dataclasses import dataclass
 
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.

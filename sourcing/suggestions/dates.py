@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..models.dates import DatePrecision, format_partial_date
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 
 _MONTHS = {
     "january": 1, "jan": 1, "janvier": 1, "janv": 1,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..search import fold_for_search
+from ..text.search import fold_for_search
 
 # A word: letters and digits, with the accents a decomposed text may carry and the invisible
 # characters (soft hyphens, zero-width spaces) a source may put inside it. Any other visible

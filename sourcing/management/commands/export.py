@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import RequestFactory
 from rest_framework.request import Request
 
-from sourcing.feed import csv_lines, json_lines, resource_viewsets, viewset_for
-from sourcing.visibility import visible
+from sourcing.api.feed import csv_lines, json_lines, resource_viewsets, viewset_for
+from sourcing.api.visibility import visible
 
 
 class Command(BaseCommand):

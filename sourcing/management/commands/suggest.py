@@ -2,9 +2,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from sourcing.api.params import parse_id
 from sourcing.management.database import require_migrated_database
 from sourcing.models import Article
-from sourcing.params import parse_id
 from sourcing.suggestions import suggest
 
 

@@ -9,8 +9,8 @@ value, rather than failing in a query or being stored as the text of a Python li
 
 import math
 
-from ..params import MAX_ID
-from .desk_records import DeskError
+from ..api.params import MAX_ID
+from .writes import DeskError
 
 # The action's own values; any other key of the request is not read.
 WHOLE_NUMBERS = ("version", "start", "end")

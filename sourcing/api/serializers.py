@@ -12,9 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .agreement_json import agreement_representations
-from .json_rows import article_reference_json, citation_json, links, origin, record_path
-from .models import (
+from ..models import (
     Agreement,
     AgreementParty,
     AgreementVolume,
@@ -32,7 +30,9 @@ from .models import (
     Stake,
     VehicleProgramme,
 )
-from .models.articles import PREFETCHED_FOR_API
+from ..models.articles import PREFETCHED_FOR_API
+from .agreement_writer import agreement_representations
+from .nested_rows import article_reference_json, citation_json, links, origin, record_path
 
 
 def absolute(request, url):

@@ -11,9 +11,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .. import importing
+from ..admin.fields import PartialDateField
 from ..forms import TextAsReceivedField, unify_line_endings
 from ..models import Article, Language
-from .fields import PartialDateField
 
 
 class IntakeForm(forms.Form):

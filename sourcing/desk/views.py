@@ -23,6 +23,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import Truncator, capfirst
 
+from ..admin.articles import with_cited_records
+from ..admin.base import admin_url, may_verify
+from ..admin.duplicates import likely_duplicates
 from ..forms import stale_record_message
 from ..models import (
     Article,
@@ -33,11 +36,8 @@ from ..models import (
     ReviewStatus,
     Versioned,
 )
-from . import desk_input, desk_records
-from .articles import with_cited_records
-from .base import admin_url, may_verify
-from .desk_text import desk_text_html
-from .duplicates import likely_duplicates
+from . import validation, writes
+from .text import desk_text_html
 
 CONTEXT_CHARACTERS = 40
 
@@ -269,8 +269,8 @@ def act_view(request, model_admin, article_id):
     if not isinstance(data, dict):
         return JsonResponse({"error": "The request is not a JSON object."}, status=400)
     try:
-        desk_input.check_action(data)
-    except desk_records.DeskError as malformed:
+        validation.check_action(data)
+    except writes.DeskError as malformed:
         return JsonResponse({"error": str(malformed)}, status=400)
     action = ACTIONS.get(data.get("action"))
     if action is None:
@@ -284,11 +284,11 @@ def act_view(request, model_admin, article_id):
                 return JsonResponse({"error": stale_record_message(article)}, status=409)
             message = action(request, article, data)
             Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
-    except desk_records.AmbiguousQuote as ambiguous:
+    except writes.AmbiguousQuote as ambiguous:
         return JsonResponse(
             {"error": str(ambiguous), "choose": occurrences(article, ambiguous.matches)}, status=400
         )
-    except (desk_records.DeskError, PermissionError) as refused:
+    except (writes.DeskError, PermissionError) as refused:
         return JsonResponse({"error": str(refused)}, status=400)
     article = Article.objects.get(pk=article.pk)
     context = panel_context(request, article)
@@ -330,27 +330,27 @@ def selection(data):
     try:
         start, end = int(data.get("start")), int(data.get("end"))
     except (TypeError, ValueError):
-        raise desk_records.DeskError("Select a passage of the text first.") from None
+        raise writes.DeskError("Select a passage of the text first.") from None
     return start, end
 
 
 def checked_selection(article, data):
     start, end = selection(data)
     if not 0 <= start < end <= len(article.body) or not article.body[start:end].strip():
-        raise desk_records.DeskError("Select a passage of the text first.")
+        raise writes.DeskError("Select a passage of the text first.")
     return start, end
 
 
 def act_cite(request, article, data):
     record = record_from_key(data.get("target"))
     if record is None:
-        raise desk_records.DeskError("Choose the record the passage supports.")
+        raise writes.DeskError("Choose the record the passage supports.")
     require(request, "change", type(record))
     field = str(data.get("field") or "")
     if field and field not in dict(citable_fields(type(record))):
-        raise desk_records.DeskError(f"{type(record).__name__} has no field “{field}” to cite.")
+        raise writes.DeskError(f"{type(record).__name__} has no field “{field}” to cite.")
     start, end = checked_selection(article, data)
-    citation = desk_records.cite(record, article, start, end, field)
+    citation = writes.cite(record, article, start, end, field)
     return f"Cited “{Truncator(citation.quote).chars(60)}” for {record}."
 
 
@@ -358,28 +358,28 @@ def act_mark(request, article, data):
     require(request, "add", NonEditorialSpan)
     kind = str(data.get("kind") or "")
     if kind not in NonEditorialSpan.Kind.values:
-        raise desk_records.DeskError("Choose what kind of non-editorial part this is.")
+        raise writes.DeskError("Choose what kind of non-editorial part this is.")
     start, end = checked_selection(article, data)
-    span = desk_records.mark_non_editorial(article, start, end, kind)
+    span = writes.mark_non_editorial(article, start, end, kind)
     return f"Marked characters {span.start}–{span.end} as {span.get_kind_display().lower()}."
 
 
 def proposal_of(data):
     proposal = data.get("proposal")
     if not isinstance(proposal, dict):
-        raise desk_records.DeskError("No proposal was sent.")
+        raise writes.DeskError("No proposal was sent.")
     return proposal
 
 
 def act_accept(request, article, data):
     proposal = proposal_of(data)
-    model = desk_records.MODEL_OF_KIND.get(proposal.get("kind"))
+    model = writes.MODEL_OF_KIND.get(proposal.get("kind"))
     if model is None:
-        raise desk_records.DeskError(f"Unknown kind of proposal “{proposal.get('kind')}”.")
+        raise writes.DeskError(f"Unknown kind of proposal “{proposal.get('kind')}”.")
     require(request, "add", model)
     # A capacity or an alias added to a verified plant or company sends it back to review when
     # the editor may not verify it: the models see to that (Versioned.parent_field).
-    rows = desk_records.accept_proposal(article, proposal, request.user)
+    rows = writes.accept_proposal(article, proposal, request.user)
     return "Created " + "; ".join(
         f"{row._meta.verbose_name} “{Truncator(str(row)).chars(60)}”" for row in rows
     )
@@ -389,9 +389,9 @@ def act_attach(request, article, data):
     proposal = proposal_of(data)
     record = record_from_key(data.get("target"))
     if record is None:
-        raise desk_records.DeskError("Choose the existing record to attach the passage to.")
+        raise writes.DeskError("Choose the existing record to attach the passage to.")
     require(request, "change", type(record))
-    desk_records.attach_proposal(article, proposal, record)
+    writes.attach_proposal(article, proposal, record)
     return f"Cited the passage for the existing {type(record)._meta.verbose_name} “{record}”."
 
 
@@ -400,7 +400,7 @@ def act_verify(request, article, data):
     records = [record_from_key(key) for key in keys]
     records = [r for r in records if isinstance(r, CuratedRecord)]
     if not records:
-        raise desk_records.DeskError("Tick the records to mark verified.")
+        raise writes.DeskError("Tick the records to mark verified.")
     for record in records:
         if not may_verify(request.user, type(record)):
             raise PermissionError(
@@ -409,7 +409,7 @@ def act_verify(request, article, data):
     cited_here = {target_key(record) for record in curated_records_of(cited_records(article))}
     for record in records:
         if target_key(record) not in cited_here:
-            raise desk_records.DeskError(f"“{record}” does not cite this article.")
+            raise writes.DeskError(f"“{record}” does not cite this article.")
         record = type(record)._default_manager.select_for_update().get(pk=record.pk)
         if record.review_status != ReviewStatus.VERIFIED:
             record.review_status = ReviewStatus.VERIFIED
@@ -417,7 +417,7 @@ def act_verify(request, article, data):
             try:
                 record.save()
             except ValidationError as refused:  # a value without a basis: nothing is verified
-                raise desk_records.DeskError(f"“{record}”: {' '.join(refused.messages)}") from None
+                raise writes.DeskError(f"“{record}”: {' '.join(refused.messages)}") from None
     return f"{len(records)} record(s) marked verified."
 
 

@@ -13,9 +13,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import get_script_prefix, reverse
 
-from .models import Citation, ValueBasis
-from .models.dates import format_partial_date
-from .models.provenance import BASIS_COLUMNS, is_held, provenance_of
+from ..models import Citation, ValueBasis
+from ..models.dates import format_partial_date
+from ..models.provenance import BASIS_COLUMNS, is_held, provenance_of
 
 
 def origin(request):

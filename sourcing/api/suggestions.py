@@ -10,11 +10,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..api_schema import NotFoundSerializer
 from ..models import Article, DatePrecision, QuantityQualifier
 from ..models.curation import sees_drafts
-from ..params import MAX_ID
-from .engine import suggest
+from ..suggestions.engine import suggest
+from .params import MAX_ID
+from .schema import NotFoundSerializer
 
 
 class RecordReferenceSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 """
-The kinds of filter the read API's FilterSets are made of (``sourcing.filters``): each reads its
-value with a field from ``sourcing.params`` (so bad input is a 400 naming the parameter, before
+The kinds of filter the read API's FilterSets are made of (``sourcing.api.filters``): each reads its
+value with a field from ``sourcing.api.params`` (so bad input is a 400 naming the parameter, before
 any query runs), states its schema, and turns the value into a query the planner can serve.
 """
 
@@ -16,10 +16,10 @@ from django_filters.filters import QuerySetRequestMixin
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.utils import extend_schema_field
 
+from ..models import AgreementParty, Article, Citation, Company, DatePrecision, QuantityQualifier
+from ..text.search import fold_for_search
 from . import params
-from .models import AgreementParty, Article, Citation, Company, DatePrecision, QuantityQualifier
 from .ordering import sort_by
-from .search import fold_for_search
 from .visibility import user_of, visible, visible_for_request
 
 COMPANY_HELP = "A company's slug or numeric id."
@@ -310,8 +310,8 @@ def ordering_filter(*fields):
 class SearchFilter(filters.CharFilter):
     """
     A ``search`` parameter: ``search(queryset, text, user)`` finds the records, folding the text
-    as ``sourcing.search`` does. A term that folds to nothing (a lone accent, a zero-width space)
-    matches nothing: the schema cannot tell such terms apart (JSON Schema patterns have no
+    as ``sourcing.text.search`` does. A term that folds to nothing (a lone accent, a zero-width
+    space) matches nothing: the schema cannot tell such terms apart (JSON Schema patterns have no
     Unicode categories), and an empty list is the honest answer to "records containing this".
     """
 

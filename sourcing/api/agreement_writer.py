@@ -9,9 +9,9 @@ their articles, value bases) is read with ``.values()`` in six queries, however 
 and rows: building model instances for those rows was most of a page's cost.
 """
 
-from .json_rows import NestedCitations, links
-from .models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
-from .models.dates import format_partial_date
+from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
+from ..models.dates import format_partial_date
+from .nested_rows import NestedCitations, links
 from .visibility import user_of, visible
 
 PARTY_COLUMNS = ("pk", "agreement_id", "role", "company_id", "company__slug", "company__name")

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from .. import quotes
 from ..models import (
     Agreement,
     AgreementParty,
@@ -28,6 +27,7 @@ from ..models import (
 )
 from ..models.articles import first_editorial
 from ..models.provenance import stated_by_its_record
+from ..text import quotes
 
 DESK_REASON = "Curation desk"
 

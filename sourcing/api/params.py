@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django_filters.fields import BaseCSVField
 from rest_framework import exceptions
 
-from .models import NotACalendarDate, last_day_of_period, parse_partial_date
+from ..models import NotACalendarDate, last_day_of_period, parse_partial_date
 
 # The largest value of a BigAutoField: larger "ids" cannot name a record and would overflow the
 # database's integer type if they reached a query.

@@ -9,14 +9,14 @@ anything else reads them, and on PostgreSQL every request runs under a statement
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 
-from . import filters, params, renderers, serializers
-from .api_schema import FORMAT_PARAMETER, ReadOnlySchema
-from .feed import ConditionalGetMixin
-from .models import (
+from ..models import (
     Agreement,
     Article,
     Citation,
@@ -27,8 +27,11 @@ from .models import (
     Stake,
     VehicleProgramme,
 )
+from . import filters, params, renderers, serializers
+from .feed import ConditionalGetMixin
 from .ordering import sort_by
 from .pagination import KeysetPagination
+from .schema import FORMAT_PARAMETER, ReadOnlySchema
 from .statement_timeout import QueryTimedOut, is_statement_timeout, statement_timeout
 from .visibility import VisibleToReaderBackend
 
@@ -276,3 +279,12 @@ class ProgrammeViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         programmes = VehicleProgramme.objects.select_related("brand", "assembly_plant")
         return sort_by(programmes.with_citations(), "name")
+
+
+@csrf_exempt  # a POST to an unknown API path is told 404 too, not failed by the CSRF check
+def api_not_found(request, *args, **kwargs):
+    """
+    Any other path under /api/: a JSON 404 like an unknown id's, since API consumers parse the
+    body (Django's would be an HTML page, whatever DEBUG is).
+    """
+    return JsonResponse({"detail": NotFound.default_detail}, status=404)

@@ -5,8 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import api_views, feed, params, renderers
-from .suggestions.api import suggestions_view
+from . import feed, params, renderers
+from . import views as api_views
+from .suggestions import suggestions_view
 
 app_name = "api"
 

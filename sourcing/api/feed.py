@@ -25,10 +25,10 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..models import Change, ChangeFeedHorizon
+from ..models.changes import number_own_changes
+from ..models.curation import sees_drafts
 from . import params, renderers
-from .models import Change, ChangeFeedHorizon
-from .models.changes import number_own_changes
-from .models.curation import sees_drafts
 from .visibility import visible
 
 JSON = renderers.FastJSONRenderer()
@@ -41,7 +41,7 @@ FEED_MAX_PAGE_SIZE = 1000
 
 def resource_viewsets():
     """Router prefix -> viewset class of every published resource."""
-    from .api_urls import router  # the router imports the views, which import this module
+    from .urls import router  # the router imports the views, which import this module
 
     return {prefix: viewset for prefix, viewset, _ in router.registry}
 

@@ -1,6 +1,6 @@
 """
-The human-readable source view of each article, the home page, and the JSON 404 of unknown API
-paths. (The read API itself is in ``api_views``.)
+The public HTML pages: the human-readable source view of each article and the home page. (The
+read API is in ``sourcing.api``.)
 
 A reader sees on the source view only the citations of records they may see: the same rule as
 the API (``visibility.visible``).
@@ -8,15 +8,14 @@ the API (``visibility.visible``).
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import F
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
-from rest_framework.exceptions import NotFound
 
-from .highlighting import highlight_body
-from .models import (
+from ..api.params import MAX_ID
+from ..api.visibility import visible
+from ..models import (
     Agreement,
     AgreementParty,
     AgreementVolume,
@@ -29,18 +28,7 @@ from .models import (
     ValueBasis,
     VehicleProgramme,
 )
-from .params import MAX_ID
-from .visibility import visible
-
-
-@csrf_exempt  # a POST to an unknown API path is told 404 too, not failed by the CSRF check
-def api_not_found(request, *args, **kwargs):
-    """
-    Any other path under /api/: a JSON 404 like an unknown id's, since API consumers parse the
-    body (Django's would be an HTML page, whatever DEBUG is).
-    """
-    return JsonResponse({"detail": NotFound.default_detail}, status=404)
-
+from ..text.highlighting import highlight_body
 
 # -- Human-readable source view -------------------------------------------------------------------
 

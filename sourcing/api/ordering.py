@@ -1,7 +1,7 @@
 """
 How API lists are ordered: one form, built by ``sort_by`` for the default orderings of the
 viewsets and for the ``ordering`` filter, and read back by ``sort_keys`` for keyset pagination
-(``sourcing.pagination``), which needs to know each key's column, direction and null placement.
+(``sourcing.api.pagination``), which needs to know each key's column, direction and null placement.
 
 The rules, each chosen so that a B-tree index can serve the ordering on PostgreSQL:
 
@@ -142,5 +142,5 @@ def key_of(model, item):
             if key.order_by() == item:
                 return key
     raise ImproperlyConfigured(
-        f"Order {model.__name__} lists with sourcing.ordering.sort_by, not {item!r}."
+        f"Order {model.__name__} lists with sourcing.api.ordering.sort_by, not {item!r}."
     )

@@ -1,8 +1,8 @@
 """
 Query-string filters of the read API: one FilterSet per resource, built from the filter kinds of
-``sourcing.filter_types``.
+``sourcing.api.filter_types``.
 
-Every value is validated by a form field (``sourcing.params``) before any query runs, so bad
+Every value is validated by a form field (``sourcing.api.params``) before any query runs, so bad
 input becomes a 400 whose body names the parameter (django-filter turns the form errors into
 that) and never reaches the database as an overflow, a NUL byte or an unknown company.
 """
@@ -10,6 +10,18 @@ that) and never reaches the database as an overflow, a NUL byte or an unknown co
 import django_filters as filters
 from django.db.models import Q
 
+from ..models import (
+    Agreement,
+    AgreementVolume,
+    Article,
+    Company,
+    Language,
+    Plant,
+    PlantCapacity,
+    Stake,
+    VehicleProgramme,
+)
+from ..text.search import fold_for_search
 from .filter_types import (
     COMPANY_HELP,
     NumberFilter,
@@ -27,17 +39,6 @@ from .filter_types import (
     search_filter,
     text_filter,
 )
-from .models import (
-    Agreement,
-    AgreementVolume,
-    Article,
-    Company,
-    Language,
-    Plant,
-    PlantCapacity,
-    Stake,
-    VehicleProgramme,
-)
 from .params import (  # noqa: F401 (PARTIAL_DATE_SCHEMA, PartialDateField: read by the tests)
     DECIMAL_PLACES,
     HUNDREDTHS_SCHEMA,
@@ -45,7 +46,6 @@ from .params import (  # noqa: F401 (PARTIAL_DATE_SCHEMA, PartialDateField: read
     PARTIAL_DATE_SCHEMA,
     PartialDateField,
 )
-from .search import fold_for_search
 from .visibility import visible
 
 
