@@ -11,37 +11,22 @@ feed is fed here, from model signals, and not by each caller:
   an article's title in every citation of it) or whose visibility decides theirs (a stake is
   public only while both its companies are) changes those others too.
 
-Whether a logged change is an upsert or a deletion is decided when the feed is read, per reader:
-a record that no longer exists, or that the reader may not see, is a deletion for them.
+Which records show which others is the table of resources' (``sourcing.api.resources``). Whether
+a logged change is an upsert or a deletion is decided when the feed is read, per reader: a record
+that no longer exists, or that the reader may not see, is a deletion for them.
 """
+
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .models import (
-    Agreement,
-    AgreementParty,
-    Article,
-    Citation,
-    Company,
-    Plant,
-    Stake,
-    ValueBasis,
-    VehicleProgramme,
-)
+from .api.resources import BY_MODEL, BY_PREFIX
+from .models import Agreement, Citation, ValueBasis
 from .models.changes import log_changes
 from .models.registry import edited_models
-
-# The API resource (router prefix) publishing each kind of record.
-RESOURCES = {
-    Article: "articles",
-    Company: "companies",
-    Stake: "stakes",
-    Agreement: "agreements",
-    Plant: "plants",
-    VehicleProgramme: "programmes",
-}
 
 
 def parent_key(model):
@@ -55,75 +40,40 @@ def parent_key(model):
     return field if field is not None and field.many_to_one and field.concrete else None
 
 
-def dependents_of_company(pk):
-    """Records that show a company or whose visibility depends on it."""
-    yield from (
-        ("stakes", s)
-        for s in Stake.objects.filter(Q(holder=pk) | Q(target=pk)).values_list("pk", flat=True)
-    )
-    parties = AgreementParty.objects.filter(company=pk).values_list("agreement_id", flat=True)
-    yield from (("agreements", a) for a in parties)
-    yield from (
-        ("plants", p) for p in Plant.objects.filter(operator=pk).values_list("pk", flat=True)
-    )
-    programmes = VehicleProgramme.objects.filter(brand=pk).values_list("pk", flat=True)
-    yield from (("programmes", p) for p in programmes)
-    yield from (
-        ("companies", c) for c in Company.objects.filter(parent=pk).values_list("pk", flat=True)
-    )
-
-
-def dependents_of_plant(pk):
-    yield from (
-        ("agreements", a) for a in Agreement.objects.filter(plant=pk).values_list("pk", flat=True)
-    )
-    programmes = VehicleProgramme.objects.filter(assembly_plant=pk).values_list("pk", flat=True)
-    yield from (("programmes", p) for p in programmes)
-
-
-def dependents_of_programme(pk):
-    agreements = Agreement.programmes.through.objects.filter(vehicleprogramme=pk)
-    yield from (("agreements", a) for a in agreements.values_list("agreement_id", flat=True))
-
-
-def dependents_of_article(pk):
-    """Every record citing the article: each citation shows the article's title and date."""
-    for citation in Citation.objects.filter(article=pk).select_related("content_type"):
-        yield from cited_record(citation.content_type.model_class(), citation.object_id)
-
-
-DEPENDENTS = {
-    Company: dependents_of_company,
-    Plant: dependents_of_plant,
-    VehicleProgramme: dependents_of_programme,
-    Article: dependents_of_article,
-}
+def records_showing(resource, pk):
+    """The ``(resource, id)`` of the records that show record ``pk`` of ``resource``."""
+    for prefix, lookups in resource.shown_in:
+        model = BY_PREFIX[prefix].model
+        condition = reduce(or_, (Q(**{lookup: pk}) for lookup in lookups))
+        ids = model.objects.filter(condition).values_list("pk", flat=True).distinct()
+        yield from ((prefix, record_id) for record_id in ids)
+    if resource.shown_in_citations:
+        for citation in Citation.objects.filter(article=pk).select_related("content_type"):
+            yield from cited_record(citation.content_type.model_class(), citation.object_id)
 
 
 def cited_record(model, pk):
     """The published record that a citation of ``model`` ``pk`` appears in, if it still exists."""
-    if model in RESOURCES:
-        return [(RESOURCES[model], pk)]
+    if model in BY_MODEL:
+        return [(BY_MODEL[model].prefix, pk)]
     key = parent_key(model)
     if key is None:
         return []
     row = model._default_manager.filter(pk=pk).values(key.attname).first()
     if row is None:  # deleted with its record, which logs itself
         return []
-    return [(RESOURCES[key.related_model], row[key.attname])]
+    return [(BY_MODEL[key.related_model].prefix, row[key.attname])]
 
 
-def changed_records(instance, deleted=False):
+def changed_records(instance):
     """The ``(resource, id)`` of every record a save or deletion of ``instance`` changes."""
     model = type(instance)
-    if model in RESOURCES:
-        keys = [(RESOURCES[model], instance.pk)]
-        if model in DEPENDENTS:
-            keys += DEPENDENTS[model](instance.pk)
-        return keys
+    if model in BY_MODEL:
+        resource = BY_MODEL[model]
+        return [(resource.prefix, instance.pk), *records_showing(resource, instance.pk)]
     key = parent_key(model)
     if key is not None:
-        return [(RESOURCES[key.related_model], getattr(instance, key.attname))]
+        return [(BY_MODEL[key.related_model].prefix, getattr(instance, key.attname))]
     if model in (Citation, ValueBasis):  # shown inside the record (or row) it is about
         cited_model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
         return cited_record(cited_model, instance.object_id)
@@ -136,7 +86,7 @@ def log_saved(sender, instance, raw=False, using="default", **kwargs):
 
 
 def log_deleted(sender, instance, using="default", **kwargs):
-    log_changes(changed_records(instance, deleted=True), using=using)
+    log_changes(changed_records(instance), using=using)
 
 
 def log_programmes_changed(sender, instance, action, pk_set, reverse, using="default", **kwargs):

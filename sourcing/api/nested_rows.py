@@ -15,7 +15,7 @@ from django.urls import get_script_prefix, reverse
 
 from ..models import Citation, ValueBasis
 from ..models.dates import format_partial_date
-from ..models.provenance import BASIS_COLUMNS, is_held, provenance_of
+from ..models.provenance import BASIS_COLUMNS, held_values, provenance_of
 
 
 def origin(request):
@@ -174,12 +174,7 @@ class NestedCitations:
         The ``provenance`` of a row of ``model`` whose factual fields hold ``values`` ({name:
         stored value}, a list for a relation to many), part of record ``parent`` (model, pk).
         """
-        quoted = getattr(model, "stated_when_quoted", ())
-        held = {
-            name: str(value) if name in quoted else None
-            for name, value in values.items()
-            if (value if isinstance(value, list) else is_held(value))
-        }
+        held = held_values(model, values)
         key = (self.types[model], pk)
         parent_rows = None if parent is None else self.rows.get((self.types[parent[0]], parent[1]))
         provenance = provenance_of(

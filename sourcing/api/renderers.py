@@ -1,8 +1,11 @@
 """
-CSV output of the read API: one row per record, nested data flattened into readable cells.
+The read API's output formats: JSON written by orjson exactly as DRF writes it, and CSV, one row
+per record with nested data flattened into readable cells.
 
-Each viewset names its columns in ``csv_columns``: a header and either a dotted path into the
-serialized record ("plant.name") or a function of the serialized record.
+A resource's CSV columns (``csv_columns``) are those its viewset declares (a header and either a
+dotted path into the serialized record, "plant.name", or a function of the serialized record),
+followed by every plain field its serializer builds from the model that no declared column
+reads: a field added to a model and its serializer reaches the CSV without a change here.
 """
 
 import csv
@@ -15,6 +18,7 @@ from rest_framework import renderers
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.utils.encoders import JSONEncoder
 
+from .fields import built_fields
 from .params import refuse_unknown_choice
 
 # Spreadsheets run cells that start with these as formulas; a quote from a source must not.
@@ -102,6 +106,28 @@ def _provenance_texts(provenance):
     return texts
 
 
+def csv_columns(view):
+    """The CSV columns of ``view``'s records: {header: path or function}."""
+    declared = dict(getattr(view, "csv_columns", None) or {})
+    if hasattr(view, "get_serializer_class"):
+        read = {
+            *declared,
+            *(path.split(".")[0] for path in declared.values() if isinstance(path, str)),
+        }
+        for name in built_fields(view.get_serializer_class()):
+            if name not in read:
+                declared[name] = name
+    return declared
+
+
+def csv_row(record, columns):
+    """The cells of ``record`` (a serialized record) under ``columns``."""
+    return [
+        cell(source(record) if callable(source) else value_at(record, source))
+        for source in columns.values()
+    ]
+
+
 def joined(key, text_of, separator="; "):
     """A column listing nested rows: ``joined("parties", party_text)``."""
     return lambda record: separator.join(text_of(row) for row in record.get(key) or [])
@@ -114,7 +140,7 @@ class CSVRenderer(renderers.BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         view = (renderer_context or {}).get("view")
-        columns = getattr(view, "csv_columns", None)
+        columns = csv_columns(view) if view is not None else {}
         if isinstance(data, dict) and "results" in data:
             records = data["results"]
         elif isinstance(data, dict):
@@ -126,11 +152,7 @@ class CSVRenderer(renderers.BaseRenderer):
         output = io.StringIO()
         writer = csv.writer(output, lineterminator="\r\n")
         writer.writerow(columns)
-        for record in records:
-            writer.writerow(
-                cell(source(record) if callable(source) else value_at(record, source))
-                for source in columns.values()
-            )
+        writer.writerows(csv_row(record, columns) for record in records)
         return output.getvalue().encode(self.charset)
 
 

@@ -1,6 +1,8 @@
 """
 A time limit on every database statement of an API request, so that no request the schema allows
 can tie up PostgreSQL (or run past the app server's worker timeout and get the worker killed).
+Every API view takes ``StatementTimeoutMixin``; the export's stream, which outlives its view,
+takes each statement under ``statement_timeout()`` itself.
 
 On PostgreSQL the request runs in a transaction whose ``statement_timeout`` is set with
 ``SET LOCAL``: it ends with the transaction, so admin pages, commands and migrations sharing the
@@ -54,3 +56,18 @@ class QueryTimedOut(APIException):
             "stopped. Narrow the filters (fewer parties, a more specific search), or try again "
             "later."
         )
+
+
+class StatementTimeoutMixin:
+    """For every API view: the request runs under the limit, and a statement over it is a 503."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with statement_timeout():
+            return super().dispatch(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if is_statement_timeout(exc):
+            # The transaction is aborted: roll it back quietly, answer a clear 503.
+            transaction.set_rollback(True)
+            exc = QueryTimedOut()
+        return super().handle_exception(exc)

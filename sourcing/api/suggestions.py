@@ -5,7 +5,7 @@ Anyone else is told 404, as for any hidden thing, so the endpoint does not revea
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,8 +13,9 @@ from rest_framework.views import APIView
 from ..models import Article, DatePrecision, QuantityQualifier
 from ..models.curation import sees_drafts
 from ..suggestions.engine import suggest
-from .params import MAX_ID
+from . import params, renderers
 from .schema import NotFoundSerializer
+from .statement_timeout import StatementTimeoutMixin
 
 
 class RecordReferenceSerializer(serializers.Serializer):
@@ -68,9 +69,8 @@ class SuggestionsSerializer(serializers.Serializer):
     proposals = ProposalSerializer(many=True)
 
 
-class ArticleSuggestionsView(APIView):
+class ArticleSuggestionsView(StatementTimeoutMixin, renderers.JSONErrorsMixin, APIView):
     renderer_classes = [JSONRenderer]
-    accepted_parameters = {"format"}
 
     @extend_schema(
         operation_id="articles_suggestions",
@@ -87,17 +87,10 @@ class ArticleSuggestionsView(APIView):
         },
     )
     def get(self, request, pk):
-        unknown = sorted(set(request.query_params) - self.accepted_parameters)
-        if unknown:
-            raise ValidationError(
-                {name: ["Unknown parameter. Accepted here: format."] for name in unknown}
-            )
-        if not sees_drafts(request.user) or pk > MAX_ID:
+        params.check_query_string(request.query_params, known={"format"})
+        if not sees_drafts(request.user) or pk > params.MAX_ID:
             raise NotFound()
         article = Article.objects.filter(pk=pk).first()
         if article is None:
             raise NotFound()
         return Response(suggest(article))
-
-
-suggestions_view = ArticleSuggestionsView.as_view()

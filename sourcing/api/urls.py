@@ -5,9 +5,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import feed, params, renderers
-from . import views as api_views
-from .suggestions import suggestions_view
+from . import params, renderers
+from .export import ExportView
+from .feed import ChangesView
+from .resources import RESOURCES
+from .statement_timeout import StatementTimeoutMixin
+from .suggestions import ArticleSuggestionsView
 
 app_name = "api"
 
@@ -21,7 +24,7 @@ class APIRootView(routers.APIRootView):
     renderer_classes = [JSONRenderer]
 
 
-class SchemaView(renderers.JSONErrorsMixin, SpectacularAPIView):
+class SchemaView(StatementTimeoutMixin, renderers.JSONErrorsMixin, SpectacularAPIView):
     """The OpenAPI schema, YAML or JSON; its errors (``?format=csv``) are JSON like the API's."""
 
     def initial(self, request, *args, **kwargs):
@@ -31,23 +34,42 @@ class SchemaView(renderers.JSONErrorsMixin, SpectacularAPIView):
         super().initial(request, *args, **kwargs)
 
 
-# No ".json"/".csv" suffixes: the format is chosen by ?format= or the Accept header, and a path
-# like /agreements/1.5/ is then simply an unknown id (404).
-router = routers.DefaultRouter()
-router.APIRootView = APIRootView
-router.include_format_suffixes = False
-router.register("articles", api_views.ArticleViewSet, basename="article")
-router.register("companies", api_views.CompanyViewSet, basename="company")
-router.register("stakes", api_views.StakeViewSet, basename="stake")
-router.register("agreements", api_views.AgreementViewSet, basename="agreement")
-router.register("plants", api_views.PlantViewSet, basename="plant")
-router.register("programmes", api_views.ProgrammeViewSet, basename="programme")
+class ResourceRouter(routers.DefaultRouter):
+    """
+    Registers the table of resources, and tells each viewset which resource it serves (its
+    ``resource`` attribute, read for the ETag and the CSV), as the export and the feed do.
+    No ".json"/".csv" suffixes: the format is chosen by ?format= or the Accept header, and a
+    path like /agreements/1.5/ is then simply an unknown id (404).
+    """
+
+    APIRootView = APIRootView
+    include_format_suffixes = False
+
+    def __init__(self, resources):
+        super().__init__()
+        self.resources = {resource.viewset: resource for resource in resources}
+        for resource in resources:
+            self.register(resource.prefix, resource.viewset, basename=resource.basename)
+
+    def get_routes(self, viewset):
+        resource = self.resources[viewset]
+        return [
+            route._replace(initkwargs={**route.initkwargs, "resource": resource})
+            for route in super().get_routes(viewset)
+        ]
+
+
+router = ResourceRouter(RESOURCES)
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("changes/", feed.ChangesView.as_view(), name="changes"),
-    path("export/<str:resource>/", feed.ExportView.as_view(), name="export"),
-    path("articles/<int:pk>/suggestions/", suggestions_view, name="article-suggestions"),
+    path("changes/", ChangesView.as_view(), name="changes"),
+    path("export/<str:resource>/", ExportView.as_view(), name="export"),
+    path(
+        "articles/<int:pk>/suggestions/",
+        ArticleSuggestionsView.as_view(),
+        name="article-suggestions",
+    ),
     *router.urls,
 ]

@@ -7,7 +7,6 @@ What a reader may see is decided by the models' ``visible_to`` and applied by on
 anything else reads them, and on PostgreSQL every request runs under a statement timeout.
 """
 
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -28,11 +27,11 @@ from ..models import (
     VehicleProgramme,
 )
 from . import filters, params, renderers, serializers
-from .feed import ConditionalGetMixin
+from .conditional import ConditionalGetMixin
 from .ordering import sort_by
 from .pagination import KeysetPagination
 from .schema import FORMAT_PARAMETER, ReadOnlySchema
-from .statement_timeout import QueryTimedOut, is_statement_timeout, statement_timeout
+from .statement_timeout import StatementTimeoutMixin
 from .visibility import VisibleToReaderBackend
 
 
@@ -45,7 +44,10 @@ def citations_with_articles():
     retrieve=extend_schema(parameters=[FORMAT_PARAMETER]),
 )
 class ReadOnlyViewSet(
-    renderers.JSONErrorsMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet
+    StatementTimeoutMixin,
+    renderers.JSONErrorsMixin,
+    ConditionalGetMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     """Read-only, filtered, paginated, JSON or CSV; writes answer 405."""
 
@@ -59,17 +61,6 @@ class ReadOnlyViewSet(
     # record several URLs. Any other segment (x, -3, 1.0) is an unknown path, a JSON 404 like an
     # unknown id's.
     lookup_value_regex = params.RECORD_ID.pattern
-
-    def dispatch(self, request, *args, **kwargs):
-        with statement_timeout():
-            return super().dispatch(request, *args, **kwargs)
-
-    def handle_exception(self, exc):
-        if is_statement_timeout(exc):
-            # The transaction is aborted: roll it back quietly, answer a clear 503.
-            transaction.set_rollback(True)
-            exc = QueryTimedOut()
-        return super().handle_exception(exc)
 
     def initial(self, request, *args, **kwargs):
         params.check_query_string(

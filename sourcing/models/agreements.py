@@ -215,6 +215,9 @@ class AgreementParty(Versioned):
             ),
         ]
 
+    # What __str__ reads beyond the row: loaded alongside where labels are listed.
+    str_related = ("company",)
+
     def __str__(self):
         return self.label_for(str(self.company), self.role)
 

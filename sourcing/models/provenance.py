@@ -16,7 +16,7 @@ the provenance of a set of records and of their rows (``provenance_rows``) in tw
 
 import operator
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, reduce
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -187,13 +187,7 @@ class ProvenanceIndex:
 
     def of(self, obj, parent=None):
         """{field: FieldProvenance} for every factual field of ``obj`` that holds a value."""
-        quoted = getattr(obj, "stated_when_quoted", ())
-        held = {
-            # Only a name printed in a passage is compared with the passages' text.
-            name: str(getattr(obj, name)) if name in quoted else None
-            for name in obj.factual_fields
-            if holds_value(obj, name)
-        }
+        held = held_values(type(obj), stored_values(obj))
         parent_citations = None if parent is None else self.citations.get(record_key(parent), [])
         key = record_key(obj)
         return provenance_of(
@@ -217,6 +211,43 @@ class ProvenanceIndex:
                 if prov.basis is None
             ]
         return missing
+
+
+@cache
+def factual_columns(model):
+    """
+    ``[(field, attname)]`` of ``model``'s factual fields: the column a ``.values()`` row holds
+    each in (a foreign key's id), None for a relation to many.
+    """
+    columns = []
+    for name in model.factual_fields:
+        field = model._meta.get_field(name)
+        columns.append((name, None if field.many_to_many else field.attname))
+    return tuple(columns)
+
+
+def stored_values(obj):
+    """{factual field: stored value} of a record or row instance (a list for a relation to many)."""
+    return {
+        name: (list(getattr(obj, name).all()) if obj.pk is not None else [])
+        if attname is None
+        else getattr(obj, attname)
+        for name, attname in factual_columns(type(obj))
+    }
+
+
+def held_values(model, values):
+    """
+    The factual ``values`` ({field: stored value}) that hold a value, each mapped to its text
+    where ``model`` says it is ``stated_when_quoted`` (only a name printed in a passage is
+    compared with the passages' text), else None: what ``provenance_of`` reads.
+    """
+    quoted = getattr(model, "stated_when_quoted", ())
+    return {
+        name: str(value) if name in quoted else None
+        for name, value in values.items()
+        if (value if isinstance(value, list) else is_held(value))
+    }
 
 
 def is_held(value):

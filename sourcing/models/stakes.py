@@ -144,6 +144,9 @@ class Stake(CuratedRecord):
             date_with_precision_constraint("stake", "as_of", "as_of_precision"),
         ]
 
+    # What __str__ reads beyond the row: loaded alongside where labels are listed.
+    str_related = ("holder", "target")
+
     def __str__(self):
         share = self.share_display
         return f"{self.holder} in {self.target}" + (f" ({share})" if share else "")

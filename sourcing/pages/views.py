@@ -14,83 +14,79 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from ..api.params import MAX_ID
+from ..api.resources import BY_MODEL
 from ..api.visibility import visible
-from ..models import (
-    Agreement,
-    AgreementParty,
-    AgreementVolume,
-    Article,
-    Company,
-    Plant,
-    PlantCapacity,
-    PlantMilestone,
-    Stake,
-    ValueBasis,
-    VehicleProgramme,
-)
+from ..models import Article, ValueBasis
+from ..models.registry import edited_models
 from ..text.highlighting import highlight_body
 
 # -- Human-readable source view -------------------------------------------------------------------
 
 
-def nested_rows(model, parent):
-    """The rows of ``model`` whose ``parent`` record the reader may see, the parent loaded."""
-    parents = model._meta.get_field(parent).related_model.objects.all()
-    return lambda user: visible(
-        model.objects.filter(**{f"{parent}__in": visible(parents, user)}), user
-    ).select_related(parent)
+def cited_models():
+    """
+    For each model that citations point at (records and rows with ``citations``): a function
+    giving the rows a reader may see, with what their labels read (``str_related``) loaded
+    alongside; the relation from a row to the record the API publishes it in (None: the row is
+    that record); and the resource publishing that record.
+    """
+    cited = {}
+    for model in edited_models():
+        if not hasattr(model, "citations"):
+            continue
+        if model in BY_MODEL:
+            cited[model] = (records_of(model), None, BY_MODEL[model])
+        else:
+            parent = model._meta.get_field(model.parent_field)
+            cited[model] = (
+                rows_of(model, parent.name),
+                parent.name,
+                BY_MODEL[parent.related_model],
+            )
+    return cited
 
 
-def records(model, *related):
-    """The records of ``model`` the reader may see, with ``related`` loaded for their labels."""
+def records_of(model):
+    """The records of ``model`` the reader may see, with what their labels read."""
+    related = getattr(model, "str_related", ())
     return lambda user: visible(model.objects.select_related(*related), user)
 
 
-# For each model that citations point at: the rows a reader may see, with what their labels read
-# loaded alongside (a stake's label names both companies, a party's its company, which must be
-# visible too); the relation from a nested row to the record the API publishes it in (None: the
-# row is that record); and the router basename of its API detail.
-CITED_MODELS = {
-    Company: (records(Company), None, "company"),
-    Stake: (records(Stake, "holder", "target"), None, "stake"),
-    Agreement: (records(Agreement), None, "agreement"),
-    Plant: (records(Plant), None, "plant"),
-    VehicleProgramme: (records(VehicleProgramme), None, "programme"),
-    AgreementParty: (
-        lambda user: nested_rows(AgreementParty, "agreement")(user).select_related("company"),
-        "agreement",
-        "agreement",
-    ),
-    AgreementVolume: (nested_rows(AgreementVolume, "agreement"), "agreement", "agreement"),
-    PlantCapacity: (nested_rows(PlantCapacity, "plant"), "plant", "plant"),
-    PlantMilestone: (nested_rows(PlantMilestone, "plant"), "plant", "plant"),
-}
+def rows_of(model, parent):
+    """
+    The rows of ``model`` whose ``parent`` record the reader may see (and that the reader may
+    see: a party only while its company is), the parent and what the label reads loaded.
+    """
+    parents = model._meta.get_field(parent).related_model.objects.all()
+    related = (parent, *getattr(model, "str_related", ()))
+    return lambda user: visible(
+        model.objects.filter(**{f"{parent}__in": visible(parents, user)}), user
+    ).select_related(*related)
 
 
 def visible_citations(article, user):
     """
     The citations of ``article`` whose records ``user`` may see, each given ``record_label`` and
-    ``record_url`` (the API detail of the record, or None). One query for the citations and one
+    ``record_url`` (the API detail of the record). One query for the citations and one
     per cited model, however many records are cited.
     """
     # A record the reader may not see is missing from its queryset: its citation's ``record``
     # is then None, as for a deleted record.
-    records = GenericPrefetch("record", [rows(user) for rows, _, _ in CITED_MODELS.values()])
+    cited = cited_models()
+    records = GenericPrefetch("record", [rows(user) for rows, _, _ in cited.values()])
     citations = article.citations.prefetch_related(records).order_by("start", "pk")
     shown = []
     for citation in citations:
         row = citation.record
-        if row is None or type(row) not in CITED_MODELS:
+        if row is None or type(row) not in cited:
             continue
-        _, parent, basename = CITED_MODELS[type(row)]
+        _, parent, resource = cited[type(row)]
         record = getattr(row, parent) if parent else row
         label = f"{record._meta.verbose_name}: {record}"
         if parent is not None:
             label += f" — {row._meta.verbose_name} {row}"
         citation.record_label = label + (f" ({citation.field})" if citation.field else "")
-        citation.record_url = (
-            reverse(f"api:{basename}-detail", args=[record.pk]) if basename else None
-        )
+        citation.record_url = reverse(f"api:{resource.basename}-detail", args=[record.pk])
         shown.append(citation)
     return shown
 

@@ -9,7 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import RequestFactory
 from rest_framework.request import Request
 
-from sourcing.api.feed import csv_lines, json_lines, resource_viewsets, viewset_for
+from sourcing.api.export import csv_lines, json_lines
+from sourcing.api.renderers import csv_columns
+from sourcing.api.resources import RESOURCES
 from sourcing.api.visibility import visible
 
 
@@ -38,14 +40,19 @@ class Command(BaseCommand):
             ) from None
         # What an anonymous API reader sees: verified records only, with public URLs.
         request = Request(reader_at(base_url))
-        for resource in resource_viewsets():
-            viewset = viewset_for(resource, request, "retrieve")
+        for resource in RESOURCES:
+            # The list's CSV columns, each line the record's detail representation (as the API).
+            columns = csv_columns(resource.viewset_for(request, "list"))
+            viewset = resource.viewset_for(request, "retrieve")
             records = visible(viewset.get_queryset(), request.user).order_by("pk")
-            lines = csv_lines(viewset, records) if format == "csv" else json_lines(viewset, records)
-            path = directory / (f"{resource}.{format}" + (".gz" if gzip else ""))
+            if format == "csv":
+                lines = csv_lines(viewset, records, columns)
+            else:
+                lines = json_lines(viewset, records)
+            path = directory / (f"{resource.prefix}.{format}" + (".gz" if gzip else ""))
             written = self.write(path, lines, gzip)
-            self.stderr.write(f"{resource}: {written} bytes to {path}")
-        self.stdout.write(f"Exported {len(resource_viewsets())} resources to {directory}.")
+            self.stderr.write(f"{resource.prefix}: {written} bytes to {path}")
+        self.stdout.write(f"Exported {len(RESOURCES)} resources to {directory}.")
 
     @staticmethod
     def write(path, lines, compress):
