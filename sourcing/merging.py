@@ -1,5 +1,5 @@
 """
-Merging a duplicate company into the one that is kept (``Company.merge_into``), step by step.
+Merging a duplicate company into the one that is kept (``merge_companies``), step by step.
 
 Everything that points at the duplicate moves to the kept company: aliases, stakes (as holder and
 as target), agreement parties, operated plants, vehicle programmes, subsidiaries and citations.
@@ -170,7 +170,19 @@ class Merge:
 
 
 def merge_companies(duplicate, target, user=None, needs_review=False):
-    """See ``Company.merge_into``."""
+    """
+    Fold ``duplicate`` into ``target`` and delete it; return ``target``.
+
+    Everything that points at the duplicate moves to ``target``: aliases, stakes (as holder and
+    as target), agreement parties, operated plants, vehicle programmes, subsidiaries and
+    citations. Its name stays findable as an alias of ``target``. Rows that become duplicates
+    (the same alias twice, the same party with the same role in one agreement, the same passage
+    cited twice) are dropped, their citations kept on the surviving row. The merge is refused,
+    with nothing changed, when it would make a company hold a stake in itself or be its own
+    ancestor. Every change is a history entry whose reason names the merge, by ``user`` when
+    given. ``needs_review`` puts a verified ``target`` back in the review queue (a merge by
+    someone who may not verify changes what was verified).
+    """
     if target.pk == duplicate.pk:
         raise ValidationError("A company cannot be merged into itself.")
     with transaction.atomic():

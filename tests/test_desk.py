@@ -245,7 +245,7 @@ def test_a_likely_duplicate_stake_is_shown_with_a_link(client, editor, article, 
     )
     monkeypatch.setattr(
         desk,
-        "suggestions_for",
+        "suggest",
         lambda article: {"article": article.pk, "mentions": [], "proposals": [stake_proposal()]},
     )
 
@@ -266,7 +266,7 @@ def test_the_desk_page_cuts_the_text_into_segments_that_keep_every_character(
     article = make_article(body=body)
     monkeypatch.setattr(
         desk,
-        "suggestions_for",
+        "suggest",
         lambda article: {
             "article": article.pk,
             "mentions": [
@@ -388,7 +388,7 @@ def test_the_desk_offers_no_precision_box_beside_a_date(client, editor, article,
     proposal["fields"].update(as_of="2024-03-12", as_of_precision="day")
     monkeypatch.setattr(
         desk,
-        "suggestions_for",
+        "suggest",
         lambda article: {"article": article.pk, "mentions": [], "proposals": [proposal]},
     )
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from sourcing.merging import merge_companies
 from sourcing.models import (
     AgreementParty,
     Citation,
@@ -58,7 +59,7 @@ def test_merge_moves_every_reference_to_the_kept_company(duplicates):
     agreement = make_agreement(parties=[(duplicate, AgreementParty.Role.SUPPLIER)])
     citation = cite(duplicate, make_article(), "Verkor will supply Renault Group")
 
-    duplicate.merge_into(kept)
+    merge_companies(duplicate, kept)
 
     assert not Company.objects.filter(pk=duplicate.pk).exists()
     kept.refresh_from_db()
@@ -81,7 +82,7 @@ def test_merge_moves_every_reference_to_the_kept_company(duplicates):
 
 def test_merge_keeps_the_old_name_findable(client, duplicates):
     kept, duplicate = duplicates
-    duplicate.merge_into(kept)
+    merge_companies(duplicate, kept)
     response = client_for(client, make_user("edith", "Editors")).get(
         changelist_url(Company), {"q": "aesc envision"}
     )
@@ -94,7 +95,7 @@ def test_merge_refuses_a_stake_of_a_company_in_itself_and_changes_nothing(duplic
     plant = make_plant(operator=duplicate)
 
     with pytest.raises(ValidationError) as refusal:
-        duplicate.merge_into(kept)
+        merge_companies(duplicate, kept)
 
     assert "would make “Envision AESC” hold a stake in itself" in refusal.value.messages[0]
     assert Company.objects.filter(pk=duplicate.pk).exists()
@@ -115,7 +116,7 @@ def test_merge_drops_rows_that_would_become_duplicates(duplicates):
     cite(kept, article, "12 GWh of batteries each year")
     cite(duplicate, article, "12 GWh of batteries each year")
 
-    duplicate.merge_into(kept)
+    merge_companies(duplicate, kept)
 
     assert list(agreement.parties.values_list("company__name", "role")) == [
         ("Envision AESC", "supplier")
@@ -131,7 +132,7 @@ def test_merge_of_a_parent_into_its_subsidiary_takes_the_parent_s_place():
     group = make_company("Renault Group")
     renault = make_company("Renault", parent=group)
     brand = make_company("Renault brand", parent=renault)
-    renault.merge_into(brand)
+    merge_companies(renault, brand)
     brand.refresh_from_db()
     assert brand.parent == group
 
@@ -140,7 +141,7 @@ def test_merge_is_recorded_in_the_history_of_what_it_touched(duplicates):
     kept, duplicate = duplicates
     user = make_user("rita", "Reviewers")
     stake = make_stake(holder=duplicate)
-    duplicate.merge_into(kept, user=user)
+    merge_companies(duplicate, kept, user=user)
     reason = "Merged “AESC Envision”"
     assert kept.history.first().history_change_reason.startswith(reason)
     assert kept.history.first().history_user == user
@@ -237,7 +238,7 @@ def test_a_name_kept_by_a_merge_can_be_given_a_note_and_its_company_verified(cli
     kept.refresh_from_db()
     article = make_article(body="Envision AESC (or Envision-AESC) will build a plant.")
     cite(kept, article, "Envision AESC (or Envision-AESC)")
-    duplicate.merge_into(kept)
+    merge_companies(duplicate, kept)
     alias = CompanyAlias.objects.get(company=kept, name="AESC Envision")
     kept.refresh_from_db()
     kept.review_status = ReviewStatus.VERIFIED

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from sourcing.merging import merge_companies
 from sourcing.models import (
     Agreement,
     AgreementParty,
@@ -251,7 +252,7 @@ def test_notes_follow_a_merged_company_and_go_with_a_deleted_record():
     mark(duplicate, "country", "inferred", "Founded in Grenoble.")
     mark(kept, "kind", "inferred", "It develops cells.")
 
-    duplicate.merge_into(kept)
+    merge_companies(duplicate, kept)
 
     notes = {entry.field: entry.note for entry in kept.value_bases.all()}
     assert notes == {"kind": "It develops cells.", "country": "Founded in Grenoble."}

@@ -5,7 +5,6 @@ import operator
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
@@ -15,9 +14,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
 
 from ..desk.intake import intake_view, printed_date_view
+from ..desk.views import desk_urls
 from ..forms import ArticleForm, NonEditorialSpanFormSet
 from ..models import (
-    AgreementParty,
     AgreementVolume,
     Article,
     Citation,
@@ -28,26 +27,9 @@ from ..models import (
     dates_disagree,
 )
 from ..text.highlighting import highlight_body
-from .base import EditorialAdmin, RecordPartAdmin, admin_link, admin_url
+from .base import EditorialAdmin, RecordPartAdmin
+from .links import admin_link, admin_url
 from .mixins import FoldedSearchMixin
-
-
-def with_cited_records(citations):
-    """
-    ``citations`` with the records they cite fetched once per kind of record, together with
-    what those records' names are made of (a stake is named after its holder and target).
-    """
-    return citations.prefetch_related(
-        GenericPrefetch(
-            "record",
-            [
-                Stake.objects.select_related("holder", "target"),
-                PlantMilestone.objects.select_related("plant"),
-                AgreementParty.objects.select_related("company"),
-            ],
-        )
-    )
-
 
 # -- Citations ------------------------------------------------------------------------------------
 
@@ -73,7 +55,7 @@ class CitationAdmin(RecordPartAdmin):
 
     def get_queryset(self, request):
         # The list shows each citation's record: one query per kind of record, not per row.
-        return with_cited_records(super().get_queryset(request))
+        return super().get_queryset(request).with_records()
 
     def has_add_permission(self, request):
         # A citation belongs to a record: it is added from that record's page.
@@ -172,9 +154,6 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
             self.admin_site.admin_view(self.conflicts_view),
             name="sourcing_conflicts",
         )
-        # Imported here: the desk builds on this module's helpers.
-        from ..desk.views import desk_urls
-
         printed_date = path(
             "intake/printed-date/",
             self.admin_site.admin_view(printed_date_view),
@@ -217,9 +196,9 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
         if not hasattr(article, "_admin_citations"):
             # Read by both the highlighted text and the table of citing records.
             article._admin_citations = list(
-                with_cited_records(article.citations.select_related("content_type")).order_by(
-                    "start", "pk"
-                )
+                article.citations.select_related("content_type")
+                .with_records()
+                .order_by("start", "pk")
             )
         return article._admin_citations
 

@@ -12,7 +12,6 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,20 +24,6 @@ from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
 from .record_pages import BackToRecordMixin, PrefilledArticleInlineMixin
 from .widgets import KnownIdsAutocompleteMixin
-
-
-def admin_url(record):
-    """The admin change page of ``record``, or "" when its model has no admin."""
-    opts = record._meta
-    try:
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
-    except NoReverseMatch:
-        return ""
-
-
-def admin_link(record):
-    url = admin_url(record)
-    return format_html('<a href="{}">{}</a>', url, record) if url else str(record)
 
 
 def change_summary(modeladmin, request, form, formsets, add=False):
@@ -80,10 +65,8 @@ class CitationInlineForm(forms.ModelForm):
 
 def refuse_ambiguous_quote(form, article, quote):
     """A quote found at several places would be anchored to one silently: ask for a longer one."""
-    from ..desk.writes import citable_occurrences
-
     try:
-        found = len(citable_occurrences(article, quote))
+        found = len(article.citable_occurrences(quote))
     except quotes.QuoteNotFound:
         return  # the citation's own check says so, with the closest passage
     if found > 1:

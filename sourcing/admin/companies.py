@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
+from .. import merging
 from ..forms import MergeCompaniesForm
 from ..models import Company, CompanyAlias
 from .base import (
@@ -13,9 +14,9 @@ from .base import (
     CitationInline,
     CuratedRecordAdmin,
     RecordPartAdmin,
-    admin_url,
     may_verify,
 )
+from .links import admin_url
 from .mixins import FoldedSearchMixin
 from .provenance import ValueBasisInline
 
@@ -66,7 +67,9 @@ class CompanyAdmin(FoldedSearchMixin, CuratedRecordAdmin):
                 try:
                     with transaction.atomic():
                         for duplicate in form.merged:
-                            duplicate.merge_into(keep, user=request.user, needs_review=needs_review)
+                            merging.merge_companies(
+                                duplicate, keep, user=request.user, needs_review=needs_review
+                            )
                 except ValidationError as refusal:
                     self.message_user(request, " ".join(refusal.messages), messages.ERROR)
                     return None

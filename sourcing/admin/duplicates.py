@@ -1,7 +1,8 @@
 """
 Likely duplicates of a record about to be saved: a stake of the same holder in the same target,
 an agreement of the same kind between the same companies. Sources restate facts; the editor is
-warned, with a link, and decides whether to add a citation to the existing record instead.
+warned, with a link, and decides whether to add a citation to the existing record instead. (The
+desk asks the same of its proposals: ``sourcing.desk.duplicates``.)
 """
 
 from django.core.exceptions import ValidationError
@@ -10,13 +11,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 
 from ..models import Agreement, Stake
-
-
-def company_ids(values):
-    from ..desk.writes import find_company
-
-    companies = [find_company(value) for value in values]
-    return [company.pk for company in companies if company is not None]
+from .links import admin_link
 
 
 def duplicate_stakes(holder_id, target_id, exclude_pk=None):
@@ -41,20 +36,6 @@ def duplicate_agreements(kind, party_company_ids, exclude_pk=None):
     )
 
 
-def likely_duplicates(kind, fields):
-    """Existing records a desk proposal of ``kind`` with ``fields`` would likely duplicate."""
-    if kind == "stake":
-        holder, target = company_ids([fields.get("holder")]), company_ids([fields.get("target")])
-        if holder and target:
-            return list(duplicate_stakes(holder[0], target[0]).select_related("holder", "target"))
-    if kind == "agreement":
-        parties = [party.get("company") for party in fields.get("parties") or []]
-        ids = company_ids(parties)
-        if ids and len(ids) == len(parties):
-            return list(duplicate_agreements(fields.get("kind"), ids))
-    return []
-
-
 # -- Warnings on the record pages -----------------------------------------------------------------
 
 CONFIRM_FIELD = "save_as_distinct"
@@ -69,8 +50,6 @@ def duplicate_warning(records):
     The refusal an editor sees, linking each likely duplicate, with the box that lets the same
     save through once ticked (it is part of the message, so no page layout has to make room).
     """
-    from .base import admin_link
-
     links = format_html_join(", ", "{}", ((admin_link(record),) for record in records[:5]))
     return ValidationError(
         format_html(

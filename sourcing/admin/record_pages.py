@@ -7,6 +7,7 @@ and saving a part of a record (a capacity, a party) goes back to the record's pa
 from django.http import HttpResponseRedirect
 
 from ..models import Article, Citation
+from .links import admin_url
 
 
 def article_to_prefill(request, record):
@@ -56,8 +57,6 @@ class BackToRecordMixin:
 
     @staticmethod
     def back_to_record(request, part):
-        from .base import admin_url
-
         # The row whose page lists this part (``Versioned.parent_field``): a capacity's plant, a
         # citation's record.
         holder = part.parent_row()

@@ -23,9 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import Truncator, capfirst
 
-from ..admin.articles import with_cited_records
-from ..admin.base import admin_url, may_verify
-from ..admin.duplicates import likely_duplicates
+from ..admin.links import admin_url
 from ..forms import stale_record_message
 from ..models import (
     Article,
@@ -35,8 +33,11 @@ from ..models import (
     Plant,
     ReviewStatus,
     Versioned,
+    may_verify,
 )
+from ..suggestions import suggest
 from . import validation, writes
+from .duplicates import likely_duplicates
 from .text import desk_text_html
 
 CONTEXT_CHARACTERS = 40
@@ -60,15 +61,6 @@ def desk_urls(model_admin):
 
 def desk_url(article):
     return reverse("admin:sourcing_article_desk", args=[article.pk])
-
-
-def suggestions_for(article):
-    """The suggestion engine's answer, or none while it is not installed."""
-    try:
-        from ..suggestions import suggest
-    except ImportError:
-        return {"article": article.pk, "mentions": [], "proposals": []}
-    return suggest(article)
 
 
 # -- Reading ---------------------------------------------------------------------------------------
@@ -104,8 +96,8 @@ def citable_fields(model):
 
 def cited_records(article):
     """The records citing ``article``, each once, in the order of their first passage."""
-    citations = with_cited_records(article.citations.select_related("content_type")).order_by(
-        "start", "pk"
+    citations = (
+        article.citations.select_related("content_type").with_records().order_by("start", "pk")
     )
     seen, records = set(), []
     for citation in citations:
@@ -212,7 +204,7 @@ def flatten(value, prefix):
 
 
 def panel_context(request, article):
-    answer = suggestions_for(article)
+    answer = suggest(article)
     mentions, proposals = answer.get("mentions", []), answer.get("proposals", [])
     records = cited_records(article)
     reviewer_rows = [

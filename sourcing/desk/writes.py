@@ -25,7 +25,6 @@ from ..models import (
     Stake,
     parse_partial_date,
 )
-from ..models.articles import first_editorial
 from ..models.provenance import stated_by_its_record
 from ..text import quotes
 
@@ -56,7 +55,7 @@ def passage_offsets(article, quote, start=None, end=None):
     if given and quotes.same_passage(body[start:end], quote):
         return start, end
     try:
-        citable = citable_occurrences(article, quote)
+        citable = article.citable_occurrences(quote)
     except quotes.QuoteNotFound as missing:
         hint = f" The closest passage is: “{missing.closest}”." if missing.closest else ""
         raise DeskError(f"The quote is not in this article.{hint}") from None
@@ -65,13 +64,6 @@ def passage_offsets(article, quote, start=None, end=None):
     if len(citable) > 1:
         raise AmbiguousQuote(citable)
     return citable[0].start, citable[0].end
-
-
-def citable_occurrences(article, quote):
-    """Each occurrence of ``quote`` outside non-editorial parts; QuoteNotFound if none at all."""
-    matches = quotes.locate_all(article.body, quote)
-    spans = list(article.non_editorial_spans.all())
-    return [m for m in matches if first_editorial([m], spans) is not None]
 
 
 def offset(value):

@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -21,6 +22,7 @@ from .dates import (
     format_partial_date,
     normalize_partial_dates,
 )
+from .registry import edited_models
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -216,6 +218,15 @@ class Article(Versioned):
         # .all() rather than a query of its own, so that prefetched spans are used.
         return overlapping_span(self.non_editorial_spans.all(), start, end)
 
+    def citable_occurrences(self, quote):
+        """Each occurrence of ``quote`` outside non-editorial parts (QuoteNotFound if none)."""
+        spans = list(self.non_editorial_spans.all())
+        return [
+            match
+            for match in quotes.locate_all(self.body, quote)
+            if overlapping_span(spans, match.start, match.end) is None
+        ]
+
 
 def overlapping_span(spans, start, end):
     """The first of ``spans`` that overlaps [start, end), if any."""
@@ -336,6 +347,19 @@ class CitationQuerySet(models.QuerySet):
         record, which cost more than the rows on a page of agreements.
         """
         return models.Prefetch("citations", queryset=self.for_api(), to_attr=PREFETCHED_FOR_API)
+
+    def with_records(self):
+        """
+        These citations with the records they cite, fetched once per kind of record together
+        with what those records' labels read (``str_related``: a stake names its holder and
+        target).
+        """
+        labelled = [
+            model.objects.select_related(*model.str_related)
+            for model in edited_models()
+            if getattr(model, "str_related", ())
+        ]
+        return self.prefetch_related(GenericPrefetch("record", labelled))
 
     def for_record(self, record):
         return self.filter(

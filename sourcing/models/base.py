@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 
 from ..text.search import fold_for_search
 from .editing import first_change_of
+from .registry import record_parts
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -46,8 +47,6 @@ def latest_change(record):
     The newest history entry of ``record`` or of a row that belongs to it (a citation, an alias,
     a capacity...): a change of a part moves the record's version on without an entry of its own.
     """
-    from .registry import record_parts  # the registry reads the app's models, this module's too
-
     entries = [record.history.first()]
     for part in record_parts():
         parent = part._meta.get_field(part.parent_field)

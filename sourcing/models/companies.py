@@ -76,25 +76,6 @@ class Company(CuratedRecord):
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": "A company cannot be its own parent."})
 
-    def merge_into(self, target, user=None, needs_review=False):
-        """
-        Fold this company, a duplicate, into ``target`` and delete it; return ``target``.
-
-        Everything that points at this company moves to ``target``: aliases, stakes (as holder
-        and as target), agreement parties, operated plants, vehicle programmes, subsidiaries and
-        citations. Its name stays findable as an alias of ``target``. Rows that become duplicates
-        (the same alias twice, the same party with the same role in one agreement, the same
-        passage cited twice) are dropped, their citations kept on the surviving row. The merge is
-        refused, with nothing changed, when it would make a company hold a stake in itself or be
-        its own ancestor. Every change is a history entry whose reason names the merge, by
-        ``user`` when given. ``needs_review`` puts a verified ``target`` back in the review queue
-        (a merge by someone who may not verify changes what was verified).
-        """
-        # Imported here: the merge uses models that import this module (circular import).
-        from ..merging import merge_companies
-
-        return merge_companies(self, target, user=user, needs_review=needs_review)
-
 
 class CompanyAlias(Alias):
     """Another name a source uses for a company ("le Losange", "AESC Envision")."""

@@ -146,5 +146,8 @@ class PlantMilestone(Versioned):
             ),
         ]
 
+    # What __str__ reads beyond the row: loaded alongside where labels are listed.
+    str_related = ("plant",)
+
     def __str__(self):
         return f"{self.plant}: {self.get_kind_display()} {self.year}"
