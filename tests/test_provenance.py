@@ -16,6 +16,7 @@ from sourcing.models import (
     Plant,
     PlantCapacity,
     PlantMilestone,
+    ProvenanceIndex,
     ReviewStatus,
     ValueBasis,
 )
@@ -84,6 +85,12 @@ def test_a_not_stated_status_needs_no_basis(article):
 
     plant.review_status = VERIFIED
     plant.save()  # kind is cited; status "not stated" and the blank country need nothing
+
+    plant.refresh_from_db()
+    assert plant.review_status == VERIFIED
+    held = ProvenanceIndex([plant]).of(plant)
+    assert "status" not in held and "country" not in held
+    assert held["kind"].basis == "stated"
 
 
 def test_a_row_value_without_basis_blocks_verifying_its_record(article):

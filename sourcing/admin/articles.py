@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
 
+from ..api.params import parse_id
 from ..desk.intake import intake_view, printed_date_view
 from ..desk.views import desk_urls
 from ..forms import ArticleForm, NonEditorialSpanFormSet
@@ -173,9 +174,8 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
 
     @staticmethod
     def desk_url_of(object_id):
-        if not str(object_id).isdigit():
-            return ""
-        return reverse("admin:sourcing_article_desk", args=[int(object_id)])
+        pk = parse_id(object_id)
+        return "" if pk is None else reverse("admin:sourcing_article_desk", args=[pk])
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {

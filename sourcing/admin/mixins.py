@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
+from ..api.params import parse_id
 from ..forms import VersionedForm
 from ..models import StaleRecordError, one_change
 from ..text.search import fold_for_search
@@ -89,10 +90,18 @@ class VersionedChangesMixin:
 
 class HistoryUrlIdsMixin:
     """
-    A history URL whose record or version id is not a number (``/company/x/history/``) goes
-    where a change URL with such an id goes: back to the admin index saying the record does not
-    exist. simple-history's views would pass the text to the database and fail with a 500.
+    Ids in admin URLs are read as the API reads them (``params.parse_id``: ASCII digits, no
+    leading zeros), so a record has one admin URL as it has one API URL: ``/company/01/change/``
+    is no record. A history URL whose record or version id is not an id
+    (``/company/x/history/``) goes where a change URL with such an id goes: back to the admin
+    index saying the record does not exist. simple-history's views would pass the text to the
+    database and fail with a 500.
     """
+
+    def get_object(self, request, object_id, from_field=None):
+        if from_field is None and not self.is_id(object_id):
+            return None
+        return super().get_object(request, object_id, from_field)
 
     def history_view(self, request, object_id, extra_context=None):
         if not self.is_id(object_id):
@@ -106,7 +115,7 @@ class HistoryUrlIdsMixin:
 
     @staticmethod
     def is_id(value):
-        return str(value).isascii() and str(value).isdigit()
+        return parse_id(value) is not None
 
     def no_such_record(self, request, object_id):
         self.message_user(

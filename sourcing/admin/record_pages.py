@@ -6,16 +6,16 @@ and saving a part of a record (a capacity, a party) goes back to the record's pa
 
 from django.http import HttpResponseRedirect
 
+from ..api.params import parse_id
 from ..models import Article, Citation
 from .links import admin_url
 
 
 def article_to_prefill(request, record):
     """The article new citation rows of ``record`` start on, as an id, or None."""
-    wanted = request.GET.get("article", "")
-    given = wanted.isascii() and wanted.isdigit() and len(wanted) < 12
-    if given and Article.objects.filter(pk=int(wanted)).exists():
-        return int(wanted)
+    wanted = parse_id(request.GET.get("article", ""))
+    if wanted is not None and Article.objects.filter(pk=wanted).exists():
+        return wanted
     if record is None or record.pk is None:
         return None
     last = Citation.objects.for_record(record).order_by("-created_at", "-pk").first()

@@ -309,13 +309,15 @@ def ordering_filter(*fields):
 
 class SearchFilter(filters.CharFilter):
     """
-    A ``search`` parameter: ``search(queryset, text, user)`` finds the records, folding the text
-    as ``sourcing.text.search`` does. A term that folds to nothing (a lone accent, a zero-width
-    space) matches nothing: the schema cannot tell such terms apart (JSON Schema patterns have no
-    Unicode categories), and an empty list is the honest answer to "records containing this".
+    A ``search`` parameter: the queryset's own ``search(text)`` finds the records, or
+    ``search(queryset, text, user)`` when the records' search depends on what the reader may
+    see, folding the text as ``sourcing.text.search`` does. A term that folds to nothing (a lone
+    accent, a zero-width space) matches nothing: the schema cannot tell such terms apart (JSON
+    Schema patterns have no Unicode categories), and an empty list is the honest answer to
+    "records containing this".
     """
 
-    def __init__(self, *args, search, **kwargs):
+    def __init__(self, *args, search=None, **kwargs):
         self.search = search
         super().__init__(*args, max_length=params.MAX_SEARCH_LENGTH, **kwargs)
 
@@ -324,10 +326,12 @@ class SearchFilter(filters.CharFilter):
             return qs
         if not fold_for_search(value):
             return qs.none()
+        if self.search is None:
+            return qs.search(value)
         return self.search(qs, value, user_of(self.parent.request))
 
 
-def search_filter(search, help_text):
+def search_filter(help_text, search=None):
     return documented(params.SEARCH_SCHEMA, SearchFilter(search=search, help_text=help_text))
 
 

@@ -49,11 +49,6 @@ from .params import (  # noqa: F401 (PARTIAL_DATE_SCHEMA, PartialDateField: read
 from .visibility import visible
 
 
-def search_records(queryset, text, user):
-    """Articles by title, authors or body; companies and plants by name or alias."""
-    return queryset.search(text)
-
-
 def programmes_named(text, user):
     """The ids of the programmes ``user`` may see whose name contains ``text``, folded."""
     named = VehicleProgramme.objects.filter(search_name__contains=fold_for_search(text))
@@ -96,7 +91,6 @@ class ArticleFilter(filters.FilterSet):
         "that whole period qualifies.",
     )
     search = search_filter(
-        search_records,
         "Text contained in the title, authors or body, ignoring case, accents and "
         "typography: `electrique` finds “électrique”, `l'usine` finds “l’usine”.",
     )
@@ -114,7 +108,6 @@ class ArticleFilter(filters.FilterSet):
 
 class CompanyFilter(filters.FilterSet):
     search = search_filter(
-        search_records,
         "Part of the company's name or of one of its aliases, ignoring case and "
         "accents: `ampere` finds Ampère, `losange` finds Renault Group (alias “le Losange”).",
     )
@@ -199,10 +192,10 @@ class AgreementFilter(filters.FilterSet):
     )
     cited_in = cited_in_filter(children=("parties", "volumes"))
     search = search_filter(
-        search_agreements,
         "Text in the title, part of a party's name or alias, or part of a vehicle programme's "
         "name, ignoring case, accents and typography: `ampere` finds agreements of Ampère, "
         "`city car` those of the Alpine electric city car.",
+        search=search_agreements,
     )
     ordering = ordering_filter(
         ("announced_on", "announced"),
@@ -221,7 +214,6 @@ class AgreementFilter(filters.FilterSet):
 
 class PlantFilter(filters.FilterSet):
     search = search_filter(
-        search_records,
         "Part of the plant's name or of one of its aliases, ignoring case, accents and "
         "typography: `dunkerque` finds the Dunkirk gigafactory.",
     )
@@ -252,9 +244,9 @@ class PlantFilter(filters.FilterSet):
 
 class ProgrammeFilter(filters.FilterSet):
     search = search_filter(
-        search_programmes,
         "Part of the programme's name, ignoring case, accents and typography: `berlinette` "
         "finds the “Alpine A110 (new electric berlinette)”.",
+        search=search_programmes,
     )
     maker = company_filter(
         "brand", f"{COMPANY_HELP} Programmes of that company's brand (the carmaker)."

@@ -78,23 +78,6 @@ class CuratedQuerySet(models.QuerySet):
             models.Prefetch("citations", queryset=Citation.objects.for_api())
         )
 
-    def cited_in(self, article, children=(), user=None):
-        """
-        Records citing ``article`` themselves or through one of their ``children`` rows (reverse
-        relation names such as "capacities"): a figure cited on a plant's capacity row is a fact
-        about the plant. Only rows ``user`` may see count (a party whose company is a draft does
-        not). Subqueries rather than joins, so no record is listed twice.
-        """
-        condition = Q(pk__in=self.model.objects.filter(citations__article=article).values("pk"))
-        for name in children:
-            relation = self.model._meta.get_field(name)
-            rows = relation.related_model.objects.all()
-            if hasattr(rows, "visible_to"):
-                rows = rows.visible_to(user)
-            cited_rows = rows.filter(citations__article=article)
-            condition |= Q(pk__in=cited_rows.values(relation.field.attname))
-        return self.filter(condition)
-
 
 class NamedQuerySet(CuratedQuerySet):
     """Records with a folded ``search_name`` and ``aliases`` (see ``base.Alias``)."""
