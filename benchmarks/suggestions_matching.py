@@ -15,8 +15,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-# Values that say nothing: a proposal's blank field is "not filled", not a value.
-BLANKS = (None, "", [], {}, False)
 # What a blank becomes when the desk accepts the proposal as it is.
 DEFAULTS = {"qualifier": "exact", "basis": "target"}
 COMPANY_KIND_DEFAULT = "not_stated"
@@ -45,6 +43,11 @@ def without_legal_form(name):
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     return " ".join(words)
+
+
+def blank(value):
+    """A value that says nothing ("not filled", not a value): None, False, "", [] or {}; not 0."""
+    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
 
 
 def same_number(a, b):
@@ -87,7 +90,7 @@ class Names:
         """A known company's slug, or a new company's name without its legal form."""
         if isinstance(value, dict):
             value = value.get("slug") or value.get("name")
-        if value in BLANKS:
+        if blank(value):
             return None
         return (
             self.company.get(fold(value))
@@ -99,7 +102,7 @@ class Names:
         """A known plant's name, or ``new:<label>`` of a plant the article introduces."""
         name = value.get("name") if isinstance(value, dict) else value
         city = value.get("city") if isinstance(value, dict) else None
-        if value in BLANKS or (name in BLANKS and city in BLANKS):
+        if blank(value) or (blank(name) and blank(city)):
             return None
         if name and fold(name) in self.plant:
             return self.plant[fold(name)]
@@ -251,7 +254,7 @@ class ProposalRules:
             )
         if name == "volumes":
             return Counter(self._volume(volume) for volume in value or [])
-        if value in BLANKS:
+        if blank(value):
             if name == "kind" and kind == "company":
                 return COMPANY_KIND_DEFAULT
             return DEFAULTS.get(name)
@@ -269,7 +272,7 @@ class ProposalRules:
             round(float(volume.get("gwh_per_year") or 0), 2),
             volume.get("qualifier") or DEFAULTS["qualifier"],
             volume.get("basis") or DEFAULTS["basis"],
-            int(year) if year not in BLANKS else None,
+            int(year) if not blank(year) else None,
         )
 
     def differences(self, expected, found):
@@ -337,7 +340,7 @@ class ProposalRules:
         )
 
     def _same_plant(self, expected, found):
-        if found.get("city") not in BLANKS:
+        if not blank(found.get("city")):
             return fold(found["city"]) == fold(expected["city"])
         return self.value("plant", "operator", found.get("operator")) == self.value(
             "plant", "operator", expected["operator"]
@@ -356,7 +359,7 @@ def _share(fields):
     """The share a stake states (exact or a bound), or None."""
     return next(
         (fields[name] for name in ("share_exact", "share_min", "share_max")
-         if fields.get(name) not in BLANKS),
+         if not blank(fields.get(name))),
         None,
     )  # fmt: skip
 
