@@ -44,7 +44,10 @@ def extraction_config():
 
 
 def read_html(data, declared_type=""):
-    tree = trafilatura.load_html(decode_html(data, declared_type))
+    markup = decode_html(data, declared_type)
+    tree = trafilatura.load_html(markup)
+    if tree is None:  # a fragment (a file that starts with "<p>"): parsed as a page's body
+        tree = trafilatura.load_html(f"<html><body>{markup}</body></html>")
     if tree is None:
         raise DocumentError(NO_ARTICLE)
     metadata = read_page_metadata(tree)  # before extraction, which prunes the tree
