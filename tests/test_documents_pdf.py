@@ -1,6 +1,7 @@
 """Reading PDFs (sourcing.documents.pdf, pdf_lines, pdf_layout) on PDFs typeset for the purpose."""
 
 import datetime
+import io
 
 import pypdf
 import pytest
@@ -169,3 +170,13 @@ def test_a_scanned_pdf_without_a_text_layer_is_refused():
         read_document(scanned_pdf(pages=2), "scan.pdf")
     assert "OCR is not supported" in str(refusal.value)
     assert "2 page(s)" in str(refusal.value)
+
+
+def test_information_fields_that_cannot_be_read_are_left_out(release_pdf):
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(release_pdf)))
+    writer.add_metadata({"/CreationDate": "last Tuesday", "/Title": "Kokkola press release"})
+    output = io.BytesIO()
+    writer.write(output)
+    document = read_document(output.getvalue(), "halden.pdf")
+    assert document.published == "2024-10-03"  # the dateline still
+    assert "Two customers have signed offtake agreements" in document.text

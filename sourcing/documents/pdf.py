@@ -83,13 +83,22 @@ def unlock(reader):
 
 
 def document_information(reader):
-    metadata = reader.metadata or {}
-    title = " ".join(str(metadata.get("/Title") or "").split())
-    created = metadata.creation_date if metadata else None
-    authors = [name.strip() for name in str(metadata.get("/Author") or "").split(";")]
+    """What the PDF's information fields say; a field that cannot be read counts as absent."""
+    metadata = optional(lambda: reader.metadata)
+    title = " ".join(str(optional(lambda: metadata.title) or "").split())
+    authors = str(optional(lambda: metadata.author) or "").split(";")
+    created = optional(lambda: metadata.creation_date)
+    declared_language = optional(lambda: reader.root_object["/Lang"])
     return {
         "title": title if title and not NOT_A_TITLE.search(title) else None,
         "published": created.date().isoformat() if created else None,
-        "authors": [name for name in authors if name],
-        "language": language_code(str(reader.trailer["/Root"].get("/Lang") or "")),
+        "authors": [name.strip() for name in authors if name.strip()],
+        "language": language_code(str(declared_language or "")),
     }
+
+
+def optional(read):
+    try:
+        return read()
+    except Exception:  # a malformed date, a missing dictionary: pypdf says so in many ways
+        return None
