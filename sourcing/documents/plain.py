@@ -11,7 +11,7 @@ from .sniffing import TEXT, UTF8_BOM, UTF16_BOMS
 EXTRACTOR = "plain text"
 
 
-def read_text(data):
+def read_text(data, declared_type=""):
     return Document(
         text=decode_text(data), media_type=TEXT, extractor=EXTRACTOR, extractor_version=""
     )

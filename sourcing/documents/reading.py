@@ -4,17 +4,19 @@ document does not say filled in from its text: the language detected, the date o
 """
 
 from .dates import printed_date
-from .document import DocumentError
+from .document import Document, DocumentError
 from .html import read_html
 from .language import detect_language
 from .pdf import read_pdf
 from .plain import read_text
 from .sniffing import HTML, PDF, TEXT, check_declared_type, sniff_media_type
 
-READERS = {PDF: read_pdf, HTML: read_html, TEXT: lambda data, declared_type: read_text(data)}
+READERS = {PDF: read_pdf, HTML: read_html, TEXT: read_text}
 
 
-def read_document(data: bytes, filename: str = "", declared_type: str = "", max_bytes=None):
+def read_document(
+    data: bytes, filename: str = "", declared_type: str = "", max_bytes: int | None = None
+) -> Document:
     """
     The ``Document`` in ``data``, a file received as ``filename`` (as declared_type, for an
     upload); a ``DocumentError`` says why not. ``max_bytes`` refuses a larger file before any
