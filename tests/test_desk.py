@@ -100,6 +100,29 @@ def test_editor_cannot_verify_from_the_desk_but_a_reviewer_can(client, editor, r
     assert stake.review_status == ReviewStatus.VERIFIED
 
 
+def test_a_verify_of_a_record_changed_since_the_page_was_drawn_is_refused(
+    client, editor, reviewer, article
+):
+    act(client_for(client, editor), article, action="accept", proposal=stake_proposal())
+    stake = Stake.objects.get()
+    client.force_login(reviewer)
+    panel = client.get(reverse("admin:sourcing_article_desk", args=[article.pk])).content.decode()
+    shown = f"{key(stake)}:{stake.version}"
+    assert f'value="{shown}"' in panel  # the checkbox carries the version the page showed
+    # Another editor changes the share after the reviewer's page was drawn.
+    stake.share_exact = 35
+    stake.save()
+
+    refused = act(client, article, action="verify", targets=[shown])
+
+    assert refused.status_code == 409
+    assert "since you opened it" in refused.json()["error"]
+    stake.refresh_from_db()
+    assert stake.review_status == ReviewStatus.DRAFT
+    done = act(client, article, action="verify", targets=[f"{key(stake)}:{stake.version}"])
+    assert done.status_code == 200
+
+
 def test_accepting_a_proposal_whose_quote_does_not_verify_creates_nothing(client, editor, article):
     make_company("Stellantis")
     counts = [model.objects.count() for model in (Company, Stake, Citation, CompanyAlias)]

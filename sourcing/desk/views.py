@@ -24,6 +24,7 @@ from django.urls import path, reverse
 from django.utils.text import Truncator, capfirst
 
 from ..admin.links import admin_url
+from ..api.params import parse_id
 from ..forms import stale_record_message
 from ..models import (
     Article,
@@ -67,19 +68,35 @@ def desk_url(article):
 
 
 def target_key(record):
+    """A record's identity on the page: "content type:id"."""
     return f"{ContentType.objects.get_for_model(record).pk}:{record.pk}"
 
 
+def shown_key(record):
+    """A record as the page showed it: "content type:id:version" (see ``record_from_key``)."""
+    return f"{target_key(record)}:{record.version}"
+
+
 def record_from_key(key):
-    """The record a "content type:id" key names, or None."""
+    """
+    The record a "content type:id" key names, or None. A key that also carries the version the
+    page showed ("content type:id:version") names the record only as it was then: a record
+    changed since is refused (``StaleRecord``), so no action (a verification above all) applies
+    to values the editor did not see.
+    """
+    parts = [parse_id(part) for part in str(key).split(":")]
+    if len(parts) not in (2, 3) or None in parts:
+        return None
     try:
-        type_id, pk = (int(part) for part in str(key).split(":"))
-        model = ContentType.objects.get_for_id(type_id).model_class()
-    except (ValueError, ContentType.DoesNotExist):
+        model = ContentType.objects.get_for_id(parts[0]).model_class()
+    except ContentType.DoesNotExist:
         return None
     if model is None or not hasattr(model, "citations"):
         return None
-    return model._default_manager.filter(pk=pk).first()
+    record = model._default_manager.filter(pk=parts[1]).first()
+    if record is not None and len(parts) == 3 and record.version != parts[2]:
+        raise writes.StaleRecord(f"“{record}”: {stale_record_message(record)}")
+    return record
 
 
 def citable_fields(model):
@@ -140,7 +157,7 @@ def cite_targets(article, records, mentions):
         targets.extend(model.objects.filter(pk__in=ids))
     unique = {}
     for target in targets:
-        unique.setdefault(target_key(target), target)
+        unique.setdefault(shown_key(target), target)
     return [
         {
             "key": key,
@@ -166,7 +183,7 @@ def proposal_rows(proposals, targets):
         ]
         duplicates = likely_duplicates(proposal.get("kind"), proposal.get("fields") or {})
         attach = [
-            (target_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
+            (shown_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
             for record in duplicates
         ]
         attach += [(t["key"], t["label"]) for t in targets if t["key"] not in dict(attach)]
@@ -209,7 +226,7 @@ def panel_context(request, article):
     records = cited_records(article)
     reviewer_rows = [
         {
-            "key": target_key(record),
+            "key": shown_key(record),
             "record": record,
             # The record's page starts its new citation rows on this article.
             "url": f"{admin_url(record)}?article={article.pk}",
@@ -276,6 +293,8 @@ def act_view(request, model_admin, article_id):
                 return JsonResponse({"error": stale_record_message(article)}, status=409)
             message = action(request, article, data)
             Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    except writes.StaleRecord as stale:
+        return JsonResponse({"error": str(stale)}, status=409)
     except writes.AmbiguousQuote as ambiguous:
         return JsonResponse(
             {"error": str(ambiguous), "choose": occurrences(article, ambiguous.matches)}, status=400

@@ -35,6 +35,10 @@ class DeskError(Exception):
     """A desk action refused, with the message an editor reads."""
 
 
+class StaleRecord(DeskError):
+    """A record changed since the desk page showed it: the action is refused, nothing saved."""
+
+
 class AmbiguousQuote(DeskError):
     """The quote occurs more than once where it may be cited: the editor picks one."""
 
