@@ -22,7 +22,7 @@ WEB_CONCURRENCY ?= 3
 GUNICORN_TIMEOUT ?= 30
 BIND ?= 0.0.0.0:$(PORT)
 
-.PHONY: run serve deploy-check schemathesis test lint bench lock browser install
+.PHONY: run serve deploy-check schemathesis test lint bench lock browser install vendor
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
@@ -84,3 +84,12 @@ lock:
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes \
 		--python-version 3.11 -o requirements.lock
+
+# The public pages' JavaScript libraries, from the npm registry at the versions package.json and
+# package-lock.json pin, copied with their licences into sourcing/static/vendor/ (committed, so
+# neither `make run` nor a browser ever fetches them). Run after changing package.json.
+vendor:
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p sourcing/static/vendor/cytoscape
+	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE \
+		sourcing/static/vendor/cytoscape/

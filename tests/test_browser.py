@@ -80,6 +80,8 @@ def browser(tmp_path_factory):
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
     ):
         options.add_argument(flag)
+    # What the pages' scripts log, read by tests that expect no console errors.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     try:
         driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     except WebDriverException as error:

@@ -247,7 +247,7 @@ def test_the_source_view_shows_inferred_values_with_their_notes(client, article)
     cite(plant, article, "Verkor will supply Renault Group", field="status")
     mark(plant, "status", "inferred", "“Implantation en cours” read as under construction.")
 
-    page = client.get(reverse("sourcing:article-source", args=[article.pk])).content.decode()
+    page = client.get(reverse("pages:article-source", args=[article.pk])).content.decode()
 
     assert 'status: <span class="basis">inferred</span>' in page
     assert "“Implantation en cours” read as under construction." in page

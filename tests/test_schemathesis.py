@@ -64,6 +64,7 @@ def test_the_schema_documents_every_api_operation():
         ("GET", "/api/v1/changes/"),
         ("GET", "/api/v1/export/{resource}/"),
         ("GET", "/api/v1/articles/{id}/suggestions/"),
+        ("GET", "/api/v1/companies/{ref}/network/"),
     }
     assert operations == expected
 

@@ -108,7 +108,7 @@ def article_reference_json(
 def citation_json(links, pk, article, article_id, field, quote, start, end):
     """A citation (``CitationSerializer``'s fields); ``article`` is its article's reference."""
     # The article's source view (Article.get_absolute_url), from its id alone.
-    source_view = links.template("sourcing:article-source").format(article_id)
+    source_view = links.template("pages:article-source").format(article_id)
     return {
         "id": pk,
         "article": article,

@@ -8,6 +8,7 @@ from rest_framework.renderers import JSONRenderer
 from . import params, renderers
 from .export import ExportView
 from .feed import ChangesView
+from .network import NetworkView
 from .resources import RESOURCES
 from .statement_timeout import StatementTimeoutMixin
 from .suggestions import ArticleSuggestionsView
@@ -71,5 +72,6 @@ urlpatterns = [
         ArticleSuggestionsView.as_view(),
         name="article-suggestions",
     ),
+    path("companies/<str:ref>/network/", NetworkView.as_view(), name="company-network"),
     *router.urls,
 ]

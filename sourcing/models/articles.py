@@ -99,7 +99,7 @@ class Article(Versioned):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("sourcing:article-source", args=[self.pk])
+        return reverse("pages:article-source", args=[self.pk])
 
     @property
     def published(self):

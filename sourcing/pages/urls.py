@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import records, views
 
-app_name = "sourcing"
+app_name = "pages"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<int:pk>/source/", views.article_source, name="article-source"),
+    path("companies/<slug:slug>/", records.company_page, name="company"),
+    path("plants/<int:pk>/", records.plant_page, name="plant"),
+    path("search/", records.search_page, name="search"),
 ]

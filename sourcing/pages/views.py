@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from ..api.params import MAX_ID
 from ..api.resources import BY_MODEL
 from ..api.visibility import visible
-from ..models import Article, ValueBasis
+from ..models import Article, Company, Plant, ValueBasis
 from ..models.registry import edited_models
 from ..text.highlighting import highlight_body
 
@@ -126,6 +126,10 @@ def article_source(request, pk):
     )
 
 
+# Companies and plants listed on the home page; the search box finds the others.
+HOME_LIST = 100
+
+
 @csrf_exempt  # read-only page: a POST should be told 405, not fail the CSRF check with a 403
 @require_safe
 def home(request):
@@ -133,4 +137,9 @@ def home(request):
     articles = Article.objects.annotate_citation_count().order_by(
         F("published_on").asc(nulls_last=True), "title"
     )
-    return render(request, "sourcing/home.html", {"articles": articles})
+    context = {
+        "articles": articles,
+        "companies": visible(Company.objects.all(), request.user).order_by("name")[:HOME_LIST],
+        "plants": visible(Plant.objects.all(), request.user).order_by("name")[:HOME_LIST],
+    }
+    return render(request, "sourcing/home.html", context)

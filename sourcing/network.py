@@ -1,0 +1,253 @@
+"""
+Who is tied to whom around one company: the companies and plants within a few steps of it, and
+the ties between them (stakes, agreements, plants operated, parent companies), each with the
+passages that state it. The API's network endpoint and the public company page both draw this.
+
+The network is grown one step at a time from the company: each step reads each kind of tie of
+the companies reached so far in one query, so the number of queries depends on the depth, never
+on the size of the network. Only records the reader may see are read (``visible``). A network
+stops growing at ``MAX_NODES`` nodes and says so (``truncated``); each step also reads at most
+``MAX_TIES_PER_STEP`` ties of each kind, so one very busy company cannot make a request slow.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+
+from .api.nested_rows import NestedCitations, links, origin
+from .api.visibility import visible
+from .models import Agreement, AgreementParty, Company, Plant, Stake
+
+MAX_DEPTH = 3
+MAX_NODES = 150
+MAX_TIES_PER_STEP = 4 * MAX_NODES
+KINDS = ("stake", "agreement", "plant", "parent")
+
+
+@dataclass
+class Network:
+    """Nodes by key ("company:12", "plant:3") and edges by key, as the API writes them."""
+
+    request: object
+    nodes: dict = field(default_factory=dict)
+    edges: dict = field(default_factory=dict)
+    truncated: bool = False
+    # The facts behind the edges, for their citations: (model, pk, field or None) per edge.
+    facts: dict = field(default_factory=dict)
+
+    def add_node(self, record):
+        """Whether ``record`` (a company or plant) is a node (added now if there is room)."""
+        kind = "company" if isinstance(record, Company) else "plant"
+        key = f"{kind}:{record.pk}"
+        if key in self.nodes:
+            return True
+        if len(self.nodes) >= MAX_NODES:
+            self.truncated = True
+            return False
+        self.nodes[key] = {"id": key, "type": kind, "record": record}
+        return True
+
+    def add_edge(self, key, source, target, kind, label, record, fact):
+        if source in self.nodes and target in self.nodes and key not in self.edges:
+            self.edges[key] = {
+                "id": key,
+                "source": source,
+                "target": target,
+                "kind": kind,
+                "label": label,
+                "record": record,
+            }
+            self.facts[key] = fact
+
+
+def company_network(company, user, request, depth=1, kinds=KINDS):
+    """The network of ``company`` within ``depth`` steps, as the API's JSON (see ``as_json``)."""
+    network = Network(request)
+    network.add_node(company)
+    frontier = {company.pk}
+    for _ in range(depth):
+        reached = set(network.nodes)
+        if "stake" in kinds:
+            add_stakes(network, frontier, user)
+        if "agreement" in kinds:
+            add_agreements(network, frontier, user)
+        if "plant" in kinds:
+            add_plants(network, frontier, user)
+        if "parent" in kinds:
+            add_parents(network, frontier, user)
+        frontier = {
+            node["record"].pk
+            for key, node in network.nodes.items()
+            if key not in reached and node["type"] == "company"
+        }
+        if not frontier:
+            break
+    return as_json(network)
+
+
+def capped(network, rows):
+    """At most MAX_TIES_PER_STEP of ``rows``; the network is truncated if there were more."""
+    rows = list(rows[: MAX_TIES_PER_STEP + 1])
+    if len(rows) > MAX_TIES_PER_STEP:
+        network.truncated = True
+    return rows[:MAX_TIES_PER_STEP]
+
+
+def api_url(network, view_name, pk):
+    return links(network.request).template(view_name).format(pk)
+
+
+def add_stakes(network, frontier, user):
+    stakes = visible(Stake.objects.all(), user).filter(
+        Q(holder__in=frontier) | Q(target__in=frontier)
+    )
+    for stake in capped(network, stakes.select_related("holder", "target").order_by("pk")):
+        holder, target = network.add_node(stake.holder), network.add_node(stake.target)
+        if holder and target:
+            share = stake.share_display
+            network.add_edge(
+                f"stake:{stake.pk}",
+                f"company:{stake.holder_id}",
+                f"company:{stake.target_id}",
+                "stake",
+                f"holds {share}" if share else "holds a stake",
+                api_url(network, "api:stake-detail", stake.pk),
+                (Stake, stake.pk, None),
+            )
+
+
+def add_agreements(network, frontier, user):
+    """An edge between each two parties of every agreement a company of ``frontier`` is in."""
+    agreements = visible(Agreement.objects.all(), user).filter(parties__company__in=frontier)
+    parties = visible(AgreementParty.objects.all(), user).filter(
+        agreement__in=agreements.values("pk")
+    )
+    rows = capped(
+        network, parties.select_related("agreement", "company").order_by("agreement", "pk")
+    )
+    by_agreement = {}
+    for party in rows:
+        by_agreement.setdefault(party.agreement, []).append(party)
+    for agreement, members in by_agreement.items():
+        for first, second in pairs(members):
+            if not (network.add_node(first.company) and network.add_node(second.company)):
+                continue
+            network.add_edge(
+                f"agreement:{agreement.pk}:{first.company_id}-{second.company_id}",
+                f"company:{first.company_id}",
+                f"company:{second.company_id}",
+                "agreement",
+                f"{agreement.get_kind_display()}: {agreement.title}",
+                api_url(network, "api:agreement-detail", agreement.pk),
+                (Agreement, agreement.pk, None),
+            )
+
+
+# The parties an agreement is between; advisers are tied to them, not to each other.
+PRINCIPAL_ROLES = {
+    AgreementParty.Role.BUYER,
+    AgreementParty.Role.SUPPLIER,
+    AgreementParty.Role.PARTNER,
+    AgreementParty.Role.INVESTOR,
+    AgreementParty.Role.INVESTEE,
+}
+# Which side of a pair a tie starts from: a supplier towards its buyer, an investor towards the
+# company it invests in.
+GIVING_ROLES = {AgreementParty.Role.SUPPLIER: 0, AgreementParty.Role.INVESTOR: 0}
+RECEIVING_ROLES = {AgreementParty.Role.BUYER: 2, AgreementParty.Role.INVESTEE: 2}
+
+
+def pairs(parties):
+    """
+    Each two parties of one agreement once, at least one of them a principal (a company in two
+    roles counts once), the giving side first.
+    """
+    companies = list({party.company_id: party for party in parties}.values())
+    found = []
+    for index, first in enumerate(companies):
+        for second in companies[index + 1 :]:
+            if first.role in PRINCIPAL_ROLES or second.role in PRINCIPAL_ROLES:
+                found.append(tuple(sorted((first, second), key=side)))
+    return found
+
+
+def side(party):
+    return GIVING_ROLES.get(party.role, RECEIVING_ROLES.get(party.role, 1))
+
+
+def add_plants(network, frontier, user):
+    plants = visible(Plant.objects.all(), user).filter(operator__in=frontier)
+    for plant in capped(network, plants.order_by("pk").select_related("operator")):
+        if network.add_node(plant):
+            network.add_edge(
+                f"operates:{plant.pk}",
+                f"company:{plant.operator_id}",
+                f"plant:{plant.pk}",
+                "operates",
+                "operates",
+                api_url(network, "api:plant-detail", plant.pk),
+                (Plant, plant.pk, "operator"),
+            )
+
+
+def add_parents(network, frontier, user):
+    """Parents of the companies of ``frontier`` and their subsidiaries (``Company.parent``)."""
+    companies = visible(Company.objects.all(), user)
+    related = companies.filter(Q(pk__in=frontier) | Q(parent__in=frontier))
+    related = related.filter(parent__in=companies).select_related("parent")
+    for company in capped(network, related.order_by("pk")):
+        child, parent = network.add_node(company), network.add_node(company.parent)
+        if child and parent:
+            network.add_edge(
+                f"parent:{company.pk}",
+                f"company:{company.pk}",
+                f"company:{company.parent_id}",
+                "parent",
+                "subsidiary of",
+                api_url(network, "api:company-detail", company.pk),
+                (Company, company.pk, "parent"),
+            )
+
+
+def as_json(network):
+    """The network as the API writes it, each edge with the passages that state its fact."""
+    keys = {}
+    for model, pk, _ in network.facts.values():
+        keys.setdefault(model, set()).add(pk)
+    cited = NestedCitations([(model, list(ids)) for model, ids in keys.items()], network.request)
+    edges = []
+    for key, edge in network.edges.items():
+        model, pk, field_name = network.facts[key]
+        edges.append({**edge, "citations": edge_citations(cited, model, pk, field_name)})
+    nodes = [node_json(network, node) for node in network.nodes.values()]
+    return {"nodes": nodes, "edges": edges, "truncated": network.truncated}
+
+
+def edge_citations(cited, model, pk, field_name):
+    """
+    The passages stating an edge's fact: those cited for the field the tie is (a plant's
+    operator, a company's parent), else every passage of the record (a stake, an agreement).
+    """
+    citations = cited.of(model, pk)
+    if field_name is not None:
+        citations = [c for c in citations if c["field"] in (field_name, None)]
+    return [
+        {"quote": c["quote"], "article": c["article"], "source_url": c["source_url"]}
+        for c in citations
+    ]
+
+
+def node_json(network, node):
+    record = node["record"]
+    if node["type"] == "company":
+        detail, page = "api:company-detail", reverse("pages:company", args=[record.slug])
+    else:
+        detail, page = "api:plant-detail", reverse("pages:plant", args=[record.pk])
+    return {
+        "id": node["id"],
+        "type": node["type"],
+        "name": record.name,
+        "api_url": api_url(network, detail, record.pk),
+        "page_url": origin(network.request) + page,
+    }

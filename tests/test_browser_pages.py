@@ -1,0 +1,124 @@
+"""
+The public pages in headless Chromium, on the seeded documents: the company page of Verkor draws
+its network and a click on a tie shows its quotes; a plant page draws its capacities; no console
+errors; headings, labels, keyboard focus and text alternatives as a screen reader needs them.
+"""
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from sourcing.models import Plant
+
+from .factories import run_seed
+from .test_browser import WAIT_SECONDS, browser  # noqa: F401 (the browser fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def seeded_site(live_server, transactional_db):
+    run_seed()
+    return live_server.url
+
+
+def console_errors(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def graph(driver, script):
+    """Run ``script`` with ``cy``, the page's Cytoscape instance, once it is drawn."""
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        lambda d: d.execute_script(
+            "const c = document.getElementById('network-graph');"
+            "return !!(c && c._cyreg && c._cyreg.cy);"
+        )
+    )
+    return driver.execute_script(
+        "const cy = document.getElementById('network-graph')._cyreg.cy;" + script
+    )
+
+
+def accessibility_problems(driver):
+    """Basic checks: one h1, no skipped heading level, every field labelled, every image named."""
+    return driver.execute_script(
+        """
+        const problems = [];
+        const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+        if (document.querySelectorAll('h1').length !== 1) problems.push('not one h1');
+        let last = 0;
+        for (const h of headings) {
+          const level = Number(h.tagName[1]);
+          if (level > last + 1) problems.push('skipped heading level at ' + h.textContent);
+          last = level;
+        }
+        const fields = 'input:not([type=hidden]), select, textarea';
+        for (const field of document.querySelectorAll(fields)) {
+          if (!(field.labels && field.labels.length) && !field.getAttribute('aria-label'))
+            problems.push('unlabelled field ' + field.name);
+        }
+        for (const image of document.querySelectorAll('img, svg, [role=img]')) {
+          const named = image.getAttribute('alt') || image.getAttribute('aria-label')
+            || image.getAttribute('aria-labelledby') || image.querySelector('title');
+          if (!named) problems.push('image without a text alternative');
+        }
+        if (!document.documentElement.lang) problems.push('no page language');
+        return problems;
+        """
+    )
+
+
+def test_the_company_page_draws_the_network_and_a_click_on_a_tie_shows_its_quote(
+    browser,  # noqa: F811
+    seeded_site,
+):
+    browser.get(f"{seeded_site}/companies/verkor/")
+
+    names = graph(browser, "return cy.nodes().map(n => n.data('name'));")
+    assert {"Verkor", "Renault Group", "EIT InnoEnergy", "Verkor Gigafactory Dunkirk"} <= set(names)
+    # Click the stake tie from Renault Group to Verkor where it is drawn.
+    point = graph(
+        browser,
+        """
+        const edge = cy.edges().filter(e => e.data('kind') === 'stake'
+          && cy.getElementById(e.data('source')).data('name') === 'Renault Group')[0];
+        const p = edge.renderedMidpoint();
+        return {x: p.x, y: p.y, label: edge.data('label'), quote: edge.data('citations')[0].quote};
+        """,
+    )
+    container = browser.find_element(By.ID, "network-graph")
+    size = container.size
+    ActionChains(browser).move_to_element_with_offset(
+        container, point["x"] - size["width"] / 2, point["y"] - size["height"] / 2
+    ).click().perform()
+    details = browser.find_element(By.ID, "tie-details")
+    WebDriverWait(browser, WAIT_SECONDS).until(lambda d: point["quote"] in details.text)
+    assert "Renault Group" in details.text and point["label"] in details.text
+    assert console_errors(browser) == []
+    assert accessibility_problems(browser) == []
+
+
+def test_the_company_page_reads_as_lists_and_takes_keyboard_focus(browser, seeded_site):  # noqa: F811
+    browser.get(f"{seeded_site}/companies/verkor/")
+
+    ties = browser.find_elements(By.CSS_SELECTOR, "ul.ties li")
+    assert any("Renault Group" in tie.text for tie in ties)
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.tag_name == "a" and focused.text  # the first link takes the focus
+
+
+def test_a_plant_page_draws_its_capacities(browser, seeded_site):  # noqa: F811
+    dunkirk = Plant.objects.get(name="Verkor Gigafactory Dunkirk")
+    browser.get(f"{seeded_site}/plants/{dunkirk.pk}/")
+
+    bars = browser.find_elements(By.CSS_SELECTOR, "svg.capacity-chart g.bar")
+    assert len(bars) == dunkirk.capacities.count()
+    labels = [bar.find_element(By.CSS_SELECTOR, "text.figure").text for bar in bars]
+    assert "16" in labels and "50" in labels
+    assert all(bar.find_element(By.TAG_NAME, "rect").size["height"] > 0 for bar in bars)
+    assert console_errors(browser) == []
+    assert accessibility_problems(browser) == []
