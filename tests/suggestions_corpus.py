@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from sourcing import quotes
+from sourcing.text import quotes
 
 CORPUS_DIR = Path(__file__).resolve().parent / "data" / "suggestions_corpus"
 KNOWN_FILE = CORPUS_DIR / "known.yaml"

@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from sourcing import quotes
-from sourcing.search import fold_for_search
+from sourcing.text import quotes
+from sourcing.text.search import fold_for_search
 from sourcing.seeding import ARTICLES_DIR_NAME, FIXTURES_DIR
 from tests.suggestions_corpus import (
     HALVES,
