@@ -104,14 +104,14 @@ def _volumes(sentence):
     ]
 
 
-def agreements(sentence, facts):
+def agreements(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
     kind, word = _kind(body, passage)
     if kind is None:
         return
     companies = _distinct(
         c
-        for c in sentence.companies
+        for c in sentence.parties
         if c["start"] - PARTY_REACH <= word.start() <= c["end"] + PARTY_REACH
     )
     if kind is None or len(companies) < 2:
