@@ -24,6 +24,11 @@ _JOINT_VENTURE = re.compile(
     r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture)(?![\w])",
     re.I,
 )
+_STRONG_VENTURE = re.compile(
+    r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?)"
+    r"(?![\w])",
+    re.I,
+)
 _VENTURE_NAMED = re.compile(
     r"(?:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
     r"dénommée?|sous le nom d['’]?e?)[ \u00a0]*$",
@@ -64,6 +69,7 @@ class Venture:
     founded: int | None = None
     forming: bool = False
     by_position: int | None = None  # where "founded by" ends: the partners named after it
+    strong: bool = False  # named "joint venture" or "coentreprise", not only "the venture"
 
 
 def _mention_key(mention):
@@ -192,6 +198,8 @@ class Discourse:
             return
         parties = sentence.parties
         venture = self._venture_of(sentence, word, parties)
+        if _STRONG_VENTURE.search(body, passage.start, passage.end) and not venture.strong:
+            venture.sentence, venture.strong = sentence, True
         founded = _FOUNDED_BY.search(body, word.end(), passage.end)
         if founded:
             venture.founded = int(founded.group("year")) if founded.group("year") else None

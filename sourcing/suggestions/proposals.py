@@ -32,6 +32,8 @@ def build(article, reading, mentions, detected, index, facts):
     context = discourse.Discourse(article, reading, sentences, index, _attributes(mentions))
     context.stake_memory = stakes.Memory()
     context.article_date = stakes.article_date(article)
+    context.article_date_precision = getattr(article, "published_precision", "") or "day"
+    context.last_agreement = None
     for sentence in sentences:
         for builder in (
             stakes.stakes,

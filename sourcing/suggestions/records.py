@@ -1,5 +1,7 @@
 """Stakes, plant capacities and plant milestones proposed from the mentions of one sentence."""
 
+import re
+
 from . import triggers
 from .common import nearest, party, party_key
 
@@ -124,6 +126,9 @@ def _basis(body, clause):
     return "target"
 
 
+VOLUME_WORD = re.compile(r"(?<![\w])(?:volumes?|contract|contrat)(?![\w])", re.I)
+
+
 def plant_at(sentence, position):
     """The plant a fact at ``position`` is about: the nearest the sentence names, else the one
     spoken of before it; None when the article has named none."""
@@ -172,6 +177,8 @@ def _is_volume(body, clause, passage):
     """A figure supplied, bought or taken is a volume of an agreement, not a capacity."""
     if triggers.CAPACITY_WORD.search(body, clause.start, clause.end):
         return False
+    if VOLUME_WORD.search(body, passage.start, passage.end):
+        return True
     return bool(
         triggers.SUPPLY_VERB.search(body, passage.start, passage.end)
         or triggers.BUY_VERB.search(body, passage.start, passage.end)
