@@ -39,7 +39,7 @@ _SUPPLY_VERB = re.compile(
 )
 _CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
 _ACTIVE = re.compile(
-    r"(?<![\w])(?:reste\w* lié\w*|remains? (?:bound|tied|linked)|already|déjà|currently|"
+    r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|already|déjà|currently|"
     r"continues?|relationship that began|started \w+ing|has been \w+ing)(?![\w])",
     re.I,
 )
@@ -126,7 +126,7 @@ def _supply_roles(sentence, companies, discourse):
         verb = pattern.search(body, passage.start, passage.end)
         if verb is None:
             continue
-        before = [c for c in companies if c["end"] <= verb.start()]
+        before = [c for c in sentence.parties if c["end"] <= verb.start()]
         if before:
             subject = before[-1]
             return [
@@ -288,7 +288,7 @@ def agreements(sentence, facts, discourse):
     }
     known = [c["record"]["id"] for c in companies if c.get("record")]
     exists = bool(facts and facts.has_agreement(kind, known))
-    key = ("agreement", kind, frozenset(party_key(c) for c in companies))
+    key = ("agreement", kind, frozenset(party_key(c) for c in companies), passage.start)
     found = sentence.propose(
         "agreement", fields, [c for c in companies if not c.get("descriptor")], exists
     )

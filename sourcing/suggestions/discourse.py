@@ -206,7 +206,7 @@ class Discourse:
             if founded.group("by"):
                 venture.by_position = founded.end()
                 after = [p for p in parties if p["start"] >= founded.end()]
-                venture.partners = _distinct_keys(after[:3]) or venture.partners
+                venture.partners = _distinct_keys(self._coordinated(after)) or venture.partners
         if _FORMING.search(body, passage.start, passage.end) and not founded:
             venture.forming = True
         if not venture.partners:
@@ -233,15 +233,26 @@ class Discourse:
         self.ventures.append(venture)
         return venture
 
+    def _coordinated(self, mentions):
+        """The first of ``mentions`` and those joined to it by "and", "et" or a comma."""
+        run = mentions[:1]
+        for mention in mentions[1:]:
+            if not re.fullmatch(
+                r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*", self.body[run[-1]["end"] : mention["start"]]
+            ):
+                break
+            run.append(mention)
+        return run
+
     def _founders(self, sentence, word, venture):
         """The companies that form the venture: those named before its word, the venture aside."""
         before = [
             p for p in sentence.parties if p["end"] <= word.start() and not _same(p, venture.name)
         ]
         founders = _distinct_keys(before)
-        if len(founders) >= 2:
-            return founders[-2:] if len(founders) > 2 and self.pairs else founders
-        return []
+        if len(founders) > 2 and self.pairs:
+            return self.pairs[-1]  # "the joint venture the two companies founded"
+        return founders if len(founders) >= 2 else []
 
     # -- Plants --------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ fact are merged into the one that says most, so an editor accepts each fact once
 AGREEMENT_STRENGTH = {
     "joint_venture": 5,
     "supply": 4,
-    "letter_of_intent": 3,
+    "letter_of_intent": -1,  # says only that something was agreed in principle
     "research": 2,
     "cooperation": 2,
     "advisory": 2,

@@ -169,7 +169,7 @@ def capacities(sentence, facts, discourse):
         exists = bool(
             facts and plant_id and facts.has_capacity(plant_id, figure["value"], figure["year"])
         )
-        key = ("plant_capacity", id(plant) if plant else None, figure["value"])
+        key = ("plant_capacity", id(plant) if plant else None, figure["value"], passage.start)
         yield key, sentence.propose("plant_capacity", fields, [figure], exists)
 
 

@@ -32,9 +32,12 @@ CAPACITY = _words(
 )
 INITIAL = _words(
     r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
-    r"dans un premier temps|first step"
+    r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec"
 )
-CURRENT = _words(r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui")
+CURRENT = _words(
+    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|has a capacity|"
+    r"have a capacity|dispose d['’]une capacité"
+)
 PLANT_WORD = _words(
     r"gigafactory|gigafactories|plant|factory|site|usine|pilot line|ligne pilote|centre|center"
 )
@@ -92,8 +95,8 @@ AGREEMENT_KINDS = [
     ("research", _words(r"research|R&D|recherche")),
     ("cooperation", _words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
                            r"coopération|coopérer")),
-    ("partnership", _words(r"partners?|partnership|partnerships|partenariats?|partenaires?|"
-                           r"alliances?|team(?:s|ed)? up|s['’]associe\w*")),
+    ("partnership", _words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
+                           r"s['’]associe\w*|s['’]allie\w*")),
     ("investment", _words(r"invest\w*|investissements?|funding|financement|financing")),
     ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
