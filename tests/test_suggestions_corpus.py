@@ -11,9 +11,9 @@ from collections import Counter
 
 import pytest
 
+from sourcing.seeding import ARTICLES_DIR_NAME, FIXTURES_DIR
 from sourcing.text import quotes
 from sourcing.text.search import fold_for_search
-from sourcing.seeding import ARTICLES_DIR_NAME, FIXTURES_DIR
 from tests.suggestions_corpus import (
     HALVES,
     LANGUAGES,

@@ -39,8 +39,8 @@ _SUPPLY_VERB = re.compile(
 )
 _CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
 _ACTIVE = re.compile(
-    r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|already|déjà|currently|"
-    r"continues?|relationship that began|started \w+ing|has been \w+ing)(?![\w])",
+    r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
+    r"already|déjà|currently|continues?|relationship that began|started \w+ing|has been \w+ing)(?![\w])",
     re.I,
 )
 _SINCE_YEAR = re.compile(
@@ -72,14 +72,11 @@ def _kinds(body, passage, skip=()):
         match = pattern.search(body, passage.start, passage.end)
         if match and kind not in skip:
             found.append((kind, match))
-    if _SUPPLY_VERB.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
+    verb = _SUPPLY_VERB.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
         body, passage.start, passage.end
-    ):
-        if all(kind != "supply" for kind, _ in found):
-            match = _SUPPLY_VERB.search(
-                body, passage.start, passage.end
-            ) or triggers.BUY_VERB.search(body, passage.start, passage.end)
-            found.append(("supply", match))
+    )
+    if verb and all(kind != "supply" for kind, _ in found):
+        found.append(("supply", verb))
     order = [kind for kind, _ in triggers.AGREEMENT_KINDS]
     return sorted(found, key=lambda item: order.index(item[0]))
 

@@ -249,7 +249,11 @@ class Discourse:
         before = [
             p for p in sentence.parties if p["end"] <= word.start() and not _same(p, venture.name)
         ]
-        founders = _distinct_keys(before)
+        if len(before) < 2:
+            # "une coentreprise avec Geely et Saudi Aramco": the others are named after the word
+            after = [p for p in sentence.parties if p["start"] >= word.end()]
+            before = before + self._coordinated(after)
+        founders = _distinct_keys([p for p in before if not _same(p, venture.name)])
         if len(founders) > 2 and self.pairs:
             return self.pairs[-1]  # "the joint venture the two companies founded"
         return founders if len(founders) >= 2 else []

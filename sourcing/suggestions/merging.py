@@ -81,12 +81,14 @@ def merged(proposals):
     for proposal in proposals:
         key = _fact_key(proposal)
         twin = None
-        if key is not None:
+        # A fact already cited from the article is shown as such, never folded into another.
+        if key is not None and not proposal["exists"]:
             twin = next(
                 (
                     k
                     for k in kept
                     if k["kind"] == proposal["kind"]
+                    and not k["exists"]
                     and _fact_key(k) == key
                     and _same_fact(proposal["kind"], k, proposal)
                 ),

@@ -105,8 +105,12 @@ def stakes(sentence, facts, discourse):
     memory = discourse.stake_memory
     body, passage = sentence.reading.body, sentence.passage
     _note_topic(sentence, memory)
-    words = list(_OWNING.finditer(body, passage.start, passage.end))
     nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
+    words = [
+        word
+        for word in _OWNING.finditer(body, passage.start, passage.end)
+        if not any(n.start() <= word.start() < n.end() for n in nominal)
+    ]
     if not words and not nominal:
         return
     shares = [f for f in sentence.figures if f["unit"] == "%" and f["value"] <= 100]
@@ -125,9 +129,13 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
     holders, target = _sides(sentence, trigger)
-    if target is None and memory.topic is not None:
-        if not holders or all(party_key(h) != party_key(memory.topic) for h in holders):
-            target = memory.topic
+    topic = memory.topic
+    if (
+        target is None
+        and topic is not None
+        and all(party_key(h) != party_key(topic) for h in holders)
+    ):
+        target = topic
     if target is None and not distributive:
         target = _other(sentence, holders)
     if holders and target is not None:
