@@ -40,7 +40,8 @@ _SUPPLY_VERB = re.compile(
 _CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
 _ACTIVE = re.compile(
     r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
-    r"already|déjà|currently|continues?|relationship that began|started \w+ing|has been \w+ing)(?![\w])",
+    r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
+    r"has been \w+ing)(?![\w])",
     re.I,
 )
 _SINCE_YEAR = re.compile(
