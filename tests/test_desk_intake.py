@@ -85,7 +85,7 @@ def test_bad_input_is_a_message_and_nothing_is_saved(editor_client, data, messag
 
 def test_a_date_printed_in_the_text_is_proposed(editor_client):
     reply = editor_client.post(reverse("admin:sourcing_article_printed_date"), {"text": TEXT})
-    assert reply.json() == {"published": "2024-06-03"}
+    assert reply.json()["published"] == "2024-06-03"
     assert printed_date("Paris, May 30, 2023 — ACC opens") == "2023-05-30"
     assert printed_date("No date here, only 12 GWh.") == ""
 
@@ -121,3 +121,19 @@ def test_a_date_that_is_no_date_is_an_error_on_its_own_field_naming_the_wrong_pa
     assert reply.status_code == 200
     assert f"no such {wrong}" in str(reply.context["adminform"].form.errors["as_of"])
     assert Stake.objects.get().as_of is None
+
+
+def test_the_language_of_a_pasted_text_is_proposed_with_its_date(editor_client):
+    url = reverse("admin:sourcing_article_printed_date")
+    french = (
+        "Lille, le 12 février 2025 – La société nordiste a signé un protocole d'accord de "
+        "partenariat portant sur le recyclage des rebuts de production de l'usine."
+    )
+    english = "The company said on Tuesday it would build its first gigafactory near the coast."
+
+    assert editor_client.post(url, {"text": french}).json() == {
+        "published": "2025-02-12",
+        "language": "fr",
+    }
+    assert editor_client.post(url, {"text": english}).json()["language"] == "en"
+    assert editor_client.post(url, {"text": "  "}).json()["language"] == ""

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from .. import importing
 from ..admin.fields import PartialDateField
+from ..documents import detect_language
 from ..forms import TextAsReceivedField, unify_line_endings
 from ..models import Article, Language
 
@@ -103,7 +104,19 @@ def intake_view(model_admin, request):
 
 
 def printed_date_view(request):
-    """The date printed near the top of the posted text, for the intake page's script."""
+    """
+    The date printed near the top of the posted text and the language it is written in (when
+    it is one the database records), for the intake page's script to pre-fill.
+    """
     if request.method != "POST":
         return JsonResponse({"error": "Send the text with POST."}, status=405)
-    return JsonResponse({"published": importing.printed_date(request.POST.get("text", ""))})
+    text = request.POST.get("text", "")
+    return JsonResponse(
+        {"published": importing.printed_date(text), "language": text_language(text)}
+    )
+
+
+def text_language(text):
+    """The language of ``text`` if it is one of ``Language``'s choices, else ""."""
+    code = detect_language(text) if text.strip() else None
+    return code if code in Language.values else ""

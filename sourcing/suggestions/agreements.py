@@ -1,5 +1,8 @@
 """Agreements proposed from one sentence: parties with roles, kind from trigger words, status."""
 
+import datetime
+import re
+
 from . import triggers
 from .common import party, party_key
 
@@ -20,23 +23,75 @@ KIND_LABELS = {
 PARTY_REACH = 150
 
 
-def _kind(body, passage):
-    """The strongest agreement kind the sentence names, and where its word is."""
+_WEEKDAYS = {
+    "monday": 0, "lundi": 0, "tuesday": 1, "mardi": 1, "wednesday": 2, "mercredi": 2,
+    "thursday": 3, "jeudi": 3, "friday": 4, "vendredi": 4, "saturday": 5, "samedi": 5,
+    "sunday": 6, "dimanche": 6,
+}  # fmt: skip
+_WEEKDAY = re.compile(r"(?<![\w])(?:" + "|".join(_WEEKDAYS) + r")(?![\w])", re.I)
+_LETTER_OF_INTENT = triggers.AGREEMENT_KINDS[1][1]
+_SUPPLY_VERB = re.compile(
+    r"(?<![\w])(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
+    r"delivers|delivered|delivering|fournira|fournit|fourniront|fournissait|fournir|livrera|"
+    r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
+    r"chain))",
+    re.I,
+)
+_CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
+_ACTIVE = re.compile(
+    r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
+    r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
+    r"has been \w+ing)(?![\w])",
+    re.I,
+)
+_SINCE_YEAR = re.compile(
+    r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins)"
+    r"(?:[ \u00a0]+(?:in|en))?[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
+    re.I,
+)
+_SIGNED_IN = re.compile(
+    r"(?<![\w])(?:signed|signé|signée|conclu|concluded)[ \u00a0]+(?:in|en)[ \u00a0]+"
+    r"(?P<year>(?:19|20)[0-9]{2})(?![\w])",
+    re.I,
+)
+_CONTINUES = re.compile(
+    r"^(?:under[ \u00a0]+)?(?:the|le|l['’]|this|ce|cet)[ \u00a0]*(?:contract|contrat|agreement|"
+    r"accord|deal)",
+    re.I,
+)
+_EXPLICIT_INVESTMENT = re.compile(
+    r"(?<![\w])(?:investment agreement|accord d['’]investissement|investment deal)(?![\w])", re.I
+)
+# Who supplies whom when no verb says it: upstream supplies downstream.
+UPSTREAM = {"energy": 0, "industrial": 1, "cell_maker": 2, "technology": 2, "carmaker": 3}
+
+
+def _kinds(body, passage, skip=()):
+    """The agreement kinds the sentence names, strongest first, with their words."""
+    found = []
     for kind, pattern in triggers.AGREEMENT_KINDS:
         match = pattern.search(body, passage.start, passage.end)
-        if match:
-            return kind, match
-    return None, None
+        if match and kind not in skip:
+            found.append((kind, match))
+    verb = _SUPPLY_VERB.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
+        body, passage.start, passage.end
+    )
+    if verb and all(kind != "supply" for kind, _ in found):
+        found.append(("supply", verb))
+    order = [kind for kind, _ in triggers.AGREEMENT_KINDS]
+    return sorted(found, key=lambda item: order.index(item[0]))
 
 
-def _status(text, kind):
-    if kind == "letter_of_intent":
+def _status(text, kind, loi):
+    if loi:
         return "letter_of_intent"
     if triggers.DISCUSSIONS.search(text):
         return "in_discussion"
     if triggers.ENDED.search(text):
         return "ended"
-    if triggers.SIGNED.search(text):
+    if _ACTIVE.search(text):
+        return "active"
+    if triggers.SIGNED.search(text) or _CONTRACT.search(text):
         return "signed"
     return "announced"
 
@@ -59,7 +114,34 @@ def _distinct(companies):
     return result
 
 
-def _roles(sentence, kind, companies):
+def _supply_roles(sentence, companies, discourse):
+    """Supplier and buyer: the subject of a verb of supplying supplies, of buying buys."""
+    body, passage = sentence.reading.body, sentence.passage
+    for pattern, subject_role, other_role in (
+        (_SUPPLY_VERB, "supplier", "buyer"),
+        (triggers.BUY_VERB, "buyer", "supplier"),
+    ):
+        verb = pattern.search(body, passage.start, passage.end)
+        if verb is None:
+            continue
+        before = [c for c in sentence.parties if c["end"] <= verb.start()]
+        if before:
+            subject = before[-1]
+            return [
+                (c, subject_role if party_key(c) == party_key(subject) else other_role)
+                for c in companies
+            ]
+    ranks = []
+    for company in companies:
+        known = discourse.info(company)
+        ranks.append(UPSTREAM.get(known.kind if known else None))
+    if len(companies) == 2 and None not in ranks and ranks[0] != ranks[1]:
+        supplier = 0 if ranks[0] < ranks[1] else 1
+        return [(c, "supplier" if n == supplier else "buyer") for n, c in enumerate(companies)]
+    return [(c, None) for c in companies]
+
+
+def _roles(sentence, kind, companies, discourse):
     """(company mention, role) pairs: who supplies whom, who advises, who partners."""
     body, passage = sentence.reading.body, sentence.passage
     advising = triggers.ADVISING.search(body, passage.start, passage.end)
@@ -67,27 +149,16 @@ def _roles(sentence, kind, companies):
         # "Advising the partnership of X and Y were A and B": the advisers follow the verb.
         verb = triggers.ADVISERS_FOLLOW.search(body, advising.end(), passage.end)
         advising = verb or advising
-    verb = triggers.SUPPLY_VERB.search(body, passage.start, passage.end)
+    if kind == "supply" and not advising:
+        return _supply_roles(sentence, companies, discourse)
     roles = []
     for company in companies:
-        # Those named after "advising" advise (all of them in an advisory mandate).
         if advising and (kind == "advisory" or company["start"] > advising.start()):
             roles.append((company, _adviser_role(company["text"])))
-        elif kind == "supply" and verb:
-            roles.append((company, "supplier" if company["end"] <= verb.start() else "buyer"))
-        elif kind == "supply":
-            roles.append((company, None))  # "a supply partnership between X and Y": who supplies?
         elif kind == "investment":
             roles.append((company, None))
         else:
             roles.append((company, "partner"))
-    if kind == "supply" and verb:
-        suppliers = [c for c, role in roles if role == "supplier"]
-        # Only the subject supplies: "Renault and Verkor said Verkor will supply Renault".
-        roles = [
-            (c, "buyer" if role == "supplier" and c is not suppliers[-1] else role)
-            for c, role in roles
-        ]
     return roles
 
 
@@ -104,33 +175,154 @@ def _volumes(sentence):
     ]
 
 
-def agreements(sentence, facts):
+def _start_year(body, passage):
+    match = triggers.START_YEAR.search(body, passage.start, passage.end) or _SINCE_YEAR.search(
+        body, passage.start, passage.end
+    )
+    return int(match.group("year")) if match else None
+
+
+def _announced(sentence, discourse, status):
+    """The date the passage gives the agreement, else the article's when it is news."""
+    if status in ("active", "ended"):
+        return None, None
     body, passage = sentence.reading.body, sentence.passage
-    kind, word = _kind(body, passage)
-    if kind is None:
+    dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
+    if dated:
+        return dated[0]["date"], dated[0]["precision"]
+    signed = _SIGNED_IN.search(body, passage.start, passage.end)
+    if signed:
+        return signed.group("year"), "year"
+    text, published = discourse.article_date
+    weekday = _WEEKDAY.search(body, passage.start, passage.end)
+    if weekday and published and discourse.article_date_precision == "day":
+        back = (published.weekday() - _WEEKDAYS[weekday.group().lower()]) % 7
+        return (published - datetime.timedelta(days=back)).isoformat(), "day"
+    return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
+
+
+def _venture_proposal(sentence, venture, discourse):
+    """The joint venture founded or formed in this sentence, its founders as partners."""
+    partners = [p for p in _distinct(venture.partners) if not _same(p, venture.name)]
+    if len(partners) < 2:
+        return None
+    published = discourse.article_date[1]
+    past = venture.founded is not None and (published is None or venture.founded < published.year)
+    status = "active" if past else "announced"
+    announced = (None, None) if past else _announced(sentence, discourse, status)
+    names = [c["record"]["name"] if c.get("record") else party(c) for c in partners]
+    title = f"{'–'.join(names)} {KIND_LABELS['joint_venture']}"
+    if venture.name is not None:
+        title += f" ({discourse.operator_name(venture.name)})"
+    fields = {
+        "title": title,
+        "kind": "joint_venture",
+        "status": status,
+        "parties": [{"company": party(c), "role": "partner"} for c in partners],
+        "announced": announced[0],
+        "announced_precision": announced[1],
+        "start_year": venture.founded,
+        "volumes": [],
+    }
+    key = ("agreement", "joint_venture", frozenset(party_key(c) for c in partners))
+    mentions = [c for c in partners if not c.get("descriptor")]
+    return key, sentence.propose("agreement", fields, mentions)
+
+
+def _same(a, b):
+    return a is not None and b is not None and party_key(a) == party_key(b)
+
+
+def agreements(sentence, facts, discourse):
+    body, passage = sentence.reading.body, sentence.passage
+    here = [v for v in discourse.ventures if v.sentence is sentence]
+    for venture in here:
+        found = _venture_proposal(sentence, venture, discourse)
+        if found:
+            yield found
+    if _continues(sentence, discourse):
         return
+    kinds = _kinds(body, passage, skip=("joint_venture",))
+    loi = any(kind == "letter_of_intent" for kind, _ in kinds)
+    kinds = [(k, w) for k, w in kinds if k != "letter_of_intent"] or [
+        (k, w) for k, w in kinds if k == "letter_of_intent"
+    ]
+    if (
+        kinds
+        and kinds[0][0] == "investment"
+        and not _EXPLICIT_INVESTMENT.search(body, passage.start, passage.end)
+    ):
+        kinds = kinds[1:]  # a share bought is a stake, not also an investment agreement
+    if not kinds:
+        return
+    kind, word = kinds[0]
+    excluded = set()
+    for venture in discourse.ventures:
+        if venture.name is not None:
+            excluded.add(party_key(venture.name)) if venture.sentence is sentence else None
+        if venture.sentence is sentence and venture.by_position is not None:
+            excluded.update(party_key(p) for p in venture.partners)
     companies = _distinct(
         c
-        for c in sentence.companies
+        for c in sentence.parties
         if c["start"] - PARTY_REACH <= word.start() <= c["end"] + PARTY_REACH
+        and party_key(c) not in excluded
     )
-    if kind is None or len(companies) < 2:
+    if len(companies) < 2:
         return
-    roles = _roles(sentence, kind, companies)
-    start_year = triggers.START_YEAR.search(body, passage.start, passage.end)
-    dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
-    names = [c["record"]["name"] if c["record"] else c["text"] for c, _ in roles]
+    roles = _roles(sentence, kind, companies, discourse)
+    status = _status(sentence.text, kind, loi)
+    announced = _announced(sentence, discourse, status)
+    names = [c["record"]["name"] if c.get("record") else party(c) for c, _ in roles]
     fields = {
         "title": f"{'–'.join(names)} {KIND_LABELS[kind]}",
         "kind": kind,
-        "status": _status(sentence.text, kind),
+        "status": status,
         "parties": [{"company": party(c), "role": role} for c, role in roles],
-        "announced": dated[0]["date"] if dated else None,
-        "announced_precision": dated[0]["precision"] if dated else None,
-        "start_year": int(start_year.group("year")) if start_year else None,
+        "announced": announced[0],
+        "announced_precision": announced[1],
+        "start_year": _start_year(body, passage),
         "volumes": _volumes(sentence) if kind == "supply" else [],
     }
-    known = [c["record"]["id"] for c in companies if c["record"]]
+    known = [c["record"]["id"] for c in companies if c.get("record")]
     exists = bool(facts and facts.has_agreement(kind, known))
-    key = ("agreement", kind, frozenset(party_key(c) for c in companies))
-    yield key, sentence.propose("agreement", fields, companies, exists)
+    key = ("agreement", kind, frozenset(party_key(c) for c in companies), passage.start)
+    found = sentence.propose(
+        "agreement", fields, [c for c in companies if not c.get("descriptor")], exists
+    )
+    discourse.last_agreement = found
+    yield key, found
+
+
+def _continues(sentence, discourse):
+    """
+    A sentence that goes on about the agreement before ("Under the contract, Voltaria will buy
+    … between 2026 and 2031"; "Tianrong will deliver 10 GWh a year from 2027") adds its start
+    year, volumes and signature to it rather than proposing another.
+    """
+    last = getattr(discourse, "last_agreement", None)
+    if last is None or last["fields"]["kind"] != "supply":
+        return False
+    body, passage = sentence.reading.body, sentence.passage
+    named = {party_key(c) for c in sentence.parties}
+    parties = {str(p["company"]) for p in last["fields"]["parties"]}
+    own = {party(c) for c in sentence.parties}
+    opens = _CONTINUES.match(body, passage.start, passage.end)
+    supplies = _SUPPLY_VERB.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
+        body, passage.start, passage.end
+    )
+    if not (opens or (supplies and len(named) <= 1)) or not own <= parties:
+        return False
+    fields = last["fields"]
+    fields["start_year"] = (
+        fields["start_year"] or _start_year(body, passage) or _first_year(sentence)
+    )
+    fields["volumes"] = fields["volumes"] + _volumes(sentence)
+    if _CONTRACT.search(body, passage.start, passage.end) and fields["status"] == "announced":
+        fields["status"] = "signed"
+    return True
+
+
+def _first_year(sentence):
+    years = [d["year"] for d in sentence.dates if d["precision"] == "year"]
+    return years[0] if years else None

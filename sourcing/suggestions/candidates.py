@@ -60,7 +60,7 @@ KINDS = [
     (r"law firm|cabinet(?: d['’]avocats)?", "law_firm"),
     (r"fund|fonds|investor|investisseur|investment firm", "investor"),
     (r"(?:oil|energy) (?:group|company|major)|groupe (?:pétrolier|énergétique)|énergéticien|"
-     r"utility", "energy"),
+     r"électricien|utility", "energy"),
     (r"(?:tech|technology|semiconductor|software) (?:company|firm|group|giant)|géant américain "
      r"des semi-conducteurs", "technology"),
     (r"industrial (?:company|group)|groupe industriel|industriel|équipementier|supplier|"
@@ -72,6 +72,7 @@ _DESCRIPTOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in KINDS) + ")"
 _INTRODUCED = re.compile(
     rf"(?<![\w])(?:(?P<nat1>{_NATIONALITY})[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?"
     rf"(?P<descriptor>{_DESCRIPTOR})(?:[ \u00a0]+(?P<nat2>{_NATIONALITY}))?"
+    rf"(?:[ \u00a0]+[a-zà-ÿ][\w-]*)?"
     rf"(?:[ \u00a0]+(?:des?|of|du|d['’])[ \u00a0]*[\w-]+(?:[ \u00a0]+[\w-]+)?)?,?[ \u00a0]+"
     rf"(?P<name>{NAME})",
 )
@@ -110,10 +111,33 @@ Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche
 January February March April May June July August September October November December
 Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
 CEO President Président Directeur Chairman
+Under Following According Start-up Startup Read Share Subscribe Related Press Media Contacts
+Communiqué Published Publié Par By Voir Lire Sur Abonnez-vous Partager
 Italy Spain Poland Sweden Norway Hungary Korea Britain UK USA US Asia America Africa
 Italie Espagne Pologne Suède Norvège Hongrie Corée Allemagne Chine Japon Amérique Afrique
 """
 NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())  # noqa: SIM905
+
+
+# A name that a verb or a phrase of naming introduces ("to be called Castelvetro Cells",
+# "baptisée Hexacell"), or that a word of ownership governs ("au capital de Sud-Lithium").
+_NAMED = re.compile(
+    rf"(?i:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
+    rf"dénommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
+)
+_OWNED = re.compile(
+    rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders)"
+    rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
+)
+# A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
+_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’])?[ \u00a0]*"
+    rf"(?:[\w-]+[ \u00a0]+){{0,3}}?(?i:start-?up|jeune pousse|pépite|company|firm|group|"
+    rf"groupe|société|maker|manufacturer|producer|refiner|recycler|fund|fonds|developer|"
+    rf"specialist|spécialiste|fabricant|producteur|raffineur|recycleur|équipementier|"
+    rf"supplier|fournisseur)(?![\w])"
+)
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
 
 @dataclass(frozen=True)
@@ -214,6 +238,10 @@ def find_candidates(text, overlaps_known, is_known):
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
         if ending and len(words) > 1 and not _in_headline(text, match.start(), match.end()):
             add(match.start(), match.end(), kind=ending)
+    for pattern in (_NAMED, _OWNED, _DESCRIBED):
+        for match in pattern.finditer(text):
+            if not _in_headline(text, match.start("name"), match.end("name")):
+                add(match.start("name"), match.end("name"))
     for match in _SUBJECT.finditer(text):
         if not _in_headline(text, match.start(), match.end()):
             add(match.start("name"), match.end("name"))
@@ -229,4 +257,8 @@ def find_candidates(text, overlaps_known, is_known):
         if known or joint:
             for item in items:
                 add(item.start(), item.end())
+    for candidate in list(found.values()):
+        acronym = _ACRONYM_AFTER.match(text, candidate.end)
+        if acronym:
+            add(acronym.start("acronym"), acronym.end("acronym"))
     return sorted(found.values(), key=lambda candidate: candidate.start)

@@ -29,6 +29,11 @@ class Sentence:
     plants: list = field(default_factory=list)
     figures: list = field(default_factory=list)
     dates: list = field(default_factory=list)
+    # Set by ``discourse.Discourse``: the companies with descriptions resolved, the plants
+    # named or introduced, and the plant spoken of before when the sentence names none.
+    parties: list = field(default_factory=list)
+    plant_refs: list = field(default_factory=list)
+    context_plant: object = None
 
     @property
     def passage(self):
@@ -60,21 +65,33 @@ def _span(mention):
 
 
 def party(mention):
-    """A company as proposals name it: its slug when known, the name as written otherwise."""
-    return mention["record"]["slug"] if mention["record"] else mention["text"]
+    """A company as proposals name it: its slug when known, its name otherwise."""
+    return mention["record"]["slug"] if mention["record"] else _name(mention)
 
 
 def party_key(mention):
-    return ("id", mention["record"]["id"]) if mention["record"] else ("name", mention["text"])
+    return ("id", mention["record"]["id"]) if mention["record"] else ("name", _name(mention))
+
+
+def _name(mention):
+    # A new company's writings ("Hanvel", "Hanvel Energy Solution") name it by its full name.
+    return mention.get("canonical") or mention["text"]
 
 
 def by_sentence(reading, mentions):
-    sentences = {}
+    """Every sentence of the article, in order, with its mentions by kind."""
+    sentences = {
+        index: Sentence(reading, index)
+        for index, passage in enumerate(reading.sentences)
+        if not reading.is_excluded(passage.start, passage.start + 1)
+    }
     for mention in mentions:
         index = containing_index(reading.sentences, mention["start"], mention["end"])
         if index is None:
             continue
-        sentence = sentences.setdefault(index, Sentence(reading, index))
+        sentence = sentences.get(index)
+        if sentence is None:
+            continue
         kind = mention["kind"]
         if kind in ("company", "candidate_company"):
             sentence.companies.append(mention)

@@ -5,9 +5,11 @@ database is read a fixed number of times whatever the article's length.
 """
 
 from ..models import NonEditorialSpan
+from ..text.search import fold_for_search
 from . import dates as date_finder
-from . import names, noneditorial, proposals
+from . import names, noneditorial, plants, proposals
 from .candidates import Candidate, find_candidates
+from .discourse import without_legal_form
 from .facts import CitedFacts
 from .figures import ClauseMap, find_figures
 from .proposals import find_aliases
@@ -17,9 +19,10 @@ from .text import clauses, sentences, tokens
 class Reading:
     """An article's text read once: words, sentences, clauses and the parts not to read."""
 
-    def __init__(self, body, language, excluded):
+    def __init__(self, body, language, excluded, publisher=""):
         self.body = body
         self.language = language
+        self.publisher = publisher
         # 1 for each character inside a non-editorial part: a lookup costs the mention's length.
         self.excluded = bytearray(len(body))
         for start, end in excluded:
@@ -68,7 +71,16 @@ def find_mentions(reading, index):
     known = bytearray(len(body))
     for mention in mentions:
         known[mention["start"] : mention["end"]] = b"\1" * (mention["end"] - mention["start"])
-    candidates = find_candidates(body, lambda s, e: any(known[s:e]), index.knows)
+    places = plants.known_places(index)
+    for start, end, plant_id in plants.place_mentions(body, index, known):
+        record = plants.plant_reference(places, plant_id)
+        mentions.append(_mention("plant", start, end, body, record=record))
+        known[start:end] = b"\1" * (end - start)
+    candidates = [
+        candidate
+        for candidate in find_candidates(body, lambda s, e: any(known[s:e]), index.knows)
+        if not _names_publisher(candidate.name, reading.publisher)
+    ]
     reading.aliases = find_aliases(body, candidates, mentions, index)
     aliased = {alias.start for alias in reading.aliases}
     reading.candidates = {c.start: c for c in candidates if c.start not in aliased}
@@ -111,9 +123,21 @@ def find_mentions(reading, index):
     return mentions
 
 
+def _names_publisher(name, publisher):
+    """A publisher's name in its byline is no company the article reports on."""
+    publisher = (publisher or "").split("(")[0]
+    return bool(publisher.strip()) and fold_for_search(name) == fold_for_search(publisher)
+
+
 def _repeated_candidates(reading, candidates, known):
-    """Later mentions of a candidate name ("la start-up Tiamat" ... "l'usine de Tiamat")."""
+    """Later mentions of a candidate name ("la start-up Tiamat" ... "l'usine de Tiamat"), with
+    or without its legal form ("Batteries de Provence SAS" ... "Batteries de Provence")."""
     entries = [(c.name, names.Named("candidate", 0, None, c.name, False, True)) for c in candidates]
+    entries += [
+        (base, names.Named("candidate", 0, None, c.name, False, True))
+        for c in candidates
+        if (base := without_legal_form(c.name)) != c.name
+    ]
     if not entries:
         return
     by_name = {c.name: c for c in candidates}
@@ -143,7 +167,7 @@ def suggest(article):
         if not any(start < part.end and part.start < end for start, end, _ in marked)
     ]
     excluded = [(start, end) for start, end, _ in marked] + [(p.start, p.end) for p in detected]
-    reading = Reading(body, article.language, excluded)
+    reading = Reading(body, article.language, excluded, getattr(article, "publisher", ""))
     mentions = [
         mention
         for mention in find_mentions(reading, index)

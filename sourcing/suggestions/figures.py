@@ -16,11 +16,15 @@ _APOS = "['’ʼ]"
 # Qualifiers, read from the words just before the figure (or its currency sign).
 _QUALIFIERS = [
     ("up_to", rf"up{_S}+to|as{_S}+(?:much|many|high){_S}+as|a{_S}+maximum{_S}+of|"
+     rf"at{_S}+(?:the{_S}+)?most|(?:no|not){_S}+more{_S}+than|"
      rf"jusqu{_APOS}{_S}*(?:à|a)|(?:pouvant|pourra|pourrait|peut|pourront|devrait){_S}+atteindre|"
-     rf"allant{_S}+jusqu{_APOS}{_S}*(?:à|a)|au{_S}+maximum|maximum{_S}+de|could{_S}+reach"),
+     rf"allant{_S}+jusqu{_APOS}{_S}*(?:à|a)|au{_S}+maximum|maximum{_S}+de|could{_S}+reach|"
+     rf"(?:could|might|may){_S}+(?:grow|rise|climb|expand|increase|go){_S}+to|"
+     rf"pourrai(?:t|ent){_S}+(?:monter|grimper|passer){_S}+(?:à|a)"),
     ("at_least", rf"at{_S}+least|no{_S}+(?:less|fewer){_S}+than|a{_S}+minimum{_S}+of|"
      rf"au{_S}+moins|au{_S}+minimum|minimum{_S}+de|pas{_S}+moins{_S}+de"),
-    ("over", rf"more{_S}+than|over|above|in{_S}+excess{_S}+of|exceeding|upwards{_S}+of|"
+    ("over", rf"more{_S}+than|over|above|in{_S}+excess{_S}+of|exceed(?:s|ing)?|upwards{_S}+of|"
+     rf"dépasser(?:a|ont)?|dépasse|"
      rf"plus{_S}+de|au-delà{_S}+de|au-dela{_S}+de|supérieure?s?{_S}+à|superieure?s?{_S}+a"),
     ("under", rf"less{_S}+than|fewer{_S}+than|under|below|moins{_S}+de|"
      rf"inférieure?s?{_S}+à|inferieure?s?{_S}+a|en{_S}+dessous{_S}+de"),
@@ -34,6 +38,24 @@ _QUALIFIER = re.compile(
     "|".join(rf"(?P<{name}>(?<![\w])(?:{words}){_S}+)" for name, words in _QUALIFIERS), re.I
 )
 _ABOUT_AFTER = re.compile(rf"{_S}+environ(?![\w])", re.I)
+# Bounds written after the figure ("20 GWh or more", "15 % au maximum", "6 GWh par an au
+# minimum"): read, not part of the figure's span.
+_QUALIFIER_AFTER = re.compile(
+    rf"{_S}*,?{_S}*(?:(?P<at_least>or{_S}+(?:more|above|higher)|and{_S}+(?:more|above)|at{_S}+least|"
+    rf"(?:ou|voire){_S}+plus|au{_S}+moins|au{_S}+minimum|minimum)|(?P<up_to>at{_S}+(?:the{_S}+)?most|"
+    rf"or{_S}+(?:less|fewer|below)|at{_S}+the{_S}+maximum|maximum|au{_S}+maximum|au{_S}+plus|"
+    rf"ou{_S}+moins))(?![\w])",
+    re.I,
+)
+# "the second half of 2026", "first quarter": a part of a year, not a share.
+_ORDINAL_BEFORE = re.compile(
+    rf"(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th|premier|première|second|seconde|"
+    rf"deuxième|troisième|quatrième|dernier|dernière){_S}+$",
+    re.I,
+)
+# A bare number that counts nothing: a time ("07h45"), a score or split ("50-50", "50/50").
+_NOT_A_COUNT_AFTER = re.compile(rf"(?:h[0-9]|[-/][0-9]|:[0-9]|{_S}*h{_S}*[0-9])")
+_NOT_A_COUNT_BEFORE = re.compile(r"[0-9][-/:]$")
 
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
 _SCALE_AFTER = re.compile(
@@ -78,6 +100,14 @@ _YEAR_BINDING = re.compile(
     rf"à{_S}+partir{_S}+de|a{_S}+partir{_S}+de|depuis|à{_S}+l{_APOS}horizon(?:{_S}+de)?|avant|"
     rf"jusqu{_APOS}{_S}*en|fin|horizon|in{_S}+the{_S}+year){_S}+(?P<year>(?:19|20)[0-9]{{2}})"
     r"(?![\w])",
+    re.I,
+)
+# A year that dates an event of its own ("opened in 2023", "fondée en 2022") is not the year of
+# a figure in another part of the sentence.
+_EVENT_BEFORE_YEAR = re.compile(
+    rf"(?<![\w])(?:founded|established|created|opened|inaugurated|began|begun|launched|"
+    rf"fondée?s?|créée?s?|ouverte?s?|inaugurée?s?|lancée?s?|a{_S}+débuté|a{_S}+commencé|"
+    rf"entrée?s?{_S}+en{_S}+(?:production|service)|entered{_S}+(?:production|service)){_S}+$",
     re.I,
 )
 _INHERITS_YEAR = re.compile(
@@ -205,11 +235,17 @@ def find_figures(text, language, words, taken, passages):
             if not spelled and _is_bare_year(text[start:end], value):
                 years.append((start, end))
             continue
-        figure.year = passages.bound_year(figure.start, figure.end)
-        if figure.unit == "GWh" and passages.says_per_year(figure.start, figure.end):
-            figure.unit = "GWh/yr"
         figures.append(figure)
         last_end = figure.end
+    spans = [(figure.start, figure.end) for figure in figures]
+    for number, figure in enumerate(figures):
+        nearby = spans[max(0, number - 8) : number] + spans[number + 1 : number + 9]
+        # Only capacities and volumes reach into the sentence's other clauses for their year: a
+        # share or an amount in one clause is rarely dated by another.
+        energy = figure.unit in ("GWh", "GWh/yr")
+        figure.year = passages.bound_year(figure.start, figure.end, nearby, across=energy)
+        if figure.unit == "GWh" and passages.says_per_year(figure.start, figure.end):
+            figure.unit = "GWh/yr"
     return figures, years
 
 
@@ -224,19 +260,38 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
         currency = _CURRENCIES.get(match.group("cur").lower(), "EUR")
         start = match.start()
     if fraction:
-        if not _FRACTION_OF.match(text, end):
+        if not _FRACTION_OF.match(text, end) or _ORDINAL_BEFORE.search(text, 0, start):
             return None
         unit, value = "%", round(value * 100, 2)
     else:
         number_end = end
         end, value, unit = _unit_after(text, end, value, currency)
-        if unit is None and (spelled or _is_bare_year(text[start:number_end], value)):
+        if unit is None and (
+            spelled
+            or _is_bare_year(text[start:number_end], value)
+            or _NOT_A_COUNT_AFTER.match(text, number_end)
+            or _NOT_A_COUNT_BEFORE.search(text, max(0, start - 2), start)
+        ):
             return None
     qualifier, start = qualifiers.get(start, ("exact", start))
     after = _ABOUT_AFTER.match(text, end)
     if after and qualifier == "exact":
         qualifier, end = "about", after.end()
+    if qualifier == "exact":
+        qualifier = qualifier_after(text, end)
     return Figure(start, end, _round(value), unit, qualifier)
+
+
+def qualifier_after(text, end):
+    """The bound written after a figure ending at ``end`` ("or more", "au maximum"), or exact."""
+    after = _QUALIFIER_AFTER.match(text, end)
+    if after is None:
+        return "exact"
+    return "at_least" if after.group("at_least") else "up_to"
+
+
+def _between(figures, low, high):
+    return any(low <= f_start < high for f_start, _ in figures)
 
 
 class ClauseMap:
@@ -260,13 +315,18 @@ class ClauseMap:
         index = self._index(start, end)
         return None if index is None else self.passages[index]
 
-    def bound_year(self, start, end):
-        """The year bound in the figure's clause; "of which" clauses take the one before's."""
+    def bound_year(self, start, end, figures=(), across=False):
+        """
+        The year bound in the figure's clause; "of which" clauses take the one before's; a
+        figure whose clause has none takes the nearest of its sentence when no other figure
+        stands between them ("Le contrat, qui démarre en 2027, porte sur 6 GWh"). ``figures``:
+        (start, end) of the sentence's other figures, which keep a year from reaching past them.
+        """
         index = self._index(start, end)
         if index is None:
             return None
         clause, sentence = self.clauses[index]
-        year = self._nearest_binding(index, start, end)
+        year = self._nearest_binding(index, start, end, figures)
         if year is None:
             year = self._fronted_year(index, sentence)
         if (
@@ -275,8 +335,24 @@ class ClauseMap:
             and self.clauses[index - 1][1] == sentence
             and _INHERITS_YEAR.match(self.text, clause.start)
         ):
-            year = self._nearest_binding(index - 1, start, end)
+            year = self._nearest_binding(index - 1, start, end, figures)
+        if year is None and across and not self._clause_bindings(index):
+            year = self._sentence_binding(index, sentence, start, end, figures)
         return year
+
+    def _sentence_binding(self, index, sentence, start, end, figures):
+        """The nearest year of the other clauses of the sentence that no figure blocks."""
+        options = []
+        for other in (index - 1, index + 1, index - 2, index + 2):
+            if 0 <= other < len(self.clauses) and self.clauses[other][1] == sentence:
+                for b_start, b_end, year in self._clause_bindings(other):
+                    if _EVENT_BEFORE_YEAR.search(self.text, max(0, b_start - 40), b_start):
+                        continue
+                    low, high = (b_end, start) if b_end <= start else (end, b_start)
+                    if any(low <= f_start < high for f_start, _ in figures):
+                        continue
+                    options.append((abs(b_start - start) * (2 if b_end <= start else 1), year))
+        return min(options)[1] if options else None
 
     def _fronted_year(self, index, sentence):
         """The year of an opening "From 2025," or "D'ici 2030," that governs the sentence."""
@@ -300,17 +376,27 @@ class ClauseMap:
             ]
         return self._bindings[index]
 
-    def _nearest_binding(self, index, start, end):
-        """The year phrase nearest the figure, one after it counting as twice as near."""
+    def _nearest_binding(self, index, start, end, figures=()):
+        """
+        The year phrase nearest the figure, one after it counting as twice as near; none across
+        another figure ("de 16 GWh actuellement à plus de 40 GWh en 2028": 2028 is the 40's), nor
+        one before it that dates an event ("which opened in 2023 and has 11 GWh").
+        """
         bindings = self._clause_bindings(index)
         after = bisect.bisect_left(bindings, (end, 0, 0))
         options = []
-        if after < len(bindings):
+        if after < len(bindings) and not _between(figures, end, bindings[after][0]):
             options.append((bindings[after][0] - end, bindings[after][2]))
         before = bisect.bisect_left(bindings, (start, 0, 0)) - 1
         while before >= 0 and bindings[before][1] > start:
             before -= 1
-        if before >= 0:
+        if (
+            before >= 0
+            and not _between(figures, bindings[before][1], start)
+            and not _EVENT_BEFORE_YEAR.search(
+                self.text, max(0, bindings[before][0] - 40), bindings[before][0]
+            )
+        ):
             options.append((2 * (start - bindings[before][1]), bindings[before][2]))
         return min(options)[1] if options else None
 

@@ -40,6 +40,27 @@ _NAVIGATION = re.compile(
     r"click\s+here|subscribe|abonnez-vous|newsletter)\b",
     re.I,
 )
+# A navigation header alone on its line ("Related articles", "À lire aussi") heads a block of
+# teaser lines that runs to the next blank line; with a colon, the teaser is on the line itself.
+_NAVIGATION_HEADER_ALONE = re.compile(
+    r"^(?:read\s+(?:also|more|next)|see\s+also|related(?:\s+(?:articles?|posts?|stories|content))?|"
+    r"more\s+on\s+this(?:\s+topic)?|à\s+lire\s+(?:aussi|également|egalement)|"
+    r"lire\s+(?:aussi|également)|voir\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique)"
+    r"\s*$",
+    re.I,
+)
+# Subscription and sharing lines: short lines that offer a newsletter or a button, not news.
+_SUBSCRIPTION = re.compile(
+    r"\b(?:newsletters?|lettre\s+d['’]information|subscribe|abonnez-vous|inscrivez-vous|"
+    r"s['’]abonner|sign\s+up\s+for)\b|^(?:share|partager|partagez)\s+(?:this|cet|l['’]article)",
+    re.I,
+)
+# A press contact given on one line after its label ("Contact presse : Jane Doe – +33 …").
+_CONTACT_INLINE = re.compile(
+    r"^(?:(?:press|media|investor)\s+(?:contacts?|relations|enquiries|inquiries)|"
+    r"contacts?\s+(?:press|presse|media|médias)|relations?\s+(?:presse|médias))\s*:",
+    re.I,
+)
 _SOURCE_LINE = re.compile(r"(?<![^\s])SOURCE\s*:\s*[^\n.]{1,80}\s*$")
 
 
@@ -73,14 +94,18 @@ def detect(text):
         start, end = lines[index]
         line = text[start:end]
         if _COMMENTS_HEADER.match(line) and len(line) < 200:
-            parts.append(Part("reader_comments", start, lines[-1][1]))
-            break
-        if _COMMENT_LINE.match(line):
+            last = _thread_end(text, lines, index)
+            parts.append(Part("reader_comments", start, lines[last][1]))
+            index = last
+        elif _COMMENT_LINE.match(line):
             parts.append(Part("reader_comments", start, end))
-        elif _CONTACT_HEADER.match(line) and len(line) < 60:
+        elif _CONTACT_HEADER.match(line) and len(line) < 60 or _is_inline_contact(line):
             index, last_end = _contact_block(text, lines, index)
             parts.append(Part("press_contact", start, last_end))
-        elif _NAVIGATION.match(line) and len(line) < 200:
+        elif _NAVIGATION_HEADER_ALONE.match(line):
+            index = _block_end(text, lines, index)
+            parts.append(Part("navigation", start, lines[index][1]))
+        elif (_NAVIGATION.match(line) or _SUBSCRIPTION.search(line)) and len(line) < 200:
             parts.append(Part("navigation", start, end))
         index += 1
     source = _SOURCE_LINE.search(text)
@@ -88,6 +113,33 @@ def detect(text):
         end = source.start() + len(source.group().rstrip())
         parts.append(Part("boilerplate", source.start(), end))
     return sorted(parts, key=lambda part: part.start)
+
+
+def _is_inline_contact(line):
+    return bool(_CONTACT_INLINE.match(line)) and bool(_CONTACT_DETAIL.search(line))
+
+
+def _thread_end(text, lines, header):
+    """
+    The last line of a comment thread: its last "Reply | Report" line, so that a newsletter
+    line after the thread stays a part of its own; the text's last line when no such line.
+    """
+    last = None
+    for index in range(header + 1, len(lines)):
+        if _COMMENT_LINE.match(text[lines[index][0] : lines[index][1]]):
+            last = index
+    return last if last is not None else len(lines) - 1
+
+
+def _block_end(text, lines, header):
+    """The last line of the block a header opens: lines up to the next blank line."""
+    index = header
+    while index + 1 < len(lines) and "\n\n" not in text[lines[index][1] : lines[index + 1][0]]:
+        following = text[lines[index + 1][0] : lines[index + 1][1]]
+        if len(following) > 200:
+            break
+        index += 1
+    return index
 
 
 def _contact_block(text, lines, header):

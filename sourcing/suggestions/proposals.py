@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from . import agreements, records
+from ..models import Company
+from . import agreements, discourse, places, plant_figures, records, stakes
 from .candidates import NAME
-from .common import by_sentence, proposal
+from .common import by_sentence, party, proposal
+from .merging import merged
 from .text import containing_index
 
 _FULL_NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{NAME})[ \u00a0]*\($")
@@ -26,45 +28,84 @@ def build(article, reading, mentions, detected, index, facts):
             seen.add(key)
             found.append(item)
 
-    for sentence in by_sentence(reading, mentions):
-        for key, item in records.stakes(sentence, facts):
-            add(key, item)
-        for key, item in records.capacities(sentence, facts):
-            add(key, item)
-        for key, item in records.milestones(sentence, facts):
-            add(key, item)
-        for key, item in agreements.agreements(sentence, facts):
-            add(key, item)
-    for key, item in companies_and_aliases(article, reading, mentions, index):
+    sentences = by_sentence(reading, mentions)
+    context = discourse.Discourse(article, reading, sentences, index, _attributes(mentions))
+    context.stake_memory = stakes.Memory()
+    context.article_date = stakes.article_date(article)
+    context.article_date_precision = getattr(article, "published_precision", "") or "day"
+    context.last_agreement = None
+    for sentence in sentences:
+        for builder in (
+            stakes.stakes,
+            records.capacities,
+            records.milestones,
+            plant_figures.plant_figures,
+            agreements.agreements,
+        ):
+            for key, item in builder(sentence, facts, context):
+                add(key, item)
+    for key, item in new_plants(context):
+        add(key, item)
+    for key, item in companies_and_aliases(article, reading, mentions, index, context):
         add(key, item)
     body = reading.body
     for part in detected:
         fields = {"kind": part.kind, "start": part.start, "end": part.end}
         add(("non_editorial", part.start), proposal("non_editorial", fields, body, *_span_of(part)))
+    found = merged(found)
     found.sort(key=lambda item: (item["start"], item["kind"]))
     return found
+
+
+def _attributes(mentions):
+    """The kind and country of each known company the article names, in one query."""
+    ids = {m["record"]["id"] for m in mentions if m["kind"] == "company" and m["record"]}
+    unknown = {"", "other", "not_stated"}
+    return {
+        pk: (kind if kind not in unknown else None, country or None)
+        for pk, kind, country in Company.objects.filter(pk__in=ids).values_list(
+            "pk", "kind", "country"
+        )
+    }
+
+
+def new_plants(context):
+    """The plants the article introduces, each quoting the sentence that places it."""
+    for plant in context.new_plants:
+        operator = plant.operator
+        sentence = context.reading.sentences[plant.sentence]
+        fields = {
+            "name": plant.reference(context.operator_name(operator))["name"],
+            "operator": party(operator) if operator else None,
+            "kind": plant.kind,
+            "status": plant.status,
+            "city": plant.city,
+            "country": plant.country,
+        }
+        body = context.reading.body
+        yield ("plant", plant.city), proposal("plant", fields, body, sentence.start, sentence.end)
 
 
 def _span_of(part):
     return part.start, part.end
 
 
-def companies_and_aliases(article, reading, mentions, index):
+def companies_and_aliases(article, reading, mentions, index, context):
     """New companies for candidate names; new aliases for other writings of known ones."""
     body = reading.body
     for mention in mentions:
         if mention["kind"] != "candidate_company":
             continue
-        candidate = reading.candidates.get(mention["start"])
+        name = context.canonical.get(mention["text"], mention["text"])
         sentence = containing_index(reading.sentences, mention["start"], mention["end"])
         start, end = _sentence_or_mention(reading, sentence, mention)
-        fields = {
-            "name": mention["text"],
-            "slug": slugify(mention["text"]),
-            "kind": candidate.kind if candidate else None,
-            "country": candidate.country if candidate else None,
-        }
-        yield ("company", slugify(mention["text"])), proposal("company", fields, body, start, end)
+        kind, country = company_details(context, mention, name)
+        fields = {"name": name, "slug": slugify(name), "kind": kind, "country": country}
+        yield ("company", slugify(name)), proposal("company", fields, body, start, end)
+        if name != mention["text"] and not _is_short_form(mention["text"], name):
+            fields = {"company": name, "name": mention["text"], "language": article.language}
+            key = ("alias", name, mention["text"].casefold())
+            yield key, proposal("alias", fields, body, start, end)
     for alias in reading.aliases:
         sentence = containing_index(reading.sentences, alias.start, alias.end)
         mention = {"start": alias.start, "end": alias.end}
@@ -74,6 +115,40 @@ def companies_and_aliases(article, reading, mentions, index):
             ("alias", alias.company_slug, alias.name.casefold()),
             proposal("alias", fields, body, start, end),
         )
+
+
+def _is_short_form(writing, name):
+    """ "Hanvel" for "Hanvel Energy Solution": a short form, not an alias worth recording."""
+    return name.casefold().startswith(writing.casefold() + " ")
+
+
+# A plant's kind says what its operator makes: a cell plant's operator makes cells.
+OPERATOR_KIND = {
+    "cell_gigafactory": "cell_maker",
+    "module_assembly": "industrial",
+    "other": "industrial",
+}
+
+
+def company_details(context, mention, name):
+    """The kind and country the article states of a new company; "not stated" otherwise."""
+    known = context.info(mention)
+    candidate = context.reading.candidates.get(mention["start"])
+    kind = known.kind if known else None
+    country = known.country if known else None
+    if candidate is not None:
+        kind = kind or (candidate.kind if candidate.kind not in (None, "other") else None)
+        country = country or candidate.country
+    if kind is None:
+        for plant in context.new_plants:
+            if plant.operator is not None and context.operator_name(plant.operator) == name:
+                kind = OPERATOR_KIND.get(plant.kind)
+    if country is None:
+        country = next(
+            (places.country_named(word) for word in name.split() if places.country_named(word)),
+            None,
+        )
+    return kind or "not_stated", country
 
 
 def _sentence_or_mention(reading, sentence, mention):

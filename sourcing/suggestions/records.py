@@ -1,5 +1,7 @@
 """Stakes, plant capacities and plant milestones proposed from the mentions of one sentence."""
 
+import re
+
 from . import triggers
 from .common import nearest, party, party_key
 
@@ -35,8 +37,8 @@ def _shares(figure):
 def _holder_and_target(sentence, trigger):
     """The company before the stake word holds; the first one after it is held."""
     body = sentence.reading.body
-    before = [c for c in sentence.companies if c["end"] <= trigger.start()]
-    after = [c for c in sentence.companies if c["start"] >= trigger.end()]
+    before = [c for c in sentence.parties if c["end"] <= trigger.start()]
+    after = [c for c in sentence.parties if c["start"] >= trigger.end()]
     if triggers.STAKE_BY_FOLLOWING.match(body, trigger.start()):
         return (after[0] if after else None), (before[-1] if before else None)
     # The subject holds when the sentence opens with it; otherwise the name nearest the word
@@ -68,7 +70,7 @@ def _status(text):
     return "announced"
 
 
-def stakes(sentence, facts):
+def stakes(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
     nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
     stake_words = nominal + [
@@ -124,61 +126,93 @@ def _basis(body, clause):
     return "target"
 
 
-def capacities(sentence, facts):
+VOLUME_WORD = re.compile(r"(?<![\w])(?:volumes?|contract|contrat)(?![\w])", re.I)
+
+
+def plant_at(sentence, position):
+    """The plant a fact at ``position`` is about: the nearest the sentence names, else the one
+    spoken of before it; None when the article has named none."""
+    refs = sentence.plant_refs
+    if refs:
+        return min(refs, key=lambda ref: abs(ref["start"] - position))["plant"]
+    return sentence.context_plant
+
+
+def known_plant_id(plant):
+    return plant.get("id") if isinstance(plant, dict) else None
+
+
+def capacities(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
     energy = [f for f in sentence.figures if f["unit"] in ("GWh", "GWh/yr")]
     if not energy:
         return
     says_capacity = triggers.CAPACITY.search(body, passage.start, passage.end)
-    if not (says_capacity or sentence.plants):
+    if not (says_capacity or sentence.plant_refs):
         return
     clause_map = sentence.reading.clause_map
     for figure in energy:
         clause = clause_map.clause_of(figure["start"], figure["end"])
         if clause is not None and triggers.OF_WHICH.match(body, clause.start):
             continue  # "of which 10 GWh are for Renault Group": a share of output, not capacity
-        if not says_capacity and triggers.SUPPLY_VERB.search(body, passage.start, passage.end):
+        if _is_volume(body, clause or passage, passage):
             continue  # a volume supplied, proposed with its agreement
-        plant = nearest(sentence.plants, figure["start"])
+        plant = plant_at(sentence, figure["start"])
+        plant_id = known_plant_id(plant)
         fields = {
-            "plant": plant["record"] if plant else None,
+            "plant": discourse.plant_value(plant) if plant else None,
             "gwh_per_year": figure["value"],
             "qualifier": figure["qualifier"],
             "basis": _basis(body, clause or passage),
             "year": figure["year"],
         }
         exists = bool(
-            facts
-            and plant
-            and facts.has_capacity(plant["record"]["id"], figure["value"], figure["year"])
+            facts and plant_id and facts.has_capacity(plant_id, figure["value"], figure["year"])
         )
-        mentions = [m for m in (plant, figure) if m]
-        key = ("plant_capacity", plant and plant["record"]["id"], figure["value"], figure["year"])
-        key += (figure["qualifier"],)
-        yield key, sentence.propose("plant_capacity", fields, mentions, exists)
+        key = ("plant_capacity", id(plant) if plant else None, figure["value"], passage.start)
+        yield key, sentence.propose("plant_capacity", fields, [figure], exists)
 
 
-def milestones(sentence, facts):
+def _is_volume(body, clause, passage):
+    """A figure supplied, bought or taken is a volume of an agreement, not a capacity."""
+    if triggers.CAPACITY_WORD.search(body, clause.start, clause.end):
+        return False
+    if VOLUME_WORD.search(body, passage.start, passage.end):
+        return True
+    return bool(
+        triggers.SUPPLY_VERB.search(body, passage.start, passage.end)
+        or triggers.BUY_VERB.search(body, passage.start, passage.end)
+    )
+
+
+def milestones(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
-    years = [d for d in sentence.dates if d["year"]]
+    years = sorted((d for d in sentence.dates if d["year"]), key=lambda d: d["start"])
     if not years:
         return
-    if not (sentence.plants or triggers.PLANT_WORD.search(body, passage.start, passage.end)):
+    has_plant = sentence.plant_refs or sentence.context_plant
+    if not (has_plant or triggers.PLANT_WORD.search(body, passage.start, passage.end)):
         return
+    found = []
     for kind, pattern in triggers.MILESTONES:
-        trigger = pattern.search(body, passage.start, passage.end)
-        if trigger is None:
+        match = pattern.search(body, passage.start, passage.end)
+        if match is not None and not any(m.start() <= match.start() < m.end() for _, m in found):
+            found.append((kind, match))
+    found.sort(key=lambda item: item[1].start())
+    for number, (kind, trigger) in enumerate(found):
+        limit = found[number + 1][1].start() if number + 1 < len(found) else passage.end
+        later = [d for d in years if trigger.start() <= d["start"] < limit]
+        earlier = [d for d in years if d["end"] <= trigger.start()]
+        date = later[0] if later else (earlier[-1] if earlier and number == 0 else None)
+        if date is None:
             continue
-        later = [d for d in years if d["start"] >= trigger.start()]
-        date = (later or years)[0]
-        plant = nearest(sentence.plants, trigger.start())
-        fields = {"plant": plant["record"] if plant else None, "kind": kind, "year": date["year"]}
-        exists = bool(
-            facts and plant and facts.has_milestone(plant["record"]["id"], kind, date["year"])
-        )
-        key = ("plant_milestone", plant and plant["record"]["id"], kind, date["year"])
-        yield (
-            key,
-            sentence.propose("plant_milestone", fields, [m for m in (plant, date) if m], exists),
-        )
-        break  # one step per sentence: "open its pilot line" is not also the plant's opening
+        plant = plant_at(sentence, trigger.start())
+        plant_id = known_plant_id(plant)
+        fields = {
+            "plant": discourse.plant_value(plant) if plant else None,
+            "kind": kind,
+            "year": date["year"],
+        }
+        exists = bool(facts and plant_id and facts.has_milestone(plant_id, kind, date["year"]))
+        key = ("plant_milestone", id(plant) if plant else None, kind, date["year"])
+        yield key, sentence.propose("plant_milestone", fields, [date], exists)

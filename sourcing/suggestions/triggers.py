@@ -32,9 +32,12 @@ CAPACITY = _words(
 )
 INITIAL = _words(
     r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
-    r"dans un premier temps|first step"
+    r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec"
 )
-CURRENT = _words(r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui")
+CURRENT = _words(
+    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|has a capacity|"
+    r"have a capacity|dispose d['’]une capacité"
+)
 PLANT_WORD = _words(
     r"gigafactory|gigafactories|plant|factory|site|usine|pilot line|ligne pilote|centre|center"
 )
@@ -47,24 +50,31 @@ MILESTONES = [
     (
         "construction_start",
         _words(
-            r"construction(?:\s+of\s+[^.,;]{0,60}?)?\s+(?:will\s+|is\s+to\s+|to\s+)?(?:start|begin|"
+            r"construction(?:\s+of\s+[^.,;]{0,60}?)?\s+(?:[\w']+\s+){0,4}?(?:start|begin|"
             r"commence)s?|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
             r" ground|groundbreaking|first stone|début des travaux|lancement des travaux|"
             r"construction\s+(?:débutera|démarrera|commencera|a débuté|a démarré|doit démarrer)|"
-            r"pose de la première pierre|mise en chantier|begin(?:s)? building|start building"
+            r"pose de la première pierre|mise en chantier|begin(?:s)? building|start building|"
+            r"under construction since|en (?:cours de )?construction depuis|en chantier depuis|"
+            r"travaux\s+(?:[\w']+\s+){0,3}?(?:commencer|démarrer|débuter|commenceront|"
+            r"démarreront|débuteront|ont commencé|ont démarré|ont débuté)|"
+            r"(?:lancer|lancera|lance)\s+la\s+construction"
         ),
     ),
     (
         "operation_start",
         _words(
             r"operational|start(?:s|ing)? production|production (?:will )?(?:start|begin)s?|"
-            r"(?:begin|start|commence)s? (?:mass |series )?production|completion|completed|"
+            r"(?:begin|start|commence)s? (?:mass |series |commercial |cell )?production|"
+            r"completion|completed|"
             r"open(?:s|ed|ing)?|come on stream|entrer en production|entrera en (?:production|"
-            r"service)|mise en service|mise en production|démarrage de la production|"
+            r"service)|entrée?s? en (?:production|service)|mise en service|mise en production|"
+            r"démarrage de la production|démarrer (?:sa|la|leur) production|"
             r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
             r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)|"
             r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:will|would|should|is\s+to|to)\s+"
-            r"(?:start|begin|commence)"
+            r"(?:start|begin|commence)|first cells|premières cellules|first batteries|"
+            r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with"
         ),
     ),
     (
@@ -85,8 +95,8 @@ AGREEMENT_KINDS = [
     ("research", _words(r"research|R&D|recherche")),
     ("cooperation", _words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
                            r"coopération|coopérer")),
-    ("partnership", _words(r"partners?|partnership|partnerships|partenariats?|partenaires?|"
-                           r"alliances?|team(?:s|ed)? up|s['’]associe\w*")),
+    ("partnership", _words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
+                           r"s['’]associe\w*|s['’]allie\w*")),
     ("investment", _words(r"invest\w*|investissements?|funding|financement|financing")),
     ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
@@ -94,6 +104,13 @@ SUPPLY_VERB = _words(
     r"(?:will |to )?(?:supply|supplies|provides?|deliver|delivers)|fournira|fournit|fourniront|"
     r"livrera|livre|livreront|approvisionnera"
 )
+BUY_VERB = _words(
+    r"buy|buys|bought|purchase[sd]?|will take|would take|take[sn]?|source[sd]?|sourcing|"
+    r"achète|achètera|achèteront|acheter|achetait|achetaient|s['’]approvisionne\w*|"
+    r"prendra|prendront"
+)
+# Words that make a figure a plant's capacity even in a sentence about supplies.
+CAPACITY_WORD = _words(r"capacity|capacities|capacité|capacités|nameplate|output|production")
 ADVISING = _words(r"advis\w+|adviser|advisor|conseil\w*")
 ADVISERS_FOLLOW = _words(r"were|was|are|is|ont été|a été|étaient|sont")
 SIGNED = _words(

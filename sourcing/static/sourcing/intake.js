@@ -1,15 +1,21 @@
-// The intake page proposes the publication date printed in the pasted or uploaded text; the
-// editor keeps, corrects or clears it. Nothing is proposed over a date already typed.
+// The intake page proposes the publication date printed in the pasted or uploaded text and
+// pre-selects the language it is written in; the editor keeps, corrects or clears them. Nothing
+// is proposed over a date already typed, nor over a language the editor chose.
 "use strict";
 (function () {
   const form = document.getElementById("intake-form");
   if (!form) return;
   const published = form.querySelector("[name=published]");
+  const language = form.querySelector("[name=language]");
+  let languageChosen = false;
+  language.addEventListener("change", () => {
+    languageChosen = true;
+  });
   const note = document.getElementById("printed-date-note");
   const csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
 
   function propose(text) {
-    if (!text || published.value.trim()) return;
+    if (!text) return;
     const body = new URLSearchParams({ text: text.slice(0, 4000) });
     fetch(form.dataset.printedDateUrl, {
       method: "POST",
@@ -19,6 +25,7 @@
     })
       .then((reply) => reply.json())
       .then((answer) => {
+        if (answer.language && !languageChosen) language.value = answer.language;
         if (answer.published && !published.value.trim()) {
           published.value = answer.published;
           note.textContent = "Proposed from the date printed in the text: check it.";

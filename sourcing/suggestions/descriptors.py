@@ -1,0 +1,168 @@
+"""
+Descriptions of companies: "the German carmaker", "le groupe coréen", "la start-up grenobloise",
+"the two companies". A description after a name describes it ("Lithiane, the French lithium
+refiner"); one before a name introduces it ("l'électricien suédois Sveland Kraft"); one standing
+alone refers to a company named earlier, which ``resolve`` finds by the kind and the country the
+description states. What a description states is also what a new company's proposal says of it:
+its kind from the activity named, its country from a nationality or a region.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..text.search import fold_for_search
+from . import places
+from .candidates import NATIONALITIES, NOT_NAMES
+
+_S = r"[ \u00a0]"
+_APOS = "['’]"
+# Words that name what a company is (the head of a description).
+HEADS = (
+    r"car[ -]?makers?|automakers?|constructeurs?(?:[ \u00a0]automobiles?)?|makers?|manufacturers?|"
+    r"producers?|refiners?|recyclers?|suppliers?|developers?|specialists?|start-?ups?|"
+    r"jeunes?[ \u00a0]pousses?|pépites?|fabricants?|producteurs?|raffineurs?|recycleurs?|"
+    r"fournisseurs?|spécialistes?|chimistes?|équipementiers?|électriciens?|énergéticiens?|"
+    r"utilit(?:y|ies)|funds?|fonds|investors?|investisseurs?|investment[ \u00a0]firms?|"
+    r"banks?|banques?|groups?|groupes?|compan(?:y|ies)|firms?|sociétés?|entreprises?|"
+    r"industriels?|partners?|partenaires?|shareholders?|actionnaires?|ventures?|"
+    r"joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?"
+)
+_DETERMINER = rf"(?:the|its|their|this|le|la|les|l{_APOS}|du|au|aux|des|ce|cette|son|sa|leur)"
+_INDEFINITE = r"(?:an?|une?)"
+_MODIFIER = (
+    r"(?!(?:au|aux|de|des|du|à|of|and|et|the|le|la|les|an?|une?|in|en|for|pour|with|avec|by|"
+    r"par|to|its|son|sa|ses|que|qui|which|that)(?![\w-]))[\w-]+"
+)
+# A determiner, up to three modifiers, a head, up to two words after it ("constructeur allemand",
+# "spécialiste belge des matériaux de cathode").
+_DESCRIPTION = re.compile(
+    rf"(?<![\w])(?:(?P<det>{_DETERMINER})|{_INDEFINITE}{_S})?{_S}*(?P<before>(?:{_MODIFIER}{_S}+){{0,3}}?)"
+    rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+(?-i:[a-zà-ÿ][a-zà-ÿ-]*)){{0,1}})",
+    re.I,
+)
+_COMPLEMENT = re.compile(
+    rf"{_S}+(?:des?|du|d{_APOS}|of|in){_S}*(?:[\w-]+{_S}+){{0,2}}?[\w-]+", re.I
+)
+_NUMBER_OF = re.compile(r"(?i)(?:two|three|four|both|deux|trois|quatre)$")
+_PLURAL_HEAD = re.compile(
+    r"(?i)^(?:partners|partenaires|shareholders|actionnaires|companies|groups|groupes|"
+    r"sociétés|entreprises|firms)$"
+)
+_VENTURE_HEAD = re.compile(r"(?i)^(?:venture|joint[ \u00a0-]venture|coentreprise|co-entreprise)$")
+_NEW_COMPANY = re.compile(r"(?i)(?:nouvelle|new)$")
+
+# The kind of company an activity word makes it, strongest first: "battery materials maker" is
+# an industrial, "battery start-up" a cell maker.
+KIND_WORDS = [
+    ("carmaker", r"car[ -]?makers?|automakers?|constructeurs?|automobiles?|automotive|vehicle"),
+    ("bank", r"banks?|banques?|banking|bancaire"),
+    ("investor", r"funds?|fonds|investors?|investisseurs?|investment|investissement|"
+                 r"private equity|capital-risque|venture capital"),
+    ("energy", r"utilit(?:y|ies)|énergéticiens?|électriciens?|energy group|energy company|"
+               r"power company|électricité|electricity|énergétique|pétrolier|oil"),
+    ("industrial", r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
+                   r"chimi\w*|refin\w*|raffin\w*|recycl\w*|équipementiers?|equipment|"
+                   r"modules?|packs?|hydrométallurgie|hydrometallurgy|precursors?|graphite|"
+                   r"nickel|cobalt|electrolytes?|separators?|extraction|mining|minier"),
+    ("cell_maker", r"batter(?:y|ies)|batteries|cells?|cellules?|gigafactor(?:y|ies)"),
+]  # fmt: skip
+_KIND_RES = [
+    (kind, re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)) for kind, words in KIND_WORDS
+]
+_BASED = re.compile(r"(?P<place>[A-ZÀ-Ý][\w'-]*?)-based$|^basée?s?$")
+
+
+@dataclass(frozen=True)
+class Description:
+    start: int
+    end: int
+    text: str
+    head: str  # folded
+    kind: str | None
+    country: str | None
+    plural: int  # how many companies it stands for ("the two companies": 2), 1 for one
+    venture: bool  # "the venture", "la nouvelle société": the joint venture of the article
+    definite: bool  # "the …", "le …": may refer to a company named earlier
+
+
+def kind_of(text):
+    """The company kind an activity written in ``text`` states, or None."""
+    for kind, pattern in _KIND_RES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def country_of(text):
+    """The country a nationality, a regional adjective or "<City>-based" in ``text`` states."""
+    for word in re.findall(r"[\w'-]+", text):
+        folded = fold_for_search(word)
+        if folded in NATIONALITIES and NATIONALITIES[folded]:
+            return NATIONALITIES[folded]
+        country = places.adjective_country(word)
+        if country:
+            return country
+        based = re.match(r"(?P<place>[A-ZÀ-Ý][\w']*(?:-[A-ZÀ-Ý][\w']*)*)-based$", word)
+        if based:
+            return places.city_country(based.group("place")) or places.country_named(
+                based.group("place")
+            )
+    return None
+
+
+def _plural(before, head):
+    words = before.split()
+    count = {"two": 2, "both": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4}
+    for word in words:
+        if fold_for_search(word) in count:
+            return count[fold_for_search(word)]
+    return 0 if _PLURAL_HEAD.match(head) else 1
+
+
+def find(text, start, end):
+    """The descriptions in ``text[start:end]``, in text order."""
+    found = []
+    for match in _DESCRIPTION.finditer(text, start, end):
+        before, head = match.group("before"), match.group("head")
+        if any(fold_for_search(word) in NOT_NAMES for word in before.split()):
+            continue
+        phrase_end = match.end()
+        complement = _COMPLEMENT.match(text, phrase_end)
+        words_end = complement.end() if complement else phrase_end
+        phrase = text[match.start() : words_end]
+        plural = _plural(before, head)
+        venture = bool(_VENTURE_HEAD.match(" ".join(head.split()))) or bool(
+            _NEW_COMPANY.search(before.strip()) and re.match(r"(?i)soci|compan", head)
+        )
+        found.append(
+            Description(
+                match.start(),
+                phrase_end,
+                text[match.start() : phrase_end],
+                fold_for_search(head),
+                kind_of(phrase),
+                country_of(text[match.start() : words_end]),
+                plural,
+                venture,
+                bool(match.group("det")),
+            )
+        )
+    return found
+
+
+def introduces(text, description):
+    """Whether a name follows the description ("le fonds régional Aquitaine Amorçage")."""
+    following = text[description.end : description.end + 3]
+    return bool(re.match(r",?[ \u00a0]+[A-ZÀ-Ý]", following + " ")) and not re.match(
+        r",", following
+    )
+
+
+def describes_previous(text, description, names_before):
+    """Whether the description follows a name as its apposition ("Lithiane, the French … ")."""
+    gap = text[max(0, description.start - 3) : description.start]
+    return (
+        bool(names_before)
+        and bool(re.search(r",[ \u00a0]*$", gap))
+        and any(0 <= description.start - end <= 3 for end in names_before)
+    )

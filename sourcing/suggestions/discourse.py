@@ -1,0 +1,376 @@
+"""
+The article read in order, sentence by sentence, for what one sentence cannot say alone: which
+company a description stands for ("the German carmaker": the German carmaker named earlier),
+which plant "the plant" or "le site" is (the last one named), which plants are new, which joint
+venture the article is about and who founded it, and the writings of one new company ("Hanvel
+Energy Solution", "Hanvel"; "Castelvetro Cells", "CVC"; "Batteries de Provence SAS").
+
+Each sentence gets ``parties`` (its companies, descriptions resolved, in text order),
+``plant_refs`` (the plants it names or introduces) and ``context_plant`` (the plant it is about
+when it names none).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..text.search import fold_for_search
+from . import descriptors, places, plants
+from .candidates import LEGAL_FORM_WORDS
+from .common import party_key
+
+_S = r"[ \u00a0]"
+_JOINT_VENTURE = re.compile(
+    r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
+    r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture)(?![\w])",
+    re.I,
+)
+_STRONG_VENTURE = re.compile(
+    r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?)"
+    r"(?![\w])",
+    re.I,
+)
+_VENTURE_NAMED = re.compile(
+    r"(?:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
+    r"dénommée?|sous le nom d['’]?e?)[ \u00a0]*$",
+    re.I,
+)
+_FOUNDED_BY = re.compile(
+    r"(?<![\w])(?:founded|created|set up|established|formed|fondée?|créée?|constituée?)"
+    r"(?P<when>[ \u00a0]+(?:in|en)[ \u00a0]+(?P<year>(?:19|20)[0-9]{2}))?"
+    r"(?P<by>[ \u00a0]+(?:by|par))?(?![\w])",
+    re.I,
+)
+_FORMING = re.compile(
+    r"(?<![\w])(?:are forming|will form|to form|form|forming|create|creating|will create|"
+    r"to set up|set up|launch|créent|créeront|crée|création|vont créer|lancent|annoncé la)"
+    r"(?![\w])",
+    re.I,
+)
+_PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
+
+
+@dataclass
+class Known:
+    """What the article has said of one company so far."""
+
+    mention: dict
+    kind: str | None
+    country: str | None
+    heads: set = field(default_factory=set)
+
+
+@dataclass
+class Venture:
+    """A joint venture the article names: its name, founders, founding year, and passage."""
+
+    sentence: object
+    name: dict | None = None
+    partners: list = field(default_factory=list)
+    founded: int | None = None
+    forming: bool = False
+    by_position: int | None = None  # where "founded by" ends: the partners named after it
+    strong: bool = False  # named "joint venture" or "coentreprise", not only "the venture"
+
+
+def _mention_key(mention):
+    return party_key(mention)
+
+
+class Discourse:
+    def __init__(self, article, reading, sentences, index, attributes):
+        self.reading = reading
+        self.body = reading.body
+        self.attributes = attributes  # known company id -> (kind, country)
+        self.known_places = plants.known_places(index)
+        self.companies = {}  # party key -> Known, in the order last named
+        self.pairs = []  # [mention, mention] coordinated as "A and B", in text order
+        self.ventures = []
+        self.new_plants = []
+        self.current_plant = None
+        self.canonical = _canonical_names(reading)
+        self.dateline_country = _dateline_country(reading.body)
+        for sentence in sentences:
+            self._read(sentence)
+        self._settle_new_plants()
+
+    # -- Companies ---------------------------------------------------------------------------
+
+    def _read(self, sentence):
+        passage = sentence.passage
+        for mention in sentence.companies:
+            if mention["kind"] == "candidate_company":
+                mention["canonical"] = self.canonical.get(mention["text"], mention["text"])
+        names = sorted(sentence.companies, key=lambda m: m["start"])
+        resolved = []
+        for description in descriptors.find(self.body, passage.start, passage.end):
+            if any(m["start"] <= description.start < m["end"] for m in names):
+                continue
+            follows = next((m for m in names if 0 <= m["start"] - description.end <= 2), None)
+            before = [m for m in names if m["end"] <= description.start]
+            if follows is not None and descriptors.introduces(self.body, description):
+                self._describe(follows, description)
+            elif descriptors.describes_previous(self.body, description, [m["end"] for m in before]):
+                self._describe(before[-1], description)
+            elif description.definite:
+                resolved.extend(self._resolve(description, sentence, before))
+        for mention in names:
+            self._remember(mention)
+        sentence.parties = _distinct_spans(names + resolved)
+        self._pairs(sentence)
+        self._venture(sentence)
+        self._plants(sentence)
+
+    def _remember(self, mention):
+        key = _mention_key(mention)
+        known = self.companies.pop(key, None)
+        if known is None:
+            record = mention.get("record")
+            kind, country = (
+                self.attributes.get(record["id"], (None, None)) if record else (None, None)
+            )
+            known = Known(mention, kind, country)
+        self.companies[key] = known
+
+    def _describe(self, mention, description):
+        self._remember(mention)
+        known = self.companies[_mention_key(mention)]
+        known.heads.add(description.head)
+        if mention.get("record") is None:
+            known.kind = known.kind or description.kind
+            known.country = known.country or description.country
+
+    def info(self, mention):
+        return self.companies.get(_mention_key(mention))
+
+    def _resolve(self, description, sentence, before):
+        """The companies a description standing alone refers to, as mentions at its place."""
+        if description.venture:
+            venture = self.ventures[-1] if self.ventures else None
+            targets = [venture.name] if venture and venture.name else []
+        elif description.plural != 1:
+            targets = self._group(description)
+        else:
+            found = self._best(description)
+            targets = [found] if found else []
+        return [
+            dict(target, start=description.start, end=description.end, descriptor=True)
+            for target in targets
+        ]
+
+    def _group(self, description):
+        venture = self.ventures[-1] if self.ventures else None
+        if venture and venture.partners and description.plural in (0, len(venture.partners)):
+            return venture.partners
+        if self.pairs and description.plural in (0, 2):
+            return self.pairs[-1]
+        return []
+
+    def _best(self, description):
+        """The company named last that the description fits best (kind, country, its words)."""
+        if description.kind is None and description.country is None:
+            return None
+        best, best_score = None, 0
+        for key in reversed(list(self.companies)):
+            known = self.companies[key]
+            if description.kind and known.kind and known.kind != description.kind:
+                continue
+            if description.country and known.country and known.country != description.country:
+                continue
+            score = (description.head in known.heads) * 2
+            score += bool(description.kind and known.kind == description.kind)
+            score += bool(description.country and known.country == description.country)
+            if score > best_score:
+                best, best_score = known.mention, score
+        return best
+
+    def _pairs(self, sentence):
+        names = sorted(sentence.companies, key=lambda m: m["start"])
+        for first, second in zip(names, names[1:], strict=False):
+            if _PAIR.match(self.body[first["end"] : second["start"]]):
+                self.pairs.append([first, second])
+
+    # -- Joint ventures ------------------------------------------------------------------------
+
+    def _venture(self, sentence):
+        body, passage = self.body, sentence.passage
+        word = _JOINT_VENTURE.search(body, passage.start, passage.end)
+        if word is None:
+            return
+        parties = sentence.parties
+        venture = self._venture_of(sentence, word, parties)
+        if _STRONG_VENTURE.search(body, passage.start, passage.end) and not venture.strong:
+            venture.sentence, venture.strong = sentence, True
+        founded = _FOUNDED_BY.search(body, word.end(), passage.end)
+        if founded:
+            venture.founded = int(founded.group("year")) if founded.group("year") else None
+            if founded.group("by"):
+                venture.by_position = founded.end()
+                after = [p for p in parties if p["start"] >= founded.end()]
+                venture.partners = _distinct_keys(self._coordinated(after)) or venture.partners
+        if _FORMING.search(body, passage.start, passage.end) and not founded:
+            venture.forming = True
+        if not venture.partners:
+            venture.partners = self._founders(sentence, word, venture)
+
+    def _venture_of(self, sentence, word, parties):
+        """The venture this sentence speaks of: named here, or the one spoken of before."""
+        name = None
+        for mention in parties:
+            gap = self.body[mention["end"] : word.start()]
+            if 0 <= word.start() - mention["end"] <= 8 and re.fullmatch(
+                r",?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*", gap
+            ):
+                name = mention  # "Cellforge, la coentreprise …"
+            lead = self.body[max(word.end(), mention["start"] - 30) : mention["start"]]
+            if mention["start"] > word.end() and _VENTURE_NAMED.search(lead):
+                name = name or mention  # "… coentreprise, baptisée Hexacell"
+        last = self.ventures[-1] if self.ventures else None
+        if last and (name is None or last.name is None or _same(last.name, name)):
+            venture = self.ventures[-1]
+            venture.name = venture.name or name
+            return venture
+        venture = Venture(sentence, name)
+        self.ventures.append(venture)
+        return venture
+
+    def _coordinated(self, mentions):
+        """The first of ``mentions`` and those joined to it by "and", "et" or a comma."""
+        run = mentions[:1]
+        for mention in mentions[1:]:
+            if not re.fullmatch(
+                r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*", self.body[run[-1]["end"] : mention["start"]]
+            ):
+                break
+            run.append(mention)
+        return run
+
+    def _founders(self, sentence, word, venture):
+        """The companies that form the venture: those named before its word, the venture aside."""
+        before = [
+            p for p in sentence.parties if p["end"] <= word.start() and not _same(p, venture.name)
+        ]
+        if len(before) < 2:
+            # "une coentreprise avec Geely et Saudi Aramco": the others are named after the word
+            after = [p for p in sentence.parties if p["start"] >= word.end()]
+            before = before + self._coordinated(after)
+        founders = _distinct_keys([p for p in before if not _same(p, venture.name)])
+        if len(founders) > 2 and self.pairs:
+            return self.pairs[-1]  # "the joint venture the two companies founded"
+        return founders if len(founders) >= 2 else []
+
+    # -- Plants --------------------------------------------------------------------------------
+
+    def _plants(self, sentence):
+        refs = [
+            {"start": p["start"], "end": p["end"], "plant": p["record"]} for p in sentence.plants
+        ]
+        for new in plants.new_plants_in(
+            sentence, self.known_places, sentence.parties, self.dateline_country
+        ):
+            if any(_same_place(new, old) for old in self.new_plants):
+                new = next(old for old in self.new_plants if _same_place(new, old))
+            else:
+                if _JOINT_VENTURE.search(self.body, sentence.passage.start, sentence.passage.end):
+                    venture = self.ventures[-1] if self.ventures else None
+                    if venture and venture.name:
+                        new.operator = venture.name
+                    else:
+                        new.pending_venture = True
+                self.new_plants.append(new)
+            refs.append({"start": new.start, "end": new.end, "plant": new})
+        sentence.plant_refs = sorted(refs, key=lambda ref: ref["start"])
+        sentence.context_plant = self.current_plant
+        if refs:
+            self.current_plant = sentence.plant_refs[-1]["plant"]
+
+    def _settle_new_plants(self):
+        for new in self.new_plants:
+            if new.pending_venture and self.ventures and self.ventures[-1].name:
+                new.operator = self.ventures[-1].name
+            if new.country is None and new.operator is not None:
+                known = self.info(new.operator)
+                new.country = known.country if known else None
+
+    def operator_name(self, mention):
+        if mention is None:
+            return ""
+        if mention.get("record"):
+            return mention["record"]["name"]
+        return mention.get("canonical") or self.canonical.get(mention["text"], mention["text"])
+
+    def plant_value(self, plant):
+        """A plant as proposals name it: the known plant's reference, or the new plant's."""
+        if isinstance(plant, plants.NewPlant):
+            return plant.reference(self.operator_name(plant.operator))
+        return plant
+
+
+def _same(a, b):
+    return a is not None and b is not None and _mention_key(a) == _mention_key(b)
+
+
+def _same_place(a, b):
+    return fold_for_search(a.city) == fold_for_search(b.city)
+
+
+def _distinct_keys(mentions):
+    seen, result = set(), []
+    for mention in mentions:
+        key = _mention_key(mention)
+        if key not in seen:
+            seen.add(key)
+            result.append(mention)
+    return result
+
+
+def _distinct_spans(mentions):
+    seen, result = set(), []
+    for mention in sorted(mentions, key=lambda m: (m["start"], m["end"])):
+        key = (mention["start"], _mention_key(mention))
+        if key not in seen:
+            seen.add(key)
+            result.append(mention)
+    return result
+
+
+def without_legal_form(name):
+    words = name.split()
+    while len(words) > 1 and fold_for_search(words[-1]).rstrip(".,") in LEGAL_FORM_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _canonical_names(reading):
+    """Each candidate's writing and the name of the company it writes: the longest full form."""
+    writings = {c.name for c in reading.candidates.values()}
+    bases = {name: without_legal_form(name) for name in writings}
+    canonical = {}
+    for name, base in bases.items():
+        longer = [
+            other
+            for other in bases.values()
+            if other != base and fold_for_search(other).startswith(fold_for_search(base) + " ")
+        ]
+        canonical[name] = max(longer, key=len) if longer and " " not in base else base
+    body = reading.body
+    for name in writings:
+        for match in re.finditer(rf"(?P<full>[^()]{{2,80}}?)[ \u00a0]*\({re.escape(name)}\)", body):
+            full = match.group("full")
+            for other, base in canonical.items():
+                if other != name and full.endswith(other):
+                    canonical[name] = base
+    return canonical
+
+
+_DATELINE = re.compile(r"^(?:[\w'’ -]+ [–—-] )?(?P<city>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?),")
+
+
+def _dateline_country(body):
+    """The country of the city a dateline names ("MARSEILLE, 22 May 2025 —"), or None."""
+    for line in body[:600].splitlines():
+        head = _DATELINE.match(line)
+        if head:
+            country = places.city_country(head.group("city").title())
+            if country:
+                return country
+    return None

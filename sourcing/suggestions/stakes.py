@@ -1,0 +1,339 @@
+"""
+Stakes: who holds what share of whom, in what state, as of when. The holder is the subject of
+the verb of owning ("X ramène sa participation dans Y", "Y conserve 15 % de X", "…, qui détient
+12 %"), or the company after "by" / "par" in the passive ("détenu à 51 % par X"); the target is
+the company after the word of owning, else the company whose shareholders the article was
+speaking of. "Each of the three shareholders", "chacun", "à parts égales" give every holder its
+share. The date is the one of the clause, a relative one ("last year"), or the article's.
+"""
+
+import re
+
+from . import triggers
+from .common import nearest, party, party_key
+from .records import SHARE_FIELDS
+
+# How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
+STAKE_REACH = 80
+
+_OWNING = re.compile(
+    r"(?<![\w])(?:stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
+    r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
+    r"détiendra|détiendront|détenu\w*|possède|possédera|rachète|conserve|conservent|garde|"
+    r"keeps|retains|cède|cèdent|cédé|sold|sells|exits?)(?![\w])",
+    re.I,
+)
+_PASSIVE = re.compile(
+    r"(?<![\w])(?:owned|held|controlled|détenue?s?|contrôlée?s?|possédée?s?)(?:[^.;:]{0,30}?)"
+    r"[ \u00a0](?:by|par)(?![\w])",
+    re.I,
+)
+# "will be owned 50-50", "sera détenue à parts égales": the subject is held, by holders unnamed.
+_PASSIVE_NO_AGENT = re.compile(
+    r"(?<![\w])(?:be|is|are|was|were|been|être|est|sont|sera|seront)[ \u00a0]+(?:\w+[ \u00a0]+)?"
+    r"(?:owned|held|détenue?s?)(?![\w])",
+    re.I,
+)
+# Where a clause with a subject of its own begins: after "that", "que", "while", a colon.
+_NEW_SUBJECT = re.compile(
+    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que)(?![\w])|:", re.I
+)
+_DISTRIBUTIVE = re.compile(
+    r"(?<![\w])(?:each|chacun|chacune|à parts égales|in equal parts|equally|50-50|50/50|"
+    r"à égalité|moitié-moitié)(?![\w])",
+    re.I,
+)
+_RELATIVE = re.compile(r"^,?[ \u00a0]*(?:qui|which|who|that)[ \u00a0]*$", re.I)
+_ANTECEDENT = re.compile(r"^,?[ \u00a0]*(?:qui|which|who)[ \u00a0]", re.I)
+_RELATIVE_OPEN = re.compile(r",[ \u00a0]*(?:which|who|qui|dont|lequel|laquelle)(?![\w])", re.I)
+_DIVESTED = re.compile(
+    r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
+    r"vend\w*|sort du capital|sortie du capital)(?![\w])",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"(?<![\w])(?:plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
+    r"may|might|aims?|vise\w*|souhaite)(?![\w])",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"(?<![\w])(?:will|shall|is to|are to|va|vont|détiendra|détiendront|prendra|prendront|"
+    r"entrera|entreront|deviendra|deviendront|sera|seront|acquerra|aura|auront)(?![\w])",
+    re.I,
+)
+_DONE = re.compile(
+    r"(?<![\w])(?:holds|hold|owns|own|owned|détient|détiennent|possède|possèdent|conserve|"
+    r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
+    r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent)(?![\w])",
+    re.I,
+)
+_RELATIVE_DATE = re.compile(
+    r"(?<![\w])(?P<year>last year|l['’]an dernier|l['’]année dernière|l['’]an passé|"
+    r"this year|cette année)(?![\w])",
+    re.I,
+)
+_POSSESSIVE_STAKE = re.compile(r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|stake|capital)")
+
+
+class Memory:
+    """What the article has said of shareholdings so far: the company spoken of, and holders."""
+
+    def __init__(self):
+        self.topic = None
+        self.holders = {}  # target key -> [holder mentions]
+
+    def add(self, holder, target):
+        found = self.holders.setdefault(party_key(target), [])
+        if all(party_key(h) != party_key(holder) for h in found):
+            found.append(holder)
+        self.topic = target
+
+
+def article_date(article):
+    """The article's publication date as (partial date text, date), or (None, None)."""
+    published = getattr(article, "published_on", None)
+    precision = getattr(article, "published_precision", "") or "day"
+    if not published:
+        return None, None
+    text = {"year": published.strftime("%Y"), "month": published.strftime("%Y-%m")}.get(
+        precision, published.isoformat()
+    )
+    return text, published
+
+
+def stakes(sentence, facts, discourse):
+    memory = discourse.stake_memory
+    body, passage = sentence.reading.body, sentence.passage
+    _note_topic(sentence, memory)
+    nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
+    words = [
+        word
+        for word in _OWNING.finditer(body, passage.start, passage.end)
+        if not any(n.start() <= word.start() < n.end() for n in nominal)
+    ]
+    if not words and not nominal:
+        return
+    shares = [f for f in sentence.figures if f["unit"] == "%" and f["value"] <= 100]
+    distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
+    for figure in shares or [None]:
+        position = figure["start"] if figure else (words or nominal)[0].start()
+        candidates = nominal + words
+        trigger = min(candidates, key=lambda word: abs(word.start() - position))
+        if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
+            continue
+        for holder, target, share in _stakes_at(sentence, trigger, figure, distributive, discourse):
+            yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
+
+
+def _stakes_at(sentence, trigger, figure, distributive, discourse):
+    """(holder, target, share figure) of the stakes a word of owning states."""
+    memory = discourse.stake_memory
+    holders, target = _sides(sentence, trigger)
+    topic = memory.topic
+    if (
+        target is None
+        and topic is not None
+        and all(party_key(h) != party_key(topic) for h in holders)
+    ):
+        target = topic
+    if target is None and not distributive:
+        target = _other(sentence, holders)
+    if holders and target is not None:
+        holders = [h for h in holders if party_key(h) != party_key(target)]
+    if distributive and target is not None:
+        every = _shareholders(target, holders, discourse)
+        if len(every) >= 2:
+            share = figure or {"value": round(100 / len(every), 2), "qualifier": "exact"}
+            return [(h, target, share) for h in every]
+    if figure is None and (not holders or target is None):
+        return []
+    if distributive and target is None:
+        return []
+    return [(h, target, figure) for h in holders[-1:]] if holders else [(None, target, figure)]
+
+
+def _sides(sentence, trigger):
+    """The holders (subject) and the target of a word of owning."""
+    body, parties = sentence.reading.body, sentence.parties
+    passive = _PASSIVE.search(
+        body, max(sentence.passage.start, trigger.start() - 5), sentence.passage.end
+    )
+    if passive and passive.start() - trigger.start() < 40:
+        after = [p for p in parties if p["start"] >= passive.end()]
+        before = [p for p in parties if p["end"] <= passive.start()]
+        return (after[:1], before[-1] if before else None)
+    held = _PASSIVE_NO_AGENT.search(
+        body, max(sentence.passage.start, trigger.start() - 25), trigger.end()
+    )
+    if held:
+        before = [p for p in parties if p["end"] <= held.start()]
+        return [], (before[0] if before else None)
+    if triggers.STAKE_BY_FOLLOWING.match(body, trigger.start()):
+        after = [p for p in parties if p["start"] >= trigger.end()]
+        before = [p for p in parties if p["end"] <= trigger.start()]
+        return (after[:1], before[-1] if before else None)
+    return _subject(sentence, trigger), _object(sentence, trigger)
+
+
+def _subject(sentence, trigger):
+    """The companies that hold: the subject of the verb, relative clauses aside."""
+    body = sentence.reading.body
+    before = [p for p in sentence.parties if p["end"] <= trigger.start()]
+    if not before:
+        return []
+    last = before[-1]
+    if _RELATIVE.match(body[last["end"] : trigger.start()]) or _ANTECEDENT.match(
+        body[last["end"] : trigger.start()]
+    ):
+        return [last]  # "…, qui détient 12 %": the company before the pronoun holds
+    opening = sentence.passage.start
+    for match in _NEW_SUBJECT.finditer(body, sentence.passage.start, trigger.start()):
+        if any(p["start"] >= match.end() for p in before):
+            opening = match.end()
+    kept = [
+        p
+        for p in before
+        if p["start"] >= opening and not _in_relative(body, sentence.passage.start, p)
+    ]
+    if not kept:
+        return []
+    subject = kept[0]
+    together = [p for p in kept if p["start"] == subject["start"]]
+    return together if len(together) > 1 else [subject]
+
+
+def _in_relative(body, sentence_start, mention):
+    """Whether a company is named inside ", which … ," (not the subject of the main verb)."""
+    opening = None
+    for match in _RELATIVE_OPEN.finditer(body, sentence_start, mention["start"]):
+        opening = match
+    if opening is None:
+        return False
+    return "," not in body[opening.end() : mention["start"]]
+
+
+def _object(sentence, trigger):
+    """The company whose stake it is: the first named after the word, in its clause."""
+    clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
+    end = clause.end if clause else sentence.passage.end
+    after = [p for p in sentence.parties if trigger.end() <= p["start"] < end]
+    return after[0] if after else None
+
+
+def _other(sentence, holders):
+    keys = {party_key(h) for h in holders}
+    others = [p for p in sentence.parties if party_key(p) not in keys]
+    if not others:
+        return None
+    if holders:
+        before = [p for p in others if p["end"] <= holders[0]["start"]]
+        if before:
+            return before[-1]
+    return others[0]
+
+
+def _shareholders(target, holders, discourse):
+    """Every holder a distributive phrase speaks of: those named, else the target's known ones."""
+    if len(holders) >= 2:
+        return holders
+    known = list(discourse.stake_memory.holders.get(party_key(target), []))
+    for venture in discourse.ventures:
+        if venture.name is not None and party_key(venture.name) == party_key(target):
+            for partner in venture.partners:
+                if all(party_key(partner) != party_key(k) for k in known):
+                    known.insert(0, partner)
+    for holder in holders:
+        if all(party_key(holder) != party_key(k) for k in known):
+            known.append(holder)
+    return known
+
+
+def _note_topic(sentence, memory):
+    """ "Lithiane's shareholder structure": the company whose shareholders are spoken of."""
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        if _POSSESSIVE_STAKE.match(body[mention["end"] : mention["end"] + 40]):
+            memory.topic = mention
+
+
+def _status(sentence, holder, trigger):
+    """The state of a stake from the verb that states it: sold, planned, to come, or held."""
+    body, passage = sentence.reading.body, sentence.passage
+    start = holder["end"] if holder and holder["end"] <= trigger.start() else passage.start
+    clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
+    end = max(trigger.end(), clause.end if clause else trigger.end())
+    verb = body[start:end]
+    if _DIVESTED.search(verb):
+        return "divested"
+    if _PLANNED.search(verb):
+        return "planned"
+    if _FUTURE.search(verb):
+        return "announced"
+    if _DONE.search(verb):
+        return "completed"
+    return "announced"
+
+
+def _as_of(sentence, trigger, discourse):
+    """The date of the clause, a relative date, or the article's date."""
+    clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
+    body, passage = sentence.reading.body, sentence.passage
+    start, end = (clause.start, clause.end) if clause else (passage.start, passage.end)
+    inside = [d for d in sentence.dates if start <= d["start"] < end]
+    if inside:
+        date = nearest(inside, trigger.start())
+        return date["date"], date["precision"]
+    text, published = discourse.article_date
+    relative = _RELATIVE_DATE.search(body, passage.start, passage.end)
+    if relative and published:
+        last = relative.group("year").lower().startswith(("last", "l"))
+        year = published.year - (1 if last else 0)
+        return str(year), "year"
+    if text:
+        return text, _precision(text)
+    return None, None
+
+
+def _precision(text):
+    return {4: "year", 7: "month"}.get(len(text), "day")
+
+
+def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger):
+    shares = {
+        "share_exact": None,
+        "share_min": None,
+        "share_min_exclusive": False,
+        "share_max": None,
+        "share_max_exclusive": False,
+    }
+    if share is not None:
+        name, flag = SHARE_FIELDS[share["qualifier"]]
+        shares[name] = share["value"]
+        if flag:
+            shares[flag[0]] = flag[1]
+    as_of, precision = _as_of(sentence, trigger, discourse)
+    fields = {
+        "holder": party(holder) if holder else None,
+        "target": party(target) if target else None,
+        **shares,
+        "status": _status(sentence, holder, trigger),
+        "as_of": as_of,
+        "as_of_precision": precision,
+    }
+    if holder is not None and target is not None:
+        discourse.stake_memory.add(holder, target)
+    exists = bool(
+        facts
+        and holder
+        and target
+        and holder.get("record")
+        and target.get("record")
+        and facts.has_stake(
+            holder["record"]["id"],
+            target["record"]["id"],
+            (fields["share_exact"], fields["share_min"], fields["share_max"]),
+        )
+    )
+    mentions = [m for m in (holder, target, figure) if m and not m.get("descriptor")]
+    key = ("stake", fields["holder"], fields["target"], figure and figure["start"])
+    return key, sentence.propose("stake", fields, mentions, exists)
