@@ -166,9 +166,10 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
     target.send_keys("Voltaris")
     stake_form.find_element("css selector", "[value=accept]").click()
     person.desk_message("Stellantis in Voltaris")
-    # The capacity's sentence says "the plant": the editor names it.
+    # The capacity's sentence says "the plant": the desk names the plant the text spoke of.
     capacity_form = person.proposal("plant_capacity", '"gwh_per_year": 16')
-    capacity_form.find_element("css selector", "[name='fields.plant']").send_keys("Voltaris Douai")
+    plant_box = capacity_form.find_element("css selector", "[name='fields.plant']")
+    assert plant_box.get_attribute("value") == "Voltaris Douai"
     capacity_form.find_element("css selector", "[value=accept]").click()
     person.desk_message("16 GWh/yr")
 
@@ -206,10 +207,11 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
     assert ARTICLE[span.start : span.end] == COMMENTS
 
     agreements = api(live_server.url, "agreements")
-    assert [a["title"] for a in agreements] == ["Stellantis–Voltaris supply agreement"]
+    assert [a["title"] for a in agreements] == ["Voltaris–Stellantis supply agreement"]
     supplier = next(p for p in agreements[0]["parties"] if p["role"] == "supplier")
     assert [c["quote"] for c in supplier["citations"]] == [PARTY_PASSAGE]
-    assert agreements[0]["citations"][0]["quote"].startswith("Stellantis and Voltaris")
+    # The sentence that states the supply and who supplies whom, as the desk proposed it.
+    assert agreements[0]["citations"][0]["quote"].startswith("Under the agreement, Voltaris")
     stakes = api(live_server.url, "stakes")
     assert stakes[0]["share_display"] == "15%"
     assert (
