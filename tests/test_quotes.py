@@ -211,3 +211,17 @@ def test_the_closest_passage_is_whole_words_so_it_can_be_cited_as_it_reads(text,
         quotes.locate(text, quote)
     assert missing.value.closest == closest
     assert quotes.locate(text, missing.value.closest)
+
+
+# -- The limit on a citation's quote -------------------------------------------------------------
+
+
+def test_a_quote_up_to_the_limit_has_no_length_problem():
+    assert quotes.length_problem("x" * quotes.MAX_QUOTE_LENGTH) == ""
+    assert quotes.length_problem(" " + "x" * quotes.MAX_QUOTE_LENGTH + "\n") == ""
+
+
+def test_a_quote_over_the_limit_is_told_the_limit_and_its_length():
+    problem = quotes.length_problem("x" * (quotes.MAX_QUOTE_LENGTH + 1))
+    assert f"at most {quotes.MAX_QUOTE_LENGTH:,} characters" in problem
+    assert f"this one has {quotes.MAX_QUOTE_LENGTH + 1:,}" in problem

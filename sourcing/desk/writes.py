@@ -70,6 +70,13 @@ def passage_offsets(article, quote, start=None, end=None):
     return citable[0].start, citable[0].end
 
 
+def refuse_overlong(quote):
+    """A quote too long to be cited is refused before it is looked for in the text."""
+    too_long = quotes.length_problem(quote)
+    if too_long:
+        raise DeskError(too_long)
+
+
 def offset(value):
     try:
         return int(value)
@@ -351,6 +358,8 @@ def accept_proposal(article, proposal, user):
     kind = proposal.get("kind")
     fields = proposal.get("fields") or {}
     quote = str(proposal.get("quote") or "")
+    if kind != "non_editorial":  # a part marked non-editorial may be long; a quote may not
+        refuse_overlong(quote)
     start, end = passage_offsets(article, quote, proposal.get("start"), proposal.get("end"))
     with transaction.atomic():
         if kind == "non_editorial":
@@ -389,5 +398,6 @@ def save_draft(row, user):
 def attach_proposal(article, proposal, record):
     """Cite the proposal's passage for an existing ``record`` rather than create a new one."""
     quote = str(proposal.get("quote") or "")
+    refuse_overlong(quote)
     start, end = passage_offsets(article, quote, proposal.get("start"), proposal.get("end"))
     return cite(record, article, start, end)

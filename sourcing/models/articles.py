@@ -442,6 +442,9 @@ class Citation(Versioned):
         """Find the quote in the article and set the offsets, or raise a ValidationError."""
         if not self.quote or not self.quote.strip():
             raise ValidationError({"quote": "A citation needs a quote."})
+        too_long = quotes.length_problem(self.quote)
+        if too_long:
+            raise ValidationError({"quote": too_long})
         article = self.article
         try:
             matches = quotes.locate_all(article.body, self.quote, near=self.start)

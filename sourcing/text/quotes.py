@@ -23,6 +23,11 @@ DASHES = "-‐‑‒–—―−"
 # that an English-style quote "like this" or "mot:" does not have.
 SPACE_ABSORBING = '"' + "'" + ":;!?,.()"
 
+# A citation quotes the sentence or paragraph that states a fact: a longer "quote" is a copy of
+# a part of the article, which no reader checks and whose every search costs time in proportion
+# to its length. The search itself stays bounded beyond it, for callers that do not validate.
+MAX_QUOTE_LENGTH = 3_000
+
 _FOLD = {**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(QUOTATION_MARKS, '"')}
 _FOLD.update(dict.fromkeys(DASHES, "-"))
 _FOLD["…"] = "..."
@@ -74,6 +79,17 @@ def fold(text):
             chars.append(folded_char)
             origins.append(index)
     return FoldedText("".join(chars), tuple(origins))
+
+
+def length_problem(quote):
+    """Why ``quote`` is too long to be a citation's quote, or "" when it is not."""
+    length = len(quote.strip())
+    if length <= MAX_QUOTE_LENGTH:
+        return ""
+    return (
+        f"A quote may be at most {MAX_QUOTE_LENGTH:,} characters long; this one has {length:,}. "
+        "Quote the sentence or the paragraph that states the fact."
+    )
 
 
 def same_passage(a, b):
