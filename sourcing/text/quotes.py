@@ -9,12 +9,18 @@ digits and case must be identical: "12 GWh" never matches "15 GWh".
 Matching runs on a folded copy of both strings that keeps, for each folded character, the index of
 the original character it came from, so the offsets returned always point into the original text
 and ``text[start:end]`` is the exact passage as published.
+
+Finding a quote is one exact search of the folded text, in time linear in its length whatever
+the quote. Only when it fails is the closest passage looked for, to show the editor what the text
+says instead; ``near_miss`` bounds that work too. A citation's quote is at most
+``MAX_QUOTE_LENGTH`` characters (``length_problem`` says why not), checked before any search.
 """
 
-import difflib
 import functools
 import unicodedata
 from dataclasses import dataclass
+
+from . import near_miss
 
 APOSTROPHES = "'‘’‚‛′`´ʼ"
 QUOTATION_MARKS = '"“”„‟″«»‹›'
@@ -172,20 +178,17 @@ def _splits_a_word(text, index):
 
 
 def closest_passage(text, quote, folded_text=None):
-    """The passage of ``text`` that looks most like ``quote``, as it reads in ``text``."""
+    """
+    The passage of ``text`` that looks most like ``quote``, as it reads in ``text``; "" when no
+    passage is much like it. The search is bounded whatever the lengths (``near_miss``).
+    """
     folded_text = folded_text or fold(text)
-    folded_quote = fold(quote).text
-    if not folded_text.text or not folded_quote:
+    span = near_miss.nearest_span(folded_text.text, fold(quote).text)
+    if span is None:
         return ""
-    matcher = difflib.SequenceMatcher(None, folded_text.text, folded_quote, autojunk=False)
-    block = matcher.find_longest_match(0, len(folded_text.text), 0, len(folded_quote))
-    if block.size == 0:
-        return ""
-    # Align the window so that the shared block sits where it sits in the quote.
+    start, end = span
     folded = folded_text.text
-    start = max(0, block.a - block.b)
-    end = min(len(folded), start + len(folded_quote))
-    # Then widen it to whole words and characters, as a quote must be: a hint cutting a word
+    # Widen the span to whole words and characters, as a quote must be: a hint cutting a word
     # ("SB project" in "ASSB project") would be refused like the quote it is meant to correct.
     while not folded_text.is_boundary(start) or _splits_a_word(folded, start):
         start -= 1
