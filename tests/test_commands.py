@@ -37,6 +37,18 @@ def test_verify_citations_fails_on_a_tampered_quote_and_names_it(capsys):
     assert f"Citation {good.pk}" not in err
 
 
+def test_verify_citations_offers_no_closest_passage_for_a_quote_nothing_is_like(capsys):
+    article = make_article()
+    tampered = cite(make_company(), article, "12 GWh of batteries")
+    Citation.objects.filter(pk=tampered.pk).update(quote="Nobody here sells electric scooters")
+    with pytest.raises(CommandError, match="1 of 1 citations failed"):
+        call_command("verify_citations")
+    err = capsys.readouterr().err
+    assert f"Citation {tampered.pk}" in err
+    assert "quote not found" in err
+    assert "closest passage" not in err
+
+
 def test_verify_citations_fails_on_tampered_offsets(capsys):
     article = make_article()
     citation = cite(make_company(), article, "Verkor will supply")

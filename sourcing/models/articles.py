@@ -478,7 +478,8 @@ class Citation(Versioned):
             try:
                 quotes.locate(body, self.quote)
             except quotes.QuoteNotFound as missing:
-                return [f"quote not found; closest passage: “{missing.closest}”"]
+                hint = f"; closest passage: “{missing.closest}”" if missing.closest else ""
+                return [f"quote not found{hint}"]
             return [f"offsets {self.start}–{self.end} do not point at the quote"]
         span = self.article.non_editorial_overlap(self.start, self.end)
         if span is not None:
