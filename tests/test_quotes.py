@@ -225,3 +225,33 @@ def test_a_quote_over_the_limit_is_told_the_limit_and_its_length():
     problem = quotes.length_problem("x" * (quotes.MAX_QUOTE_LENGTH + 1))
     assert f"at most {quotes.MAX_QUOTE_LENGTH:,} characters" in problem
     assert f"this one has {quotes.MAX_QUOTE_LENGTH + 1:,}" in problem
+
+
+# -- Overlapping occurrences ----------------------------------------------------------------------
+
+
+def every_start(text, part):
+    """Where ``part`` occurs in ``text``, by trying every position."""
+    return [i for i in range(len(text) - len(part) + 1) if text.startswith(part, i)]
+
+
+def test_overlapping_occurrences_in_repeating_texts_are_all_found():
+    # Every text and quote of up to 9 letters "a" and "b" whose quote occurs more than once.
+    cases = 0
+    for size in range(1, 10):
+        for number in range(2**size):
+            text = format(number, f"0{size}b").replace("0", "a").replace("1", "b")
+            for start in range(size):
+                for end in range(start + 1, size + 1):
+                    part = text[start:end]
+                    expected = every_start(text, part)
+                    assert list(quotes.occurrences(text, part)) == expected, (text, part)
+                    cases += len(expected) > 2
+    assert cases > 1000
+
+
+def test_a_line_of_dots_quoted_in_a_page_of_dots_is_found_at_every_place():
+    text = "Contents " + "." * 20_000 + " 12"
+    quote = "." * 3_000
+    starts = [match.start for match in quotes.locate_all(text, quote)]
+    assert starts == list(range(9, 9 + 20_000 - 3_000 + 1))

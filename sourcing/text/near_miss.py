@@ -17,7 +17,6 @@ every place of the text. Strings are compared as given: callers pass folded ones
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -84,12 +83,15 @@ def rare_run(text, quote, words):
             return None
         if count <= RARE:
             break
-    return Anchor(start, end, tuple(islice(occurrences(text, run), RARE)))
+    return Anchor(start, end, tuple(first_occurrences(text, run, RARE)))
 
 
-def occurrences(text, run):
+def first_occurrences(text, run, count):
+    """The first ``count`` starts of ``run`` in ``text``."""
     position = text.find(run)
-    while position != -1:
+    for _ in range(count):
+        if position == -1:
+            return
         yield position
         position = text.find(run, position + 1)
 

@@ -159,8 +159,7 @@ def _whole_character_occurrences(folded_text, folded_quote):
     """
     text = folded_text.text
     end_offset = len(folded_quote)
-    position = text.find(folded_quote)
-    while position != -1:
+    for position in occurrences(text, folded_quote):
         end = position + end_offset
         if (
             folded_text.is_boundary(position)
@@ -169,7 +168,32 @@ def _whole_character_occurrences(folded_text, folded_quote):
             and not _splits_a_word(text, end)
         ):
             yield position
-        position = text.find(folded_quote, position + 1)
+
+
+def occurrences(text, part):
+    """
+    Start of each occurrence of ``part`` in ``text``, overlapping ones included, in time linear
+    in the text's length. Searching again from each occurrence would check the whole of ``part``
+    at every one of its overlapping occurrences, and a line of dots quoted in a page of dots
+    would take minutes: where occurrences overlap, ``part`` repeats itself every ``step``
+    characters, and so does the text for as long as the next ``step`` characters continue it.
+    """
+    length = len(part)
+    position = text.find(part)
+    while position != -1:
+        yield position
+        following = text.find(part, position + 1)
+        step = following - position
+        if following != -1 and step < length:
+            # Every ``step`` characters while the repetition lasts, and nowhere between: one there
+            # would repeat ``step`` characters earlier, before ``following``.
+            repeated = part[length - step :]
+            position = following
+            while text.startswith(repeated, position + length):
+                yield position
+                position += step
+            following = position
+        position = following
 
 
 def _splits_a_word(text, index):
