@@ -20,8 +20,8 @@ than ``quotes.MAX_QUOTE_LENGTH`` are refused by a citation's validation before a
 are measured all the same, since seeding and re-checking stored citations search without it.
 
 Then ``Citation.full_clean`` (what the admin and the desk run) on the article saved in a
-throwaway SQLite database, for near-misses below the limit and refusals above it. The last line
-is the worst of all; the target is under 1 s.
+throwaway SQLite database, for near-misses below the limit and refusals above it, and the worst
+of all: the target is under 1 s. Last, texts that repeat themselves, outside the target.
 """
 
 import argparse
@@ -171,8 +171,7 @@ def measure(text, quote, repeat):
         if not found:
             elapsed, hint = seconds(partial(quotes.closest_passage, text, quote, folded_text))
             hints.append(elapsed)
-        quotes.fold.cache_clear()
-        requests.append(seconds(partial(try_locate, text, quote))[0])
+        requests.append(seconds(partial(cold_locate, text, quote))[0])
     return statistics.median(finds), statistics.median(hints or [0.0]), max(requests), hint
 
 
@@ -183,6 +182,12 @@ def find_only(quote, folded_text):
     """
     folded_quote = quotes.fold(quote).text
     return list(quotes._whole_character_occurrences(folded_text, folded_quote))
+
+
+def cold_locate(text, quote):
+    """``try_locate`` as a worker's first request for the article meets it: nothing folded yet."""
+    quotes.fold.cache_clear()
+    return try_locate(text, quote)
 
 
 def try_locate(text, quote):
@@ -264,6 +269,31 @@ def print_location(text, other, repeat):
     return worst
 
 
+def print_repetition(size, repeat):
+    """
+    Texts that repeat themselves, outside the target: a sentence said over and over, where a
+    near-miss's anchors are everywhere, and a page of dots, where a quote of dots occurs at every
+    place and each occurrence is returned (the time grows with their number).
+    """
+    sentence = "Kestrel will deliver 12\u00a0GWh of cells from its plant in Linz every year. "
+    said_again = sentence * (size // len(sentence))
+    dots = "." * size
+    cases = (
+        ("repeated sentence, near-miss", said_again, sentence.replace("12", "15") * 13),
+        ("page of dots, 100 dots", dots, "." * 100),
+        (f"page of dots, {quotes.MAX_QUOTE_LENGTH:,} dots", dots, "." * quotes.MAX_QUOTE_LENGTH),
+    )
+    print("Texts repeating themselves (outside the target):")
+    for label, text, quote in cases:
+        request = max(seconds(partial(cold_locate, text, quote))[0] for _ in range(repeat))
+        found = try_locate(text, quote)
+        if isinstance(found, list):
+            outcome = f"{len(found):,} occurrences"
+        else:
+            outcome = "hint" if found else "no hint"
+        print(f"  {label:<36} {request * 1000:>7.1f} ms  {outcome}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="article size, UTF-8 bytes")
@@ -279,6 +309,7 @@ def main():
     print(f"citations refuse quotes over {quotes.MAX_QUOTE_LENGTH:,} characters before searching")
     worst = max(print_location(text, other, args.repeat), print_validation(text, args.repeat))
     print(f"worst request: {worst[0] * 1000:.0f} ms ({worst[1]}); target under 1,000 ms")
+    print_repetition(args.size, args.repeat)
 
 
 if __name__ == "__main__":
