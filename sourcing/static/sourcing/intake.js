@@ -1,38 +1,59 @@
-// The intake page proposes the publication date printed in the pasted or uploaded text; the
-// editor keeps, corrects or clears it. Nothing is proposed over a date already typed.
+// The intake page proposes what the pasted text or the chosen file says about itself (title,
+// publication date, authors, language), read by the server as the import will read it; the
+// editor keeps, corrects or clears each value. Nothing is proposed over a value already given,
+// and a file that cannot be imported is named with the reason at once, before saving.
 "use strict";
 (function () {
   const form = document.getElementById("intake-form");
   if (!form) return;
-  const published = form.querySelector("[name=published]");
-  const note = document.getElementById("printed-date-note");
   const csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
+  const text = form.querySelector("[name=text]");
+  const upload = form.querySelector("[name=upload]");
+  const PROPOSED = ["title", "published", "authors", "language"];
 
-  function propose(text) {
-    if (!text || published.value.trim()) return;
-    const body = new URLSearchParams({ text: text.slice(0, 4000) });
-    fetch(form.dataset.printedDateUrl, {
+  function note(name, message) {
+    const element = document.getElementById("proposed-" + name);
+    if (!element) return;
+    element.textContent = message || "";
+    element.hidden = !message;
+  }
+
+  function propose(answer) {
+    note("upload", answer.error ? "This file cannot be imported: " + answer.error : "");
+    if (answer.error) return;
+    for (const name of PROPOSED) {
+      const field = form.querySelector("[name=" + name + "]");
+      if (!answer[name] || field.value.trim()) continue;
+      field.value = answer[name];
+      note(name, "Proposed from the document: check it.");
+    }
+    if (answer.language_found && !answer.language) {
+      note("language", "The text reads as " + answer.language_found +
+        ", which is not a language an article can have: choose one if it is mistaken.");
+    }
+  }
+
+  function ask(body) {
+    fetch(form.dataset.metadataUrl, {
       method: "POST",
       headers: { "X-CSRFToken": csrf },
       body: body,
       credentials: "same-origin",
     })
       .then((reply) => reply.json())
-      .then((answer) => {
-        if (answer.published && !published.value.trim()) {
-          published.value = answer.published;
-          note.textContent = "Proposed from the date printed in the text: check it.";
-          note.hidden = false;
-        }
-      })
+      .then(propose)
       .catch(() => {});
   }
 
-  const text = form.querySelector("[name=text]");
-  text.addEventListener("change", () => propose(text.value));
-  const upload = form.querySelector("[name=upload]");
+  text.addEventListener("change", () => {
+    if (!text.value.trim()) return;
+    ask(new URLSearchParams({ text: text.value }));
+  });
   upload.addEventListener("change", () => {
     const file = upload.files[0];
-    if (file) file.slice(0, 8000).text().then(propose);
+    if (!file) return;
+    const body = new FormData();
+    body.append("upload", file);
+    ask(body);
   });
 })();
