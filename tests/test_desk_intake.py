@@ -165,7 +165,7 @@ def nothing_stored(media_root):
     return (
         not Article.objects.exists()
         and not Original.objects.exists()
-        and not [path for path in media_root.rglob("*") if path.is_file()]
+        and not [path for path in (media_root / "originals").rglob("*") if path.is_file()]
     )
 
 
@@ -306,4 +306,4 @@ def test_the_same_file_again_is_refused_naming_its_article(editor_client, settin
         reply.context["form"].errors["upload"]
     )
     assert Article.objects.count() == Original.objects.count() == 1
-    assert len([path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]) == 1
+    assert len(list((settings.MEDIA_ROOT / "originals").rglob("*.pdf"))) == 1
