@@ -37,6 +37,7 @@ class IntakeForm(forms.Form):
     title = forms.CharField(
         required=False,
         max_length=500,
+        widget=forms.TextInput(attrs={"size": 80}),
         help_text="Blank: the document's title, else the text's first line.",
     )
     language = forms.ChoiceField(choices=[DETECT, *Language.choices], required=False)
