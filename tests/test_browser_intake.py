@@ -1,8 +1,9 @@
 """
 End to end in headless Chromium: the intake page takes a web page and a PDF as an editor uploads
 them. Choosing the file fills in what the document says about itself (title, date, authors,
-language) for the editor to check; saving stores the article with its original and opens the
-desk. A file that cannot be imported is named as soon as it is chosen.
+language) for the editor to check, replacing what an earlier choice proposed; saving stores the
+article with its original and opens the desk. A file that cannot be imported is named as soon as
+it is chosen.
 """
 
 import pytest
@@ -67,9 +68,12 @@ def test_the_intake_page_takes_a_web_page_and_a_pdf(
     assert article.original.file.read() == news.read_bytes()
 
     person.open("/admin/sourcing/article/add/")
+    choose_file(person, news)  # the wrong file first: its proposals give way to the right one's
+    assert proposed(person, "authors") == "Hana Král, Tom Brennan"
     choose_file(person, release)
     title = "Halden Materials picks Kokkola for its second precursor plant"
-    assert proposed(person, "title") == title
+    person.wait.until(lambda driver: person.find("[name=title]").get_attribute("value") == title)
+    assert proposed(person, "authors") == "Halden Materials Communications"
     person.type_into("title", "Halden chooses Kokkola")  # the editor's word wins
     person.save()
     article = Article.objects.get(source_filename="halden.pdf")

@@ -1,7 +1,8 @@
 // The intake page proposes what the pasted text or the chosen file says about itself (title,
 // publication date, authors, language), read by the server as the import will read it; the
-// editor keeps, corrects or clears each value. Nothing is proposed over a value already given,
-// and a file that cannot be imported is named with the reason at once, before saving.
+// editor keeps, corrects or clears each value. Nothing is proposed over a value the editor gave
+// (a value proposed for an earlier file is replaced), and a file that cannot be imported is
+// named with the reason at once, before saving.
 "use strict";
 (function () {
   const form = document.getElementById("intake-form");
@@ -10,6 +11,12 @@
   const text = form.querySelector("[name=text]");
   const upload = form.querySelector("[name=upload]");
   const PROPOSED = ["title", "published", "authors", "language"];
+  const proposedHere = new Set(); // fields holding a proposal the editor has not touched
+  for (const name of PROPOSED) {
+    const field = form.querySelector("[name=" + name + "]");
+    field.addEventListener("input", () => proposedHere.delete(name));
+    field.addEventListener("change", () => proposedHere.delete(name));
+  }
 
   function note(name, message) {
     const element = document.getElementById("proposed-" + name);
@@ -23,9 +30,11 @@
     if (answer.error) return;
     for (const name of PROPOSED) {
       const field = form.querySelector("[name=" + name + "]");
-      if (!answer[name] || field.value.trim()) continue;
-      field.value = answer[name];
-      note(name, "Proposed from the document: check it.");
+      if (field.value.trim() && !proposedHere.has(name)) continue; // the editor's own value
+      field.value = answer[name] || "";
+      note(name, answer[name] ? "Proposed from the document: check it." : "");
+      if (answer[name]) proposedHere.add(name);
+      else proposedHere.delete(name);
     }
     if (answer.language_found && !answer.language) {
       note("language", "The text reads as " + answer.language_found +
