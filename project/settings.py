@@ -155,8 +155,12 @@ STORAGES = {
     },
 }
 
-# The largest article text accepted, in bytes of UTF-8, from import_article or the admin.
+# The largest article accepted, in bytes, from import_article or the admin: the file received
+# (text, web page or PDF) and the text read from it.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=1_000_000)
+# Where the originals of articles (the files as received) are stored, on local disk by default.
+# Never served as static or media files: staff download them through the app (docs/operations.md).
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # A request body may hold a full-size article plus the rest of the admin form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * ARTICLE_MAX_BYTES)
 

@@ -1,196 +1,214 @@
 """
-Taking new source documents in as articles: one set of rules for the ``import_article`` command
-and the admin's intake page. A document is refused, with a message saying why, when its text is
-empty or not UTF-8, when the same text is already an article (by content hash), or when another
-document already goes by its file name; nothing is saved until every document passes.
+Taking documents in as articles: one set of rules for the ``import_article`` command and the
+admin's intake page.
+
+A file (text, web page or PDF) is read by ``sourcing.documents``. What the editor gives (title,
+language, date, publisher, authors, address) wins; where they give nothing, what the document
+says about itself is used, and the article's notes say which values came from it. A document is
+refused, with a message saying why and nothing stored, when the file is over
+``ARTICLE_MAX_BYTES`` or cannot be read (``DocumentError``), when its language is unknown or not
+one an article can have, when the same file or the same text is already an article (naming it),
+or when another document already goes by its file name.
+
+Each document is stored whole or not at all (``store``): the article, the page headers and
+footers the reader found (as non-editorial spans of kind boilerplate: they are not the
+publisher's reporting and must not be cited; an editor removes a span the reader got wrong) and
+its original, the file's bytes in storage, in one transaction; the stored file is removed again
+if that transaction fails.
 """
 
-import datetime
-import re
+import hashlib
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 
-from .models import Article
-from .seeding import (
-    SourceFileError,
-    decode_source_text,
-    describe_validation_error,
-    first_line_title,
-    read_source_text,
-)
+from .documents import Document, DocumentError, read_document
+from .import_metadata import Given, Refused, article_fields
+from .models import Article, NonEditorialSpan, Original
+from .seeding import describe_validation_error
 
 IMPORT_CHANGE_REASON = "import_article"
+PASTED_LABEL = "The pasted text"
 
 
 @dataclass
-class Document:
-    """A text to import: ``label`` names it in messages, ``name`` becomes its file name."""
+class Received:
+    """A file as received: ``label`` names it in messages, ``name`` becomes its file name."""
 
     label: str
     name: str
-    body: str = ""
-    error: str = ""  # why the text could not even be read
+    data: bytes
+    declared_type: str = ""  # as an upload's browser declared it
 
     @classmethod
     def from_path(cls, path):
         refusal = refusal_before_reading(path)
         if refusal:
-            return cls(str(path), path.name, error=f"{path}: {refusal}")
+            raise Refused(refusal)
         try:
-            return cls(str(path), path.name, read_source_text(path))
-        except SourceFileError as error:
-            return cls(str(path), path.name, error=str(error))
+            return cls(str(path), path.name, path.read_bytes())
+        except OSError as error:
+            raise Refused(f"cannot be read ({error.strerror or error})") from None
 
     @classmethod
-    def from_bytes(cls, label, name, raw):
-        refusal = Article.body_size_problem(len(raw))
+    def from_upload(cls, upload):
+        refusal = file_size_problem(upload.size)  # before the upload is read
         if refusal:
-            return cls(label, name, error=f"{label}: {refusal}")
-        try:
-            return cls(label, name, decode_source_text(raw, label))
-        except SourceFileError as error:
-            return cls(label, name, error=str(error))
+            raise Refused(refusal)
+        return cls(upload.name, upload.name, upload.read(), upload.content_type or "")
+
+    @classmethod
+    def pasted(cls, text):
+        return cls(PASTED_LABEL, pasted_name(text), text.encode("utf-8"), "text/plain")
+
+    @cached_property
+    def sha256(self):
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class Prepared:
+    """A document read and checked, and its article, valid but not saved yet."""
+
+    received: Received
+    document: Document
+    article: Article
+
+
+def pasted_name(text):
+    """A file name for pasted text: derived from the text, so the same text gets the same one."""
+    return f"pasted-{Article.hash_body(text)[:12]}.txt"
+
+
+def file_size_problem(size):
+    """Why a file of ``size`` bytes cannot be taken in; None if it can be."""
+    limit = settings.ARTICLE_MAX_BYTES
+    if size <= limit:
+        return None
+    return (
+        f"The file is {size:,} bytes, over the limit of {limit:,} bytes ({limit / 1e6:g} MB) "
+        "for one article set by ARTICLE_MAX_BYTES."
+    )
 
 
 def refusal_before_reading(path):
     """
     Why the file cannot be an article, known from its size and kind alone; None if it may be.
-    A 20 MB file used to be read whole, decoded and hashed (20 s, 500 MB of memory) before
-    anything said no; a device or a pipe never ends at all.
+    A 20 MB file used to be read whole before anything said no; a pipe never ends at all.
     """
     try:
         status = path.stat()
     except OSError:
-        return None  # read_source_text says why it cannot be read
+        return None  # reading it says why it cannot be read
     if stat.S_ISDIR(status.st_mode):
         return None  # likewise: "cannot be read (Is a directory)"
     if not stat.S_ISREG(status.st_mode):
         return "not a regular file (a device, pipe or socket cannot be imported)"
-    return Article.body_size_problem(status.st_size)
+    return file_size_problem(status.st_size)
 
 
-def pasted_name(body):
-    """A file name for pasted text: derived from the text, so the same text gets the same one."""
-    return f"pasted-{Article.hash_body(body)[:12]}.txt"
+def read(received):
+    """The ``Document`` in ``received``, or ``Refused`` saying why it cannot be read."""
+    refusal = file_size_problem(len(received.data))
+    if refusal:
+        raise Refused(refusal)
+    try:
+        return read_document(received.data, received.name, received.declared_type)
+    except DocumentError as error:
+        raise Refused(str(error)) from None
 
 
-def prepare(documents, title, metadata):
-    """Unsaved articles for ``documents``, and one message per document that cannot be imported."""
-    articles, refusals = [], []
-    seen_hashes, seen_names = {}, set()
-    for document in documents:
-        if document.error:
-            refusals.append(document.error)
-            continue
-        label, name, body = document.label, document.name, document.body
-        content_hash = Article.hash_body(body)
-        existing = Article.objects.filter(content_hash=content_hash).first()
-        if existing is not None:
-            refusals.append(
-                f"{label}: the same text is already article {existing.pk} "
-                f"“{existing}” (imported from {existing.source_filename})"
-            )
-            continue
-        if content_hash in seen_hashes:
-            refusals.append(f"{label}: the same text as {seen_hashes[content_hash]}")
-            continue
-        existing = Article.objects.filter(source_filename=name).first()
-        if existing is not None or name in seen_names:
-            where = f"article {existing.pk} “{existing}”" if existing else "another file here"
-            refusals.append(
-                f"{label}: a different document named {name} is already {where}; "
-                "rename the file to import it"
-            )
-            continue
-        article = Article(
-            title=title or first_line_title(body), source_filename=name, body=body, **metadata
+def prepare(received, given=None):
+    """The ``Prepared`` article for ``received`` with what the editor ``given``, or ``Refused``."""
+    refuse_known_file(received)
+    document = read(received)
+    article = Article(**article_fields(document, given or Given(), received.name))
+    refuse_known_text(article)
+    try:
+        # The hash is computed on save; the checks above already cover its uniqueness.
+        article.full_clean(exclude=["content_hash"])
+    except ValidationError as error:
+        raise Refused(describe_validation_error(error)) from None
+    return Prepared(received, document, article)
+
+
+def refuse_known_file(received):
+    original = Original.objects.filter(sha256=received.sha256).select_related("article").first()
+    if original is not None:
+        article = original.article
+        raise Refused(
+            f"the same file is already the original of article {article.pk} “{article}” "
+            f"(imported from {original.filename})"
         )
-        try:
-            # The hash is computed on save; the checks above already cover its uniqueness.
-            article.full_clean(exclude=["content_hash"])
-        except ValidationError as error:
-            refusals.append(f"{label}: {describe_validation_error(error)}")
-            continue
-        seen_hashes[content_hash] = label
-        seen_names.add(name)
-        articles.append(article)
-    return articles, refusals
 
 
-def save_articles(articles, on_saved=None):
-    """Save ``articles`` all together or not at all, each with the import's history reason."""
-    with transaction.atomic():
-        for number, article in enumerate(articles, start=1):
+def refuse_known_text(article):
+    existing = Article.objects.filter(content_hash=Article.hash_body(article.body)).first()
+    if existing is not None:
+        raise Refused(
+            f"the same text is already article {existing.pk} “{existing}” "
+            f"(imported from {existing.source_filename})"
+        )
+    existing = Article.objects.filter(source_filename=article.source_filename).first()
+    if existing is not None:
+        raise Refused(
+            f"a different document named {article.source_filename} is already article "
+            f"{existing.pk} “{existing}”; rename the file to import it"
+        )
+
+
+def store(prepared):
+    """
+    Save the prepared article with its spans and its original, all or nothing; ``Refused`` if
+    another import stored the same document (or one of the same name) since it was prepared.
+    """
+    stored = []  # the file's name in storage, once written
+    try:
+        with transaction.atomic():
+            article = prepared.article
             article._change_reason = IMPORT_CHANGE_REASON
             article.save()
-            if on_saved is not None:
-                on_saved(number, article)
+            mark_proposed_spans(article, prepared.document)
+            keep_original(article, prepared, stored)
+    except IntegrityError:
+        remove_stored(stored)
+        raise Refused(
+            "another import stored the same document, or one of the same name, at the same "
+            "moment; nothing was stored for this one"
+        ) from None
+    except BaseException:
+        remove_stored(stored)
+        raise
+    return article
 
 
-# -- A publication date printed in the text -------------------------------------------------------
-
-MONTHS = {
-    **{
-        name: number
-        for number, names in enumerate(
-            [
-                ("january", "janvier", "jan"),
-                ("february", "fevrier", "février", "feb"),
-                ("march", "mars", "mar"),
-                ("april", "avril", "apr"),
-                ("may", "mai"),
-                ("june", "juin", "jun"),
-                ("july", "juillet", "jul"),
-                ("august", "aout", "août", "aug"),
-                ("september", "septembre", "sep", "sept"),
-                ("october", "octobre", "oct"),
-                ("november", "novembre", "nov"),
-                ("december", "decembre", "décembre", "dec"),
-            ],
-            start=1,
-        )
-        for name in names
-    }
-}
-_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
-_DATE_PATTERNS = [
-    # 2023-05-30
-    re.compile(r"\b(?P<year>(?:19|20)[0-9]{2})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])\b"),
-    # 30 May 2023, 1er juin 2023, 30/05/2023
-    re.compile(
-        rf"\b(?P<day>[0-3]?[0-9])(?:er)?\s+(?P<mname>{_MONTH})\.?\s+(?P<year>(?:19|20)[0-9]{{2}})\b",
-        re.IGNORECASE,
-    ),
-    # May 30, 2023
-    re.compile(
-        rf"\b(?P<mname>{_MONTH})\.?\s+(?P<day>[0-3]?[0-9]),?\s+(?P<year>(?:19|20)[0-9]{{2}})\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\b(?P<day>[0-3]?[0-9])/(?P<month>[01]?[0-9])/(?P<year>(?:19|20)[0-9]{2})\b"),
-]
-# Datelines sit near the top; a date deep in the text is more likely an event than publication.
-DATELINE_CHARACTERS = 600
+def mark_proposed_spans(article, document):
+    for start, end, kind in document.non_editorial:
+        span = NonEditorialSpan(article=article, kind=kind, start=start, end=end)
+        span._change_reason = IMPORT_CHANGE_REASON
+        span.save()
 
 
-def printed_date(body):
-    """
-    The first full date printed near the top of ``body`` as "YYYY-MM-DD", or "" if none: a
-    proposal for the publication date, which the editor confirms or corrects.
-    """
-    head = body[:DATELINE_CHARACTERS]
-    found = []
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(head):
-            parts = match.groupdict()
-            month = parts.get("month") or MONTHS.get((parts.get("mname") or "").lower())
-            try:
-                day = datetime.date(int(parts["year"]), int(month), int(parts["day"]))
-            except (TypeError, ValueError):
-                continue
-            found.append((match.start(), day))
-    if not found:
-        return ""
-    return min(found, key=lambda item: item[0])[1].isoformat()
+def keep_original(article, prepared, stored):
+    received = prepared.received
+    original = Original(
+        article=article,
+        filename=received.name,
+        media_type=prepared.document.media_type,
+        size=len(received.data),
+        sha256=received.sha256,
+    )
+    # The storage name comes from the hash (``storage_name``), not from this one.
+    original.file.save(received.name, ContentFile(received.data), save=False)
+    stored.append((original.file.storage, original.file.name))
+    original.save()
+
+
+def remove_stored(stored):
+    for storage, name in stored:
+        storage.delete(name)

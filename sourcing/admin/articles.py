@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
 
 from ..api.params import parse_id
-from ..desk.intake import intake_view, printed_date_view
+from ..desk.intake import document_metadata_view, intake_view
 from ..desk.views import desk_urls
 from ..forms import ArticleForm, NonEditorialSpanFormSet
 from ..models import (
@@ -104,7 +104,14 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
     list_filter = ["language", "publisher", "published_precision", "published_inferred"]
     date_hierarchy = "published_on"
     search_fields = ["title", "publisher", "authors", "source_filename"]
-    readonly_fields = ["content_hash", "text_with_citations", "citing_records", "updated_at"]
+    readonly_fields = [
+        "content_hash",
+        "text_with_citations",
+        "citing_records",
+        "updated_at",
+        "original_document",
+        "text_read_by",
+    ]
     fieldsets = [
         (
             None,
@@ -117,6 +124,7 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
                     "metadata_notes",
                     "url",
                     "source_filename",
+                    ("original_document", "text_read_by"),
                     "opened_version",
                 ]
             },
@@ -145,6 +153,7 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
         return (
             super()
             .get_queryset(request)
+            .select_related("original")
             .annotate(citation_total=Count("citations"))
             .order_by(*Article._meta.ordering)
         )
@@ -155,12 +164,12 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
             self.admin_site.admin_view(self.conflicts_view),
             name="sourcing_conflicts",
         )
-        printed_date = path(
-            "intake/printed-date/",
-            self.admin_site.admin_view(printed_date_view),
-            name="sourcing_article_printed_date",
+        document_metadata = path(
+            "intake/document-metadata/",
+            self.admin_site.admin_view(document_metadata_view),
+            name="sourcing_article_document_metadata",
         )
-        return [conflicts, printed_date, *desk_urls(self), *super().get_urls()]
+        return [conflicts, document_metadata, *desk_urls(self), *super().get_urls()]
 
     def add_view(self, request, form_url="", extra_context=None):
         """Paste or upload the text: the import's rules apply, and the desk opens on it."""
@@ -187,6 +196,25 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
     @admin.display(description="Published", ordering="published_on")
     def published_display(self, article):
         return article.published or "—"
+
+    @admin.display(description="Original")
+    def original_document(self, article):
+        original = getattr(article, "original", None) if article.pk else None
+        if original is None:
+            return "None stored (the text was entered before originals were kept)."
+        return format_html(
+            '<a href="{}" download>Download {}</a><br>{}, {} bytes, SHA-256 {}',
+            original.get_absolute_url(),
+            original.filename,
+            original.media_type,
+            f"{original.size:,}",
+            original.sha256,
+        )
+
+    @admin.display(description="Text read by")
+    def text_read_by(self, article):
+        reader = " ".join(filter(None, (article.extractor, article.extractor_version)))
+        return reader or "—"
 
     @admin.display(description="Citations", ordering="citation_total")
     def citation_count(self, article):

@@ -18,12 +18,14 @@ from ..models import (
     Company,
     CompanyAlias,
     NonEditorialSpan,
+    Original,
     Plant,
     PlantAlias,
     PlantCapacity,
     PlantMilestone,
     Stake,
     VehicleProgramme,
+    may_download_originals,
 )
 from ..models.articles import PREFETCHED_FOR_API
 from .agreement_writer import agreement_representations
@@ -238,6 +240,25 @@ class CuratedRecordSerializer(ProvenanceMixin, serializers.ModelSerializer):
     citations = CitationSerializer(many=True, read_only=True)
 
 
+class OriginalSerializer(serializers.ModelSerializer):
+    """The file an article's text was read from, as received; only staff get its address."""
+
+    url = serializers.SerializerMethodField(
+        help_text="Where staff download the file; null for anyone else."
+    )
+
+    class Meta:
+        model = Original
+        fields = ["filename", "media_type", "sha256", "url"]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_url(self, original):
+        request = self.context.get("request")
+        if not may_download_originals(getattr(request, "user", None)):
+            return None
+        return absolute(request, original.get_absolute_url())
+
+
 class ArticleSerializer(serializers.ModelSerializer):
     class NonEditorialSpanSerializer(serializers.ModelSerializer):
         class Meta:
@@ -252,6 +273,11 @@ class ArticleSerializer(serializers.ModelSerializer):
     published_precision = PrecisionField()
     url = UriField(help_text="The article's address on the publisher's site, if known.")
     non_editorial_spans = NonEditorialSpanSerializer(many=True, read_only=True)
+    original = OriginalSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The file the text was read from, as received; null when none is stored.",
+    )
 
     class Meta:
         model = Article
@@ -270,6 +296,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "source_filename",
             "content_hash",
             "non_editorial_spans",
+            "original",
         ]
 
     @extend_schema_field(OpenApiTypes.URI)

@@ -117,6 +117,10 @@ class ArticleViewSet(ReadOnlyViewSet):
         "source_filename": "source_filename",
         "source_url": "source_url",
         "api_url": "api_url",
+        "original_filename": "original.filename",
+        "original_media_type": "original.media_type",
+        "original_sha256": "original.sha256",
+        "original_url": "original.url",
     }
 
     def get_serializer_class(self):
@@ -126,7 +130,9 @@ class ArticleViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         articles = sort_by(
-            Article.objects.prefetch_related("non_editorial_spans"), "published_on", "title"
+            Article.objects.select_related("original").prefetch_related("non_editorial_spans"),
+            "published_on",
+            "title",
         )
         return articles if self.action == "retrieve" else articles.defer("body")
 

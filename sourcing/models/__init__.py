@@ -33,6 +33,7 @@ from .provenance import (
     ValueBasis,
     holds_value,
 )
+from .originals import Original, may_download_originals
 
 # isort: on
 
@@ -41,6 +42,8 @@ __all__ = [
     "Article",
     "NonEditorialSpan",
     "Citation",
+    "Original",
+    "may_download_originals",
     "CuratedRecord",
     "Versioned",
     "Company",

@@ -62,6 +62,10 @@ class Article(Versioned):
         max_length=255, unique=True, help_text="Name of the file the text was received as."
     )
     body = models.TextField(help_text="The text exactly as received. Citations point into it.")
+    # What read the text out of the document received (its original): "pypdf" 6.4.0,
+    # "trafilatura" 2.0.0, "plain text". Blank for texts that came before originals were kept.
+    extractor = models.CharField(max_length=50, blank=True, editable=False)
+    extractor_version = models.CharField(max_length=50, blank=True, editable=False)
     content_hash = models.CharField(
         max_length=64, unique=True, editable=False, help_text="SHA-256 of the body."
     )

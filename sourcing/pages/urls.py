@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import records, views
+from . import originals, records, views
 
 app_name = "pages"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("companies/<slug:slug>/", records.company_page, name="company"),
     path("plants/<int:pk>/", records.plant_page, name="plant"),
     path("search/", records.search_page, name="search"),
+    path("articles/<int:pk>/original/", originals.article_original, name="article-original"),
 ]

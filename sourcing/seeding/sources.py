@@ -5,6 +5,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from ..documents import DocumentError
+from ..documents.plain import decode_text
+
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 CURATION_FILE = FIXTURES_DIR / "curation.yaml"
 FIXTURE_FILE = FIXTURES_DIR / "seed.json"
@@ -21,7 +24,7 @@ class SourceFileError(ValueError):
 
 
 def read_source_text(path):
-    """A source document's text exactly as received, or a ``SourceFileError`` saying why not."""
+    """A source document's text, read as imported text is, or a ``SourceFileError`` why not."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -31,22 +34,13 @@ def read_source_text(path):
 
 
 def decode_source_text(raw, path):
-    """The text of a source document received as bytes (a file, an upload), checked as above."""
+    """The text of a source document received as bytes, checked as any imported text file."""
     if not raw.strip():
         raise SourceFileError(f"{path}: the file is empty")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise SourceFileError(
-            f"{path}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start} "
-            "cannot be decoded); convert it to UTF-8 first"
-        ) from None
-    # PostgreSQL text columns cannot hold NUL, and no article contains one.
-    if "\x00" in text:
-        raise SourceFileError(f"{path}: contains NUL characters, so it is not a text document")
-    if not any(_is_visible(char) for char in text):
-        raise SourceFileError(f"{path}: has no visible text (only spaces or invisible characters)")
-    return text
+        return decode_text(raw)
+    except DocumentError as error:
+        raise SourceFileError(f"{path}: {error}") from None
 
 
 def _is_visible(char):
