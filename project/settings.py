@@ -163,6 +163,9 @@ ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=1_000_000)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # A request body may hold a full-size article plus the rest of the admin form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * ARTICLE_MAX_BYTES)
+# The largest body of a curation desk action, in bytes: an action names a passage by offsets and
+# a proposal holds a few fields and one quote, so a larger body is refused (413) unread.
+DESK_ACTION_MAX_BYTES = env.int("DESK_ACTION_MAX_BYTES", default=262_144)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

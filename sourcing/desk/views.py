@@ -37,7 +37,7 @@ from ..models import (
     may_verify,
 )
 from ..suggestions import suggest
-from . import validation, writes
+from . import payload, validation, writes
 from .duplicates import likely_duplicates
 from .text import desk_text_html
 
@@ -272,11 +272,9 @@ def act_view(request, model_admin, article_id):
     if request.method != "POST":
         return JsonResponse({"error": "Desk actions are sent with POST."}, status=405)
     try:
-        data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        return JsonResponse({"error": "The request is not JSON."}, status=400)
-    if not isinstance(data, dict):
-        return JsonResponse({"error": "The request is not a JSON object."}, status=400)
+        data = payload.read_action(request)
+    except payload.Refused as refused:
+        return JsonResponse({"error": str(refused)}, status=refused.status)
     try:
         validation.check_action(data)
     except writes.DeskError as malformed:
