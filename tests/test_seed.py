@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -264,9 +265,13 @@ def exact_12_gwh_volume():
 
 
 def add_citation(record, filename, quote, field="", editor=None):
-    """A citation the curation file does not make, saved the way the seed (or an editor) saves."""
+    """
+    A citation the curation file does not make, saved the way the seed (or an editor) saves. One
+    of a company alias, which is no longer citable, is stored as earlier versions stored it.
+    """
+    alias = record if isinstance(record, CompanyAlias) else None
     citation = Citation(
-        record=record,
+        record=alias.company if alias else record,
         article=Article.objects.get(source_filename=filename),
         quote=quote,
         field=field,
@@ -276,6 +281,10 @@ def add_citation(record, filename, quote, field="", editor=None):
     else:
         citation._history_user = editor
     citation.save()
+    if alias:
+        alias_type = ContentType.objects.get_for_model(CompanyAlias)
+        Citation.objects.filter(pk=citation.pk).update(content_type=alias_type, object_id=alias.pk)
+        citation.refresh_from_db()
     if editor is None:
         record_ownership(citation, CITATION_KEY, CITATION_KEY)
     return citation

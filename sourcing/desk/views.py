@@ -36,6 +36,7 @@ from ..models import (
     Versioned,
     may_verify,
 )
+from ..models.registry import citable_models
 from ..suggestions import suggest
 from . import payload, validation, writes
 from .duplicates import likely_duplicates
@@ -79,10 +80,10 @@ def shown_key(record):
 
 def record_from_key(key):
     """
-    The record a "content type:id" key names, or None. A key that also carries the version the
-    page showed ("content type:id:version") names the record only as it was then: a record
-    changed since is refused (``StaleRecord``), so no action (a verification above all) applies
-    to values the editor did not see.
+    The curated record or cited row a "content type:id" key names, or None. A key that also
+    carries the version the page showed ("content type:id:version") names the record only as it
+    was then: a record changed since is refused (``StaleRecord``), so no action (a verification
+    above all) applies to values the editor did not see.
     """
     parts = [parse_id(part) for part in str(key).split(":")]
     if len(parts) not in (2, 3) or None in parts:
@@ -91,7 +92,7 @@ def record_from_key(key):
         model = ContentType.objects.get_for_id(parts[0]).model_class()
     except ContentType.DoesNotExist:
         return None
-    if model is None or not hasattr(model, "citations"):
+    if model not in citable_models():  # an article, an alias, a span... is cited for nothing
         return None
     record = model._default_manager.filter(pk=parts[1]).first()
     if record is not None and len(parts) == 3 and record.version != parts[2]:

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from ..text import quotes
 from ..text.search import fold_fields_for_search, fold_for_search
+from . import registry
 from .base import Language, Versioned
 from .dates import (
     DatePrecision,
@@ -379,7 +380,9 @@ class Citation(Versioned):
     and stores the offsets of the passage as published.
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, limit_choices_to=registry.citable_content_types
+    )
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
     parent_field = "record"
@@ -412,8 +415,22 @@ class Citation(Versioned):
         return f"“{self.quote[:60]}” ({self.article})"
 
     def save(self, *args, **kwargs):
+        self.check_target()
         self.locate()
         super().save(*args, **kwargs)
+
+    def check_target(self):
+        """Refuse a record that is neither a curated record nor a cited row of one (registry)."""
+        if not self.content_type_id:
+            return
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        citable = registry.citable_models()
+        if model not in citable:
+            kinds = ", ".join(str(each._meta.verbose_name) for each in citable)
+            name = model._meta.verbose_name if model else "record of an unknown kind"
+            raise ValidationError(
+                {"content_type": f"A citation supports one of: {kinds}; not a {name}."}
+            )
 
     @property
     def passage(self):
@@ -492,6 +509,7 @@ class Citation(Versioned):
 
     def clean(self):
         super().clean()
+        self.check_target()
         if self.field and self.content_type_id:
             model = self.content_type.model_class()
             field_names = {f.name for f in model._meta.get_fields()} if model else set()

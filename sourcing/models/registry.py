@@ -8,12 +8,18 @@ checks that these lists and the models agree.
 """
 
 from django.apps import apps
+from django.db import models
 
 APP_LABEL = "sourcing"
 
 # The records editors curate and reviewers verify (``CuratedRecord``), each with the
 # ``verify_<name>`` permission that reviewers hold.
 CURATED_RECORDS = ("company", "stake", "plant", "vehicleprogramme", "agreement")
+
+# The rows of curated records that sources state on their own, so a citation may support one
+# (a party's role, a plant's capacity of a year). A citation supports one of these or a curated
+# record, nothing else (an article, an alias, another citation): ``citable_models``.
+CITED_ROWS = ("plantcapacity", "plantmilestone", "agreementparty", "agreementvolume")
 
 # Every model editors change (each a ``Versioned`` with a history), in dependency order: a row's
 # parents come before it, so loading or exporting in this order never meets a missing reference.
@@ -58,6 +64,16 @@ def reviewer_permissions(model_names=EDITED_MODELS):
 def curated_models():
     """The curated record classes, in the order of ``CURATED_RECORDS``."""
     return [apps.get_model(APP_LABEL, name) for name in CURATED_RECORDS]
+
+
+def citable_models():
+    """The models a citation may support: the curated records and their cited rows."""
+    return [apps.get_model(APP_LABEL, name) for name in (*CURATED_RECORDS, *CITED_ROWS)]
+
+
+def citable_content_types():
+    """``limit_choices_to`` of a citation's content type: the models of ``citable_models``."""
+    return models.Q(app_label=APP_LABEL, model__in=(*CURATED_RECORDS, *CITED_ROWS))
 
 
 def edited_models():
