@@ -60,7 +60,7 @@ class VersionedForm(forms.ModelForm):
         if transaction.get_connection(rows.db).in_atomic_block:
             # Held until the admin's transaction ends: a concurrent save waits, then sees our
             # new version and is refused in turn (a no-op on SQLite, which serialises writers).
-            rows = rows.select_for_update()
+            rows = rows.select_for_update(no_key=True)  # see sourcing.models.changes
         current = rows.first()
         if current is None:
             raise ValidationError("This record was deleted since you opened it.", code="deleted")

@@ -180,7 +180,9 @@ class CuratedRecordAdmin(EditorialAdmin):
         # relation (a company's parent), which PostgreSQL cannot lock FOR UPDATE.
         selected = list(queryset.values_list("pk", flat=True))
         with transaction.atomic():
-            for record in self.model._default_manager.select_for_update().filter(pk__in=selected):
+            for record in self.model._default_manager.select_for_update(no_key=True).filter(
+                pk__in=selected
+            ):
                 if record.review_status == status:
                     continue
                 record.review_status = status

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db import transaction
+from django.db import router, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from ..api.params import parse_id
 from ..forms import VersionedForm
 from ..models import StaleRecordError, one_change
+from ..models.changes import changes_logged_together
 from ..text.search import fold_for_search
 
 
@@ -59,7 +60,13 @@ class VersionedChangesMixin:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            with one_change():
+            # A page's change-log rows are written as its save ends, after every row it locks
+            # (``changes_logged_together``): two pages saved at once cannot deadlock over them.
+            with (
+                transaction.atomic(using=router.db_for_write(self.model)),
+                one_change(),
+                changes_logged_together(),
+            ):
                 return super().changeform_view(request, object_id, form_url, extra_context)
         except StaleRecordError as stale:
             # Lost the race after the form's own check passed: the transaction is rolled back.
@@ -73,7 +80,7 @@ class VersionedChangesMixin:
         try:
             # simple-history saves a revert outside a transaction: the version check and the
             # save must not be separated.
-            with transaction.atomic(), one_change():
+            with transaction.atomic(), one_change(), changes_logged_together():
                 return super().history_form_view(request, object_id, version_id, extra_context)
         except StaleRecordError as stale:
             self.message_user(request, str(stale), messages.ERROR)

@@ -36,6 +36,7 @@ from ..models import (
     Versioned,
     may_verify,
 )
+from ..models.changes import changes_logged_together
 from ..models.registry import citable_models
 from ..suggestions import suggest
 from . import payload, validation, writes
@@ -284,8 +285,9 @@ def act_view(request, model_admin, article_id):
     if action is None:
         return JsonResponse({"error": f"Unknown action “{data.get('action')}”."}, status=400)
     try:
-        with transaction.atomic():
-            article = Article.objects.select_for_update().filter(pk=article_id).first()
+        # The change log is written once, as the action ends: after every row it locks.
+        with transaction.atomic(), changes_logged_together():
+            article = Article.objects.select_for_update(no_key=True).filter(pk=article_id).first()
             if article is None:
                 return JsonResponse({"error": "This article no longer exists."}, status=404)
             if data.get("version") != article.version:
@@ -420,7 +422,7 @@ def act_verify(request, article, data):
     for record in records:
         if target_key(record) not in cited_here:
             raise writes.DeskError(f"“{record}” does not cite this article.")
-        record = type(record)._default_manager.select_for_update().get(pk=record.pk)
+        record = type(record)._default_manager.select_for_update(no_key=True).get(pk=record.pk)
         if record.review_status != ReviewStatus.VERIFIED:
             record.review_status = ReviewStatus.VERIFIED
             record._change_reason = "Marked verified"

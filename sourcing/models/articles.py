@@ -150,7 +150,7 @@ class Article(Versioned):
         stored = Article.objects.filter(pk=self.pk)
         if save:
             # Two edits of one article must not both carry offsets over from the same old body.
-            stored = stored.select_for_update()
+            stored = stored.select_for_update(no_key=True)
         old_body = stored.values_list("body", flat=True).first()
         if old_body is None or old_body == self.body:
             return

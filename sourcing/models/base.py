@@ -1,6 +1,7 @@
 """Choices and the abstract base shared by every module of the data model."""
 
 import functools
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +12,7 @@ from django.db.models.signals import post_delete
 from django.utils import formats, timezone
 
 from ..text.search import fold_for_search
+from .changes import changes_logged_together
 from .editing import first_change_of
 from .registry import record_parts
 
@@ -77,6 +79,21 @@ def stale_record_message(record):
     )
 
 
+@contextmanager
+def locks_in_order(using):
+    """
+    One transaction for a save or deletion, in which the rows it writes are locked first (the
+    row, then each row above it) and its change-log rows last, all together and in key order
+    (``changes_logged_together``).
+
+    Two transactions then cannot deadlock over the log: a post_save signal logs a citation's
+    record before the record's version moves on, and a rename of that record locks the record
+    before its log row; taken as they come, each would hold what the other waits for.
+    """
+    with transaction.atomic(using=using), changes_logged_together():
+        yield
+
+
 class StaleRecordError(Exception):
     """The row's version moved on since the form that saves it was opened (a lost race)."""
 
@@ -120,9 +137,10 @@ class Versioned(models.Model):
             self.version = (self.version if expected is None else expected) + 1
         previous_parent = None if adding else self.stored_parent()
         # The row and the rows above it change together, or not at all (a refused save leaves
-        # the caller's transaction usable, as a plain save does).
+        # the caller's transaction usable, as a plain save does). Their change-log rows are
+        # written last, after every row this save locks (see ``locks_in_order``).
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
-        with transaction.atomic(using=using):
+        with locks_in_order(using):
             super().save(*args, **kwargs)
             self._expected_version = None
             first_change_of(self)  # this save is its change: its parts do not move it on again
@@ -130,6 +148,11 @@ class Versioned(models.Model):
                 verb = "Added" if adding else "Changed"
                 self.record_change_above(verb, previous_parent)
         self._remember_stored()
+
+    def delete(self, *args, **kwargs):
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with locks_in_order(using):
+            return super().delete(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -8,10 +8,17 @@ wrote: a consumer that polls ``after=<seq>`` while two editors save must never s
 sequence number before an earlier one becomes visible, or it would skip it. How ``seq`` gets
 that property differs per database:
 
-- PostgreSQL: rows are written with ``seq`` NULL; a deferred constraint trigger (migration
-  ``0008``) fills it from a sequence at commit time, under a transaction-level advisory lock, so
-  sequence numbers are drawn in commit order. The lock is the last one a transaction takes, so it
-  cannot deadlock with row locks, and it is held only while the transaction commits.
+- PostgreSQL: rows are written with ``seq`` NULL; deferred constraint triggers (migrations
+  ``0008`` and ``0016``) fill it from a sequence at commit time, under a transaction-level
+  advisory lock, so sequence numbers are drawn in commit order. The lock is the last one a
+  transaction takes, so it cannot deadlock with row locks, and it is held only while the
+  transaction commits: the first trigger only marks its row, which queues the one that takes
+  the lock behind every other deferred check (a foreign key's, which may wait for a row).
+
+Lock order, so that writers never deadlock over the log: a transaction locks the rows it writes
+first and its log rows last, all at once and in key order (``changes_logged_together``, which
+every ``Versioned`` save and deletion, desk action and admin page uses), and rows are locked FOR
+NO KEY UPDATE, never FOR UPDATE, which would make another commit's foreign-key check wait.
 - SQLite: one writer at a time holds the database until it commits, so numbering rows as they
   are written already follows commit order.
 """
@@ -22,6 +29,9 @@ from contextvars import ContextVar
 from django.db import connections, models
 from django.db.models import F
 from django.utils import timezone
+
+# PostgreSQL's deferred triggers that number the log at commit: one marks, one draws (0016).
+NUMBERING_TRIGGERS = "sourcing_change_number_at_commit, sourcing_change_draw_seq"
 
 # The keys ``log_changes`` holds back inside ``changes_logged_together``, by database alias.
 _held_back = ContextVar("held_back_feed_changes", default=None)
@@ -94,8 +104,8 @@ def number_own_changes(using="default"):
     connection = connections[using]
     if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS sourcing_change_number_at_commit IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS sourcing_change_number_at_commit DEFERRED")
+            cursor.execute(f"SET CONSTRAINTS {NUMBERING_TRIGGERS} IMMEDIATE")
+            cursor.execute(f"SET CONSTRAINTS {NUMBERING_TRIGGERS} DEFERRED")
 
 
 @contextmanager

@@ -184,7 +184,7 @@ class CuratedRecord(Versioned):
             return super().part_changed(part, verb)
         with transaction.atomic():
             stored = (
-                model._base_manager.select_for_update()
+                model._base_manager.select_for_update(no_key=True)
                 .filter(pk=self.pk, review_status=ReviewStatus.VERIFIED)
                 .first()
             )
