@@ -67,8 +67,10 @@ MIDDLEWARE = [
     "sourcing.middleware.EditingAsRequestUserMiddleware",
     # Answers a login locked out by too many failures (see AXES_* below).
     "axes.middleware.AxesMiddleware",
-    # Last, so it sees a view's "database is locked" first: a 503 "try again", not a 500.
+    # Late, so it sees a view's "database is locked" first: a 503 "try again", not a 500.
     "sourcing.middleware.DatabaseBusyMiddleware",
+    # Last: a PostgreSQL deadlock victim or serialization failure is run again once, never a 500.
+    "sourcing.middleware.RetryTransientFailuresMiddleware",
 ]
 
 if not DEBUG:

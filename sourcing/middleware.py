@@ -1,12 +1,17 @@
 """Request checks that every page needs before any view or database sees the request."""
 
-from django.db import OperationalError
+import logging
+
+from django.contrib.messages.storage import default_storage
+from django.db import OperationalError, connections
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware import common
 from django.shortcuts import render
 
 from .api.params import parameter_holding_nul
 from .models import editing_as
+
+logger = logging.getLogger(__name__)
 
 
 class RefuseNulBytesMiddleware:
@@ -69,20 +74,34 @@ def is_database_busy(exception):
     return isinstance(exception, OperationalError) and "database is locked" in str(exception)
 
 
+BUSY_RETRY_AFTER_SECONDS = 5
+BUSY_MESSAGE = (
+    "The database is busy with another editor's save and nothing was saved. "
+    "Try again in a few seconds."
+)
+
+
+def busy_response(request):
+    """503 "busy, try again", in the form the asker reads: the API's JSON, the desk's, or HTML."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": BUSY_MESSAGE}, status=503)
+    elif request.content_type == "application/json":  # a desk action, read by desk.js
+        response = JsonResponse({"error": BUSY_MESSAGE}, status=503)
+    else:
+        # An editor's save: say that the form, one step back, still holds their work.
+        context = {"message": BUSY_MESSAGE, "saving": request.method not in ("GET", "HEAD")}
+        response = render(request, "sourcing/busy.html", context, status=503)
+    response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
+    return response
+
+
 class DatabaseBusyMiddleware:
     """
     Answers 503 "busy, try again" when SQLite stays locked past its busy timeout.
 
     Editors' saves wait their turn (IMMEDIATE transactions, see settings); one that has waited
     the whole timeout is refused with nothing saved, and says so, rather than ending in a 500.
-    The API answers in JSON, like its other errors; every other page in HTML.
     """
-
-    retry_after_seconds = 5
-    message = (
-        "The database is busy with another editor's save and nothing was saved. "
-        "Try again in a few seconds."
-    )
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -91,13 +110,53 @@ class DatabaseBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not is_database_busy(exception):
+        return busy_response(request) if is_database_busy(exception) else None
+
+
+# PostgreSQL's codes for a transaction it rolled back to let another go on: run it again.
+TRANSIENT_FAILURES = {"40P01": "deadlock", "40001": "serialization failure"}
+
+
+def transient_failure(exception):
+    """ "deadlock" or "serialization failure" if ``exception`` is one, else None."""
+    if not isinstance(exception, OperationalError):
+        return None
+    return TRANSIENT_FAILURES.get(getattr(exception.__cause__, "sqlstate", None))
+
+
+class RetryTransientFailuresMiddleware:
+    """
+    Runs a request again, once, when PostgreSQL rolled its transaction back as a deadlock victim
+    or a serialization failure; if that fails the same way, answers 503 "busy, try again".
+
+    Writers lock rows in one order (``sourcing.models.changes``), so this should not happen; if
+    it does, the editor's save goes through rather than ending in a 500. Every path that writes
+    (admin pages, desk actions, merges) writes in one transaction, so the failed attempt left
+    nothing behind. Not retried: a request whose transaction is still open and doomed (a test's,
+    or ``ATOMIC_REQUESTS``). Last in MIDDLEWARE, so it sees the view's exception first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        failure = transient_failure(exception)
+        if failure is None or getattr(request, "_sourcing_retried", False):
             return None
-        if request.path.startswith("/api/"):
-            response = JsonResponse({"detail": self.message}, status=503)
-        else:
-            # An editor's save: say that the form, one step back, still holds their work.
-            context = {"message": self.message, "saving": request.method not in ("GET", "HEAD")}
-            response = render(request, "sourcing/busy.html", context, status=503)
-        response["Retry-After"] = str(self.retry_after_seconds)
-        return response
+        if any(c.needs_rollback for c in connections.all(initialized_only=True)):
+            return None
+        request._sourcing_retried = True
+        logger.warning("%s on %s %s: running it again", failure, request.method, request.path)
+        if hasattr(request, "_messages"):  # what the failed attempt told the user is void
+            request._messages = default_storage(request)
+        match = request.resolver_match
+        try:
+            return match.func(request, *match.args, **match.kwargs)
+        except OperationalError as again:
+            if transient_failure(again) is None:
+                raise
+            logger.warning("%s again on %s %s: answered 503", failure, request.method, request.path)
+            return busy_response(request)
