@@ -37,7 +37,7 @@ serve: install
 	$(BIN)/python manage.py collectstatic --no-input
 	$(BIN)/gunicorn project.wsgi:application --bind $(BIND) --workers $(WEB_CONCURRENCY) \
 		--timeout $(GUNICORN_TIMEOUT) --graceful-timeout $(GUNICORN_TIMEOUT) \
-		--max-requests 1000 --max-requests-jitter 100 --access-logfile - --error-logfile -
+		--max-requests 1000 --max-requests-jitter 100 -c project/gunicorn_config.py
 
 # Django's deployment checklist under production settings, any warning failing (used by CI).
 deploy-check: install

@@ -10,11 +10,14 @@ The production ones (HTTPS, static files, SQLite locking, login throttling, arti
 listed with their defaults in docs/operations.md.
 """
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+
+from project.logging_config import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything logged while answering names the request (its id, user and path).
+    "sourcing.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte in a parameter is a 400 here rather than a database error in a view.
     "sourcing.middleware.RefuseNulBytesMiddleware",
@@ -76,7 +81,7 @@ MIDDLEWARE = [
 if not DEBUG:
     # Serves the collected, hashed and compressed static files itself: no web server needed.
     # (While debugging, runserver serves them straight from the source tree.)
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 # Database sessions that take a malformed cookie for no session rather than a database error.
 SESSION_ENGINE = "sourcing.sessions"
@@ -170,6 +175,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 2 * ARTICLE_MAX_BYTES)
 DESK_ACTION_MAX_BYTES = env.int("DESK_ACTION_MAX_BYTES", default=262_144)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Logs, errors with their tracebacks included: standard error, one record per line, each with its
+# request's id, user and path. JSON lines with DEBUG off, readable lines while debugging.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+if LOG_FORMAT == "json":
+    # A Python warning is a record too, not a stray line among the JSON ones.
+    logging.captureWarnings(True)
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

@@ -61,6 +61,51 @@
     target.classList.toggle("is-error", Boolean(isError));
   }
 
+  // What to do about an answer that is not the desk's own, by its status.
+  const ADVICE = {
+    403: "Your session or the page's security token has expired: reload the page and try again.",
+    413: "The request is too large for the server.",
+    429: "Too many requests: wait a moment and try again.",
+    502: "The application server did not answer: try again in a few seconds.",
+    503: "The server is busy or restarting: try again in a few seconds.",
+    504: "The server took too long to answer: try again in a few seconds.",
+  };
+
+  // The gist of an HTML or text page: its heading and first paragraph, or its title, or its text.
+  function gist(body) {
+    const page = new DOMParser().parseFromString(body, "text/html");
+    const part = (selector) => (page.querySelector(selector) || {}).textContent || "";
+    const text = [part("h1"), part("p")].filter(Boolean).join(" ") || part("title") ||
+      page.body.textContent;
+    return text.replace(/\s+/g, " ").trim().slice(0, 300);
+  }
+
+  // Every answer that is not the desk's JSON, said with its real reason: a proxy's 502, a 403
+  // without CSRF token, a 413, the login page after the session ended. Nothing was saved.
+  function notTheDesk(reply, body) {
+    if (reply.ok && reply.redirected && /\/login\//.test(reply.url)) {
+      return "Your session has ended: log in again (in another tab, to keep this page), then " +
+        "try again. Nothing was saved.";
+    }
+    const status = `${reply.status} ${reply.statusText}`.trim();
+    const said = gist(body);
+    const advice = ADVICE[reply.status] || "";
+    const answered = `The server answered ${status}${said ? `: “${said}”` : ""}.`;
+    return `${answered} Nothing was saved. ${advice}`.trim();
+  }
+
+  // The desk's JSON (a result with its version, or a refusal with its error), or else a
+  // refusal saying what the server really answered.
+  function readAnswer(reply) {
+    const isJson = (reply.headers.get("Content-Type") || "").includes("application/json");
+    const json = isJson ? reply.clone().json().catch(() => null) : Promise.resolve(null);
+    return json.then((answer) => {
+      const fromTheDesk = answer && (reply.ok ? "version" in answer : "error" in answer);
+      if (fromTheDesk) return { ok: reply.ok, answer: answer };
+      return reply.text().then((body) => ({ ok: false, answer: { error: notTheDesk(reply, body) } }));
+    });
+  }
+
   function post(payload, errorPlace) {
     payload.version = Number(desk.dataset.version);
     return fetch(desk.dataset.actUrl, {
@@ -69,8 +114,12 @@
       body: JSON.stringify(payload),
       credentials: "same-origin",
     })
-      .then((reply) => reply.json().then((answer) => ({ ok: reply.ok, answer: answer })))
-      .then(({ ok, answer }) => {
+      .then(readAnswer, () => ({ ok: false, network: true, answer: {} }))
+      .then(({ ok, network, answer }) => {
+        if (network) {
+          say("The server could not be reached: nothing was saved.", true, errorPlace);
+          return answer;
+        }
         if (!ok) {
           say(answer.error || "The action was refused.", true, errorPlace);
           return answer;
@@ -80,8 +129,7 @@
         document.getElementById("desk-panel").innerHTML = answer.panel_html;
         say(answer.message, false);
         return answer;
-      })
-      .catch(() => say("The server could not be reached: nothing was saved.", true, errorPlace));
+      });
   }
 
   function needSelection(place) {
