@@ -1,0 +1,373 @@
+"""
+Load test: gunicorn on PostgreSQL, with anonymous API consumers and logged-in editors working at
+the curation desk at the same time. Prints throughput, latency percentiles (p50/p95/p99) and
+errors; asserts nothing (timings are read, not tested).
+
+    .venv/bin/python benchmarks/load.py \\
+        --database-url postgres://postgres@127.0.0.1:5432/load_test \\
+        --clients 8 --editors 2 --seconds 120 --workers 3
+
+The database named in the URL is created (it must not exist), migrated and seeded with the five
+source documents, and dropped at the end. Each editor gets an account and a copy of a seed
+article to work on; gunicorn serves the production settings (DEBUG=false, static files collected
+into a temporary folder) over plain HTTP on a free port, its log kept in a temporary file whose
+ERROR lines are counted.
+
+Readers loop over the API's common requests (lists with filters and search, details, CSV, the
+change feed, an export). Editors cite a passage of their article for a
+record at the desk (each answer renders the text and the side panel again), reload the desk
+page now and then, and on a 409 (the other editor moved a shared record's article on: not an
+error) read the version again. An error is a 5xx, a connection failure, or any other status
+than the one the request must get.
+"""
+
+import argparse
+import http.cookiejar
+import itertools
+import json
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from contextlib import contextmanager
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+PASSWORD = "load-test-password-not-used-anywhere-else"
+SERVER_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "load-test-only-" + "x" * 40,
+    "ALLOWED_HOSTS": "127.0.0.1",
+    # Plain HTTP on the loopback: no redirect to HTTPS, cookies sent without TLS.
+    "SECURE_SSL_REDIRECT": "false",
+    "SESSION_COOKIE_SECURE": "false",
+    "CSRF_COOKIE_SECURE": "false",
+    "SECURE_HSTS_SECONDS": "0",
+}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True, help="postgres://.../NAME (created)")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients (8)")
+    parser.add_argument("--editors", type=int, default=2, help="of which desk editors (2)")
+    parser.add_argument("--seconds", type=float, default=120, help="how long to run (120)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (3)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the clients (1)")
+    return parser.parse_args()
+
+
+# -- The throwaway database and server -------------------------------------------------------------
+
+
+@contextmanager
+def throwaway_database(url):
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise SystemExit(f"give the database a plain lower-case name, not {name!r}")
+    maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres", query=""))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    try:
+        yield
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, check=True,
+        env={**env, "LOG_LEVEL": "WARNING"}, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env, workers, log_path):
+    port = free_port()
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")), "project.wsgi:application",
+        "-c", "project/gunicorn_config.py", "--bind", f"127.0.0.1:{port}",
+        "--workers", str(workers), "--timeout", "30",
+    ]  # fmt: skip
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(base)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def wait_until_serving(base, seconds=60):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/v1/", timeout=30).read()
+            return
+        except OSError:  # refused while gunicorn starts, or its first answer is slow
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+# -- What the clients ask for ----------------------------------------------------------------------
+
+
+def prepare(editors):
+    """
+    Editors with an article each, the records they cite, and the ids and slugs the readers ask
+    for. An editor's citation sends a verified record back to review, out of the readers' sight:
+    readers ask for the other public records, so that every 404 is an error.
+    """
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import AnonymousUser
+
+    from sourcing.models import Agreement, Company, Plant, editing_as
+
+    public = {
+        name: list(model.objects.visible_to(AnonymousUser()).order_by("pk"))
+        for name, model in (("companies", Company), ("agreements", Agreement), ("plants", Plant))
+    }
+    cited = [*public["companies"][:3], *public["agreements"][:2], *public["plants"][:2]]
+    with editing_as(None, trusted=True):
+        desks = [editor_desk(number, cited) for number in range(editors)]
+    read = {name: [r for r in records if r not in cited] for name, records in public.items()}
+    return {
+        "desks": desks,
+        "companies": [company.slug for company in read["companies"]],
+        "agreements": [agreement.pk for agreement in read["agreements"]],
+        "plants": [plant.pk for plant in read["plants"]],
+    }
+
+
+def editor_desk(number, cited):
+    """An editor, and a copy of a seed article of their own with its citable passages."""
+    from django.contrib.auth.models import Group, User
+    from django.contrib.contenttypes.models import ContentType
+
+    from sourcing.models import Article
+
+    source = Article.objects.order_by("pk")[number % Article.objects.count()]
+    body = f"{source.body}\n\nLoad-test copy {number}."
+    article = Article.objects.create(
+        title=f"{source.title} (load copy {number})", publisher=source.publisher,
+        language=source.language, source_filename=f"load_{number}.txt", body=body,
+    )  # fmt: skip
+    passages = [
+        (match.start(), match.end())
+        for match in re.finditer(r"[^.\n]{30,300}\.", body)
+        if body.count(match.group()) == 1 and match.group().strip() == match.group()
+    ]
+    user = User.objects.create_user(f"load_editor_{number}", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return {
+        "user": user.username,
+        "article": article.pk,
+        "passages": passages,
+        "targets": [f"{ContentType.objects.get_for_model(r).pk}:{r.pk}" for r in cited],
+    }
+
+
+def reader_requests(data):
+    """(weight, kind, path) of the API's common requests, each answered 200."""
+    company = lambda: random.choice(data["companies"])  # noqa: E731
+    return [
+        (10, "list", lambda: "/api/v1/companies/?page_size=50"),
+        (8, "search", lambda: f"/api/v1/companies/?search={company()[:4]}"),
+        (8, "list", lambda: f"/api/v1/agreements/?party={company()}"),
+        (10, "detail", lambda: f"/api/v1/agreements/{random.choice(data['agreements'])}/"),
+        (6, "list", lambda: "/api/v1/plants/?country=FR&ordering=name"),
+        (6, "detail", lambda: f"/api/v1/plants/{random.choice(data['plants'])}/"),
+        (5, "list", lambda: "/api/v1/stakes/?min_percent=10"),
+        (5, "list", lambda: "/api/v1/articles/?language=fr"),
+        (4, "csv", lambda: "/api/v1/agreements/?format=csv"),
+        (6, "feed", lambda: f"/api/v1/changes/?after={random.randint(0, 50)}"),
+        (2, "export", lambda: "/api/v1/export/agreements/"),
+    ]
+
+
+# -- The clients -------------------------------------------------------------------------------
+
+
+class Client:
+    """One user agent: a cookie jar, and a log of (kind, status, seconds) per request."""
+
+    def __init__(self, base, results):
+        self.base = base
+        self.results = results
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def request(self, kind, path, data=None, headers=None, expected=(200,)):
+        request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        start = time.perf_counter()
+        try:
+            with self.opener.open(request, timeout=60) as reply:
+                status, body = reply.status, reply.read()
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read()
+        except OSError as error:
+            status, body = 0, str(error).encode()
+        self.results.append((kind, status, time.perf_counter() - start, status in expected))
+        return status, body
+
+    def cookie(self, name):
+        return next((c.value for c in self.cookies if c.name == name), "")
+
+
+def read_api(base, data, deadline, results, rng):
+    client = Client(base, results)
+    choices = reader_requests(data)
+    weights = [weight for weight, _, _ in choices]
+    while time.monotonic() < deadline:
+        _, kind, path = rng.choices(choices, weights)[0]
+        client.request(kind, path())
+
+
+def work_at_the_desk(base, desk, deadline, results, rng):
+    client = Client(base, results)
+    log_in(client, desk["user"])
+    desk_path = f"/admin/sourcing/article/{desk['article']}/desk/"
+    version = open_desk(client, desk_path)
+    for number in itertools.count():
+        if time.monotonic() >= deadline:
+            return
+        if number % 10 == 9:  # now and then the editor reloads the page
+            version = open_desk(client, desk_path)
+        start, end = rng.choice(desk["passages"])
+        action = {"action": "cite", "version": version, "target": rng.choice(desk["targets"])}
+        status, body = client.request(
+            "desk action", f"{desk_path}act/",
+            json.dumps({**action, "start": start, "end": end}).encode(),
+            {"Content-Type": "application/json", "X-CSRFToken": client.cookie("csrftoken")},
+            expected=(200, 409),
+        )  # fmt: skip
+        version = json.loads(body)["version"] if status == 200 else open_desk(client, desk_path)
+
+
+def log_in(client, username):
+    client.request("login page", "/admin/login/")
+    form = {
+        "username": username, "password": PASSWORD, "next": "/admin/",
+        "csrfmiddlewaretoken": client.cookie("csrftoken"),
+    }  # fmt: skip
+    client.request("log in", "/admin/login/", urllib.parse.urlencode(form).encode())
+    if not client.cookie("sessionid"):
+        raise SystemExit(f"{username} could not log in")
+
+
+def open_desk(client, path):
+    status, body = client.request("desk page", path)
+    found = re.search(rb'data-version="(\d+)"', body)
+    return int(found.group(1)) if found else 0
+
+
+# -- Running and reporting ---------------------------------------------------------------------
+
+
+def run_clients(base, data, args):
+    results = []
+    deadline = time.monotonic() + args.seconds
+    threads = []
+    for number in range(args.clients):
+        rng = random.Random(args.seed * 1000 + number)
+        if number < len(data["desks"]):
+            work = (work_at_the_desk, data["desks"][number])
+        else:
+            work = (read_api, data)
+        threads.append(
+            threading.Thread(target=work[0], args=(base, work[1], deadline, results, rng))
+        )
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.monotonic() - started
+
+
+def percentile(durations, fraction):
+    ordered = sorted(durations)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def report(results, elapsed, log_path, args):
+    print(
+        f"{args.clients} clients ({args.editors} editors at the desk), {args.workers} gunicorn "
+        f"workers, {elapsed:.0f} s on PostgreSQL; {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the end (other work on the machine slows every figure)"
+    )
+    by_kind = defaultdict(list)
+    for kind, _status, seconds, _ in results:
+        by_kind[kind].append(seconds)
+    print(f"{'requests':<14}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    for kind, durations in [("all", [r[2] for r in results]), *sorted(by_kind.items())]:
+        cells = [percentile(durations, f) * 1000 for f in (0.5, 0.95, 0.99)]
+        print(
+            f"{kind:<14}{len(durations):>7}"
+            + "".join(f"{cell:>9.0f}" for cell in cells)
+            + f"{max(durations) * 1000:>9.0f}"
+        )
+    errors = [(kind, status) for kind, status, _, expected in results if not expected]
+    stale = sum(1 for kind, status, _, _ in results if kind == "desk action" and status == 409)
+    logged = sum('"level": "ERROR"' in line for line in Path(log_path).read_text().splitlines())
+    print(f"throughput: {len(results) / elapsed:.1f} requests/s")
+    print(f"errors: {len(errors)} {dict(sorted(count_by(errors).items()))}")
+    print(f"desk actions refused as stale (409, expected): {stale}")
+    print(f"ERROR records in the server's log: {logged}")
+
+
+def count_by(pairs):
+    counts = defaultdict(int)
+    for pair in pairs:
+        counts[pair] += 1
+    return {f"{kind} {status}": n for (kind, status), n in counts.items()}
+
+
+def main():
+    args = parse_args()
+    env = {**os.environ, **SERVER_ENV, "DATABASE_URL": args.database_url}
+    os.environ.update({**SERVER_ENV, "DATABASE_URL": args.database_url, "LOG_LEVEL": "WARNING"})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+    with throwaway_database(args.database_url), tempfile.TemporaryDirectory() as tmp:
+        env["STATIC_ROOT"] = os.environ["STATIC_ROOT"] = tmp
+        manage(env, "migrate", "--no-input")
+        manage(env, "seed")
+        manage(env, "collectstatic", "--no-input")
+        data = prepare(args.editors)
+        from django.db import connections
+
+        connections.close_all()  # the database is dropped at the end: no session left open
+        log_path = Path(tmp) / "gunicorn.log"
+        with gunicorn(env, args.workers, log_path) as base:
+            results, elapsed = run_clients(base, data, args)
+        report(results, elapsed, log_path, args)
+
+
+if __name__ == "__main__":
+    main()
