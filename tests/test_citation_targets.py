@@ -5,6 +5,7 @@ content type's choices offer no other.
 """
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -106,8 +107,6 @@ def test_the_content_types_offered_for_a_citation_are_the_citable_models():
 
 def test_the_citable_models_are_those_with_citations_of_their_own():
     """A model that shows its citations (a GenericRelation to Citation) is in the registry."""
-    from django.apps import apps
-
     with_citations = {
         model
         for model in apps.get_app_config("sourcing").get_models()
