@@ -1,5 +1,7 @@
 """What the admins here share: version checks, folded search, no 500 on a hand-edited URL."""
 
+from contextlib import contextmanager
+
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import router, transaction
@@ -25,6 +27,20 @@ class InvalidFilterValuesMixin:
             return super().get_changelist_instance(request)
         except (OverflowError, ValueError) as error:
             raise IncorrectLookupParameters(error) from error
+
+
+@contextmanager
+def logged_as_the_save_ends(request, model):
+    """
+    A page's save in one transaction whose change-log rows are written as it ends, after every
+    row it locks (``changes_logged_together``): two pages saved at once cannot deadlock over them.
+    A page only shown writes nothing, and gets no transaction.
+    """
+    if request.method in ("GET", "HEAD", "OPTIONS", "TRACE"):
+        yield
+        return
+    with transaction.atomic(using=router.db_for_write(model)), changes_logged_together():
+        yield
 
 
 class VersionedChangesMixin:
@@ -60,13 +76,7 @@ class VersionedChangesMixin:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            # A page's change-log rows are written as its save ends, after every row it locks
-            # (``changes_logged_together``): two pages saved at once cannot deadlock over them.
-            with (
-                transaction.atomic(using=router.db_for_write(self.model)),
-                one_change(),
-                changes_logged_together(),
-            ):
+            with one_change(), logged_as_the_save_ends(request, self.model):
                 return super().changeform_view(request, object_id, form_url, extra_context)
         except StaleRecordError as stale:
             # Lost the race after the form's own check passed: the transaction is rolled back.
