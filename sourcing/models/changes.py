@@ -9,7 +9,7 @@ sequence number before an earlier one becomes visible, or it would skip it. How 
 that property differs per database:
 
 - PostgreSQL: rows are written with ``seq`` NULL; deferred constraint triggers (migrations
-  ``0008`` and ``0016``) fill it from a sequence at commit time, under a transaction-level
+  ``0008`` and ``0017``) fill it from a sequence at commit time, under a transaction-level
   advisory lock, so sequence numbers are drawn in commit order. The lock is the last one a
   transaction takes, so it cannot deadlock with row locks, and it is held only while the
   transaction commits: the first trigger only marks its row, which queues the one that takes
@@ -30,7 +30,7 @@ from django.db import connections, models
 from django.db.models import F
 from django.utils import timezone
 
-# PostgreSQL's deferred triggers that number the log at commit: one marks, one draws (0016).
+# PostgreSQL's deferred triggers that number the log at commit: one marks, one draws (0017).
 NUMBERING_TRIGGERS = "sourcing_change_number_at_commit, sourcing_change_draw_seq"
 
 # The keys ``log_changes`` holds back inside ``changes_logged_together``, by database alias.

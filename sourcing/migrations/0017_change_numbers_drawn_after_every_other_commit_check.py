@@ -59,7 +59,7 @@ def on_postgresql(sql):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sourcing", "0015_citations_support_curated_records_and_rows_only"),
+        ("sourcing", "0016_citations_support_curated_records_and_rows_only"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('sourcing', '0014_search_indexes_keep_a_short_pending_list'),
+        ('sourcing', '0015_article_originals_and_text_extractor'),
     ]
 
     operations = [
