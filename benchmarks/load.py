@@ -14,7 +14,7 @@ into a temporary folder) over plain HTTP on a free port, its log kept in a tempo
 ERROR lines are counted.
 
 Readers loop over the API's common requests (lists with filters and search, details, CSV, the
-change feed, an export). Editors cite a passage of their article for a
+change feed, an export, a company's network). Editors cite a passage of their article for a
 record at the desk (each answer renders the text and the side panel again), reload the desk
 page now and then, and on a 409 (the other editor moved a shared record's article on: not an
 error) read the version again. An error is a 5xx, a connection failure, or any other status
@@ -208,6 +208,7 @@ def reader_requests(data):
         (4, "csv", lambda: "/api/v1/agreements/?format=csv"),
         (6, "feed", lambda: f"/api/v1/changes/?after={random.randint(0, 50)}"),
         (2, "export", lambda: "/api/v1/export/agreements/"),
+        (4, "network", lambda: f"/api/v1/companies/{company()}/network/?depth=2"),
     ]
 
 
