@@ -125,13 +125,18 @@ def free_port():
 
 
 def send_raw(port, data):
-    deadline = time.monotonic() + 30
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as connection:
+        connection.sendall(data)
+        return connection.recv(65536).decode("latin-1")
+
+
+def wait_until_serving(port):
+    """Until a worker answers: the port accepts connections before the application is loaded."""
+    deadline = time.monotonic() + 60
     while True:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-                connection.sendall(data)
-                return connection.recv(65536).decode("latin-1")
-        except ConnectionRefusedError:
+            return send_raw(port, b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        except OSError:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
@@ -156,6 +161,7 @@ def test_gunicorn_logs_a_malformed_request_in_the_same_json_format():
         text=True,
     )
     try:
+        wait_until_serving(port)
         answer = send_raw(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n")
     finally:
         server.terminate()
