@@ -66,6 +66,8 @@ def logging_config(log_format, level="INFO", extra_loggers=()):
             # Django's own handlers (mail to ADMINS, the console only while debugging) give way:
             # 500s and their tracebacks are written here, with the request they happened in.
             "django": {"handlers": handler, "level": level, "propagate": False},
+            # django-axes announces its version at every start, every manage.py command included.
+            "axes": {"level": "WARNING"},
             **{
                 name: {
                     "handlers": handler,
