@@ -10,6 +10,7 @@ left open while someone else changed the article or worked on it from another de
 (the project's optimistic locking), and each accepted action moves the version on.
 """
 
+import contextlib
 import json
 
 from django.contrib.contenttypes.models import ContentType
@@ -285,6 +286,7 @@ def act_view(request, model_admin, article_id):
     if action is None:
         return JsonResponse({"error": f"Unknown action “{data.get('action')}”."}, status=400)
     try:
+        find_quote_unlocked(article_id, data)
         # The change log is written once, as the action ends: after every row it locks.
         with transaction.atomic(), changes_logged_together():
             article = Article.objects.select_for_update(no_key=True).filter(pk=article_id).first()
@@ -314,6 +316,27 @@ def act_view(request, model_admin, article_id):
             ),
         }
     )
+
+
+def find_quote_unlocked(article_id, data):
+    """
+    Look for a proposal's quote before the article is locked: folding a long article and
+    working out the closest passage of a quote that is not there take the most time an action
+    can take, and another editor's action on the article would wait for all of it. A quote that
+    is not there is refused here; one that is is found again under the lock, from the folded
+    text now cached, in the time an exact search takes.
+    """
+    proposal = data.get("proposal")
+    if not isinstance(proposal, dict) or not proposal.get("quote"):
+        return
+    article = Article.objects.filter(pk=article_id).only("body").first()
+    if article is not None:
+        writes.refuse_overlong(proposal["quote"])
+        # Several occurrences are answered under the lock, with the occurrences to choose from.
+        with contextlib.suppress(writes.AmbiguousQuote):
+            writes.passage_offsets(
+                article, proposal["quote"], proposal.get("start"), proposal.get("end")
+            )
 
 
 def occurrences(article, matches):
