@@ -24,8 +24,9 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .api.resources import BY_MODEL, BY_PREFIX
+from .api.visibility import visible
 from .models import Agreement, Citation, ValueBasis
-from .models.changes import log_changes
+from .models.changes import log_changes, set_public_test
 from .models.registry import edited_models
 
 
@@ -101,7 +102,24 @@ def log_programmes_changed(sender, instance, action, pk_set, reverse, using="def
     log_changes(keys + [("agreements", pk) for pk in agreements], using=using)
 
 
+def publicly_visible(keys, using="default"):
+    """Which of the ``(resource, id)`` keys anonymous readers can see now (``visible``)."""
+    by_resource = {}
+    for resource, pk in keys:
+        by_resource.setdefault(resource, []).append(pk)
+    found = set()
+    for resource, ids in by_resource.items():
+        if resource not in BY_PREFIX:
+            continue
+        records = visible(BY_PREFIX[resource].model._default_manager.using(using), None)
+        found.update(
+            (resource, pk) for pk in records.filter(pk__in=ids).values_list("pk", flat=True)
+        )
+    return found
+
+
 def connect():
+    set_public_test(publicly_visible)
     for model in edited_models():  # every row that a record shows (sourcing.models.registry)
         uid = f"sourcing.changes.{model.__name__}"
         post_save.connect(log_saved, sender=model, dispatch_uid=uid)

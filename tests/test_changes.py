@@ -134,6 +134,49 @@ def test_a_company_turning_draft_hides_its_stakes_from_the_public_feed(db):
     assert_feed_rebuilds_export(public)
 
 
+def test_drafts_never_published_are_never_named_to_the_public(db, staff):
+    public = APIClient()
+    published = make_company("Published", review_status=VERIFIED)
+    before = public.get("/api/v1/changes/").json()["last_seq"]
+    list_tag = public.get("/api/v1/companies/")["ETag"]
+
+    draft = make_company("Never published")  # a draft, edited, then deleted
+    draft.description = "Still a draft"
+    draft.save()
+    hidden_stake = make_stake(holder=published, target=draft, review_status=VERIFIED)
+    draft_id, stake_id = draft.pk, hidden_stake.pk
+    hidden_stake.delete()
+    draft.delete()
+
+    answer = public.get("/api/v1/changes/", {"after": before}).json()
+    named = {(e["resource"], e["id"]) for e in answer["results"]}
+    assert ("companies", draft_id) not in named and ("stakes", stake_id) not in named
+    assert answer["last_seq"] == before
+    # What the public sees did not change, so neither do its validators.
+    assert public.get("/api/v1/companies/")["ETag"] == list_tag
+    assert public.get("/api/v1/companies/", HTTP_IF_NONE_MATCH=list_tag).status_code == 304
+    # Staff, who saw the draft, are told it went.
+    entries = staff.get("/api/v1/changes/", {"after": before}).json()["results"]
+    assert ("companies", draft_id, "delete") in {
+        (e["resource"], e["id"], e["action"]) for e in entries
+    }
+    assert_feed_rebuilds_export(public, staff)
+
+
+def test_a_record_the_public_saw_stays_named_after_it_is_withdrawn(db):
+    public = APIClient()
+    company = make_company("Seen", review_status=VERIFIED)
+    before = public.get("/api/v1/changes/").json()["last_seq"]
+    company.review_status = ReviewStatus.DRAFT
+    company.save()
+    company.description = "Edited while withdrawn"
+    company.save()
+
+    entries = public.get("/api/v1/changes/", {"after": before}).json()["results"]
+    assert [(e["id"], e["action"]) for e in entries] == [(company.pk, "delete")]
+    assert_feed_rebuilds_export(public)
+
+
 def test_deleted_records_are_deletions_and_merges_are_followed(seeded, staff):
     public = APIClient()
     kept = Company.objects.get(slug="renault-group")

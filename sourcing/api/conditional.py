@@ -23,7 +23,8 @@ class ConditionalGetMixin:
 
     def validators(self, pk=None):
         number_own_changes()
-        changes = Change.objects.filter(resource=self.resource.prefix)
+        seen = Change.objects.seen_by(sees_drafts(self.request.user))
+        changes = seen.filter(resource=self.resource.prefix)
         if pk is not None:
             changes = changes.filter(record_id=pk)
         latest = changes.latest_published()

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from ..models import Change, ChangeFeedHorizon
 from ..models.changes import number_own_changes
+from ..models.curation import sees_drafts
 from . import params, renderers
 from .export import representations
 from .resources import BY_PREFIX
@@ -54,6 +55,11 @@ class ChangePageSerializer(serializers.Serializer):
     results = ChangeSerializer(many=True)
     next = serializers.URLField(allow_null=True)
     last_seq = serializers.IntegerField()
+
+
+def readers_changes(request):
+    """The log rows ``request``'s reader may be told of (``ChangeQuerySet.seen_by``)."""
+    return Change.objects.seen_by(sees_drafts(request.user))
 
 
 class ChangesView(StatementTimeoutMixin, renderers.JSONErrorsMixin, APIView):
@@ -107,17 +113,17 @@ class ChangesView(StatementTimeoutMixin, renderers.JSONErrorsMixin, APIView):
                     "detail": f"Changes after {after} are no longer all kept (the feed reaches "
                     f"back to {horizon}). Take the export of every resource "
                     "(/api/v1/export/<resource>/), then poll from the last_seq given here.",
-                    "last_seq": self.last_seq(),
+                    "last_seq": self.last_seq(request),
                 },
                 status=410,
             )
         size = min(query["page_size"] or FEED_PAGE_SIZE, FEED_MAX_PAGE_SIZE)
-        changes = Change.objects.published().filter(seq__gt=after)
+        changes = readers_changes(request).published().filter(seq__gt=after)
         if query["resource"]:
             changes = changes.filter(resource=query["resource"])
         page = list(changes[: size + 1])
         if not page:
-            self.refuse_unknown_seq(after, horizon)
+            self.refuse_unknown_seq(request, after, horizon)
         more, page = len(page) > size, page[:size]
         last_seq = page[-1].seq if page else after
         next_url = None
@@ -136,13 +142,13 @@ class ChangesView(StatementTimeoutMixin, renderers.JSONErrorsMixin, APIView):
             raise ValidationError(form.errors)
         return form.cleaned_data
 
-    def refuse_unknown_seq(self, after, horizon):
+    def refuse_unknown_seq(self, request, after, horizon):
         """
         A 400 for an ``after`` no change has reached: echoed back as ``last_seq``, a mistyped
         number, or one kept from before the database was restored, would skip every change up to
         it without a word.
         """
-        newest = self.last_seq()
+        newest = self.last_seq(request)
         if after > max(newest, horizon):
             raise ValidationError(
                 {
@@ -156,10 +162,9 @@ class ChangesView(StatementTimeoutMixin, renderers.JSONErrorsMixin, APIView):
             )
 
     @staticmethod
-    def last_seq():
-        return (
-            Change.objects.published().order_by("-seq").values_list("seq", flat=True).first() or 0
-        )
+    def last_seq(request):
+        changes = readers_changes(request).published().order_by("-seq")
+        return changes.values_list("seq", flat=True).first() or 0
 
     @staticmethod
     def entries(request, page):

@@ -37,10 +37,35 @@ NUMBERING_TRIGGERS = "sourcing_change_number_at_commit, sourcing_change_draw_seq
 _held_back = ContextVar("held_back_feed_changes", default=None)
 
 
+def nothing_is_public(keys, using):
+    return set()
+
+
+# Which of some ``(resource, record_id)`` keys anonymous readers can see now: the resources'
+# rules, which this module cannot import (the API's table of resources builds on the models).
+# ``sourcing.changes.connect`` sets it when the app is ready.
+publicly_visible = nothing_is_public
+
+
+def set_public_test(test):
+    """Name the function that says which logged keys the public can see (see above)."""
+    global publicly_visible
+    publicly_visible = test
+
+
 class ChangeQuerySet(models.QuerySet):
     def published(self):
         """Rows whose sequence number is drawn, in feed order (only committed rows have one)."""
         return self.filter(seq__isnull=False).order_by("seq")
+
+    def seen_by(self, sees_drafts):
+        """
+        The rows a reader may be told of: all of them for staff; for the public, only those of
+        records the public could see at one of their changes (``Change.public``), so that a draft
+        never published is never named, not even as a deletion, and a change to drafts alone
+        does not move what the public's ETags and feed say.
+        """
+        return self if sees_drafts else self.filter(public=True)
 
     def latest_published(self):
         """
@@ -58,6 +83,10 @@ class Change(models.Model):
     record_id = models.BigIntegerField()
     seq = models.BigIntegerField(null=True, blank=True, unique=True)
     at = models.DateTimeField(default=timezone.now)
+    # Whether anonymous readers could see the record at one of its logged changes: once true,
+    # it stays true, so a record they saw and that went (deleted, withdrawn) is a deletion for
+    # them, while one they never saw is never named.
+    public = models.BooleanField(default=False)
 
     objects = ChangeQuerySet.as_manager()
 
@@ -144,8 +173,12 @@ def log_changes(keys, using="default"):
         held_back.setdefault(using, set()).update(keys)
         return
     now = timezone.now()
-    rows = [Change(resource=resource, record_id=pk, at=now) for resource, pk in keys]
     changes = Change.objects.using(using)
+    public = publicly_visible(keys, using) | was_public(changes, keys)
+    rows = [
+        Change(resource=resource, record_id=pk, at=now, public=(resource, pk) in public)
+        for resource, pk in keys
+    ]
     if connections[using].vendor == "postgresql":
         # An upsert that clears the number: the commit trigger draws a new one. Two transactions
         # changing the same record queue on its row instead of failing on the unique key.
@@ -153,7 +186,7 @@ def log_changes(keys, using="default"):
             rows,
             update_conflicts=True,
             unique_fields=["resource", "record_id"],
-            update_fields=["seq", "at"],
+            update_fields=["seq", "at", "public"],
         )
         return
     # One writer at a time: the row is written anew, and its AUTOINCREMENT id, never reused, is
@@ -164,3 +197,15 @@ def log_changes(keys, using="default"):
     if any(row.pk is None for row in created):
         created = changes.filter(seq__isnull=True)
     changes.filter(pk__in=[row.pk for row in created]).update(seq=models.F("id"))
+
+
+def was_public(changes, keys):
+    """The keys of ``keys`` whose record the public could already see at a logged change."""
+    by_resource = {}
+    for resource, pk in keys:
+        by_resource.setdefault(resource, []).append(pk)
+    found = set()
+    for resource, ids in by_resource.items():
+        rows = changes.filter(resource=resource, record_id__in=ids, public=True)
+        found.update((resource, pk) for pk in rows.values_list("record_id", flat=True))
+    return found
