@@ -78,12 +78,13 @@ def test_the_company_page_draws_the_network_and_a_click_on_a_tie_shows_its_quote
 
     names = graph(browser, "return cy.nodes().map(n => n.data('name'));")
     assert {"Verkor", "Renault Group", "EIT InnoEnergy", "Verkor Gigafactory Dunkirk"} <= set(names)
-    # Click the stake tie from Renault Group to Verkor where it is drawn.
+    # Click, where it is drawn, the stake of EIT InnoEnergy in Verkor: the only tie between
+    # the two, so no other tie is drawn beside it.
     point = graph(
         browser,
         """
         const edge = cy.edges().filter(e => e.data('kind') === 'stake'
-          && cy.getElementById(e.data('source')).data('name') === 'Renault Group')[0];
+          && cy.getElementById(e.data('source')).data('name') === 'EIT InnoEnergy')[0];
         const p = edge.renderedMidpoint();
         return {x: p.x, y: p.y, label: edge.data('label'), quote: edge.data('citations')[0].quote};
         """,
@@ -95,7 +96,7 @@ def test_the_company_page_draws_the_network_and_a_click_on_a_tie_shows_its_quote
     ).click().perform()
     details = browser.find_element(By.ID, "tie-details")
     WebDriverWait(browser, WAIT_SECONDS).until(lambda d: point["quote"] in details.text)
-    assert "Renault Group" in details.text and point["label"] in details.text
+    assert "EIT InnoEnergy" in details.text and point["label"] in details.text
     assert console_errors(browser) == []
     assert accessibility_problems(browser) == []
 
