@@ -3,6 +3,7 @@ The change feed under concurrency: a reader polling while transactions commit in
 than they wrote misses nothing (PostgreSQL, where transactions interleave).
 """
 
+import contextvars
 import threading
 
 import pytest
@@ -65,7 +66,12 @@ def test_a_reader_polling_while_transactions_commit_out_of_order_misses_nothing(
         seen.extend((e["resource"], e["id"]) for e in body["results"])
         after = body["last_seq"]
 
-    threads = [threading.Thread(target=transaction_a), threading.Thread(target=transaction_b)]
+    # Each thread writes as the test does (reviewed data, ``_test_data_is_reviewed_data``): a
+    # thread starts with an empty context, where the writer is unknown and records go to review.
+    threads = [
+        threading.Thread(target=contextvars.copy_context().run, args=[write])
+        for write in (transaction_a, transaction_b)
+    ]
     for thread in threads:
         thread.start()
     b_committed.wait(10)
