@@ -17,7 +17,7 @@ WHOLE_NUMBERS = ("version", "start", "end")
 TEXTS = ("action", "target", "field", "kind")
 
 # A proposal's fields naming a company or a plant: a slug, a name or {"id", "slug", "name"}.
-REFERENCES = ("holder", "target", "company", "plant")
+REFERENCES = ("holder", "target", "company", "plant", "operator")
 # Fields holding rows, each an object of fields (an agreement's parties and volumes).
 ROWS = ("parties", "volumes")
 # Fields the engine fills with a number or a flag (a non-editorial part's "start" and "end"
@@ -49,6 +49,7 @@ def check_proposal(proposal):
     an_object(proposal, "proposal")
     text(proposal.get("kind"), "kind")
     text(proposal.get("quote"), "quote")
+    text(proposal.get("fingerprint"), "fingerprint")
     whole_number(proposal.get("start"), "start")
     whole_number(proposal.get("end"), "end")
     check_fields(proposal.get("fields"), "")

@@ -24,7 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import Truncator, capfirst
 
-from ..admin.links import admin_url
+from ..admin.links import admin_url, editing_page_url
 from ..api.params import parse_id
 from ..forms import stale_record_message
 from ..models import (
@@ -41,7 +41,9 @@ from ..models.changes import changes_logged_together
 from ..models.registry import citable_models
 from ..suggestions import suggest
 from . import payload, validation, writes
+from .acceptances import accept_once, accepted_proposals
 from .duplicates import likely_duplicates
+from .fingerprints import fingerprint
 from .text import desk_text_html
 
 CONTEXT_CHARACTERS = 40
@@ -171,20 +173,24 @@ def cite_targets(article, records, mentions):
     ]
 
 
-def proposal_rows(proposals, targets):
+def proposal_rows(proposals, targets, accepted):
     """
     The proposals as the panel shows them: editable inputs, likely duplicates, and the records
-    the passage may be attached to instead, the likely duplicates first.
+    the passage may be attached to instead, the likely duplicates first. A proposal already
+    accepted (``accepted``: fingerprint -> records) shows the records it made, as they are now,
+    instead of the machine's values.
     """
     rows = []
     for index, proposal in enumerate(proposals):
+        proposal = {**proposal, "fingerprint": fingerprint(proposal)}
         # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
         inputs = [
             (name, value)
             for name, value in flatten(proposal.get("fields") or {}, "fields")
             if not name.endswith("_precision")
         ]
-        duplicates = likely_duplicates(proposal.get("kind"), proposal.get("fields") or {})
+        made = accepted.get(proposal["fingerprint"])
+        duplicates = [] if made is not None else likely_duplicates(proposal)
         attach = [
             (shown_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
             for record in duplicates
@@ -197,7 +203,8 @@ def proposal_rows(proposals, targets):
                 "proposal": proposal,
                 "json": json.dumps(proposal),
                 "inputs": inputs,
-                "duplicates": [(record, admin_url(record)) for record in duplicates],
+                "accepted": made,
+                "duplicates": [(record, editing_page_url(record)) for record in duplicates],
                 "attach": attach,
             }
         )
@@ -243,7 +250,7 @@ def panel_context(request, article):
         "article": article,
         "text_html": desk_text_html(article, mentions),
         "targets": targets,
-        "proposals": proposal_rows(proposals, targets),
+        "proposals": proposal_rows(proposals, targets, accepted_proposals(article)),
         "records": reviewer_rows,
         "span_kinds": NonEditorialSpan.Kind.choices,
         "to_verify": [row for row in reviewer_rows if row["may_verify"]],
@@ -414,7 +421,12 @@ def act_accept(request, article, data):
     require(request, "add", model)
     # A capacity or an alias added to a verified plant or company sends it back to review when
     # the editor may not verify it: the models see to that (Versioned.parent_field).
-    rows = writes.accept_proposal(article, proposal, request.user)
+    rows = accept_once(
+        article,
+        proposal,
+        request.user,
+        lambda: writes.accept_proposal(article, proposal, request.user),
+    )
     return "Created " + "; ".join(
         f"{row._meta.verbose_name} “{Truncator(str(row)).chars(60)}”" for row in rows
     )
@@ -426,7 +438,12 @@ def act_attach(request, article, data):
     if record is None:
         raise writes.DeskError("Choose the existing record to attach the passage to.")
     require(request, "change", type(record))
-    writes.attach_proposal(article, proposal, record)
+
+    def attached():
+        writes.attach_proposal(article, proposal, record)
+        return [record]
+
+    accept_once(article, proposal, request.user, attached)
     return f"Cited the passage for the existing {type(record)._meta.verbose_name} “{record}”."
 
 

@@ -34,6 +34,7 @@ from .provenance import (
     holds_value,
 )
 from .originals import Original, may_download_originals
+from .acceptances import AcceptedProposal
 
 # isort: on
 
@@ -43,6 +44,7 @@ __all__ = [
     "NonEditorialSpan",
     "Citation",
     "Original",
+    "AcceptedProposal",
     "may_download_originals",
     "CuratedRecord",
     "Versioned",
