@@ -212,3 +212,31 @@ def test_a_capacity_equal_to_an_existing_one_is_shown_as_a_likely_duplicate(
     assert "Likely duplicate of" in html
     url = reverse("admin:sourcing_plantcapacity_change", args=[existing.pk])
     assert f'<a href="{url}">{existing}</a>' in html
+
+
+def test_a_proposal_shows_labelled_values_with_its_choices_as_selects(article, engine_proposes):
+    make_plant(name="Norvane Valence", city="Valence")
+    engine_proposes(
+        proposal(
+            "plant_capacity",
+            {"plant": "Norvane Valence", "gwh_per_year": "12", "qualifier": "up_to", "year": ""},
+            CAPACITY_QUOTE,
+        ),
+        proposal(
+            "agreement",
+            {"title": "", "kind": "supply", "parties": [{"company": "Cardel", "role": "buyer"}]},
+            STAKE_QUOTE,
+        ),
+    )
+    editor = client_for(Client(), make_user("edith", "Editors"))
+
+    html = desk_page(editor, article)
+
+    assert '<option value="up_to" selected>Up to</option>' in html  # not the code "up_to"
+    assert '<option value="buyer" selected>Buyer</option>' in html
+    assert ">Agreement party 1 · Role</label>" in html
+    # The plant box suggests the article's plants, the party box its companies.
+    assert 'name="fields.plant" value="Norvane Valence" list="desk-plants"' in html
+    assert '<datalist id="desk-plants"><option value="Norvane Valence">' in html
+    assert 'list="desk-companies"' in html
+    assert "Use the selection" in html

@@ -44,6 +44,7 @@ from . import payload, validation, writes
 from .acceptances import accept_once, accepted_proposals
 from .duplicates import likely_duplicates
 from .fingerprints import fingerprint
+from .inputs import known_names, proposal_inputs
 from .text import desk_text_html
 
 CONTEXT_CHARACTERS = 40
@@ -184,11 +185,14 @@ def proposal_rows(proposals, targets, accepted):
     for index, proposal in enumerate(proposals):
         proposal = {**proposal, "fingerprint": fingerprint(proposal)}
         # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
-        inputs = [
-            (name, value)
-            for name, value in flatten(proposal.get("fields") or {}, "fields")
-            if not name.endswith("_precision")
-        ]
+        inputs = proposal_inputs(
+            proposal.get("kind"),
+            [
+                (name, value)
+                for name, value in flatten(proposal.get("fields") or {}, "fields")
+                if not name.endswith("_precision")
+            ],
+        )
         made = accepted.get(proposal["fingerprint"])
         duplicates = [] if made is not None else likely_duplicates(proposal)
         attach = [
@@ -251,6 +255,7 @@ def panel_context(request, article):
         "text_html": desk_text_html(article, mentions),
         "targets": targets,
         "proposals": proposal_rows(proposals, targets, accepted_proposals(article)),
+        "known_names": known_names(mentions, proposals, curated_records_of(records)),
         "records": reviewer_rows,
         "span_kinds": NonEditorialSpan.Kind.choices,
         "to_verify": [row for row in reviewer_rows if row["may_verify"]],
