@@ -240,3 +240,17 @@ def test_a_proposal_shows_labelled_values_with_its_choices_as_selects(article, e
     assert '<datalist id="desk-plants"><option value="Norvane Valence">' in html
     assert 'list="desk-companies"' in html
     assert "Use the selection" in html
+
+
+def test_the_reviewer_reads_each_record_s_values_beside_the_passages_cited_for_them(article):
+    from .factories import cite
+
+    norvane = make_company("Norvane", country="FR")
+    cite(norvane, article, "Norvane will build a cell plant in Valence", field="name")
+    reviewer = client_for(Client(), make_user("rita", "Reviewers"))
+
+    html = desk_page(reviewer, article)
+
+    detail = html[html.index('class="review-detail"') :]
+    assert "Country: FR" in detail
+    assert "Name: <q>Norvane will build a cell plant in Valence</q>" in detail

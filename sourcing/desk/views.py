@@ -14,7 +14,7 @@ import contextlib
 import json
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.http import JsonResponse
@@ -41,7 +41,7 @@ from ..models.changes import changes_logged_together
 from ..models.registry import citable_models
 from ..suggestions import suggest
 from . import payload, validation, writes
-from .acceptances import accept_once, accepted_proposals
+from .acceptances import accept_once, accepted_proposals, current_values
 from .duplicates import likely_duplicates
 from .fingerprints import fingerprint
 from .inputs import known_names, proposal_inputs
@@ -119,16 +119,52 @@ def citable_fields(model):
 
 def cited_records(article):
     """The records citing ``article``, each once, in the order of their first passage."""
+    return list(citations_by_record(article))
+
+
+def citations_by_record(article):
+    """{record: [its citations of ``article``]}, records in the order of their first passage."""
     citations = (
         article.citations.select_related("content_type").with_records().order_by("start", "pk")
     )
-    seen, records = set(), []
+    found, by_key = {}, {}
     for citation in citations:
+        if citation.record is None:
+            continue
         key = (citation.content_type_id, citation.object_id)
-        if citation.record is not None and key not in seen:
-            seen.add(key)
-            records.append(citation.record)
-    return records
+        record = by_key.setdefault(key, citation.record)
+        found.setdefault(record, []).append(citation)
+    return found
+
+
+def passages_for_review(cited):
+    """
+    {curated record key: [(what, quote)]}: what each passage of the article is cited for, by the
+    curated record it belongs to ("Stake, share (exact)", "Plant capacity 16 GWh/yr"), for the
+    reviewer to read each value beside the words that state it.
+    """
+    found = {}
+    for record, citations in cited.items():
+        curated = curated_record_of(record)
+        if curated is None:
+            continue
+        what = "" if record is curated else f"{capfirst(record._meta.verbose_name)} {record}"
+        for citation in citations:
+            field = citation.field
+            if field:
+                name = field_label(record, field)
+                label = f"{what}, {name}" if what else capfirst(name)
+            else:
+                label = what or "Whole record"
+            found.setdefault(target_key(curated), []).append((label, citation.quote))
+    return found
+
+
+def field_label(record, name):
+    try:
+        return record._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return name
 
 
 def curated_record_of(row):
@@ -237,7 +273,9 @@ def flatten(value, prefix):
 def panel_context(request, article):
     answer = suggest(article)
     mentions, proposals = answer.get("mentions", []), answer.get("proposals", [])
-    records = cited_records(article)
+    cited = citations_by_record(article)
+    records = list(cited)
+    passages = passages_for_review(cited)
     reviewer_rows = [
         {
             "key": shown_key(record),
@@ -246,6 +284,9 @@ def panel_context(request, article):
             "url": f"{admin_url(record)}?article={article.pk}",
             "kind": capfirst(record._meta.verbose_name),
             "may_verify": may_verify(request.user, type(record)),
+            # What the reviewer checks: the values, and the passages of this article cited.
+            "values": current_values(record),
+            "passages": passages.get(target_key(record), []),
         }
         for record in curated_records_of(records)
     ]
