@@ -47,6 +47,8 @@ def accept_once(article, proposal, user, make):
     AcceptedProposal.objects.create(
         article=article,
         fingerprint=key,
+        kind=str(proposal.get("kind") or "")[:20],
+        quote=str(proposal.get("quote") or ""),
         records=[{"model": r._meta.label_lower, "id": r.pk} for r in records],
         accepted_by=user if getattr(user, "pk", None) else None,
     )
@@ -79,24 +81,27 @@ def records_of(acceptance):
 
 def accepted_proposals(article):
     """
-    {fingerprint: [{"record", "url", "status", "values"}]} of the article's accepted proposals:
-    each record it made as it is now (its review status, if it has one, and its values).
+    {fingerprint: {"kind", "quote", "records"}} of the article's accepted proposals, in the
+    order they were accepted, each record they made as it is now: {"record", "url", "status"
+    (its review status, if it has one), "values"}.
     """
     return {
-        acceptance.fingerprint: [
-            {
-                "record": record,
-                "url": editing_page_url(record),
-                "status": record.get_review_status_display()
-                if hasattr(record, "review_status")
-                else "",
-                "values": current_values(record),
-            }
-            for record in records_of(acceptance)
-        ]
-        for acceptance in AcceptedProposal.objects.filter(article=article).select_related(
-            "accepted_by"
-        )
+        acceptance.fingerprint: {
+            "kind": acceptance.kind,
+            "quote": acceptance.quote,
+            "records": [
+                {
+                    "record": record,
+                    "url": editing_page_url(record),
+                    "status": record.get_review_status_display()
+                    if hasattr(record, "review_status")
+                    else "",
+                    "values": current_values(record),
+                }
+                for record in records_of(acceptance)
+            ],
+        }
+        for acceptance in AcceptedProposal.objects.filter(article=article).order_by("pk")
     }
 
 

@@ -243,11 +243,24 @@ def proposal_rows(proposals, targets, accepted):
                 "proposal": proposal,
                 "json": json.dumps(proposal),
                 "inputs": inputs,
-                "accepted": made,
+                "accepted": made["records"] if made is not None else None,
                 "duplicates": [(record, editing_page_url(record)) for record in duplicates],
                 "attach": attach,
             }
         )
+    # Accepted proposals the engine no longer makes (a new plant is, once made, a known one).
+    proposed = {row["proposal"]["fingerprint"] for row in rows}
+    for key, made in accepted.items():
+        if key not in proposed:
+            proposal = {"kind": made["kind"], "quote": made["quote"], "fingerprint": key}
+            rows.append(
+                {
+                    "index": len(rows),
+                    "label": made["kind"].replace("_", " ").capitalize(),
+                    "proposal": proposal,
+                    "accepted": made["records"],
+                }
+            )
     return rows
 
 

@@ -18,6 +18,10 @@ from .articles import Article
 class AcceptedProposal(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="accepted")
     fingerprint = models.CharField(max_length=64)
+    # What was proposed, for the panel once the engine no longer proposes it (a new plant,
+    # once created, is a known one).
+    kind = models.CharField(max_length=20, blank=True)
+    quote = models.TextField(blank=True)
     # [{"model": "sourcing.stake", "id": 12}, ...]: the records the acceptance created, or the
     # one it attached the passage to. A record deleted since is simply not found.
     records = models.JSONField(default=list)

@@ -21,9 +21,19 @@ PLANT_NOUNS = (
     r"raffineries?|facilit(?:y|ies)|unités?|ateliers?|works|lines?|lignes?|complexe?|"
     r"installations?|plateformes?|hub"
 )
-_PLACE_NAME = r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*)*)"
+# Capitalised words, whatever the flags of the pattern around it: under re.I "[A-Z]" would take
+# "de Lumeris" into "le site de Blanquefort de Lumeris".
+_PLACE_NAME = (
+    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*)*))"
+)
 # A known plant by its place: "le site de Sarreguemines", "its Redcar site".
-_DEFINITE = rf"(?:the|its|their|this|le|la|l{_APOS}|son|sa|leur|cette|ce|notre|our)"
+# "Korvia's" too (a company's possessive), and, where the place is a known plant's, "a" ("a new
+# gigafactory in Foggia" once that plant is known: a new plant is only proposed at a place no
+# known plant has, so the sentence speaks of the known one).
+_DEFINITE = (
+    rf"(?:the|its|their|this|le|la|l{_APOS}|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
+    rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s)"
+)
 _PLACE_AFTER = re.compile(
     rf"(?<![\w]){_DEFINITE}{_S}*(?:[\w-]+{_S}+)?(?P<noun>{PLANT_NOUNS})"
     rf"{_S}+(?:de|d{_APOS}|of|in|at|à|near){_S}*{_PLACE_NAME}",
