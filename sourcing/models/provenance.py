@@ -219,20 +219,29 @@ class ProvenanceIndex:
     def rows_with_parent(self, record):
         return [(row, record) for row in self.rows.get(record_key(record), [])]
 
+    def values(self, record):
+        """
+        (label, record or row, field, FieldProvenance) of every value ``record`` and its rows
+        hold; ``label`` is "" for the record's own values and names the row otherwise
+        ("plant capacity “16 GWh/yr”").
+        """
+        for name, prov in self.of(record).items():
+            yield "", record, name, prov
+        for row, parent in self.rows_with_parent(record):
+            label = f"{row._meta.verbose_name} “{row}”"
+            for name, prov in self.of(row, parent).items():
+                yield label, row, name, prov
+
     def unsupported(self, record):
         """
         The values of ``record`` and of its rows that have no basis, as readable labels:
         ["kind", "plant capacity “16 GWh/yr”: year"].
         """
-        missing = [name for name, prov in self.of(record).items() if prov.basis is None]
-        for row, parent in self.rows_with_parent(record):
-            label = f"{row._meta.verbose_name} “{row}”"
-            missing += [
-                f"{label}: {name}"
-                for name, prov in self.of(row, parent).items()
-                if prov.basis is None
-            ]
-        return missing
+        return [
+            f"{label}: {name}" if label else name
+            for label, _, name, prov in self.values(record)
+            if prov.basis is None
+        ]
 
 
 @cache

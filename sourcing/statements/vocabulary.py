@@ -25,7 +25,11 @@ PLANT_ANNOUNCED = _words(
     r"to build|construira|sera (?:construite?|située?|implantée?)|announc\w*|annonc\w*|"
     r"raise[sd]? the (?:necessary )?funds|levons les fonds"
 )
-TARGET = _words(r"targets?|objectifs?|cibles?|goals?|aims?|ambitions?|vise\w*|plans? to")
+# A figure for the future is a target: "a target of", "will reach", "by 2030", "d'ici 2030".
+TARGET = _words(
+    r"targets?|objectifs?|cibles?|goals?|aims?|ambitions?|vise\w*|plans? to|will|shall|"
+    r"(?:by|d['’]ici|from|dès|à partir de) (?:19|20)[0-9]{2}|\w+(?:era|ira|dra|ront)"
+)
 
 COMPANY_KINDS = {
     "carmaker": _words(
