@@ -5,13 +5,14 @@ is read: a field it does not list is one the machine cannot tell (a description,
 
 - ``name``: the value is a name the passage must print ("Renault Group", an alias);
 - ``named``: a record referred to (a holder, an operator): the passage names it by its name or
-  one of its aliases (``RecordNames`` loads them in one query for a whole page);
+  one of its aliases, a plant also by its city (``RecordNames`` loads them in one query for a
+  whole page);
 - ``share``, ``gwh``: a figure with its bound; ``date``, ``year``: at the stored precision;
 - ``city``, ``region``, ``country``: places; ``role``: a party's role, naming its company;
 - ``term:<vocabulary>``: a kind, status or basis, by the engine's trigger words.
 """
 
-from django.db.models import Value
+from django.db.models import CharField, F, Value
 
 from ..statements import (
     CANNOT_TELL,
@@ -25,6 +26,7 @@ from ..statements import (
     Year,
     check,
 )
+from ..suggestions import places
 
 QUANTITY_CHECKS = {
     "gwh_per_year": "gwh",
@@ -124,11 +126,19 @@ def _pk(value):
 
 
 def _load_names(wanted):
-    """{(model, pk): (name, *aliases)} for ``wanted`` ({model: ids}), in one query."""
+    """
+    {(model, pk): (name, *aliases)} for ``wanted`` ({model: ids}), in one query. A plant is
+    also named by its city, as the suggestions engine finds plants by their place ("produira à
+    Dunkerque" speaks of the Dunkirk plant), under any of the city's names.
+    """
     queries = [
         model.objects.filter(pk__in=ids)
-        .annotate(model_label=Value(model._meta.label))
-        .values_list("model_label", "pk", "name", "aliases__name")
+        .annotate(
+            model_label=Value(model._meta.label),
+            place=_column_or_blank(model, "city"),
+            place_country=_column_or_blank(model, "country"),
+        )
+        .values_list("model_label", "pk", "name", "aliases__name", "place", "place_country")
         .order_by()
         for model, ids in wanted.items()
         if ids
@@ -138,12 +148,18 @@ def _load_names(wanted):
     rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
     models = {model._meta.label: model for model in wanted}
     names = {}
-    for label, pk, name, alias in rows:
-        key = (models[label], pk)
-        names.setdefault(key, [name])
+    for label, pk, name, alias, city, country in rows:
+        found = names.setdefault((models[label], pk), [name])
         if alias:
-            names[key].append(alias)
+            found.append(alias)
+        if city:
+            found.extend(places.city_names(city, country or ""))
     return {key: tuple(dict.fromkeys(found)) for key, found in names.items()}
+
+
+def _column_or_blank(model, name):
+    fields = {field.name for field in model._meta.get_fields()}
+    return F(name) if name in fields else Value("", output_field=CharField())
 
 
 def checkable(model, name, values, names):

@@ -1,16 +1,21 @@
 """
 Roles of a company in an agreement, read as the suggestions engine reads them: the company named
-before a verb of supplying ("X will supply", "X fournira") supplies, the one named after it buys
-("supply Renault Group with"), and the reverse for a verb of buying; partners are named with a
-word of partnership, cooperation or venture; advisers with a word of advising. The passage must
-name the company itself: "our", "the group" or a description names nobody.
+before a verb of supplying ("X will supply", "X fournira") supplies, one named after it buys
+("supply Renault Group with"), and the reverse for a verb of buying (a company named on both
+sides may be either); partners are named with a word of partnership, cooperation or venture, or
+as partners; advisers with a word of advising. The passage must name the company itself: "our",
+"the group" or a description names nobody.
 """
+
+import re
 
 from ..suggestions import triggers
 from .names import check_named, find_names
 from .verdicts import cannot_tell, not_stated, stated
 
 PARTNERING = ("partnership", "cooperation", "joint_venture", "research", "letter_of_intent")
+# A partner is also named as one: "its partners Renault and Mitsubishi", "longtime partner of".
+PARTNER = re.compile(r"(?<![\w])(?:partners?|partenaires?)(?![\w])", re.I)
 INVESTING = dict(triggers.AGREEMENT_KINDS)["investment"]
 
 
@@ -21,7 +26,7 @@ def _supply_side(value, reading, spans):
             after = any(start >= verb.end() for start, _ in spans)
             if before and value.role == subject_role:
                 return stated(f"names {value.party.label} before “{verb.group()}”")
-            if after and not before and value.role != subject_role:
+            if after and value.role != subject_role:
                 return stated(f"names {value.party.label} after “{verb.group()}”")
     return None
 
@@ -33,7 +38,7 @@ def _words_of_role(role, text):
         patterns = [INVESTING, triggers.STAKE]
     elif role == "partner":
         kinds = dict(triggers.AGREEMENT_KINDS)
-        patterns = [kinds[kind] for kind in PARTNERING]
+        patterns = [PARTNER, *(kinds[kind] for kind in PARTNERING)]
     else:
         patterns = []
     for pattern in patterns:
