@@ -226,12 +226,18 @@ def test_plant_json_carries_provenance_of_the_record_and_of_its_rows(sourced_pla
     record = APIClient().get(f"/api/v1/plants/{plant.pk}/", format="json").json()
 
     provenance = record["provenance"]
-    assert provenance["city"] == {"basis": "stated", "citations": [cited["city"].pk], "note": ""}
+    assert provenance["city"] == {
+        "basis": "stated",
+        "citations": [cited["city"].pk],
+        "note": "",
+        "checked": "machine",  # "a plant in Dunkirk" names the city
+    }
     assert provenance["country"]["citations"] == [cited["whole"].pk]  # a whole-row citation
     assert provenance["status"] == {
         "basis": "inferred",
         "citations": [cited["whole"].pk],  # what it is inferred from
         "note": "Read from “funds to build”.",
+        "checked": None,
     }
     assert "region" not in provenance  # blank: nothing to source
     capacity = record["capacities"][0]["provenance"]
@@ -252,7 +258,12 @@ def test_agreement_parties_and_aliases_take_their_basis_from_the_record_passages
     party = APIClient().get(f"/api/v1/agreements/{agreement.pk}/").json()["parties"][0]
     company = APIClient().get(f"/api/v1/companies/{renault.pk}/").json()
 
-    assert party["provenance"]["role"] == {"basis": "stated", "citations": [whole.pk], "note": ""}
+    assert party["provenance"]["role"] == {
+        "basis": "stated",
+        "citations": [whole.pk],
+        "note": "",
+        "checked": "machine",  # Renault Group named after "will supply": the buyer
+    }
     assert company["aliases"][0]["provenance"]["name"]["citations"] == [passage.pk]
     assert company["provenance"]["name"]["citations"] == [passage.pk]
 
@@ -264,7 +275,7 @@ def test_csv_has_a_readable_provenance_column(sourced_plant):
     (row,) = list(csv.DictReader(io.StringIO(response.content.decode())))
 
     text = row["provenance"]
-    assert f"city: stated (citations {cited['city'].pk})" in text
+    assert f"city: stated (citations {cited['city'].pk}), checked by machine" in text
     assert f"status: inferred (citations {cited['whole'].pk}): Read from “funds to build”." in text
     assert "[50 GWh/yr (target, 2030)] plant: inferred: Maybe all of Verkor's capacity." in text
 
@@ -274,6 +285,8 @@ def test_the_schema_documents_provenance():
     plant = schema["components"]["schemas"]["Plant"]["properties"]["provenance"]
     basis = plant["additionalProperties"]["properties"]["basis"]
     assert basis["enum"] == ["stated", "inferred", "general_knowledge"]
+    checked = plant["additionalProperties"]["properties"]["checked"]
+    assert checked["enum"] == ["machine", "reviewer"] and checked["nullable"]
 
 
 def test_the_source_view_shows_inferred_values_with_their_notes(client, article):

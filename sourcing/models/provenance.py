@@ -137,7 +137,12 @@ class FieldProvenance:
         return tuple(entry for entry in self.verdicts if entry[2].status == VERDICT_NOT_STATED)
 
     def as_dict(self):
-        return {"basis": self.basis, "citations": list(self.citations), "note": self.note}
+        return {
+            "basis": self.basis,
+            "citations": list(self.citations),
+            "note": self.note,
+            "checked": self.checked,
+        }
 
 
 def holds_value(record, name):
