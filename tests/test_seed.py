@@ -94,7 +94,7 @@ def test_seed_loads_the_five_documents_and_the_curated_records():
     assert out.count("\n") == 1
     assert out.startswith(
         "Seeded 5 articles, 22 companies, 9 stakes, 10 agreements, 5 plants, "
-        "7 vehicle programmes and 165 citations (each quote found in its article)"
+        "7 vehicle programmes and 181 citations (each quote found in its article)"
     )
     assert err == ""
 
@@ -103,7 +103,7 @@ def test_every_seeded_citation_verifies(seeded):
     out = io.StringIO()
     call_command("verify_citations", stdout=out)
 
-    assert out.getvalue() == "All 165 citations verify against 5 articles.\n"
+    assert out.getvalue() == "All 181 citations verify against 5 articles.\n"
 
 
 def test_articles_hold_the_received_files_byte_for_byte(seeded):
@@ -228,12 +228,14 @@ def test_a_record_an_editor_changed_is_kept_and_reported(seeded):
 
 
 def test_a_record_an_editor_deleted_is_not_recreated(seeded):
-    CompanyAlias.objects.get(name="le Losange").delete()
+    CompanyAlias.objects.get(name="groupe Renault").delete()
 
     out, err = run_seed()
 
-    assert not CompanyAlias.objects.filter(name="le Losange").exists()
-    assert "alias “le Losange” of company “renault-group” was deleted after it was seeded" in err
+    assert not CompanyAlias.objects.filter(name="groupe Renault").exists()
+    assert (
+        "alias “groupe Renault” of company “renault-group” was deleted after it was seeded" in err
+    )
 
 
 def test_a_curation_change_updates_the_row_the_seed_owns(seeded, curation_copy):
@@ -319,13 +321,13 @@ def test_a_seeded_citation_the_curation_file_no_longer_makes_is_withdrawn(
     seeded, record, filename, quote, field
 ):
     stale = add_citation(record(), filename, quote, field)
-    assert Citation.objects.count() == 166
+    assert Citation.objects.count() == 182
 
     out, err = run_seed()
 
     assert not Citation.objects.filter(pk=stale.pk).exists()
     assert "0 rows created, 0 updated, 1 citation withdrawn." in out
-    assert seeded_citation_count(out) == Citation.objects.count() == 165
+    assert seeded_citation_count(out) == Citation.objects.count() == 181
     assert err == ""
     deletion = Citation.history.get(id=stale.pk, history_type="-")
     assert (deletion.history_change_reason, deletion.history_user) == (SEED_CHANGE_REASON, None)
@@ -338,14 +340,20 @@ def test_a_seeded_citation_the_curation_file_no_longer_makes_is_withdrawn(
 
 def test_withdrawing_citations_from_the_curation_file_removes_them(seeded, curation_copy):
     edit(curation_copy, f"            - {REUTERS_12_GWH}\n", "")
-    edit(curation_copy, f"            - {EQUIVALENT_OF_12_GWH}\n", "            - 12 GWh\n")
+    edit(
+        curation_copy,
+        f"            - {EQUIVALENT_OF_12_GWH}\n",
+        "            - Verkor will supply Renault Group with the equivalent of 12 GWh\n",
+    )
 
     out, err = run_seed(curation=str(curation_copy))
 
     assert "2 citations withdrawn" in out
-    assert seeded_citation_count(out) == Citation.objects.count() == 164
+    assert seeded_citation_count(out) == Citation.objects.count() == 180
     assert not Citation.objects.filter(quote=REUTERS_12_GWH).exists()
-    assert not Citation.objects.filter(quote=EQUIVALENT_OF_12_GWH).exists()
+    # The agreement itself still cites the sentence for who supplies whom.
+    for volume in AgreementVolume.objects.filter(agreement__title=SUPPLY_DEAL_2023):
+        assert not Citation.objects.for_record(volume).filter(quote=EQUIVALENT_OF_12_GWH).exists()
     assert err == ""
 
 
@@ -392,7 +400,7 @@ def test_a_citation_an_editor_added_is_kept_and_reported(seeded):
     assert out.startswith("Nothing changed")
     assert "1 row(s) changed or added by editors since seeding were left as they are" in out
     # The count is what the database holds for the seeded records, the editor's citation included.
-    assert seeded_citation_count(out) == Citation.objects.count() == 166
+    assert seeded_citation_count(out) == Citation.objects.count() == 182
     # Kept on every run, and reported every time.
     before = snapshot()
     again, again_err = run_seed()
@@ -417,7 +425,7 @@ def test_a_seeded_citation_an_editor_changed_is_kept_when_the_curation_file_drop
     assert "was changed by claire on " in err
     assert "after it was seeded and is not in the curation file: kept." in err
     assert out.startswith("Nothing changed")
-    assert seeded_citation_count(out) == Citation.objects.count() == 165
+    assert seeded_citation_count(out) == Citation.objects.count() == 181
 
 
 def test_a_seeded_citation_an_editor_deleted_is_not_recreated(seeded):
@@ -498,7 +506,7 @@ def test_loaddata_gives_the_same_records_as_seed():
     assert all_rows_as_fixture() == json.loads(FIXTURE_FILE.read_text(encoding="utf-8"))
     out = io.StringIO()
     call_command("verify_citations", stdout=out)
-    assert out.getvalue() == "All 165 citations verify against 5 articles.\n"
+    assert out.getvalue() == "All 181 citations verify against 5 articles.\n"
     # Same data: seeding on top of it finds nothing to do.
     before = snapshot()
     seed_out, _ = run_seed()
@@ -575,7 +583,8 @@ def test_the_2023_supply_deal_cites_each_document_that_reports_it(seeded):
     # "12 GWh par an" (000, 002) and "the equivalent of 12 GWh" (001), each kept as worded.
     volumes = {(v.gwh_per_year, v.qualifier, v.year): cited_files(v) for v in deal.volumes.all()}
     assert volumes == {
-        (Decimal("12"), "exact", 2025): [FRENCH_2023, REUTERS_2023],
+        # No year of their own: 2025 is when deliveries start, the deal's start year.
+        (Decimal("12"), "exact", None): [FRENCH_2023, REUTERS_2023],
         (Decimal("12"), "about", None): [PRESS_RELEASE_2023],
     }
     assert (deal.start_year, deal.announced, deal.plant.name) == (

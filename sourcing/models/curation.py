@@ -57,10 +57,10 @@ class CuratedQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self if sees_drafts(user) else self.verified()
 
-    def unsupported_values(self, chunk_size=200):
+    def with_provenance(self, chunk_size=200):
         """
-        (record, [values without a basis]) for each record here that has any, its rows' values
-        included: a constant number of queries per ``chunk_size`` records.
+        (record, its ProvenanceIndex) for each record here, by id: a constant number of
+        queries per ``chunk_size`` records.
         """
         relations = [*self.model.provenance_rows, *getattr(self.model, "provenance_nested", ())]
         records = self.order_by("pk").prefetch_related(*relations)
@@ -68,9 +68,17 @@ class CuratedQuerySet(models.QuerySet):
             chunk = list(records[start : start + chunk_size])
             index = ProvenanceIndex(chunk)
             for record in chunk:
-                missing = index.unsupported(record)
-                if missing:
-                    yield record, missing
+                yield record, index
+
+    def unsupported_values(self, chunk_size=200):
+        """
+        (record, [values without a basis]) for each record here that has any, its rows' values
+        included: a constant number of queries per ``chunk_size`` records.
+        """
+        for record, index in self.with_provenance(chunk_size):
+            missing = index.unsupported(record)
+            if missing:
+                yield record, missing
 
     def with_citations(self):
         """Each record's citations and their articles in one query, however many records."""

@@ -154,10 +154,18 @@ def seed_quantity(reconciler, refs, model, parent_field, parent, entry, parent_l
     gwh = decimal(entry["gwh_per_year"], where)
     basis = text(entry.get("basis") or model.Basis.TARGET)
     label = f"{model._meta.verbose_name} {gwh} GWh ({basis}) of {parent_label}"
+    # The qualifier is part of what the row is: "12 GWh" and "about 12 GWh" from two sources
+    # are two rows of one figure, kept side by side.
     row = reconciler.sync(
         model,
-        {parent_field: parent, "gwh_per_year": gwh, "basis": basis, "year": entry.get("year")},
-        {"qualifier": text(entry.get("qualifier") or QuantityQualifier.EXACT)},
+        {
+            parent_field: parent,
+            "gwh_per_year": gwh,
+            "basis": basis,
+            "year": entry.get("year"),
+            "qualifier": text(entry.get("qualifier") or QuantityQualifier.EXACT),
+        },
+        {},
         label,
     )
     cite(reconciler, refs, row, entry, label)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..models import Plant
 from ..text.search import fold_for_search
-from . import places
+from . import places, triggers
 
 _S = r"[ \u00a0]"
 _APOS = "['’]"
@@ -55,26 +55,6 @@ _NEW_PLANT_WORDS = re.compile(
 )
 _ALREADY = re.compile(r"(?<![\w])(?:already|déjà|existing|existante?)(?![\w])", re.I)
 _PLANT_WORD = re.compile(rf"(?<![\w])(?:{PLANT_NOUNS})(?![\w])", re.I)
-
-# The kind of a plant from what the sentence says it makes, strongest first.
-_KINDS = [
-    ("module_assembly", r"modules?|packs?"),
-    ("vehicle_assembly", r"vehicle assembly|assemblage de véhicules|car plant|usine automobile"),
-    ("research_pilot", r"pilot|pilote|R&D|research|recherche"),
-    ("other", r"refiner\w*|raffiner\w*|recycl\w*|hydrométallurgie|hydrometallurg\w*|"
-              r"cathodes?|anodes?|precursors?|précurseurs?|materials?|matériaux|lithium|"
-              r"chemicals?|chimiques?|electrolytes?|separators?"),
-    ("cell_gigafactory", r"cells?|cellules?|batter(?:y|ies)|batteries|gigafactor\w*"),
-]  # fmt: skip
-_KIND_RES = [(kind, re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)) for kind, words in _KINDS]
-_UNDER_CONSTRUCTION = re.compile(
-    r"(?<![\w])(?:under construction|being built|en construction|en cours de construction)",
-    re.I,
-)
-_OPERATING = re.compile(
-    r"(?<![\w])(?:already produces|produces|operates|in operation|en service|produit déjà)",
-    re.I,
-)
 
 
 @dataclass
@@ -159,16 +139,16 @@ class NewPlant:
 
 
 def _kind(text):
-    for kind, pattern in _KIND_RES:
+    for kind, pattern in triggers.PLANT_KINDS:
         if pattern.search(text):
             return kind
     return "other"
 
 
 def _status(text):
-    if _UNDER_CONSTRUCTION.search(text):
+    if triggers.UNDER_CONSTRUCTION.search(text):
         return "under_construction"
-    if _OPERATING.search(text):
+    if triggers.OPERATING.search(text):
         return "operating"
     return "announced"
 
