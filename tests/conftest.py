@@ -39,8 +39,10 @@ def _test_data_is_reviewed_data():
 # Building the API world or seeding the five documents costs far more than most tests that read
 # them. Each is built once per module inside a transaction that is rolled back when the module
 # ends; every test still runs in its own savepoint (pytest-django's ``db``), so a test that changes
-# the data leaves the next one the data as built. Keep transactional tests (``live_server``,
-# ``transaction=True``) out of a module that uses them: they would run inside that transaction.
+# the data leaves the next one the data as built. Tests run in any order, so a test of the module
+# that does not ask for the data may find it there: its own records must not collide with it.
+# Transactional tests (``live_server``, ``transaction=True``) would run inside that transaction:
+# a module using the data may have none (checked when tests are collected, below).
 
 # The fixtures holding that data (a module may define its own ``world``, built per test).
 MODULE_DATA_FIXTURES = {"_module_world", "_module_seeded", "_module_seed_fixture_loaded"}
