@@ -30,7 +30,6 @@ from .factories import (
     make_agreement,
     make_article,
     make_company,
-    make_editorial_groups,
     make_plant,
     make_user,
 )
@@ -119,11 +118,6 @@ class CountingUser(AdminUser):
 def api(base_url, resource):
     with urllib.request.urlopen(f"{base_url}/api/v1/{resource}/", timeout=WAIT_SECONDS) as reply:
         return json.load(reply)["results"]
-
-
-@pytest.fixture(autouse=True)
-def editorial_groups(transactional_db):
-    make_editorial_groups()
 
 
 def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_loads(

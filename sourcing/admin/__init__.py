@@ -23,13 +23,14 @@ from .agreements import (
 from .articles import ArticleAdmin, CitationAdmin, NonEditorialSpanAdmin
 from .base import CitationInline, CuratedRecordAdmin, EditorialAdmin, RecordPartAdmin
 from .companies import CompanyAdmin, CompanyAliasAdmin
+from .counts import EstimatedCountMixin
 from .mixins import (
-    FoldedSearchMixin,
     HistoryUrlIdsMixin,
     InvalidFilterValuesMixin,
     VersionedChangesMixin,
 )
 from .plants import PlantAdmin, PlantCapacityAdmin, PlantMilestoneAdmin
+from .search import FoldedSearchMixin
 from .stakes import StakeAdmin
 
 # The index links to the conflicts view next to the models (see templates/admin/sourcing/).
@@ -60,4 +61,5 @@ __all__ = [
     "VersionedChangesMixin",
     "HistoryUrlIdsMixin",
     "FoldedSearchMixin",
+    "EstimatedCountMixin",
 ]

@@ -30,7 +30,6 @@ from ..models import (
 from ..text.highlighting import highlight_body
 from .base import EditorialAdmin, RecordPartAdmin
 from .links import admin_link, admin_url
-from .mixins import FoldedSearchMixin
 
 # -- Citations ------------------------------------------------------------------------------------
 
@@ -39,7 +38,8 @@ from .mixins import FoldedSearchMixin
 class CitationAdmin(RecordPartAdmin):
     list_display = ["short_quote", "article", "cited_record", "field", "start", "end"]
     list_filter = ["content_type", "article__language"]
-    search_fields = ["quote", "article__title", "article__source_filename"]
+    # A quote is a passage of its article: the citations of the articles whose text has the term.
+    search_fields = ["article__search", "=article__source_filename"]
     autocomplete_fields = ["article"]
     fields = [
         "cited_record",
@@ -91,7 +91,7 @@ class NonEditorialSpanInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
+class ArticleAdmin(EditorialAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -103,7 +103,7 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
     ]
     list_filter = ["language", "publisher", "published_precision", "published_inferred"]
     date_hierarchy = "published_on"
-    search_fields = ["title", "publisher", "authors", "source_filename"]
+    search_fields = ["search", "=source_filename"]  # title, authors, text; a file name
     readonly_fields = [
         "content_hash",
         "text_with_citations",
@@ -431,6 +431,6 @@ class NonEditorialSpanAdmin(RecordPartAdmin):
 
     list_display = ["article", "kind", "start", "end"]
     list_filter = ["kind"]
-    search_fields = ["article__title"]
+    search_fields = ["article__search"]
     autocomplete_fields = ["article"]
     list_select_related = ["article"]

@@ -4,7 +4,6 @@ from django.contrib import admin
 
 from ..models import Plant, PlantAlias, PlantCapacity, PlantMilestone
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
-from .mixins import FoldedSearchMixin
 from .provenance import ValueBasisInline
 
 # -- Plants ---------------------------------------------------------------------------------------
@@ -32,17 +31,10 @@ class PlantMilestoneInline(admin.TabularInline):
 
 
 @admin.register(Plant)
-class PlantAdmin(FoldedSearchMixin, CuratedRecordAdmin):
+class PlantAdmin(CuratedRecordAdmin):
     list_display = ["name", "operator", "kind", "status", "city", "country", "review_status"]
     list_filter = ["review_status", "kind", "status", "country"]
-    search_fields = [
-        "name",
-        "aliases__name",
-        "city",
-        "region",
-        "operator__name",
-        "operator__aliases__name",
-    ]
+    search_fields = ["search", "operator__search"]  # name, aliases; the operator's
     autocomplete_fields = ["operator"]
     list_select_related = ["operator"]
     inlines = [
@@ -62,7 +54,7 @@ class PlantAdmin(FoldedSearchMixin, CuratedRecordAdmin):
 class PlantCapacityAdmin(RecordPartAdmin):
     list_display = ["__str__", "plant", "basis", "year"]
     list_filter = ["basis", "qualifier", "year"]
-    search_fields = ["plant__name"]
+    search_fields = ["plant__search"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
     inlines = [ValueBasisInline, CitationInline]
@@ -72,7 +64,7 @@ class PlantCapacityAdmin(RecordPartAdmin):
 class PlantMilestoneAdmin(RecordPartAdmin):
     list_display = ["plant", "kind", "year"]
     list_filter = ["kind", "year"]
-    search_fields = ["plant__name"]
+    search_fields = ["plant__search"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
     inlines = [ValueBasisInline, CitationInline]

@@ -26,9 +26,18 @@ def matches_or_among(matches, ids):
     are read once, and the planner can OR the trigram index with the primary key for a rare
     term, or walk the list's ordering index and stop at the page for a common one.
     """
+    return matches | among("pk", ids)
+
+
+def among(field, ids):
+    """
+    ``field`` (a column of the searched table, or a foreign key) among ``ids`` (a one-column
+    subquery), in the shape ``matches_or_among`` explains: ORed with other conditions, it still
+    lets PostgreSQL use the index on ``field``.
+    """
     if connection.vendor != "postgresql":
-        return matches | Q(pk__in=ids)
-    return matches | Q(AmongArray(F("pk"), ids))
+        return Q(**{f"{field}__in": ids})
+    return Q(AmongArray(F(field), ids))
 
 
 class AmongArray(Func):
