@@ -199,6 +199,17 @@ def test_an_editor_adds_a_figure_on_the_plant_page_and_cites_it_on_its_own(clien
     assert "Citations" in own_page.content.decode()
 
 
+@pytest.mark.parametrize("view", ["changelist", "add"])
+def test_the_figures_admin_pages_open_for_an_editor(client, landerneau, view):
+    editor = client_for(client, make_user("edith", "Editors"))
+
+    page = editor.get(reverse(f"admin:sourcing_plantfigure_{view}"))
+
+    assert page.status_code == 200
+    if view == "changelist":
+        assert "up to 1,500 direct jobs (2029)" in page.content.decode()
+
+
 def test_the_plant_page_refuses_jobs_with_a_currency(client):
     editor = client_for(client, make_user("edith", "Editors"))
     plant = make_plant()

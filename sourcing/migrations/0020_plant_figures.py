@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'plant figure',
                 'verbose_name_plural': 'plant figures',
-                'ordering': ['plant', 'kind', 'year', 'value'],
+                'ordering': ['plant', 'kind', models.OrderBy(models.F('year'), nulls_first=True), 'value'],
                 'constraints': [models.CheckConstraint(condition=models.Q(('value__gte', 0)), name='plant_figure_not_negative'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'investment'), ('scope', ''), models.Q(('currency', ''), _negated=True)), models.Q(('currency', ''), ('kind', 'jobs'), models.Q(('scope', ''), _negated=True)), _connector='OR'), name='plant_figure_currency_or_scope_by_kind')],
             },
         ),

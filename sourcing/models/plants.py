@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -237,7 +237,8 @@ class PlantFigure(Versioned):
     factual_fields = ("plant", "kind", "value", "currency", "scope", "qualifier", "year")
 
     class Meta:
-        ordering = ["plant", "kind", "year", "value"]
+        # Undated figures first on every database (PostgreSQL puts nulls last by default).
+        ordering = ["plant", "kind", F("year").asc(nulls_first=True), "value"]
         verbose_name = "plant figure"
         verbose_name_plural = "plant figures"
         constraints = [
