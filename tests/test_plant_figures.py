@@ -447,6 +447,28 @@ def test_the_desk_accepts_jobs_edited_as_text_for_a_known_plant():
     assert again.status_code == 409
 
 
+def test_the_engines_jobs_proposal_is_accepted_as_it_comes_then_known_as_cited():
+    from sourcing.suggestions import suggest
+
+    plant = make_plant(name="Kerlann Landerneau", city="Landerneau")
+    article = make_article(title="Kerlann in Landerneau", body=BODY)
+    [jobs] = [
+        p
+        for p in suggest(article)["proposals"]
+        if p["kind"] == "plant_figure" and p["fields"]["kind"] == "jobs"
+    ]
+    assert not jobs["exists"]
+    editor = client_for(Client(), make_user("edith", "Editors"))
+
+    reply = desk_act(editor, article, action="accept", proposal=jobs)
+
+    assert reply.status_code == 200, reply.json()
+    made = plant.figures.get()
+    assert (made.kind, made.value, made.qualifier, made.year) == ("jobs", 1500, "up_to", 2029)
+    [again] = [p for p in suggest(article)["proposals"] if p["fields"].get("kind") == "jobs"]
+    assert again["exists"]
+
+
 @pytest.mark.parametrize(
     "fields, message",
     [
