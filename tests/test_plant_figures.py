@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -34,9 +35,11 @@ from .factories import (
     cite,
     client_for,
     desk_act,
+    edit,
     make_article,
     make_plant,
     make_user,
+    run_seed,
 )
 
 pytestmark = pytest.mark.django_db
@@ -536,3 +539,51 @@ def test_the_plant_page_says_when_no_figure_is_published(client):
     html = client.get(f"/plants/{plant.pk}/").content.decode()
 
     assert "No investment or jobs figure is published for this plant yet." in html
+
+
+# -- The seed -------------------------------------------------------------------------------------
+
+# Where a figure is written into a copy of the curation file: before the Dunkirk plant's
+# capacities. The quote is a seed document's; the figure is placed at the plant for the test.
+CAPACITIES = "    capacities:\n      - gwh_per_year: 16\n"
+
+
+def with_figure(figure_yaml):
+    return f"    figures:\n{figure_yaml}{CAPACITIES}"
+
+
+def test_the_curation_file_seeds_a_plants_figures_with_their_citations(curation_copy):
+    edit(
+        curation_copy,
+        CAPACITIES,
+        with_figure(
+            "      - kind: jobs\n"
+            "        value: 4500\n"
+            "        scope: direct\n"
+            "        qualifier: about\n"
+            "        year: 2030\n"
+            "        cite:\n"
+            "          003_48b8cfc4dc19008d.txt:\n"
+            "            - nearly 4500 direct jobs in France are created by 2030\n"
+        ),
+    )
+
+    run_seed(curation=str(curation_copy))
+
+    seeded = PlantFigure.objects.get()
+    assert (seeded.plant.name, str(seeded)) == (
+        "Verkor Gigafactory Dunkirk",
+        "about 4,500 direct jobs (2030)",
+    )
+    assert seeded.citations.get().quote.startswith("nearly 4500 direct jobs")
+
+
+def test_a_seeded_figure_that_does_not_fit_its_kind_is_named(curation_copy):
+    edit(curation_copy, CAPACITIES, with_figure("      - kind: investment\n        value: 10\n"))
+
+    with pytest.raises(CommandError) as error:
+        run_seed(curation=str(curation_copy))
+
+    message = str(error.value)
+    assert "plant figure “investment of 10” of plant “Verkor Gigafactory Dunkirk”" in message
+    assert "currency" in message

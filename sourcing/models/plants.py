@@ -270,7 +270,7 @@ class PlantFigure(Versioned):
         figure = f"{bound}{Decimal(str(value)).normalize():,f}"
         when = f" ({year})" if year else ""
         if kind == cls.Kind.INVESTMENT:
-            return f"investment of {figure} {currency}{when}"
+            return f"investment of {figure}{f' {currency}' if currency else ''}{when}"
         counted = {cls.Scope.DIRECT: "direct jobs", cls.Scope.TOTAL: "jobs in total"}
         return f"{figure} {counted.get(scope, 'jobs')}{when}"
 
