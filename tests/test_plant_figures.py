@@ -159,6 +159,24 @@ def test_figures_of_one_plant_that_sources_give_otherwise_are_in_conflict():
     assert set(PlantFigure.objects.in_conflict()) == {two_billion, about_two}
 
 
+def test_the_disagreeing_sources_view_lists_figures_sources_give_otherwise(client):
+    plant = make_plant(name="Kerlann Landerneau")
+    article = make_article(title="Kerlann in Landerneau", body=BODY)
+    for qualifier, quote in ((QuantityQualifier.UP_TO, JOBS_QUOTE), ("exact", TOTAL_QUOTE)):
+        row = figure(plant, JOBS, 1500, qualifier=qualifier, year=2029)
+        row.save()
+        cite(row, article, quote)
+    figure(plant, JOBS, 1500, scope=TOTAL, year=2029).save()  # other jobs: no disagreement
+    reviewer = client_for(client, make_user("rita", "Reviewers"))
+
+    html = reviewer.get(reverse("admin:sourcing_conflicts")).content.decode()
+
+    assert "Kerlann Landerneau: jobs for 2029" in html
+    assert "up to 1,500 direct jobs (2029)" in html and "1,500 direct jobs (2029)" in html
+    assert JOBS_QUOTE in html
+    assert "1,500 jobs in total" not in html
+
+
 def test_a_figure_added_by_an_editor_sends_a_verified_plant_back_to_review():
     plant = make_plant(review_status=VERIFIED)
 
