@@ -180,11 +180,6 @@ class PlantFigureQuerySet(models.QuerySet):
         return self.filter(Exists(rivals))
 
 
-def currency_codes():
-    """The ISO 4217 codes (current and historical) that CLDR knows, as Babel lists them."""
-    return list_currencies()
-
-
 class PlantFigure(Versioned):
     """
     An amount invested in a plant, or a number of jobs it has or will have, as one source states
@@ -281,7 +276,8 @@ class PlantFigure(Versioned):
         if self.kind == self.Kind.INVESTMENT:
             if not self.currency:
                 errors["currency"] = "Give the currency of the amount (an ISO 4217 code: EUR, USD)."
-            elif self.currency not in currency_codes():
+            # The ISO 4217 codes, current and historical, as CLDR (through Babel) lists them.
+            elif self.currency not in list_currencies():
                 errors["currency"] = f"“{self.currency}” is not an ISO 4217 currency code."
             if self.scope:
                 errors["scope"] = "An investment counts no jobs: leave this empty."
