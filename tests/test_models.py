@@ -668,6 +668,7 @@ def test_each_part_names_a_row_it_belongs_to():
         "CompanyAlias": "company",
         "PlantAlias": "plant",
         "PlantCapacity": "plant",
+        "PlantFigure": "plant",
         "PlantMilestone": "plant",
         "AgreementParty": "agreement",
         "AgreementVolume": "agreement",

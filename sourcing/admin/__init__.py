@@ -3,7 +3,7 @@ The editors' admin.
 
 Three rules hold for every curated record (companies, stakes, plants, vehicle programmes,
 agreements), whichever page the change is made from, including the pages of the rows that hang
-off a record (aliases, parties, volumes, capacities, milestones, citations):
+off a record (aliases, parties, volumes, capacities, milestones, figures, citations):
 
 - only reviewers (the ``verify_<model>`` permission) can mark a record verified, and a verified
   record an editor changes goes back to "needs review";
@@ -29,7 +29,7 @@ from .mixins import (
     InvalidFilterValuesMixin,
     VersionedChangesMixin,
 )
-from .plants import PlantAdmin, PlantCapacityAdmin, PlantMilestoneAdmin
+from .plants import PlantAdmin, PlantCapacityAdmin, PlantFigureAdmin, PlantMilestoneAdmin
 from .search import FoldedSearchMixin
 from .stakes import StakeAdmin
 
@@ -47,6 +47,7 @@ __all__ = [
     "PlantAdmin",
     "PlantCapacityAdmin",
     "PlantMilestoneAdmin",
+    "PlantFigureAdmin",
     "VehicleProgrammeAdmin",
     "AgreementAdmin",
     "AgreementPartyAdmin",

@@ -23,6 +23,7 @@ from ..models import (
     Citation,
     NonEditorialSpan,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     Stake,
     dates_disagree,
@@ -356,6 +357,7 @@ def disagreement_sections():
     groups = disagreement_groups
     milestones = PlantMilestone.objects.in_conflict().select_related("plant")
     capacities = PlantCapacity.objects.in_conflict().select_related("plant")
+    figures = PlantFigure.objects.in_conflict().select_related("plant")
     volumes = AgreementVolume.objects.in_conflict().select_related("agreement")
     return [
         *stake_sections(),
@@ -376,6 +378,21 @@ def disagreement_sections():
                 subject=lambda c: (
                     f"{c.plant}: {c.get_basis_display().lower()} capacity"
                     + (f" for {c.year}" if c.year else ", undated")
+                ),
+                value=str,
+            ),
+        ),
+        (
+            "Plant figures: same plant, kind, currency or jobs counted, and year, different "
+            "figures or bounds",
+            groups(
+                figures.order_by(
+                    "plant__name", "plant", "kind", "currency", "scope", "year", "value"
+                ),
+                key=lambda f: (f.plant_id, f.kind, f.currency, f.scope, f.year),
+                subject=lambda f: (
+                    f"{f.plant}: {f.get_kind_display().lower()}"
+                    + (f" for {f.year}" if f.year else ", undated")
                 ),
                 value=str,
             ),

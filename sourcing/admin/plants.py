@@ -1,8 +1,8 @@
-"""Plants, their capacities and the dated steps of their lives."""
+"""Plants, their capacities, the dated steps of their lives and their investment and jobs."""
 
 from django.contrib import admin
 
-from ..models import Plant, PlantAlias, PlantCapacity, PlantMilestone
+from ..models import Plant, PlantAlias, PlantCapacity, PlantFigure, PlantMilestone
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
 from .provenance import ValueBasisInline
 
@@ -30,6 +30,14 @@ class PlantMilestoneInline(admin.TabularInline):
     show_change_link = True
 
 
+class PlantFigureInline(admin.TabularInline):
+    model = PlantFigure
+    fields = ["kind", "value", "currency", "scope", "qualifier", "year"]
+    extra = 0
+    # Each figure carries its own citations, edited on its own page.
+    show_change_link = True
+
+
 @admin.register(Plant)
 class PlantAdmin(CuratedRecordAdmin):
     list_display = ["name", "operator", "kind", "status", "city", "country", "review_status"]
@@ -41,6 +49,7 @@ class PlantAdmin(CuratedRecordAdmin):
         PlantAliasInline,
         PlantCapacityInline,
         PlantMilestoneInline,
+        PlantFigureInline,
         ValueBasisInline,
         CitationInline,
     ]
@@ -64,6 +73,16 @@ class PlantCapacityAdmin(RecordPartAdmin):
 class PlantMilestoneAdmin(RecordPartAdmin):
     list_display = ["plant", "kind", "year"]
     list_filter = ["kind", "year"]
+    search_fields = ["plant__search"]
+    autocomplete_fields = ["plant"]
+    list_select_related = ["plant"]
+    inlines = [ValueBasisInline, CitationInline]
+
+
+@admin.register(PlantFigure)
+class PlantFigureAdmin(RecordPartAdmin):
+    list_display = ["__str__", "plant", "kind", "year"]
+    list_filter = ["kind", "scope", "qualifier", "year"]
     search_fields = ["plant__search"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]

@@ -101,6 +101,16 @@ class UriField(serializers.ReadOnlyField):
         return as_uri(value) if value else value
 
 
+class BlankAsNullChoiceField(serializers.ChoiceField):
+    """A choice stored as "" where it does not apply (a plant figure's scope): null in the API."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(choices=choices, allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 @extend_schema_field({"type": "string", "nullable": True})
 class BlankAsNullField(serializers.ReadOnlyField):
     """Optional text stored as "" (a country, a cited field): null in the API when absent."""

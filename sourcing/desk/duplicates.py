@@ -1,14 +1,15 @@
 """
 Existing records that a desk proposal would likely duplicate, found by the same rules as the
 admin's warnings (``sourcing.admin.duplicates``) for stakes and agreements, from the companies the
-proposal names; for plants, one of the same name; for a plant's capacity or milestone, one of the
-same plant with the same figure and year, or the same kind and year.
+proposal names; for plants, one of the same name; for a plant's capacity, milestone or figure, one
+of the same plant with the same figure and year, the same kind and year, or the same kind, value
+and year.
 """
 
 from decimal import Decimal, InvalidOperation
 
 from ..admin.duplicates import duplicate_agreements, duplicate_stakes
-from ..models import PlantCapacity, PlantMilestone
+from ..models import PlantCapacity, PlantFigure, PlantMilestone
 from .writes import find_company, find_plant
 
 
@@ -61,6 +62,15 @@ def milestones(fields):
     return list(same.filter(year=year_or_none(fields.get("year"))).select_related("plant"))
 
 
+def figures(fields):
+    plant = find_plant(fields.get("plant"))
+    value = decimal_or_none(fields.get("value"))
+    if plant is None or value is None or not fields.get("kind"):
+        return []
+    same = PlantFigure.objects.filter(plant=plant, kind=fields["kind"], value=value)
+    return list(same.filter(year=year_or_none(fields.get("year"))).select_related("plant"))
+
+
 def decimal_or_none(value):
     try:
         figure = Decimal(str(value).replace(",", "."))
@@ -82,4 +92,5 @@ FINDERS = {
     "plant": plants,
     "plant_capacity": capacities,
     "plant_milestone": milestones,
+    "plant_figure": figures,
 }

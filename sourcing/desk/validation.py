@@ -23,7 +23,7 @@ ROWS = ("parties", "volumes")
 # Fields the engine fills with a number or a flag (a non-editorial part's "start" and "end"
 # too); an edit at the desk sends them back as text.
 NUMBERS = (
-    *("share_exact", "share_min", "share_max", "gwh_per_year", "year", "start_year"),
+    *("share_exact", "share_min", "share_max", "gwh_per_year", "value", "year", "start_year"),
     *("start", "end"),
 )
 FLAGS = ("share_min_exclusive", "share_max_exclusive")

@@ -187,11 +187,12 @@ def curated_records_of(records):
 def cite_targets(article, records, mentions):
     """
     What a selected passage may be cited for: the records citing the article, the parties,
-    capacities and milestones of those, and the companies and plants the text names.
+    capacities, milestones, figures and volumes of those, and the companies and plants the text
+    names.
     """
     targets = list(records)
     for record in records:
-        for relation in ("parties", "capacities", "milestones", "volumes"):
+        for relation in ("parties", "capacities", "milestones", "figures", "volumes"):
             if hasattr(record, relation):
                 targets.extend(getattr(record, relation).all())
     for kind, model in (("company", Company), ("plant", Plant)):

@@ -20,6 +20,7 @@ from ..models import (
     NonEditorialSpan,
     Plant,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     ReviewStatus,
     Stake,
@@ -196,8 +197,9 @@ def find_plant(value):
 
 def plant_for(value, created):
     """
-    The plant ``value`` names, created as a draft if the database does not know it: a capacity
-    or a milestone of a plant the article introduces is accepted with its plant, in one step.
+    The plant ``value`` names, created as a draft if the database does not know it: a capacity,
+    a milestone or a figure of a plant the article introduces is accepted with its plant, in one
+    step.
     What the new plant makes and how far it has come, the passage may not say: the editor sets
     them (or accepts the engine's plant proposal first, which reads them).
     """
@@ -327,6 +329,29 @@ def build_milestone(fields, created):
     return [validated(milestone)]
 
 
+def build_figure(fields, created):
+    """
+    An investment or a number of jobs. The engine gives the unit a figure is in: a currency
+    code for an amount, "jobs" for jobs; which jobs are counted (direct or total) it does not
+    read, so that is "not stated" until the editor says otherwise.
+    """
+    kind = fields.get("kind") or ""
+    unit = str(fields.get("unit") or fields.get("currency") or "").strip()
+    investment = kind == PlantFigure.Kind.INVESTMENT
+    if not investment and unit and unit.lower() != "jobs":
+        raise DeskError(f"Plant figure: jobs are counted, not given in “{unit}”.")
+    figure = PlantFigure(
+        plant=plant_for(fields.get("plant"), created),
+        kind=kind,
+        value=number(fields.get("value"), "value"),
+        currency=unit.upper() if investment else "",
+        scope="" if investment else (fields.get("scope") or PlantFigure.Scope.NOT_STATED),
+        qualifier=fields.get("qualifier") or "exact",
+        year=year(fields.get("year"), "year"),
+    )
+    return [validated(figure)]
+
+
 def build_company(fields, created):
     name = str(fields.get("name") or "").strip()
     if find_company(name) is not None:
@@ -375,6 +400,7 @@ BUILDERS = {
     "agreement": build_agreement,
     "plant_capacity": build_capacity,
     "plant_milestone": build_milestone,
+    "plant_figure": build_figure,
     "company": build_company,
     "plant": build_plant,
     "alias": build_alias,
@@ -385,6 +411,7 @@ MODEL_OF_KIND = {
     "agreement": Agreement,
     "plant_capacity": PlantCapacity,
     "plant_milestone": PlantMilestone,
+    "plant_figure": PlantFigure,
     "company": Company,
     "plant": Plant,
     "alias": CompanyAlias,
