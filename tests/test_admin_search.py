@@ -22,6 +22,7 @@ from sourcing.models import (
     NonEditorialSpan,
     Plant,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     Stake,
     VehicleProgramme,
@@ -138,6 +139,7 @@ def one_record_of_each_kind(round_number):
     plant = make_plant(name=f"Cellerie plant {round_number}", operator=company)
     PlantMilestone.objects.create(plant=plant, kind=PlantMilestone.Kind.OPERATION_START, year=2028)
     PlantCapacity.objects.create(plant=plant, gwh_per_year=8, year=2030)
+    PlantFigure.objects.create(plant=plant, kind="jobs", value=900, scope="direct", year=2030)
     agreement = make_agreement(
         title=f"Cellerie supply {round_number}", parties=[(company, BUYER), (other, SUPPLIER)]
     )

@@ -45,6 +45,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
+SUPPLY_PASSAGE = "Verkor will supply Renault Group with the equivalent of"
 ARTICLE_BODY = (
     "Renault Group and Verkor have entered a long-term commercial partnership. "
     "Verkor will supply Renault Group with the equivalent of 12\u00a0GWh of batteries each year "
@@ -237,28 +238,31 @@ def test_editor_curates_an_agreement_a_reviewer_verifies_it_and_the_api_publishe
         basis="general_knowledge",
         note="Verkor's registered name; the article says plain “Verkor”.",
     )
+    for field, note in (("kind", "Verkor makes battery cells."), ("country", "A French company.")):
+        ValueBasis.objects.create(record=verkor, field=field, basis="general_knowledge", note=note)
 
     # Then the agreement, its two parties, and a citation pasted with the wrong figure.
     person.open("/admin/sourcing/agreement/add/")
     person.type_into("title", "Renault–Verkor battery supply")
     person.choose("kind", "Supply")
-    person.choose("status", "Signed")
+    person.choose("status", "Not stated")  # the article says "partnership", not how far along
     person.pick("parties-0-company", "renault", "Renault Group")
     person.choose("parties-0-role", "Buyer")
     person.pick("parties-1-company", "verkor sas", "Verkor")
     person.choose("parties-1-role", "Supplier")
     citation = "sourcing-citation-content_type-object_id-0"
     person.pick(f"{citation}-article", "Verkor", article.title)
-    person.type_into(f"{citation}-quote", "the equivalent of 15 GWh of batteries each year")
+    # A passage naming both parties, so that it states who supplies whom as well as the figure.
+    person.type_into(f"{citation}-quote", f"{SUPPLY_PASSAGE} 15 GWh of batteries each year")
     person.save()
     errors = person.errors()
     assert "The quote is not in article" in errors
     # The browser shows the article's no-break space as a plain space.
-    assert "The closest passage is: “the equivalent of 12 GWh of batteries each year”" in errors
+    assert f"The closest passage is: “{SUPPLY_PASSAGE} 12 GWh of batteries each year”" in errors
     assert not Agreement.objects.exists()
 
     # The form kept what was entered: correcting the quote is enough.
-    person.type_into(f"{citation}-quote", "the equivalent of 12 GWh of batteries each year")
+    person.type_into(f"{citation}-quote", f"{SUPPLY_PASSAGE} 12 GWh of batteries each year")
     person.save()
     assert "was added successfully" in person.messages()
     agreement = Agreement.objects.get()
@@ -268,14 +272,14 @@ def test_editor_curates_an_agreement_a_reviewer_verifies_it_and_the_api_publishe
         ("Verkor", "supplier"),
     ]
     assert (
-        agreement.citations.get().passage == "the equivalent of 12\u00a0GWh of batteries each year"
+        agreement.citations.get().passage == f"{SUPPLY_PASSAGE} 12\u00a0GWh of batteries each year"
     )
     assert api_agreements(live_server.url) == []  # drafts are not public
 
     # The article page shows the passage highlighted, linked to the agreement.
     person.open(f"/admin/sourcing/article/{article.pk}/change/")
     mark = person.find(f"mark#citation-{agreement.citations.get().pk}")
-    assert mark.text.startswith("the equivalent of 12")
+    assert "with the equivalent of 12 GWh" in mark.text  # Verkor's own citation nested in it
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
     browser.save_screenshot(os.path.join(screenshot_dir, "article_admin_page.png"))
 
@@ -296,7 +300,7 @@ def test_editor_curates_an_agreement_a_reviewer_verifies_it_and_the_api_publishe
         "Verkor",
     ]
     assert (
-        published[0]["citations"][0]["quote"] == "the equivalent of 12 GWh of batteries each year"
+        published[0]["citations"][0]["quote"] == f"{SUPPLY_PASSAGE} 12 GWh of batteries each year"
     )
 
 

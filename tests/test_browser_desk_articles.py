@@ -132,14 +132,18 @@ def api(base_url, path):
 def known_world():
     """What the database knows before the articles: the companies and the existing plants."""
     earlier = make_article(
-        body="Korvia runs a plant in Novara, Italy. Lumeris runs a plant in Blanquefort, France."
+        body=(
+            "Korvia operates a cell plant in Novara, Italy. "
+            "Lumeris operates a cell plant in Blanquefort, France."
+        )
     )
     verified = {"review_status": ReviewStatus.VERIFIED}
     korvia = make_company("Korvia", country="IT", kind="cell_maker", **verified)
     lumeris = make_company("Lumeris", country="FR", kind="cell_maker", **verified)
     make_company("Halden Motors", country="DE", **verified)
     make_company("Ostra Automobiles", country="FR", **verified)
-    for operator, city, country in ((korvia, "Novara", "IT"), (lumeris, "Blanquefort", "FR")):
+    places = ((korvia, "Novara", "IT", "Italy"), (lumeris, "Blanquefort", "FR", "France"))
+    for operator, city, country, plant_country in places:
         plant = make_plant(
             name=f"{operator.name} {city}",
             operator=operator,
@@ -149,7 +153,8 @@ def known_world():
             status=Plant.Status.OPERATING,
             **verified,
         )
-        cite(plant, earlier, f"{operator.name} runs a plant in {city}")
+        # A passage stating every value: operator, kind (cells), status, city and country.
+        cite(plant, earlier, f"{operator.name} operates a cell plant in {city}, {plant_country}")
     for company in Company.objects.all():
         cite(company, earlier, company.name) if company.name in earlier.body else None
 
@@ -168,7 +173,9 @@ def test_two_new_articles_are_curated_from_intake_to_the_api_in_few_page_loads(
     # English: the engine's proposals, two of them corrected in place.
     assert editor.take_in(ENGLISH) == "en"
     english = Article.objects.get(body=ENGLISH)
-    editor.accept("agreement", "supply agreement")
+    # The first sentence says the agreement is signed: the status is corrected in place (the
+    # desk then cites that sentence for it, the proposal's own passage not saying so).
+    editor.accept("agreement", "supply agreement", {"fields.status": "Signed"})
     editor.accept("plant", "Foggia")
     editor.accept("plant_milestone", "construction_start")
     editor.accept("plant_capacity", '"gwh_per_year": 10', {"fields.basis": "Target"})
@@ -179,11 +186,12 @@ def test_two_new_articles_are_curated_from_intake_to_the_api_in_few_page_loads(
     editor.accept("non_editorial", "reader_comments")
     english_loads = editor.page_loads
 
-    # French: the plant's kind read from the sentence before, corrected in place.
+    # French: the plant's kind (cells, in the sentence before) and country corrected in place.
     assert editor.take_in(FRENCH) == "fr"
     french = Article.objects.get(body=FRENCH)
-    editor.accept("agreement", "supply")
-    editor.accept("plant", "Pau", {"fields.kind": "Cell gigafactory"})
+    editor.accept("agreement", "supply", {"fields.status": "Signed"})
+    # No sentence names France: the country the engine took from the city is not kept.
+    editor.accept("plant", "Pau", {"fields.kind": "Cell gigafactory", "fields.country": ""})
     editor.accept("plant_capacity", '"gwh_per_year": 12')
     editor.accept("stake", "ostra-automobiles")
     editor.accept("plant_capacity", '"gwh_per_year": 3', {"fields.plant": "Lumeris Blanquefort"})
@@ -211,7 +219,10 @@ def test_two_new_articles_are_curated_from_intake_to_the_api_in_few_page_loads(
         "Lumeris–Ostra Automobiles supply agreement",
     ]
     stakes = {s["share_display"]: s for s in api(live_server.url, "stakes/")["results"]}
-    assert stakes["25%"]["citations"][0]["quote"].startswith("Ostra Automobiles prendra")
+    assert any(
+        citation["quote"].startswith("Ostra Automobiles prendra")
+        for citation in stakes["25%"]["citations"]
+    )
     assert stakes["20%"]["citations"][0]["article"]["id"] == english.pk
     plants = {p["name"]: p for p in api(live_server.url, "plants/")["results"]}
     assert plants["Korvia Foggia"]["kind"] == "cell_gigafactory"
@@ -222,5 +233,5 @@ def test_two_new_articles_are_curated_from_intake_to_the_api_in_few_page_loads(
     }
     assert by_figure[("Korvia Novara", 4)]["citations"][0]["article"]["id"] == english.pk
     assert by_figure[("Lumeris Blanquefort", 3)]["citations"][0]["article"]["id"] == french.pk
-    assert "12 GWh" in by_figure[("Lumeris Pau", 12)]["citations"][0]["quote"]
+    assert any("12 GWh" in c["quote"] for c in by_figure[("Lumeris Pau", 12)]["citations"])
     assert Article.objects.get(pk=french.pk).language == "fr"

@@ -583,6 +583,11 @@ def test_the_curation_file_seeds_a_plants_figures_with_their_citations(curation_
             "        cite:\n"
             "          003_48b8cfc4dc19008d.txt:\n"
             "            - nearly 4500 direct jobs in France are created by 2030\n"
+            # The passage names no plant and the checker reads no "direct" scope: both values
+            # need a note of how they are held (the test is of the file's format, not of a fact).
+            "        inferred:\n"
+            "          plant: Placed at the plant for this test.\n"
+            "          scope: The passage says direct jobs.\n"
         ),
     )
 

@@ -453,6 +453,10 @@ def accept_proposal(article, proposal, user):
         for row in rows[1:]:
             if not stated_by_its_record(row):
                 cite(row, article, start, end)
+        # Imported here: the checker reads the models' statement table, which builds on them.
+        from .statements import cite_what_the_passage_leaves_unstated
+
+        cite_what_the_passage_leaves_unstated(article, [*created, *rows], start, end)
         return [*created, *rows]
 
 

@@ -7,7 +7,8 @@ is read: a field it does not list is one the machine cannot tell (a description,
 - ``named``: a record referred to (a holder, an operator): the passage names it by its name or
   one of its aliases, a plant also by its city (``RecordNames`` loads them in one query for a
   whole page);
-- ``share``, ``gwh``: a figure with its bound; ``date``, ``year``: at the stored precision;
+- ``share``, ``gwh``: a figure with its bound; ``figure``: a plant's investment or jobs, with
+  its unit (the currency, or jobs) and bound; ``date``, ``year``: at the stored precision;
 - ``city``, ``region``, ``country``: places; ``role``: a party's role, naming its company;
 - ``term:<vocabulary>``: a kind, status or basis, by the engine's trigger words.
 """
@@ -63,6 +64,15 @@ STATEMENT_CHECKS = {
     "PlantCapacity": {"plant": "named", **QUANTITY_CHECKS},
     "AgreementVolume": QUANTITY_CHECKS,
     "PlantMilestone": {"plant": "named", "kind": "term:milestone_kind", "year": "year"},
+    # An amount of money or a number of jobs: the unit (a currency, or jobs) says which kind.
+    "PlantFigure": {
+        "plant": "named",
+        "kind": "figure",
+        "value": "figure",
+        "currency": "figure",
+        "qualifier": "figure",
+        "year": "year",
+    },
     "Agreement": {
         "kind": "term:agreement_kind",
         "status": "term:agreement_status",
@@ -179,6 +189,9 @@ def checkable(model, name, values, names):
         return Figure(value, "%", exclusive if flag and values.get(flag) else inclusive)
     if how == "gwh":
         return Figure(values["gwh_per_year"], "GWh/yr", values.get("qualifier") or "exact")
+    if how == "figure":
+        unit = values.get("currency") or "jobs"
+        return Figure(values["value"], unit, values.get("qualifier") or "exact")
     if how == "date":
         precision = dict(model.partial_dates)[name]
         return PartialDate(value, values.get(precision) or "day")
