@@ -10,8 +10,10 @@ import json
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -24,7 +26,15 @@ from sourcing.models import (
 )
 from sourcing.models.review import confirm, confirm_all
 
-from .factories import VERIFIED, cite, make_article, make_company, make_plant, make_user
+from .factories import (
+    VERIFIED,
+    change_url,
+    cite,
+    make_article,
+    make_company,
+    make_plant,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +243,94 @@ def test_audit_counts_reviewer_confirmed_values_and_accepts_overrides(article, r
 
     machine, reviewed, cannot_tell = SUMMARY.search(out.getvalue()).groups()
     assert (machine, reviewed, cannot_tell) == ("1", "2", "0")
+
+
+# -- The change page ------------------------------------------------------------------------------
+
+
+def confirm_url(record):
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_confirm_values", args=[record.pk])
+
+
+def value_key(record, name):
+    return f"{ContentType.objects.get_for_model(record).pk}:{record.pk}:{name}"
+
+
+def test_the_change_page_shows_each_stated_value_with_its_badge_and_reason(
+    client, article, reviewer
+):
+    company = described_company(article)
+    plant = gigafactory_cited_without_cells(article)
+    client.force_login(reviewer)
+
+    company_page = client.get(change_url(company)).content.decode()
+    plant_page = client.get(change_url(plant)).content.decode()
+
+    assert "value-badge-machine" in company_page and "machine-confirmed" in company_page
+    assert "value-badge-cannot-tell" in company_page
+    assert f'name="confirm" value="{value_key(company, "description")}"' in company_page
+    assert "Confirm every value the machine cannot tell" in company_page
+    assert "value-badge-not-stated" in plant_page and "no cells" in plant_page
+    assert f'name="note:{value_key(plant, "kind")}"' in plant_page
+
+
+def test_a_reviewer_confirms_in_one_click_and_overrides_with_a_note(client, article, reviewer):
+    company = described_company(article)
+    plant = gigafactory_cited_without_cells(article)
+    client.force_login(reviewer)
+
+    client.post(
+        confirm_url(company),
+        {"confirm": value_key(company, "description")},
+    )
+    refused = client.post(confirm_url(plant), {"confirm": value_key(plant, "kind")}, follow=True)
+    client.post(
+        confirm_url(plant),
+        {"confirm": value_key(plant, "kind"), f"note:{value_key(plant, 'kind')}": "Makes cells."},
+    )
+
+    assert "say in a note why the value stands" in refused.content.decode()
+    assert provenance(company, "description").checked == "reviewer"
+    assert provenance(plant, "kind").confirmation_note == "Makes cells."
+    page = client.get(change_url(company)).content.decode()
+    assert "reviewer-confirmed" in page and "confirmed by rita" in page
+
+
+def test_a_reviewer_confirms_all_of_a_records_values_at_once(client, article, reviewer):
+    company = described_company(article)
+    client.force_login(reviewer)
+
+    client.post(confirm_url(company), {"confirm_all": "1"})
+
+    assert provenance(company, "description").checked == "reviewer"
+
+
+def test_an_editor_sees_no_confirm_button_and_cannot_post_one(client, article, editor):
+    company = described_company(article)
+    client.force_login(editor)
+
+    page = client.get(change_url(company)).content.decode()
+    response = client.post(confirm_url(company), {"confirm": value_key(company, "description")})
+
+    assert "value-badge-cannot-tell" in page and 'name="confirm"' not in page
+    assert response.status_code == 403
+    assert not ValueConfirmation.objects.exists()
+
+
+def test_a_confirm_button_naming_no_value_of_the_record_is_a_message(client, article, reviewer):
+    company = described_company(article)
+    client.force_login(reviewer)
+
+    response = client.post(confirm_url(company), {"confirm": "1:999:name"}, follow=True)
+
+    assert response.status_code == 200
+    assert "No such value on this record" in response.content.decode()
+
+
+def test_a_confirmation_posted_to_a_missing_record_is_not_found(client, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post("/admin/sourcing/company/999999/confirm-values/", {"confirm_all": "1"})
+
+    assert response.status_code == 404
