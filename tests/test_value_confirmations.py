@@ -334,3 +334,13 @@ def test_a_confirmation_posted_to_a_missing_record_is_not_found(client, reviewer
     response = client.post("/admin/sourcing/company/999999/confirm-values/", {"confirm_all": "1"})
 
     assert response.status_code == 404
+
+
+def test_deleting_a_record_deletes_the_confirmations_of_its_values(article, reviewer):
+    company = described_company(article)
+    with editing_as(reviewer):
+        confirm(company, "description")
+
+    company.delete()
+
+    assert not ValueConfirmation.objects.exists()
