@@ -65,7 +65,9 @@ class ValueChecksMixin:
         fieldsets = list(super().get_fieldsets(request, obj))
         if obj is None or obj.pk is None:
             return fieldsets
-        self._may_confirm = may_verify(request.user, self.model)
+        # Read by ``checked_values``, which is given the record only: kept on this request's
+        # instance of it, never on the admin, which every request shares.
+        obj.shown_to_a_reviewer = may_verify(request.user, self.model)
         return [*fieldsets, (FIELDSET_TITLE, {"fields": ["checked_values"]})]
 
     def get_urls(self):
@@ -95,7 +97,7 @@ class ValueChecksMixin:
                 about([obj for _, obj, _, _ in rows])
             ).select_related("confirmed_by")
         }
-        may_confirm = getattr(self, "_may_confirm", False)
+        may_confirm = getattr(record, "shown_to_a_reviewer", False)
         lines = format_html_join(
             "",
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
