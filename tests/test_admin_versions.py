@@ -19,6 +19,7 @@ from sourcing.models import (
     PlantCapacity,
     PlantMilestone,
     ValueBasis,
+    ValueConfirmation,
     registry,
 )
 
@@ -179,8 +180,13 @@ def test_every_edited_model_has_an_admin_that_checks_versions():
         for model, model_admin in admin.site._registry.items()
         if model._meta.app_label == "sourcing"
     }
-    # Plant aliases and value bases are edited on their record's page only.
-    assert set(sourcing_admins) == set(registry.edited_models()) - {PlantAlias, ValueBasis}
+    # Plant aliases and value bases are edited on their record's page only; confirmations are
+    # made there by its buttons.
+    assert set(sourcing_admins) == set(registry.edited_models()) - {
+        PlantAlias,
+        ValueBasis,
+        ValueConfirmation,
+    }
     for model_admin in sourcing_admins.values():
         assert isinstance(model_admin, VersionedChangesMixin), model_admin
         assert issubclass(model_admin.form, VersionedForm), model_admin

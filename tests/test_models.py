@@ -674,6 +674,7 @@ def test_each_part_names_a_row_it_belongs_to():
         "AgreementVolume": "agreement",
         "Citation": "record",
         "ValueBasis": "record",
+        "ValueConfirmation": "record",
     }
 
 

@@ -108,7 +108,8 @@ def test_a_field_citation_states_its_field_and_keeps_the_checkers_verdict(articl
 
 
 def test_a_not_stated_status_needs_no_basis(article):
-    plant = make_plant(status=Plant.Status.NOT_STATED, country="")
+    # "other": a kind the machine cannot tell, where a cell gigafactory would need "cells".
+    plant = make_plant(status=Plant.Status.NOT_STATED, country="", kind=Plant.Kind.OTHER)
     cite(plant, article, "Renault Group", field="kind")
 
     plant.review_status = VERIFIED
@@ -231,6 +232,7 @@ def test_plant_json_carries_provenance_of_the_record_and_of_its_rows(sourced_pla
         "citations": [cited["city"].pk],
         "note": "",
         "checked": "machine",  # "a plant in Dunkirk" names the city
+        "confirmation_note": "",
     }
     assert provenance["country"]["citations"] == [cited["whole"].pk]  # a whole-row citation
     assert provenance["status"] == {
@@ -238,6 +240,7 @@ def test_plant_json_carries_provenance_of_the_record_and_of_its_rows(sourced_pla
         "citations": [cited["whole"].pk],  # what it is inferred from
         "note": "Read from “funds to build”.",
         "checked": None,
+        "confirmation_note": "",
     }
     assert "region" not in provenance  # blank: nothing to source
     capacity = record["capacities"][0]["provenance"]
@@ -263,6 +266,7 @@ def test_agreement_parties_and_aliases_take_their_basis_from_the_record_passages
         "citations": [whole.pk],
         "note": "",
         "checked": "machine",  # Renault Group named after "will supply": the buyer
+        "confirmation_note": "",
     }
     assert company["aliases"][0]["provenance"]["name"]["citations"] == [passage.pk]
     assert company["provenance"]["name"]["citations"] == [passage.pk]

@@ -6,7 +6,8 @@ import operator
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -149,14 +150,16 @@ class ArticleAdmin(EditorialAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
-        # The count groups rows, which drops the model's default ordering: restate it, or the
-        # autocomplete's paginator gets an unordered list.
+        # Counted per row shown (a subquery on the citations' article index), not by grouping
+        # every article with every citation before the page is cut: at a million citations that
+        # took seconds for any list page.
+        cited = Citation.objects.filter(article=OuterRef("pk")).order_by().values("article")
+        total = cited.annotate(total=Count("pk")).values("total")
         return (
             super()
             .get_queryset(request)
             .select_related("original")
-            .annotate(citation_total=Count("citations"))
-            .order_by(*Article._meta.ordering)
+            .annotate(citation_total=Coalesce(Subquery(total), 0))
         )
 
     def get_urls(self):

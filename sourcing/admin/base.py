@@ -20,6 +20,7 @@ from ..forms import CuratedRecordForm
 from ..models import Citation, ReviewStatus, may_verify
 from ..models.curation import HISTORY_REASON_LENGTH
 from ..text import quotes
+from .confirmations import ValueChecksMixin
 from .counts import EstimatedCountMixin
 from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
@@ -134,7 +135,7 @@ REVIEW_FIELDSET = (
 )
 
 
-class CuratedRecordAdmin(EditorialAdmin):
+class CuratedRecordAdmin(ValueChecksMixin, EditorialAdmin):
     form = CuratedRecordForm
     readonly_fields = ["version", "updated_at"]
     actions = ["mark_verified", "send_back_for_review"]

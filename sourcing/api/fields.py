@@ -130,7 +130,9 @@ PROVENANCE_SCHEMA = {
     "says why it is held. `null` only on a draft whose value has no basis yet. `checked`, for a "
     "stated value: `machine` when the statement checker finds the value in a cited passage (the "
     "company named, the figure with its bound, the date at its precision...), `reviewer` when a "
-    "reviewer confirmed what the machine cannot tell, `null` when neither has.",
+    "reviewer confirmed what the machine cannot tell (or overrode, with a note, a passage the "
+    "machine reads as not stating it), `null` when neither has. `confirmation_note`: the "
+    "reviewer's note on that confirmation, required for an override; empty otherwise.",
     "additionalProperties": {
         "type": "object",
         "properties": {
@@ -142,8 +144,9 @@ PROVENANCE_SCHEMA = {
             "citations": {"type": "array", "items": {"type": "integer"}},
             "note": {"type": "string"},
             "checked": {"type": "string", "enum": ["machine", "reviewer"], "nullable": True},
+            "confirmation_note": {"type": "string"},
         },
-        "required": ["basis", "citations", "note", "checked"],
+        "required": ["basis", "citations", "note", "checked", "confirmation_note"],
     },
     "example": {
         "status": {
@@ -151,8 +154,15 @@ PROVENANCE_SCHEMA = {
             "citations": [12],
             "note": "“dont l'implantation est en cours” read as under construction.",
             "checked": None,
+            "confirmation_note": "",
         },
-        "city": {"basis": "stated", "citations": [12], "note": "", "checked": "machine"},
+        "city": {
+            "basis": "stated",
+            "citations": [12],
+            "note": "",
+            "checked": "machine",
+            "confirmation_note": "",
+        },
     },
 }
 

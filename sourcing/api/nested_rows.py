@@ -13,9 +13,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import get_script_prefix, reverse
 
-from ..models import Citation, ValueBasis
+from ..models import Citation
+from ..models.confirmations import holding
 from ..models.dates import format_partial_date
-from ..models.provenance import BASIS_COLUMNS, held_values, provenance_of
+from ..models.provenance import held_values, notes_on_values, provenance_of
 from ..models.statements import RecordNames
 
 
@@ -138,17 +139,17 @@ def about_keys(keys):
 
 class NestedCitations:
     """
-    The citations and value bases of rows of several kinds, in two queries: ``keys`` are
-    (model, ids) pairs. ``of(model, pk)`` gives a row's citations as the API writes them and
-    ``provenance(...)`` the provenance the API writes for it. ``named_rows``: (model, {field:
-    stored value}) of the rows whose provenance is asked for, whose referred records' names the
-    statement checker reads (one more query, when they refer to any).
+    The citations, value bases and confirmations of rows of several kinds, in two queries:
+    ``keys`` are (model, ids) pairs. ``of(model, pk)`` gives a row's citations as the API writes
+    them and ``provenance(...)`` the provenance the API writes for it. ``named_rows``: (model,
+    {field: stored value}) of the rows whose provenance is asked for, whose referred records'
+    names the statement checker reads (one more query, when they refer to any).
     """
 
     def __init__(self, keys, request, named_rows=()):
         self.types = {model: ContentType.objects.get_for_model(model).pk for model, _ in keys}
         keys = [(self.types[model], ids) for model, ids in keys]
-        self.rows, self.json, self.bases = {}, {}, {}
+        self.rows, self.json, self.bases, self.confirmations = {}, {}, {}, {}
         self.names = RecordNames.of(named_rows)
         if not any(ids for _, ids in keys):
             return
@@ -169,9 +170,7 @@ class NestedCitations:
             self.json.setdefault(key, []).append(
                 citation_json(response_links, pk, reference, article_id, field, quote, start, end)
             )
-        for entry in ValueBasis.objects.filter(about_keys(keys)).values(*BASIS_COLUMNS):
-            key = (entry["content_type_id"], entry["object_id"])
-            self.bases.setdefault(key, {})[entry["field"]] = entry
+        self.bases, self.confirmations = notes_on_values(about_keys(keys))
 
     def of(self, model, pk):
         return self.json.get((self.types[model], pk), [])
@@ -190,5 +189,6 @@ class NestedCitations:
             self.rows.get(key, []),
             self.bases.get(key, {}),
             None if parent is None else (parent_rows or []),
+            holding(model, values, self.confirmations.get(key, {})),
         )
         return {name: why.as_dict() for name, why in provenance.items()}

@@ -83,7 +83,8 @@ def citation_urls(record, *children):
 def provenance_text(record):
     """
     Why each value is held, the record's own and then its nested rows' labelled by the row:
-    "kind: stated (citations 3, 4), checked by machine | status: inferred (citations 12): note |
+    "kind: stated (citations 3, 4), checked by machine | role: stated (citations 5), checked by
+    reviewer (reviewer's note: ...) | status: inferred (citations 12): note |
     [16 GWh/yr] year: …".
     """
     texts = _provenance_texts(record.get("provenance") or {})
@@ -105,6 +106,8 @@ def _provenance_texts(provenance):
         text = f"{name}: {basis}" + (f" (citations {cited})" if cited else "")
         if why.get("checked"):
             text += f", checked by {why['checked']}"
+        if why.get("confirmation_note"):
+            text += f" (reviewer's note: {why['confirmation_note']})"
         texts.append(f"{text}: {why['note']}" if why["note"] else text)
     return texts
 

@@ -33,6 +33,7 @@ from .provenance import (
     ValueBasis,
     holds_value,
 )
+from .confirmations import ValueConfirmation
 from .originals import Original, may_download_originals
 from .acceptances import AcceptedProposal
 
@@ -70,6 +71,7 @@ __all__ = [
     "Change",
     "ChangeFeedHorizon",
     "ValueBasis",
+    "ValueConfirmation",
     # Provenance
     "Basis",
     "FieldProvenance",

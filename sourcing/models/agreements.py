@@ -197,6 +197,7 @@ class AgreementParty(Versioned):
     # Sources name advisers in passages of their own: a party's role is a fact with its citation.
     citations = GenericRelation(Citation)
     value_bases = GenericRelation("sourcing.ValueBasis")
+    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     history = HistoricalRecords()
     objects = AgreementPartyQuerySet.as_manager()

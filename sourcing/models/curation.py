@@ -124,8 +124,9 @@ class CuratedRecord(Versioned):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation(Citation)
-    # Deleting the record deletes the notes on its values.
+    # Deleting the record deletes the notes on its values and the reviewers' confirmations.
     value_bases = GenericRelation("sourcing.ValueBasis")
+    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     history = HistoricalRecords(inherit=True)
     objects = CuratedQuerySet.as_manager()

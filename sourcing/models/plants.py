@@ -136,6 +136,7 @@ class PlantMilestone(Versioned):
     year = models.PositiveSmallIntegerField()
     citations = GenericRelation(Citation)
     value_bases = GenericRelation("sourcing.ValueBasis")
+    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     history = HistoricalRecords()
     objects = PlantMilestoneQuerySet.as_manager()
@@ -225,6 +226,7 @@ class PlantFigure(Versioned):
     )
     citations = GenericRelation(Citation)
     value_bases = GenericRelation("sourcing.ValueBasis")
+    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     history = HistoricalRecords()
     objects = PlantFigureQuerySet.as_manager()

@@ -7,7 +7,10 @@ one naming no field (a passage about the whole row) in which the statement check
 is derived from the citations and never stored. The checker's verdict on each supporting passage
 is kept with it: a value the checker finds stated is "machine-confirmed" (``checked``:
 ``"machine"``); a citation naming the field states it whatever the checker says, and a passage
-there that the checker finds not stating it is listed by ``manage.py audit``. A value no passage
+there that the checker finds not stating it keeps the record from being verified, and is listed
+by ``manage.py audit``, unless a reviewer overrode it with a note. A stated value the machine
+cannot tell is "reviewer-confirmed" (``"reviewer"``) once a reviewer confirmed it
+(``ValueConfirmation``, for the value it holds now). A value no passage
 states is ``inferred`` (reasoned from stated facts) or ``general_knowledge`` (held without a
 source here): editors say so with a ``ValueBasis`` entry for that field of that row, whose note
 tells readers the reasoning or why it is held. An entry wins over citations: a status read into a
@@ -17,7 +20,8 @@ passage, shown with it.
 Each model lists its factual fields in ``factual_fields``; a field holds a value unless it is
 empty or the explicit "not stated" choice, which needs no basis. ``ProvenanceIndex`` works out
 the provenance of a set of records and of their rows (``provenance_rows``) in a fixed number of
-queries (citations, value bases, and the names of the records their values refer to); verdicts
+queries (citations, value bases with confirmations, and the names of the records their values refer
+to); verdicts
 are computed in Python from the quotes already fetched, each (value, quote) once per process.
 """
 
@@ -29,12 +33,13 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q, Value
 from simple_history.models import HistoricalRecords
 
 from ..statements import NOT_STATED as VERDICT_NOT_STATED
 from .articles import PREFETCHED_FOR_API, Citation
 from .base import Versioned
+from .confirmations import ValueConfirmation, holding
 from .statements import RecordNames, checkable, context_columns, verdict
 
 # The choice value of every "not stated" option: a status or kind no source gives.
@@ -121,8 +126,10 @@ class ValueBasis(Versioned):
 class FieldProvenance:
     """
     Why one value is held: its basis (None: none yet), the citations and the note; for a stated
-    value, ``checked`` ("machine" when the checker finds it in a supporting passage, else None)
-    and ``verdicts``: (citation id, quote, Verdict) of each supporting passage.
+    value, ``checked`` ("machine" when the checker finds it in a supporting passage, "reviewer"
+    when a reviewer confirmed it, else None), ``verdicts``: (citation id, quote, Verdict) of each
+    supporting passage, and ``confirmation``: the reviewer's confirmation that counts for it
+    ({"note"...}; its note is required to override a passage the machine reads as not stating).
     """
 
     basis: str | None
@@ -130,11 +137,21 @@ class FieldProvenance:
     note: str = ""
     checked: str | None = None
     verdicts: tuple = ()
+    confirmation: dict | None = None
 
     @property
     def refuted(self):
         """The supporting passages the checker finds not stating the value: (id, quote, Verdict)."""
         return tuple(entry for entry in self.verdicts if entry[2].status == VERDICT_NOT_STATED)
+
+    @property
+    def blocking(self):
+        """The ``refuted`` passages no reviewer overrode: they keep the record from verification."""
+        return () if self.confirmation is not None else self.refuted
+
+    @property
+    def confirmation_note(self):
+        return self.confirmation["note"] if self.confirmation is not None else ""
 
     def as_dict(self):
         return {
@@ -142,6 +159,7 @@ class FieldProvenance:
             "citations": list(self.citations),
             "note": self.note,
             "checked": self.checked,
+            "confirmation_note": self.confirmation_note,
         }
 
 
@@ -161,8 +179,36 @@ def rows_of(record, relations="provenance_rows"):
     return [row for name in names for row in getattr(record, name).all()]
 
 
-# What the provenance rules read of a value basis (see provenance_of).
-BASIS_COLUMNS = ("content_type_id", "object_id", "field", "basis", "note")
+# What the provenance rules read of a value basis or a confirmation (see provenance_of), and the
+# column telling which of the two a row of ``notes_on_values`` is.
+NOTE_COLUMNS = ("entry", "content_type_id", "object_id", "field", "basis", "note", "value")
+
+
+def notes_on_values(condition):
+    """
+    (value bases, confirmations) of the rows ``condition`` matches, each {(content type id,
+    object id): {field: {"basis"/"value", "note"...}}}, in one query: a page's provenance costs
+    no more queries for the reviewers' confirmations it shows.
+    """
+    blank = Value("", output_field=CharField())
+    bases = (
+        ValueBasis.objects.filter(condition)
+        .annotate(entry=Value("basis", output_field=CharField()), value=blank)
+        .values_list(*NOTE_COLUMNS)
+        .order_by()
+    )
+    confirmations = (
+        ValueConfirmation.objects.filter(condition)
+        .annotate(entry=Value("confirmation", output_field=CharField()), basis=blank)
+        .values_list(*NOTE_COLUMNS)
+        .order_by()
+    )
+    found = {"basis": {}, "confirmation": {}}
+    for row in bases.union(confirmations, all=True):
+        entry = dict(zip(NOTE_COLUMNS, row, strict=True))
+        key = (entry["content_type_id"], entry["object_id"])
+        found[entry["entry"]].setdefault(key, {})[entry["field"]] = entry
+    return found["basis"], found["confirmation"]
 
 
 class ProvenanceIndex:
@@ -182,7 +228,7 @@ class ProvenanceIndex:
             *shown_inside,
         ]
         self.keys = {(type(obj), obj.pk) for obj in everything}
-        self.citations, self.bases = {}, {}
+        self.citations, self.bases, self.confirmations = {}, {}, {}
         if not everything:
             return
         unfetched = []
@@ -207,18 +253,22 @@ class ProvenanceIndex:
             for citation in cited.values(*columns, language=F("article__language")):
                 key = (citation["content_type_id"], citation["object_id"])
                 self.citations.setdefault(key, []).append(citation)
-        for entry in ValueBasis.objects.filter(about(everything)).values(*BASIS_COLUMNS):
-            key = (entry["content_type_id"], entry["object_id"])
-            self.bases.setdefault(key, {})[entry["field"]] = entry
+        self.bases, self.confirmations = notes_on_values(about(everything))
         self.names = RecordNames.of((type(obj), stored_values(obj)) for obj in everything)
 
     def of(self, obj, parent=None):
         """{field: FieldProvenance} for every factual field of ``obj`` that holds a value."""
-        held = held_values(type(obj), stored_values(obj), self.names)
+        values = stored_values(obj)
+        held = held_values(type(obj), values, self.names)
         parent_citations = None if parent is None else self.citations.get(record_key(parent), [])
         key = record_key(obj)
         return provenance_of(
-            type(obj), held, self.citations.get(key, []), self.bases.get(key, {}), parent_citations
+            type(obj),
+            held,
+            self.citations.get(key, []),
+            self.bases.get(key, {}),
+            parent_citations,
+            holding(type(obj), values, self.confirmations.get(key, {})),
         )
 
     def rows_with_parent(self, record):
@@ -246,6 +296,19 @@ class ProvenanceIndex:
             f"{label}: {name}" if label else name
             for label, _, name, prov in self.values(record)
             if prov.basis is None
+        ]
+
+    def not_stated(self, record):
+        """
+        The values of ``record`` and of its rows whose cited passage the machine reads as not
+        stating them, no reviewer having overridden it, as readable lines naming the value, the
+        passage and the reason.
+        """
+        return [
+            f"{f'{label}: {name}' if label else name} = {shown(obj, name)}: citation {pk} "
+            f"“{quote}” does not state it ({found.reason})"
+            for label, obj, name, prov in self.values(record)
+            for pk, quote, found in prov.blocking
         ]
 
 
@@ -297,12 +360,14 @@ def is_held(value):
     return value not in (None, "", NOT_STATED)
 
 
-def provenance_of(model, held, citations, bases, parent_citations=None):
+def provenance_of(model, held, citations, bases, parent_citations=None, confirmations=None):
     """
     {field: FieldProvenance} of a row of ``model``: ``held`` maps each factual field that holds a
     value to what the checker is given for it (``held_values``); ``citations`` are the row's own
     ({"pk", "field", "quote", "language"}), ``bases`` its entries by field ({"basis", "note"}),
-    ``parent_citations`` those of the record it belongs to (None: it belongs to none).
+    ``parent_citations`` those of the record it belongs to (None: it belongs to none),
+    ``confirmations`` the reviewers' confirmations that hold for its values, by field
+    (``confirmations.holding``).
     The one home of the rules, for rows loaded as models (ProvenanceIndex) or as values (the API).
     """
     result = {}
@@ -320,18 +385,30 @@ def provenance_of(model, held, citations, bases, parent_citations=None):
         confirmed = _confirmed(value, whole_row)
         if not (own or confirmed):
             confirmed = _stated_by_record(model, name, value, citations, parent_citations)
-        result[name] = _stated(value, own + confirmed)
+        result[name] = _stated(value, own + confirmed, (confirmations or {}).get(name))
     return result
 
 
-def _stated(value, supporting):
-    """The provenance of a value ``supporting`` passages state (none: it has no basis)."""
+def _stated(value, supporting, confirmation=None):
+    """
+    The provenance of a value ``supporting`` passages state (none: it has no basis), which a
+    reviewer may have confirmed (``confirmation``): that counts where the machine finds no
+    passage stating the value, and overrides one it reads as not stating it only with a note.
+    """
     if not supporting:
         return FieldProvenance(None)
     verdicts = tuple((c["pk"], c["quote"], verdict(value, c)) for c in supporting)
     machine = any(found.stated for _, _, found in verdicts)
+    refuted = any(found.status == VERDICT_NOT_STATED for _, _, found in verdicts)
+    if confirmation is not None and refuted and not confirmation["note"].strip():
+        confirmation = None  # a confirmation without a note overrides no machine "not stated"
+    checked = "machine" if machine else ("reviewer" if confirmation is not None else None)
     return FieldProvenance(
-        Basis.STATED, _pks(supporting), checked="machine" if machine else None, verdicts=verdicts
+        Basis.STATED,
+        _pks(supporting),
+        checked=checked,
+        verdicts=verdicts,
+        confirmation=confirmation,
     )
 
 
@@ -388,16 +465,36 @@ def record_key(obj):
 
 
 def refuse_unsupported_verification(record):
-    """Raise a ValidationError naming the values of ``record`` that have no basis, if any."""
+    """
+    Raise a ValidationError naming the values of ``record`` that have no basis, and those whose
+    cited passage the machine reads as not stating them (no reviewer having overridden it), if
+    any.
+    """
+    not_stated = []
     if record.pk is None:
         # Nothing can cite a record before it exists.
         missing = [name for name in record.factual_fields if holds_value(record, name)]
     else:
-        missing = ProvenanceIndex([record]).unsupported(record)
+        index = ProvenanceIndex([record])
+        missing, not_stated = index.unsupported(record), index.not_stated(record)
+    problems = []
     if missing:
-        raise ValidationError(
-            {
-                "review_status": "Cannot mark verified: no cited passage states, and no note "
-                "marks as inferred or general knowledge, these values: " + "; ".join(missing)
-            }
+        problems.append(
+            "no cited passage states, and no note marks as inferred or general knowledge, these "
+            "values: " + "; ".join(missing)
         )
+    if not_stated:
+        problems.append(
+            "the machine reads these values' passages as not stating them (cite a passage that "
+            "does, or have a reviewer override it with a note): " + "; ".join(not_stated)
+        )
+    if problems:
+        raise ValidationError({"review_status": "Cannot mark verified: " + "; and ".join(problems)})
+
+
+def shown(obj, name):
+    """A stored value as readers see it: a choice's label, a related record's name."""
+    if obj._meta.get_field(name).many_to_many:
+        return "“" + ", ".join(str(related) for related in getattr(obj, name).all()) + "”"
+    display = getattr(obj, f"get_{name}_display", None)
+    return f"“{display() if display else getattr(obj, name)}”"

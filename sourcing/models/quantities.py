@@ -53,6 +53,7 @@ class Quantity(Versioned):
     )
     citations = GenericRelation(Citation)
     value_bases = GenericRelation("sourcing.ValueBasis")
+    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     factual_fields = ("gwh_per_year", "qualifier", "basis", "year")
 

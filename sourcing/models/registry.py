@@ -46,7 +46,11 @@ EDITED_MODELS = (
     "agreementvolume",
     "citation",
     "valuebasis",
+    "valueconfirmation",
 )
+
+# Edited models only reviewers write (a reviewer's confirmation of a value): editors may look.
+REVIEWER_WRITTEN = ("valueconfirmation",)
 
 # What editors and reviewers may do with the edited models and with their history (simple-history
 # checks the historical models' permissions for its history pages and reverts).
@@ -57,15 +61,33 @@ HISTORY_ACTIONS = ("change", "view")
 def editor_permissions(model_names=EDITED_MODELS):
     """Permission codenames of the Editors group for ``model_names``."""
     return [
-        *(f"{action}_{name}" for name in model_names for action in EDITOR_ACTIONS),
-        *(f"{action}_historical{name}" for name in model_names for action in HISTORY_ACTIONS),
+        *(f"{action}_{name}" for name in model_names for action in _actions(name, EDITOR_ACTIONS)),
+        *(
+            f"{action}_historical{name}"
+            for name in model_names
+            for action in _actions(name, HISTORY_ACTIONS)
+        ),
     ]
 
 
 def reviewer_permissions(model_names=EDITED_MODELS):
-    """Those of the Reviewers group: the editors' ones, and verifying the curated records."""
+    """
+    Those of the Reviewers group: the editors' ones, writing what only reviewers write, and
+    verifying the curated records.
+    """
     verified = [name for name in model_names if name in CURATED_RECORDS]
-    return [*editor_permissions(model_names), *(f"verify_{name}" for name in verified)]
+    written = [name for name in model_names if name in REVIEWER_WRITTEN]
+    return [
+        *editor_permissions(model_names),
+        *(f"{action}_{name}" for name in written for action in EDITOR_ACTIONS if action != "view"),
+        *(f"change_historical{name}" for name in written),
+        *(f"verify_{name}" for name in verified),
+    ]
+
+
+def _actions(name, actions):
+    """What editors may do with model ``name``: look only, if reviewers alone write it."""
+    return ("view",) if name in REVIEWER_WRITTEN else actions
 
 
 def curated_models():

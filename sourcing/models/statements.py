@@ -108,6 +108,21 @@ def context_columns(model):
     return tuple(columns)
 
 
+def qualifying_columns(model, name):
+    """
+    The columns besides field ``name`` that say what its value means: a date's precision, a
+    share's exclusive flag, a quantity's qualifier (a confirmed "12 GWh" is not "up to 12").
+    """
+    how = checks_of(model).get(name)
+    if how == "date":
+        return (dict(model.partial_dates)[name],)
+    if how == "share" and SHARE_BOUNDS[name][0]:
+        return (SHARE_BOUNDS[name][0],)
+    if how == "gwh" and name != "qualifier":
+        return ("qualifier",)
+    return ()
+
+
 class RecordNames:
     """
     The name and aliases of every record that ``named`` values refer to, loaded in one query

@@ -4,7 +4,8 @@ a value is one the statement checker reads as not stating it.
 
 Each stated value is counted as machine-confirmed (the checker finds it in a supporting
 passage), reviewer-confirmed (a reviewer confirmed what the machine cannot tell) or cannot tell.
-Exits non-zero, listing them, if a value has no basis or a cited passage does not state it.
+Exits non-zero, listing them, if a value has no basis or a cited passage does not state it (a
+reviewer's override, with its note, excepted).
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sourcing.management.database import require_migrated_database
 from sourcing.models import Basis, CuratedRecord
+from sourcing.models.provenance import shown
 
 
 @dataclass
@@ -83,21 +85,13 @@ class Command(BaseCommand):
             tally.count(prov)
             if prov.basis is None:
                 missing.append(where)
-            for pk, quote, verdict in prov.refuted:
+            for pk, quote, verdict in prov.blocking:
                 tally.refuted.append(
                     f"{title}, {where} = {shown(obj, name)}: citation {pk} “{quote}” "
                     f"does not state it ({verdict.reason})."
                 )
         if missing:
             tally.unsupported.append((title, "; ".join(missing)))
-
-
-def shown(obj, name):
-    """A stored value as readers see it: a choice's label, a related record's name."""
-    if obj._meta.get_field(name).many_to_many:
-        return "“" + ", ".join(str(related) for related in getattr(obj, name).all()) + "”"
-    display = getattr(obj, f"get_{name}_display", None)
-    return f"“{display() if display else getattr(obj, name)}”"
 
 
 def curated_models():
