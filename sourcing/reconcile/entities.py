@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..api.visibility import visible
 from ..models import Company, Plant
-from .names import GENERIC_COMPANY_WORDS, GENERIC_PLANT_WORDS, reduce_name
+from .names import GENERIC_COMPANY_WORDS, GENERIC_PLANT_WORDS, plain_words, reduce_name
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,14 @@ class EntityType:
         """The record's name and aliases, reduced; aliases must be prefetched."""
         texts = [record.name, *(alias.name for alias in record.aliases.all())]
         return [reduce_name(text, self.generic_words) for text in dict.fromkeys(texts)]
+
+    def context_words(self, record):
+        """
+        Words a query may add to a name without naming another record: a plant's city and
+        region ("Northvolt Drei Heide"). A company has none: "Siemens Energy" is not Siemens.
+        """
+        places = [getattr(record, field, "") for field in ("city", "region")]
+        return tuple(word for place in places if place for word in plain_words(place))
 
     def as_json(self):
         return {"id": self.id, "name": self.name, "description": self.description}

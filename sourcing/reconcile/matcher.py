@@ -26,10 +26,12 @@ from rapidfuzz import fuzz
 
 from .candidates import candidate_ids
 from .entities import COMPANY, TYPES, parse_entity_id
-from .names import reduce_name
+from .names import DESCRIPTOR_WORDS, reduce_name
 from .properties import property_of
 
 MATCH_SCORE = 90
+EXTRA_WORD_PENALTY = 10
+LEGAL_FORM_DIFFERS = 4
 MATCH_MARGIN = 8
 # Two words are the same word with a typo when this similar (and at least this long).
 WORD_SIMILARITY = 80
@@ -74,52 +76,90 @@ class Candidate:
     sure: bool = False  # nothing in the comparison forbids a match (words, acronym, properties)
 
 
-def same_word(word, other):
-    if word == other:
+def stem(word):
+    """A plural's singular, roughly: "batteries" is "battery", "cells" is "cell"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def same_word(word, other, typos=True):
+    """
+    Whether two words are one: equal, singular and plural, an abbreviation ("tech") and its
+    word, or (with ``typos``) close enough to be a typo of it.
+    """
+    if word == other or stem(word) == stem(other):
         return True
     shorter, longer = sorted((word, other), key=len)
     if len(shorter) >= ABBREVIATION_MIN_LENGTH and longer.startswith(shorter):
         return True
-    return len(shorter) >= WORD_MIN_LENGTH and fuzz.ratio(word, other) >= WORD_SIMILARITY
+    return typos and len(shorter) >= WORD_MIN_LENGTH and fuzz.ratio(word, other) >= WORD_SIMILARITY
 
 
-def unmatched(words, others):
-    """How many of ``words`` have no counterpart among ``others``."""
-    return sum(1 for word in words if not any(same_word(word, other) for other in others))
+def unmatched(words, others, typos=True):
+    """The words of ``words`` that have no counterpart among ``others``."""
+    return [w for w in words if not any(same_word(w, other, typos) for other in others)]
 
 
-def compare_names(query, name):
-    """The features of one of a record's names against the query's (both ``Name``)."""
+def compare_names(query, name, context=()):
+    """
+    The score and features of one of a record's names against the query's (both ``Name``).
+    ``context`` are words the record is known by besides its names (a plant's city): a query
+    may add them without adding a distinctive word.
+    """
     order_free = fuzz.token_sort_ratio(query.core_text, name.core_text)
     compact = fuzz.ratio(query.compact, name.compact)
     subset = fuzz.token_set_ratio(query.core_text, name.core_text)
-    extra, missing = unmatched(query.core, name.core), unmatched(name.core, query.core)
-    if compact >= 95:  # "Mercedes-Benz" against "MercedesBenz": one word, or two
-        extra = missing = 0
+    extra = unmatched(unmatched(query.core, name.core), context)
+    missing = unmatched(name.core, query.core)
+    if query.compact == name.compact:  # "Mercedes-Benz" against "MercedesBenz"
+        extra = missing = []
     acronym = (
         len(query.core) == 1
         and len(query.compact) >= 2
         and query.compact != name.compact
         and query.compact in name.acronyms
     )
-    score = 0.7 * max(order_free, compact) + 0.3 * subset
+    score = 0.7 * max(order_free, compact) + 0.3 * subset - EXTRA_WORD_PENALTY * len(extra)
+    # Word for word the same name, abbreviations and plurals allowed ("LG Chemical" for "LG
+    # Chem"), or the query leaves out only words saying what the company does ("Vulcan Energy"
+    # for Vulcan Energy Resources; not a lone word, which could mean a sibling company): the
+    # score is raised above what the ratios make of it. Typos are left to the ratios: "Belem" is
+    # a typo away from "Elkem", and another company.
+    leaves_out_descriptors = len(query.core) > 1 and set(missing) <= DESCRIPTOR_WORDS
+    word_for_word = not unmatched(query.core, name.core, typos=False) and (
+        leaves_out_descriptors or not unmatched(name.core, query.core, typos=False)
+    )
+    if query.compact == name.compact or word_for_word:
+        score = max(score, 90 + score / 10 - 3 * len(missing))
+        missing = []
     if acronym:
         score = max(score, ACRONYM_SCORE)
+    legal_forms_differ = bool(
+        query.legal_forms and name.legal_forms and set(query.legal_forms) != set(name.legal_forms)
+    )
+    if legal_forms_differ:  # "Porsche SE" against "Porsche AG": a hint, not a veto
+        score -= LEGAL_FORM_DIFFERS
     return score, {
         "name_similarity": round(order_free, 1),
         "compact_similarity": round(compact, 1),
         "subset_similarity": round(subset, 1),
-        "extra_words": extra,
-        "missing_words": missing,
+        "extra_words": len(extra),
+        "missing_words": len(missing),
         "acronym": acronym,
+        "legal_form_differs": legal_forms_differ,
+        "exact": query.words == name.words,
     }
 
 
 def score_record(query, query_names, entity_type, record):
     """The record as a Candidate for ``query``: its best name's score, then its properties'."""
-    best_score, best_features, best_is_alias = -1.0, None, False
+    best_score, best_features, best_is_alias = float("-inf"), None, False
+    context = entity_type.context_words(record)
     for index, name in enumerate(entity_type.names_of(record)):
-        score, features = compare_names(query_names[entity_type.id], name)
+        score, features = compare_names(query_names[entity_type.id], name, context)
         if score > best_score:
             best_score, best_features, best_is_alias = score, features, index > 0
     features = {**best_features, "alias": best_is_alias}
@@ -143,10 +183,15 @@ def decide(candidates):
     """Sorts ``candidates`` best first and marks the best one a match when it is unambiguous."""
     candidates.sort(key=lambda c: (-c.score, c.entity_type.id, c.record.pk))
     if candidates:
-        best = candidates[0]
-        runner_up = candidates[1].score if len(candidates) > 1 else 0
+        best, others = candidates[0], candidates[1:]
+        runner_up = others[0].score if others else 0
+        # A name written exactly as one of the record's, legal form included ("Porsche SE"),
+        # settles a near tie with a record that has no such name ("Porsche AG").
+        only_exact = best.features["exact"] and not any(c.features["exact"] for c in others)
         best.match = (
-            best.sure and best.score >= MATCH_SCORE and (best.score - runner_up >= MATCH_MARGIN)
+            best.sure
+            and best.score >= MATCH_SCORE
+            and (best.score - runner_up >= MATCH_MARGIN or only_exact)
         )
     return candidates
 

@@ -17,10 +17,11 @@ compares to something.
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from anyascii import anyascii
 from cleanco.clean import prepare_default_terms
+from rapidfuzz import fuzz, process
 
 from ..text.search import fold_for_search
 
@@ -29,6 +30,7 @@ from ..text.search import fold_for_search
 GENERIC_COMPANY_WORDS = frozenset(
     {
         *("group", "groupe", "gruppe", "grupo", "gruppo", "grupa", "groep", "koncernen"),
+        *("konzern", "koncern"),
         *("holding", "holdings", "holdinggesellschaft", "company", "compagnie", "cie", "corp"),
         *("corporation", "companies", "societe", "sociedad", "societa", "gesellschaft"),
     }
@@ -51,6 +53,20 @@ FUNCTION_WORDS = frozenset(
         *("und", "a", "an"),
     }
 )
+
+# Words that describe what a company does rather than which one it is: a name may leave them out
+# ("Vulcan Energy" for Vulcan Energy Resources), so a query lacking only these still names it.
+DESCRIPTOR_WORDS = frozenset(
+    {
+        *("technology", "technologies", "tech", "energy", "motor", "motors", "battery"),
+        *("batteries", "materials", "resources", "systems", "solutions", "industries"),
+        *("electric", "power", "international", "automotive", "manufacturing", "chemical"),
+        *("chemicals", "mobility", "storage", "metals", "mining", "new", "hi"),
+    }
+)
+# A misspelt generic word is still generic ("Compny", "Holdng"): this similar, this long.
+GENERIC_TYPO_SIMILARITY = 80
+GENERIC_TYPO_MIN_LENGTH = 5
 
 _JOINING = re.compile(r"[.'\u2019]")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -129,11 +145,27 @@ class Name:
         return frozenset(spelling for spelling in spellings if len(spelling) >= 2)
 
 
+def is_generic(word, generic_words):
+    if word in generic_words or word in FUNCTION_WORDS:
+        return True
+    if len(word) < GENERIC_TYPO_MIN_LENGTH:
+        return False
+    return bool(
+        process.extractOne(
+            word, generic_words, scorer=fuzz.ratio, score_cutoff=GENERIC_TYPO_SIMILARITY
+        )
+    )
+
+
+@lru_cache(maxsize=100_000)
 def reduce_name(text, generic_words=GENERIC_COMPANY_WORDS):
-    """``text`` as a ``Name``; ``generic_words`` are those of the record's type."""
+    """
+    ``text`` as a ``Name``; ``generic_words`` are those of the record's type. Cached: the same
+    names come back in query after query.
+    """
     words = plain_words(text)
     stripped, forms = strip_legal_forms(words)
-    core = [word for word in stripped if word not in generic_words and word not in FUNCTION_WORDS]
+    core = [word for word in stripped if not is_generic(word, generic_words)]
     return Name(
         text=text,
         words=tuple(words),
