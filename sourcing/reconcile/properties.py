@@ -105,7 +105,7 @@ def aliases(record):
 
 def stakes_held(company):
     stakes = visible_stakes().filter(holder=company).select_related("target")
-    return [entity(COMPANY, stake.target, stake.share_display() or None) for stake in stakes]
+    return [entity(COMPANY, stake.target, stake.share_display or None) for stake in stakes]
 
 
 def visible_stakes():
