@@ -93,7 +93,9 @@ def same_word(word, other, typos=True):
     if word == other or stem(word) == stem(other):
         return True
     shorter, longer = sorted((word, other), key=len)
-    if len(shorter) >= ABBREVIATION_MIN_LENGTH and longer.startswith(shorter):
+    # Cut short by two letters or more: "hes" is no abbreviation of "hesl", an acronym of its own.
+    abbreviated = len(longer) - len(shorter) >= 2 and longer.startswith(shorter)
+    if len(shorter) >= ABBREVIATION_MIN_LENGTH and abbreviated:
         return True
     return typos and len(shorter) >= WORD_MIN_LENGTH and fuzz.ratio(word, other) >= WORD_SIMILARITY
 
@@ -109,12 +111,15 @@ def compare_names(query, name, context=()):
     ``context`` are words the record is known by besides its names (a plant's city): a query
     may add them without adding a distinctive word.
     """
-    order_free = fuzz.token_sort_ratio(query.core_text, name.core_text)
-    compact = fuzz.ratio(query.compact, name.compact)
-    subset = fuzz.token_set_ratio(query.core_text, name.core_text)
-    extra = unmatched(unmatched(query.core, name.core), context)
-    missing = unmatched(name.core, query.core)
-    if query.compact == name.compact:  # "Mercedes-Benz" against "MercedesBenz"
+    # The query's words, less those that only the context explains ("Valmont" for a plant there).
+    core = [w for w in query.core if not unmatched([w], name.core) or unmatched([w], context)]
+    core_text, joined = " ".join(core), "".join(core)
+    order_free = fuzz.token_sort_ratio(core_text, name.core_text)
+    compact = fuzz.ratio(joined, name.compact)
+    subset = fuzz.token_set_ratio(core_text, name.core_text)
+    extra = unmatched(core, name.core)
+    missing = unmatched(name.core, core)
+    if joined == name.compact:  # "Mercedes-Benz" against "MercedesBenz"
         extra = missing = []
     acronym = (
         len(query.core) == 1
@@ -128,11 +133,11 @@ def compare_names(query, name, context=()):
     # for Vulcan Energy Resources; not a lone word, which could mean a sibling company): the
     # score is raised above what the ratios make of it. Typos are left to the ratios: "Belem" is
     # a typo away from "Elkem", and another company.
-    leaves_out_descriptors = len(query.core) > 1 and set(missing) <= DESCRIPTOR_WORDS
-    word_for_word = not unmatched(query.core, name.core, typos=False) and (
-        leaves_out_descriptors or not unmatched(name.core, query.core, typos=False)
+    leaves_out_descriptors = len(core) > 1 and set(missing) <= DESCRIPTOR_WORDS
+    word_for_word = not unmatched(core, name.core, typos=False) and (
+        leaves_out_descriptors or not unmatched(name.core, core, typos=False)
     )
-    if query.compact == name.compact or word_for_word:
+    if joined == name.compact or word_for_word:
         score = max(score, 90 + score / 10 - 3 * len(missing))
         missing = []
     if acronym:
