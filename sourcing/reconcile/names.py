@@ -88,6 +88,21 @@ def _legal_form_table():
 
 
 LEGAL_FORMS = _legal_form_table()
+# The forms by their last and by their first word, longest first: a name's end or start is
+# checked against the few forms it could be, not all of them.
+_BY_LAST_WORD, _BY_FIRST_WORD = {}, {}
+for _form in LEGAL_FORMS:
+    _BY_LAST_WORD.setdefault(_form[-1], []).append(_form)
+    _BY_FIRST_WORD.setdefault(_form[0], []).append(_form)
+
+
+def _form_at(words, end):
+    """The legal form ``words`` ends with (``end``) or starts with, if any, longest first."""
+    for form in (_BY_LAST_WORD if end else _BY_FIRST_WORD).get(words[-1 if end else 0], ()):
+        part = words[-len(form) :] if end else words[: len(form)]
+        if len(words) > len(form) and tuple(part) == form:
+            return form
+    return None
 
 
 def strip_legal_forms(words):
@@ -96,19 +111,16 @@ def strip_legal_forms(words):
     nothing: "SA" alone stays "SA".
     """
     words, forms = list(words), []
-    changed = True
-    while changed:
-        changed = False
-        for form in LEGAL_FORMS:
-            size = len(form)
-            if len(words) > size and tuple(words[-size:]) == form:
-                forms.append(" ".join(form))
-                del words[-size:]
-                changed = True
-            elif len(words) > size and tuple(words[:size]) == form:
-                forms.append(" ".join(form))
-                del words[:size]
-                changed = True
+    while words:
+        form = _form_at(words, end=True)
+        if form:
+            del words[-len(form) :]
+        else:
+            form = _form_at(words, end=False)
+            if not form:
+                break
+            del words[: len(form)]
+        forms.append(" ".join(form))
     return words, forms
 
 
