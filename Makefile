@@ -10,12 +10,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Test processes (pytest-xdist), each with its own test database (test_<name>_gw0, ...). Tests are
-# handed out in the order tests/conftest.py sets (plain database tests before the transactional
-# ones, which empty the tables data migrations filled), a whole module to one worker where that
-# keeps the order (loadgroup, without loadscope's reordering by size).
+# Test processes (pytest-xdist), each with its own test database (test_<name>_gw0, ...). The order
+# is shuffled by pytest-randomly (its seed is printed; `PYTEST_ARGS=--randomly-seed=N`
+# replays a run, `-p no:randomly` keeps the written order) and no test depends on it: a flush by a
+# transactional test is followed by the data migrations' groups (tests/conftest.py). Each module
+# goes whole to one worker (loadfile), which builds its data once (`world`, `seeded`).
 TEST_WORKERS ?= auto
-TEST_DISTRIBUTION ?= --dist loadgroup --no-loadscope-reorder
+TEST_DISTRIBUTION ?= --dist loadfile
 
 # gunicorn for `make serve`: worker processes, seconds a request may take, and the address.
 WEB_CONCURRENCY ?= 3

@@ -1,7 +1,9 @@
 """
-The API at scale: builds realistic data of two sizes, measures the requests consumers make on
-both in one interleaved run, and compares the 100-row agreements page and the bulk export with a
-raw ``.values()`` + orjson baseline. Prints figures; asserts nothing (timings are read, not tested).
+The API and the editors' pages at scale: builds realistic data of two sizes, measures the
+requests consumers make and the pages editors open (every admin list, its search box, the
+curation desk of an article) on both in one interleaved run, and compares the 100-row agreements
+page and the bulk export with a raw ``.values()`` + orjson baseline. Prints figures; asserts
+nothing (timings are read, not tested).
 
     .venv/bin/python benchmarks/scale.py --database-url postgres://postgres@127.0.0.1:5432/x \\
         --small 1000 --large 100000 --runs 20 [--json]
@@ -37,6 +39,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 BATCH = 5000
+STAFF_USER = "bench-editor"
+# The editors' pages should answer in under this, at the large size (issue 19).
+STAFF_TARGET_MS = 300
+STATIC_FILES_AS_IN_THE_TREE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WORDS = [
     "battery", "cells", "supply", "plant", "capacity", "partnership", "gigafactory", "lithium",
     "cathode", "anode", "module", "electric", "vehicle", "production", "agreement", "investment",
@@ -64,6 +70,12 @@ def setup_django(url):
     import django
 
     django.setup()
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    # The editors' pages link their static files; without a collectstatic step, by plain names.
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": STATIC_FILES_AS_IN_THE_TREE}}
+    override_settings(STORAGES=storages).enable()
 
 
 def create_database(url):
@@ -110,6 +122,7 @@ def sentence(rng, *names):
 
 def build(agreement_count, seed=42):
     """Fill the current (migrated, empty) database; returns what the requests need."""
+    from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
 
@@ -178,6 +191,7 @@ def build(agreement_count, seed=42):
         build_records(rng, agreement_count, companies, articles, plants)
         log_every_record()
         ContentType.objects.clear_cache()
+        get_user_model().objects.create_superuser(STAFF_USER, "bench@example.org", None)
     analyze()
     return {
         "rare_name": companies[-1].name,
@@ -297,7 +311,9 @@ def log_every_record():
     for model, resource in resources.items():
         for pk in model.objects.order_by("pk").values_list("pk", flat=True).iterator():
             seq += 1
-            rows.append(m.Change(resource=resource, record_id=pk, seq=seq if numbered else None))
+            # Public, as migration 0018 marks the rows of a database that had records already.
+            number = seq if numbered else None
+            rows.append(m.Change(resource=resource, record_id=pk, seq=number, public=True))
     m.Change.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -346,6 +362,31 @@ def requests_for(context):
         "articles list": ("/api/v1/articles/", {}),
         "changes feed page": ("/api/v1/changes/", {"after": context["agreements"] // 2}),
     }
+
+
+def staff_requests_for(context):
+    """
+    Name -> (path, params) of the pages editors open: every admin list of the app, its search
+    box (a word most agreements and articles hold, or a rare company's name), and the desk.
+    """
+    from django.contrib import admin
+
+    common_word = {
+        **dict.fromkeys(["Agreement", "AgreementParty", "AgreementVolume"], "supply"),
+        **dict.fromkeys(["Article", "Citation", "NonEditorialSpan"], "battery"),
+    }
+    requests = {}
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        if opts.app_label != "sourcing":
+            continue
+        path = f"/admin/sourcing/{opts.model_name}/"
+        requests[f"admin {opts.model_name} list"] = (path, {})
+        if model_admin.search_fields:
+            term = common_word.get(model.__name__, context["rare_name"])
+            requests[f"admin {opts.model_name} search {term.split()[0]}"] = (path, {"q": term})
+    requests["desk of an article"] = (f"/admin/sourcing/article/{context['article']}/desk/", {})
+    return requests
 
 
 def measure_request(client, path, params):
@@ -427,17 +468,33 @@ def measure_reconcile(url, runs, seed=3):
 
 
 def measure(urls, contexts, runs):
+    from django.contrib.auth import get_user_model
     from django.test import Client
 
-    client = Client()
-    names = list(requests_for(contexts["small"]))
+    anonymous = Client()
+    staff = {}
+    for size, url in urls.items():  # a session in each database
+        use_database(url)
+        staff[size] = Client()
+        staff[size].force_login(get_user_model().objects.get(username=STAFF_USER))
+    requests = {
+        size: {
+            **{name: (anonymous, *request) for name, request in requests_for(context).items()},
+            **{
+                name: (staff[size], *request)
+                for name, request in staff_requests_for(context).items()
+            },
+        }
+        for size, context in contexts.items()
+    }
+    names = list(requests["small"])
     timings = {(name, size): [] for name in names for size in urls}
     queries = {}
     for _ in range(runs):
         for name in names:
             for size in ("small", "large"):  # interleaved: load on the machine hits both alike
                 use_database(urls[size])
-                path, params = requests_for(contexts[size])[name]
+                client, path, params = requests[size][name]
                 elapsed, count = measure_request(client, path, params)
                 timings[name, size].append(elapsed)
                 queries[name, size] = count
@@ -921,6 +978,12 @@ def run(args, urls):
             f"{row['name']:{width}}  {row['small_p50_ms']:7.1f}ms {row['large_p50_ms']:8.1f}ms "
             f"{row['ratio']:5.2f}  {row['queries_small']}/{row['queries_large']}"
         )
+    slow = [
+        row["name"]
+        for row in rows
+        if row["name"].startswith(("admin ", "desk ")) and row["large_p50_ms"] >= STAFF_TARGET_MS
+    ]
+    print(f"editors' pages at or over {STAFF_TARGET_MS} ms p50, large: {', '.join(slow) or 'none'}")
     print(f"100-row page vs raw .values()+orjson: {figures['baseline']}")
     print(f"export: {figures['export']}")
     print(f"reconcile (large): {figures['reconcile']}")

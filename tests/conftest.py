@@ -1,5 +1,4 @@
 import copy
-import itertools
 import shutil
 
 import pytest
@@ -8,7 +7,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from sourcing.seeding import CURATION_FILE, FIXTURES_DIR
-from tests.factories import TEST_PASSWORD_HASHERS, build_world, run_seed
+from tests.factories import TEST_PASSWORD_HASHERS, build_world, make_editorial_groups, run_seed
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -40,10 +39,13 @@ def _test_data_is_reviewed_data():
 # Building the API world or seeding the five documents costs far more than most tests that read
 # them. Each is built once per module inside a transaction that is rolled back when the module
 # ends; every test still runs in its own savepoint (pytest-django's ``db``), so a test that changes
-# the data leaves the next one the data as built. Keep transactional tests (``live_server``,
-# ``transaction=True``) out of a module that uses them: they would run inside that transaction.
+# the data leaves the next one the data as built. Tests run in any order, so a test of the module
+# that does not ask for the data may find it there: its own records must not collide with it.
+# Transactional tests (``live_server``, ``transaction=True``) would run inside that transaction:
+# a module using the data may have none (checked when tests are collected, below).
 
-MODULE_DATA_FIXTURES = {"world", "seeded", "seed_fixture_loaded"}
+# The fixtures holding that data (a module may define its own ``world``, built per test).
+MODULE_DATA_FIXTURES = {"_module_world", "_module_seeded", "_module_seed_fixture_loaded"}
 
 
 def _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, build):
@@ -93,70 +95,55 @@ def seed_fixture_loaded(_module_seed_fixture_loaded, db):
     """A database ``loaddata seed`` loaded (the committed fixture of the seed data)."""
 
 
-# -- The order tests run in, and how xdist shares them out -----------------------------------------
-# `make test` runs pytest-xdist with ``--dist loadgroup --no-loadscope-reorder``: tests are handed
-# out in the order below, a module at a time where that keeps the order (see
-# ``_share_out_by_module``), one test at a time elsewhere.
-
-NO_DATABASE, PLAIN_DATABASE, TRANSACTIONAL = "no database", "plain database", "transactional"
-
-
-def _transactional_marker(transaction=False, reset_sequences=False, **_):
-    return transaction or reset_sequences
+# -- What the data migrations made, after a transactional test's flush ---------------------------
+# A transactional test (``transaction=True``, ``live_server``) ends with Django's flush, which
+# empties every table, those that data migrations filled included. The flush then sends
+# ``post_migrate``, on which Django re-creates content types and permissions; the receiver below
+# re-runs the data migrations that make the editorial groups at the same moment. Whatever test comes
+# next, in whatever order, finds the database as ``migrate`` left it.
 
 
-def database_use(item):
-    """How a test uses the database, in pytest-django's terms (its own ordering reads the same)."""
+def _editorial_groups_restored(using, **_):
+    make_editorial_groups(using)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _migration_data_restored_after_each_flush():
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    sourcing = apps.get_app_config("sourcing")
+    post_migrate.connect(_editorial_groups_restored, sender=sourcing)
+    yield
+    post_migrate.disconnect(_editorial_groups_restored, sender=sourcing)
+
+
+def _is_transactional(item):
+    """As pytest-django decides whether a test runs in a transaction or ends with a flush."""
     marker = item.get_closest_marker("django_db")
-    names = set(item.fixturenames)
-    if {"transactional_db", "live_server"} & names or (
-        marker is not None and _transactional_marker(*marker.args, **marker.kwargs)
-    ):
-        return TRANSACTIONAL
-    return PLAIN_DATABASE if marker is not None or "db" in names else NO_DATABASE
+    marked = marker is not None and any(
+        marker.kwargs.get(option) for option in ("transaction", "reset_sequences")
+    )
+    return marked or bool({"transactional_db", "live_server"} & set(item.fixturenames))
 
 
-def module_of(item):
-    return item.nodeid.split("::")[0]
-
-
-def _share_out_by_module(items):
-    """
-    Mark every module whose tests may run together for xdist's ``loadgroup``: one worker then
-    runs all of it, and builds its module fixtures (seeded data, a browser, a subprocess's
-    findings) once instead of once per worker. A unit runs where its first test stands in the
-    order, so a module mixing transactional tests with others is left to go test by test: as one
-    unit, its transactional tests would empty the tables data migrations filled before other
-    modules' plain database tests had run on that worker.
-    """
-    uses = {}
-    for item in items:
-        uses.setdefault(module_of(item), set()).add(database_use(item))
-    for item in items:
-        module_uses = uses[module_of(item)]
-        if TRANSACTIONAL not in module_uses or module_uses == {TRANSACTIONAL}:
-            item.add_marker(pytest.mark.xdist_group(module_of(item)))
-
-
-@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items):
     """
-    Tests without a database first: the slow ones among them (subprocesses, collectstatic) then
-    start at once instead of ending the run on one worker. Then pytest-django's order: plain
-    database tests, then transactional ones, which empty the tables data migrations filled.
-
-    Within each module, the tests that use data built once per module run after the others: once
-    built, that data stays until the module ends, so a test of the same module that expects an
-    empty database (say, one that seeds it itself) must run before it is built.
+    Refuse a module that mixes data built once per module with transactional tests: in any
+    order, a transactional test would run inside that module's transaction.
     """
-    _share_out_by_module(items)  # before xdist's own hook reads the marks
-    yield
-    phases = [NO_DATABASE, PLAIN_DATABASE, TRANSACTIONAL]
-    items.sort(key=lambda item: phases.index(database_use(item)))
-    reordered = []
-    for _, run in itertools.groupby(items, key=module_of):
-        reordered += sorted(run, key=lambda item: bool(MODULE_DATA_FIXTURES & {*item.fixturenames}))
-    items[:] = reordered
+    module_data, transactional = set(), set()
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        if MODULE_DATA_FIXTURES & set(item.fixturenames):
+            module_data.add(module)
+        if _is_transactional(item):
+            transactional.add(module)
+    if mixed := sorted(module_data & transactional):
+        raise pytest.UsageError(
+            f"{', '.join(mixed)}: data built once per module and transactional tests cannot share"
+            " a module; move the transactional tests to a module of their own."
+        )
 
 
 @pytest.fixture

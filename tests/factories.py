@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.urls import reverse
@@ -142,22 +142,24 @@ GROUP_MIGRATIONS = [
     ("0002_editor_and_reviewer_groups", "create_groups"),
     ("0006_plant_aliases_and_plant_search", "let_editors_and_reviewers_edit_plant_aliases"),
     ("0010_value_bases_and_not_stated_choices", "let_editors_and_reviewers_edit_value_bases"),
+    ("0020_plant_figures", "let_editors_and_reviewers_edit_plant_figures"),
 ]
 
 
-def make_editorial_groups():
+def make_editorial_groups(using=DEFAULT_DB_ALIAS):
     """
-    The Editors and Reviewers groups exactly as the migrations make them, if they are missing.
-
-    Tests that run with ``transaction=True`` start from a database an earlier one may have
-    flushed, which empties the tables that data migrations filled.
+    The Editors and Reviewers groups exactly as the migrations make them, if they are missing:
+    conftest calls it after each flush that ends a transactional test, which empties the tables
+    data migrations filled.
     """
-    if Group.objects.filter(name__in=["Editors", "Reviewers"]).count() == 2:
+    groups = Group.objects.using(using).filter(name__in=["Editors", "Reviewers"])
+    if groups.count() == 2:
         return
+    database = connections[using]
     for name, function in GROUP_MIGRATIONS:
         migration = importlib.import_module(f"sourcing.migrations.{name}")
-        state = MigrationLoader(connection).project_state(("sourcing", name))
-        getattr(migration, function)(state.apps, SimpleNamespace(connection=connection))
+        state = MigrationLoader(database).project_state(("sourcing", name))
+        getattr(migration, function)(state.apps, SimpleNamespace(connection=database))
 
 
 def build_world():

@@ -133,8 +133,10 @@ def test_editor_is_not_offered_verified_as_a_review_status(client, editor):
 
 
 def test_reviewer_is_offered_verified_and_can_save_it(client, reviewer):
-    company = make_company("Verkor")
-    cite(company, make_article(), "Verkor")  # a basis for every value, without which: refused
+    company = make_company("Verkor", kind="cell_maker")
+    # A passage that states every value, without which: refused.
+    passage = "Verkor, a French maker of battery cells, opens a plant."
+    cite(company, make_article(body=passage), passage)
     client_for(client, reviewer)
     data = changeform_data(client.get(change_url(company)))
     data["review_status"] = ReviewStatus.VERIFIED
@@ -184,7 +186,8 @@ def test_editor_is_not_offered_the_mark_verified_action_and_cannot_post_it(clien
 def test_reviewer_marks_records_verified_with_the_action_and_history_says_so(client, reviewer):
     stakes = [make_stake(), make_stake()]
     for stake in stakes:
-        cite(stake, make_article(), "Renault Group’s stake")  # without a basis: refused
+        passage = f"{stake.holder} owns a stake in {stake.target}."  # without a basis: refused
+        cite(stake, make_article(body=passage), passage)
     response = client_for(client, reviewer).post(
         changelist_url(Stake),
         {"action": "mark_verified", "_selected_action": [stake.pk for stake in stakes]},
@@ -201,7 +204,8 @@ def test_reviewer_marks_records_verified_with_the_action_and_history_says_so(cli
 
 def test_reviewer_marks_companies_verified_even_when_the_list_joins_their_parents(client, reviewer):
     company = make_company("Renault", parent=make_company("Renault Group"))
-    cite(company, make_article(), "Renault Group")
+    passage = "Renault, the French carmaker, belongs to Renault Group."
+    cite(company, make_article(body=passage), passage)
     client_for(client, reviewer).post(
         changelist_url(Company), {"action": "mark_verified", "_selected_action": [company.pk]}
     )

@@ -13,7 +13,7 @@ from django.test import Client
 
 from sourcing.admin import CompanyAdmin
 
-from .factories import change_url, changeform_data, make_company, make_editorial_groups, make_user
+from .factories import change_url, changeform_data, make_company, make_user
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -23,11 +23,6 @@ pytestmark = [
 ]
 
 WAIT_SECONDS = 15
-
-
-@pytest.fixture(autouse=True)
-def editorial_groups(transactional_db):
-    make_editorial_groups()
 
 
 def backends_waiting_for_a_lock():

@@ -66,10 +66,12 @@ def test_citation_list_costs_the_same_queries_for_4_or_40_rows(editor_client, ro
 
     count, response = queries_to_show(editor_client, changelist_url(Citation))
 
-    # Session, user, the editor's two permission lookups, content types (filter), two counts,
-    # the citations with their articles and content types, then one query per kind of cited
-    # record (stake, party, milestone, company), each with the rows its name is made of.
-    assert count == 12
+    # Session, user, the editor's two permission lookups, content types (filter), one count (of
+    # the list, never of the whole table beside it; on PostgreSQL, read after the planner's
+    # estimate of the table's size), the citations with their articles and content types, then
+    # one query per kind of cited record (stake, party, milestone, company), each with the rows
+    # its name is made of.
+    assert count == (12 if connection.vendor == "postgresql" else 11)
     page = response.content.decode()
     assert all(str(record) in page for record in cited)
 

@@ -33,7 +33,6 @@ from .factories import (
     cite,
     make_article,
     make_company,
-    make_editorial_groups,
     make_user,
 )
 
@@ -52,11 +51,6 @@ ARTICLE_BODY = (
     "from 2025.\n\nThe two companies will also develop a high-performance battery for the "
     "Alpine C-segment crossover GT."
 )
-
-
-@pytest.fixture(autouse=True)
-def editorial_groups(transactional_db):
-    make_editorial_groups()
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,6 @@ from .factories import (
     make_agreement,
     make_article,
     make_company,
-    make_editorial_groups,
     make_plant,
     make_user,
 )
@@ -57,6 +56,7 @@ ARTICLE = (
     "Marc, 14 March 2024: I doubt Stellantis will take a 15% stake in anything this year.\n"
     "Reply | Report\n"
 )
+CAPACITY_PASSAGE = "initial capacity will be 4 GWh a year, rising to 16 GWh by 2030"
 PARTY_PASSAGE = "Voltaris will supply Stellantis with up to 8 GWh of cells a year from 2026"
 COMMENTS = ARTICLE[ARTICLE.index("Comments") : ARTICLE.index("Reply | Report") + 14]
 
@@ -120,11 +120,6 @@ def api(base_url, resource):
         return json.load(reply)["results"]
 
 
-@pytest.fixture(autouse=True)
-def editorial_groups(transactional_db):
-    make_editorial_groups()
-
-
 def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_loads(
     browser,  # noqa: F811
     live_server,
@@ -166,10 +161,19 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
     target.send_keys("Voltaris")
     stake_form.find_element("css selector", "[value=accept]").click()
     person.desk_message("Stellantis in Voltaris")
+    # Accepted, the proposal shows the stake as it now is, and cannot be accepted again.
+    accepted = person.find("div.proposal-stake.accepted")
+    assert "Stellantis in Voltaris" in accepted.text and "15" in accepted.text
+    assert not browser.find_elements("css selector", "form.proposal-stake")
     # The capacity's sentence says "the plant": the desk names the plant the text spoke of.
     capacity_form = person.proposal("plant_capacity", '"gwh_per_year": 16')
     plant_box = capacity_form.find_element("css selector", "[name='fields.plant']")
     assert plant_box.get_attribute("value") == "Voltaris Douai"
+    # The quote narrowed to what states the figure: the selection becomes the proposal's quote.
+    assert person.select_passage(CAPACITY_PASSAGE) == CAPACITY_PASSAGE
+    capacity_form.find_element("css selector", ".use-selection").click()
+    quote_box = capacity_form.find_element("css selector", "[name=quote]")
+    assert quote_box.get_attribute("value") == CAPACITY_PASSAGE
     capacity_form.find_element("css selector", "[value=accept]").click()
     person.desk_message("16 GWh/yr")
 
@@ -219,7 +223,7 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
     )
     plants = api(live_server.url, "plants")
     capacity = next(c for c in plants[0]["capacities"] if c["year"] == 2030)
-    assert "16 GWh by 2030" in capacity["citations"][0]["quote"]
+    assert capacity["citations"][0]["quote"] == CAPACITY_PASSAGE
 
     print(f"\npage loads: editor {editor_loads}, in all {person.page_loads}")
     assert person.page_loads <= 10

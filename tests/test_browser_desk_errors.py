@@ -6,7 +6,7 @@ proxy's 502 page), and only a request that reached no server says it could not b
 
 import pytest
 
-from .factories import make_article, make_company, make_editorial_groups, make_user
+from .factories import make_article, make_company, make_user
 from .test_browser import (  # noqa: F401 (the browser fixture)
     WAIT_SECONDS,
     AdminUser,
@@ -32,7 +32,6 @@ NO_NETWORK = "window.fetch = () => Promise.reject(new TypeError('Failed to fetch
 
 @pytest.fixture
 def editor_at_the_desk(browser, live_server):  # noqa: F811
-    make_editorial_groups()
     make_company("Verkor")
     article = make_article(body=BODY)
     make_user("edith", "Editors")

@@ -12,7 +12,7 @@ from selenium.webdriver.support.ui import Select
 from sourcing.models import Article
 from tests.document_samples import page, press_release_pdf, scanned_pdf
 
-from .factories import make_editorial_groups, make_user
+from .factories import make_user
 from .test_browser import (  # noqa: F401 (the browser and screenshot_dir fixtures)
     AdminUser,
     browser,
@@ -20,11 +20,6 @@ from .test_browser import (  # noqa: F401 (the browser and screenshot_dir fixtur
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def editorial_groups(transactional_db):
-    make_editorial_groups()
 
 
 def choose_file(person, path):

@@ -109,8 +109,8 @@ def test_a_verify_of_a_record_changed_since_the_page_was_drawn_is_refused(
     panel = client.get(reverse("admin:sourcing_article_desk", args=[article.pk])).content.decode()
     shown = f"{key(stake)}:{stake.version}"
     assert f'value="{shown}"' in panel  # the checkbox carries the version the page showed
-    # Another editor changes the share after the reviewer's page was drawn.
-    stake.share_exact = 35
+    # Another editor edits the stake after the reviewer's page was drawn.
+    stake.notes = "Checked against the press release."
     stake.save()
 
     refused = act(client, article, action="verify", targets=[shown])
@@ -317,10 +317,12 @@ def test_anything_but_a_json_action_is_a_clear_refusal(client, editor, article):
 
 
 SUPPLY_BODY = (
-    "Stockholm, 3 May 2024. Northvolt will supply Volvo Cars with 15 GWh of cells per year "
-    "from 2026. The plant in Skellefteå will make them."
+    "Stockholm, 3 May 2024. Northvolt announced it will supply Volvo Cars with 15 GWh of cells "
+    "per year from 2026. The plant in Skellefteå will make them."
 )
-SUPPLY_QUOTE = "Northvolt will supply Volvo Cars with 15 GWh of cells per year from 2026."
+SUPPLY_QUOTE = (
+    "Northvolt announced it will supply Volvo Cars with 15 GWh of cells per year from 2026."
+)
 
 
 def test_an_accepted_agreement_with_a_volume_is_verified_in_one_click(client, editor, reviewer):

@@ -236,8 +236,11 @@ def test_a_name_kept_by_a_merge_can_be_given_a_note_and_its_company_verified(cli
     kept, duplicate = duplicates
     Company.objects.filter(pk__in=[kept.pk, duplicate.pk]).update(kind=Company.Kind.NOT_STATED)
     kept.refresh_from_db()
-    article = make_article(body="Envision AESC (or Envision-AESC) will build a plant.")
-    cite(kept, article, "Envision AESC (or Envision-AESC)")
+    article = make_article(
+        body="Envision AESC (or Envision-AESC), a French firm, will build a plant."
+    )
+    cite(kept, article, "Envision AESC (or Envision-AESC), a French firm")
+    cite(kept, article, "will build a plant", field="description")
     merge_companies(duplicate, kept)
     alias = CompanyAlias.objects.get(company=kept, name="AESC Envision")
     kept.refresh_from_db()

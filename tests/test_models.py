@@ -627,7 +627,9 @@ def test_a_stake_is_visible_to_the_public_only_with_both_companies_verified():
     # The stake itself is verified, but showing it would publish a draft company.
     assert not stake.is_visible_to(AnonymousUser())
     assert not Stake.objects.visible_to(AnonymousUser()).exists()
-    cite(target, make_article(), "Verkor")  # a basis for its values, or it may not be verified
+    # A passage that states its values, or it may not be verified.
+    passage = f"{target.name}, a French carmaker, opened a plant."
+    cite(target, make_article(body=passage), passage)
     target.review_status = "verified"
     target.save()
     assert list(Stake.objects.visible_to(AnonymousUser())) == [stake]
@@ -666,6 +668,7 @@ def test_each_part_names_a_row_it_belongs_to():
         "CompanyAlias": "company",
         "PlantAlias": "plant",
         "PlantCapacity": "plant",
+        "PlantFigure": "plant",
         "PlantMilestone": "plant",
         "AgreementParty": "agreement",
         "AgreementVolume": "agreement",

@@ -67,9 +67,10 @@ def test_marking_verified_a_record_with_an_unsourced_value_is_refused_naming_it(
     assert company.review_status == ReviewStatus.DRAFT
 
 
-def test_a_whole_row_citation_or_a_note_is_a_basis_and_then_verifying_works(article):
+def test_a_whole_row_citation_or_a_note_is_a_basis_and_then_verifying_works():
+    article = make_article(body="Verkor, the French start-up, will supply Renault Group.")
     company = make_company("Verkor", country="FR")
-    cite(company, article, "Verkor will supply Renault Group")
+    cite(company, article, "Verkor, the French start-up, will supply Renault Group.")
     mark(company, "kind", "general_knowledge", "Verkor makes battery cells.")
 
     company.review_status = VERIFIED
@@ -77,6 +78,33 @@ def test_a_whole_row_citation_or_a_note_is_a_basis_and_then_verifying_works(arti
 
     company.refresh_from_db()
     assert company.review_status == VERIFIED
+    held = ProvenanceIndex([company]).of(company)
+    assert held["country"].basis == "stated" and held["country"].checked == "machine"
+
+
+def test_a_whole_row_citation_states_only_the_values_the_checker_finds_in_it(article):
+    company = make_company("Verkor", country="FR")
+    passage = cite(company, article, "Verkor will supply Renault Group")
+    mark(company, "kind", "general_knowledge", "Verkor makes battery cells.")
+
+    held = ProvenanceIndex([company]).of(company)
+    assert held["name"].citations == (passage.pk,) and held["name"].checked == "machine"
+    assert held["country"].basis is None  # the passage names no country
+    company.review_status = VERIFIED
+    with pytest.raises(ValidationError) as refused:
+        company.save()
+    assert "country" in str(refused.value)
+
+
+def test_a_field_citation_states_its_field_and_keeps_the_checkers_verdict(article):
+    company = make_company("Verkor", country="DE")
+    passage = cite(company, article, "Verkor will supply Renault Group", field="country")
+
+    country = ProvenanceIndex([company]).of(company)["country"]
+    assert country.basis == "stated" and country.citations == (passage.pk,)
+    assert country.checked is None
+    ((pk, quote, verdict),) = country.refuted
+    assert pk == passage.pk and verdict.status == "not_stated" and "DE" in verdict.reason
 
 
 def test_a_not_stated_status_needs_no_basis(article):
@@ -136,8 +164,10 @@ def test_the_change_form_refuses_to_verify_and_names_the_fields(client, article)
 def test_the_mark_verified_action_refuses_unsourced_records_and_verifies_the_others(
     client, article
 ):
-    sourced, unsourced = make_stake(), make_stake()
-    cite(sourced, article, "Renault Group’s stake")
+    sourced = make_stake(make_company("Renault Group"), make_company("Verkor"))
+    unsourced = make_stake()
+    stake_news = make_article(body="Renault Group owns a stake in Verkor.")
+    cite(sourced, stake_news, "Renault Group owns a stake in Verkor.")
     client.force_login(make_user("rita", "Reviewers"))
 
     response = client.post(
@@ -173,14 +203,18 @@ def test_a_value_basis_must_name_a_factual_field_and_have_a_note():
 
 
 @pytest.fixture
-def sourced_plant(article):
+def sourced_plant():
+    article = make_article(
+        body="Verkor will build a plant in Dunkirk. Verkor, a French start-up, has entered a "
+        "partnership. The plant will reach 50 GWh a year by 2030."
+    )
     verkor = make_company("Verkor", review_status=VERIFIED)
     plant = make_plant(operator=verkor, country="FR", city="Dunkirk", review_status=VERIFIED)
-    city = cite(plant, article, "Verkor will supply Renault Group", field="city")
-    whole = cite(plant, article, "Renault Group and Verkor have entered")
+    city = cite(plant, article, "a plant in Dunkirk", field="city")
+    whole = cite(plant, article, "Verkor, a French start-up, has entered a partnership")
     mark(plant, "status", "inferred", "Read from “funds to build”.")
     capacity = PlantCapacity.objects.create(plant=plant, gwh_per_year=50, year=2030)
-    figure = cite(capacity, article, "12\u00a0GWh", field="gwh_per_year")
+    figure = cite(capacity, article, "50 GWh a year", field="gwh_per_year")
     mark(capacity, "plant", "inferred", "Maybe all of Verkor's capacity.")
     milestone = PlantMilestone.objects.create(plant=plant, kind="operation_start", year=2025)
     return plant, {"city": city, "whole": whole, "figure": figure, "milestone": milestone}
@@ -192,12 +226,18 @@ def test_plant_json_carries_provenance_of_the_record_and_of_its_rows(sourced_pla
     record = APIClient().get(f"/api/v1/plants/{plant.pk}/", format="json").json()
 
     provenance = record["provenance"]
-    assert provenance["city"] == {"basis": "stated", "citations": [cited["city"].pk], "note": ""}
+    assert provenance["city"] == {
+        "basis": "stated",
+        "citations": [cited["city"].pk],
+        "note": "",
+        "checked": "machine",  # "a plant in Dunkirk" names the city
+    }
     assert provenance["country"]["citations"] == [cited["whole"].pk]  # a whole-row citation
     assert provenance["status"] == {
         "basis": "inferred",
         "citations": [cited["whole"].pk],  # what it is inferred from
         "note": "Read from “funds to build”.",
+        "checked": None,
     }
     assert "region" not in provenance  # blank: nothing to source
     capacity = record["capacities"][0]["provenance"]
@@ -208,17 +248,22 @@ def test_plant_json_carries_provenance_of_the_record_and_of_its_rows(sourced_pla
 
 
 def test_agreement_parties_and_aliases_take_their_basis_from_the_record_passages(article):
-    renault = make_company("Renault Group", aliases=["Verkor"], review_status=VERIFIED)
+    renault = make_company("Renault Group", aliases=["Renault"], review_status=VERIFIED)
     passage = cite(renault, article, "Verkor will supply Renault Group")
     agreement = make_agreement(parties=[(renault, AgreementParty.Role.BUYER)], status="signed")
     agreement.review_status = VERIFIED
     Agreement.objects.filter(pk=agreement.pk).update(review_status=VERIFIED)
-    whole = cite(agreement, article, "Renault Group and Verkor have entered")
+    whole = cite(agreement, article, "Verkor will supply Renault Group")
 
     party = APIClient().get(f"/api/v1/agreements/{agreement.pk}/").json()["parties"][0]
     company = APIClient().get(f"/api/v1/companies/{renault.pk}/").json()
 
-    assert party["provenance"]["role"] == {"basis": "stated", "citations": [whole.pk], "note": ""}
+    assert party["provenance"]["role"] == {
+        "basis": "stated",
+        "citations": [whole.pk],
+        "note": "",
+        "checked": "machine",  # Renault Group named after "will supply": the buyer
+    }
     assert company["aliases"][0]["provenance"]["name"]["citations"] == [passage.pk]
     assert company["provenance"]["name"]["citations"] == [passage.pk]
 
@@ -230,7 +275,7 @@ def test_csv_has_a_readable_provenance_column(sourced_plant):
     (row,) = list(csv.DictReader(io.StringIO(response.content.decode())))
 
     text = row["provenance"]
-    assert f"city: stated (citations {cited['city'].pk})" in text
+    assert f"city: stated (citations {cited['city'].pk}), checked by machine" in text
     assert f"status: inferred (citations {cited['whole'].pk}): Read from “funds to build”." in text
     assert "[50 GWh/yr (target, 2030)] plant: inferred: Maybe all of Verkor's capacity." in text
 
@@ -240,6 +285,8 @@ def test_the_schema_documents_provenance():
     plant = schema["components"]["schemas"]["Plant"]["properties"]["provenance"]
     basis = plant["additionalProperties"]["properties"]["basis"]
     assert basis["enum"] == ["stated", "inferred", "general_knowledge"]
+    checked = plant["additionalProperties"]["properties"]["checked"]
+    assert checked["enum"] == ["machine", "reviewer"] and checked["nullable"]
 
 
 def test_the_source_view_shows_inferred_values_with_their_notes(client, article):

@@ -141,9 +141,13 @@ def test_douai_under_construction_is_an_interpretation_of_its_cited_passage():
             "start_year",
             "from 2025",
         ),
+        # 000 dates Renault's entry into Verkor's capital only by its year: a passage about the
+        # completed stake, not one stating the day the 2021 partnership was announced.
         (
-            lambda: Agreement.objects.get(title__contains="partnership (2021)"),
-            "announced_on",
+            lambda: Stake.objects.get(
+                holder__slug="renault-group", as_of__year=2021, as_of_precision="month"
+            ),
+            None,
             "Depuis que Renault est entré au capital de Verkor en 2021",
         ),
     ],

@@ -345,7 +345,9 @@ def test_only_a_reviewer_or_the_trusted_writer_makes_a_record_verified(writer):
         draft.save()
     assert reloaded(created).review_status == NEEDS_REVIEW
     assert reloaded(draft).review_status == NEEDS_REVIEW
-    cite(draft, make_article(), "Verkor")  # a basis for its values, or nobody may verify it
+    # A passage that states its values, or nobody may verify it.
+    passage = "Verkor, a French carmaker, opened a plant."
+    cite(draft, make_article(body=passage), passage)
     with editing_as(make_user("rita", "Reviewers")):
         draft = reloaded(draft)
         draft.review_status = VERIFIED

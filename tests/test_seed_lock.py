@@ -44,7 +44,7 @@ def test_two_seeds_at_once_on_an_empty_database_run_one_after_the_other():
     assert sorted(result.split(":")[0] for result in results) == [
         "Nothing changed",
         "Seeded 5 articles, 22 companies, 9 stakes, 10 agreements, 5 plants, 7 vehicle "
-        "programmes and 165 citations (each quote found in its article)",
+        "programmes and 181 citations (each quote found in its article)",
     ]
     assert Company.objects.count() == 22
     assert Citation.objects.count() == 165

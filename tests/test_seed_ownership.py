@@ -58,7 +58,7 @@ def editors_changes():
     nissan = Company.objects.get(slug="nissan")
     nissan.slug = "nissan-motor"
     save(nissan)
-    CompanyAlias.objects.get(name="le Losange").delete()
+    CompanyAlias.objects.get(name="groupe Renault").delete()
     added = Citation(
         record=Plant.objects.get(name="Verkor Gigafactory Dunkirk"),
         article=Article.objects.get(source_filename=REUTERS_2023),
@@ -76,7 +76,7 @@ def assert_editors_changes_survive(added, changed):
     assert Company.objects.get(slug="verkor").description == EDITED_DESCRIPTION
     assert not Company.objects.filter(slug="nissan").exists()
     assert Company.objects.filter(slug="nissan-motor").count() == 1
-    assert not CompanyAlias.objects.filter(name="le Losange").exists()
+    assert not CompanyAlias.objects.filter(name="groupe Renault").exists()
     assert Citation.objects.filter(pk=added.pk, quote=DOUAI_IN_THE_NORD).exists()
     assert Citation.objects.filter(pk=changed.pk, field="gwh_per_year").exists()
 
@@ -105,7 +105,9 @@ def test_after_pruning_all_history_every_editor_change_survives_the_seed(load, c
     assert "differs from the curation file in: description" in err
     assert "company “nissan” was changed after it was seeded" in err
     assert "differs from the curation file in: slug" in err
-    assert "alias “le Losange” of company “renault-group” was deleted after it was seeded" in err
+    assert (
+        "alias “groupe Renault” of company “renault-group” was deleted after it was seeded" in err
+    )
     assert f"citation {added.pk} of plant “Verkor Gigafactory Dunkirk” (field region)" in err
     assert "was added by an editor and is not in the curation file: kept." in err
     assert f"citation {changed.pk} of " in err

@@ -202,12 +202,13 @@ def test_unknown_articles_are_404(client, world, path):
 
 
 def test_overlapping_citations_of_real_records_render(client, db):
-    renault = make_company("Renault Group", review_status=VERIFIED)
-    source = make_article(body="Renault Group and Verkor sign a deal on 12 GWh.")
-    deal = make_agreement(parties=[(renault, "buyer")], title="Deal", review_status=VERIFIED)
-    cite(deal, source, "Renault Group and Verkor")
-    cite(deal, source, "Verkor sign a deal")
-    cite(renault, source, "Group and")
+    # Names of no other module's data: this module's ``world`` may be loaded alongside.
+    lumiere = make_company("Lumiere Group", review_status=VERIFIED)
+    source = make_article(body="Lumiere Group and Cellix sign a deal on 12 GWh.")
+    deal = make_agreement(parties=[(lumiere, "buyer")], title="Deal", review_status=VERIFIED)
+    cite(deal, source, "Lumiere Group and Cellix")
+    cite(deal, source, "Cellix sign a deal")
+    cite(lumiere, source, "Group and")
     NonEditorialSpan.objects.create(article=source, kind="boilerplate", start=41, end=46)
 
     html = client.get(Article.objects.get(pk=source.pk).get_absolute_url()).content.decode()

@@ -3,7 +3,7 @@ The editors' admin.
 
 Three rules hold for every curated record (companies, stakes, plants, vehicle programmes,
 agreements), whichever page the change is made from, including the pages of the rows that hang
-off a record (aliases, parties, volumes, capacities, milestones, citations):
+off a record (aliases, parties, volumes, capacities, milestones, figures, citations):
 
 - only reviewers (the ``verify_<model>`` permission) can mark a record verified, and a verified
   record an editor changes goes back to "needs review";
@@ -23,13 +23,14 @@ from .agreements import (
 from .articles import ArticleAdmin, CitationAdmin, NonEditorialSpanAdmin
 from .base import CitationInline, CuratedRecordAdmin, EditorialAdmin, RecordPartAdmin
 from .companies import CompanyAdmin, CompanyAliasAdmin
+from .counts import EstimatedCountMixin
 from .mixins import (
-    FoldedSearchMixin,
     HistoryUrlIdsMixin,
     InvalidFilterValuesMixin,
     VersionedChangesMixin,
 )
-from .plants import PlantAdmin, PlantCapacityAdmin, PlantMilestoneAdmin
+from .plants import PlantAdmin, PlantCapacityAdmin, PlantFigureAdmin, PlantMilestoneAdmin
+from .search import FoldedSearchMixin
 from .stakes import StakeAdmin
 
 # The index links to the conflicts view next to the models (see templates/admin/sourcing/).
@@ -46,6 +47,7 @@ __all__ = [
     "PlantAdmin",
     "PlantCapacityAdmin",
     "PlantMilestoneAdmin",
+    "PlantFigureAdmin",
     "VehicleProgrammeAdmin",
     "AgreementAdmin",
     "AgreementPartyAdmin",
@@ -60,4 +62,5 @@ __all__ = [
     "VersionedChangesMixin",
     "HistoryUrlIdsMixin",
     "FoldedSearchMixin",
+    "EstimatedCountMixin",
 ]

@@ -6,7 +6,6 @@ from django.db.models import Prefetch
 from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
 from .duplicates import PartiesDuplicateFormSet
-from .mixins import FoldedSearchMixin
 from .provenance import ValueBasisInline
 from .widgets import KnownIdsAutocompleteMixin
 
@@ -17,7 +16,7 @@ from .widgets import KnownIdsAutocompleteMixin
 class VehicleProgrammeAdmin(CuratedRecordAdmin):
     list_display = ["name", "brand", "segment", "assembly_plant", "start_year", "review_status"]
     list_filter = ["review_status", "start_year", "segment"]
-    search_fields = ["name", "brand__name", "segment"]
+    search_fields = ["search_name", "brand__search"]
     autocomplete_fields = ["brand", "assembly_plant"]
     list_select_related = ["brand", "assembly_plant"]
     inlines = [ValueBasisInline, CitationInline]
@@ -47,11 +46,11 @@ class AgreementVolumeInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(FoldedSearchMixin, CuratedRecordAdmin):
+class AgreementAdmin(CuratedRecordAdmin):
     list_display = ["title", "kind", "status", "party_names", "announced_display", "review_status"]
     list_filter = ["review_status", "kind", "status", "start_year", "announced_precision"]
     date_hierarchy = "announced_on"
-    search_fields = ["title", "parties__company__name", "parties__company__aliases__name"]
+    search_fields = ["search"]  # title, a party's name or alias
     autocomplete_fields = ["plant", "programmes"]
     inlines = [AgreementPartyInline, AgreementVolumeInline, ValueBasisInline, CitationInline]
     fieldsets = [
@@ -93,7 +92,7 @@ class AgreementAdmin(FoldedSearchMixin, CuratedRecordAdmin):
 class AgreementPartyAdmin(RecordPartAdmin):
     list_display = ["agreement", "company", "role"]
     list_filter = ["role"]
-    search_fields = ["agreement__title", "company__name", "company__aliases__name"]
+    search_fields = ["agreement__search_title", "company__search"]
     autocomplete_fields = ["agreement", "company"]
     list_select_related = ["agreement", "company"]
     inlines = [CitationInline]
@@ -103,7 +102,7 @@ class AgreementPartyAdmin(RecordPartAdmin):
 class AgreementVolumeAdmin(RecordPartAdmin):
     list_display = ["__str__", "agreement", "basis", "year"]
     list_filter = ["basis", "qualifier", "year"]
-    search_fields = ["agreement__title"]
+    search_fields = ["agreement__search_title"]
     autocomplete_fields = ["agreement"]
     list_select_related = ["agreement"]
     inlines = [ValueBasisInline, CitationInline]

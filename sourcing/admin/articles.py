@@ -23,6 +23,7 @@ from ..models import (
     Citation,
     NonEditorialSpan,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     Stake,
     dates_disagree,
@@ -30,7 +31,6 @@ from ..models import (
 from ..text.highlighting import highlight_body
 from .base import EditorialAdmin, RecordPartAdmin
 from .links import admin_link, admin_url
-from .mixins import FoldedSearchMixin
 
 # -- Citations ------------------------------------------------------------------------------------
 
@@ -39,7 +39,8 @@ from .mixins import FoldedSearchMixin
 class CitationAdmin(RecordPartAdmin):
     list_display = ["short_quote", "article", "cited_record", "field", "start", "end"]
     list_filter = ["content_type", "article__language"]
-    search_fields = ["quote", "article__title", "article__source_filename"]
+    # A quote is a passage of its article: the citations of the articles whose text has the term.
+    search_fields = ["article__search", "=article__source_filename"]
     autocomplete_fields = ["article"]
     fields = [
         "cited_record",
@@ -91,7 +92,7 @@ class NonEditorialSpanInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
+class ArticleAdmin(EditorialAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -103,7 +104,7 @@ class ArticleAdmin(FoldedSearchMixin, EditorialAdmin):
     ]
     list_filter = ["language", "publisher", "published_precision", "published_inferred"]
     date_hierarchy = "published_on"
-    search_fields = ["title", "publisher", "authors", "source_filename"]
+    search_fields = ["search", "=source_filename"]  # title, authors, text; a file name
     readonly_fields = [
         "content_hash",
         "text_with_citations",
@@ -356,6 +357,7 @@ def disagreement_sections():
     groups = disagreement_groups
     milestones = PlantMilestone.objects.in_conflict().select_related("plant")
     capacities = PlantCapacity.objects.in_conflict().select_related("plant")
+    figures = PlantFigure.objects.in_conflict().select_related("plant")
     volumes = AgreementVolume.objects.in_conflict().select_related("agreement")
     return [
         *stake_sections(),
@@ -376,6 +378,21 @@ def disagreement_sections():
                 subject=lambda c: (
                     f"{c.plant}: {c.get_basis_display().lower()} capacity"
                     + (f" for {c.year}" if c.year else ", undated")
+                ),
+                value=str,
+            ),
+        ),
+        (
+            "Plant figures: same plant, kind, currency or jobs counted, and year, different "
+            "figures or bounds",
+            groups(
+                figures.order_by(
+                    "plant__name", "plant", "kind", "currency", "scope", "year", "value"
+                ),
+                key=lambda f: (f.plant_id, f.kind, f.currency, f.scope, f.year),
+                subject=lambda f: (
+                    f"{f.plant}: {f.get_kind_display().lower()}"
+                    + (f" for {f.year}" if f.year else ", undated")
                 ),
                 value=str,
             ),
@@ -431,6 +448,6 @@ class NonEditorialSpanAdmin(RecordPartAdmin):
 
     list_display = ["article", "kind", "start", "end"]
     list_filter = ["kind"]
-    search_fields = ["article__title"]
+    search_fields = ["article__search"]
     autocomplete_fields = ["article"]
     list_select_related = ["article"]

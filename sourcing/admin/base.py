@@ -20,9 +20,11 @@ from ..forms import CuratedRecordForm
 from ..models import Citation, ReviewStatus, may_verify
 from ..models.curation import HISTORY_REASON_LENGTH
 from ..text import quotes
+from .counts import EstimatedCountMixin
 from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
 from .record_pages import BackToRecordMixin, PrefilledArticleInlineMixin
+from .search import FoldedSearchMixin
 from .widgets import KnownIdsAutocompleteMixin
 
 
@@ -34,13 +36,18 @@ def change_summary(modeladmin, request, form, formsets, add=False):
 
 class EditorialAdmin(
     PartialDatesAdminMixin,
+    FoldedSearchMixin,
+    EstimatedCountMixin,
     HistoryUrlIdsMixin,
     InvalidFilterValuesMixin,
     KnownIdsAutocompleteMixin,
     VersionedChangesMixin,
     SimpleHistoryAdmin,
 ):
-    """Base of every admin here: no lost edits, a history, and no 500 on a hand-edited URL."""
+    """
+    Base of every admin here: no lost edits, a history, no 500 on a hand-edited URL, the API's
+    search (``search_fields`` as ``admin/search.py`` reads them) and no costly count.
+    """
 
 
 # -- Citations ------------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from .base import (
     may_verify,
 )
 from .links import admin_url
-from .mixins import FoldedSearchMixin
 from .provenance import ValueBasisInline
 
 # -- Companies ------------------------------------------------------------------------------------
@@ -31,10 +30,10 @@ class CompanyAliasInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(FoldedSearchMixin, CuratedRecordAdmin):
+class CompanyAdmin(CuratedRecordAdmin):
     list_display = ["name", "kind", "country", "parent", "alias_names", "review_status"]
     list_filter = ["review_status", "kind", "country"]
-    search_fields = ["name", "aliases__name", "slug"]
+    search_fields = ["search", "=slug"]  # name, aliases; a slug
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
@@ -94,7 +93,7 @@ class CompanyAdmin(FoldedSearchMixin, CuratedRecordAdmin):
 class CompanyAliasAdmin(RecordPartAdmin):
     list_display = ["name", "company", "language"]
     list_filter = ["language"]
-    search_fields = ["name", "company__name"]
+    search_fields = ["search_name", "company__search"]
     autocomplete_fields = ["company"]
     list_select_related = ["company"]
     # A name no cited passage prints (one a merge kept, say) needs a note before its company can

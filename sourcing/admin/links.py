@@ -13,6 +13,20 @@ def admin_url(record):
         return ""
 
 
+def editing_page_url(record):
+    """
+    The admin page where ``record`` is edited: its own change page, or, for a row edited inline
+    (a plant's capacity), its parent's (``Versioned.parent_row``); "" if there is none.
+    """
+    while record is not None:
+        url = admin_url(record)
+        if url:
+            return url
+        parent_row = getattr(record, "parent_row", None)
+        record = parent_row() if parent_row else None
+    return ""
+
+
 def admin_link(record):
     url = admin_url(record)
     return format_html('<a href="{}">{}</a>', url, record) if url else str(record)

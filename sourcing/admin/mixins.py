@@ -1,4 +1,4 @@
-"""What the admins here share: version checks, folded search, no 500 on a hand-edited URL."""
+"""What the admins here share: version checks, no 500 on a hand-edited URL."""
 
 from contextlib import contextmanager
 
@@ -12,7 +12,6 @@ from ..api.params import parse_id
 from ..forms import VersionedForm
 from ..models import StaleRecordError, one_change
 from ..models.changes import changes_logged_together
-from ..text.search import fold_for_search
 
 
 class InvalidFilterValuesMixin:
@@ -142,19 +141,3 @@ class HistoryUrlIdsMixin:
             messages.WARNING,
         )
         return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
-
-
-class FoldedSearchMixin:
-    """
-    The search box and autocomplete also use the model's own ``search``, which ignores accents
-    and typography ("ampere" finds "Ampère", "l'usine" finds "l’usine"); Django's search
-    ignores case only.
-    """
-
-    def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        # A term of only invisible characters or lone accents folds to nothing, which the model's
-        # search reads as "no search": it must not add every record to the results.
-        if fold_for_search(search_term):
-            results |= queryset.search(search_term)
-        return results, may_have_duplicates

@@ -1,10 +1,9 @@
-"""Plants, their capacities and the dated steps of their lives."""
+"""Plants, their capacities, the dated steps of their lives and their investment and jobs."""
 
 from django.contrib import admin
 
-from ..models import Plant, PlantAlias, PlantCapacity, PlantMilestone
+from ..models import Plant, PlantAlias, PlantCapacity, PlantFigure, PlantMilestone
 from .base import REVIEW_FIELDSET, CitationInline, CuratedRecordAdmin, RecordPartAdmin
-from .mixins import FoldedSearchMixin
 from .provenance import ValueBasisInline
 
 # -- Plants ---------------------------------------------------------------------------------------
@@ -31,24 +30,26 @@ class PlantMilestoneInline(admin.TabularInline):
     show_change_link = True
 
 
+class PlantFigureInline(admin.TabularInline):
+    model = PlantFigure
+    fields = ["kind", "value", "currency", "scope", "qualifier", "year"]
+    extra = 0
+    # Each figure carries its own citations, edited on its own page.
+    show_change_link = True
+
+
 @admin.register(Plant)
-class PlantAdmin(FoldedSearchMixin, CuratedRecordAdmin):
+class PlantAdmin(CuratedRecordAdmin):
     list_display = ["name", "operator", "kind", "status", "city", "country", "review_status"]
     list_filter = ["review_status", "kind", "status", "country"]
-    search_fields = [
-        "name",
-        "aliases__name",
-        "city",
-        "region",
-        "operator__name",
-        "operator__aliases__name",
-    ]
+    search_fields = ["search", "operator__search"]  # name, aliases; the operator's
     autocomplete_fields = ["operator"]
     list_select_related = ["operator"]
     inlines = [
         PlantAliasInline,
         PlantCapacityInline,
         PlantMilestoneInline,
+        PlantFigureInline,
         ValueBasisInline,
         CitationInline,
     ]
@@ -62,7 +63,7 @@ class PlantAdmin(FoldedSearchMixin, CuratedRecordAdmin):
 class PlantCapacityAdmin(RecordPartAdmin):
     list_display = ["__str__", "plant", "basis", "year"]
     list_filter = ["basis", "qualifier", "year"]
-    search_fields = ["plant__name"]
+    search_fields = ["plant__search"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
     inlines = [ValueBasisInline, CitationInline]
@@ -72,7 +73,17 @@ class PlantCapacityAdmin(RecordPartAdmin):
 class PlantMilestoneAdmin(RecordPartAdmin):
     list_display = ["plant", "kind", "year"]
     list_filter = ["kind", "year"]
-    search_fields = ["plant__name"]
+    search_fields = ["plant__search"]
+    autocomplete_fields = ["plant"]
+    list_select_related = ["plant"]
+    inlines = [ValueBasisInline, CitationInline]
+
+
+@admin.register(PlantFigure)
+class PlantFigureAdmin(RecordPartAdmin):
+    list_display = ["__str__", "plant", "kind", "year"]
+    list_filter = ["kind", "scope", "qualifier", "year"]
+    search_fields = ["plant__search"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
     inlines = [ValueBasisInline, CitationInline]

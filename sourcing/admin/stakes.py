@@ -22,12 +22,7 @@ class StakeAdmin(CuratedRecordAdmin):
     list_display = ["holder", "target", "share", "status", "as_of_display", "review_status"]
     list_filter = ["review_status", "status", "as_of_precision"]
     date_hierarchy = "as_of"
-    search_fields = [
-        "holder__name",
-        "holder__aliases__name",
-        "target__name",
-        "target__aliases__name",
-    ]
+    search_fields = ["holder__search", "target__search"]
     autocomplete_fields = ["holder", "target"]
     list_select_related = ["holder", "target"]
     inlines = [ValueBasisInline, CitationInline]

@@ -21,6 +21,7 @@ from rest_framework import serializers
 from ..models import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from ..models.dates import format_partial_date
 from ..models.provenance import factual_columns
+from ..models.statements import context_columns
 from .fields import built_fields
 from .nested_rows import NestedCitations, links
 from .visibility import user_of, visible
@@ -91,6 +92,14 @@ class NestedRows:
                 (VehicleProgramme, list({row["pk"] for row in self.programmes})),
             ],
             request,
+            named_rows=[
+                *((Agreement, {"plant": agreement.plant_id}) for agreement in agreements),
+                *((AgreementParty, factual_values(AgreementParty, row)) for row in self.parties),
+                *(
+                    (VehicleProgramme, factual_values(VehicleProgramme, row))
+                    for row in self.programmes
+                ),
+            ],
         )
         self.by_agreement = {pk: {"parties": [], "volumes": [], "programmes": []} for pk in ids}
         for row in self.parties:
@@ -138,6 +147,7 @@ class NestedRows:
             name: nested[name] if attname is None else getattr(agreement, attname)
             for name, attname in factual_columns(Agreement)
         }
+        values.update({name: getattr(agreement, name) for name in context_columns(Agreement)})
         data = write_plain(
             plain_fields(type(self.serializer), AGREEMENT_SPECIAL),
             lambda source: getattr(agreement, source),

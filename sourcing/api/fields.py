@@ -101,6 +101,16 @@ class UriField(serializers.ReadOnlyField):
         return as_uri(value) if value else value
 
 
+class BlankAsNullChoiceField(serializers.ChoiceField):
+    """A choice stored as "" where it does not apply (a plant figure's scope): null in the API."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(choices=choices, allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 @extend_schema_field({"type": "string", "nullable": True})
 class BlankAsNullField(serializers.ReadOnlyField):
     """Optional text stored as "" (a country, a cited field): null in the API when absent."""
@@ -117,7 +127,10 @@ PROVENANCE_SCHEMA = {
     "fields and “not stated” choices are left out). `stated`: the `citations` (ids in "
     "`citations`) state it; `inferred`: reasoned from stated facts, `note` says how, `citations` "
     "are the passages it is reasoned from; `general_knowledge`: no source here states it, `note` "
-    "says why it is held. `null` only on a draft whose value has no basis yet.",
+    "says why it is held. `null` only on a draft whose value has no basis yet. `checked`, for a "
+    "stated value: `machine` when the statement checker finds the value in a cited passage (the "
+    "company named, the figure with its bound, the date at its precision...), `reviewer` when a "
+    "reviewer confirmed what the machine cannot tell, `null` when neither has.",
     "additionalProperties": {
         "type": "object",
         "properties": {
@@ -128,15 +141,18 @@ PROVENANCE_SCHEMA = {
             },
             "citations": {"type": "array", "items": {"type": "integer"}},
             "note": {"type": "string"},
+            "checked": {"type": "string", "enum": ["machine", "reviewer"], "nullable": True},
         },
-        "required": ["basis", "citations", "note"],
+        "required": ["basis", "citations", "note", "checked"],
     },
     "example": {
         "status": {
             "basis": "inferred",
             "citations": [12],
             "note": "“dont l'implantation est en cours” read as under construction.",
-        }
+            "checked": None,
+        },
+        "city": {"basis": "stated", "citations": [12], "note": "", "checked": "machine"},
     },
 }
 

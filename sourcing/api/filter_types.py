@@ -16,7 +16,15 @@ from django_filters.filters import QuerySetRequestMixin
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.utils import extend_schema_field
 
-from ..models import AgreementParty, Article, Citation, Company, DatePrecision, QuantityQualifier
+from ..models import (
+    AgreementParty,
+    Article,
+    Citation,
+    Company,
+    DatePrecision,
+    PlantFigure,
+    QuantityQualifier,
+)
 from ..text.search import fold_for_search
 from . import params
 from .ordering import sort_by
@@ -275,6 +283,89 @@ class MinimumGwhFilter(NumberFilter):
         return qs.filter(pk__in=rows.values(self.field_name))
 
 
+class MinimumFigureFilter(filters.Filter):
+    """
+    Plants with a figure of ``kind`` (investment, jobs) known to reach the value, as
+    ``MinimumGwhFilter`` reads capacities: "up to" and "under" figures are ceilings and never
+    match. An amount of money is only compared with amounts in the same currency: the filter of
+    ``currency_parameter`` must be given too (``FigureFilterForm``).
+    """
+
+    # The largest value a figure can hold (PlantFigure.value: 17 digits, 2 of them decimal).
+    MAX_VALUE = 10**15 - 1
+
+    def __init__(self, *args, kind, currency_parameter=None, **kwargs):
+        self.kind, self.currency_parameter = kind, currency_parameter
+        super().__init__(*args, min_value=0, max_value=self.MAX_VALUE, **kwargs)
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        rows = PlantFigure.objects.filter(
+            kind=self.kind, value__gte=value, qualifier__in=LOWER_BOUND_QUALIFIERS
+        )
+        if self.currency_parameter:
+            currency = self.parent.form.cleaned_data[self.currency_parameter]
+            rows = rows.filter(currency=currency.upper())
+        return qs.filter(pk__in=rows.values("plant_id"))
+
+
+class MinimumJobsFilter(MinimumFigureFilter):
+    field_class = params.PlainIntegerField
+
+
+class MinimumAmountFilter(MinimumFigureFilter):
+    field_class = params.PlainDecimalField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, max_digits=17, decimal_places=params.DECIMAL_PLACES, **kwargs)
+
+    @property
+    def field(self):
+        # What ``FigureFilterForm`` reads to require the currency with the amount.
+        field = super().field
+        field.currency_parameter = self.currency_parameter
+        return field
+
+
+CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
+
+
+def is_currency_code(value):
+    if value and not CURRENCY_CODE.fullmatch(value):
+        raise ValidationError("Enter a three-letter ISO 4217 currency code.", code="invalid")
+
+
+class CurrencyFilter(filters.CharFilter):
+    """Plants with an investment stated in a currency (an ISO 4217 code, any case)."""
+
+    def __init__(self, *args, **kwargs):
+        # Not stripped: " EUR" is refused as the schema's pattern refuses it, not read as "EUR".
+        super().__init__(*args, strip=False, validators=[is_currency_code], **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        rows = PlantFigure.objects.filter(kind=PlantFigure.Kind.INVESTMENT, currency=value.upper())
+        return qs.filter(pk__in=rows.values("plant_id"))
+
+
+class FigureFilterForm(forms.Form):
+    """
+    The form of a FilterSet with a ``MinimumAmountFilter``: a minimum amount is given with its
+    currency (500 million of what?). The error names the minimum's parameter, as any other 400
+    names the parameter at fault.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            currency = getattr(field, "currency_parameter", None)
+            if currency and cleaned.get(name) is not None and not cleaned.get(currency):
+                self.add_error(name, f"Give the currency of the amount too: `{currency}=EUR`.")
+        return cleaned
+
+
 # -- Ordering ------------------------------------------------------------------------------------
 
 
@@ -385,6 +476,26 @@ def cited_in_filter(children=()):
 
 def partial_date_filter(**kwargs):
     return documented(params.PARTIAL_DATE_SCHEMA, PartialDateFilter(**kwargs))
+
+
+def minimum_jobs_filter(help_text):
+    return documented(
+        {**params.COUNT_SCHEMA, "minimum": 0, "maximum": MinimumFigureFilter.MAX_VALUE},
+        MinimumJobsFilter(kind="jobs", help_text=help_text),
+    )
+
+
+def minimum_amount_filter(currency_parameter, help_text):
+    return documented(
+        {**params.HUNDREDTHS_SCHEMA, "minimum": 0, "maximum": MinimumFigureFilter.MAX_VALUE},
+        MinimumAmountFilter(
+            kind="investment", currency_parameter=currency_parameter, help_text=help_text
+        ),
+    )
+
+
+def currency_filter(help_text):
+    return documented(params.CURRENCY_SCHEMA, CurrencyFilter(help_text=help_text))
 
 
 def minimum_gwh_filter(**kwargs):

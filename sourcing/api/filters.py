@@ -24,14 +24,18 @@ from ..models import (
 from ..text.search import fold_for_search
 from .filter_types import (
     COMPANY_HELP,
+    FigureFilterForm,
     NumberFilter,
     choice_filter,
     cited_in_filter,
     company_filter,
     country_filter,
+    currency_filter,
     documented,
     equals_text,
+    minimum_amount_filter,
     minimum_gwh_filter,
+    minimum_jobs_filter,
     ordering_filter,
     partial_date_filter,
     parties_filter,
@@ -228,7 +232,22 @@ class PlantFilter(filters.FilterSet):
         "at least this much. Capacities stated as exact, about, over or at least a figure count; "
         "“up to” and “under” figures are ceilings and never match.",
     )
-    cited_in = cited_in_filter(children=("capacities", "milestones"))
+    min_jobs = minimum_jobs_filter(
+        "Plants with a stated number of jobs (direct or total, now or due by a year) of at "
+        "least this many. Figures stated as exact, about, over or at least a number count; "
+        "“up to” and “under” figures are ceilings and never match."
+    )
+    min_investment = minimum_amount_filter(
+        "currency",
+        "Plants with a stated investment of at least this amount in `currency`, which must be "
+        "given too (amounts in other currencies are not converted). Figures stated as exact, "
+        "about, over or at least an amount count; “up to” and “under” figures never match.",
+    )
+    currency = currency_filter(
+        "ISO 4217 currency code, e.g. `EUR` (any case): plants with an investment stated in "
+        "that currency; with `min_investment`, the currency of the minimum."
+    )
+    cited_in = cited_in_filter(children=("capacities", "milestones", "figures"))
     ordering = ordering_filter(
         ("name", "name"),
         ("country", "country"),
@@ -240,6 +259,7 @@ class PlantFilter(filters.FilterSet):
     class Meta:
         model = Plant
         fields = []
+        form = FigureFilterForm
 
 
 class ProgrammeFilter(filters.FilterSet):

@@ -16,6 +16,7 @@ from django.urls import get_script_prefix, reverse
 from ..models import Citation, ValueBasis
 from ..models.dates import format_partial_date
 from ..models.provenance import BASIS_COLUMNS, held_values, provenance_of
+from ..models.statements import RecordNames
 
 
 def origin(request):
@@ -139,13 +140,16 @@ class NestedCitations:
     """
     The citations and value bases of rows of several kinds, in two queries: ``keys`` are
     (model, ids) pairs. ``of(model, pk)`` gives a row's citations as the API writes them and
-    ``provenance(...)`` the provenance the API writes for it.
+    ``provenance(...)`` the provenance the API writes for it. ``named_rows``: (model, {field:
+    stored value}) of the rows whose provenance is asked for, whose referred records' names the
+    statement checker reads (one more query, when they refer to any).
     """
 
-    def __init__(self, keys, request):
+    def __init__(self, keys, request, named_rows=()):
         self.types = {model: ContentType.objects.get_for_model(model).pk for model, _ in keys}
         keys = [(self.types[model], ids) for model, ids in keys]
         self.rows, self.json, self.bases = {}, {}, {}
+        self.names = RecordNames.of(named_rows)
         if not any(ids for _, ids in keys):
             return
         response_links, articles = links(request), {}
@@ -158,7 +162,10 @@ class NestedCitations:
                     response_links, article_id, *article
                 )
             key = (ct, object_id)
-            self.rows.setdefault(key, []).append({"pk": pk, "field": field, "quote": quote})
+            language = article[ARTICLE_COLUMNS.index("language")]
+            self.rows.setdefault(key, []).append(
+                {"pk": pk, "field": field, "quote": quote, "language": language}
+            )
             self.json.setdefault(key, []).append(
                 citation_json(response_links, pk, reference, article_id, field, quote, start, end)
             )
@@ -174,7 +181,7 @@ class NestedCitations:
         The ``provenance`` of a row of ``model`` whose factual fields hold ``values`` ({name:
         stored value}, a list for a relation to many), part of record ``parent`` (model, pk).
         """
-        held = held_values(model, values)
+        held = held_values(model, values, self.names)
         key = (self.types[model], pk)
         parent_rows = None if parent is None else self.rows.get((self.types[parent[0]], parent[1]))
         provenance = provenance_of(

@@ -98,6 +98,7 @@ CURSOR_SCHEMA = {
     "pattern": f"^{CURSOR_PATTERN.pattern}$",
 }
 COUNTRY_SCHEMA = {"type": "string", "pattern": "^[A-Za-z]{2}$"}
+CURRENCY_SCHEMA = {"type": "string", "pattern": "^[A-Za-z]{3}$"}
 # The partial dates the server accepts, exactly: years 0001-9999, months 01-12, and only the days
 # of the calendar (30 April, 29 February of leap years), so that no value the schema allows is
 # refused. ASCII digits only: [0-9], not \d, which some regex engines read in any script.

@@ -83,7 +83,8 @@ def citation_urls(record, *children):
 def provenance_text(record):
     """
     Why each value is held, the record's own and then its nested rows' labelled by the row:
-    "kind: stated (citations 3, 4) | status: inferred (citations 12): note | [16 GWh/yr] year: …".
+    "kind: stated (citations 3, 4), checked by machine | status: inferred (citations 12): note |
+    [16 GWh/yr] year: …".
     """
     texts = _provenance_texts(record.get("provenance") or {})
     for value in record.values():
@@ -102,6 +103,8 @@ def _provenance_texts(provenance):
         basis = (why["basis"] or "no basis").replace("_", " ")
         cited = ", ".join(str(pk) for pk in why["citations"])
         text = f"{name}: {basis}" + (f" (citations {cited})" if cited else "")
+        if why.get("checked"):
+            text += f", checked by {why['checked']}"
         texts.append(f"{text}: {why['note']}" if why["note"] else text)
     return texts
 

@@ -22,6 +22,7 @@ from ..models import (
     Plant,
     PlantAlias,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     Stake,
     VehicleProgramme,
@@ -30,6 +31,7 @@ from ..models import (
 from ..models.articles import PREFETCHED_FOR_API
 from .agreement_writer import agreement_representations
 from .fields import (
+    BlankAsNullChoiceField,
     BlankAsNullField,
     PartialDateField,
     PrecisionField,
@@ -234,6 +236,40 @@ class PlantMilestoneSerializer(ProvenanceMixin, serializers.ModelSerializer):
     class Meta:
         model = PlantMilestone
         fields = ["kind", "year", "citations"]
+
+
+class PlantFigureSerializer(ProvenanceMixin, serializers.ModelSerializer):
+    """An amount invested in a plant, or its jobs, with its bound and year, as stated."""
+
+    value = serializers.DecimalField(
+        max_digits=17,
+        decimal_places=2,
+        read_only=True,
+        help_text="The amount, in `currency`, of an investment; the number of jobs.",
+    )
+    currency = BlankAsNullField(
+        help_text="ISO 4217 code of an investment's amount (`EUR`, `USD`); null for jobs."
+    )
+    scope = BlankAsNullChoiceField(
+        PlantFigure.Scope.choices,
+        help_text="Which jobs are counted: `direct`, `total` (direct and indirect) or "
+        "`not_stated`; null for an investment.",
+    )
+    display = serializers.CharField(source="__str__", read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PlantFigure
+        fields = [
+            "kind",
+            "value",
+            "currency",
+            "scope",
+            "qualifier",
+            "year",
+            "display",
+            "citations",
+        ]
 
 
 class CuratedRecordSerializer(ProvenanceMixin, serializers.ModelSerializer):
@@ -444,6 +480,12 @@ class PlantSerializer(CuratedRecordSerializer):
     aliases = PlantAliasSerializer(many=True, read_only=True)
     capacities = PlantCapacitySerializer(many=True, read_only=True)
     milestones = PlantMilestoneSerializer(many=True, read_only=True)
+    figures = PlantFigureSerializer(
+        many=True,
+        read_only=True,
+        help_text="Amounts invested in the plant and the jobs it has or will have, each as a "
+        "source states it (sources that disagree give a figure each).",
+    )
 
     class Meta:
         model = Plant
@@ -460,6 +502,7 @@ class PlantSerializer(CuratedRecordSerializer):
             "country",
             "capacities",
             "milestones",
+            "figures",
             "review_status",
             "citations",
         ]

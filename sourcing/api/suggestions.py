@@ -48,6 +48,8 @@ class ProposalSerializer(serializers.Serializer):
             "agreement",
             "plant_capacity",
             "plant_milestone",
+            "plant_figure",
+            "plant",
             "company",
             "alias",
             "non_editorial",

@@ -22,6 +22,7 @@ from ..models import (
     Company,
     Plant,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     Stake,
     VehicleProgramme,
@@ -213,6 +214,10 @@ class AgreementViewSet(ReadOnlyViewSet):
         return sort_by(agreements, "-announced_on", "title")
 
 
+# A plant's rows that carry citations of their own, as its representation names them.
+PLANT_ROWS = ("capacities", "milestones", "figures")
+
+
 class PlantViewSet(ReadOnlyViewSet):
     queryset = Plant.objects.all()
     serializer_class = serializers.PlantSerializer
@@ -231,8 +236,9 @@ class PlantViewSet(ReadOnlyViewSet):
         "milestones": renderers.joined(
             "milestones", lambda milestone: f"{milestone['kind']} {milestone['year']}"
         ),
-        "citations": lambda record: renderers.all_citations(record, "capacities", "milestones"),
-        "citation_urls": lambda record: renderers.citation_urls(record, "capacities", "milestones"),
+        "figures": renderers.joined("figures", lambda figure: figure["display"]),
+        "citations": lambda record: renderers.all_citations(record, *PLANT_ROWS),
+        "citation_urls": lambda record: renderers.citation_urls(record, *PLANT_ROWS),
         **RECORD_COLUMNS,
     }
 
@@ -248,6 +254,10 @@ class PlantViewSet(ReadOnlyViewSet):
                 Prefetch(
                     "milestones",
                     queryset=PlantMilestone.objects.prefetch_related(citations_with_articles()),
+                ),
+                Prefetch(
+                    "figures",
+                    queryset=PlantFigure.objects.prefetch_related(citations_with_articles()),
                 ),
             )
             .with_citations()

@@ -17,13 +17,13 @@ WHOLE_NUMBERS = ("version", "start", "end")
 TEXTS = ("action", "target", "field", "kind")
 
 # A proposal's fields naming a company or a plant: a slug, a name or {"id", "slug", "name"}.
-REFERENCES = ("holder", "target", "company", "plant")
+REFERENCES = ("holder", "target", "company", "plant", "operator")
 # Fields holding rows, each an object of fields (an agreement's parties and volumes).
 ROWS = ("parties", "volumes")
 # Fields the engine fills with a number or a flag (a non-editorial part's "start" and "end"
 # too); an edit at the desk sends them back as text.
 NUMBERS = (
-    *("share_exact", "share_min", "share_max", "gwh_per_year", "year", "start_year"),
+    *("share_exact", "share_min", "share_max", "gwh_per_year", "value", "year", "start_year"),
     *("start", "end"),
 )
 FLAGS = ("share_min_exclusive", "share_max_exclusive")
@@ -49,6 +49,7 @@ def check_proposal(proposal):
     an_object(proposal, "proposal")
     text(proposal.get("kind"), "kind")
     text(proposal.get("quote"), "quote")
+    text(proposal.get("fingerprint"), "fingerprint")
     whole_number(proposal.get("start"), "start")
     whole_number(proposal.get("end"), "end")
     check_fields(proposal.get("fields"), "")

@@ -14,7 +14,7 @@ import contextlib
 import json
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.http import JsonResponse
@@ -24,7 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import Truncator, capfirst
 
-from ..admin.links import admin_url
+from ..admin.links import admin_url, editing_page_url
 from ..api.params import parse_id
 from ..forms import stale_record_message
 from ..models import (
@@ -41,7 +41,10 @@ from ..models.changes import changes_logged_together
 from ..models.registry import citable_models
 from ..suggestions import suggest
 from . import payload, validation, writes
+from .acceptances import accept_once, accepted_proposals, current_values
 from .duplicates import likely_duplicates
+from .fingerprints import fingerprint
+from .inputs import known_names, proposal_inputs
 from .text import desk_text_html
 
 CONTEXT_CHARACTERS = 40
@@ -116,16 +119,52 @@ def citable_fields(model):
 
 def cited_records(article):
     """The records citing ``article``, each once, in the order of their first passage."""
+    return list(citations_by_record(article))
+
+
+def citations_by_record(article):
+    """{record: [its citations of ``article``]}, records in the order of their first passage."""
     citations = (
         article.citations.select_related("content_type").with_records().order_by("start", "pk")
     )
-    seen, records = set(), []
+    found, by_key = {}, {}
     for citation in citations:
+        if citation.record is None:
+            continue
         key = (citation.content_type_id, citation.object_id)
-        if citation.record is not None and key not in seen:
-            seen.add(key)
-            records.append(citation.record)
-    return records
+        record = by_key.setdefault(key, citation.record)
+        found.setdefault(record, []).append(citation)
+    return found
+
+
+def passages_for_review(cited):
+    """
+    {curated record key: [(what, quote)]}: what each passage of the article is cited for, by the
+    curated record it belongs to ("Stake, share (exact)", "Plant capacity 16 GWh/yr"), for the
+    reviewer to read each value beside the words that state it.
+    """
+    found = {}
+    for record, citations in cited.items():
+        curated = curated_record_of(record)
+        if curated is None:
+            continue
+        what = "" if record is curated else f"{capfirst(record._meta.verbose_name)} {record}"
+        for citation in citations:
+            field = citation.field
+            if field:
+                name = field_label(record, field)
+                label = f"{what}, {name}" if what else capfirst(name)
+            else:
+                label = what or "Whole record"
+            found.setdefault(target_key(curated), []).append((label, citation.quote))
+    return found
+
+
+def field_label(record, name):
+    try:
+        return record._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return name
 
 
 def curated_record_of(row):
@@ -148,11 +187,12 @@ def curated_records_of(records):
 def cite_targets(article, records, mentions):
     """
     What a selected passage may be cited for: the records citing the article, the parties,
-    capacities and milestones of those, and the companies and plants the text names.
+    capacities, milestones, figures and volumes of those, and the companies and plants the text
+    names.
     """
     targets = list(records)
     for record in records:
-        for relation in ("parties", "capacities", "milestones", "volumes"):
+        for relation in ("parties", "capacities", "milestones", "figures", "volumes"):
             if hasattr(record, relation):
                 targets.extend(getattr(record, relation).all())
     for kind, model in (("company", Company), ("plant", Plant)):
@@ -171,20 +211,27 @@ def cite_targets(article, records, mentions):
     ]
 
 
-def proposal_rows(proposals, targets):
+def proposal_rows(proposals, targets, accepted):
     """
     The proposals as the panel shows them: editable inputs, likely duplicates, and the records
-    the passage may be attached to instead, the likely duplicates first.
+    the passage may be attached to instead, the likely duplicates first. A proposal already
+    accepted (``accepted``: fingerprint -> records) shows the records it made, as they are now,
+    instead of the machine's values.
     """
     rows = []
     for index, proposal in enumerate(proposals):
+        proposal = {**proposal, "fingerprint": fingerprint(proposal)}
         # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
-        inputs = [
-            (name, value)
-            for name, value in flatten(proposal.get("fields") or {}, "fields")
-            if not name.endswith("_precision")
-        ]
-        duplicates = likely_duplicates(proposal.get("kind"), proposal.get("fields") or {})
+        inputs = proposal_inputs(
+            proposal.get("kind"),
+            [
+                (name, value)
+                for name, value in flatten(proposal.get("fields") or {}, "fields")
+                if not name.endswith("_precision")
+            ],
+        )
+        made = accepted.get(proposal["fingerprint"])
+        duplicates = [] if made is not None else likely_duplicates(proposal)
         attach = [
             (shown_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
             for record in duplicates
@@ -197,10 +244,24 @@ def proposal_rows(proposals, targets):
                 "proposal": proposal,
                 "json": json.dumps(proposal),
                 "inputs": inputs,
-                "duplicates": [(record, admin_url(record)) for record in duplicates],
+                "accepted": made["records"] if made is not None else None,
+                "duplicates": [(record, editing_page_url(record)) for record in duplicates],
                 "attach": attach,
             }
         )
+    # Accepted proposals the engine no longer makes (a new plant is, once made, a known one).
+    proposed = {row["proposal"]["fingerprint"] for row in rows}
+    for key, made in accepted.items():
+        if key not in proposed:
+            proposal = {"kind": made["kind"], "quote": made["quote"], "fingerprint": key}
+            rows.append(
+                {
+                    "index": len(rows),
+                    "label": made["kind"].replace("_", " ").capitalize(),
+                    "proposal": proposal,
+                    "accepted": made["records"],
+                }
+            )
     return rows
 
 
@@ -226,7 +287,9 @@ def flatten(value, prefix):
 def panel_context(request, article):
     answer = suggest(article)
     mentions, proposals = answer.get("mentions", []), answer.get("proposals", [])
-    records = cited_records(article)
+    cited = citations_by_record(article)
+    records = list(cited)
+    passages = passages_for_review(cited)
     reviewer_rows = [
         {
             "key": shown_key(record),
@@ -235,6 +298,9 @@ def panel_context(request, article):
             "url": f"{admin_url(record)}?article={article.pk}",
             "kind": capfirst(record._meta.verbose_name),
             "may_verify": may_verify(request.user, type(record)),
+            # What the reviewer checks: the values, and the passages of this article cited.
+            "values": current_values(record),
+            "passages": passages.get(target_key(record), []),
         }
         for record in curated_records_of(records)
     ]
@@ -243,7 +309,8 @@ def panel_context(request, article):
         "article": article,
         "text_html": desk_text_html(article, mentions),
         "targets": targets,
-        "proposals": proposal_rows(proposals, targets),
+        "proposals": proposal_rows(proposals, targets, accepted_proposals(article)),
+        "known_names": known_names(mentions, proposals, curated_records_of(records)),
         "records": reviewer_rows,
         "span_kinds": NonEditorialSpan.Kind.choices,
         "to_verify": [row for row in reviewer_rows if row["may_verify"]],
@@ -414,7 +481,12 @@ def act_accept(request, article, data):
     require(request, "add", model)
     # A capacity or an alias added to a verified plant or company sends it back to review when
     # the editor may not verify it: the models see to that (Versioned.parent_field).
-    rows = writes.accept_proposal(article, proposal, request.user)
+    rows = accept_once(
+        article,
+        proposal,
+        request.user,
+        lambda: writes.accept_proposal(article, proposal, request.user),
+    )
     return "Created " + "; ".join(
         f"{row._meta.verbose_name} “{Truncator(str(row)).chars(60)}”" for row in rows
     )
@@ -426,7 +498,12 @@ def act_attach(request, article, data):
     if record is None:
         raise writes.DeskError("Choose the existing record to attach the passage to.")
     require(request, "change", type(record))
-    writes.attach_proposal(article, proposal, record)
+
+    def attached():
+        writes.attach_proposal(article, proposal, record)
+        return [record]
+
+    accept_once(article, proposal, request.user, attached)
     return f"Cited the passage for the existing {type(record)._meta.verbose_name} “{record}”."
 
 

@@ -20,6 +20,7 @@ from ..models import (
     NonEditorialSpan,
     Plant,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     ReviewStatus,
     Stake,
@@ -178,16 +179,42 @@ def unique_slug(name):
     return slug
 
 
-def plant_for(value):
+def find_plant(value):
+    """The plant a proposal names (by id, name or alias), or None."""
     if isinstance(value, dict) and value.get("id"):
         found = Plant.objects.filter(pk=value["id"]).first()
         if found:
             return found
     name = reference_name(value)
-    plant = Plant.objects.filter(name__iexact=name).first() if name else None
-    plant = plant or (Plant.objects.search(name).first() if name else None)
-    if plant is None:
-        raise DeskError(f"No plant “{name}” is known: add the plant first.")
+    if not name:
+        return None
+    return (
+        Plant.objects.filter(name__iexact=name).first()
+        or Plant.objects.filter(aliases__name__iexact=name).first()
+        or Plant.objects.search(name).first()
+    )
+
+
+def plant_for(value, created):
+    """
+    The plant ``value`` names, created as a draft if the database does not know it: a capacity,
+    a milestone or a figure of a plant the article introduces is accepted with its plant, in one
+    step.
+    What the new plant makes and how far it has come, the passage may not say: the editor sets
+    them (or accepts the engine's plant proposal first, which reads them).
+    """
+    plant = find_plant(value)
+    if plant is not None:
+        return plant
+    name = str((value.get("name") if isinstance(value, dict) else value) or "").strip()
+    if not name:
+        raise DeskError("Name the plant: an existing plant's name, or a new plant's.")
+    city = str(value.get("city") or "").strip() if isinstance(value, dict) else ""
+    plant = validated(
+        Plant(name=name, city=city, kind=Plant.Kind.OTHER, status=Plant.Status.NOT_STATED)
+    )
+    plant.save()
+    created.append(plant)
     return plant
 
 
@@ -284,7 +311,7 @@ def build_agreement(fields, created):
 
 def build_capacity(fields, created):
     capacity = PlantCapacity(
-        plant=plant_for(fields.get("plant")),
+        plant=plant_for(fields.get("plant"), created),
         gwh_per_year=number(fields.get("gwh_per_year"), "gwh_per_year"),
         qualifier=fields.get("qualifier") or "exact",
         basis=fields.get("basis") or PlantCapacity.Basis.TARGET,
@@ -295,11 +322,34 @@ def build_capacity(fields, created):
 
 def build_milestone(fields, created):
     milestone = PlantMilestone(
-        plant=plant_for(fields.get("plant")),
+        plant=plant_for(fields.get("plant"), created),
         kind=fields.get("kind") or "",
         year=year(fields.get("year"), "year"),
     )
     return [validated(milestone)]
+
+
+def build_figure(fields, created):
+    """
+    An investment or a number of jobs. The engine gives the unit a figure is in: a currency
+    code for an amount, "jobs" for jobs; which jobs are counted (direct or total) it does not
+    read, so that is "not stated" until the editor says otherwise.
+    """
+    kind = fields.get("kind") or ""
+    unit = str(fields.get("unit") or fields.get("currency") or "").strip()
+    investment = kind == PlantFigure.Kind.INVESTMENT
+    if not investment and unit and unit.lower() != "jobs":
+        raise DeskError(f"Plant figure: jobs are counted, not given in “{unit}”.")
+    figure = PlantFigure(
+        plant=plant_for(fields.get("plant"), created),
+        kind=kind,
+        value=number(fields.get("value"), "value"),
+        currency=unit.upper() if investment else "",
+        scope="" if investment else (fields.get("scope") or PlantFigure.Scope.NOT_STATED),
+        qualifier=fields.get("qualifier") or "exact",
+        year=year(fields.get("year"), "year"),
+    )
+    return [validated(figure)]
 
 
 def build_company(fields, created):
@@ -313,6 +363,24 @@ def build_company(fields, created):
         country=str(fields.get("country") or "").strip().upper(),
     )
     return [validated(company)]
+
+
+def build_plant(fields, created):
+    name = str(fields.get("name") or "").strip()
+    existing = find_plant(name) if name else None
+    if existing is not None:
+        raise DeskError(f"“{existing}” is already a plant: attach the passage to it instead.")
+    operator = fields.get("operator")
+    plant = Plant(
+        name=name,
+        operator=company_for(operator, created) if reference_name(operator) else None,
+        kind=fields.get("kind") or Plant.Kind.OTHER,
+        status=fields.get("status") or Plant.Status.NOT_STATED,
+        city=str(fields.get("city") or "").strip(),
+        region=str(fields.get("region") or "").strip(),
+        country=str(fields.get("country") or "").strip().upper(),
+    )
+    return [validated(plant)]
 
 
 def build_alias(fields, created):
@@ -332,7 +400,9 @@ BUILDERS = {
     "agreement": build_agreement,
     "plant_capacity": build_capacity,
     "plant_milestone": build_milestone,
+    "plant_figure": build_figure,
     "company": build_company,
+    "plant": build_plant,
     "alias": build_alias,
 }
 
@@ -341,7 +411,9 @@ MODEL_OF_KIND = {
     "agreement": Agreement,
     "plant_capacity": PlantCapacity,
     "plant_milestone": PlantMilestone,
+    "plant_figure": PlantFigure,
     "company": Company,
+    "plant": Plant,
     "alias": CompanyAlias,
     "non_editorial": NonEditorialSpan,
 }
@@ -369,8 +441,8 @@ def accept_proposal(article, proposal, user):
             raise DeskError(f"Unknown kind of proposal “{kind}”.")
         created = []
         rows = builder(fields, created)
-        for company in created:
-            cite(company, article, start, end, field="name")
+        for record in created:  # companies and plants named by the proposal, new to the database
+            cite(record, article, start, end, field=naming_field(record))
         head = rows[0]
         save_draft(head, user)
         for row in rows[1:]:
@@ -382,6 +454,17 @@ def accept_proposal(article, proposal, user):
             if not stated_by_its_record(row):
                 cite(row, article, start, end)
         return [*created, *rows]
+
+
+def naming_field(record):
+    """
+    The field a passage that names a new company or plant on the way states: the company's name;
+    the plant's city, the only value the engine reads into its name (its name is an editorial
+    label, not a stated value), or the whole plant if it has no city.
+    """
+    if isinstance(record, Plant):
+        return "city" if record.city else ""
+    return "name"
 
 
 def citation_field(kind):

@@ -41,7 +41,8 @@ SEEDED_FIELDS = {
         [],
     ),
     "plantalias": (["plant", "name"], ["language"], []),
-    "plantcapacity": (["plant", "gwh_per_year", "basis", "year"], ["qualifier"], []),
+    # The qualifier is part of a figure's natural key, as the seed keys it (sourcing.seeding).
+    "plantcapacity": (["plant", "gwh_per_year", "basis", "year", "qualifier"], [], []),
     "plantmilestone": (["plant", "kind", "year"], [], []),
     "vehicleprogramme": (
         ["name"],
@@ -79,7 +80,7 @@ SEEDED_FIELDS = {
         ["programmes"],
     ),
     "agreementparty": (["agreement", "company", "role"], [], []),
-    "agreementvolume": (["agreement", "gwh_per_year", "basis", "year"], ["qualifier"], []),
+    "agreementvolume": (["agreement", "gwh_per_year", "basis", "year", "qualifier"], [], []),
     "citation": (["content_type", "object_id", "article", "field", "quote"], [], []),
 }
 

@@ -21,7 +21,7 @@ from .articles import Article, Citation, NonEditorialSpan
 from .curation import CuratedRecord, ReviewStatus
 from .companies import Company, CompanyAlias
 from .stakes import Stake
-from .plants import Plant, PlantAlias, PlantCapacity, PlantMilestone
+from .plants import Plant, PlantAlias, PlantCapacity, PlantFigure, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
 from .seeding import SeedOwnership
 from .changes import Change, ChangeFeedHorizon
@@ -34,6 +34,7 @@ from .provenance import (
     holds_value,
 )
 from .originals import Original, may_download_originals
+from .acceptances import AcceptedProposal
 
 # isort: on
 
@@ -43,6 +44,7 @@ __all__ = [
     "NonEditorialSpan",
     "Citation",
     "Original",
+    "AcceptedProposal",
     "may_download_originals",
     "CuratedRecord",
     "Versioned",
@@ -53,6 +55,7 @@ __all__ = [
     "PlantAlias",
     "PlantCapacity",
     "PlantMilestone",
+    "PlantFigure",
     "VehicleProgramme",
     "Agreement",
     "AgreementParty",

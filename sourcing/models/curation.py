@@ -26,9 +26,18 @@ def matches_or_among(matches, ids):
     are read once, and the planner can OR the trigram index with the primary key for a rare
     term, or walk the list's ordering index and stop at the page for a common one.
     """
+    return matches | among("pk", ids)
+
+
+def among(field, ids):
+    """
+    ``field`` (a column of the searched table, or a foreign key) among ``ids`` (a one-column
+    subquery), in the shape ``matches_or_among`` explains: ORed with other conditions, it still
+    lets PostgreSQL use the index on ``field``.
+    """
     if connection.vendor != "postgresql":
-        return matches | Q(pk__in=ids)
-    return matches | Q(AmongArray(F("pk"), ids))
+        return Q(**{f"{field}__in": ids})
+    return Q(AmongArray(F(field), ids))
 
 
 class AmongArray(Func):
@@ -57,10 +66,10 @@ class CuratedQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self if sees_drafts(user) else self.verified()
 
-    def unsupported_values(self, chunk_size=200):
+    def with_provenance(self, chunk_size=200):
         """
-        (record, [values without a basis]) for each record here that has any, its rows' values
-        included: a constant number of queries per ``chunk_size`` records.
+        (record, its ProvenanceIndex) for each record here, by id: a constant number of
+        queries per ``chunk_size`` records.
         """
         relations = [*self.model.provenance_rows, *getattr(self.model, "provenance_nested", ())]
         records = self.order_by("pk").prefetch_related(*relations)
@@ -68,9 +77,17 @@ class CuratedQuerySet(models.QuerySet):
             chunk = list(records[start : start + chunk_size])
             index = ProvenanceIndex(chunk)
             for record in chunk:
-                missing = index.unsupported(record)
-                if missing:
-                    yield record, missing
+                yield record, index
+
+    def unsupported_values(self, chunk_size=200):
+        """
+        (record, [values without a basis]) for each record here that has any, its rows' values
+        included: a constant number of queries per ``chunk_size`` records.
+        """
+        for record, index in self.with_provenance(chunk_size):
+            missing = index.unsupported(record)
+            if missing:
+                yield record, missing
 
     def with_citations(self):
         """Each record's citations and their articles in one query, however many records."""

@@ -2,16 +2,23 @@
 The provenance of every factual value: why a reader may believe it.
 
 A value is ``stated`` when a citation of its own row supports it: a citation naming the field, or
-one naming no field (the passage states the whole row). That basis is derived from the
-citations and never stored. A value no passage states is ``inferred`` (reasoned from stated
-facts) or ``general_knowledge`` (held without a source here): editors say so with a ``ValueBasis``
-entry for that field of that row, whose note tells readers the reasoning or why it is held. An
-entry wins over citations: a status read into a passage ("l'implantation est en cours" taken as
-"under construction") is an inference from that passage, shown with it.
+one naming no field (a passage about the whole row) in which the statement checker
+(``sourcing.statements``, given the value by ``models.statements``) finds the value. That basis
+is derived from the citations and never stored. The checker's verdict on each supporting passage
+is kept with it: a value the checker finds stated is "machine-confirmed" (``checked``:
+``"machine"``); a citation naming the field states it whatever the checker says, and a passage
+there that the checker finds not stating it is listed by ``manage.py audit``. A value no passage
+states is ``inferred`` (reasoned from stated facts) or ``general_knowledge`` (held without a
+source here): editors say so with a ``ValueBasis`` entry for that field of that row, whose note
+tells readers the reasoning or why it is held. An entry wins over citations: a status read into a
+passage ("l'implantation est en cours" taken as "under construction") is an inference from that
+passage, shown with it.
 
 Each model lists its factual fields in ``factual_fields``; a field holds a value unless it is
 empty or the explicit "not stated" choice, which needs no basis. ``ProvenanceIndex`` works out
-the provenance of a set of records and of their rows (``provenance_rows``) in two queries.
+the provenance of a set of records and of their rows (``provenance_rows``) in a fixed number of
+queries (citations, value bases, and the names of the records their values refer to); verdicts
+are computed in Python from the quotes already fetched, each (value, quote) once per process.
 """
 
 import operator
@@ -22,12 +29,13 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from ..text.search import fold_for_search
+from ..statements import NOT_STATED as VERDICT_NOT_STATED
 from .articles import PREFETCHED_FOR_API, Citation
 from .base import Versioned
+from .statements import RecordNames, checkable, context_columns, verdict
 
 # The choice value of every "not stated" option: a status or kind no source gives.
 NOT_STATED = "not_stated"
@@ -111,14 +119,30 @@ class ValueBasis(Versioned):
 
 @dataclass(frozen=True)
 class FieldProvenance:
-    """Why one value is held: its basis (None: none yet), the citations and the note."""
+    """
+    Why one value is held: its basis (None: none yet), the citations and the note; for a stated
+    value, ``checked`` ("machine" when the checker finds it in a supporting passage, else None)
+    and ``verdicts``: (citation id, quote, Verdict) of each supporting passage.
+    """
 
     basis: str | None
     citations: tuple = ()
     note: str = ""
+    checked: str | None = None
+    verdicts: tuple = ()
+
+    @property
+    def refuted(self):
+        """The supporting passages the checker finds not stating the value: (id, quote, Verdict)."""
+        return tuple(entry for entry in self.verdicts if entry[2].status == VERDICT_NOT_STATED)
 
     def as_dict(self):
-        return {"basis": self.basis, "citations": list(self.citations), "note": self.note}
+        return {
+            "basis": self.basis,
+            "citations": list(self.citations),
+            "note": self.note,
+            "checked": self.checked,
+        }
 
 
 def holds_value(record, name):
@@ -174,20 +198,23 @@ class ProvenanceIndex:
                 unfetched.append(obj)
                 continue
             self.citations[record_key(obj)] = [
-                {"pk": c.pk, "field": c.field, "quote": c.quote} for c in prefetched
+                {"pk": c.pk, "field": c.field, "quote": c.quote, "language": _language(c)}
+                for c in prefetched
             ]
         if unfetched:
             cited = Citation.objects.filter(about(unfetched)).order_by("pk")
-            for citation in cited.values("pk", "content_type_id", "object_id", "field", "quote"):
+            columns = ("pk", "content_type_id", "object_id", "field", "quote")
+            for citation in cited.values(*columns, language=F("article__language")):
                 key = (citation["content_type_id"], citation["object_id"])
                 self.citations.setdefault(key, []).append(citation)
         for entry in ValueBasis.objects.filter(about(everything)).values(*BASIS_COLUMNS):
             key = (entry["content_type_id"], entry["object_id"])
             self.bases.setdefault(key, {})[entry["field"]] = entry
+        self.names = RecordNames.of((type(obj), stored_values(obj)) for obj in everything)
 
     def of(self, obj, parent=None):
         """{field: FieldProvenance} for every factual field of ``obj`` that holds a value."""
-        held = held_values(type(obj), stored_values(obj))
+        held = held_values(type(obj), stored_values(obj), self.names)
         parent_citations = None if parent is None else self.citations.get(record_key(parent), [])
         key = record_key(obj)
         return provenance_of(
@@ -197,20 +224,29 @@ class ProvenanceIndex:
     def rows_with_parent(self, record):
         return [(row, record) for row in self.rows.get(record_key(record), [])]
 
+    def values(self, record):
+        """
+        (label, record or row, field, FieldProvenance) of every value ``record`` and its rows
+        hold; ``label`` is "" for the record's own values and names the row otherwise
+        ("plant capacity “16 GWh/yr”").
+        """
+        for name, prov in self.of(record).items():
+            yield "", record, name, prov
+        for row, parent in self.rows_with_parent(record):
+            label = f"{row._meta.verbose_name} “{row}”"
+            for name, prov in self.of(row, parent).items():
+                yield label, row, name, prov
+
     def unsupported(self, record):
         """
         The values of ``record`` and of its rows that have no basis, as readable labels:
         ["kind", "plant capacity “16 GWh/yr”: year"].
         """
-        missing = [name for name, prov in self.of(record).items() if prov.basis is None]
-        for row, parent in self.rows_with_parent(record):
-            label = f"{row._meta.verbose_name} “{row}”"
-            missing += [
-                f"{label}: {name}"
-                for name, prov in self.of(row, parent).items()
-                if prov.basis is None
-            ]
-        return missing
+        return [
+            f"{label}: {name}" if label else name
+            for label, _, name, prov in self.values(record)
+            if prov.basis is None
+        ]
 
 
 @cache
@@ -227,26 +263,32 @@ def factual_columns(model):
 
 
 def stored_values(obj):
-    """{factual field: stored value} of a record or row instance (a list for a relation to many)."""
-    return {
+    """
+    {factual field: stored value} of a record or row instance (a list for a relation to many),
+    with the columns checking them reads (``models.statements.context_columns``).
+    """
+    values = {
         name: (list(getattr(obj, name).all()) if obj.pk is not None else [])
         if attname is None
         else getattr(obj, attname)
         for name, attname in factual_columns(type(obj))
     }
+    values.update({column: getattr(obj, column) for column in context_columns(type(obj))})
+    return values
 
 
-def held_values(model, values):
+def held_values(model, values, names=None):
     """
-    The factual ``values`` ({field: stored value}) that hold a value, each mapped to its text
-    where ``model`` says it is ``stated_when_quoted`` (only a name printed in a passage is
-    compared with the passages' text), else None: what ``provenance_of`` reads.
+    The factual ``values`` ({field: stored value}, with their context columns) that hold a
+    value, each mapped to what the statement checker is given for it (None: nothing it can
+    read): what ``provenance_of`` reads. ``names``: the ``RecordNames`` of referred records.
     """
-    quoted = getattr(model, "stated_when_quoted", ())
+    names = names if names is not None else RecordNames()
     return {
-        name: str(value) if name in quoted else None
-        for name, value in values.items()
-        if (value if isinstance(value, list) else is_held(value))
+        name: checkable(model, name, values, names)
+        for name in model.factual_fields
+        if name in values
+        and (values[name] if isinstance(values[name], list) else is_held(values[name]))
     }
 
 
@@ -258,52 +300,71 @@ def is_held(value):
 def provenance_of(model, held, citations, bases, parent_citations=None):
     """
     {field: FieldProvenance} of a row of ``model``: ``held`` maps each factual field that holds a
-    value to its text when ``model`` says it is ``stated_when_quoted`` (else None); ``citations``
-    are the row's own ({"pk", "field", "quote"}), ``bases`` its entries by field ({"basis",
-    "note"}), ``parent_citations`` those of the record it belongs to (None: it belongs to none).
+    value to what the checker is given for it (``held_values``); ``citations`` are the row's own
+    ({"pk", "field", "quote", "language"}), ``bases`` its entries by field ({"basis", "note"}),
+    ``parent_citations`` those of the record it belongs to (None: it belongs to none).
     The one home of the rules, for rows loaded as models (ProvenanceIndex) or as values (the API).
     """
     result = {}
-    for name, text in held.items():
-        own = tuple(c["pk"] for c in citations if c["field"] == name)
-        whole_row = tuple(c["pk"] for c in citations if c["field"] == "")
+    for name, value in held.items():
+        own = [c for c in citations if c["field"] == name]
+        whole_row = [c for c in citations if c["field"] == ""]
         entry = bases.get(name)
         if entry is not None:
             # An inference is drawn from the row's passages: those naming the field, else those
             # about the whole row. General knowledge comes from none of them.
             drawn_from = (own or whole_row) if entry["basis"] == Basis.INFERRED else own
-            result[name] = FieldProvenance(entry["basis"], drawn_from, entry["note"])
-        elif own or whole_row:
-            result[name] = FieldProvenance(Basis.STATED, own or whole_row)
-        else:
-            by_record = _stated_by_record(model, name, text, citations, parent_citations)
-            result[name] = FieldProvenance(Basis.STATED if by_record else None, by_record)
+            result[name] = FieldProvenance(entry["basis"], _pks(drawn_from), entry["note"])
+            continue
+        # A passage about the whole row states only what the checker finds in it.
+        confirmed = _confirmed(value, whole_row)
+        if not (own or confirmed):
+            confirmed = _stated_by_record(model, name, value, citations, parent_citations)
+        result[name] = _stated(value, own + confirmed)
     return result
+
+
+def _stated(value, supporting):
+    """The provenance of a value ``supporting`` passages state (none: it has no basis)."""
+    if not supporting:
+        return FieldProvenance(None)
+    verdicts = tuple((c["pk"], c["quote"], verdict(value, c)) for c in supporting)
+    machine = any(found.stated for _, _, found in verdicts)
+    return FieldProvenance(
+        Basis.STATED, _pks(supporting), checked="machine" if machine else None, verdicts=verdicts
+    )
+
+
+def _confirmed(value, citations):
+    """The ``citations`` in which the checker finds ``value`` stated."""
+    return [c for c in citations if value is not None and verdict(value, c).stated]
+
+
+def _pks(citations):
+    return tuple(dict.fromkeys(c["pk"] for c in citations))
 
 
 def stated_by_its_record(row):
     """
-    Whether every value ``row`` holds is stated by a passage about its whole record (an
+    Whether every value ``row`` holds may be stated by a passage about its whole record (an
     agreement's parties by "Renault et Verkor ont annoncé ..."): such a row needs no citation of
     its own, unlike a volume, whose figure only a passage cited for it states.
     """
     return set(row.factual_fields) <= set(getattr(row, "stated_by_record_citations", ()))
 
 
-def _stated_by_record(model, name, text, citations, parent_citations):
+def _stated_by_record(model, name, value, citations, parent_citations):
     """
-    Citations that state a value without naming it: a name printed in any passage of the
-    record (``stated_when_quoted``: "le Losange" where a source calls Renault Group that),
-    and a row's values stated by a passage about its whole record
+    Passages that state a value without naming it, where the checker finds it: a name printed
+    in any passage of the record (``stated_when_quoted``: "le Losange" where a source calls
+    Renault Group that), and a row's values in a passage about its whole record
     (``stated_by_record_citations``: "Renault et Verkor ont annoncé ..." names the parties).
     """
     if name in getattr(model, "stated_when_quoted", ()):
-        folded = fold_for_search(text)
-        passages = citations + (parent_citations or [])
-        return tuple(c["pk"] for c in passages if folded in fold_for_search(c["quote"]))
+        return _confirmed(value, citations + (parent_citations or []))
     if parent_citations is not None and name in getattr(model, "stated_by_record_citations", ()):
-        return tuple(c["pk"] for c in parent_citations if c["field"] == "")
-    return ()
+        return _confirmed(value, [c for c in parent_citations if c["field"] == ""])
+    return []
 
 
 def about(objects):
@@ -314,6 +375,12 @@ def about(objects):
     return reduce(
         operator.or_, (Q(content_type_id=ct, object_id__in=pks) for ct, pks in pairs.items())
     )
+
+
+def _language(citation):
+    """The language of a fetched citation's article, if the article was fetched with it."""
+    article = citation._state.fields_cache.get("article")
+    return article.language if article is not None else None
 
 
 def record_key(obj):

@@ -19,7 +19,13 @@ CURATED_RECORDS = ("company", "stake", "plant", "vehicleprogramme", "agreement")
 # The rows of curated records that sources state on their own, so a citation may support one
 # (a party's role, a plant's capacity of a year). A citation supports one of these or a curated
 # record, nothing else (an article, an alias, another citation): ``citable_models``.
-CITED_ROWS = ("plantcapacity", "plantmilestone", "agreementparty", "agreementvolume")
+CITED_ROWS = (
+    "plantcapacity",
+    "plantmilestone",
+    "plantfigure",
+    "agreementparty",
+    "agreementvolume",
+)
 
 # Every model editors change (each a ``Versioned`` with a history), in dependency order: a row's
 # parents come before it, so loading or exporting in this order never meets a missing reference.
@@ -32,6 +38,7 @@ EDITED_MODELS = (
     "plantalias",
     "plantcapacity",
     "plantmilestone",
+    "plantfigure",
     "vehicleprogramme",
     "stake",
     "agreement",

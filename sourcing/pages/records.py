@@ -2,7 +2,7 @@
 The public page of a company and of a plant: every fact as the API publishes it (the same
 serializers, the same visibility), each linked to the passage that states it in the source view.
 A company's page lists its network as plain ties and draws it when scripts run; a plant's page
-draws its capacities by year on the server.
+draws its capacities by year on the server and quotes the passages stating its investment and jobs.
 """
 
 from django.http import Http404
@@ -14,7 +14,7 @@ from ..api.export import representations
 from ..api.params import MAX_ID, MAX_SEARCH_LENGTH
 from ..api.resources import BY_MODEL
 from ..api.visibility import visible
-from ..models import Agreement, Company, Plant, Stake
+from ..models import Agreement, Company, Plant, PlantFigure, Stake
 from ..network import company_network
 from ..text.search import fold_for_search
 from .charts import capacity_chart, figure_label
@@ -81,8 +81,25 @@ def plant_page(request, pk):
         "capacities": capacities,
         "chart": capacity_chart(plant["capacities"]),
         "milestones": sorted(plant["milestones"], key=lambda m: (m["year"] or 0, m["kind"])),
+        "figures": [
+            {**figure, "figure": figure_text(figure)}
+            for figure in sorted(plant["figures"], key=lambda f: (f["kind"], f["year"] or 0))
+        ],
     }
     return render(request, "pages/plant.html", context)
+
+
+def figure_text(figure):
+    """ "Investment of about 1,200,000,000 EUR": a figure as the API writes it, its year aside."""
+    text = PlantFigure.label_for(
+        figure["kind"],
+        figure["value"],
+        figure["currency"] or "",
+        figure["scope"] or "",
+        figure["qualifier"],
+        None,
+    )
+    return text[:1].upper() + text[1:]
 
 
 @csrf_exempt

@@ -9,6 +9,7 @@ from ..models import (
     Plant,
     PlantAlias,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     QuantityQualifier,
     Stake,
@@ -28,6 +29,7 @@ PLANT_FIELDS = (
     "aliases",
     "capacities",
     "milestones",
+    "figures",
     "cite",
     *BASIS_KEYS,
 )
@@ -141,6 +143,37 @@ def seed_plant(reconciler, refs, entry):
             milestone_label,
         )
         cite(reconciler, refs, row, milestone, milestone_label)
+    for figure in as_list(entry.get("figures"), f"{where} figures"):
+        seed_figure(reconciler, refs, plant, figure, label)
+
+
+def seed_figure(reconciler, refs, plant, entry, plant_label):
+    """
+    An investment (``currency`` required) or a number of jobs (``scope`` required: direct, total
+    or not_stated) of a plant; one row per statement, so the figure itself is part of its key.
+    """
+    where = f"figure of {plant_label}"
+    mapping(
+        entry,
+        where,
+        required=("kind", "value"),
+        optional=("currency", "scope", "qualifier", "year", "cite", *BASIS_KEYS),
+    )
+    key = {
+        "plant": plant,
+        "kind": text(entry["kind"]),
+        "value": decimal(entry["value"], where),
+        "currency": text(entry.get("currency")).upper(),
+        "scope": text(entry.get("scope")),
+        "year": entry.get("year"),
+    }
+    qualifier = text(entry.get("qualifier") or QuantityQualifier.EXACT)
+    shown = PlantFigure.label_for(
+        key["kind"], key["value"], key["currency"], key["scope"], qualifier, key["year"]
+    )
+    label = f"plant figure “{shown}” of {plant_label}"
+    row = reconciler.sync(PlantFigure, key, {"qualifier": qualifier}, label)
+    cite(reconciler, refs, row, entry, label)
 
 
 def seed_quantity(reconciler, refs, model, parent_field, parent, entry, parent_label):
@@ -154,10 +187,18 @@ def seed_quantity(reconciler, refs, model, parent_field, parent, entry, parent_l
     gwh = decimal(entry["gwh_per_year"], where)
     basis = text(entry.get("basis") or model.Basis.TARGET)
     label = f"{model._meta.verbose_name} {gwh} GWh ({basis}) of {parent_label}"
+    # The qualifier is part of what the row is: "12 GWh" and "about 12 GWh" from two sources
+    # are two rows of one figure, kept side by side.
     row = reconciler.sync(
         model,
-        {parent_field: parent, "gwh_per_year": gwh, "basis": basis, "year": entry.get("year")},
-        {"qualifier": text(entry.get("qualifier") or QuantityQualifier.EXACT)},
+        {
+            parent_field: parent,
+            "gwh_per_year": gwh,
+            "basis": basis,
+            "year": entry.get("year"),
+            "qualifier": text(entry.get("qualifier") or QuantityQualifier.EXACT),
+        },
+        {},
         label,
     )
     cite(reconciler, refs, row, entry, label)

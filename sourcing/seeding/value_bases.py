@@ -2,8 +2,8 @@
 The seed's part of provenance: the ``inferred`` and ``general_knowledge`` entries of the curation
 file, and the rule that a seeded record is verified only with a basis for every value.
 
-In the curation file, a record or row (company, plant, capacity, milestone, programme, stake,
-agreement, party, volume) may carry::
+In the curation file, a record or row (company, plant, capacity, milestone, figure, programme,
+stake, agreement, party, volume) may carry::
 
     inferred:
       status: "How the value is reasoned from the cited passages."

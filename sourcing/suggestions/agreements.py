@@ -30,20 +30,6 @@ _WEEKDAYS = {
 }  # fmt: skip
 _WEEKDAY = re.compile(r"(?<![\w])(?:" + "|".join(_WEEKDAYS) + r")(?![\w])", re.I)
 _LETTER_OF_INTENT = triggers.AGREEMENT_KINDS[1][1]
-_SUPPLY_VERB = re.compile(
-    r"(?<![\w])(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
-    r"delivers|delivered|delivering|fournira|fournit|fourniront|fournissait|fournir|livrera|"
-    r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
-    r"chain))",
-    re.I,
-)
-_CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
-_ACTIVE = re.compile(
-    r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
-    r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
-    r"has been \w+ing)(?![\w])",
-    re.I,
-)
 _SINCE_YEAR = re.compile(
     r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins)"
     r"(?:[ \u00a0]+(?:in|en))?[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
@@ -73,7 +59,7 @@ def _kinds(body, passage, skip=()):
         match = pattern.search(body, passage.start, passage.end)
         if match and kind not in skip:
             found.append((kind, match))
-    verb = _SUPPLY_VERB.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
+    verb = triggers.SUPPLYING.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
         body, passage.start, passage.end
     )
     if verb and all(kind != "supply" for kind, _ in found):
@@ -89,9 +75,9 @@ def _status(text, kind, loi):
         return "in_discussion"
     if triggers.ENDED.search(text):
         return "ended"
-    if _ACTIVE.search(text):
+    if triggers.ACTIVE.search(text):
         return "active"
-    if triggers.SIGNED.search(text) or _CONTRACT.search(text):
+    if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text):
         return "signed"
     return "announced"
 
@@ -118,7 +104,7 @@ def _supply_roles(sentence, companies, discourse):
     """Supplier and buyer: the subject of a verb of supplying supplies, of buying buys."""
     body, passage = sentence.reading.body, sentence.passage
     for pattern, subject_role, other_role in (
-        (_SUPPLY_VERB, "supplier", "buyer"),
+        (triggers.SUPPLYING, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
         verb = pattern.search(body, passage.start, passage.end)
@@ -308,9 +294,9 @@ def _continues(sentence, discourse):
     parties = {str(p["company"]) for p in last["fields"]["parties"]}
     own = {party(c) for c in sentence.parties}
     opens = _CONTINUES.match(body, passage.start, passage.end)
-    supplies = _SUPPLY_VERB.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
+    supplies = triggers.SUPPLYING.search(
         body, passage.start, passage.end
-    )
+    ) or triggers.BUY_VERB.search(body, passage.start, passage.end)
     if not (opens or (supplies and len(named) <= 1)) or not own <= parties:
         return False
     fields = last["fields"]
@@ -318,7 +304,10 @@ def _continues(sentence, discourse):
         fields["start_year"] or _start_year(body, passage) or _first_year(sentence)
     )
     fields["volumes"] = fields["volumes"] + _volumes(sentence)
-    if _CONTRACT.search(body, passage.start, passage.end) and fields["status"] == "announced":
+    if (
+        triggers.CONTRACT.search(body, passage.start, passage.end)
+        and fields["status"] == "announced"
+    ):
         fields["status"] = "signed"
     return True
 

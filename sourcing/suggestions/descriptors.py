@@ -85,6 +85,11 @@ class Description:
     definite: bool  # "the …", "le …": may refer to a company named earlier
 
 
+def kinds_of(text):
+    """Every company kind an activity written in ``text`` states, strongest first."""
+    return [kind for kind, pattern in _KIND_RES if pattern.search(text)]
+
+
 def kind_of(text):
     """The company kind an activity written in ``text`` states, or None."""
     for kind, pattern in _KIND_RES:

@@ -6,14 +6,14 @@ database is read a fixed number of times whatever the article's length.
 
 from ..models import NonEditorialSpan
 from ..text.search import fold_for_search
-from . import dates as date_finder
 from . import names, noneditorial, plants, proposals
 from .candidates import Candidate, find_candidates
 from .discourse import without_legal_form
 from .facts import CitedFacts
-from .figures import ClauseMap, find_figures
+from .figures import ClauseMap
 from .proposals import find_aliases
-from .text import clauses, sentences, tokens
+from .reading import figures_and_dates
+from .text import sentences, tokens
 
 
 class Reading:
@@ -29,12 +29,7 @@ class Reading:
             self.excluded[start:end] = b"\1" * (end - start)
         self.words = tokens(body)
         self.sentences = sentences(body)
-        clause_list = [
-            (clause, number)
-            for number, sentence in enumerate(self.sentences)
-            for clause in clauses(body, sentence)
-        ]
-        self.clause_map = ClauseMap(body, clause_list)
+        self.clause_map = ClauseMap.of(body, self.sentences)
         self.candidates = {}  # start -> Candidate, for the company proposals
         self.aliases = []  # AliasFound, for the alias proposals
 
@@ -88,11 +83,9 @@ def find_mentions(reading, index):
         reading.candidates.setdefault(again.start, again)
     for candidate in reading.candidates.values():
         mentions.append(_mention("candidate_company", candidate.start, candidate.end, body))
-    found_dates = date_finder.find_dates(body, reading.language)
-    taken = bytearray(len(body))
-    for found in found_dates:
-        taken[found.start : found.end] = b"\1" * (found.end - found.start)
-    figures, years = find_figures(body, reading.language, reading.words, taken, reading.clause_map)
+    figures, found_dates = figures_and_dates(
+        body, reading.language, reading.words, reading.clause_map
+    )
     for figure in figures:
         mentions.append(
             _mention(
@@ -106,8 +99,6 @@ def find_mentions(reading, index):
                 year=figure.year,
             )
         )
-    for start, end in years:
-        found_dates.append(date_finder.year_mention_at(body, start, end))
     for found in found_dates:
         mentions.append(
             _mention(

@@ -14,6 +14,7 @@ from ..models import (
     AgreementVolume,
     Citation,
     PlantCapacity,
+    PlantFigure,
     PlantMilestone,
     Stake,
 )
@@ -25,7 +26,10 @@ def _number(value):
 
 class CitedFacts:
     def __init__(self, article_id):
-        models = (Stake, PlantCapacity, PlantMilestone, Agreement, AgreementParty, AgreementVolume)
+        models = (
+            *(Stake, PlantCapacity, PlantMilestone, PlantFigure),
+            *(Agreement, AgreementParty, AgreementVolume),
+        )
         types = ContentType.objects.get_for_models(*models)
         cited = {model: set() for model in models}
         by_type = {content_type.pk: model for model, content_type in types.items()}
@@ -48,6 +52,12 @@ class CitedFacts:
                 "plant_id", "kind", "year"
             )
         )
+        self.figures = {
+            (plant, kind, _number(value), year)
+            for plant, kind, value, year in PlantFigure.objects.filter(
+                pk__in=cited[PlantFigure]
+            ).values_list("plant_id", "kind", "value", "year")
+        }
         self.agreements = {}
         parties = AgreementParty.objects.filter(
             Q(agreement_id__in=cited[Agreement])
@@ -72,6 +82,9 @@ class CitedFacts:
 
     def has_milestone(self, plant, kind, year):
         return (plant, kind, year) in self.milestones
+
+    def has_figure(self, plant, kind, value, year):
+        return (plant, kind, _number(value), year) in self.figures
 
     def has_agreement(self, kind, companies):
         companies = set(companies)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import numbers
-from .text import containing_index
+from .text import clauses, containing_index
 
 _S = r"[\s\u00a0\u202f\u2009]"
 _APOS = "['’ʼ]"
@@ -300,6 +300,18 @@ class ClauseMap:
     phrases are found once and searched by bisection, so a text made of one endless clause full
     of figures is still read in linear time.
     """
+
+    @classmethod
+    def of(cls, text, sentence_list):
+        """The clause map of ``text`` cut into ``sentence_list`` (``text.sentences``)."""
+        return cls(
+            text,
+            [
+                (clause, number)
+                for number, sentence in enumerate(sentence_list)
+                for clause in clauses(text, sentence)
+            ],
+        )
 
     def __init__(self, text, clause_list):
         self.text = text

@@ -2,15 +2,12 @@
 Known names: every company and plant the database knows, by name or alias, found on whole words
 with the folding search uses (case, accents, typography), each linked to its record.
 
-The index maps each name, as the tuple of its folded words, to its records, so a text is read in
-one pass over its words: at each word, only the name lengths that start with that word are tried,
-longest first. It is built once per process and rebuilt only when a cheap signature of the four
-name tables changes (see ``_Cache``).
+The index (``name_index.NameIndex``) is built once per process and rebuilt only when a cheap
+signature of the four name tables changes (see ``_Cache``).
 """
 
 import threading
 import time
-from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Max, Min, Sum
@@ -18,83 +15,9 @@ from django.db.models.functions import Length
 from django.db.models.signals import post_delete, post_save
 
 from ..models import Company, CompanyAlias, Plant, PlantAlias
-from .text import folded_words
+from .name_index import Named, NameIndex, needs_capital
 
-
-@dataclass(frozen=True)
-class Named:
-    """A record a name stands for, and whether that name needs a capital in the text."""
-
-    kind: str  # "company" or "plant"
-    id: int
-    slug: str | None
-    name: str
-    is_alias: bool
-    needs_capital: bool  # "Mobilize", not the verb "mobilize"
-
-    def reference(self):
-        return {"id": self.id, "slug": self.slug, "name": self.name}
-
-
-@dataclass(frozen=True)
-class NameMatch:
-    first: int  # index of the first word
-    last: int  # index past the last word
-    named: Named
-
-
-def _needs_capital(form):
-    words = form.split()
-    return len(words) == 1 and any(char.isupper() for char in form)
-
-
-class NameIndex:
-    def __init__(self, entries):
-        """``entries``: (form as written in the database, Named) pairs."""
-        self.by_words = {}
-        lengths = {}
-        for form, named in entries:
-            words = folded_words(form)
-            if not words:
-                continue
-            self.by_words.setdefault(words, []).append(named)
-            lengths.setdefault(words[0], set()).add(len(words))
-        for records in self.by_words.values():
-            # The record named, rather than aliased, first; then companies; then by id.
-            records.sort(key=lambda n: (n.is_alias, n.kind != "company", n.id))
-        self.lengths = {word: sorted(sizes, reverse=True) for word, sizes in lengths.items()}
-
-    def __len__(self):
-        return len(self.by_words)
-
-    def find(self, words, text):
-        """Leftmost-longest known names among ``words`` (``text.tokens`` of ``text``)."""
-        matches = []
-        index = 0
-        folded = [word.folded for word in words]
-        while index < len(words):
-            found = self._longest_at(words, folded, index, text)
-            if found is None:
-                index += 1
-                continue
-            matches.append(found)
-            index = found.last
-        return matches
-
-    def _longest_at(self, words, folded, index, text):
-        for size in self.lengths.get(folded[index], ()):
-            key = tuple(folded[index : index + size])
-            records = self.by_words.get(key) if len(key) == size else None
-            if not records:
-                continue
-            passage = text[words[index].start : words[index + size - 1].end]
-            if all(r.needs_capital for r in records) and not any(c.isupper() for c in passage):
-                continue
-            return NameMatch(index, index + size, records[0])
-        return None
-
-    def knows(self, name):
-        return folded_words(name) in self.by_words
+__all__ = ["NameIndex", "Named", "current_index", "index_builds"]
 
 
 def build_index():
@@ -103,18 +26,18 @@ def build_index():
     }
     entries = []
     for pk, (slug, name) in companies.items():
-        entries.append((name, Named("company", pk, slug, name, False, _needs_capital(name))))
+        entries.append((name, Named("company", pk, slug, name, False, needs_capital(name))))
     for company_id, alias in CompanyAlias.objects.values_list("company_id", "name"):
         slug, name = companies[company_id]
         entries.append(
-            (alias, Named("company", company_id, slug, name, True, _needs_capital(alias)))
+            (alias, Named("company", company_id, slug, name, True, needs_capital(alias)))
         )
     plants = dict(Plant.objects.values_list("pk", "name"))
     for pk, name in plants.items():
-        entries.append((name, Named("plant", pk, None, name, False, _needs_capital(name))))
+        entries.append((name, Named("plant", pk, None, name, False, needs_capital(name))))
     for plant_id, alias in PlantAlias.objects.values_list("plant_id", "name"):
         name = plants[plant_id]
-        entries.append((alias, Named("plant", plant_id, None, name, True, _needs_capital(alias))))
+        entries.append((alias, Named("plant", plant_id, None, name, True, needs_capital(alias))))
     return NameIndex(entries)
 
 

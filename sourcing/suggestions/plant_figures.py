@@ -64,5 +64,11 @@ def plant_figures(sentence, facts, discourse):
                 "qualifier": figure["qualifier"],
                 "year": figure["year"],
             }
-            key = ("plant_figure", known_plant_id(plant) or id(plant), kind, figure["value"])
-            yield key, sentence.propose("plant_figure", fields, [figure])
+            plant_id = known_plant_id(plant)
+            exists = bool(
+                facts
+                and plant_id
+                and facts.has_figure(plant_id, kind, figure["value"], figure["year"])
+            )
+            key = ("plant_figure", plant_id or id(plant), kind, figure["value"])
+            yield key, sentence.propose("plant_figure", fields, [figure], exists)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..models import Plant
 from ..text.search import fold_for_search
-from . import places
+from . import places, triggers
 
 _S = r"[ \u00a0]"
 _APOS = "['’]"
@@ -21,9 +21,19 @@ PLANT_NOUNS = (
     r"raffineries?|facilit(?:y|ies)|unités?|ateliers?|works|lines?|lignes?|complexe?|"
     r"installations?|plateformes?|hub"
 )
-_PLACE_NAME = r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*)*)"
+# Capitalised words, whatever the flags of the pattern around it: under re.I "[A-Z]" would take
+# "de Lumeris" into "le site de Blanquefort de Lumeris".
+_PLACE_NAME = (
+    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*)*))"
+)
 # A known plant by its place: "le site de Sarreguemines", "its Redcar site".
-_DEFINITE = rf"(?:the|its|their|this|le|la|l{_APOS}|son|sa|leur|cette|ce|notre|our)"
+# "Korvia's" too (a company's possessive), and, where the place is a known plant's, "a" ("a new
+# gigafactory in Foggia" once that plant is known: a new plant is only proposed at a place no
+# known plant has, so the sentence speaks of the known one).
+_DEFINITE = (
+    rf"(?:the|its|their|this|le|la|l{_APOS}|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
+    rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s)"
+)
 _PLACE_AFTER = re.compile(
     rf"(?<![\w]){_DEFINITE}{_S}*(?:[\w-]+{_S}+)?(?P<noun>{PLANT_NOUNS})"
     rf"{_S}+(?:de|d{_APOS}|of|in|at|à|near){_S}*{_PLACE_NAME}",
@@ -45,26 +55,6 @@ _NEW_PLANT_WORDS = re.compile(
 )
 _ALREADY = re.compile(r"(?<![\w])(?:already|déjà|existing|existante?)(?![\w])", re.I)
 _PLANT_WORD = re.compile(rf"(?<![\w])(?:{PLANT_NOUNS})(?![\w])", re.I)
-
-# The kind of a plant from what the sentence says it makes, strongest first.
-_KINDS = [
-    ("module_assembly", r"modules?|packs?"),
-    ("vehicle_assembly", r"vehicle assembly|assemblage de véhicules|car plant|usine automobile"),
-    ("research_pilot", r"pilot|pilote|R&D|research|recherche"),
-    ("other", r"refiner\w*|raffiner\w*|recycl\w*|hydrométallurgie|hydrometallurg\w*|"
-              r"cathodes?|anodes?|precursors?|précurseurs?|materials?|matériaux|lithium|"
-              r"chemicals?|chimiques?|electrolytes?|separators?"),
-    ("cell_gigafactory", r"cells?|cellules?|batter(?:y|ies)|batteries|gigafactor\w*"),
-]  # fmt: skip
-_KIND_RES = [(kind, re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)) for kind, words in _KINDS]
-_UNDER_CONSTRUCTION = re.compile(
-    r"(?<![\w])(?:under construction|being built|en construction|en cours de construction)",
-    re.I,
-)
-_OPERATING = re.compile(
-    r"(?<![\w])(?:already produces|produces|operates|in operation|en service|produit déjà)",
-    re.I,
-)
 
 
 @dataclass
@@ -149,16 +139,16 @@ class NewPlant:
 
 
 def _kind(text):
-    for kind, pattern in _KIND_RES:
+    for kind, pattern in triggers.PLANT_KINDS:
         if pattern.search(text):
             return kind
     return "other"
 
 
 def _status(text):
-    if _UNDER_CONSTRUCTION.search(text):
+    if triggers.UNDER_CONSTRUCTION.search(text):
         return "under_construction"
-    if _OPERATING.search(text):
+    if triggers.OPERATING.search(text):
         return "operating"
     return "announced"
 

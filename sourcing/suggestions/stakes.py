@@ -46,19 +46,9 @@ _DISTRIBUTIVE = re.compile(
 _RELATIVE = re.compile(r"^,?[ \u00a0]*(?:qui|which|who|that)[ \u00a0]*$", re.I)
 _ANTECEDENT = re.compile(r"^,?[ \u00a0]*(?:qui|which|who)[ \u00a0]", re.I)
 _RELATIVE_OPEN = re.compile(r",[ \u00a0]*(?:which|who|qui|dont|lequel|laquelle)(?![\w])", re.I)
-_DIVESTED = re.compile(
-    r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
-    r"vend\w*|sort du capital|sortie du capital)(?![\w])",
-    re.I,
-)
 _PLANNED = re.compile(
     r"(?<![\w])(?:plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
     r"may|might|aims?|vise\w*|souhaite)(?![\w])",
-    re.I,
-)
-_FUTURE = re.compile(
-    r"(?<![\w])(?:will|shall|is to|are to|va|vont|détiendra|détiendront|prendra|prendront|"
-    r"entrera|entreront|deviendra|deviendront|sera|seront|acquerra|aura|auront)(?![\w])",
     re.I,
 )
 _DONE = re.compile(
@@ -263,11 +253,11 @@ def _status(sentence, holder, trigger):
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = max(trigger.end(), clause.end if clause else trigger.end())
     verb = body[start:end]
-    if _DIVESTED.search(verb):
+    if triggers.STAKE_DIVESTED.search(verb):
         return "divested"
     if _PLANNED.search(verb):
         return "planned"
-    if _FUTURE.search(verb):
+    if triggers.STAKE_FUTURE.search(verb):
         return "announced"
     if _DONE.search(verb):
         return "completed"

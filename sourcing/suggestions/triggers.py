@@ -129,3 +129,48 @@ FINANCIAL_ADVISER = _words(r"bank|banking|banque|capital|securities|finance|fina
 LEGAL_ADVISER = _words(
     r"law|legal|associés|associates|avocats|attorneys|LLP|solicitors|cabinet|& co"
 )
+
+# Read by the suggestions (agreements, stakes, new plants) and by the statement checker.
+SUPPLYING = re.compile(
+    r"(?<![\w])(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
+    r"delivers|delivered|delivering|fournira|fournit|fourniront|fournissait|fournir|livrera|"
+    r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
+    r"chain))",
+    re.I,
+)
+CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
+ACTIVE = re.compile(
+    r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
+    r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
+    r"has been \w+ing)(?![\w])",
+    re.I,
+)
+STAKE_DIVESTED = re.compile(
+    r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
+    r"vend\w*|sort du capital|sortie du capital)(?![\w])",
+    re.I,
+)
+STAKE_FUTURE = re.compile(
+    r"(?<![\w])(?:will|shall|is to|are to|va|vont|détiendra|détiendront|prendra|prendront|"
+    r"entrera|entreront|deviendra|deviendront|sera|seront|acquerra|aura|auront)(?![\w])",
+    re.I,
+)
+# The kind of a plant from what the sentence says it makes, strongest first.
+PLANT_KINDS = [
+    ("module_assembly", r"modules?|packs?"),
+    ("vehicle_assembly", r"vehicle assembly|assemblage de véhicules|car plant|usine automobile"),
+    ("research_pilot", r"pilot|pilote|R&D|research|recherche"),
+    ("other", r"refiner\w*|raffiner\w*|recycl\w*|hydrométallurgie|hydrometallurg\w*|"
+              r"cathodes?|anodes?|precursors?|précurseurs?|materials?|matériaux|lithium|"
+              r"chemicals?|chimiques?|electrolytes?|separators?"),
+    ("cell_gigafactory", r"cells?|cellules?|batter(?:y|ies)|batteries|gigafactor\w*"),
+]  # fmt: skip
+PLANT_KINDS = [(kind, _words(words)) for kind, words in PLANT_KINDS]
+UNDER_CONSTRUCTION = re.compile(
+    r"(?<![\w])(?:under construction|being built|en construction|en cours de construction)",
+    re.I,
+)
+OPERATING = re.compile(
+    r"(?<![\w])(?:already produces|produces|operates|in operation|en service|produit déjà)",
+    re.I,
+)

@@ -141,7 +141,7 @@
   // Nested proposal fields ("fields.parties.0.company") back into an object.
   function proposalFrom(form) {
     const proposal = JSON.parse(form.dataset.proposal);
-    form.querySelectorAll("input[name^='fields.']").forEach((input) => {
+    form.querySelectorAll("input[name^='fields.'], select[name^='fields.']").forEach((input) => {
       const path = input.name.split(".").slice(1);
       let node = proposal.fields;
       path.slice(0, -1).forEach((key) => { node = node[key]; });
@@ -208,6 +208,15 @@
       if (!needSelection(place)) return;
       post({ action: "mark", kind: document.getElementById("mark-kind").value,
              start: selected.start, end: selected.end }, place);
+    } else if (event.target.classList.contains("use-selection")) {
+      // The selected passage becomes the proposal's quote, at the offsets it was selected at.
+      const form = event.target.closest("form.proposal");
+      const place = form.querySelector(".desk-error");
+      if (!needSelection(place)) return;
+      form.querySelector("[name=quote]").value = body.slice(selected.start, selected.end);
+      form.dataset.start = selected.start;
+      form.dataset.end = selected.end;
+      say("", false, place);
     } else if (id === "verify-button") {
       const targets = Array.from(document.querySelectorAll(".verify-target:checked")).map((box) => box.value);
       post({ action: "verify", targets: targets }, document.getElementById("verify-error"));
