@@ -132,6 +132,19 @@ def test_a_batch_posted_as_a_form_finds_each_name(api, records):
     assert features["extra_words"] == 0 and features["name_similarity"] > 0
 
 
+def test_a_company_added_a_moment_ago_is_found_at_once(api, records):
+    """The words of the names are counted once and kept until the names change: a new name's
+    word is not read as a typo of an older one."""
+    before = reconcile(api, {"q0": {"query": "Kvasir Batteries", "type": "company"}})
+    assert not any(result["match"] for result in before["q0"]["result"])
+    kvasir = make_company("Kvasir Batteries", review_status=VERIFIED)
+
+    answer = reconcile(api, {"q0": {"query": "Kvasir Batteries", "type": "company"}})
+
+    assert answer["q0"]["result"][0]["id"] == f"company:{kvasir.pk}"
+    assert answer["q0"]["result"][0]["match"] is True
+
+
 def test_a_batch_by_get_answers_the_same(api, records):
     batch = {"q0": {"query": "nordlys cells as", "type": ["company"]}}
 

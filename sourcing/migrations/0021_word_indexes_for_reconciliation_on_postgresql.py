@@ -23,6 +23,6 @@ INDEXES = {
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sourcing", "0018_public_feed_names_only_records_the_public_saw")]
+    dependencies = [("sourcing", "0020_plant_figures")]
 
     operations = [postgresql_indexes(INDEXES)]

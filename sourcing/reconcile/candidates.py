@@ -14,8 +14,9 @@ query is also looked up whole, by its exact folded name (a B-tree lookup): the o
 for one made of common words alone ("Battery Cells Ltd"). Each channel is one statement for
 the batch, each query taking its candidates through a lateral join.
 
-The names' vocabulary, and how many names hold each word, are counted in Python and kept
-``COUNTS_TTL`` seconds per process: counts a few minutes old pick the same words.
+The names' vocabulary, and how many names hold each word, are counted in Python and kept by
+the process until the names change (``RebuiltWhenNamesChange``, the rule that keeps the
+suggestions engine's name index): a name added a moment ago is a known word at once.
 
 Elsewhere (SQLite, small databases) every name of the type is compared in Python with
 rapidfuzz, which finds the same names and more; it reads every name, so it is no way to serve
@@ -27,20 +28,20 @@ may take a few of a query's places; ``PER_QUERY`` leaves room for them.
 """
 
 import re
-import time
 from collections import Counter
 
 from django.db import connection, transaction
 from rapidfuzz import fuzz, process
 
+from ..suggestions.names import RebuiltWhenNamesChange
 from ..text.search import fold_for_search
+from .entities import TYPES
 from .names import DESCRIPTOR_WORDS, plain_words, reduce_name
 
 PER_QUERY = 12
 # A word in more than this share of a type's names (and at least COMMON_MIN of them) is common.
 COMMON_SHARE = 0.005
 COMMON_MIN = 50
-COUNTS_TTL = 600
 MAX_WORDS = 3
 # A word no name holds is read as a typo of a known word this similar (and this long).
 TYPO_SIMILARITY = 80
@@ -53,24 +54,31 @@ PYTHON_CUTOFF = 50
 
 
 _WORD = re.compile(r"\w+")
-_counts = {}  # type id -> (time counted, Counter of words, number of names, vocabulary)
 
 
-def word_counts(entity_type):
+def count_words():
     """
-    (in how many of the type's names and aliases each folded word occurs, how many names, the
-    words as a list); cached ``COUNTS_TTL`` seconds.
+    {type id: (in how many of the type's names and aliases each folded word occurs, how many
+    names, the words as a list)} for every type.
     """
-    counted = _counts.get(entity_type.id)
-    if counted is None or time.monotonic() - counted[0] > COUNTS_TTL:
+    found = {}
+    for entity_type in TYPES.values():
         aliases = entity_type.model._meta.get_field("aliases").related_model
         counts, total = Counter(), 0
         for table in (entity_type.model.objects, aliases.objects):
             for name in table.values_list("search_name", flat=True).iterator(chunk_size=5000):
                 counts.update(set(_WORD.findall(name)))
                 total += 1
-        counted = _counts[entity_type.id] = (time.monotonic(), counts, total, list(counts))
-    return counted[1:]
+        found[entity_type.id] = (counts, total, list(counts))
+    return found
+
+
+_counts = RebuiltWhenNamesChange(count_words, "reconcile-words")
+
+
+def word_counts(entity_type):
+    """The counts of ``count_words`` for ``entity_type``, as the names are now."""
+    return _counts.get()[entity_type.id]
 
 
 _LETTERS_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
