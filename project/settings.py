@@ -50,12 +50,16 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "corsheaders",
     "sourcing",
 ]
 
 MIDDLEWARE = [
     # First: everything logged while answering names the request (its id, user and path).
     "sourcing.request_log.RequestIdMiddleware",
+    # Before anything that may answer: a preflight OPTIONS and every answer, errors included,
+    # carry the CORS headers on the paths CORS_URLS_REGEX allows.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte in a parameter is a 400 here rather than a database error in a view.
     "sourcing.middleware.RefuseNulBytesMiddleware",
@@ -81,7 +85,8 @@ MIDDLEWARE = [
 if not DEBUG:
     # Serves the collected, hashed and compressed static files itself: no web server needed.
     # (While debugging, runserver serves them straight from the source tree.)
-    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+    security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
+    MIDDLEWARE.insert(security + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 # Database sessions that take a malformed cookie for no session rather than a database error.
 SESSION_ENGINE = "sourcing.sessions"
@@ -185,6 +190,13 @@ if LOG_FORMAT == "json":
     logging.captureWarnings(True)
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Cross-origin requests: the reconciliation service only (the specification makes CORS
+# mandatory, for web clients on other origins), from any origin, without cookies. The rest of
+# the site stays same-origin.
+CORS_URLS_REGEX = r"^/api/v1/reconcile/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

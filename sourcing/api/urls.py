@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import params, renderers
+from . import params, reconcile, renderers
 from .export import ExportView
 from .feed import ChangesView
 from .network import NetworkView
@@ -73,5 +73,32 @@ urlpatterns = [
         name="article-suggestions",
     ),
     path("companies/<str:ref>/network/", NetworkView.as_view(), name="company-network"),
+    path("reconcile/", reconcile.ReconcileView.as_view(), name="reconcile"),
+    path(
+        "reconcile/suggest/entity/",
+        reconcile.SuggestEntityView.as_view(),
+        name="reconcile-suggest-entity",
+    ),
+    path(
+        "reconcile/suggest/type/",
+        reconcile.SuggestTypeView.as_view(),
+        name="reconcile-suggest-type",
+    ),
+    path(
+        "reconcile/suggest/property/",
+        reconcile.SuggestPropertyView.as_view(),
+        name="reconcile-suggest-property",
+    ),
+    path("reconcile/preview/", reconcile.PreviewView.as_view(), name="reconcile-preview"),
+    path(
+        "reconcile/properties/",
+        reconcile.ProposePropertiesView.as_view(),
+        name="reconcile-properties",
+    ),
+    path(
+        "reconcile/view/<str:entity_id>/",
+        reconcile.EntityPageView.as_view(),
+        name="reconcile-view",
+    ),
     *router.urls,
 ]

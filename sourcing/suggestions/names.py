@@ -80,48 +80,50 @@ def name_tables_signature():
     )
 
 
-class _Cache:
+class RebuiltWhenNamesChange:
     """
-    The process's index and when to rebuild it: at once when this process saves or deletes a
-    name (signals), when the row counts or highest ids differ (checked on every call: another
-    process added or removed a name), and when a full read of the tables, done at most every
-    FULL_CHECK_SECONDS, differs (another process renamed one).
+    A value ``build()`` makes from the name tables, kept by the process and built again when
+    the names change: at once when this process saves or deletes a name (signals), when the row
+    counts or highest ids differ (checked on every call: another process added or removed a
+    name), and when a full read of the tables, done at most every FULL_CHECK_SECONDS, differs
+    (another process renamed one). The engine's name index and the reconciliation service's word
+    counts are kept by this one rule.
     """
 
-    def __init__(self):
+    def __init__(self, build, name):
+        self.build = build
         self.lock = threading.Lock()
         self.counts = None
         self.signature = None
         self.checked_at = 0.0
         self.changed_here = True
-        self.index = None
-        self.builds = 0  # how many times the index was built (benchmarks and tests read it)
+        self.value = None
+        self.builds = 0  # how many times the value was built (benchmarks and tests read it)
+        for model in NAME_MODELS:
+            uid = f"{name}-{model.__name__}"
+            post_save.connect(self.name_saved, sender=model, dispatch_uid=uid)
+            post_delete.connect(self.name_saved, sender=model, dispatch_uid=f"{uid}-deleted")
 
     def get(self):
         counts = name_tables_counts()
         with self.lock:
             full = time.monotonic() - self.checked_at >= FULL_CHECK_SECONDS
-            stale = self.index is None or self.changed_here or counts != self.counts
+            stale = self.value is None or self.changed_here or counts != self.counts
             signature = name_tables_signature() if full or stale else self.signature
             if stale or signature != self.signature:
                 self.changed_here = False
-                self.index = build_index()
+                self.value = self.build()
                 self.builds += 1
             self.counts, self.signature = counts, signature
             if full or stale:
                 self.checked_at = time.monotonic()
-            return self.index
+            return self.value
 
     def name_saved(self, **kwargs):
         self.changed_here = True
 
 
-_cache = _Cache()
-for _model in NAME_MODELS:
-    post_save.connect(_cache.name_saved, sender=_model, dispatch_uid=f"suggest-{_model.__name__}")
-    post_delete.connect(
-        _cache.name_saved, sender=_model, dispatch_uid=f"suggest-d-{_model.__name__}"
-    )
+_cache = RebuiltWhenNamesChange(build_index, "suggest")
 
 
 def current_index():
