@@ -23,6 +23,6 @@ INDEXES = {
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sourcing", "0020_plant_figures")]
+    dependencies = [("sourcing", "0021_value_confirmations")]
 
     operations = [postgresql_indexes(INDEXES)]
