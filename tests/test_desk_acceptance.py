@@ -254,3 +254,39 @@ def test_the_reviewer_reads_each_record_s_values_beside_the_passages_cited_for_t
     detail = html[html.index('class="review-detail"') :]
     assert "Country: FR" in detail
     assert "Name: <q>Norvane will build a cell plant in Valence</q>" in detail
+
+
+def test_the_desk_shows_each_value_s_verdict_and_verifying_confirms_what_the_machine_cannot_tell(
+    article,
+):
+    from sourcing.models import ValueConfirmation
+
+    from .factories import cite
+
+    norvane = make_company(
+        "Norvane", description="A maker of cells.", kind="not_stated", country=""
+    )
+    cite(norvane, article, "Norvane will build a cell plant in Valence")
+    norvane.refresh_from_db()
+    reviewer = client_for(Client(), make_user("rita", "Reviewers"))
+
+    html = desk_page(reviewer, article)
+
+    assert "value-badge-machine" in html  # its name, printed in the passage
+    assert "value-badge-no-basis" in html  # its description, which no passage states
+    from .test_desk import key
+
+    reply = act(reviewer, article, action="verify", targets=[key(norvane)])
+    assert reply.status_code == 400 and "description" in reply.json()["error"]
+    assert not ValueConfirmation.objects.exists()
+    # Cited for its description, a value the machine cannot tell: shown so, and confirmed by the
+    # reviewer's verify.
+    cite(norvane, article, "Norvane will build a cell plant in Valence", field="description")
+    assert "value-badge-cannot-tell" in desk_page(reviewer, article)
+
+    reply = act(reviewer, article, action="verify", targets=[key(norvane)])
+
+    assert reply.status_code == 200, reply.json()
+    assert ValueConfirmation.objects.get().field == "description"
+    norvane.refresh_from_db()
+    assert norvane.review_status == ReviewStatus.VERIFIED

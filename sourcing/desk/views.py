@@ -24,21 +24,25 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import Truncator, capfirst
 
+from ..admin.confirmations import BADGES, badge_of
 from ..admin.links import admin_url, editing_page_url
 from ..api.params import parse_id
 from ..forms import stale_record_message
 from ..models import (
     Article,
+    Basis,
     Company,
     CuratedRecord,
     NonEditorialSpan,
     Plant,
+    ProvenanceIndex,
     ReviewStatus,
     Versioned,
     may_verify,
 )
 from ..models.changes import changes_logged_together
 from ..models.registry import citable_models
+from ..models.review import confirm_all
 from ..suggestions import suggest
 from . import payload, validation, writes
 from .acceptances import accept_once, accepted_proposals, current_values
@@ -157,6 +161,28 @@ def passages_for_review(cited):
             else:
                 label = what or "Whole record"
             found.setdefault(target_key(curated), []).append((label, citation.quote))
+    return found
+
+
+def value_checks(records):
+    """
+    {record key: [(value, badge class, badge label, reason)]}: each value of the records and of
+    their rows, with the statement checker's verdict (``admin.confirmations``' badges) or, for a
+    value no passage states and no note marks, "no basis". Read in the ProvenanceIndex's queries.
+    """
+    index = ProvenanceIndex(records)
+    found = {}
+    for record in records:
+        rows = found.setdefault(target_key(record), [])
+        for label, _row, name, prov in index.values(record):
+            value = f"{label}: {name}" if label else capfirst(name)
+            if prov.basis is None:
+                rows.append((value, "no-basis", "no basis", "no passage states it, no note"))
+            elif prov.basis == Basis.STATED:
+                css, text = BADGES[badge_of(prov)]
+                verdicts = prov.blocking or prov.verdicts
+                reason = verdicts[0][2].reason if verdicts else ""
+                rows.append((value, css, text, reason))
     return found
 
 
@@ -290,6 +316,7 @@ def panel_context(request, article):
     cited = citations_by_record(article)
     records = list(cited)
     passages = passages_for_review(cited)
+    checks = value_checks(curated_records_of(records))
     reviewer_rows = [
         {
             "key": shown_key(record),
@@ -301,6 +328,7 @@ def panel_context(request, article):
             # What the reviewer checks: the values, and the passages of this article cited.
             "values": current_values(record),
             "passages": passages.get(target_key(record), []),
+            "checks": checks.get(target_key(record), []),
         }
         for record in curated_records_of(records)
     ]
@@ -524,6 +552,9 @@ def act_verify(request, article, data):
             raise writes.DeskError(f"“{record}” does not cite this article.")
         record = type(record)._default_manager.select_for_update(no_key=True).get(pk=record.pk)
         if record.review_status != ReviewStatus.VERIFIED:
+            # The panel listed each value with the checker's verdict: ticking the record confirms
+            # those it could not tell (a value it reads as not stated still blocks).
+            confirm_all(record)
             record.review_status = ReviewStatus.VERIFIED
             record._change_reason = "Marked verified"
             try:
