@@ -47,5 +47,5 @@ def test_two_seeds_at_once_on_an_empty_database_run_one_after_the_other():
         "programmes and 181 citations (each quote found in its article)",
     ]
     assert Company.objects.count() == 22
-    assert Citation.objects.count() == 165
-    assert SeedOwnership.objects.filter(content_type__model="citation").count() == 165
+    assert Citation.objects.count() == 181
+    assert SeedOwnership.objects.filter(content_type__model="citation").count() == 181
