@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from sourcing.models import AgreementVolume, PlantCapacity, PlantMilestone, Stake
+from sourcing.models import AgreementVolume, PlantCapacity, PlantMilestone
 
 from .factories import (
     cite,
@@ -21,24 +21,6 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 CONFLICTS_URL = "admin:sourcing_conflicts"
-
-
-def test_stakes_with_the_same_holder_and_target_but_different_shares_conflict():
-    renault, verkor = make_company("Renault"), make_company("Verkor")
-    exact = make_stake(holder=renault, target=verkor, share_exact=Decimal("20"))
-    over = make_stake(
-        holder=renault, target=verkor, share_min=Decimal("20"), share_min_exclusive=True
-    )
-    assert set(Stake.objects.in_conflict()) == {exact, over}
-
-
-def test_stakes_giving_the_same_share_or_no_share_do_not_conflict():
-    renault, verkor = make_company("Renault"), make_company("Verkor")
-    make_stake(holder=renault, target=verkor, share_exact=Decimal("20"))
-    make_stake(holder=renault, target=verkor, share_exact=Decimal("20.00"))
-    make_stake(holder=renault, target=verkor)  # a source that gives no figure contradicts none
-    make_stake(holder=verkor, target=renault, share_exact=Decimal("5"))
-    assert not Stake.objects.in_conflict().exists()
 
 
 def test_milestones_of_the_same_plant_and_kind_with_different_years_conflict():
@@ -65,16 +47,25 @@ def test_capacities_conflict_only_for_the_same_plant_basis_and_year():
     assert set(PlantCapacity.objects.in_conflict()) == {sixteen, twenty, sixteen_again}
 
 
-def test_undated_agreement_volumes_with_different_figures_conflict():
+def test_an_undated_volume_is_compared_with_every_volume_of_its_agreement():
+    """ "about 12 GWh" and "12 GWh from 2025" are one deal's volume: compared, though one has a
+    year; volumes of two different years are not."""
     agreement = make_agreement()
-    twelve = AgreementVolume.objects.create(
-        agreement=agreement, gwh_per_year=Decimal(12), year=None
+    about_twelve = AgreementVolume.objects.create(
+        agreement=agreement, gwh_per_year=Decimal(12), qualifier="about", year=None
     )
-    fifteen = AgreementVolume.objects.create(
-        agreement=agreement, gwh_per_year=Decimal(15), year=None
+    twelve_2025 = AgreementVolume.objects.create(
+        agreement=agreement, gwh_per_year=Decimal(12), year=2025
     )
+    AgreementVolume.objects.create(agreement=make_agreement(), gwh_per_year=Decimal(20), year=2030)
+    assert set(AgreementVolume.objects.in_conflict()) == {about_twelve, twelve_2025}
+
+
+def test_volumes_of_different_years_do_not_conflict():
+    agreement = make_agreement()
+    AgreementVolume.objects.create(agreement=agreement, gwh_per_year=Decimal(12), year=2025)
     AgreementVolume.objects.create(agreement=agreement, gwh_per_year=Decimal(20), year=2030)
-    assert set(AgreementVolume.objects.in_conflict()) == {twelve, fifteen}
+    assert not AgreementVolume.objects.in_conflict().exists()
 
 
 def test_conflicts_view_shows_the_disagreeing_values_side_by_side_with_their_sources(client):
@@ -105,7 +96,7 @@ def test_conflicts_view_shows_the_disagreeing_values_side_by_side_with_their_sou
 
 def test_conflicts_view_says_so_when_sources_agree(client):
     response = client_for(client, make_user("edith", "Editors")).get(reverse(CONFLICTS_URL))
-    assert response.content.decode().count("No disagreement.") == 7  # one per section
+    assert response.content.decode().count("No disagreement.") == 6  # one per section
 
 
 def test_conflicts_view_is_linked_from_the_admin_index_and_the_articles(client):

@@ -27,40 +27,50 @@ def section(page, heading):
     return page[start : end if end != -1 else None]
 
 
-def test_two_sources_disagreeing_on_the_year_a_partner_joined_are_listed_side_by_side(client):
+def shares_section(client):
+    return section(conflicts_page(client), "different shares")
+
+
+def test_two_sources_giving_different_shares_at_the_same_time_are_listed_side_by_side(client):
     renault, verkor = make_company("Renault Group"), make_company("Verkor")
-    joined_2021 = make_stake(
-        holder=renault, target=verkor, as_of=datetime.date(2021, 1, 1), as_of_precision="year"
-    )
-    joined_2022 = make_stake(
-        holder=renault, target=verkor, as_of=datetime.date(2022, 1, 1), as_of_precision="year"
-    )
-    cite(joined_2021, make_article(title="Le Monde"), "taken in 2021")
-    cite(joined_2022, make_article(title="Les Echos"), "Renault Group’s stake")
+    june = {"as_of": datetime.date(2021, 6, 1), "as_of_precision": "month"}
+    exact = make_stake(holder=renault, target=verkor, share_exact=Decimal("20"), **june)
+    over = make_stake(
+        holder=renault, target=verkor, share_min=Decimal("20"), share_min_exclusive=True
+    )  # undated: it may speak of June 2021 too
+    cite(exact, make_article(title="Le Monde", body="Renault took a 20% stake."), "a 20% stake")
+    cite(over, make_article(title="Les Echos", body="Renault holds over 20%."), "over 20%")
 
-    dates = section(conflicts_page(client), "dates that do not overlap")
+    shares = shares_section(client)
 
-    assert "Renault Group in Verkor" in dates
-    assert "completed, as of 2021" in dates and "completed, as of 2022" in dates
-    assert "Le Monde" in dates and "“taken in 2021”" in dates and "Les Echos" in dates
+    assert "Renault Group in Verkor" in shares
+    assert "20%, completed, as of" in shares and "over 20%" in shares
+    assert "Le Monde" in shares and "Les Echos" in shares
 
 
-def test_a_day_within_the_month_another_source_gives_is_no_disagreement(client):
+def test_a_stake_at_dates_that_do_not_overlap_is_its_history_not_a_disagreement(client):
+    """Three statements of one stake at different dates: 2021-06, 2021-06-28, 2023-04."""
     renault, verkor = make_company("Renault Group"), make_company("Verkor")
-    make_stake(
-        holder=renault, target=verkor, as_of=datetime.date(2021, 6, 1), as_of_precision="month"
-    )
-    make_stake(
-        holder=renault, target=verkor, as_of=datetime.date(2021, 6, 28), as_of_precision="day"
-    )
-    make_stake(holder=renault, target=verkor)  # undated: contradicts nobody
+    for day, precision, share, status in (
+        (datetime.date(2021, 6, 1), "month", "20", Stake.Status.ANNOUNCED),
+        (datetime.date(2021, 6, 28), "day", "20", Stake.Status.ANNOUNCED),
+        (datetime.date(2023, 4, 1), "month", "15", Stake.Status.COMPLETED),
+    ):
+        make_stake(
+            holder=renault,
+            target=verkor,
+            share_exact=Decimal(share),
+            status=status,
+            as_of=day,
+            as_of_precision=precision,
+        )
 
-    dates = section(conflicts_page(client), "dates that do not overlap")
+    page = conflicts_page(client)
 
-    assert "Renault Group in Verkor" not in dates and "No disagreement." in dates
+    assert "Renault Group in Verkor" not in page
 
 
-def test_stakes_whose_statuses_differ_are_listed(client):
+def test_stakes_whose_statuses_differ_at_the_same_time_are_listed(client):
     renault, verkor = make_company("Renault Group"), make_company("Verkor")
     make_stake(holder=renault, target=verkor, status=Stake.Status.ANNOUNCED)
     make_stake(holder=renault, target=verkor, status=Stake.Status.COMPLETED)
@@ -71,6 +81,16 @@ def test_stakes_whose_statuses_differ_are_listed(client):
     assert "Renault Group in Verkor" in statuses
     assert "announced" in statuses and ">completed<" in statuses
     assert "not stated" not in statuses
+
+
+def test_stakes_giving_the_same_share_or_no_share_do_not_disagree(client):
+    renault, verkor = make_company("Renault"), make_company("Verkor")
+    make_stake(holder=renault, target=verkor, share_exact=Decimal("20"))
+    make_stake(holder=renault, target=verkor, share_exact=Decimal("20.00"))
+    make_stake(holder=renault, target=verkor)  # a source that gives no figure contradicts none
+    make_stake(holder=verkor, target=renault, share_exact=Decimal("5"))
+
+    assert "Renault in Verkor" not in shares_section(client)
 
 
 def test_the_same_figure_with_different_bounds_is_a_disagreement(client):

@@ -1,7 +1,6 @@
 """Articles with their non-editorial spans, citations, and the view of disagreeing sources."""
 
 import itertools
-import operator
 
 from django import forms
 from django.contrib import admin, messages
@@ -280,16 +279,6 @@ class ArticleAdmin(EditorialAdmin):
         return TemplateResponse(request, "admin/sourcing/conflicts.html", context)
 
 
-def stated_and_disagreeing(rows, value, disagree=operator.ne):
-    """
-    The rows of one fact that state a value (``value(row)`` is not None), if two of them
-    disagree; none otherwise. Rows that state nothing contradict nobody.
-    """
-    stated = [row for row in rows if value(row) is not None]
-    pairs = itertools.combinations([value(row) for row in stated], 2)
-    return stated if any(disagree(first, second) for first, second in pairs) else []
-
-
 def stake_date(stake):
     return (stake.as_of, stake.as_of_precision) if stake.as_of else None
 
@@ -320,38 +309,61 @@ def stake_value(stake):
 
 
 def stake_sections():
-    """Stakes of one holder in one target that differ on the share, the date or the status."""
+    """
+    Stakes of one holder in one target that differ on the share or the status at the same time.
+    A stake row is the stake as of its date: rows at dates that do not overlap are its history
+    ("20% as of 2021", "15% as of 2023"), not sources disagreeing, and are never compared.
+    """
 
-    def stake_groups(queryset, keep=list):
+    def stake_groups(keep):
         return disagreement_groups(
-            queryset.select_related("holder", "target").order_by(
-                "holder__name", "target__name", "holder", "target", "as_of", "pk"
-            ),
+            Stake.objects.with_same_holder_and_target()
+            .select_related("holder", "target")
+            .order_by("holder__name", "target__name", "holder", "target", "as_of", "pk"),
             key=lambda s: (s.holder_id, s.target_id),
             subject=lambda s: f"{s.holder} in {s.target}",
             value=stake_value,
             keep=keep,
         )
 
-    related = Stake.objects.with_same_holder_and_target()
     return [
         (
-            "Stakes: same holder and target, different shares",
-            stake_groups(Stake.objects.in_conflict()),
+            "Stakes: same holder and target at the same time, different shares",
+            stake_groups(lambda rows: disagreeing_at_the_same_time(rows, stake_share)),
         ),
         (
-            "Stakes: same holder and target, dates that do not overlap",
-            stake_groups(
-                related,
-                keep=lambda rows: stated_and_disagreeing(
-                    rows, stake_date, lambda a, b: dates_disagree(*a, *b)
-                ),
-            ),
+            "Stakes: same holder and target at the same time, different statuses",
+            stake_groups(lambda rows: disagreeing_at_the_same_time(rows, stake_status)),
         ),
-        (
-            "Stakes: same holder and target, different statuses",
-            stake_groups(related, keep=lambda rows: stated_and_disagreeing(rows, stake_status)),
-        ),
+    ]
+
+
+def stake_share(stake):
+    """The share as stated (its bounds and their flags), or None if the row states none."""
+    bounds = (stake.share_exact, stake.share_min, stake.share_max)
+    if all(bound is None for bound in bounds):
+        return None
+    return (*bounds, stake.share_min_exclusive, stake.share_max_exclusive)
+
+
+def at_the_same_time(first, second):
+    """Whether two rows of a stake speak of the same time: one is undated, or periods overlap."""
+    first_date, second_date = stake_date(first), stake_date(second)
+    return (
+        first_date is None or second_date is None or not dates_disagree(*first_date, *second_date)
+    )
+
+
+def disagreeing_at_the_same_time(rows, value):
+    """The rows stating a ``value`` that another row of the same time states otherwise."""
+    stated = [row for row in rows if value(row) is not None]
+    return [
+        row
+        for row in stated
+        if any(
+            other is not row and value(other) != value(row) and at_the_same_time(row, other)
+            for other in stated
+        )
     ]
 
 
@@ -374,14 +386,11 @@ def disagreement_sections():
             ),
         ),
         (
-            "Plant capacities: same plant, basis and year, different figures or bounds",
+            "Plant capacities: same plant and basis, same year or undated, different figures",
             groups(
                 capacities.order_by("plant__name", "plant", "basis", "year", "gwh_per_year"),
-                key=lambda c: (c.plant_id, c.basis, c.year),
-                subject=lambda c: (
-                    f"{c.plant}: {c.get_basis_display().lower()} capacity"
-                    + (f" for {c.year}" if c.year else ", undated")
-                ),
+                key=lambda c: (c.plant_id, c.basis),
+                subject=lambda c: f"{c.plant}: {c.get_basis_display().lower()} capacity",
                 value=str,
             ),
         ),
@@ -401,14 +410,11 @@ def disagreement_sections():
             ),
         ),
         (
-            "Agreement volumes: same agreement, basis and year, different figures or bounds",
+            "Agreement volumes: same agreement and basis, same year or undated, different figures",
             groups(
                 volumes.order_by("agreement__title", "agreement", "basis", "year", "gwh_per_year"),
-                key=lambda v: (v.agreement_id, v.basis, v.year),
-                subject=lambda v: (
-                    f"{v.agreement}: {v.get_basis_display().lower()} volume"
-                    + (f" for {v.year}" if v.year else ", undated")
-                ),
+                key=lambda v: (v.agreement_id, v.basis),
+                subject=lambda v: f"{v.agreement}: {v.get_basis_display().lower()} volume",
                 value=str,
             ),
         ),

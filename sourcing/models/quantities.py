@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from .articles import Citation
@@ -15,16 +15,20 @@ from .base import QuantityQualifier, Versioned, choice_labels
 class QuantityQuerySet(models.QuerySet):
     def in_conflict(self):
         """
-        Figures for which another figure of the same parent, basis and year (or both undated)
-        differs: one source says 12 GWh for 2025 where another says 15 GWh, or "up to 50 GWh"
-        where another says "50 GWh".
+        Figures for which another figure of the same parent and basis, for the same year or with
+        no year on either side, differs: one source says 12 GWh for 2025 where another says
+        15 GWh, "about 12 GWh" where another says "12 GWh from 2025", or "up to 50 GWh" where
+        another says "50 GWh". A row without a year may be about any year: it is compared with
+        them all.
         """
         parent_field = self.model.parent_field  # the record the figure belongs to
         rivals = (
-            self.model._default_manager.annotate(year_key=Coalesce("year", 0))
+            self.model._default_manager.annotate(
+                outer_year=Coalesce(OuterRef("year"), 0, output_field=models.IntegerField())
+            )
             .filter(
+                Q(year=OuterRef("year")) | Q(year__isnull=True) | Q(outer_year=0),
                 basis=OuterRef("basis"),
-                year_key=Coalesce(OuterRef("year"), 0),
                 **{parent_field: OuterRef(parent_field)},
             )
             .exclude(pk=OuterRef("pk"))

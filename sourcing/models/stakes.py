@@ -2,8 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 
 from .base import PERCENT_VALIDATORS
@@ -17,10 +16,6 @@ from .dates import (
 )
 from .provenance import NOT_STATED, NOT_STATED_LABEL
 
-SHARE_FIELDS = ("share_exact", "share_min", "share_max")
-# Shares lie in 0..100: -1 stands for "not stated" so that unstated bounds compare as equal.
-UNSTATED_SHARE = Value(-1, output_field=models.DecimalField(max_digits=5, decimal_places=2))
-
 
 class StakeQuerySet(CuratedQuerySet):
     def visible_to(self, user):
@@ -28,33 +23,11 @@ class StakeQuerySet(CuratedQuerySet):
         companies = Company.objects.visible_to(user)
         return super().visible_to(user).filter(holder__in=companies, target__in=companies)
 
-    def in_conflict(self):
-        """
-        Stakes for which another stake of the same holder in the same target gives a different
-        share ("20%" against "over 20%" or "25%"). Stakes that state no share disagree with none.
-        """
-        states_share = (
-            Q(share_exact__isnull=False) | Q(share_min__isnull=False) | Q(share_max__isnull=False)
-        )
-        same_share = Q(
-            share_min_exclusive=OuterRef("share_min_exclusive"),
-            share_max_exclusive=OuterRef("share_max_exclusive"),
-            **{f"{field}_key": Coalesce(OuterRef(field), UNSTATED_SHARE) for field in SHARE_FIELDS},
-        )
-        rivals = (
-            Stake.objects.annotate(
-                **{f"{field}_key": Coalesce(field, UNSTATED_SHARE) for field in SHARE_FIELDS}
-            )
-            .filter(states_share, holder=OuterRef("holder"), target=OuterRef("target"))
-            .exclude(pk=OuterRef("pk"))
-            .exclude(same_share)
-        )
-        return self.filter(states_share).filter(Exists(rivals))
-
     def with_same_holder_and_target(self):
         """
         Stakes for which another stake of the same holder in the same target exists: the rows
-        among which sources may disagree on a date or a status (see ``dates_disagree``).
+        among which sources may disagree on the share or the status at one time (the admin's
+        conflicts view compares them).
         """
         siblings = Stake.objects.filter(
             holder=OuterRef("holder"), target=OuterRef("target")
