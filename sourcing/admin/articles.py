@@ -395,17 +395,14 @@ def disagreement_sections():
             ),
         ),
         (
-            "Plant figures: same plant, kind, currency or jobs counted, and year, different "
-            "figures or bounds",
+            "Plant figures: same plant, kind, currency or jobs counted, same year or undated, "
+            "different figures or bounds",
             groups(
                 figures.order_by(
                     "plant__name", "plant", "kind", "currency", "scope", "year", "value"
                 ),
-                key=lambda f: (f.plant_id, f.kind, f.currency, f.scope, f.year),
-                subject=lambda f: (
-                    f"{f.plant}: {f.get_kind_display().lower()}"
-                    + (f" for {f.year}" if f.year else ", undated")
-                ),
+                key=lambda f: (f.plant_id, f.kind, f.currency, f.scope),
+                subject=lambda f: f"{f.plant}: {f.get_kind_display().lower()}",
                 value=str,
             ),
         ),

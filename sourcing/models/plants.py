@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -18,7 +17,7 @@ from .base import Alias, QuantityQualifier, Versioned
 from .companies import Company
 from .curation import CuratedRecord, NamedQuerySet
 from .provenance import NOT_STATED, NOT_STATED_LABEL
-from .quantities import Quantity, QuantityQuerySet
+from .quantities import Quantity, QuantityQuerySet, of_the_same_year_or_undated
 
 
 class Plant(CuratedRecord):
@@ -164,16 +163,16 @@ class PlantFigureQuerySet(models.QuerySet):
     def in_conflict(self):
         """
         Figures for which another source gives the same plant's same figure otherwise: the same
-        kind, currency or scope of jobs and year (or both undated), a different value or bound.
+        kind, currency or scope of jobs, for the same year or where either gives none
+        (``of_the_same_year_or_undated``), a different value or bound.
         """
         rivals = (
-            PlantFigure.objects.annotate(year_key=Coalesce("year", 0))
+            of_the_same_year_or_undated(PlantFigure.objects.all())
             .filter(
                 plant=OuterRef("plant"),
                 kind=OuterRef("kind"),
                 currency=OuterRef("currency"),
                 scope=OuterRef("scope"),
-                year_key=Coalesce(OuterRef("year"), 0),
             )
             .exclude(pk=OuterRef("pk"))
             .exclude(value=OuterRef("value"), qualifier=OuterRef("qualifier"))

@@ -23,18 +23,24 @@ class QuantityQuerySet(models.QuerySet):
         """
         parent_field = self.model.parent_field  # the record the figure belongs to
         rivals = (
-            self.model._default_manager.annotate(
-                outer_year=Coalesce(OuterRef("year"), 0, output_field=models.IntegerField())
-            )
-            .filter(
-                Q(year=OuterRef("year")) | Q(year__isnull=True) | Q(outer_year=0),
-                basis=OuterRef("basis"),
-                **{parent_field: OuterRef(parent_field)},
-            )
+            of_the_same_year_or_undated(self.model._default_manager.all())
+            .filter(basis=OuterRef("basis"), **{parent_field: OuterRef(parent_field)})
             .exclude(pk=OuterRef("pk"))
             .exclude(gwh_per_year=OuterRef("gwh_per_year"), qualifier=OuterRef("qualifier"))
         )
         return self.filter(Exists(rivals))
+
+
+def of_the_same_year_or_undated(rivals):
+    """
+    ``rivals``, rows compared with an outer row (a subquery), narrowed to those of the outer
+    row's year, or of any year when either gives none: the rule of every dated figure's
+    conflicts (capacities, volumes, plant figures).
+    """
+    outer_year = Coalesce(OuterRef("year"), 0, output_field=models.IntegerField())
+    return rivals.annotate(outer_year=outer_year).filter(
+        Q(year=OuterRef("year")) | Q(year__isnull=True) | Q(outer_year=0)
+    )
 
 
 class Quantity(Versioned):
