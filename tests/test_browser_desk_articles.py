@@ -189,6 +189,23 @@ def test_two_new_articles_are_curated_from_intake_to_the_api_in_few_page_loads(
     # French: the plant's kind (cells, in the sentence before) and country corrected in place.
     assert editor.take_in(FRENCH) == "fr"
     french = Article.objects.get(body=FRENCH)
+    # A plant box suggests the database's plants as the editor types, not only the article's.
+    box = editor.proposal("plant_capacity", '"gwh_per_year": 12').find_element(
+        "css selector", "[name='fields.plant']"
+    )
+    typed = box.get_attribute("value")
+    box.clear()
+    box.send_keys("Korvia N")
+    editor.wait.until(
+        lambda d: (
+            "Korvia Novara"
+            in d.execute_script(
+                "return Array.from(document.querySelectorAll('#desk-plants option'), o => o.value);"
+            )
+        )
+    )
+    box.clear()
+    box.send_keys(typed)
     editor.accept("agreement", "supply", {"fields.status": "Signed"})
     # No sentence names France: the country the engine took from the city is not kept.
     editor.accept("plant", "Pau", {"fields.kind": "Cell gigafactory", "fields.country": ""})

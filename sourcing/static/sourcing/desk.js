@@ -223,6 +223,39 @@
     }
   });
 
+  // The company and plant boxes suggest the article's names (the panel's datalists) and, as the
+  // editor types, the database's: the admin's own autocomplete, which searches as its lists do.
+  const AUTOCOMPLETE = {
+    "desk-companies": ["agreementparty", "company"],
+    "desk-plants": ["plantcapacity", "plant"],
+  };
+  let typing = null;
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    const source = AUTOCOMPLETE[box.getAttribute("list")];
+    if (!source || box.value.trim().length < 2) return;
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const params = new URLSearchParams({
+        app_label: "sourcing", model_name: source[0], field_name: source[1], term: box.value.trim(),
+      });
+      fetch(desk.dataset.autocompleteUrl + "?" + params, { credentials: "same-origin" })
+        .then((answer) => (answer.ok ? answer.json() : { results: [] }))
+        .then((answer) => {
+          const list = document.getElementById(box.getAttribute("list"));
+          const known = new Set(Array.from(list.options, (option) => option.value));
+          for (const result of answer.results || []) {
+            if (known.has(result.text)) continue;
+            const option = document.createElement("option");
+            option.value = result.text;
+            list.appendChild(option);
+            known.add(result.text);
+          }
+        })
+        .catch(() => {}); // suggestions only: typing the name still works without them
+    }, 250);
+  });
+
   document.addEventListener("submit", (event) => {
     const form = event.target.closest("form.proposal");
     if (!form) return;
