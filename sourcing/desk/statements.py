@@ -12,12 +12,14 @@ from ..models.provenance import held_values, stored_values
 from ..models.statements import RecordNames
 from ..statements import check
 from ..suggestions.text import sentences
-from .writes import DeskError, cite
 
 
-def cite_what_the_passage_leaves_unstated(article, rows, start, end):
-    """Cite, for each value of ``rows`` that ``article.body[start:end]`` does not state, the
-    first editorial sentence of the article that states it. Returns the citations made."""
+def passages_stating_the_rest(article, rows, start, end):
+    """
+    (row, field, [(start, end), ...]) for each value of ``rows`` that
+    ``article.body[start:end]`` does not state: the editorial sentences of the article that do,
+    first one first, for the desk to cite the first that its citation rules accept.
+    """
     body, language = article.body, article.language or None
     quote = body[start:end]
     spans = list(NonEditorialSpan.objects.filter(article=article).values_list("start", "end"))
@@ -27,16 +29,14 @@ def cite_what_the_passage_leaves_unstated(article, rows, start, end):
         if not any(s < sentence.end and sentence.start < e for s, e in spans)
     ]
     names = RecordNames.of([(type(row), stored_values(row)) for row in rows])
-    made = []
     for row in rows:
         for field, value in held_values(type(row), stored_values(row), names).items():
             if value is None or check(value, quote, language).stated:
                 continue
-            for sentence_start, sentence_end in candidates:
-                if check(value, body[sentence_start:sentence_end], language).stated:
-                    try:
-                        made.append(cite(row, article, sentence_start, sentence_end, field))
-                    except DeskError:  # a passage the citation rules refuse: leave it
-                        continue
-                    break
-    return made
+            stating = [
+                (sentence_start, sentence_end)
+                for sentence_start, sentence_end in candidates
+                if check(value, body[sentence_start:sentence_end], language).stated
+            ]
+            if stating:
+                yield row, field, stating

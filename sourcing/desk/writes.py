@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..models.provenance import stated_by_its_record
 from ..text import quotes
+from .statements import passages_stating_the_rest
 
 DESK_REASON = "Curation desk"
 
@@ -453,11 +454,23 @@ def accept_proposal(article, proposal, user):
         for row in rows[1:]:
             if not stated_by_its_record(row):
                 cite(row, article, start, end)
-        # Imported here: the checker reads the models' statement table, which builds on them.
-        from .statements import cite_what_the_passage_leaves_unstated
-
         cite_what_the_passage_leaves_unstated(article, [*created, *rows], start, end)
         return [*created, *rows]
+
+
+def cite_what_the_passage_leaves_unstated(article, rows, start, end):
+    """
+    For each value of ``rows`` that ``article.body[start:end]`` does not state, cite for its
+    field the first editorial sentence that does (``desk.statements``) and that the citation
+    rules accept.
+    """
+    for row, field, stating in passages_stating_the_rest(article, rows, start, end):
+        for sentence_start, sentence_end in stating:
+            try:
+                cite(row, article, sentence_start, sentence_end, field)
+            except DeskError:  # a passage the citation rules refuse: try the next one
+                continue
+            break
 
 
 def naming_field(record):
