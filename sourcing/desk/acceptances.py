@@ -65,18 +65,31 @@ def already_accepted_message(acceptance):
     )
 
 
-def records_of(acceptance):
-    """The records an acceptance made that still exist, in the order it made them."""
-    found = []
-    for entry in acceptance.records:
+def records_of(acceptance, loaded=None):
+    """
+    The records an acceptance made that still exist, in the order it made them; ``loaded``
+    ({(model label, id): record}, from ``load_records``) saves a query per record.
+    """
+    loaded = loaded if loaded is not None else load_records([acceptance])
+    found = (loaded.get((entry.get("model"), entry.get("id"))) for entry in acceptance.records)
+    return [record for record in found if record is not None]
+
+
+def load_records(acceptances):
+    """{(model label, id): record} of every record ``acceptances`` made: a query per model."""
+    wanted = {}
+    for acceptance in acceptances:
+        for entry in acceptance.records:
+            wanted.setdefault(entry.get("model"), set()).add(entry.get("id"))
+    loaded = {}
+    for label, ids in wanted.items():
         try:
-            model = apps.get_model(entry["model"])
-        except (KeyError, LookupError, ValueError):
-            continue
-        record = model._default_manager.filter(pk=entry.get("id")).first()
-        if record is not None:
-            found.append(record)
-    return found
+            model = apps.get_model(label)
+        except (LookupError, ValueError, TypeError):
+            continue  # a model since removed: its records are simply not found
+        for record in model._default_manager.filter(pk__in=[pk for pk in ids if pk]):
+            loaded[(label, record.pk)] = record
+    return loaded
 
 
 def accepted_proposals(article):
@@ -85,6 +98,8 @@ def accepted_proposals(article):
     order they were accepted, each record they made as it is now: {"record", "url", "status"
     (its review status, if it has one), "values"}.
     """
+    acceptances = list(AcceptedProposal.objects.filter(article=article).order_by("pk"))
+    loaded = load_records(acceptances)
     return {
         acceptance.fingerprint: {
             "kind": acceptance.kind,
@@ -98,10 +113,10 @@ def accepted_proposals(article):
                     else "",
                     "values": current_values(record),
                 }
-                for record in records_of(acceptance)
+                for record in records_of(acceptance, loaded)
             ],
         }
-        for acceptance in AcceptedProposal.objects.filter(article=article).order_by("pk")
+        for acceptance in acceptances
     }
 
 
