@@ -36,6 +36,7 @@ from .provenance import (
 from .confirmations import ValueConfirmation
 from .originals import Original, may_download_originals
 from .acceptances import AcceptedProposal
+from .pending import RejectedChange
 
 # isort: on
 
@@ -46,6 +47,7 @@ __all__ = [
     "Citation",
     "Original",
     "AcceptedProposal",
+    "RejectedChange",
     "may_download_originals",
     "CuratedRecord",
     "Versioned",

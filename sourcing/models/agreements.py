@@ -10,7 +10,7 @@ from ..text.search import fold_for_search
 from .articles import Citation
 from .base import Versioned, choice_labels
 from .companies import Company
-from .curation import CuratedQuerySet, CuratedRecord, matches_or_among
+from .curation import CuratedManager, CuratedQuerySet, CuratedRecord, matches_or_among
 from .dates import (
     DatePrecision,
     clean_partial_date,
@@ -114,7 +114,7 @@ class Agreement(CuratedRecord):
     programmes = models.ManyToManyField(VehicleProgramme, blank=True, related_name="agreements")
     search_title = models.TextField(editable=False, blank=True)
 
-    objects = AgreementQuerySet.as_manager()
+    objects = CuratedManager.from_queryset(AgreementQuerySet)()
 
     partial_dates = [("announced_on", "announced_precision"), ("signed_on", "signed_precision")]
     # The title is an editorial label; the parties and volumes are rows with their own values.

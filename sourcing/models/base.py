@@ -131,6 +131,11 @@ class Versioned(models.Model):
 
     def save(self, *args, **kwargs):
         adding = self._state.adding or self.pk is None
+        # pending.py defines a model of its own, registered after these: imported when used.
+        from .pending import redirect_row_save
+
+        if self.parent_field and redirect_row_save(self, adding):
+            return  # saved onto its copy in the pending version of a published record
         changed = self.changed_fields()
         if not adding:
             expected = getattr(self, "_expected_version", None)
@@ -150,6 +155,10 @@ class Versioned(models.Model):
         self._remember_stored()
 
     def delete(self, *args, **kwargs):
+        from .pending import redirect_row_deletion
+
+        if self.parent_field and redirect_row_deletion(self):
+            return 0, {}  # its copy was deleted from the pending version instead
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with locks_in_order(using):
             return super().delete(*args, **kwargs)

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from ..text.search import fold_for_search
 from .base import Alias
-from .curation import CuratedRecord, NamedQuerySet
+from .curation import CuratedManager, CuratedRecord, NamedQuerySet
 from .provenance import NOT_STATED, NOT_STATED_LABEL
 
 
@@ -30,7 +30,8 @@ class Company(CuratedRecord):
         NOT_STATED = NOT_STATED, NOT_STATED_LABEL
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    # Unique among published records (the constraint below): a pending version shares its slug.
+    slug = models.SlugField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     country = models.CharField(
         max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, e.g. FR."
@@ -41,7 +42,7 @@ class Company(CuratedRecord):
     description = models.TextField(blank=True)
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
-    objects = NamedQuerySet.as_manager()
+    objects = CuratedManager.from_queryset(NamedQuerySet)()
 
     factual_fields = ("name", "kind", "country", "parent", "description")
     stated_when_quoted = ("name",)
@@ -55,6 +56,12 @@ class Company(CuratedRecord):
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="company_not_own_parent"),
             models.CheckConstraint(condition=~Q(name=""), name="company_name_not_empty"),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(pending_of__isnull=True),
+                name="unique_company_slug",
+                violation_error_message="A company with this slug already exists.",
+            ),
         ]
 
     def __str__(self):

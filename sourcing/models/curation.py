@@ -12,6 +12,7 @@ from .articles import Citation
 from .base import Versioned
 from .dates import normalize_partial_dates
 from .editing import current_actor
+from .pending import held_back, hold_record_change, pending_version_of, publish
 from .provenance import ProvenanceIndex, refuse_unsupported_verification
 
 HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
@@ -96,6 +97,16 @@ class CuratedQuerySet(models.QuerySet):
         )
 
 
+class CuratedManager(models.Manager):
+    """
+    Every record but pending versions (``pending.py``): those are reached through their
+    published record alone, so no list, lookup, choice or count meets a record twice.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pending_of__isnull=True)
+
+
 class NamedQuerySet(CuratedQuerySet):
     """Records with a folded ``search_name`` and ``aliases`` (see ``base.Alias``)."""
 
@@ -128,8 +139,20 @@ class CuratedRecord(Versioned):
     value_bases = GenericRelation("sourcing.ValueBasis")
     value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
+    # Set on a pending version: the published record whose next version it is (pending.py),
+    # and which of its rows copies which of the published record's.
+    pending_of = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="pending_version",
+    )
+    row_map = models.JSONField(default=dict, blank=True, editable=False)
+
     history = HistoricalRecords(inherit=True)
-    objects = CuratedQuerySet.as_manager()
+    objects = CuratedManager.from_queryset(CuratedQuerySet)()
 
     partial_dates = []
     # The fields whose values are facts that need a basis (see provenance.py), and the reverse
@@ -162,6 +185,16 @@ class CuratedRecord(Versioned):
 
     def save(self, *args, **kwargs):
         normalize_partial_dates(self)
+        if self.pending_of_id is None and self.holds_a_change_back():
+            # A published record stays as reviewed; the change becomes its pending version.
+            hold_record_change(self)
+            return
+        if self.pending_of_id is not None and self.becomes_verified():
+            if getattr(self, "publish_after_its_rows", False):
+                self.review_status = ReviewStatus.NEEDS_REVIEW  # published by the caller
+            else:
+                self.published = publish(self)
+                return
         if self.review_status == ReviewStatus.VERIFIED and not self.may_stay_verified():
             self.review_status = ReviewStatus.NEEDS_REVIEW
         # A record created verified (seed, import, tests) is checked by `manage.py audit`; one
@@ -171,6 +204,27 @@ class CuratedRecord(Versioned):
             refuse_unsupported_verification(self)
         super().save(*args, **kwargs)
         self._stored_review_status = self.review_status
+
+    def holds_a_change_back(self):
+        """Whether this save changes a published record as someone who may not verify it."""
+        if self.pk is None or self._state.adding:
+            return False
+        changed = self.changed_fields()
+        if changed is not None and not changed:
+            return False  # saved untouched: nothing to review
+        return held_back(self)
+
+    def editing_version(self):
+        """The version editors work on: the pending one if there is one, else this record."""
+        if self.pending_of_id is not None:
+            return self
+        return pending_version_of(self) or self
+
+    def published_record(self):
+        """The record readers see for this one: its published record for a pending version."""
+        if self.pending_of_id is None:
+            return self
+        return type(self)._base_manager.get(pk=self.pending_of_id)
 
     def may_stay_verified(self):
         """

@@ -15,7 +15,7 @@ from ..text.search import fold_for_search
 from .articles import Citation
 from .base import Alias, QuantityQualifier, Versioned
 from .companies import Company
-from .curation import CuratedRecord, NamedQuerySet
+from .curation import CuratedManager, CuratedRecord, NamedQuerySet
 from .provenance import NOT_STATED, NOT_STATED_LABEL
 from .quantities import Quantity, QuantityQuerySet, of_the_same_year_or_undated
 
@@ -48,7 +48,7 @@ class Plant(CuratedRecord):
     # Filled on save (and for plants older than the column, by its migration).
     search_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
 
-    objects = NamedQuerySet.as_manager()
+    objects = CuratedManager.from_queryset(NamedQuerySet)()
 
     # The name is an editorial label ("Verkor Gigafactory Dunkirk"); what sources call the plant
     # is in its aliases.

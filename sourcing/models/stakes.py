@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from .base import PERCENT_VALIDATORS
 from .companies import Company
-from .curation import CuratedQuerySet, CuratedRecord
+from .curation import CuratedManager, CuratedQuerySet, CuratedRecord
 from .dates import (
     DatePrecision,
     clean_partial_date,
@@ -78,7 +78,7 @@ class Stake(CuratedRecord):
         "as_of",
     )
 
-    objects = StakeQuerySet.as_manager()
+    objects = CuratedManager.from_queryset(StakeQuerySet)()
 
     class Meta:
         ordering = ["target__name", "holder__name", "as_of"]
