@@ -82,8 +82,8 @@ class CuratedRecordForm(VersionedForm):
         review_status = self.fields.get("review_status")
         if review_status is not None and not self.may_verify:
             review_status.help_text = (
-                "Only reviewers can mark a record verified. Saving a change to a verified record "
-                "sends it back for review."
+                "Only reviewers can mark a record verified. A change to a verified record waits "
+                "for review; readers see the published version until then."
             )
             if self.instance.review_status == ReviewStatus.VERIFIED:
                 # "Verified" is not among an editor's choices: any change they save puts the

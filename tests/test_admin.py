@@ -17,6 +17,7 @@ from sourcing.models import (
     ReviewStatus,
     Stake,
 )
+from sourcing.models.pending import describe_differences, pending_version_of
 
 from .factories import (
     change_url,
@@ -213,27 +214,38 @@ def test_reviewer_marks_companies_verified_even_when_the_list_joins_their_parent
     assert company.review_status == ReviewStatus.VERIFIED
 
 
-def test_send_back_for_review_action_is_open_to_editors(client, editor):
+def test_send_back_for_review_action_is_open_to_editors_and_keeps_the_stake_public(client, editor):
     stake = make_stake(review_status=ReviewStatus.VERIFIED)
     client_for(client, editor).post(
         changelist_url(Stake), {"action": "send_back_for_review", "_selected_action": [stake.pk]}
     )
     stake.refresh_from_db()
-    assert stake.review_status == ReviewStatus.NEEDS_REVIEW
+    assert stake.review_status == ReviewStatus.VERIFIED
+    assert pending_version_of(stake).review_status == ReviewStatus.NEEDS_REVIEW
+    listed = client.get(changelist_url(Stake), {"pending_change": "yes"}).content.decode()
+    assert f"/stake/{stake.pk}/change/" in listed
 
 
-def test_editor_changing_a_verified_record_sends_it_back_for_review(client, editor):
+def test_editor_changing_a_verified_record_holds_the_change_for_review(client, editor):
     company = make_company("Verkor", review_status=ReviewStatus.VERIFIED)
     client_for(client, editor)
     page = client.get(change_url(company))
-    assert "sends it back for review" in page.content.decode()
+    assert "waits for review" in page.content.decode()
     data = changeform_data(page)
     assert data["review_status"] == ReviewStatus.NEEDS_REVIEW
     data["description"] = "French cell maker."
     assert client.post(change_url(company), data).status_code == 302
     company.refresh_from_db()
-    assert company.description == "French cell maker."
-    assert company.review_status == ReviewStatus.NEEDS_REVIEW
+    assert (company.description, company.review_status) == ("", ReviewStatus.VERIFIED)
+    pending = pending_version_of(company)
+    assert (pending.description, pending.review_status) == (
+        "French cell maker.",
+        ReviewStatus.NEEDS_REVIEW,
+    )
+    # The record's page now opens the pending version, with what it changes.
+    page = client.get(change_url(company)).content.decode()
+    assert "Change awaiting review" in page
+    assert "description: “” → “French cell maker.”" in page
 
 
 def test_editor_saving_a_verified_record_unchanged_leaves_it_verified(client, editor):
@@ -245,7 +257,7 @@ def test_editor_saving_a_verified_record_unchanged_leaves_it_verified(client, ed
     assert company.review_status == ReviewStatus.VERIFIED
 
 
-def test_editor_adding_only_a_citation_sends_a_verified_agreement_back_for_review(client, editor):
+def test_editor_adding_only_a_citation_to_a_verified_agreement_holds_it_for_review(client, editor):
     article = make_article()
     agreement = make_agreement(review_status=ReviewStatus.VERIFIED)
     client_for(client, editor)
@@ -255,12 +267,15 @@ def test_editor_adding_only_a_citation_sends_a_verified_agreement_back_for_revie
     data[f"{prefix}-quote"] = "12 GWh of batteries each year"
     assert client.post(change_url(agreement), data).status_code == 302
     agreement.refresh_from_db()
-    assert agreement.review_status == ReviewStatus.NEEDS_REVIEW
-    assert agreement.citations.get().passage == "12\u00a0GWh of batteries each year"
-    assert "Added citation" in agreement.history.first().history_change_reason
+    assert agreement.review_status == ReviewStatus.VERIFIED
+    assert not agreement.citations.exists()
+    pending = pending_version_of(agreement)
+    assert pending.review_status == ReviewStatus.NEEDS_REVIEW
+    assert pending.citations.get().passage == "12\u00a0GWh of batteries each year"
+    assert any(line.startswith("added citation") for line in describe_differences(pending))
 
 
-def test_editor_changing_only_a_party_sends_a_verified_agreement_back_for_review(client, editor):
+def test_editor_changing_only_a_party_of_a_verified_agreement_holds_it_for_review(client, editor):
     renault, verkor = make_company("Renault"), make_company("Verkor")
     agreement = make_agreement(
         parties=[(renault, AgreementParty.Role.BUYER), (verkor, AgreementParty.Role.SUPPLIER)],
@@ -272,11 +287,12 @@ def test_editor_changing_only_a_party_sends_a_verified_agreement_back_for_review
     data[party_fields[0]] = AgreementParty.Role.PARTNER
     assert client.post(change_url(agreement), data).status_code == 302
     agreement.refresh_from_db()
-    assert agreement.review_status == ReviewStatus.NEEDS_REVIEW
-    assert agreement.parties.filter(company=renault, role="partner").exists()
+    assert agreement.review_status == ReviewStatus.VERIFIED
+    assert agreement.parties.filter(company=renault, role="buyer").exists()
+    assert pending_version_of(agreement).parties.filter(company=renault, role="partner").exists()
 
 
-def test_editor_adding_a_plant_alias_sends_a_verified_plant_back_for_review(client, editor):
+def test_editor_adding_a_plant_alias_to_a_verified_plant_holds_it_for_review(client, editor):
     plant = make_plant(name="Verkor Gigafactory Dunkirk", review_status=ReviewStatus.VERIFIED)
     client_for(client, editor)
     data = changeform_data(client.get(change_url(plant)))
@@ -285,11 +301,13 @@ def test_editor_adding_a_plant_alias_sends_a_verified_plant_back_for_review(clie
     data.update({"aliases-0-name": "Gigafactory de Dunkerque", "aliases-0-language": "fr"})
     assert client.post(change_url(plant), data).status_code == 302
     plant.refresh_from_db()
-    assert plant.review_status == ReviewStatus.NEEDS_REVIEW
-    assert [alias.name for alias in plant.aliases.all()] == ["Gigafactory de Dunkerque"]
+    assert plant.review_status == ReviewStatus.VERIFIED
+    assert not plant.aliases.exists()
+    pending = pending_version_of(plant)
+    assert [alias.name for alias in pending.aliases.all()] == ["Gigafactory de Dunkerque"]
 
 
-def test_editor_changing_a_capacity_on_its_own_page_sends_the_plant_back_for_review(client, editor):
+def test_editor_changing_a_capacity_on_its_own_page_holds_it_for_review(client, editor):
     plant = make_plant(review_status=ReviewStatus.VERIFIED)
     capacity = PlantCapacity.objects.create(plant=plant, gwh_per_year=16, year=2025)
     version = plant.version
@@ -298,9 +316,15 @@ def test_editor_changing_a_capacity_on_its_own_page_sends_the_plant_back_for_rev
     data["gwh_per_year"] = "20"
     assert client.post(change_url(capacity), data).status_code == 302
     plant.refresh_from_db()
-    assert plant.review_status == ReviewStatus.NEEDS_REVIEW
-    assert plant.version == version + 1
-    assert "Changed plant capacity" in plant.history.first().history_change_reason
+    capacity.refresh_from_db()
+    assert (plant.review_status, plant.version, capacity.gwh_per_year) == (
+        ReviewStatus.VERIFIED,
+        version,
+        16,
+    )
+    pending = pending_version_of(plant)
+    assert [row.gwh_per_year for row in pending.capacities.all()] == [20]
+    assert any(line.startswith("changed plant capacity") for line in describe_differences(pending))
 
 
 def test_reviewer_changing_a_verified_record_keeps_it_verified(client, reviewer):
@@ -551,7 +575,7 @@ def test_an_earlier_version_can_be_restored(client, editor):
     assert company.history.first().history_user == editor
 
 
-def test_restoring_a_capacity_sends_its_verified_plant_back_for_review(client, editor):
+def test_restoring_a_capacity_of_a_verified_plant_holds_it_for_review(client, editor):
     plant = make_plant(review_status=ReviewStatus.VERIFIED)
     capacity = PlantCapacity.objects.create(plant=plant, gwh_per_year=16, year=2025)
     PlantCapacity.objects.filter(pk=capacity.pk).update(gwh_per_year=20)
@@ -563,8 +587,8 @@ def test_restoring_a_capacity_sends_its_verified_plant_back_for_review(client, e
     assert client.post(revert_url, changeform_data(client.get(revert_url))).status_code == 302
     capacity.refresh_from_db()
     plant.refresh_from_db()
-    assert capacity.gwh_per_year == 16
-    assert plant.review_status == ReviewStatus.NEEDS_REVIEW
+    assert (capacity.gwh_per_year, plant.review_status) == (20, ReviewStatus.VERIFIED)
+    assert [row.gwh_per_year for row in pending_version_of(plant).capacities.all()] == [16]
 
 
 # -- No lost edits -------------------------------------------------------------------------------

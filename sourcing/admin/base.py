@@ -19,11 +19,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from ..forms import CuratedRecordForm
 from ..models import Citation, ReviewStatus, may_verify
 from ..models.curation import HISTORY_REASON_LENGTH
+from ..models.pending import pending_version_of
 from ..text import quotes
 from .confirmations import ValueChecksMixin
 from .counts import EstimatedCountMixin
 from .fields import PartialDatesAdminMixin
 from .mixins import HistoryUrlIdsMixin, InvalidFilterValuesMixin, VersionedChangesMixin
+from .pending import PendingChangeMixin
 from .record_pages import BackToRecordMixin, PrefilledArticleInlineMixin
 from .search import FoldedSearchMixin
 from .widgets import KnownIdsAutocompleteMixin
@@ -135,7 +137,7 @@ REVIEW_FIELDSET = (
 )
 
 
-class CuratedRecordAdmin(ValueChecksMixin, EditorialAdmin):
+class CuratedRecordAdmin(PendingChangeMixin, ValueChecksMixin, EditorialAdmin):
     form = CuratedRecordForm
     readonly_fields = ["version", "updated_at"]
     actions = ["mark_verified", "send_back_for_review"]
@@ -191,6 +193,15 @@ class CuratedRecordAdmin(ValueChecksMixin, EditorialAdmin):
             for record in self.model._default_manager.select_for_update(no_key=True).filter(
                 pk__in=selected
             ):
+                if (
+                    status != ReviewStatus.VERIFIED
+                    and record.review_status == ReviewStatus.VERIFIED
+                ):
+                    # Sent back, a published record stays public: its next version is reviewed.
+                    pending_version_of(record, create=True)
+                    changed += 1
+                    continue
+                record = record.editing_version()
                 if record.review_status == status:
                     continue
                 record.review_status = status

@@ -103,7 +103,8 @@ def record_from_key(key):
         return None
     if model not in citable_models():  # an article, an alias, a span... is cited for nothing
         return None
-    record = model._default_manager.filter(pk=parts[1]).first()
+    # The base manager: a pending version (models/pending.py) is what the desk shows.
+    record = model._base_manager.filter(pk=parts[1]).first()
     if record is not None and len(parts) == 3 and record.version != parts[2]:
         raise writes.StaleRecord(f"“{record}”: {stale_record_message(record)}")
     return record
@@ -138,7 +139,32 @@ def citations_by_record(article):
         key = (citation.content_type_id, citation.object_id)
         record = by_key.setdefault(key, citation.record)
         found.setdefault(record, []).append(citation)
-    return found
+    return without_published_sides(found)
+
+
+def without_published_sides(found):
+    """
+    ``found`` ({record or row: citations}) less the published records that have a pending
+    version, and their rows: the pending version's copies, citations included, stand for them
+    on the desk, which shows what editors work on (``models/pending.py``).
+    """
+    superseded = {
+        (type(record), record.pending_of_id)
+        for record in found
+        if getattr(record, "pending_of_id", None) is not None
+    }
+    if not superseded:
+        return found
+
+    def published_side(row):
+        if (type(row), row.pk) in superseded:
+            return True
+        parent = row.parent_field and row._meta.get_field(row.parent_field)
+        if parent is None or not getattr(parent, "many_to_one", False):
+            return False
+        return (parent.related_model, getattr(row, parent.attname)) in superseded
+
+    return {row: citations for row, citations in found.items() if not published_side(row)}
 
 
 def passages_for_review(cited):
@@ -550,7 +576,8 @@ def act_verify(request, article, data):
     for record in records:
         if target_key(record) not in cited_here:
             raise writes.DeskError(f"“{record}” does not cite this article.")
-        record = type(record)._default_manager.select_for_update(no_key=True).get(pk=record.pk)
+        record = type(record)._base_manager.select_for_update(no_key=True).get(pk=record.pk)
+        record = record.editing_version()
         if record.review_status != ReviewStatus.VERIFIED:
             # The panel listed each value with the checker's verdict: ticking the record confirms
             # those it could not tell (a value it reads as not stated still blocks).
