@@ -26,7 +26,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .api.resources import BY_MODEL, BY_PREFIX
 from .api.visibility import visible
 from .models import Agreement, Citation, ValueBasis
-from .models.changes import log_changes, set_public_test
+from .models.changes import log_changes, set_pending_versions_test, set_public_test
 from .models.registry import edited_models
 
 
@@ -118,8 +118,23 @@ def publicly_visible(keys, using="default"):
     return found
 
 
+def pending_versions(keys, using="default"):
+    """Which of the ``(resource, id)`` keys name a pending version of a curated record."""
+    by_resource = {}
+    for resource, pk in keys:
+        model = BY_PREFIX[resource].model if resource in BY_PREFIX else None
+        if model is not None and hasattr(model, "pending_of"):
+            by_resource.setdefault(resource, (model, []))[1].append(pk)
+    found = set()
+    for resource, (model, ids) in by_resource.items():
+        copies = model._base_manager.using(using).filter(pk__in=ids, pending_of__isnull=False)
+        found.update((resource, pk) for pk in copies.values_list("pk", flat=True))
+    return found
+
+
 def connect():
     set_public_test(publicly_visible)
+    set_pending_versions_test(pending_versions)
     for model in edited_models():  # every row that a record shows (sourcing.models.registry)
         uid = f"sourcing.changes.{model.__name__}"
         post_save.connect(log_saved, sender=model, dispatch_uid=uid)

@@ -33,7 +33,7 @@ class VersionedForm(forms.ModelForm):
         if self.instance.pk is not None:
             stored = (
                 type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
+                ._base_manager.filter(pk=self.instance.pk)
                 .values("version", *self.stored_fields)
                 .first()
             )
@@ -56,7 +56,7 @@ class VersionedForm(forms.ModelForm):
 
     def check_not_stale(self, opened_version):
         model = type(self.instance)
-        rows = model._default_manager.filter(pk=self.instance.pk)
+        rows = model._base_manager.filter(pk=self.instance.pk)
         if transaction.get_connection(rows.db).in_atomic_block:
             # Held until the admin's transaction ends: a concurrent save waits, then sees our
             # new version and is refused in turn (a no-op on SQLite, which serialises writers).

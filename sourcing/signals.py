@@ -28,7 +28,7 @@ def refuse_to_overwrite_edited_rows(sender, instance, raw, using, **kwargs):
     """
     if not raw or not isinstance(getattr(sender, "history", None), HistoryManager):
         return
-    stored = sender._default_manager.using(using).filter(pk=instance.pk).first()
+    stored = sender._base_manager.using(using).filter(pk=instance.pk).first()
     ownership = ownership_of(stored or instance, using)
     name = f"{sender._meta.verbose_name} {instance.pk}"
     if stored is None:

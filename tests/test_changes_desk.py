@@ -8,6 +8,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from sourcing.models import Citation, Company, ReviewStatus, Stake
+from sourcing.models.pending import pending_version_of
 
 from .factories import (
     change_url,
@@ -101,9 +102,11 @@ def test_desk_work_reaches_the_feed_and_replaying_it_gives_the_export(client, re
     }
     assert_feed_rebuilds_export(public, staff)
 
-    # The editor cites another passage for the verified stake: it goes back to review, which is a
-    # deletion for the public and an upsert, with the new citation, for staff.
+    # The editor cites another passage for the verified stake: the citation waits for review in
+    # the stake's pending version. Neither the public nor staff readers of the feed see a change:
+    # the stake they read is the reviewed one.
     before = last_seq(public)
+    staff_before = staff.get("/api/v1/changes/", {"after": before}).json()["results"]
     valuation = BODY.index(VALUATION_QUOTE)
     desk(
         client_for(client, editor),
@@ -114,18 +117,23 @@ def test_desk_work_reaches_the_feed_and_replaying_it_gives_the_export(client, re
         end=valuation + len(VALUATION_QUOTE),
     )
     stake.refresh_from_db()
-    assert stake.review_status == ReviewStatus.NEEDS_REVIEW
-    assert entries_after(public, before) == [("stakes", stake.pk, "delete")]
-    staff_entries = staff.get("/api/v1/changes/", {"after": before}).json()["results"]
-    quotes = {c["quote"] for c in staff_entries[-1]["record"]["citations"]}
+    assert stake.review_status == ReviewStatus.VERIFIED
+    assert entries_after(public, before) == []
+    assert staff.get("/api/v1/changes/", {"after": before}).json()["results"] == staff_before
+    pending = pending_version_of(stake)
+    quotes = {c.quote for c in Citation.objects.for_record(pending)}
     assert {STAKE_QUOTE, VALUATION_QUOTE} <= quotes
+    assert [c["quote"] for c in public.get(f"/api/v1/stakes/{stake.pk}/").json()["citations"]] == [
+        STAKE_QUOTE
+    ]
     assert_feed_rebuilds_export(public, staff)
 
-    # On the stake's record page the reviewer deletes the new citation and verifies it again.
+    # On the stake's record page (its pending version) the reviewer deletes the new citation
+    # and verifies it: the public receives one upsert of the stake.
     client_for(client, reviewer)
     data = changeform_data(client.get(change_url(stake)))
     rows = int(data[f"{CITATIONS}-INITIAL_FORMS"])
-    deleted = Citation.objects.for_record(stake).get(quote=VALUATION_QUOTE)
+    deleted = Citation.objects.for_record(pending).get(quote=VALUATION_QUOTE)
     row = next(i for i in range(rows) if data[f"{CITATIONS}-{i}-id"] == str(deleted.pk))
     data[f"{CITATIONS}-{row}-DELETE"] = "on"
     data["review_status"] = ReviewStatus.VERIFIED

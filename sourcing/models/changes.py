@@ -47,6 +47,33 @@ def nothing_is_public(keys, using):
 publicly_visible = nothing_is_public
 
 
+_unlogged = ContextVar("unlogged_feed_changes", default=False)
+
+
+@contextmanager
+def unlogged():
+    """Writes inside change nothing readers see (a pending version dropped): none is logged."""
+    token = _unlogged.set(True)
+    try:
+        yield
+    finally:
+        _unlogged.reset(token)
+
+
+def no_pending_versions(keys, using):
+    return set()
+
+
+# Which keys name a pending version (``models/pending.py``): a copy no reader lists, whose
+# changes the feed never carries (its published record's one change does, when published).
+_pending_versions_test = no_pending_versions
+
+
+def set_pending_versions_test(test):
+    global _pending_versions_test
+    _pending_versions_test = test
+
+
 def set_public_test(test):
     """Name the function that says which logged keys the public can see (see above)."""
     global publicly_visible
@@ -166,11 +193,14 @@ def log_changes(keys, using="default"):
     transaction (or, inside ``changes_logged_together``, as that block ends).
     """
     keys = sorted(set(keys))
-    if not keys:
+    if not keys or _unlogged.get():
         return
     held_back = _held_back.get()
     if held_back is not None:
         held_back.setdefault(using, set()).update(keys)
+        return
+    keys = [key for key in keys if key not in _pending_versions_test(keys, using)]
+    if not keys:
         return
     now = timezone.now()
     changes = Change.objects.using(using)

@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from .changes import unlogged
 from .editing import current_actor, one_change
 from .registry import record_parts
 
@@ -351,7 +352,8 @@ def publish(pending, reason="Published the pending change"):
         for field in model._meta.many_to_many:
             getattr(published, field.name).set(getattr(pending, field.name).all())
         merge_rows(pending, published, originals_of(pending))
-        model._base_manager.filter(pk=pending.pk).delete()
+        with unlogged():
+            model._base_manager.filter(pk=pending.pk).delete()
     return published
 
 
@@ -402,7 +404,8 @@ def reject(pending, reason, user=None):
             changes="\n".join(describe_differences(pending)),
             rejected_by=user,
         )
-        model._base_manager.filter(pk=pending.pk).delete()
+        with unlogged():
+            model._base_manager.filter(pk=pending.pk).delete()
     return published
 
 

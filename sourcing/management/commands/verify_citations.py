@@ -46,7 +46,7 @@ class Command(BaseCommand):
         for content_type, object_ids in cited_ids.items():
             model = content_type.model_class()
             existing = (
-                set(model._default_manager.filter(pk__in=object_ids).values_list("pk", flat=True))
+                set(model._base_manager.filter(pk__in=object_ids).values_list("pk", flat=True))
                 if model is not None
                 else set()
             )
