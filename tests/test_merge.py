@@ -1,4 +1,8 @@
-"""Merging duplicate companies: in the model layer and through the admin action."""
+"""
+Merging duplicate companies: in the model layer and through the admin action. An editor's merge
+into a verified company leaves the published company as reviewed: what the merge brings waits
+for review in its pending version.
+"""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,6 +18,7 @@ from sourcing.models import (
     Stake,
     VehicleProgramme,
 )
+from sourcing.models.pending import pending_version_of
 
 from .factories import (
     change_url,
@@ -190,9 +195,13 @@ def test_merge_action_refusal_is_a_message_and_nothing_changes(client, duplicate
     assert not CompanyAlias.objects.filter(name="AESC Envision").exists()
 
 
-def test_editor_merge_sends_a_verified_company_back_for_review(client, duplicates):
+def test_editor_merge_into_a_verified_company_waits_for_review_in_its_pending_version(
+    client, duplicates
+):
     kept, duplicate = duplicates
     Company.objects.filter(pk=kept.pk).update(review_status=ReviewStatus.VERIFIED)
+    kept.refresh_from_db()
+    cite(duplicate, make_article(), "Verkor will supply Renault Group")
     client_for(client, make_user("edith", "Editors"))
     client.post(
         changelist_url(Company),
@@ -203,8 +212,26 @@ def test_editor_merge_sends_a_verified_company_back_for_review(client, duplicate
             "keep": kept.pk,
         },
     )
-    kept.refresh_from_db()
-    assert kept.review_status == ReviewStatus.NEEDS_REVIEW
+
+    published = Company.objects.get(pk=kept.pk)
+    assert (published.review_status, published.version) == (ReviewStatus.VERIFIED, kept.version)
+    assert published.description == ""
+    assert list(published.aliases.values_list("name", flat=True)) == ["AESC"]
+    assert not Citation.objects.for_record(published).exists()
+    assert list(Company.objects.values_list("name", flat=True)) == ["Envision AESC"]
+    pending = pending_version_of(published)
+    assert pending.review_status == ReviewStatus.NEEDS_REVIEW
+    assert pending.description == "Japanese-Chinese cell maker."
+    reason = pending.history.first().history_change_reason
+    assert reason.startswith("Merged “AESC Envision”")
+    assert sorted(pending.aliases.values_list("name", flat=True)) == [
+        "AESC",
+        "AESC Envision",
+        "Envision-AESC",
+    ]
+    assert [c.quote for c in Citation.objects.for_record(pending)] == [
+        "Verkor will supply Renault Group"
+    ]
 
 
 def test_merge_page_offers_the_selected_companies_only_none_checked(client, duplicates):

@@ -1,7 +1,8 @@
 """
 A plant's investment and jobs (``PlantFigure``): validated by kind, edited on the plant's admin
-page, published with their citations and provenance in the API (detail, filters, CSV, export,
-feed), accepted from the desk's proposals, and quoted on the public plant page.
+page (an editor's figure on a verified plant waiting for review in its pending version), published
+with their citations and provenance in the API (detail, filters, CSV, export, feed), accepted from
+the desk's proposals, and quoted on the public plant page.
 """
 
 import csv
@@ -26,6 +27,7 @@ from sourcing.models import (
     ReviewStatus,
     editing_as,
 )
+from sourcing.models.pending import describe_differences, pending_version_of
 
 from .factories import (
     DRAFT,
@@ -177,15 +179,20 @@ def test_the_disagreeing_sources_view_lists_figures_sources_give_otherwise(clien
     assert "1,500 jobs in total" not in html
 
 
-def test_a_figure_added_by_an_editor_sends_a_verified_plant_back_to_review():
+def test_a_figure_added_by_an_editor_to_a_verified_plant_waits_in_its_pending_version():
     plant = make_plant(review_status=VERIFIED)
+    version = Plant.objects.get(pk=plant.pk).version
 
     with editing_as(make_user("edith", "Editors")):
         figure(plant, JOBS, 40).save()
 
-    plant.refresh_from_db()
-    assert plant.review_status == ReviewStatus.NEEDS_REVIEW
-    assert "Added plant figure “40 direct jobs”" in plant.history.first().history_change_reason
+    plant = Plant.objects.get(pk=plant.pk)
+    assert (plant.review_status, plant.version) == (VERIFIED, version)
+    assert not plant.figures.exists()
+    pending = pending_version_of(plant)
+    assert pending.review_status == ReviewStatus.NEEDS_REVIEW
+    assert [str(row) for row in pending.figures.all()] == ["40 direct jobs"]
+    assert describe_differences(pending) == ["added plant figure “40 direct jobs”"]
 
 
 # -- The admin ------------------------------------------------------------------------------------

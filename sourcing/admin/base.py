@@ -243,3 +243,11 @@ class RecordPartAdmin(BackToRecordMixin, EditorialAdmin):
         # The record's history entry then says the part was restored, not just changed.
         obj._change_reason = self.restored_reason(request, obj) if change else None
         super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, through the model's delete(): a published record's part that an editor
+        # deletes goes from its pending version only (``models/pending.py``), which a bulk
+        # QuerySet.delete() would bypass.
+        with transaction.atomic():
+            for row in queryset:
+                row.delete()
