@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from sourcing.merging import merge_companies
 from sourcing.models import (
     AgreementParty,
     Citation,
@@ -239,3 +240,101 @@ def test_a_reviewers_own_change_is_published_at_once(article, reviewer):
         "A French battery maker."
     )
     assert pending_version_of(company) is None
+
+
+def reader_text(path, **params):
+    response = Client().get(path, params)
+    assert response.status_code == 200, response.content[:300]
+    return b"".join(response.streaming_content if response.streaming else [response.content])
+
+
+def test_csv_and_export_keep_the_reviewed_values_until_published(article, editor, reviewer):
+    company = published_company(article)
+    csv_before = reader_text("/api/v1/companies/", format="csv")
+    export_before = reader_text("/api/v1/export/companies/")
+    with editing_as(editor):
+        company.description = "Something else."
+        company.save()
+    assert reader_text("/api/v1/companies/", format="csv") == csv_before
+    assert reader_text("/api/v1/export/companies/") == export_before
+    assert b"Something else." not in reader_text(f"/api/v1/companies/{company.pk}/", format="csv")
+
+    with editing_as(reviewer):
+        publish(pending_version_of(company))
+    assert b"Something else." in reader_text("/api/v1/export/companies/")
+
+
+def test_merging_a_draft_duplicate_into_a_published_company_waits_for_review(
+    article, editor, reviewer
+):
+    company = published_company(article)
+    duplicate = make_company("Verkor SAS", description="")
+    cite(duplicate, article, "Verkor will supply Renault Group")
+    url = f"/api/v1/companies/{company.pk}/"
+    before = reader_json(url)
+    feed_before = feed_entries()
+
+    with editing_as(editor):
+        merge_companies(duplicate, company, user=editor, needs_review=True)
+
+    assert not Company._base_manager.filter(pk=duplicate.pk).exists()
+    assert reader_json(url) == before
+    assert [
+        (entry["action"], entry["id"]) for entry in feed_entries() if entry not in feed_before
+    ] == []  # the duplicate was a draft: the public never knew it
+    pending = pending_version_of(company)
+    assert "Verkor SAS" in [alias.name for alias in pending.aliases.all()]
+    assert Citation.objects.for_record(pending).count() == 2
+
+    with editing_as(reviewer):
+        with pytest.raises(ValidationError, match="company alias “Verkor SAS”: name"):
+            publish(pending)  # the merged name needs a basis, as any alias does
+        alias = pending.aliases.get(name="Verkor SAS")
+        ValueBasis.objects.create(
+            record=alias, field="name", basis="general_knowledge", note="Its registered name."
+        )
+        publish(pending_version_of(company))
+    after = reader_json(url)
+    assert "Verkor SAS" in [alias["name"] for alias in after["aliases"]]
+    assert len(after["citations"]) == 2
+
+
+def test_the_reviewer_rejects_a_change_on_its_page_and_the_editor_reads_why(
+    client, article, editor, reviewer
+):
+    company = published_company(article)
+    with editing_as(editor):
+        company.description = "A car maker."
+        company.save()
+    page = f"/admin/sourcing/company/{company.pk}/change/"
+    reject_page = f"/admin/sourcing/company/{company.pk}/reject-change/"
+
+    client.force_login(editor)
+    assert client.get(reject_page).status_code == 403
+    assert "Reject…" not in client.get(page).content.decode()
+
+    client.force_login(reviewer)
+    assert "Reject…" in client.get(page).content.decode()
+    refused = client.post(reject_page, {"reason": ""})
+    assert refused.status_code == 200 and "This field is required" in refused.content.decode()
+    assert client.post(reject_page, {"reason": "No passage says so."}).status_code == 302
+
+    client.force_login(editor)
+    shown = client.get(page).content.decode()
+    assert "No passage says so." in shown and "pending-changes" not in shown
+    assert Company.objects.get(pk=company.pk).description == "A battery maker."
+    assert pending_version_of(company) is None
+
+
+def test_an_editors_bulk_deletion_of_capacities_leaves_the_published_plant_whole(client, editor):
+    plant = make_plant(review_status=VERIFIED)
+    capacity = PlantCapacity.objects.create(plant=plant, gwh_per_year=16, year=2025)
+    client.force_login(editor)
+    response = client.post(
+        "/admin/sourcing/plantcapacity/",
+        {"action": "delete_selected", "_selected_action": [capacity.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert PlantCapacity.objects.filter(pk=capacity.pk).exists()
+    assert Plant.objects.get(pk=plant.pk).review_status == VERIFIED
+    assert not pending_version_of(plant).capacities.exists()
