@@ -31,7 +31,8 @@ def public_company(base_url, pk):
 
 
 def test_an_editors_change_waits_for_the_reviewer_who_reads_the_diff_and_publishes_it(
-    browser, live_server
+    browser,  # noqa: F811
+    live_server,
 ):
     article = make_article(body="Verkor is a French battery maker based in Grenoble.")
     verkor = make_company(

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, router, transaction
 from django.db.models import F
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.utils import formats, timezone
 
 from ..text.search import fold_for_search
@@ -126,8 +126,9 @@ class Versioned(models.Model):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if cls.parent_field:
-            # QuerySet.delete() (the admin's bulk deletion) calls no delete(), but sends this.
+            # QuerySet.delete() (the admin's bulk deletion) calls no delete(), but sends these.
             post_delete.connect(record_deleted_part, sender=cls, weak=False)
+            pre_delete.connect(refuse_bulk_deletion_of_published_parts, sender=cls, weak=False)
 
     def save(self, *args, **kwargs):
         adding = self._state.adding or self.pk is None
@@ -272,6 +273,13 @@ class Versioned(models.Model):
     def moved_on_by_a_part(self):
         """The columns a change of a part updates (see ``part_changed``)."""
         return {"version": F("version") + 1}
+
+
+def refuse_bulk_deletion_of_published_parts(sender, instance, origin=None, **kwargs):
+    # pending.py defines a model of its own, registered after these: imported when used.
+    from .pending import refuse_bulk_deletion_of_published_parts as refuse
+
+    refuse(sender, instance, origin, **kwargs)
 
 
 def record_deleted_part(sender, instance, origin=None, **kwargs):

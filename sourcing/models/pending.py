@@ -94,6 +94,16 @@ def point_at(row, field, parent):
     row._state.fields_cache.pop(field_cache, None)
 
 
+def plain_many_to_many(model):
+    """
+    The many-to-many fields of ``model`` that are links only (an agreement's programmes): one
+    through a model of its own (an agreement's companies, through its parties) is copied as rows.
+    """
+    return [
+        field for field in model._meta.many_to_many if field.remote_field.through._meta.auto_created
+    ]
+
+
 def row_key(row):
     return f"{row._meta.label_lower}:{row.pk}"
 
@@ -162,7 +172,7 @@ def pending_version_of(record, create=False):
     row_map = {}
     # bulk_create: a copy is not a change of anything (no history, no change-log entry).
     model._base_manager.bulk_create([pending])
-    for field in model._meta.many_to_many:
+    for field in plain_many_to_many(model):
         through = field.remote_field.through
         source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
         links = through._base_manager.filter(**{source: published.pk})
@@ -277,9 +287,19 @@ def redirect_row_save(row, adding):
         stored = row.stored_parent() or row.parent_row()
         record = top_record(stored) if stored is not None else None
         if record is not None and held_back(record):
+            moved_out = top_record(row.parent_row()) != record
             with transaction.atomic():
                 pending = pending_version_of(record, create=True)
                 copy = counterpart(pending, row)
+                if moved_out:
+                    # The published row stays where readers see it; the pending version loses
+                    # its copy, and the new place gets a row of its own (held back in turn if
+                    # that place is published too).
+                    if copy is not None:
+                        copy.delete()
+                    moved = copy_of(row)
+                    moved.save()
+                    return True
                 if copy is None:
                     raise ValidationError(
                         f"{row._meta.verbose_name} “{row}” was deleted in the pending change "
@@ -297,6 +317,17 @@ def redirect_row_save(row, adding):
             field = row._meta.get_field(row.parent_field)
             point_at(row, field, pending_side(pending, parent))
     return False
+
+
+def copy_of(row):
+    """A new, unsaved row of ``row``'s model with its values, parent included."""
+    copy = type(row)(
+        **{field.attname: getattr(row, field.attname) for field in copied_columns(type(row))}
+    )
+    reason = getattr(row, "_change_reason", None)
+    if reason:
+        copy._change_reason = reason
+    return copy
 
 
 def take_values(copy, row, pending):
@@ -349,7 +380,7 @@ def publish(pending, reason="Published the pending change"):
         published.review_status = ReviewStatus.VERIFIED
         published._change_reason = reason
         published.save()
-        for field in model._meta.many_to_many:
+        for field in plain_many_to_many(model):
             getattr(published, field.name).set(getattr(pending, field.name).all())
         merge_rows(pending, published, originals_of(pending))
         with unlogged():
@@ -423,7 +454,7 @@ def describe_differences(pending):
         before, after = value_text(published, field), value_text(pending, field)
         if before != after:
             lines.append(f"{field.verbose_name}: “{before}” → “{after}”")
-    for field in model._meta.many_to_many:
+    for field in plain_many_to_many(model):
         before = sorted(str(item) for item in getattr(published, field.name).all())
         after = sorted(str(item) for item in getattr(pending, field.name).all())
         if before != after:
@@ -473,3 +504,21 @@ def value_text(row, field):
         return str(getattr(row, f"get_{field.name}_display")())
     value = getattr(row, field.attname)
     return "" if value is None else str(value)
+
+
+def refuse_bulk_deletion_of_published_parts(sender, instance, origin=None, **kwargs):
+    """
+    ``pre_delete`` of a part: a ``QuerySet.delete()`` of parts (which calls no ``delete()``) may
+    not remove a published record's rows behind the reviewers' back: refused, naming the way
+    that holds the deletion for review. Parts deleted with their record are not concerned.
+    """
+    if not (isinstance(origin, models.QuerySet) and issubclass(origin.model, sender)):
+        return
+    parent = instance.parent_row()
+    record = top_record(parent) if parent is not None else None
+    if record is not None and held_back(record):
+        raise ValidationError(
+            f"Deleting {sender._meta.verbose_name_plural} of the published “{record}” in bulk "
+            "would change what readers see without review: delete them one by one "
+            "(row.delete()), which holds each deletion in its pending version."
+        )
