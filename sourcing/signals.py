@@ -62,6 +62,7 @@ def refuse_duplicates(instance, name, using):
     instance._state.db = using
     try:
         instance.validate_unique()
+        instance.validate_constraints()  # unique among published records (a company's slug)
     except ValidationError as error:
         raise CommandError(
             f"loaddata cannot add {name} (“{instance}”): "

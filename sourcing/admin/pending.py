@@ -51,7 +51,9 @@ class PendingChangeMixin:
         if record is None and from_field is None and self.is_id(object_id):
             # A pending version's own id (the desk links to what it shows) opens it too.
             record = self.model._base_manager.filter(pk=object_id, pending_of__isnull=False).first()
-        return record.editing_version() if record is not None else None
+        if record is None or not getattr(record, "has_pending_change", True):
+            return record  # the queryset's annotation says there is no pending version
+        return record.editing_version()
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), HasPendingChangeFilter]
@@ -61,7 +63,14 @@ class PendingChangeMixin:
 
     def get_queryset(self, request):
         pending = self.model._base_manager.filter(pending_of=OuterRef("pk"))
-        return super().get_queryset(request).annotate(has_pending_change=Exists(pending))
+        rejections = RejectedChange.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(has_pending_change=Exists(pending), has_rejections=Exists(rejections))
+        )
 
     @admin.display(boolean=True, description="change awaiting review")
     def awaits_review(self, record):
@@ -74,11 +83,16 @@ class PendingChangeMixin:
         fieldsets = list(super().get_fieldsets(request, obj))
         if obj is None or obj.pk is None:
             return fieldsets
-        obj.rejections = list(
-            RejectedChange.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.model),
-                object_id=obj.published_record().pk,
-            )[:5]
+        published = obj.published_record()
+        obj.rejections = (
+            list(
+                RejectedChange.objects.filter(
+                    content_type=ContentType.objects.get_for_model(self.model),
+                    object_id=published.pk,
+                )[:5]
+            )
+            if getattr(published, "has_rejections", True)
+            else []
         )
         if obj.pending_of_id is None and not obj.rejections:
             return fieldsets

@@ -137,7 +137,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='company',
-            constraint=models.UniqueConstraint(condition=models.Q(('pending_of__isnull', True)), fields=('slug',), name='unique_company_slug', violation_error_message='A company with this slug already exists.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('pending_of__isnull', True)), fields=('slug',), name='unique_company_slug', violation_error_message='Company with this Slug already exists.'),
         ),
         migrations.AddField(
             model_name='rejectedchange',

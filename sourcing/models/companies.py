@@ -60,7 +60,7 @@ class Company(CuratedRecord):
                 fields=["slug"],
                 condition=Q(pending_of__isnull=True),
                 name="unique_company_slug",
-                violation_error_message="A company with this slug already exists.",
+                violation_error_message="Company with this Slug already exists.",
             ),
         ]
 
