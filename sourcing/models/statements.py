@@ -157,7 +157,7 @@ def _load_names(wanted):
     Dunkerque" speaks of the Dunkirk plant), under any of the city's names.
     """
     queries = [
-        model.objects.filter(pk__in=ids)
+        model._base_manager.filter(pk__in=ids)  # a pending version is named too
         .annotate(
             model_label=Value(model._meta.label),
             place=_column_or_blank(model, "city"),
