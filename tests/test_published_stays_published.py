@@ -19,11 +19,14 @@ from sourcing.models import (
     RejectedChange,
     ReviewStatus,
     ValueBasis,
+    VehicleProgramme,
     editing_as,
 )
 from sourcing.models.pending import describe_differences, pending_version_of, publish, reject
 
 from .factories import (
+    change_url,
+    changeform_data,
     cite,
     make_agreement,
     make_article,
@@ -338,3 +341,15 @@ def test_an_editors_bulk_deletion_of_capacities_leaves_the_published_plant_whole
     assert PlantCapacity.objects.filter(pk=capacity.pk).exists()
     assert Plant.objects.get(pk=plant.pk).review_status == VERIFIED
     assert not pending_version_of(plant).capacities.exists()
+
+
+def test_an_editors_new_programme_link_waits_in_the_pending_version(client, editor):
+    programme = VehicleProgramme.objects.create(name="Alpine GT", review_status=VERIFIED)
+    agreement = make_agreement(review_status=VERIFIED)
+    client.force_login(editor)
+    data = changeform_data(client.get(change_url(agreement)))
+    data["programmes"] = [str(programme.pk)]
+    assert client.post(change_url(agreement), data).status_code == 302
+    assert not agreement.programmes.exists()
+    assert list(pending_version_of(agreement).programmes.all()) == [programme]
+    assert "programmes:  → Alpine GT" in describe_differences(pending_version_of(agreement))

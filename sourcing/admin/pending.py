@@ -139,6 +139,11 @@ class PendingChangeMixin:
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        held = getattr(form.instance, "pending", None)
+        if held is not None:
+            # The record's change was held as its pending version (``save_model``): its
+            # many-to-many links go there too. Inline rows find their way on their own.
+            form.instance = held
         super().save_related(request, form, formsets, change)
         record = form.instance
         if getattr(record, "publish_after_its_rows", False):
