@@ -14,6 +14,7 @@ from .dates import normalize_partial_dates
 from .editing import current_actor
 from .pending import held_back, hold_record_change, pending_version_of, publish
 from .provenance import ProvenanceIndex, refuse_unsupported_verification
+from .review_status import ReviewStatus
 
 HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
 
@@ -47,12 +48,6 @@ class AmongArray(Func):
     template = "(%(expressions)s))"
     arg_joiner = " = ANY(ARRAY"
     output_field = BooleanField()
-
-
-class ReviewStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    NEEDS_REVIEW = "needs_review", "Needs review"
-    VERIFIED = "verified", "Verified"
 
 
 def sees_drafts(user):

@@ -24,9 +24,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from .base import StaleRecordError
 from .changes import unlogged
 from .editing import current_actor, one_change
+from .provenance import refuse_unsupported_verification
 from .registry import record_parts
+from .review_status import ReviewStatus
 
 # Columns a copy never takes from what it copies, nor gives back when published.
 OWN_COLUMNS = {"id", "version", "pending_of", "row_map", "created_at", "updated_at"}
@@ -127,7 +130,6 @@ def top_record(row):
 
 def is_published(record):
     """Whether ``record`` (a curated record) is a verified, published one, as stored."""
-    from .curation import ReviewStatus
 
     if record is None or record.pk is None or getattr(record, "pending_of_id", True) is not None:
         return False
@@ -155,7 +157,6 @@ def pending_version_of(record, create=False):
     pending = model._base_manager.filter(pending_of=record.pk).first()
     if pending is not None or not create:
         return pending
-    from .curation import ReviewStatus
 
     published = model._base_manager.select_for_update(no_key=True).get(pk=record.pk)
     pending = model._base_manager.filter(pending_of=record.pk).first()
@@ -240,15 +241,12 @@ def hold_record_change(record):
     Save ``record``'s change (an instance of a published record) onto its pending version,
     leaving the published row as it is. Returns the pending version.
     """
-    from .curation import ReviewStatus
 
     model = type(record)
     with transaction.atomic():
         published = model._base_manager.select_for_update(no_key=True).get(pk=record.pk)
         expected = getattr(record, "_expected_version", None)
         if expected is not None and expected != published.version:
-            from .base import StaleRecordError
-
             raise StaleRecordError(published)
         pending = pending_version_of(published, create=True)
         changed = record.changed_fields()
@@ -368,8 +366,6 @@ def publish(pending, reason="Published the pending change"):
     drop the copy: readers see the new values, and the change feed carries one change of the
     published record. Raises ValidationError when a value lacks a basis (nothing changes then).
     """
-    from .curation import ReviewStatus
-    from .provenance import refuse_unsupported_verification
 
     model = type(pending)
     with transaction.atomic(), one_change():
