@@ -72,6 +72,7 @@ MILESTONES = [
             r"démarrage de la production|démarrer (?:sa|la|leur) production|"
             r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
             r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)|"
+            r"production\s+(?:doit|devrait|devra|va)\s+(?:démarrer|débuter|commencer)|"
             r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:will|would|should|is\s+to|to)\s+"
             r"(?:start|begin|commence)|first cells|premières cellules|first batteries|"
             r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with"
