@@ -61,13 +61,6 @@ _CONTACT_INLINE = re.compile(
     r"contacts?\s+(?:press|presse|media|médias)|relations?\s+(?:presse|médias))\s*:",
     re.I,
 )
-# A press release's closing presentation of a company: "About Voltaria", "À propos de X" alone
-# on its line, over the paragraph that follows it.
-_ABOUT_HEADER = re.compile(
-    r"^(?:about|à\s+propos\s+(?:de\s+|d['’]))\s*[^\s.:;!?][^.:;!?]{0,60}$", re.I
-)
-# How long the paragraph of an "About" block may be.
-ABOUT_BLOCK_CHARS = 800
 _SOURCE_LINE = re.compile(r"(?<![^\s])SOURCE\s*:\s*[^\n.]{1,80}\s*$")
 
 
@@ -112,9 +105,6 @@ def detect(text):
         elif _NAVIGATION_HEADER_ALONE.match(line):
             index = _block_end(text, lines, index)
             parts.append(Part("navigation", start, lines[index][1]))
-        elif index > 0 and _ABOUT_HEADER.match(line) and index + 1 < len(lines):
-            index = _about_end(text, lines, index)
-            parts.append(Part("boilerplate", start, lines[index][1]))
         elif (_NAVIGATION.match(line) or _SUBSCRIPTION.search(line)) and len(line) < 200:
             parts.append(Part("navigation", start, end))
         index += 1
@@ -147,16 +137,6 @@ def _block_end(text, lines, header):
     while index + 1 < len(lines) and "\n\n" not in text[lines[index][1] : lines[index + 1][0]]:
         following = text[lines[index + 1][0] : lines[index + 1][1]]
         if len(following) > 200:
-            break
-        index += 1
-    return index
-
-
-def _about_end(text, lines, header):
-    """The last line of an "About" block: its paragraph, up to the next blank line."""
-    index = header + 1
-    while index + 1 < len(lines) and "\n\n" not in text[lines[index][1] : lines[index + 1][0]]:
-        if lines[index + 1][1] - lines[header][0] > ABOUT_BLOCK_CHARS:
             break
         index += 1
     return index
