@@ -316,6 +316,11 @@ def _continues(sentence, discourse):
     if not (opens or (supplies and (len(named) <= 1 or both))) or not own <= parties:
         return False
     fields = last["fields"]
+    if any(p["role"] is None for p in fields["parties"]):
+        # "for the supply of cells" said no direction; "Kestrel will ship … to Brennhof" does.
+        roles = {party(c): role for c, role in _supply_roles(sentence, sentence.parties, discourse)}
+        for entry in fields["parties"]:
+            entry["role"] = entry["role"] or roles.get(entry["company"])
     fields["start_year"] = (
         fields["start_year"] or _start_year(body, passage) or _first_year(sentence)
     )
