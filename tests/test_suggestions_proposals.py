@@ -226,3 +226,48 @@ def test_a_candidate_named_again_later_is_a_party_there_too():
     fields = only(body, "fr", "stake")
     assert (fields["holder"], fields["target"]) == ("renault-group", "Tiamat")
     assert (fields["share_min"], fields["share_min_exclusive"]) == (10, False)
+
+
+def test_a_stake_sold_to_a_company_is_held_by_the_buyer():
+    found = proposals(
+        "Geely a cédé sa participation de 12 % dans Verkor à Saudi Aramco.", "fr", "stake"
+    )
+    by_holder = {p["fields"]["holder"]: p["fields"] for p in found}
+    assert by_holder["geely"]["status"] == "divested"
+    assert (by_holder["saudi-aramco"]["target"], by_holder["saudi-aramco"]["share_exact"]) == (
+        "verkor",
+        12,
+    )
+    assert by_holder["saudi-aramco"]["status"] == "completed"
+
+
+def test_a_stake_changed_from_one_share_to_another_holds_the_second():
+    fields = only("Nissan a porté sa participation dans Ampère de 7 % à 9 %.", "fr", "stake")
+    assert (fields["holder"], fields["target"], fields["share_exact"]) == ("nissan", "ampere", 9)
+    assert fields["status"] == "completed"
+
+
+def test_a_stake_held_by_no_company_named_is_not_proposed():
+    assert proposals("Verkor reste détenu à 40 % par ses fondateurs.", "fr", "stake") == []
+
+
+def test_buying_a_stake_is_no_supply_agreement():
+    body = "Geely agreed to buy a 10% stake in Verkor from Nissan."
+    assert proposals(body, "en", "agreement") == []
+    assert [p["fields"]["holder"] for p in proposals(body, "en", "stake")] == ["geely"]
+
+
+def test_a_sentence_shipping_between_the_two_parties_completes_their_agreement():
+    body = (
+        "Verkor wins a cell order\n\n"
+        "Verkor has signed a contract with Renault Group for the supply of battery cells. "
+        "Verkor will ship up to 6 GWh of cells a year to Renault Group's lines starting in 2027."
+    )
+    (agreement,) = proposals(body, "en", "agreement")
+    fields = agreement["fields"]
+    assert (fields["status"], fields["start_year"]) == ("signed", 2027)
+    assert [v["gwh_per_year"] for v in fields["volumes"]] == [6]
+    assert {(p["company"], p["role"]) for p in fields["parties"]} == {
+        ("verkor", "supplier"),
+        ("renault-group", "buyer"),
+    }

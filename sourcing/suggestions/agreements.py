@@ -157,8 +157,15 @@ def _volumes(sentence):
             "year": figure["year"],
         }
         for figure in sentence.figures
-        if figure["unit"] in ("GWh", "GWh/yr")
+        if figure["unit"] in ("GWh", "GWh/yr") and not _is_capacity(sentence, figure)
     ]
+
+
+def _is_capacity(sentence, figure):
+    """ "… whose capacity will be raised to 12 GWh": a plant's capacity, not a volume bought."""
+    reading = sentence.reading
+    clause = reading.clause_map.clause_of(figure["start"], figure["end"]) or sentence.passage
+    return bool(triggers.CAPACITY_WORD.search(reading.body, clause.start, clause.end))
 
 
 def _start_year(body, passage):
@@ -297,9 +304,23 @@ def _continues(sentence, discourse):
     supplies = triggers.SUPPLYING.search(
         body, passage.start, passage.end
     ) or triggers.BUY_VERB.search(body, passage.start, passage.end)
-    if not (opens or (supplies and len(named) <= 1)) or not own <= parties:
+    # A verb of supplying between the agreement's own parties ("Kestrel will ship … to
+    # Brennhof's lines from 2027") says more of the body's agreement before it; one naming
+    # anyone else, or one stating a signature, is another deal or the headline's told again.
+    both = (
+        len(named) == 2
+        and last["start"] >= _body_start(sentence.reading)
+        and not triggers.SIGNED.search(body, passage.start, passage.end)
+        and not triggers.AGREEMENT_KINDS[2][1].search(body, passage.start, passage.end)
+    )
+    if not (opens or (supplies and (len(named) <= 1 or both))) or not own <= parties:
         return False
     fields = last["fields"]
+    if any(p["role"] is None for p in fields["parties"]):
+        # "for the supply of cells" said no direction; "Kestrel will ship … to Brennhof" does.
+        roles = {party(c): role for c, role in _supply_roles(sentence, sentence.parties, discourse)}
+        for entry in fields["parties"]:
+            entry["role"] = entry["role"] or roles.get(entry["company"])
     fields["start_year"] = (
         fields["start_year"] or _start_year(body, passage) or _first_year(sentence)
     )
@@ -310,6 +331,11 @@ def _continues(sentence, discourse):
     ):
         fields["status"] = "signed"
     return True
+
+
+def _body_start(reading):
+    """Where the text after the headline (the first sentence) begins."""
+    return reading.sentences[0].end if reading.sentences else 0
 
 
 def _first_year(sentence):

@@ -46,6 +46,12 @@ _FORMING = re.compile(
     r"(?![\w])",
     re.I,
 )
+# Between a name and the venture word it is in apposition to: a determiner, a few modifiers.
+_APPOSITION = re.compile(
+    r",?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*|"
+    r",[ \u00a0]*(?:the|la|l['’]|a|an|une)[ \u00a0]*(?:[\w-]+[ \u00a0]+){1,3}?",
+    re.I,
+)
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
 
 
@@ -201,6 +207,9 @@ class Discourse:
         if _STRONG_VENTURE.search(body, passage.start, passage.end) and not venture.strong:
             venture.sentence, venture.strong = sentence, True
         founded = _FOUNDED_BY.search(body, word.end(), passage.end)
+        headline_end = self.reading.sentences[0].end if self.reading.sentences else 0
+        if founded and venture.sentence.passage.end <= headline_end:
+            venture.sentence = sentence  # the body says when and by whom: quote it, not the title
         if founded:
             venture.founded = int(founded.group("year")) if founded.group("year") else None
             if founded.group("by"):
@@ -217,10 +226,8 @@ class Discourse:
         name = None
         for mention in parties:
             gap = self.body[mention["end"] : word.start()]
-            if 0 <= word.start() - mention["end"] <= 8 and re.fullmatch(
-                r",?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*", gap
-            ):
-                name = mention  # "Cellforge, la coentreprise …"
+            if 0 <= word.start() - mention["end"] <= 50 and _APPOSITION.fullmatch(gap):
+                name = mention  # "Cellforge, la coentreprise …", "X, the cathode joint venture"
             lead = self.body[max(word.end(), mention["start"] - 30) : mention["start"]]
             if mention["start"] > word.end() and _VENTURE_NAMED.search(lead):
                 name = name or mention  # "… coentreprise, baptisée Hexacell"

@@ -21,6 +21,12 @@ _NOT_INVESTED = re.compile(
     r"chiffre d['’]affaires|turnover|since its creation|depuis sa création)(?![\w])",
     re.I,
 )
+# An amount written before the plant it prices: "a €450 million plant", "a $2bn gigafactory".
+_PRICED_PLANT = re.compile(
+    r"[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:gigafactor\w*|plants?|factor(?:y|ies)|refiner\w*|"
+    r"facilit\w*|projects?)(?![\w])",
+    re.I,
+)
 _JOBS_CREATED = re.compile(
     r"(?<![\w])(?:creat\w*|créer|créera|créeront|création|generate\w*|générer|emploier|"
     r"employer|emploiera|emploieront|will employ|hire|hiring|embauche\w*|recrut\w*|"
@@ -40,9 +46,10 @@ def plant_figures(sentence, facts, discourse):
     jobs = [f for f in sentence.figures if f["unit"] == "jobs"]
     if not (money or jobs):
         return
-    invested = _INVESTMENT.search(body, passage.start, passage.end) and not _NOT_INVESTED.search(
-        body, passage.start, passage.end
-    )
+    invested = (
+        _INVESTMENT.search(body, passage.start, passage.end)
+        or any(_PRICED_PLANT.match(body, figure["end"]) for figure in money)
+    ) and not _NOT_INVESTED.search(body, passage.start, passage.end)
     about_plant = bool(sentence.plant_refs) or _PLANT_CONTEXT.search(
         body, passage.start, passage.end
     )

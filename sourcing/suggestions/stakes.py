@@ -15,12 +15,14 @@ from .records import SHARE_FIELDS
 
 # How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
 STAKE_REACH = 80
+# How far after "by" / "par" the holder of a passive is named ("held by the French fund X").
+AGENT_REACH = 30
 
 _OWNING = re.compile(
     r"(?<![\w])(?:stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
     r"détiendra|détiendront|détenu\w*|possède|possédera|rachète|conserve|conservent|garde|"
-    r"keeps|retains|cède|cèdent|cédé|sold|sells|exits?)(?![\w])",
+    r"keeps?|kept|retains?|retained|cède|cèdent|cédé|sold|sells|exits?)(?![\w])",
     re.I,
 )
 _PASSIVE = re.compile(
@@ -54,13 +56,25 @@ _PLANNED = re.compile(
 _DONE = re.compile(
     r"(?<![\w])(?:holds|hold|owns|own|owned|détient|détiennent|possède|possèdent|conserve|"
     r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
-    r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent)(?![\w])",
+    r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
+    r"increased|reduced|lifted|lowered|trimmed|"
+    r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé))"
+    r"(?![\w])",
     re.I,
 )
 _RELATIVE_DATE = re.compile(
     r"(?<![\w])(?P<year>last year|l['’]an dernier|l['’]année dernière|l['’]an passé|"
     r"this year|cette année)(?![\w])",
     re.I,
+)
+# "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held.
+_FORMER_SHARE = re.compile(
+    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]"
+)
+# The buyer of a stake sold: the company right after "to" or "à".
+_SOLD_TO = re.compile(r"(?<![\w])(?:to|à|au)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+)?$", re.I)
+_SOLD_DONE = re.compile(
+    r"(?<![\w])(?:sold|has sold|have sold|a cédé|ont cédé|a vendu|ont vendu)(?![\w])", re.I
 )
 _POSSESSIVE_STAKE = re.compile(r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|stake|capital)")
 
@@ -103,7 +117,11 @@ def stakes(sentence, facts, discourse):
     ]
     if not words and not nominal:
         return
-    shares = [f for f in sentence.figures if f["unit"] == "%" and f["value"] <= 100]
+    shares = [
+        f
+        for f in sentence.figures
+        if f["unit"] == "%" and f["value"] <= 100 and not _FORMER_SHARE.match(body, f["end"])
+    ]
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     for figure in shares or [None]:
         position = figure["start"] if figure else (words or nominal)[0].start()
@@ -113,12 +131,36 @@ def stakes(sentence, facts, discourse):
             continue
         for holder, target, share in _stakes_at(sentence, trigger, figure, distributive, discourse):
             yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
+            buyer = _buyer(sentence, trigger, target)
+            if buyer is not None and holder is not None:
+                status = "completed" if _SOLD_DONE.search(sentence.text) else "announced"
+                yield _proposal(
+                    sentence, facts, discourse, buyer, target, share, figure, trigger, status
+                )
+
+
+def _buyer(sentence, trigger, target):
+    """Who a stake is sold to ("cède sa participation dans Y à Z", "sold … to Z"), or None."""
+    body = sentence.reading.body
+    if target is None or not triggers.STAKE_DIVESTED.search(sentence.text):
+        return None
+    after = [
+        p
+        for p in sentence.parties
+        if p["start"] > target["end"] and party_key(p) != party_key(target)
+    ]
+    for mention in after:
+        if _SOLD_TO.search(body[max(0, mention["start"] - 12) : mention["start"]]):
+            return mention
+    return None
 
 
 def _stakes_at(sentence, trigger, figure, distributive, discourse):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
     holders, target = _sides(sentence, trigger)
+    if holders is None:
+        return []
     topic = memory.topic
     if (
         target is None
@@ -151,6 +193,8 @@ def _sides(sentence, trigger):
     if passive and passive.start() - trigger.start() < 40:
         after = [p for p in parties if p["start"] >= passive.end()]
         before = [p for p in parties if p["end"] <= passive.start()]
+        if not after or after[0]["start"] - passive.end() > AGENT_REACH:
+            return None, None  # "détenu à 40 % par ses fondateurs": held by no company named
         return (after[:1], before[-1] if before else None)
     held = _PASSIVE_NO_AGENT.search(
         body, max(sentence.passage.start, trigger.start() - 25), trigger.end()
@@ -274,7 +318,8 @@ def _as_of(sentence, trigger, discourse):
         date = nearest(inside, trigger.start())
         return date["date"], date["precision"]
     text, published = discourse.article_date
-    relative = _RELATIVE_DATE.search(body, passage.start, passage.end)
+    # "Quillon, qui avait réduit sa part l'an dernier, possède 9,9 %": the clause's own date.
+    relative = _RELATIVE_DATE.search(body, start, end)
     if relative and published:
         last = relative.group("year").lower().startswith(("last", "l"))
         year = published.year - (1 if last else 0)
@@ -288,7 +333,7 @@ def _precision(text):
     return {4: "year", 7: "month"}.get(len(text), "day")
 
 
-def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger):
+def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger, status=None):
     shares = {
         "share_exact": None,
         "share_min": None,
@@ -306,7 +351,7 @@ def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger
         "holder": party(holder) if holder else None,
         "target": party(target) if target else None,
         **shares,
-        "status": _status(sentence, holder, trigger),
+        "status": status or _status(sentence, holder, trigger),
         "as_of": as_of,
         "as_of_precision": precision,
     }

@@ -72,6 +72,7 @@ MILESTONES = [
             r"démarrage de la production|démarrer (?:sa|la|leur) production|"
             r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
             r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)|"
+            r"production\s+(?:doit|devrait|devra|va)\s+(?:démarrer|débuter|commencer)|"
             r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:will|would|should|is\s+to|to)\s+"
             r"(?:start|begin|commence)|first cells|premières cellules|first batteries|"
             r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with"
@@ -101,13 +102,24 @@ AGREEMENT_KINDS = [
     ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
 SUPPLY_VERB = _words(
-    r"(?:will |to )?(?:supply|supplies|provides?|deliver|delivers)|fournira|fournit|fourniront|"
+    r"(?:will |to )?(?:supply|supplies|provides?|deliver|delivers|ship|ships)|fournira|fournit|"
+    r"fourniront|"
     r"livrera|livre|livreront|approvisionnera"
 )
-BUY_VERB = _words(
-    r"buy|buys|bought|purchase[sd]?|will take|would take|take[sn]?|source[sd]?|sourcing|"
-    r"achète|achètera|achèteront|acheter|achetait|achetaient|s['’]approvisionne\w*|"
-    r"prendra|prendront"
+# What follows a verb of buying when shares, not goods, are bought: "buy a 10% stake",
+# "takes a minority stake", "buys into", "acheter 20 % du capital".
+_SHARES_BOUGHT = (
+    rf"(?!{_S}+(?:into|(?:(?:a|an|une?|its|their|sa|ses|son|leurs?|des|the|le|la|les|"
+    rf"l['’]){_S}*)?(?:[0-9][0-9.,]*{_S}*%{_S}+(?:of{_S}+|du{_S}+|de{_S}+)?)?"
+    rf"(?:(?:minority|majority|further|additional|new|minoritaire|majoritaire){_S}+)?"
+    r"(?:stakes?|shares?|holdings?|participations?|equity|actions|titres|capital|parts?)"
+    r"(?![\w])))"
+)
+BUY_VERB = re.compile(
+    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|will take|would take|"
+    r"take[sn]?|source[sd]?|sourcing|achète|achètera|achèteront|acheter|achetait|achetaient|"
+    rf"s['’]approvisionne\w*|prendra|prendront)(?![\w]){_SHARES_BOUGHT}",
+    re.I,
 )
 # Words that make a figure a plant's capacity even in a sentence about supplies.
 CAPACITY_WORD = _words(r"capacity|capacities|capacité|capacités|nameplate|output|production")
@@ -133,7 +145,8 @@ LEGAL_ADVISER = _words(
 # Read by the suggestions (agreements, stakes, new plants) and by the statement checker.
 SUPPLYING = re.compile(
     r"(?<![\w])(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
-    r"delivers|delivered|delivering|fournira|fournit|fourniront|fournissait|fournir|livrera|"
+    r"delivers|delivered|delivering|ship|ships|shipped|shipping|fournira|fournit|fourniront|"
+    r"fournissait|fournir|livrera|"
     r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
     r"chain))",
     re.I,
