@@ -6,10 +6,12 @@ there are: the cited records are fetched once per kind of record, not once per r
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from sourcing.models import AgreementParty, Citation, PlantMilestone
+from sourcing.models import AgreementParty, AgreementVolume, Citation, PlantMilestone
 
 from .factories import (
+    SUPPLIER,
     change_url,
     changelist_url,
     cite,
@@ -106,8 +108,40 @@ def test_record_page_reads_each_cited_passage_without_a_query_per_row(editor_cli
     # articles, so the passages cost nothing more). What still grows, by one query per citation
     # row, is Django's own autocomplete widget looking up the label of the article each row
     # selects. The new row starts on the article last cited: that citation, and the article's
-    # label. The checked values panel reads the record's rows, its citations, value bases with
-    # confirmations and who confirmed: a fixed 7 more, however many citations.
-    assert count == 12 + citations + 2 + 7
+    # label. The checked values panel reads the record's rows (parties with their companies,
+    # volumes, programmes: a query each), its citations, value bases with confirmations and who
+    # confirmed: a fixed 5 more, however many citations.
+    assert count == 12 + citations + 2 + 5
     passage = f"“{QUOTE}” [74–106]"  # the passage as published, with its offsets
     assert response.content.decode().count(passage) == citations
+
+
+def cite_agreements_with_parties_and_volumes(article, rounds):
+    """``rounds`` agreements citing ``article``, each with two parties and a volume."""
+    agreements = []
+    for _ in range(rounds):
+        agreement = make_agreement(
+            parties=[(make_company(), AgreementParty.Role.BUYER), (make_company(), SUPPLIER)]
+        )
+        AgreementVolume.objects.create(agreement=agreement, gwh_per_year=5)
+        cite(agreement, article, QUOTE)
+        agreements.append(agreement)
+    return agreements
+
+
+def test_desk_costs_the_same_queries_for_1_or_3_cited_agreements(editor_client):
+    article = make_article()
+    cite_agreements_with_parties_and_volumes(article, 1)
+    url = reverse("admin:sourcing_article_desk", args=[article.pk])
+    count_for_one, _ = queries_to_show(editor_client, url)
+    cited = cite_agreements_with_parties_and_volumes(article, 2)
+
+    count_for_three, response = queries_to_show(editor_client, url)
+
+    # The panel lists each agreement with its parties and volumes and their checked values: their
+    # rows are read once for all the records, not once per record.
+    assert count_for_three == count_for_one
+    page = response.content.decode()
+    assert all(
+        str(party.company) in page for agreement in cited for party in agreement.parties.all()
+    )

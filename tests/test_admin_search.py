@@ -209,3 +209,18 @@ def test_an_unfiltered_list_counts_exactly_below_the_estimates_threshold(editor)
         make_company()
 
     assert editor.get(changelist_url(Company)).context["cl"].result_count == 3
+
+
+def test_a_search_finding_more_rows_than_are_counted_says_more_than(editor, monkeypatch):
+    monkeypatch.setattr(counts, "COUNT_UP_TO", 2)  # a common word: more matches than counted
+    for number in range(3):
+        make_company(f"Cellerie {number}")
+
+    found = editor.get(changelist_url(Company), {"q": "cellerie"})
+    rare = editor.get(changelist_url(Company), {"q": "cellerie 1"})
+
+    assert found.context["cl"].result_count == 2
+    assert len(found.context["cl"].result_list) == 3  # every row found is still listed
+    assert "more than 2 results" in found.content.decode()
+    assert rare.context["cl"].result_count == 1
+    assert "more than" not in rare.content.decode()

@@ -56,8 +56,14 @@ class CitationAdmin(RecordPartAdmin):
     list_select_related = ["article", "content_type"]
 
     def get_queryset(self, request):
-        # The list shows each citation's record: one query per kind of record, not per row.
-        return super().get_queryset(request).with_records()
+        # The list shows each citation's record: one query per kind of record, not per row. Its
+        # article is shown by title: not its text twice over (as published and folded) per row.
+        return (
+            super()
+            .get_queryset(request)
+            .with_records()
+            .defer("article__body", "article__search_text")
+        )
 
     def has_add_permission(self, request):
         # A citation belongs to a record: it is added from that record's page.

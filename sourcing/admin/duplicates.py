@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 
-from ..models import Agreement, Stake
+from ..models import Agreement, AgreementParty, Stake
 from .links import admin_link
 
 
@@ -25,9 +25,15 @@ def duplicate_agreements(kind, party_company_ids, exclude_pk=None):
     wanted = set(party_company_ids)
     if not (kind and wanted):
         return Agreement.objects.none()
+    agreements = Agreement.objects.filter(kind=kind)
+    for company_id in wanted:
+        # Only agreements with a party of each company are counted, found by the parties' index
+        # on companies: counting the parties of every agreement of the kind took 200 ms at
+        # 100,000 agreements, for each proposal the desk shows.
+        parties = AgreementParty.objects.filter(company_id=company_id).order_by()
+        agreements = agreements.filter(pk__in=parties.values("agreement_id"))
     return (
-        Agreement.objects.filter(kind=kind)
-        .exclude(pk=exclude_pk)
+        agreements.exclude(pk=exclude_pk)
         .annotate(
             wanted_parties=Count("companies", filter=Q(companies__in=wanted), distinct=True),
             all_parties=Count("companies", distinct=True),

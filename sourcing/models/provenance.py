@@ -171,6 +171,34 @@ def holds_value(record, name):
     return is_held(getattr(record, model_field.attname))
 
 
+def fetch_rows(records):
+    """
+    Fetch what the provenance of ``records`` reads beyond their own columns, in one query per
+    kind of record and relation, however many records: their rows (``provenance_rows``), the
+    records shown inside them (``provenance_nested``) and their values that are relations to
+    many, each row with what its label reads (``str_related``: a party names its company).
+    Relations fetched already (the API's prefetches) are not fetched again.
+    """
+    by_model = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record)
+    for model, instances in by_model.items():
+        many = [name for name, attname in factual_columns(model) if attname is None]
+        relations = dict.fromkeys(
+            [
+                *getattr(model, "provenance_rows", ()),
+                *getattr(model, "provenance_nested", ()),
+                *many,
+            ]
+        )
+        lookups = []
+        for name in relations:
+            related = model._meta.get_field(name).related_model
+            rows = related._default_manager.select_related(*getattr(related, "str_related", ()))
+            lookups.append(models.Prefetch(name, queryset=rows))
+        models.prefetch_related_objects(instances, *lookups)
+
+
 def rows_of(record, relations="provenance_rows"):
     """The rows that belong to ``record`` (capacities, parties...), prefetched ones if fetched."""
     if record.pk is None:
@@ -219,6 +247,7 @@ class ProvenanceIndex:
 
     def __init__(self, records):
         records = [record for record in records if record.pk is not None]
+        fetch_rows(records)
         self.rows = {record_key(record): rows_of(record) for record in records}
         # Records shown inside others (an agreement's programmes) are looked up in the same go.
         shown_inside = [row for record in records for row in rows_of(record, "provenance_nested")]
