@@ -17,6 +17,6 @@ INDEXES = {
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sourcing", "0022_word_indexes_for_reconciliation_on_postgresql")]
+    dependencies = [("sourcing", "0023_pending_versions")]
 
     operations = [postgresql_indexes(INDEXES)]
