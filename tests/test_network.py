@@ -1,6 +1,7 @@
 """The network around a company, as the API publishes it: steps, kinds, the cap, drafts, errors."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
@@ -161,6 +162,31 @@ def test_the_query_count_does_not_grow_with_the_network(api):
         return len(captured)
 
     assert queries_for(2) == queries_for(12)
+
+
+def test_each_step_reads_each_kind_of_tie_in_one_query_and_citations_in_one_more(api):
+    hub = make_company("Hub", review_status=VERIFIED)
+    hub.parent = make_company("Hub parent", review_status=VERIFIED)
+    hub.save()
+    article = make_article()
+    for number in range(3):
+        spoke = make_company(f"Spoke {number}", review_status=VERIFIED)
+        cite(make_stake(hub, spoke, review_status=VERIFIED), article, "Verkor will supply")
+        make_agreement([(hub, PARTNER), (spoke, PARTNER)], review_status=VERIFIED)
+        make_plant(spoke, review_status=VERIFIED)
+    network.company_network(hub, AnonymousUser(), None, depth=2)  # content types cached
+
+    with CaptureQueriesContext(connection) as captured:
+        answer = network.company_network(hub, AnonymousUser(), None, depth=2)
+
+    assert {edge["kind"] for edge in answer["edges"]} == {
+        "stake",
+        "agreement",
+        "operates",
+        "parent",
+    }
+    # Nothing else: no query per tie or per record, nor for notes the answer does not show.
+    assert len(captured) == 2 * len(network.KINDS) + 1
 
 
 def test_the_network_is_in_the_schema(api, db):
