@@ -189,6 +189,26 @@ def test_each_step_reads_each_kind_of_tie_in_one_query_and_citations_in_one_more
     assert len(captured) == 2 * len(network.KINDS) + 1
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_a_busy_companys_agreements_are_read_in_index_order_not_sorted(api):
+    hub = make_company("Hub", review_status=VERIFIED)
+    for number in range(3):
+        spoke = make_company(f"Spoke {number}", review_status=VERIFIED)
+        make_agreement([(hub, PARTNER), (spoke, PARTNER)], review_status=VERIFIED)
+    with CaptureQueriesContext(connection) as captured:
+        network.company_network(hub, AnonymousUser(), None, kinds=("agreement",))
+    (parties,) = [q["sql"] for q in captured if "sourcing_agreementparty" in q["sql"]]
+
+    # A handful of rows costs nothing either way: forbid the sort a large table would need, and
+    # the plan shows whether an index gives the order (at 20,000 agreements: 150 ms against 5).
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {parties}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "sourcing_agreement_in_order" in plan
+
+
 def test_the_network_is_in_the_schema(api, db):
     schema = api.get("/api/v1/schema/", {"format": "json"}).json()
 
