@@ -146,20 +146,8 @@ class Party(NamedTuple):
 
 def add_agreements(network, frontier, user):
     """An edge between each two parties of every agreement a company of ``frontier`` is in."""
-    agreements = visible(Agreement.objects.all(), user).filter(parties__company__in=frontier)
-    parties = visible(AgreementParty.objects.all(), user).filter(
-        agreement__in=agreements.values("pk")
-    )
-    # In the agreements' order: PostgreSQL walks their index (migration 0023) and stops after
-    # the first parties, where it sorted every agreement of a busy company (150 ms for 20,000).
-    rows = parties.order_by("agreement", "pk").values_list(
-        "agreement_id",
-        "agreement__kind",
-        "agreement__title",
-        *("company_id", "company__name", "company__slug", "role"),
-    )
     by_agreement = {}
-    for agreement_id, kind, title, *party in capped(network, rows):
+    for agreement_id, kind, title, *party in capped(network, agreement_parties(frontier, user)):
         by_agreement.setdefault((agreement_id, kind, title), []).append(Party(*party))
     for (agreement_id, kind, title), members in by_agreement.items():
         for first, second in pairs(members):
@@ -177,6 +165,25 @@ def add_agreements(network, frontier, user):
                 api_url(network, "api:agreement-detail", agreement_id),
                 (Agreement, agreement_id, None),
             )
+
+
+def agreement_parties(frontier, user):
+    """
+    (agreement id, kind, title, company id, name, slug, role) of the parties of the agreements
+    a company of ``frontier`` is in, the agreements in their order.
+    """
+    agreements = visible(Agreement.objects.all(), user).filter(parties__company__in=frontier)
+    parties = visible(AgreementParty.objects.all(), user).filter(
+        agreement__in=agreements.values("pk")
+    )
+    # In the agreements' order: PostgreSQL walks their index (migration 0023) and stops after
+    # the first parties, where it sorted every agreement of a busy company (150 ms for 20,000).
+    return parties.order_by("agreement", "pk").values_list(
+        "agreement_id",
+        "agreement__kind",
+        "agreement__title",
+        *("company_id", "company__name", "company__slug", "role"),
+    )
 
 
 # The parties an agreement is between; advisers are tied to them, not to each other.
