@@ -11,23 +11,29 @@ stops growing at ``MAX_NODES`` nodes and says so (``truncated``); each step also
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Q
-from django.urls import reverse
 
-from .api.nested_rows import NestedCitations, links, origin
+from .api.nested_rows import NestedCitations, links
 from .api.visibility import visible
 from .models import Agreement, AgreementParty, Company, Plant, Stake
+from .models.stakes import SHARE_FIELDS, share_display
 
 MAX_DEPTH = 3
 MAX_NODES = 150
 MAX_TIES_PER_STEP = 4 * MAX_NODES
 KINDS = ("stake", "agreement", "plant", "parent")
+AGREEMENT_KINDS = dict(Agreement.Kind.choices)
 
 
 @dataclass
 class Network:
-    """Nodes by key ("company:12", "plant:3") and edges by key, as the API writes them."""
+    """
+    Nodes by key ("company:12", "plant:3") and edges by key, as the API writes them. Ties are
+    read as plain rows (ids, names, slugs), not model instances: a step reads hundreds of them,
+    and building instances was most of a request.
+    """
 
     request: object
     nodes: dict = field(default_factory=dict)
@@ -36,16 +42,21 @@ class Network:
     # The facts behind the edges, for their citations: (model, pk, field or None) per edge.
     facts: dict = field(default_factory=dict)
 
-    def add_node(self, record):
-        """Whether ``record`` (a company or plant) is a node (added now if there is room)."""
-        kind = "company" if isinstance(record, Company) else "plant"
-        key = f"{kind}:{record.pk}"
+    def add_company(self, pk, name, slug):
+        """Whether the company is a node (added now if there is room)."""
+        return self.add_node("company", pk, name, slug)
+
+    def add_plant(self, pk, name):
+        return self.add_node("plant", pk, name)
+
+    def add_node(self, kind, pk, name, slug=None):
+        key = f"{kind}:{pk}"
         if key in self.nodes:
             return True
         if len(self.nodes) >= MAX_NODES:
             self.truncated = True
             return False
-        self.nodes[key] = {"id": key, "type": kind, "record": record}
+        self.nodes[key] = {"id": key, "type": kind, "pk": pk, "name": name, "slug": slug}
         return True
 
     def add_edge(self, key, source, target, kind, label, record, fact):
@@ -64,7 +75,7 @@ class Network:
 def company_network(company, user, request, depth=1, kinds=KINDS):
     """The network of ``company`` within ``depth`` steps, as the API's JSON (see ``as_json``)."""
     network = Network(request)
-    network.add_node(company)
+    network.add_company(company.pk, company.name, company.slug)
     frontier = {company.pk}
     for _ in range(depth):
         reached = set(network.nodes)
@@ -77,7 +88,7 @@ def company_network(company, user, request, depth=1, kinds=KINDS):
         if "parent" in kinds:
             add_parents(network, frontier, user)
         frontier = {
-            node["record"].pk
+            node["pk"]
             for key, node in network.nodes.items()
             if key not in reached and node["type"] == "company"
         }
@@ -102,46 +113,77 @@ def add_stakes(network, frontier, user):
     stakes = visible(Stake.objects.all(), user).filter(
         Q(holder__in=frontier) | Q(target__in=frontier)
     )
-    for stake in capped(network, stakes.select_related("holder", "target").order_by("pk")):
-        holder, target = network.add_node(stake.holder), network.add_node(stake.target)
-        if holder and target:
-            share = stake.share_display
+    rows = stakes.order_by("pk").values_list(
+        "pk",
+        *("holder_id", "holder__name", "holder__slug"),
+        *("target_id", "target__name", "target__slug"),
+        *SHARE_FIELDS,
+    )
+    for row in capped(network, rows):
+        pk, holder, target, share = row[0], row[1:4], row[4:7], row[7:]
+        holder_in, target_in = network.add_company(*holder), network.add_company(*target)
+        if holder_in and target_in:
+            share = share_display(*share)
             network.add_edge(
-                f"stake:{stake.pk}",
-                f"company:{stake.holder_id}",
-                f"company:{stake.target_id}",
+                f"stake:{pk}",
+                f"company:{holder[0]}",
+                f"company:{target[0]}",
                 "stake",
                 f"holds {share}" if share else "holds a stake",
-                api_url(network, "api:stake-detail", stake.pk),
-                (Stake, stake.pk, None),
+                api_url(network, "api:stake-detail", pk),
+                (Stake, pk, None),
             )
+
+
+class Party(NamedTuple):
+    """A party of an agreement, as ``pairs`` reads it."""
+
+    company_id: int
+    name: str
+    slug: str
+    role: str
 
 
 def add_agreements(network, frontier, user):
     """An edge between each two parties of every agreement a company of ``frontier`` is in."""
+    by_agreement = {}
+    for agreement_id, kind, title, *party in capped(network, agreement_parties(frontier, user)):
+        by_agreement.setdefault((agreement_id, kind, title), []).append(Party(*party))
+    for (agreement_id, kind, title), members in by_agreement.items():
+        for first, second in pairs(members):
+            if not (
+                network.add_company(first.company_id, first.name, first.slug)
+                and network.add_company(second.company_id, second.name, second.slug)
+            ):
+                continue
+            network.add_edge(
+                f"agreement:{agreement_id}:{first.company_id}-{second.company_id}",
+                f"company:{first.company_id}",
+                f"company:{second.company_id}",
+                "agreement",
+                f"{AGREEMENT_KINDS.get(kind, kind)}: {title}",
+                api_url(network, "api:agreement-detail", agreement_id),
+                (Agreement, agreement_id, None),
+            )
+
+
+def agreement_parties(frontier, user):
+    """
+    (agreement id, kind, title, company id, name, slug, role) of the parties of the agreements
+    a company of ``frontier`` is in, the agreements in their order.
+    """
     agreements = visible(Agreement.objects.all(), user).filter(parties__company__in=frontier)
     parties = visible(AgreementParty.objects.all(), user).filter(
         agreement__in=agreements.values("pk")
     )
-    rows = capped(
-        network, parties.select_related("agreement", "company").order_by("agreement", "pk")
+    # In the agreements' order: PostgreSQL walks their index (migration 0023) and stops after
+    # the first parties, where it sorted every agreement of a busy company (150 ms for 20,000).
+    return parties.order_by("agreement", "pk").values_list(
+        "agreement_id",
+        "agreement__kind",
+        "agreement__title",
+        *("company_id", "company__name", "company__slug", "role"),
     )
-    by_agreement = {}
-    for party in rows:
-        by_agreement.setdefault(party.agreement, []).append(party)
-    for agreement, members in by_agreement.items():
-        for first, second in pairs(members):
-            if not (network.add_node(first.company) and network.add_node(second.company)):
-                continue
-            network.add_edge(
-                f"agreement:{agreement.pk}:{first.company_id}-{second.company_id}",
-                f"company:{first.company_id}",
-                f"company:{second.company_id}",
-                "agreement",
-                f"{agreement.get_kind_display()}: {agreement.title}",
-                api_url(network, "api:agreement-detail", agreement.pk),
-                (Agreement, agreement.pk, None),
-            )
 
 
 # The parties an agreement is between; advisers are tied to them, not to each other.
@@ -178,16 +220,18 @@ def side(party):
 
 def add_plants(network, frontier, user):
     plants = visible(Plant.objects.all(), user).filter(operator__in=frontier)
-    for plant in capped(network, plants.order_by("pk").select_related("operator")):
-        if network.add_node(plant):
+    for pk, name, operator_id in capped(
+        network, plants.order_by("pk").values_list("pk", "name", "operator_id")
+    ):
+        if network.add_plant(pk, name):
             network.add_edge(
-                f"operates:{plant.pk}",
-                f"company:{plant.operator_id}",
-                f"plant:{plant.pk}",
+                f"operates:{pk}",
+                f"company:{operator_id}",
+                f"plant:{pk}",
                 "operates",
                 "operates",
-                api_url(network, "api:plant-detail", plant.pk),
-                (Plant, plant.pk, "operator"),
+                api_url(network, "api:plant-detail", pk),
+                (Plant, pk, "operator"),
             )
 
 
@@ -195,18 +239,20 @@ def add_parents(network, frontier, user):
     """Parents of the companies of ``frontier`` and their subsidiaries (``Company.parent``)."""
     companies = visible(Company.objects.all(), user)
     related = companies.filter(Q(pk__in=frontier) | Q(parent__in=frontier))
-    related = related.filter(parent__in=companies).select_related("parent")
-    for company in capped(network, related.order_by("pk")):
-        child, parent = network.add_node(company), network.add_node(company.parent)
+    related = related.filter(parent__in=companies).order_by("pk")
+    rows = related.values_list("pk", "name", "slug", "parent_id", "parent__name", "parent__slug")
+    for pk, name, slug, parent_id, parent_name, parent_slug in capped(network, rows):
+        child = network.add_company(pk, name, slug)
+        parent = network.add_company(parent_id, parent_name, parent_slug)
         if child and parent:
             network.add_edge(
-                f"parent:{company.pk}",
-                f"company:{company.pk}",
-                f"company:{company.parent_id}",
+                f"parent:{pk}",
+                f"company:{pk}",
+                f"company:{parent_id}",
                 "parent",
                 "subsidiary of",
-                api_url(network, "api:company-detail", company.pk),
-                (Company, company.pk, "parent"),
+                api_url(network, "api:company-detail", pk),
+                (Company, pk, "parent"),
             )
 
 
@@ -215,7 +261,9 @@ def as_json(network):
     keys = {}
     for model, pk, _ in network.facts.values():
         keys.setdefault(model, set()).add(pk)
-    cited = NestedCitations([(model, list(ids)) for model, ids in keys.items()], network.request)
+    cited = NestedCitations(
+        [(model, list(ids)) for model, ids in keys.items()], network.request, notes=False
+    )
     edges = []
     for key, edge in network.edges.items():
         model, pk, field_name = network.facts[key]
@@ -239,15 +287,18 @@ def edge_citations(cited, model, pk, field_name):
 
 
 def node_json(network, node):
-    record = node["record"]
+    response_links = links(network.request)
     if node["type"] == "company":
-        detail, page = "api:company-detail", reverse("pages:company", args=[record.slug])
+        # A slug is plain ASCII (SlugField): the page's URL template formats it as reverse would.
+        detail, page = "api:company-detail", response_links.template("pages:company", "slug")
+        page_url = page.format(node["slug"])
     else:
-        detail, page = "api:plant-detail", reverse("pages:plant", args=[record.pk])
+        detail, page = "api:plant-detail", response_links.template("pages:plant")
+        page_url = page.format(node["pk"])
     return {
         "id": node["id"],
         "type": node["type"],
-        "name": record.name,
-        "api_url": api_url(network, detail, record.pk),
-        "page_url": origin(network.request) + page,
+        "name": node["name"],
+        "api_url": response_links.template(detail).format(node["pk"]),
+        "page_url": page_url,
     }

@@ -1,6 +1,7 @@
 """The network around a company, as the API publishes it: steps, kinds, the cap, drafts, errors."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
@@ -161,6 +162,51 @@ def test_the_query_count_does_not_grow_with_the_network(api):
         return len(captured)
 
     assert queries_for(2) == queries_for(12)
+
+
+def test_each_step_reads_each_kind_of_tie_in_one_query_and_citations_in_one_more(api):
+    hub = make_company("Hub", review_status=VERIFIED)
+    hub.parent = make_company("Hub parent", review_status=VERIFIED)
+    hub.save()
+    article = make_article()
+    for number in range(3):
+        spoke = make_company(f"Spoke {number}", review_status=VERIFIED)
+        cite(make_stake(hub, spoke, review_status=VERIFIED), article, "Verkor will supply")
+        make_agreement([(hub, PARTNER), (spoke, PARTNER)], review_status=VERIFIED)
+        make_plant(spoke, review_status=VERIFIED)
+    network.company_network(hub, AnonymousUser(), None, depth=2)  # content types cached
+
+    with CaptureQueriesContext(connection) as captured:
+        answer = network.company_network(hub, AnonymousUser(), None, depth=2)
+
+    assert {edge["kind"] for edge in answer["edges"]} == {
+        "stake",
+        "agreement",
+        "operates",
+        "parent",
+    }
+    # Nothing else: no query per tie or per record, nor for notes the answer does not show.
+    assert len(captured) == 2 * len(network.KINDS) + 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_a_busy_companys_agreements_are_read_in_index_order_not_sorted(api):
+    hub = make_company("Hub", review_status=VERIFIED)
+    for number in range(3):
+        spoke = make_company(f"Spoke {number}", review_status=VERIFIED)
+        make_agreement([(hub, PARTNER), (spoke, PARTNER)], review_status=VERIFIED)
+    with CaptureQueriesContext(connection) as captured:
+        network.company_network(hub, AnonymousUser(), None, kinds=("agreement",))
+    (parties,) = [q["sql"] for q in captured if "sourcing_agreementparty" in q["sql"]]
+
+    # A handful of rows costs nothing either way: forbid the sort a large table would need, and
+    # the plan shows whether an index gives the order (at 20,000 agreements: 150 ms against 5).
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {parties}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "sourcing_agreement_in_order" in plan
 
 
 def test_the_network_is_in_the_schema(api, db):

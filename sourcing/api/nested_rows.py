@@ -58,11 +58,12 @@ class Links:
         self.prefix = origin(request)
         self.templates = {}
 
-    def template(self, view_name):
-        """The absolute URL of a record of ``view_name`` with "{}" for its id."""
-        template = self.templates.get(view_name)
+    def template(self, view_name, kwarg="pk"):
+        """The absolute URL of a record of ``view_name`` with "{}" for its id (or ``kwarg``)."""
+        template = self.templates.get((view_name, kwarg))
         if template is None:
-            template = self.templates[view_name] = self.prefix + path_template(view_name)
+            template = self.prefix + path_template(view_name, kwarg)
+            self.templates[(view_name, kwarg)] = template
         return template
 
 
@@ -143,10 +144,11 @@ class NestedCitations:
     ``keys`` are (model, ids) pairs. ``of(model, pk)`` gives a row's citations as the API writes
     them and ``provenance(...)`` the provenance the API writes for it. ``named_rows``: (model,
     {field: stored value}) of the rows whose provenance is asked for, whose referred records'
-    names the statement checker reads (one more query, when they refer to any).
+    names the statement checker reads (one more query, when they refer to any). ``notes=False``
+    reads the citations alone, for a reader that shows passages but no provenance (one query).
     """
 
-    def __init__(self, keys, request, named_rows=()):
+    def __init__(self, keys, request, named_rows=(), notes=True):
         self.types = {model: ContentType.objects.get_for_model(model).pk for model, _ in keys}
         keys = [(self.types[model], ids) for model, ids in keys]
         self.rows, self.json, self.bases, self.confirmations = {}, {}, {}, {}
@@ -170,7 +172,8 @@ class NestedCitations:
             self.json.setdefault(key, []).append(
                 citation_json(response_links, pk, reference, article_id, field, quote, start, end)
             )
-        self.bases, self.confirmations = notes_on_values(about_keys(keys))
+        if notes:
+            self.bases, self.confirmations = notes_on_values(about_keys(keys))
 
     def of(self, model, pk):
         return self.json.get((self.types[model], pk), [])

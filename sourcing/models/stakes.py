@@ -16,6 +16,32 @@ from .dates import (
 )
 from .provenance import NOT_STATED, NOT_STATED_LABEL
 
+# The columns ``share_display`` reads, in its order: readers of plain rows select these.
+SHARE_FIELDS = (
+    "share_exact",
+    "share_min",
+    "share_max",
+    "share_min_exclusive",
+    "share_max_exclusive",
+)
+
+
+def share_display(exact, low, high, low_exclusive, high_exclusive):
+    """A stake's share as the source put it: "20%", "over 20%", "up to 15%", "10–15%"."""
+
+    def pct(value):
+        return f"{value.normalize():f}%"
+
+    if exact is not None:
+        return pct(exact)
+    if low is not None and high is not None:
+        return f"{pct(low)}–{pct(high)}"
+    if low is not None:
+        return ("over " if low_exclusive else "at least ") + pct(low)
+    if high is not None:
+        return ("under " if high_exclusive else "up to ") + pct(high)
+    return ""
+
 
 class StakeQuerySet(CuratedQuerySet):
     def visible_to(self, user):
@@ -129,21 +155,8 @@ class Stake(CuratedRecord):
 
     @property
     def share_display(self):
-        """The share as the source put it: "20%", "over 20%", "up to 15%", "10–15%"."""
-
-        def pct(value):
-            return f"{value.normalize():f}%"
-
-        if self.share_exact is not None:
-            return pct(self.share_exact)
-        low, high = self.share_min, self.share_max
-        if low is not None and high is not None:
-            return f"{pct(low)}–{pct(high)}"
-        if low is not None:
-            return ("over " if self.share_min_exclusive else "at least ") + pct(low)
-        if high is not None:
-            return ("under " if self.share_max_exclusive else "up to ") + pct(high)
-        return ""
+        """This stake's share as the source put it (``share_display``)."""
+        return share_display(*(getattr(self, name) for name in SHARE_FIELDS))
 
     @property
     def as_of_display(self):
