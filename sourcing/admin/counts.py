@@ -19,14 +19,20 @@ ESTIMATE_FROM_ROWS = 50_000
 COUNT_UP_TO = 10_000
 
 
+def filtered(queryset):
+    """
+    Whether ``queryset`` has a condition of its own: the default manager's (curated models leave
+    pending versions out, a few rows no count needs to tell apart) is not one.
+    """
+    where = queryset.query.where
+    return bool(where) and where != queryset.model._default_manager.all().query.where
+
+
 def estimated_rows(queryset):
     """The planner's estimate of the rows of an unfiltered ``queryset``'s table, or None."""
     connection = connections[router.db_for_read(queryset.model)]
     query = queryset.query
-    # Unfiltered: no condition but the default manager's own (curated models leave pending
-    # versions out, a few rows the estimate does not need to tell apart).
-    filtered = query.where and query.where != queryset.model._default_manager.all().query.where
-    if connection.vendor != "postgresql" or filtered or query.distinct or query.is_sliced:
+    if connection.vendor != "postgresql" or filtered(queryset) or query.distinct or query.is_sliced:
         return None
     with connection.cursor() as cursor:
         cursor.execute(
@@ -47,7 +53,7 @@ class EstimatedCountPaginator(Paginator):
         estimate = estimated_rows(self.object_list)
         if estimate is not None:
             return estimate
-        if not self.object_list.query.where:
+        if not filtered(self.object_list):
             return super().count
         # In any order: the rows counted need not be the first ones shown.
         counted = self.object_list.order_by()[: COUNT_UP_TO + 1].count()
