@@ -12,6 +12,9 @@ source documents, and dropped at the end. Each editor gets an account and a copy
 article to work on; gunicorn serves the production settings (DEBUG=false, static files collected
 into a temporary folder) over plain HTTP on a free port, its log kept in a temporary file whose
 ERROR lines are counted.
+The CPU time gunicorn's processes spent is also printed, per request: unlike the latencies, it
+hardly depends on what else the machine is running, so it compares two versions of the code on
+a busy machine.
 
 Readers loop over the API's common requests (lists with filters and search, details, CSV, the
 change feed, an export, a company's network). Editors cite a passage of their article for a
@@ -115,7 +118,7 @@ def gunicorn(env, workers, log_path):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base)
-        yield base
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait(30)
@@ -131,6 +134,33 @@ def wait_until_serving(base, seconds=60):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+def cpu_seconds(pid):
+    """
+    User and system CPU seconds of process ``pid`` and of its children, living (gunicorn's
+    workers) or ended and waited for; None where /proc is not there to read (not Linux).
+    """
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def stat(path):
+        # The fields after the command name, which is in parentheses and may hold spaces.
+        return Path(path).read_text().rsplit(")", 1)[1].split()
+
+    try:
+        own = stat(f"/proc/{pid}/stat")
+    except OSError:
+        return None
+    total = sum(int(field) for field in own[11:15])  # utime, stime, cutime, cstime
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = stat(entry / "stat")
+            except OSError:
+                continue  # ended meanwhile
+            if fields[1] == str(pid):  # the parent's id
+                total += sum(int(field) for field in fields[11:13])
+    return total / ticks
 
 
 # -- What the clients ask for ----------------------------------------------------------------------
@@ -197,16 +227,16 @@ def reader_requests(data):
     """(weight, kind, path) of the API's common requests, each answered 200."""
     company = lambda: random.choice(data["companies"])  # noqa: E731
     return [
-        (10, "list", lambda: "/api/v1/companies/?page_size=50"),
-        (8, "search", lambda: f"/api/v1/companies/?search={company()[:4]}"),
-        (8, "list", lambda: f"/api/v1/agreements/?party={company()}"),
-        (10, "detail", lambda: f"/api/v1/agreements/{random.choice(data['agreements'])}/"),
-        (6, "list", lambda: "/api/v1/plants/?country=FR&ordering=name"),
-        (6, "detail", lambda: f"/api/v1/plants/{random.choice(data['plants'])}/"),
-        (5, "list", lambda: "/api/v1/stakes/?min_percent=10"),
-        (5, "list", lambda: "/api/v1/articles/?language=fr"),
-        (4, "csv", lambda: "/api/v1/agreements/?format=csv"),
-        (6, "feed", lambda: f"/api/v1/changes/?after={random.randint(0, 50)}"),
+        (10, "companies", lambda: "/api/v1/companies/?page_size=50"),
+        (8, "company search", lambda: f"/api/v1/companies/?search={company()[:4]}"),
+        (8, "party's agreements", lambda: f"/api/v1/agreements/?party={company()}"),
+        (10, "agreement", lambda: f"/api/v1/agreements/{random.choice(data['agreements'])}/"),
+        (6, "plants", lambda: "/api/v1/plants/?country=FR&ordering=name"),
+        (6, "plant", lambda: f"/api/v1/plants/{random.choice(data['plants'])}/"),
+        (5, "stakes", lambda: "/api/v1/stakes/?min_percent=10"),
+        (5, "articles", lambda: "/api/v1/articles/?language=fr"),
+        (4, "agreements csv", lambda: "/api/v1/agreements/?format=csv"),
+        (6, "change feed", lambda: f"/api/v1/changes/?after={random.randint(0, 50)}"),
         (2, "export", lambda: "/api/v1/export/agreements/"),
         (4, "network", lambda: f"/api/v1/companies/{company()}/network/?depth=2"),
     ]
@@ -317,7 +347,7 @@ def percentile(durations, fraction):
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def report(results, elapsed, log_path, args):
+def report(results, elapsed, log_path, args, cpu=None):
     print(
         f"{args.clients} clients ({args.editors} editors at the desk), {args.workers} gunicorn "
         f"workers, {elapsed:.0f} s on PostgreSQL; {os.cpu_count()} cores, load average "
@@ -326,11 +356,11 @@ def report(results, elapsed, log_path, args):
     by_kind = defaultdict(list)
     for kind, _status, seconds, _ in results:
         by_kind[kind].append(seconds)
-    print(f"{'requests':<14}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    print(f"{'requests':<20}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     for kind, durations in [("all", [r[2] for r in results]), *sorted(by_kind.items())]:
         cells = [percentile(durations, f) * 1000 for f in (0.5, 0.95, 0.99)]
         print(
-            f"{kind:<14}{len(durations):>7}"
+            f"{kind:<20}{len(durations):>7}"
             + "".join(f"{cell:>9.0f}" for cell in cells)
             + f"{max(durations) * 1000:>9.0f}"
         )
@@ -338,6 +368,11 @@ def report(results, elapsed, log_path, args):
     stale = sum(1 for kind, status, _, _ in results if kind == "desk action" and status == 409)
     logged = sum('"level": "ERROR"' in line for line in Path(log_path).read_text().splitlines())
     print(f"throughput: {len(results) / elapsed:.1f} requests/s")
+    if cpu is not None:
+        print(
+            f"gunicorn CPU: {cpu:.1f} s, {cpu / len(results) * 1000:.1f} ms per request "
+            "(PostgreSQL's own not included)"
+        )
     print(f"errors: {len(errors)} {dict(sorted(count_by(errors).items()))}")
     print(f"desk actions refused as stale (409, expected): {stale}")
     print(f"ERROR records in the server's log: {logged}")
@@ -365,9 +400,12 @@ def main():
 
         connections.close_all()  # the database is dropped at the end: no session left open
         log_path = Path(tmp) / "gunicorn.log"
-        with gunicorn(env, args.workers, log_path) as base:
+        with gunicorn(env, args.workers, log_path) as (base, server):
+            cpu_before = cpu_seconds(server)
             results, elapsed = run_clients(base, data, args)
-        report(results, elapsed, log_path, args)
+            cpu_after = cpu_seconds(server)
+        cpu = None if cpu_before is None else cpu_after - cpu_before
+        report(results, elapsed, log_path, args, cpu)
 
 
 if __name__ == "__main__":
