@@ -18,10 +18,10 @@ a busy machine.
 
 Readers loop over the API's common requests (lists with filters and search, details, CSV, the
 change feed, an export, a company's network). Editors, logged in before the clients start (see
-``run_clients``), cite a passage of their article for a record at the desk (each answer renders the text and the side panel again), reload the desk
-page now and then, and on a 409 (the other editor moved a shared record's article on: not an
-error) read the version again. An error is a 5xx, a connection failure, or any other status
-than the one the request must get.
+``run_clients``), cite a passage of their article for a record at the desk (each answer renders
+the text and the side panel again), reload the desk page now and then, and on a 409 (the other
+editor moved a shared record's article on: not an error) read the version again. An error is a
+5xx, a connection failure, or any other status than the one the request must get.
 """
 
 import argparse
