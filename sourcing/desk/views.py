@@ -251,6 +251,7 @@ def proposal_rows(proposals, targets, accepted):
     instead of the machine's values.
     """
     rows = []
+    known = {}  # the companies and plants the proposals name, each looked up once
     for index, proposal in enumerate(proposals):
         proposal = {**proposal, "fingerprint": fingerprint(proposal)}
         # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
@@ -263,7 +264,7 @@ def proposal_rows(proposals, targets, accepted):
             ],
         )
         made = accepted.get(proposal["fingerprint"])
-        duplicates = [] if made is not None else likely_duplicates(proposal)
+        duplicates = [] if made is not None else likely_duplicates(proposal, known)
         attach = [
             (shown_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
             for record in duplicates
