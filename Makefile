@@ -18,8 +18,11 @@ PORT ?= 8000
 TEST_WORKERS ?= auto
 TEST_DISTRIBUTION ?= --dist loadfile
 
-# gunicorn for `make serve`: worker processes, seconds a request may take, and the address.
+# gunicorn for `make serve`: worker processes, threads in each, seconds a request may take, and
+# the address. With threads a worker answers other requests while one waits on the database or
+# renders a desk panel, instead of leaving them queued (docs/operations.md, benchmarks/load.py).
 WEB_CONCURRENCY ?= 3
+GUNICORN_THREADS ?= 4
 GUNICORN_TIMEOUT ?= 30
 BIND ?= 0.0.0.0:$(PORT)
 
@@ -37,7 +40,8 @@ serve: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input
 	$(BIN)/gunicorn project.wsgi:application --bind $(BIND) --workers $(WEB_CONCURRENCY) \
-		--timeout $(GUNICORN_TIMEOUT) --graceful-timeout $(GUNICORN_TIMEOUT) \
+		--threads $(GUNICORN_THREADS) --timeout $(GUNICORN_TIMEOUT) \
+		--graceful-timeout $(GUNICORN_TIMEOUT) \
 		--max-requests 1000 --max-requests-jitter 100 -c project/gunicorn_config.py
 
 # Django's deployment checklist under production settings, any warning failing (used by CI).

@@ -12,13 +12,16 @@ source documents, and dropped at the end. Each editor gets an account and a copy
 article to work on; gunicorn serves the production settings (DEBUG=false, static files collected
 into a temporary folder) over plain HTTP on a free port, its log kept in a temporary file whose
 ERROR lines are counted.
+The CPU time gunicorn's processes spent is also printed, per request: unlike the latencies, it
+hardly depends on what else the machine is running, so it compares two versions of the code on
+a busy machine.
 
 Readers loop over the API's common requests (lists with filters and search, details, CSV, the
-change feed, an export, a company's network). Editors cite a passage of their article for a
-record at the desk (each answer renders the text and the side panel again), reload the desk
-page now and then, and on a 409 (the other editor moved a shared record's article on: not an
-error) read the version again. An error is a 5xx, a connection failure, or any other status
-than the one the request must get.
+change feed, an export, a company's network). Editors, logged in before the clients start (see
+``run_clients``), cite a passage of their article for a record at the desk (each answer renders
+the text and the side panel again), reload the desk page now and then, and on a 409 (the other
+editor moved a shared record's article on: not an error) read the version again. An error is a
+5xx, a connection failure, or any other status than the one the request must get.
 """
 
 import argparse
@@ -64,6 +67,9 @@ def parse_args():
     parser.add_argument("--editors", type=int, default=2, help="of which desk editors (2)")
     parser.add_argument("--seconds", type=float, default=120, help="how long to run (120)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (3)")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per worker (1; more: gthread workers)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed of the clients (1)")
     return parser.parse_args()
 
@@ -103,19 +109,19 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, workers, log_path):
+def gunicorn(env, workers, threads, log_path):
     port = free_port()
     command = [
         str(Path(sys.executable).with_name("gunicorn")), "project.wsgi:application",
         "-c", "project/gunicorn_config.py", "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--timeout", "30",
+        "--workers", str(workers), "--threads", str(threads), "--timeout", "30",
     ]  # fmt: skip
     with open(log_path, "w") as log:
         server = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base)
-        yield base
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait(30)
@@ -131,6 +137,33 @@ def wait_until_serving(base, seconds=60):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+def cpu_seconds(pid):
+    """
+    User and system CPU seconds of process ``pid`` and of its children, living (gunicorn's
+    workers) or ended and waited for; None where /proc is not there to read (not Linux).
+    """
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def stat(path):
+        # The fields after the command name, which is in parentheses and may hold spaces.
+        return Path(path).read_text().rsplit(")", 1)[1].split()
+
+    try:
+        own = stat(f"/proc/{pid}/stat")
+    except OSError:
+        return None
+    total = sum(int(field) for field in own[11:15])  # utime, stime, cutime, cstime
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = stat(entry / "stat")
+            except OSError:
+                continue  # ended meanwhile
+            if fields[1] == str(pid):  # the parent's id
+                total += sum(int(field) for field in fields[11:13])
+    return total / ticks
 
 
 # -- What the clients ask for ----------------------------------------------------------------------
@@ -197,16 +230,16 @@ def reader_requests(data):
     """(weight, kind, path) of the API's common requests, each answered 200."""
     company = lambda: random.choice(data["companies"])  # noqa: E731
     return [
-        (10, "list", lambda: "/api/v1/companies/?page_size=50"),
-        (8, "search", lambda: f"/api/v1/companies/?search={company()[:4]}"),
-        (8, "list", lambda: f"/api/v1/agreements/?party={company()}"),
-        (10, "detail", lambda: f"/api/v1/agreements/{random.choice(data['agreements'])}/"),
-        (6, "list", lambda: "/api/v1/plants/?country=FR&ordering=name"),
-        (6, "detail", lambda: f"/api/v1/plants/{random.choice(data['plants'])}/"),
-        (5, "list", lambda: "/api/v1/stakes/?min_percent=10"),
-        (5, "list", lambda: "/api/v1/articles/?language=fr"),
-        (4, "csv", lambda: "/api/v1/agreements/?format=csv"),
-        (6, "feed", lambda: f"/api/v1/changes/?after={random.randint(0, 50)}"),
+        (10, "companies", lambda: "/api/v1/companies/?page_size=50"),
+        (8, "company search", lambda: f"/api/v1/companies/?search={company()[:4]}"),
+        (8, "party's agreements", lambda: f"/api/v1/agreements/?party={company()}"),
+        (10, "agreement", lambda: f"/api/v1/agreements/{random.choice(data['agreements'])}/"),
+        (6, "plants", lambda: "/api/v1/plants/?country=FR&ordering=name"),
+        (6, "plant", lambda: f"/api/v1/plants/{random.choice(data['plants'])}/"),
+        (5, "stakes", lambda: "/api/v1/stakes/?min_percent=10"),
+        (5, "articles", lambda: "/api/v1/articles/?language=fr"),
+        (4, "agreements csv", lambda: "/api/v1/agreements/?format=csv"),
+        (6, "change feed", lambda: f"/api/v1/changes/?after={random.randint(0, 50)}"),
         (2, "export", lambda: "/api/v1/export/agreements/"),
         (4, "network", lambda: f"/api/v1/companies/{company()}/network/?depth=2"),
     ]
@@ -250,9 +283,8 @@ def read_api(base, data, deadline, results, rng):
         client.request(kind, path())
 
 
-def work_at_the_desk(base, desk, deadline, results, rng):
-    client = Client(base, results)
-    log_in(client, desk["user"])
+def work_at_the_desk(client, desk, deadline, rng):
+    """The editor's loop, ``client`` logged in already."""
     desk_path = f"/admin/sourcing/article/{desk['article']}/desk/"
     version = open_desk(client, desk_path)
     for number in itertools.count():
@@ -292,18 +324,27 @@ def open_desk(client, path):
 
 
 def run_clients(base, data, args):
+    """
+    The editors log in first, then every client starts. A login hashes the password, slowly on
+    purpose (about half a second of CPU): an editor does it once a session, and the two made at
+    the instant every reader starts held up the readers' first requests by seconds. The logins
+    are timed and listed all the same.
+    """
     results = []
+    editors = []
+    for desk in data["desks"]:
+        client = Client(base, results)
+        log_in(client, desk["user"])
+        editors.append((client, desk))
     deadline = time.monotonic() + args.seconds
     threads = []
     for number in range(args.clients):
         rng = random.Random(args.seed * 1000 + number)
-        if number < len(data["desks"]):
-            work = (work_at_the_desk, data["desks"][number])
+        if number < len(editors):
+            work = (work_at_the_desk, *editors[number], deadline, rng)
         else:
-            work = (read_api, data)
-        threads.append(
-            threading.Thread(target=work[0], args=(base, work[1], deadline, results, rng))
-        )
+            work = (read_api, base, data, deadline, results, rng)
+        threads.append(threading.Thread(target=work[0], args=work[1:]))
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -317,20 +358,21 @@ def percentile(durations, fraction):
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def report(results, elapsed, log_path, args):
+def report(results, elapsed, log_path, args, cpu=None, load_before=None):
     print(
         f"{args.clients} clients ({args.editors} editors at the desk), {args.workers} gunicorn "
-        f"workers, {elapsed:.0f} s on PostgreSQL; {os.cpu_count()} cores, load average "
-        f"{os.getloadavg()[0]:.1f} at the end (other work on the machine slows every figure)"
+        f"workers of {args.threads} thread(s), {elapsed:.0f} s on PostgreSQL; {os.cpu_count()} "
+        f"cores, load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} at the end "
+        "(other work on the machine slows every figure)"
     )
     by_kind = defaultdict(list)
     for kind, _status, seconds, _ in results:
         by_kind[kind].append(seconds)
-    print(f"{'requests':<14}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    print(f"{'requests':<20}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     for kind, durations in [("all", [r[2] for r in results]), *sorted(by_kind.items())]:
         cells = [percentile(durations, f) * 1000 for f in (0.5, 0.95, 0.99)]
         print(
-            f"{kind:<14}{len(durations):>7}"
+            f"{kind:<20}{len(durations):>7}"
             + "".join(f"{cell:>9.0f}" for cell in cells)
             + f"{max(durations) * 1000:>9.0f}"
         )
@@ -338,6 +380,11 @@ def report(results, elapsed, log_path, args):
     stale = sum(1 for kind, status, _, _ in results if kind == "desk action" and status == 409)
     logged = sum('"level": "ERROR"' in line for line in Path(log_path).read_text().splitlines())
     print(f"throughput: {len(results) / elapsed:.1f} requests/s")
+    if cpu is not None:
+        print(
+            f"gunicorn CPU: {cpu:.1f} s, {cpu / len(results) * 1000:.1f} ms per request "
+            "(PostgreSQL's own not included)"
+        )
     print(f"errors: {len(errors)} {dict(sorted(count_by(errors).items()))}")
     print(f"desk actions refused as stale (409, expected): {stale}")
     print(f"ERROR records in the server's log: {logged}")
@@ -365,9 +412,13 @@ def main():
 
         connections.close_all()  # the database is dropped at the end: no session left open
         log_path = Path(tmp) / "gunicorn.log"
-        with gunicorn(env, args.workers, log_path) as base:
+        load_before = os.getloadavg()[0]
+        with gunicorn(env, args.workers, args.threads, log_path) as (base, server):
+            cpu_before = cpu_seconds(server)
             results, elapsed = run_clients(base, data, args)
-        report(results, elapsed, log_path, args)
+            cpu_after = cpu_seconds(server)
+        cpu = None if cpu_before is None else cpu_after - cpu_before
+        report(results, elapsed, log_path, args, cpu, load_before)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sourcing.models import AgreementParty, AgreementVolume, Citation, PlantMilestone
+from sourcing.desk.views import desk_url
+from sourcing.models import (
+    AgreementParty,
+    AgreementVolume,
+    Citation,
+    PlantCapacity,
+    PlantMilestone,
+)
 
 from .factories import (
     SUPPLIER,
@@ -145,3 +152,41 @@ def test_desk_costs_the_same_queries_for_1_or_3_cited_agreements(editor_client):
     assert all(
         str(party.company) in page for agreement in cited for party in agreement.parties.all()
     )
+
+
+def cite_records_with_rows(article, rounds):
+    """
+    Citations of an agreement with two parties, a plant with an operator and a capacity, and a
+    stake, ``rounds`` times: the records the desk's side panel lists with their rows and values.
+    """
+    cited = []
+    for _ in range(rounds):
+        agreement = make_agreement(
+            parties=[
+                (make_company(), AgreementParty.Role.BUYER),
+                (make_company(), AgreementParty.Role.SUPPLIER),
+            ]
+        )
+        plant = make_plant(operator=make_company())
+        PlantCapacity.objects.create(plant=plant, gwh_per_year=8, year=2027)
+        for record in (agreement, plant, make_stake()):
+            cite(record, article, QUOTE)
+            cited.append(record)
+    return cited
+
+
+def test_desk_page_costs_the_same_queries_for_3_or_15_cited_records(editor_client):
+    few, many = make_article(), make_article()
+    cite_records_with_rows(few, 1)
+    cited = cite_records_with_rows(many, 5)
+
+    baseline, _ = queries_to_show(editor_client, desk_url(few))
+    count, response = queries_to_show(editor_client, desk_url(many))
+
+    # The records' rows (parties with their companies, capacities...), the records their values
+    # name (an operator, a holder) and the programmes inside agreements are fetched once per
+    # relation for all the records, not once per record.
+    assert count == baseline
+    page = response.content.decode()
+    assert all(str(record) in page for record in cited)
+    assert all(str(party) in page for record in cited[::3] for party in record.parties.all())

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from sourcing.desk.views import proposal_rows
 from sourcing.models import Agreement, AgreementParty, Stake
 
 from .factories import (
@@ -91,3 +92,23 @@ def test_an_agreement_of_the_same_kind_between_the_same_companies_is_named(edito
     saved = editor_client.post(reverse("admin:sourcing_agreement_add"), data)
     assert saved.status_code == 302, error_text(saved)
     assert Agreement.objects.count() == 2
+
+
+def test_the_desk_looks_up_the_companies_its_proposals_share_once(django_assert_num_queries):
+    holder, target = make_company("Stellantis"), make_company("Voltaris")
+    existing = make_stake(holder=holder, target=target)
+    stake = {"kind": "stake", "fields": {"holder": "Stellantis", "target": "Voltaris"}}
+    parties = [{"company": "Stellantis"}, {"company": "Voltaris"}]
+    agreement = {"kind": "agreement", "fields": {"kind": "supply", "parties": parties}}
+    proposals = [{**stake, "quote": "a"}, {**stake, "quote": "b"}, {**agreement, "quote": "c"}]
+    proposal_rows(proposals, [], {})  # the content types, cached for the process
+
+    # Each company by slug then by name, once; then each proposal's own duplicates query.
+    with django_assert_num_queries(2 * 2 + 3):
+        rows = proposal_rows(proposals, [], {})
+
+    assert [[record for record, _url in row["duplicates"]] for row in rows] == [
+        [existing],
+        [existing],
+        [],
+    ]

@@ -65,3 +65,15 @@ def test_postgresql_random_page_cost_can_be_left_to_the_server():
         ".get('OPTIONS')", DATABASE_URL=POSTGRESQL_URL, PG_RANDOM_PAGE_COST="0"
     )
     assert options == "{}"
+
+
+def test_postgresql_connections_are_kept_between_requests():
+    # A connection per request started a PostgreSQL server process per API read.
+    kept = database_setting(".get('CONN_MAX_AGE')", DATABASE_URL=POSTGRESQL_URL)
+    checked = database_setting(".get('CONN_HEALTH_CHECKS')", DATABASE_URL=POSTGRESQL_URL)
+    assert (kept, checked) == ("60", "True")
+
+
+def test_postgresql_connection_per_request_can_be_asked_for_in_the_url():
+    kept = database_setting(".get('CONN_MAX_AGE')", DATABASE_URL=POSTGRESQL_URL + "?conn_max_age=0")
+    assert kept == "0"

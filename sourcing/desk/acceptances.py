@@ -7,6 +7,7 @@ made, as they are now.
 import re
 
 from django.apps import apps
+from django.db.models import prefetch_related_objects
 from django.utils.formats import localize
 from django.utils.text import capfirst
 
@@ -118,6 +119,23 @@ def accepted_proposals(article):
         }
         for acceptance in acceptances
     }
+
+
+def prefetch_current_values(records):
+    """
+    Fetch the records that ``current_values`` of ``records`` name (a stake's holder, a plant's
+    operator): one query per field for all the records of a model, not one per record.
+    """
+    by_model = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record)
+    for model, group in by_model.items():
+        names = [
+            name
+            for name in getattr(model, "factual_fields", ())
+            if model._meta.get_field(name).many_to_one
+        ]
+        prefetch_related_objects(group, *names)
 
 
 def current_values(record):

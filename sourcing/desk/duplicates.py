@@ -6,6 +6,7 @@ of the same plant with the same figure and year, the same kind and year, or the 
 and year.
 """
 
+import json
 from decimal import Decimal, InvalidOperation
 
 from ..admin.duplicates import duplicate_agreements, duplicate_stakes
@@ -13,40 +14,61 @@ from ..models import PlantCapacity, PlantFigure, PlantMilestone
 from .writes import find_company, find_plant
 
 
-def company_ids(values):
-    companies = [find_company(value) for value in values]
+def company_ids(values, known):
+    companies = [known_company(value, known) for value in values]
     return [company.pk for company in companies if company is not None]
 
 
-def likely_duplicates(proposal):
-    """Existing records the desk ``proposal`` ({"kind", "fields"}) would likely duplicate."""
+def known_company(value, known):
+    return _looked_up(find_company, value, known)
+
+
+def known_plant(value, known):
+    return _looked_up(find_plant, value, known)
+
+
+def _looked_up(find, value, known):
+    """``find(value)``, once per ``known`` ({(finder, reference): record or None})."""
+    key = (find.__name__, json.dumps(value, sort_keys=True, default=str))
+    if key not in known:
+        known[key] = find(value)
+    return known[key]
+
+
+def likely_duplicates(proposal, known=None):
+    """
+    Existing records the desk ``proposal`` ({"kind", "fields"}) would likely duplicate.
+    ``known``: the companies and plants already looked up for the other proposals of the same
+    panel, which mostly name the same few.
+    """
     kind, fields = proposal.get("kind"), proposal.get("fields") or {}
     finder = FINDERS.get(kind)
-    return finder(fields) if finder else []
+    return finder(fields, {} if known is None else known) if finder else []
 
 
-def stakes(fields):
-    holder, target = company_ids([fields.get("holder")]), company_ids([fields.get("target")])
+def stakes(fields, known):
+    holder = company_ids([fields.get("holder")], known)
+    target = company_ids([fields.get("target")], known)
     if holder and target:
         return list(duplicate_stakes(holder[0], target[0]).select_related("holder", "target"))
     return []
 
 
-def agreements(fields):
+def agreements(fields, known):
     parties = [party.get("company") for party in fields.get("parties") or []]
-    ids = company_ids(parties)
+    ids = company_ids(parties, known)
     if ids and len(ids) == len(parties):
         return list(duplicate_agreements(fields.get("kind"), ids))
     return []
 
 
-def plants(fields):
-    plant = find_plant(fields.get("name")) if fields.get("name") else None
+def plants(fields, known):
+    plant = known_plant(fields.get("name"), known) if fields.get("name") else None
     return [plant] if plant is not None else []
 
 
-def capacities(fields):
-    plant = find_plant(fields.get("plant"))
+def capacities(fields, known):
+    plant = known_plant(fields.get("plant"), known)
     figure = decimal_or_none(fields.get("gwh_per_year"))
     if plant is None or figure is None:
         return []
@@ -54,16 +76,16 @@ def capacities(fields):
     return list(same.filter(year=year_or_none(fields.get("year"))).select_related("plant"))
 
 
-def milestones(fields):
-    plant = find_plant(fields.get("plant"))
+def milestones(fields, known):
+    plant = known_plant(fields.get("plant"), known)
     if plant is None or not fields.get("kind"):
         return []
     same = PlantMilestone.objects.filter(plant=plant, kind=fields["kind"])
     return list(same.filter(year=year_or_none(fields.get("year"))).select_related("plant"))
 
 
-def figures(fields):
-    plant = find_plant(fields.get("plant"))
+def figures(fields, known):
+    plant = known_plant(fields.get("plant"), known)
     value = decimal_or_none(fields.get("value"))
     if plant is None or value is None or not fields.get("kind"):
         return []

@@ -38,6 +38,7 @@ from ..models import (
     ProvenanceIndex,
     ReviewStatus,
     Versioned,
+    fetch_rows,
     may_verify,
 )
 from ..models.changes import changes_logged_together
@@ -45,7 +46,12 @@ from ..models.registry import citable_models
 from ..models.review import confirm_all
 from ..suggestions import suggest
 from . import payload, validation, writes
-from .acceptances import accept_once, accepted_proposals, current_values
+from .acceptances import (
+    accept_once,
+    accepted_proposals,
+    current_values,
+    prefetch_current_values,
+)
 from .duplicates import likely_duplicates
 from .fingerprints import fingerprint
 from .inputs import known_names, proposal_inputs
@@ -271,6 +277,7 @@ def proposal_rows(proposals, targets, accepted):
     instead of the machine's values.
     """
     rows = []
+    known = {}  # the companies and plants the proposals name, each looked up once
     for index, proposal in enumerate(proposals):
         proposal = {**proposal, "fingerprint": fingerprint(proposal)}
         # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
@@ -283,7 +290,7 @@ def proposal_rows(proposals, targets, accepted):
             ],
         )
         made = accepted.get(proposal["fingerprint"])
-        duplicates = [] if made is not None else likely_duplicates(proposal)
+        duplicates = [] if made is not None else likely_duplicates(proposal, known)
         attach = [
             (shown_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
             for record in duplicates
@@ -341,8 +348,12 @@ def panel_context(request, article):
     mentions, proposals = answer.get("mentions", []), answer.get("proposals", [])
     cited = citations_by_record(article)
     records = list(cited)
+    curated = curated_records_of(records)
+    # Their rows, which the checks, the targets and the labels read: one query per relation.
+    fetch_rows([*curated, *(r for r in records if isinstance(r, CuratedRecord))])
+    prefetch_current_values(curated)
     passages = passages_for_review(cited)
-    checks = value_checks(curated_records_of(records))
+    checks = value_checks(curated)
     reviewer_rows = [
         {
             "key": shown_key(record),
@@ -356,7 +367,7 @@ def panel_context(request, article):
             "passages": passages.get(target_key(record), []),
             "checks": checks.get(target_key(record), []),
         }
-        for record in curated_records_of(records)
+        for record in curated
     ]
     targets = cite_targets(article, records, mentions)
     return {
@@ -364,7 +375,7 @@ def panel_context(request, article):
         "text_html": desk_text_html(article, mentions),
         "targets": targets,
         "proposals": proposal_rows(proposals, targets, accepted_proposals(article)),
-        "known_names": known_names(mentions, proposals, curated_records_of(records)),
+        "known_names": known_names(mentions, proposals, curated),
         "records": reviewer_rows,
         "span_kinds": NonEditorialSpan.Kind.choices,
         "to_verify": [row for row in reviewer_rows if row["may_verify"]],

@@ -32,6 +32,7 @@ from .provenance import (
     ProvenanceIndex,
     ValueBasis,
     holds_value,
+    prefetch_rows,
 )
 from .confirmations import ValueConfirmation
 from .originals import Original, may_download_originals
@@ -80,6 +81,7 @@ __all__ = [
     "NOT_STATED",
     "ProvenanceIndex",
     "holds_value",
+    "prefetch_rows",
     # Choices
     "DatePrecision",
     "Language",

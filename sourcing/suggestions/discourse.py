@@ -361,6 +361,8 @@ def _canonical_names(reading):
         canonical[name] = max(longer, key=len) if longer and " " not in base else base
     body = reading.body
     for name in writings:
+        if f"({name})" not in body:
+            continue  # the search below tries every stretch of the text: only where it can match
         for match in re.finditer(rf"(?P<full>[^()]{{2,80}}?)[ \u00a0]*\({re.escape(name)}\)", body):
             full = match.group("full")
             for other, base in canonical.items():
