@@ -32,7 +32,7 @@ from .provenance import (
     ProvenanceIndex,
     ValueBasis,
     holds_value,
-    prefetch_rows,
+    fetch_rows,
 )
 from .confirmations import ValueConfirmation
 from .originals import Original, may_download_originals
@@ -81,7 +81,7 @@ __all__ = [
     "NOT_STATED",
     "ProvenanceIndex",
     "holds_value",
-    "prefetch_rows",
+    "fetch_rows",
     # Choices
     "DatePrecision",
     "Language",
