@@ -11,7 +11,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from .models import AgreementParty, Citation, Company, CompanyAlias, ReviewStatus, Stake
+from .models import (
+    Agreement,
+    AgreementParty,
+    Citation,
+    Company,
+    CompanyAlias,
+    Plant,
+    ReviewStatus,
+    Stake,
+    VehicleProgramme,
+)
+from .models.pending import held_back
 from .text.search import fold_for_search
 
 
@@ -51,6 +62,39 @@ class Merge:
             raise ValidationError(
                 f"Merging “{source}” into “{target}” would make “{target}” hold a stake in "
                 f"itself ({listing}). Correct or delete that stake first; nothing was merged."
+            )
+
+    def refuse_references_held_back(self):
+        """
+        Records naming the duplicate that the merge could not move: a published one whose
+        change would wait for review (it would keep naming the duplicate meanwhile), or a pending
+        version (moved with its published record, when that is published).
+        """
+        source = self.source
+        referrers = [
+            *Plant._base_manager.filter(operator=source),
+            *VehicleProgramme._base_manager.filter(brand=source),
+            *Company._base_manager.filter(parent=source).exclude(pk=self.target.pk),
+            *Stake._base_manager.filter(Q(holder=source) | Q(target=source)),
+            *Agreement._base_manager.filter(parties__company=source).distinct(),
+        ]
+        # By published record: a pending version and its published record are one record.
+        stuck = list(
+            {
+                (type(record), record.pending_of_id or record.pk): record
+                for record in referrers
+                if record.pending_of_id is not None or held_back(record)
+            }.values()
+        )
+        if stuck:
+            listing = "; ".join(
+                f"{record._meta.verbose_name} {record.pending_of_id or record.pk} “{record}”"
+                for record in stuck[:5]
+            )
+            raise ValidationError(
+                f"“{source}” is named by records whose change would wait for review, or whose "
+                f"change awaits it ({listing}): a reviewer merges it once those are published "
+                "or rejected; nothing was merged."
             )
 
     def take_the_duplicates_place_or_refuse_a_cycle(self):
@@ -155,6 +199,7 @@ class Merge:
         self.save(target)
 
     def run(self, needs_review):
+        self.refuse_references_held_back()
         self.refuse_stakes_in_itself()
         self.take_the_duplicates_place_or_refuse_a_cycle()
         self.move_aliases()

@@ -19,7 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from ..forms import CuratedRecordForm
 from ..models import Citation, ReviewStatus, may_verify
 from ..models.curation import HISTORY_REASON_LENGTH
-from ..models.pending import pending_version_of
+from ..models.pending import counterpart, pending_version_of, top_record
 from ..text import quotes
 from .confirmations import ValueChecksMixin
 from .counts import EstimatedCountMixin
@@ -243,6 +243,18 @@ class RecordPartAdmin(BackToRecordMixin, EditorialAdmin):
         # The record's history entry then says the part was restored, not just changed.
         obj._change_reason = self.restored_reason(request, obj) if change else None
         super().save_model(request, obj, form, change)
+
+    def get_object(self, request, object_id, from_field=None):
+        row = super().get_object(request, object_id, from_field)
+        if row is None or not row.parent_field:
+            return row
+        # A published record's part, while the record has a change awaiting review: its copy
+        # there is what editors work on (``models/pending.py``), as on the record's own page.
+        record = top_record(row)
+        if record is None or getattr(record, "pending_of_id", True) is not None:
+            return row  # an article's part, or a part of a pending version already
+        pending = pending_version_of(record)
+        return (counterpart(pending, row) if pending is not None else None) or row
 
     def delete_queryset(self, request, queryset):
         # One by one, through the model's delete(): a published record's part that an editor

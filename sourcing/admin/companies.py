@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
@@ -71,6 +72,14 @@ class CompanyAdmin(CuratedRecordAdmin):
                             )
                 except ValidationError as refusal:
                     self.message_user(request, " ".join(refusal.messages), messages.ERROR)
+                    return None
+                except ProtectedError as refusal:
+                    names = ", ".join(f"“{row}”" for row in list(refusal.protected_objects)[:5])
+                    self.message_user(
+                        request,
+                        f"Nothing was merged: the duplicate is still named by {names}.",
+                        messages.ERROR,
+                    )
                     return None
                 names = ", ".join(f"“{company}”" for company in form.merged)
                 self.message_user(request, f"Merged {names} into “{keep}”.", messages.SUCCESS)

@@ -17,6 +17,8 @@ Whoever saves goes through the models (``CuratedRecord.save``, ``Versioned.save`
 ``delete``), so these rules hold for the admin, the desk, merges, scripts and the shell alike.
 """
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -140,9 +142,21 @@ def is_published(record):
     )
 
 
+_publishing = ContextVar("publishing_a_pending_version", default=False)
+
+
 def held_back(record):
-    """Whether a change to ``record`` by the current writer is held as its pending version."""
-    return not current_actor().may_verify(type(record)) and is_published(record)
+    """
+    Whether a change to ``record`` by the current writer is held as its pending version: any
+    change by someone who may not verify it, and, once it has a pending version, anyone's (a
+    reviewer's change straight to the published record would be undone when that version is
+    published), except the publication's own writes.
+    """
+    if _publishing.get() or not is_published(record):
+        return False
+    if not current_actor().may_verify(type(record)):
+        return True
+    return type(record)._base_manager.filter(pending_of=record.pk).exists()
 
 
 # -- Starting a pending version -------------------------------------------------------------------
@@ -297,6 +311,12 @@ def redirect_row_save(row, adding):
                         copy.delete()
                     moved = copy_of(row)
                     moved.save()
+                    # Its citations and notes go with it, held back in turn where they land.
+                    for _part, field, rows in parts_of(row):
+                        for below in rows:
+                            below_copy = copy_of(below)
+                            point_at(below_copy, field, moved)
+                            below_copy.save()
                     return True
                 if copy is None:
                     raise ValidationError(
@@ -312,8 +332,13 @@ def redirect_row_save(row, adding):
         with transaction.atomic():
             pending = pending_version_of(record, create=True)
             parent = row.parent_row()
-            field = row._meta.get_field(row.parent_field)
-            point_at(row, field, pending_side(pending, parent))
+            side = pending_side(pending, parent)
+            if side is None:
+                raise ValidationError(
+                    f"{parent._meta.verbose_name} “{parent}” was deleted in the pending change "
+                    f"of “{record}”: nothing can be added to it."
+                )
+            point_at(row, row._meta.get_field(row.parent_field), side)
     return False
 
 
@@ -329,9 +354,14 @@ def copy_of(row):
 
 
 def take_values(copy, row, pending):
-    """``copy`` takes ``row``'s values, its parent mapped to the pending side."""
+    """
+    ``copy`` takes the values ``row``'s writer changed (all of them when that is unknown), its
+    parent mapped to the pending side: a second edit of the published row keeps the first.
+    """
+    changed = row.changed_fields()
     for field in copied_columns(type(row)):
-        setattr(copy, field.attname, getattr(row, field.attname))
+        if changed is None or field.name in changed:
+            setattr(copy, field.attname, getattr(row, field.attname))
     field = row._meta.get_field(row.parent_field)
     parent = row.parent_row()
     point_at(copy, field, pending_side(pending, parent))
@@ -366,54 +396,88 @@ def publish(pending, reason="Published the pending change"):
     drop the copy: readers see the new values, and the change feed carries one change of the
     published record. Raises ValidationError when a value lacks a basis (nothing changes then).
     """
-
     model = type(pending)
-    with transaction.atomic(), one_change():
-        published = model._base_manager.select_for_update(no_key=True).get(pk=pending.pending_of_id)
-        refuse_unsupported_verification(pending)
-        for field in copied_columns(model):
-            setattr(published, field.attname, getattr(pending, field.attname))
-        published.review_status = ReviewStatus.VERIFIED
-        published._change_reason = reason
-        published.save()
-        for field in plain_many_to_many(model):
-            getattr(published, field.name).set(getattr(pending, field.name).all())
-        merge_rows(pending, published, originals_of(pending))
-        with unlogged():
-            model._base_manager.filter(pk=pending.pk).delete()
+    token = _publishing.set(True)
+    try:
+        with transaction.atomic(), one_change():
+            published, pending = lock_both(pending)
+            refuse_unsupported_verification(pending)
+            for field in copied_columns(model):
+                setattr(published, field.attname, getattr(pending, field.attname))
+            published.review_status = ReviewStatus.VERIFIED
+            published._change_reason = reason
+            published.save()
+            for field in plain_many_to_many(model):
+                getattr(published, field.name).set(getattr(pending, field.name).all())
+            merge_rows(pending, published, originals_of(pending))
+            drop(pending)
+    finally:
+        _publishing.reset(token)
     return published
+
+
+def lock_both(pending):
+    """The published record and ``pending``, locked in that order, as stored now."""
+    model = type(pending)
+    rows = model._base_manager.select_for_update(no_key=True)
+    published = rows.get(pk=pending.pending_of_id)
+    pending = rows.filter(pk=pending.pk).first()
+    if pending is None:
+        raise ValidationError(f"The change to “{published}” was published or rejected meanwhile.")
+    return published, pending
 
 
 def merge_rows(source, target, copied_from):
     """
     Make the rows below ``target`` (published) those below ``source`` (its pending version): a
-    copy's values go back onto the row it copies, a new row moves over, a row whose copy was
-    deleted is deleted.
+    row whose copy was deleted is deleted, a copy's values go back onto the row it copies, a new
+    row moves over; in that order, so a row deleted and added again meets no unique key twice.
     """
     published_parts = {part: rows for part, _, rows in parts_of(target)}
     for part, field, rows in parts_of(source):
         originals = {row.pk: row for row in published_parts.get(part, [])}
-        kept = set()
-        for row in rows:
-            original = originals.get(copied_from.get((part._meta.label_lower, row.pk)))
+        pairs = [
+            (row, originals.get(copied_from.get((part._meta.label_lower, row.pk)))) for row in rows
+        ]
+        kept = {original.pk for _, original in pairs if original is not None}
+        for pk, original in originals.items():
+            if pk not in kept:
+                original.delete()
+        for row, original in pairs:
             if original is None:
-                point_at(row, field, target)
-                row.save()
                 continue
-            kept.add(original.pk)
             for column in copied_columns(part):
                 if column.attname != field_attname(field):
                     setattr(original, column.attname, getattr(row, column.attname))
             if original.changed_fields():
                 original.save()
             merge_rows(row, original, copied_from)
-        for pk, original in originals.items():
-            if pk not in kept:
-                original.delete()
+        for row, original in pairs:
+            if original is None:
+                point_at(row, field, target)
+                row.save()
 
 
 def field_attname(field):
     return field.fk_field if isinstance(field, GenericForeignKey) else field.attname
+
+
+def drop(pending):
+    """
+    Delete ``pending`` and every row below it, unlogged: the rows on generic relations too,
+    which no cascade reaches from a row without a GenericRelation (an alias's notes).
+    """
+    with unlogged():
+        drop_rows(pending)
+        type(pending)._base_manager.filter(pk=pending.pk).delete()
+
+
+def drop_rows(row):
+    for part, _, rows in parts_of(row):
+        for below in rows:
+            drop_rows(below)
+        if rows:
+            part._base_manager.filter(pk__in=[below.pk for below in rows]).delete()
 
 
 def reject(pending, reason, user=None):
@@ -423,7 +487,7 @@ def reject(pending, reason, user=None):
         raise ValidationError("Say why the change is rejected: the editor reads it.")
     model = type(pending)
     with transaction.atomic():
-        published = model._base_manager.get(pk=pending.pending_of_id)
+        published, pending = lock_both(pending)
         RejectedChange.objects.create(
             content_type=ContentType.objects.get_for_model(model),
             object_id=published.pk,
@@ -431,8 +495,7 @@ def reject(pending, reason, user=None):
             changes="\n".join(describe_differences(pending)),
             rejected_by=user,
         )
-        with unlogged():
-            model._base_manager.filter(pk=pending.pk).delete()
+        drop(pending)
     return published
 
 

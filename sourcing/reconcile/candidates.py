@@ -65,7 +65,11 @@ def count_words():
     for entity_type in TYPES.values():
         aliases = entity_type.model._meta.get_field("aliases").related_model
         counts, total = Counter(), 0
-        for table in (entity_type.model.objects, aliases.objects):
+        # The aliases of published records: a pending version's copies are nobody's names.
+        published_aliases = aliases.objects.filter(
+            **{f"{aliases.parent_field}__pending_of__isnull": True}
+        )
+        for table in (entity_type.model.objects, published_aliases):
             for name in table.values_list("search_name", flat=True).iterator(chunk_size=5000):
                 counts.update(set(_WORD.findall(name)))
                 total += 1

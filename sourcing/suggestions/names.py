@@ -27,7 +27,9 @@ def build_index():
     entries = []
     for pk, (slug, name) in companies.items():
         entries.append((name, Named("company", pk, slug, name, False, needs_capital(name))))
-    for company_id, alias in CompanyAlias.objects.values_list("company_id", "name"):
+    # The aliases of published companies and plants: a pending version's copies are no names.
+    published = CompanyAlias.objects.filter(company__pending_of__isnull=True)
+    for company_id, alias in published.values_list("company_id", "name"):
         slug, name = companies[company_id]
         entries.append(
             (alias, Named("company", company_id, slug, name, True, needs_capital(alias)))
@@ -35,7 +37,8 @@ def build_index():
     plants = dict(Plant.objects.values_list("pk", "name"))
     for pk, name in plants.items():
         entries.append((name, Named("plant", pk, None, name, False, needs_capital(name))))
-    for plant_id, alias in PlantAlias.objects.values_list("plant_id", "name"):
+    published = PlantAlias.objects.filter(plant__pending_of__isnull=True)
+    for plant_id, alias in published.values_list("plant_id", "name"):
         name = plants[plant_id]
         entries.append((alias, Named("plant", plant_id, None, name, True, needs_capital(alias))))
     return NameIndex(entries)
