@@ -18,8 +18,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..forms import CuratedRecordForm
 from ..models import Citation, ReviewStatus, may_verify
+from ..models.confirmations import top_record
 from ..models.curation import HISTORY_REASON_LENGTH
-from ..models.pending import counterpart, pending_version_of, top_record
+from ..models.pending import counterpart, pending_version_of
 from ..text import quotes
 from .confirmations import ValueChecksMixin
 from .counts import EstimatedCountMixin

@@ -94,6 +94,34 @@ def locks_in_order(using):
         yield
 
 
+class NothingHeld:
+    """Until ``pending.py`` registers its rules (``hold_writes_with``): every write goes through."""
+
+    @staticmethod
+    def redirect_row_save(row, adding):
+        return False
+
+    @staticmethod
+    def redirect_row_deletion(row):
+        return False
+
+    @staticmethod
+    def refuse_bulk_deletion_of_published_parts(sender, instance, origin=None, **kwargs):
+        return None
+
+
+# Which writes of a part are held as a published record's pending version: the rules of
+# ``pending.py``, which builds on these models and registers itself when imported (as
+# ``changes.set_public_test`` does for the feed), so this module does not import it.
+_held_writes = NothingHeld
+
+
+def hold_writes_with(rules):
+    """Name the module whose rules hold parts' writes (see ``_held_writes``)."""
+    global _held_writes
+    _held_writes = rules
+
+
 class StaleRecordError(Exception):
     """The row's version moved on since the form that saves it was opened (a lost race)."""
 
@@ -132,10 +160,7 @@ class Versioned(models.Model):
 
     def save(self, *args, **kwargs):
         adding = self._state.adding or self.pk is None
-        # pending.py defines a model of its own, registered after these: imported when used.
-        from .pending import redirect_row_save
-
-        if self.parent_field and redirect_row_save(self, adding):
+        if self.parent_field and _held_writes.redirect_row_save(self, adding):
             return  # saved onto its copy in the pending version of a published record
         changed = self.changed_fields()
         if not adding:
@@ -156,9 +181,7 @@ class Versioned(models.Model):
         self._remember_stored()
 
     def delete(self, *args, **kwargs):
-        from .pending import redirect_row_deletion
-
-        if self.parent_field and redirect_row_deletion(self):
+        if self.parent_field and _held_writes.redirect_row_deletion(self):
             return 0, {}  # its copy was deleted from the pending version instead
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with locks_in_order(using):
@@ -276,10 +299,7 @@ class Versioned(models.Model):
 
 
 def refuse_bulk_deletion_of_published_parts(sender, instance, origin=None, **kwargs):
-    # pending.py defines a model of its own, registered after these: imported when used.
-    from .pending import refuse_bulk_deletion_of_published_parts as refuse
-
-    refuse(sender, instance, origin, **kwargs)
+    _held_writes.refuse_bulk_deletion_of_published_parts(sender, instance, origin, **kwargs)
 
 
 def record_deleted_part(sender, instance, origin=None, **kwargs):

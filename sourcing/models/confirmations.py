@@ -83,8 +83,11 @@ def refuse_unless_reviewer(row):
 
 
 def top_record(row):
-    """The curated record ``row`` belongs to (itself for a record): whose reviewers confirm."""
-    while row.parent_field:
+    """
+    The curated record ``row`` belongs to (itself for a record): whose reviewers confirm, and
+    whose pending version holds its changes. None when a row on the way is gone.
+    """
+    while row is not None and row.parent_field:
         row = row.parent_row()
     return row
 

@@ -18,6 +18,7 @@ Whoever saves goes through the models (``CuratedRecord.save``, ``Versioned.save`
 """
 
 from contextvars import ContextVar
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -26,8 +27,9 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from .base import StaleRecordError
+from .base import StaleRecordError, hold_writes_with
 from .changes import unlogged
+from .confirmations import top_record
 from .editing import current_actor, one_change
 from .provenance import refuse_unsupported_verification
 from .registry import record_parts
@@ -118,15 +120,6 @@ def copied_columns(model):
     return [field for field in model._meta.concrete_fields if field.name not in OWN_COLUMNS]
 
 
-def top_record(row):
-    """The curated record ``row`` belongs to (itself for a record)."""
-    while row.parent_field:
-        row = row.parent_row()
-        if row is None:
-            return None
-    return row
-
-
 # -- Who is held back -----------------------------------------------------------------------------
 
 
@@ -213,9 +206,7 @@ def copy_rows(source, target, row_map):
             continue
         copies = []
         for row in rows:
-            copy = part(
-                **{column.attname: getattr(row, column.attname) for column in copied_columns(part)}
-            )
+            copy = copy_of(row)
             point_at(copy, field, target)
             copy.version = row.version
             copies.append(copy)
@@ -297,7 +288,7 @@ def redirect_row_save(row, adding):
     """
     if not adding:
         stored = row.stored_parent() or row.parent_row()
-        record = top_record(stored) if stored is not None else None
+        record = top_record(stored)
         if record is not None and held_back(record):
             moved_out = top_record(row.parent_row()) != record
             with transaction.atomic():
@@ -327,7 +318,7 @@ def redirect_row_save(row, adding):
                 copy.save()
             row._remember_stored()
             return True
-    record = top_record(row.parent_row()) if row.parent_row() is not None else None
+    record = top_record(row.parent_row())
     if record is not None and held_back(record):
         with transaction.atomic():
             pending = pending_version_of(record, create=True)
@@ -376,7 +367,7 @@ def redirect_row_deletion(row):
     verify, delete its copy in the pending version instead and return True.
     """
     parent = row.parent_row()
-    record = top_record(parent) if parent is not None else None
+    record = top_record(parent)
     if record is None or not held_back(record):
         return False
     with transaction.atomic():
@@ -574,10 +565,19 @@ def refuse_bulk_deletion_of_published_parts(sender, instance, origin=None, **kwa
     if not (isinstance(origin, models.QuerySet) and issubclass(origin.model, sender)):
         return
     parent = instance.parent_row()
-    record = top_record(parent) if parent is not None else None
+    record = top_record(parent)
     if record is not None and held_back(record):
         raise ValidationError(
             f"Deleting {sender._meta.verbose_name_plural} of the published “{record}” in bulk "
             "would change what readers see without review: delete them one by one "
             "(row.delete()), which holds each deletion in its pending version."
         )
+
+
+hold_writes_with(
+    SimpleNamespace(
+        redirect_row_save=redirect_row_save,
+        redirect_row_deletion=redirect_row_deletion,
+        refuse_bulk_deletion_of_published_parts=refuse_bulk_deletion_of_published_parts,
+    )
+)
