@@ -424,16 +424,9 @@ def merge_rows(source, target, copied_from):
     row whose copy was deleted is deleted, a copy's values go back onto the row it copies, a new
     row moves over; in that order, so a row deleted and added again meets no unique key twice.
     """
-    published_parts = {part: rows for part, _, rows in parts_of(target)}
-    for part, field, rows in parts_of(source):
-        originals = {row.pk: row for row in published_parts.get(part, [])}
-        pairs = [
-            (row, originals.get(copied_from.get((part._meta.label_lower, row.pk)))) for row in rows
-        ]
-        kept = {original.pk for _, original in pairs if original is not None}
-        for pk, original in originals.items():
-            if pk not in kept:
-                original.delete()
+    for part, field, pairs, removed in paired_rows(source, target, copied_from):
+        for original in removed:
+            original.delete()
         for row, original in pairs:
             if original is None:
                 continue
@@ -447,6 +440,22 @@ def merge_rows(source, target, copied_from):
             if original is None:
                 point_at(row, field, target)
                 row.save()
+
+
+def paired_rows(source, target, copied_from):
+    """
+    For each kind of row directly below ``source`` (a pending version, or a row of one) and
+    ``target`` (what it copies): ``(part model, parent field, [(copy, the row it copies, or None
+    for a new row)], [rows of target no copy stands for any more])``.
+    """
+    published_parts = {part: rows for part, _, rows in parts_of(target)}
+    for part, field, rows in parts_of(source):
+        originals = {row.pk: row for row in published_parts.get(part, [])}
+        label = part._meta.label_lower
+        pairs = [(row, originals.get(copied_from.get((label, row.pk)))) for row in rows]
+        kept = {original.pk for _, original in pairs if original is not None}
+        removed = [original for pk, original in originals.items() if pk not in kept]
+        yield part, field, pairs, removed
 
 
 def field_attname(field):
@@ -514,19 +523,14 @@ def describe_differences(pending):
 
 
 def row_differences(source, target, copied_from, depth=0):
-    published_parts = {part: rows for part, _, rows in parts_of(target)}
     lines = []
     indent = "  " * depth
-    for part, field, rows in parts_of(source):
+    for part, field, pairs, removed in paired_rows(source, target, copied_from):
         label = part._meta.verbose_name
-        originals = {row.pk: row for row in published_parts.get(part, [])}
-        kept = set()
-        for row in rows:
-            original = originals.get(copied_from.get((part._meta.label_lower, row.pk)))
+        for row, original in pairs:
             if original is None:
                 lines.append(f"{indent}added {label} “{row}”")
                 continue
-            kept.add(original.pk)
             changes = [
                 f"{column.verbose_name} “{value_text(original, column)}” → "
                 f"“{value_text(row, column)}”"
@@ -538,11 +542,7 @@ def row_differences(source, target, copied_from, depth=0):
             if changes:
                 lines.append(f"{indent}changed {label} “{original}”: {'; '.join(changes)}")
             lines.extend(row_differences(row, original, copied_from, depth + 1))
-        lines.extend(
-            f"{indent}removed {label} “{original}”"
-            for pk, original in originals.items()
-            if pk not in kept
-        )
+        lines.extend(f"{indent}removed {label} “{original}”" for original in removed)
     return lines
 
 
