@@ -93,12 +93,19 @@ class ReadOnlyViewSet(
         }
 
 
-# Last columns of every curated resource's CSV.
-RECORD_COLUMNS = {
-    "review_status": "review_status",
-    "api_url": "api_url",
-    "provenance": renderers.provenance_text,
-}
+def record_columns(*rows):
+    """
+    The last columns of every curated resource's CSV: the record's citations followed by those
+    of its ``rows`` (the nested rows citing passages of their own, labelled by the row), its
+    review status, its link and why each value is held.
+    """
+    return {
+        "citations": lambda record: renderers.all_citations(record, *rows),
+        "citation_urls": lambda record: renderers.citation_urls(record, *rows),
+        "review_status": "review_status",
+        "api_url": "api_url",
+        "provenance": renderers.provenance_text,
+    }
 
 
 class ArticleViewSet(ReadOnlyViewSet):
@@ -150,9 +157,7 @@ class CompanyViewSet(ReadOnlyViewSet):
         "country": "country",
         "parent": "parent.name",
         "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
-        "citations": renderers.all_citations,
-        "citation_urls": renderers.citation_urls,
-        **RECORD_COLUMNS,
+        **record_columns(),
     }
 
     def get_queryset(self):
@@ -176,9 +181,7 @@ class StakeViewSet(ReadOnlyViewSet):
         "share_max_exclusive": "share_max_exclusive",
         "status": "status",
         "as_of": "as_of",
-        "citations": renderers.all_citations,
-        "citation_urls": renderers.citation_urls,
-        **RECORD_COLUMNS,
+        **record_columns(),
     }
 
     def get_queryset(self):
@@ -202,9 +205,7 @@ class AgreementViewSet(ReadOnlyViewSet):
         "volumes": renderers.joined("volumes", lambda volume: volume["display"]),
         "plant": "plant.name",
         "programmes": renderers.joined("programmes", lambda programme: programme["name"]),
-        "citations": lambda record: renderers.all_citations(record, "parties", "volumes"),
-        "citation_urls": lambda record: renderers.citation_urls(record, "parties", "volumes"),
-        **RECORD_COLUMNS,
+        **record_columns("parties", "volumes"),
     }
 
     def get_queryset(self):
@@ -212,10 +213,6 @@ class AgreementViewSet(ReadOnlyViewSet):
         # the whole page or chunk at once: no prefetch here.
         agreements = Agreement.objects.select_related("plant")
         return sort_by(agreements, "-announced_on", "title")
-
-
-# A plant's rows that carry citations of their own, as its representation names them.
-PLANT_ROWS = ("capacities", "milestones", "figures")
 
 
 class PlantViewSet(ReadOnlyViewSet):
@@ -237,9 +234,7 @@ class PlantViewSet(ReadOnlyViewSet):
             "milestones", lambda milestone: f"{milestone['kind']} {milestone['year']}"
         ),
         "figures": renderers.joined("figures", lambda figure: figure["display"]),
-        "citations": lambda record: renderers.all_citations(record, *PLANT_ROWS),
-        "citation_urls": lambda record: renderers.citation_urls(record, *PLANT_ROWS),
-        **RECORD_COLUMNS,
+        **record_columns("capacities", "milestones", "figures"),
     }
 
     def get_queryset(self):
@@ -278,9 +273,7 @@ class ProgrammeViewSet(ReadOnlyViewSet):
         "segment": "segment",
         "assembly_plant": "assembly_plant.name",
         "start_year": "start_year",
-        "citations": renderers.all_citations,
-        "citation_urls": renderers.citation_urls,
-        **RECORD_COLUMNS,
+        **record_columns(),
     }
 
     def get_queryset(self):
