@@ -1,14 +1,23 @@
 """URLs of the read API, version 1: mounted at /api/v1/ under the namespace "api"."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 from rest_framework.renderers import JSONRenderer
 
-from . import params, reconcile, renderers
+from . import params, renderers
 from .export import ExportView
 from .feed import ChangesView
 from .network import NetworkView
+from .reconcile import (
+    EntityPageView,
+    PreviewView,
+    ProposePropertiesView,
+    ReconcileView,
+    SuggestEntityView,
+    SuggestPropertyView,
+    SuggestTypeView,
+)
 from .resources import RESOURCES
 from .statement_timeout import StatementTimeoutMixin
 from .suggestions import ArticleSuggestionsView
@@ -62,6 +71,17 @@ class ResourceRouter(routers.DefaultRouter):
 
 router = ResourceRouter(RESOURCES)
 
+# The reconciliation service, mounted at reconcile/ (``reconcile`` says what each path answers).
+reconcile_urls = [
+    path("", ReconcileView.as_view(), name="reconcile"),
+    path("suggest/entity/", SuggestEntityView.as_view(), name="reconcile-suggest-entity"),
+    path("suggest/type/", SuggestTypeView.as_view(), name="reconcile-suggest-type"),
+    path("suggest/property/", SuggestPropertyView.as_view(), name="reconcile-suggest-property"),
+    path("preview/", PreviewView.as_view(), name="reconcile-preview"),
+    path("properties/", ProposePropertiesView.as_view(), name="reconcile-properties"),
+    path("view/<str:entity_id>/", EntityPageView.as_view(), name="reconcile-view"),
+]
+
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
@@ -73,32 +93,6 @@ urlpatterns = [
         name="article-suggestions",
     ),
     path("companies/<str:ref>/network/", NetworkView.as_view(), name="company-network"),
-    path("reconcile/", reconcile.ReconcileView.as_view(), name="reconcile"),
-    path(
-        "reconcile/suggest/entity/",
-        reconcile.SuggestEntityView.as_view(),
-        name="reconcile-suggest-entity",
-    ),
-    path(
-        "reconcile/suggest/type/",
-        reconcile.SuggestTypeView.as_view(),
-        name="reconcile-suggest-type",
-    ),
-    path(
-        "reconcile/suggest/property/",
-        reconcile.SuggestPropertyView.as_view(),
-        name="reconcile-suggest-property",
-    ),
-    path("reconcile/preview/", reconcile.PreviewView.as_view(), name="reconcile-preview"),
-    path(
-        "reconcile/properties/",
-        reconcile.ProposePropertiesView.as_view(),
-        name="reconcile-properties",
-    ),
-    path(
-        "reconcile/view/<str:entity_id>/",
-        reconcile.EntityPageView.as_view(),
-        name="reconcile-view",
-    ),
+    path("reconcile/", include(reconcile_urls)),
     *router.urls,
 ]
