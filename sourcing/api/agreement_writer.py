@@ -184,7 +184,7 @@ class NestedRows:
         }
 
     def party(self, row):
-        cited, pk, company_id = self.citations, row["pk"], row["company_id"]
+        company_id = row["company_id"]
         data = write_plain(plain_fields(type(self.party_serializer), PARTY_SPECIAL), row.get)
         data.update(
             {
@@ -195,35 +195,35 @@ class NestedRows:
                     "name": row["company__name"],
                 },
                 "display": AgreementParty.label_for(row["company__name"], row["role"]),
-                "citations": cited.of(AgreementParty, pk),
-                "provenance": cited.provenance(
-                    AgreementParty,
-                    pk,
-                    factual_values(AgreementParty, row),
-                    parent=(Agreement, row["agreement_id"]),
-                ),
+                **self.sources_of_part(AgreementParty, row),
             }
         )
         return ordered(self.party_serializer, data)
 
     def volume(self, row):
-        cited, pk = self.citations, row["pk"]
         data = write_plain(plain_fields(type(self.volume_serializer), VOLUME_SPECIAL), row.get)
         data.update(
             {
                 "display": AgreementVolume.label_for(
                     row["gwh_per_year"], row["qualifier"], row["basis"], row["year"]
                 ),
-                "citations": cited.of(AgreementVolume, pk),
-                "provenance": cited.provenance(
-                    AgreementVolume,
-                    pk,
-                    factual_values(AgreementVolume, row),
-                    parent=(Agreement, row["agreement_id"]),
-                ),
+                **self.sources_of_part(AgreementVolume, row),
             }
         )
         return ordered(self.volume_serializer, data)
+
+    def sources_of_part(self, model, row):
+        """
+        The citations and value bases of a part of an agreement (a party, a volume): a value
+        is stated by the part's own passages or by its agreement's.
+        """
+        pk = row["pk"]
+        return {
+            "citations": self.citations.of(model, pk),
+            "provenance": self.citations.provenance(
+                model, pk, factual_values(model, row), parent=(Agreement, row["agreement_id"])
+            ),
+        }
 
     def programme(self, row):
         pk = row["pk"]
