@@ -28,6 +28,14 @@ def read_curation_file(path):
     return {section: as_list(data.get(section), section) for section in SECTIONS}
 
 
+def where_is(noun, entry, key):
+    """
+    How errors name an entry before it is checked: by its ``key`` ("plant Foo"), or, when it is
+    not a mapping, by what it is ("plant 'Foo'").
+    """
+    return f"{noun} {entry.get(key) if isinstance(entry, dict) else entry!r}"
+
+
 def mapping(entry, where, required=(), optional=()):
     """Check that ``entry`` is a mapping with the required keys and no unknown ones."""
     if not isinstance(entry, dict):

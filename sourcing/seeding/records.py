@@ -13,7 +13,7 @@ from ..models import (
     ReviewStatus,
 )
 from ..text import quotes
-from .curation_file import as_list, mapping, partial_date, text
+from .curation_file import as_list, mapping, partial_date, text, where_is
 from .sources import SeedError, SourceFileError, read_source_text
 from .value_bases import seed_value_bases
 
@@ -70,7 +70,7 @@ class References:
 
 
 def seed_article(reconciler, refs, articles_dir, entry):
-    where = f"article {entry.get('file') if isinstance(entry, dict) else entry!r}"
+    where = where_is("article", entry, "file")
     mapping(entry, where, required=("file", "title", "language"), optional=ARTICLE_FIELDS)
     filename = str(entry["file"])
     try:

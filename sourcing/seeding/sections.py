@@ -15,7 +15,7 @@ from ..models import (
     Stake,
     VehicleProgramme,
 )
-from .curation_file import as_list, decimal, mapping, partial_date, text
+from .curation_file import as_list, decimal, mapping, partial_date, text, where_is
 from .records import cite, curated
 from .sources import SeedError
 from .value_bases import BASIS_KEYS
@@ -59,7 +59,7 @@ AGREEMENT_FIELDS = (
 
 
 def seed_company(reconciler, refs, entry):
-    where = f"company {entry.get('slug') if isinstance(entry, dict) else entry!r}"
+    where = where_is("company", entry, "slug")
     mapping(
         entry,
         where,
@@ -85,25 +85,29 @@ def seed_company(reconciler, refs, entry):
         label,
     )
     refs.companies[slug] = company
-    if company is None:
+    seed_aliases_and_citations(reconciler, refs, CompanyAlias, company, entry, label, where)
+
+
+def seed_aliases_and_citations(reconciler, refs, alias_model, record, entry, label, where):
+    """
+    A company's or a plant's aliases, then its citations; neither when ``record`` is None
+    (someone other than the seed deleted it: its aliases went with it).
+    """
+    if record is None:
         return
-    seed_aliases(reconciler, CompanyAlias, "company", company, entry, label, where)
-    cite(reconciler, refs, company, entry, label)
-
-
-def seed_aliases(reconciler, model, parent_field, parent, entry, label, where):
     for alias in as_list(entry.get("aliases"), f"{where} aliases"):
         mapping(alias, f"alias of {label}", required=("name",), optional=("language",))
         reconciler.sync(
-            model,
-            {parent_field: parent, "name": text(alias["name"])},
+            alias_model,
+            {alias_model.parent_field: record, "name": text(alias["name"])},
             {"language": text(alias.get("language"))},
             f"alias “{alias['name']}” of {label}",
         )
+    cite(reconciler, refs, record, entry, label)
 
 
 def seed_plant(reconciler, refs, entry):
-    where = f"plant {entry.get('name') if isinstance(entry, dict) else entry!r}"
+    where = where_is("plant", entry, "name")
     mapping(entry, where, required=("name", "kind", "status"), optional=PLANT_FIELDS)
     name = text(entry["name"])
     label = f"plant “{name}”"
@@ -122,10 +126,9 @@ def seed_plant(reconciler, refs, entry):
         label,
     )
     refs.plants[name] = plant
+    seed_aliases_and_citations(reconciler, refs, PlantAlias, plant, entry, label, where)
     if plant is None:
         return
-    seed_aliases(reconciler, PlantAlias, "plant", plant, entry, label, where)
-    cite(reconciler, refs, plant, entry, label)
     for capacity in as_list(entry.get("capacities"), f"{where} capacities"):
         seed_quantity(reconciler, refs, PlantCapacity, "plant", plant, capacity, label)
     for milestone in as_list(entry.get("milestones"), f"{where} milestones"):
@@ -205,7 +208,7 @@ def seed_quantity(reconciler, refs, model, parent_field, parent, entry, parent_l
 
 
 def seed_programme(reconciler, refs, entry):
-    where = f"vehicle programme {entry.get('name') if isinstance(entry, dict) else entry!r}"
+    where = where_is("vehicle programme", entry, "name")
     mapping(
         entry,
         where,
@@ -260,7 +263,7 @@ def seed_stake(reconciler, refs, entry):
 
 
 def seed_agreement(reconciler, refs, entry):
-    where = f"agreement {entry.get('title') if isinstance(entry, dict) else entry!r}"
+    where = where_is("agreement", entry, "title")
     mapping(entry, where, required=("title", "kind", "status"), optional=AGREEMENT_FIELDS)
     title = text(entry["title"])
     label = f"agreement “{title}”"
