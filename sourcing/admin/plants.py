@@ -59,31 +59,28 @@ class PlantAdmin(CuratedRecordAdmin):
     ]
 
 
-@admin.register(PlantCapacity)
-class PlantCapacityAdmin(RecordPartAdmin):
-    list_display = ["__str__", "plant", "basis", "year"]
-    list_filter = ["basis", "qualifier", "year"]
+class PlantPartAdmin(RecordPartAdmin):
+    """A row of a plant, on its own page: listed with its plant, found by the plant's names."""
+
     search_fields = ["plant__search"]
     autocomplete_fields = ["plant"]
     list_select_related = ["plant"]
     inlines = [ValueBasisInline, CitationInline]
+
+
+@admin.register(PlantCapacity)
+class PlantCapacityAdmin(PlantPartAdmin):
+    list_display = ["__str__", "plant", "basis", "year"]
+    list_filter = ["basis", "qualifier", "year"]
 
 
 @admin.register(PlantMilestone)
-class PlantMilestoneAdmin(RecordPartAdmin):
+class PlantMilestoneAdmin(PlantPartAdmin):
     list_display = ["plant", "kind", "year"]
     list_filter = ["kind", "year"]
-    search_fields = ["plant__search"]
-    autocomplete_fields = ["plant"]
-    list_select_related = ["plant"]
-    inlines = [ValueBasisInline, CitationInline]
 
 
 @admin.register(PlantFigure)
-class PlantFigureAdmin(RecordPartAdmin):
+class PlantFigureAdmin(PlantPartAdmin):
     list_display = ["__str__", "plant", "kind", "year"]
     list_filter = ["kind", "scope", "qualifier", "year"]
-    search_fields = ["plant__search"]
-    autocomplete_fields = ["plant"]
-    list_select_related = ["plant"]
-    inlines = [ValueBasisInline, CitationInline]
