@@ -373,13 +373,31 @@ def disagreeing_at_the_same_time(rows, value):
     ]
 
 
+def quantity_section(model, parent_order, noun):
+    """
+    The figures of a ``Quantity`` model (capacities, volumes) in conflict, grouped as
+    ``in_conflict`` compares them: same record and basis. ``parent_order`` sorts the records.
+    """
+    parent = model.parent_field
+    parent_name = model._meta.get_field(parent).related_model._meta.verbose_name
+    quantities = model.objects.in_conflict().select_related(parent)
+    return (
+        f"{model._meta.verbose_name_plural.capitalize()}: same {parent_name} and basis, "
+        "same year or undated, different figures",
+        disagreement_groups(
+            quantities.order_by(parent_order, parent, "basis", "year", "gwh_per_year"),
+            key=lambda row: (getattr(row, f"{parent}_id"), row.basis),
+            subject=lambda row: f"{getattr(row, parent)}: {row.get_basis_display().lower()} {noun}",
+            value=str,
+        ),
+    )
+
+
 def disagreement_sections():
     """[(heading, [(subject, [(value, record, url, citations), ...]), ...]), ...] for the view."""
     groups = disagreement_groups
     milestones = PlantMilestone.objects.in_conflict().select_related("plant")
-    capacities = PlantCapacity.objects.in_conflict().select_related("plant")
     figures = PlantFigure.objects.in_conflict().select_related("plant")
-    volumes = AgreementVolume.objects.in_conflict().select_related("agreement")
     return [
         *stake_sections(),
         (
@@ -391,15 +409,7 @@ def disagreement_sections():
                 value=lambda m: str(m.year),
             ),
         ),
-        (
-            "Plant capacities: same plant and basis, same year or undated, different figures",
-            groups(
-                capacities.order_by("plant__name", "plant", "basis", "year", "gwh_per_year"),
-                key=lambda c: (c.plant_id, c.basis),
-                subject=lambda c: f"{c.plant}: {c.get_basis_display().lower()} capacity",
-                value=str,
-            ),
-        ),
+        quantity_section(PlantCapacity, "plant__name", "capacity"),
         (
             "Plant figures: same plant, kind, currency or jobs counted, same year or undated, "
             "different figures or bounds",
@@ -412,15 +422,7 @@ def disagreement_sections():
                 value=str,
             ),
         ),
-        (
-            "Agreement volumes: same agreement and basis, same year or undated, different figures",
-            groups(
-                volumes.order_by("agreement__title", "agreement", "basis", "year", "gwh_per_year"),
-                key=lambda v: (v.agreement_id, v.basis),
-                subject=lambda v: f"{v.agreement}: {v.get_basis_display().lower()} volume",
-                value=str,
-            ),
-        ),
+        quantity_section(AgreementVolume, "agreement__title", "volume"),
     ]
 
 
