@@ -197,21 +197,23 @@ def generated_rows(seed=11):
     """Variants of every record's name, made by rule (a typo, a legal form, capitals, order)."""
     rng = random.Random(seed)
     rows = []
-    for row in read_tsv("companies.tsv"):
-        for category, make in (("gen_typo", typo), ("gen_legal_form", other_legal_form),
-                               ("gen_capitals", plain_capitals)):  # fmt: skip
-            query = make(rng, row["name"])
-            if query and query != row["name"]:
-                rows.append({"query": query, "type": "company", "expected": row["key"],
-                             "category": category})  # fmt: skip
-    for row in read_tsv("plants.tsv"):
-        for category, make in (("gen_typo", typo), ("gen_word_order", reordered),
-                               ("gen_capitals", plain_capitals)):  # fmt: skip
-            query = make(rng, row["name"])
-            if query and query != row["name"]:
-                rows.append({"query": query, "type": "plant", "expected": row["key"],
-                             "category": category})  # fmt: skip
+    for entity_type, filename, variants in GENERATED_VARIANTS:
+        for row in read_tsv(filename):
+            for category, make in variants:
+                query = make(rng, row["name"])
+                if query and query != row["name"]:
+                    rows.append({"query": query, "type": entity_type, "expected": row["key"],
+                                 "category": category})  # fmt: skip
     return rows
+
+
+# Each type's names and the variants made of each, in the order the random draws are taken.
+GENERATED_VARIANTS = (
+    ("company", "companies.tsv",
+     (("gen_typo", typo), ("gen_legal_form", other_legal_form), ("gen_capitals", plain_capitals))),
+    ("plant", "plants.tsv",
+     (("gen_typo", typo), ("gen_word_order", reordered), ("gen_capitals", plain_capitals))),
+)  # fmt: skip
 
 
 def half_of(row):
