@@ -57,21 +57,14 @@ from pathlib import Path
 from common import setup_django  # benchmarks/common.py: the script's own folder
 from suggestions_matching import Names, match_mentions, match_proposals
 
-from tests.suggestions_corpus import Proposal, load_half, load_known
-
-MENTION_KINDS = ("company", "plant", "candidate_company", "quantity", "date")
-PROPOSAL_KINDS = (
-    "stake",
-    "agreement",
-    "plant_capacity",
-    "plant_milestone",
-    "plant_figure",
-    "plant",
-    "company",
-    "alias",
-    "non_editorial",
+from tests.suggestions_corpus import (
+    MENTION_KINDS,
+    NOT_PROPOSED_YET,
+    PROPOSAL_KINDS,
+    Proposal,
+    load_half,
+    load_known,
 )
-NOT_PROPOSED_YET = {"plant", "plant_figure"}
 
 
 def load_known_records(known):

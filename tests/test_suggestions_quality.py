@@ -7,19 +7,14 @@ wrong one and a duplicate from a new record. The engine's own figures are never 
 import pytest
 
 from benchmarks.suggestions_matching import Names, match_mentions, match_proposals
-from tests.suggestions_corpus import HALVES, Mention, Proposal, load_half, load_known
-
-MENTION_KINDS = ("company", "plant", "candidate_company", "quantity", "date")
-PROPOSAL_KINDS = (
-    "stake",
-    "agreement",
-    "plant_capacity",
-    "plant_milestone",
-    "plant_figure",
-    "plant",
-    "company",
-    "alias",
-    "non_editorial",
+from tests.suggestions_corpus import (
+    HALVES,
+    MENTION_KINDS,
+    PROPOSAL_KINDS,
+    Mention,
+    Proposal,
+    load_half,
+    load_known,
 )
 
 
