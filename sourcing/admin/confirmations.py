@@ -11,7 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -20,7 +20,7 @@ from ..models import Basis, ProvenanceIndex, ValueConfirmation, may_verify
 from ..models.confirmations import top_record
 from ..models.provenance import about, record_key, shown
 from ..models.review import confirm, confirm_all
-from .links import admin_url
+from .links import admin_url, record_action_path
 
 # The badge of a stated value: (CSS class, label) by how it was checked.
 BADGES = {
@@ -71,15 +71,10 @@ class ValueChecksMixin:
         return [*fieldsets, (FIELDSET_TITLE, {"fields": ["checked_values"]})]
 
     def get_urls(self):
-        opts = self.model._meta
-        own = [
-            path(
-                "<path:object_id>/confirm-values/",
-                self.admin_site.admin_view(self.confirm_values_view),
-                name=f"{opts.app_label}_{opts.model_name}_confirm_values",
-            )
+        return [
+            record_action_path(self, "confirm-values", self.confirm_values_view),
+            *super().get_urls(),
         ]
-        return own + super().get_urls()
 
     @admin.display(description="Stated values, as checked")
     def checked_values(self, record):

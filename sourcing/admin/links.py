@@ -1,6 +1,9 @@
-"""Links from one admin page to another record's change page."""
+"""
+The admin's URLs of records: links from one admin page to another record's change page, and the
+paths of the actions added to a record's page.
+"""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 
 
@@ -30,3 +33,17 @@ def editing_page_url(record):
 def admin_link(record):
     url = admin_url(record)
     return format_html('<a href="{}">{}</a>', url, record) if url else str(record)
+
+
+def record_action_path(model_admin, action, view):
+    """
+    The path of ``action`` ("reject-change") on a record's admin page, ``<id>/reject-change/``,
+    behind the admin's login and named as Django names the page's own URLs
+    (``sourcing_stake_reject_change`` beside ``sourcing_stake_change``).
+    """
+    opts = model_admin.model._meta
+    return path(
+        f"<path:object_id>/{action}/",
+        model_admin.admin_site.admin_view(view),
+        name=f"{opts.app_label}_{opts.model_name}_{action.replace('-', '_')}",
+    )

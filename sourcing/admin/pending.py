@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from ..models import RejectedChange, ReviewStatus, may_verify
 from ..models.pending import describe_differences, publish, reject
+from .links import record_action_path
 
 FIELDSET_TITLE = "Change awaiting review"
 
@@ -162,15 +163,10 @@ class PendingChangeMixin:
     # -- rejecting ------------------------------------------------------------------------------
 
     def get_urls(self):
-        opts = self.model._meta
-        own = [
-            path(
-                "<path:object_id>/reject-change/",
-                self.admin_site.admin_view(self.reject_change_view),
-                name=f"{opts.app_label}_{opts.model_name}_reject_change",
-            )
+        return [
+            record_action_path(self, "reject-change", self.reject_change_view),
+            *super().get_urls(),
         ]
-        return own + super().get_urls()
 
     def reject_change_view(self, request, object_id):
         if not may_verify(request.user, self.model):
