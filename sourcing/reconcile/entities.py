@@ -14,10 +14,19 @@ from .names import GENERIC_COMPANY_WORDS, GENERIC_PLANT_WORDS, plain_words, redu
 
 
 @dataclass(frozen=True)
-class EntityType:
+class Listed:
+    """A type or a property as the service lists them (manifest, suggest, properties)."""
+
     id: str
     name: str
     description: str
+
+    def as_json(self):
+        return {"id": self.id, "name": self.name, "description": self.description}
+
+
+@dataclass(frozen=True)
+class EntityType(Listed):
     model: type
     generic_words: frozenset
 
@@ -40,9 +49,6 @@ class EntityType:
         """
         places = [getattr(record, field, "") for field in ("city", "region")]
         return tuple(word for place in places if place for word in plain_words(place))
-
-    def as_json(self):
-        return {"id": self.id, "name": self.name, "description": self.description}
 
 
 COMPANY = EntityType(

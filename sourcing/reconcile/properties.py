@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from ..api.visibility import visible
 from ..models import Agreement, Company, Plant, PlantCapacity, Stake
 from ..text.search import fold_for_search
-from .entities import COMPANY, PLANT, parse_entity_id
+from .entities import COMPANY, PLANT, Listed, parse_entity_id
 from .names import reduce_name
 
 CITY_SIMILARITY = 85
@@ -149,16 +149,10 @@ def is_public(company):
 
 
 @dataclass(frozen=True)
-class Property:
-    id: str
-    name: str
-    description: str
+class Property(Listed):
     compare: object = None  # (record, [values]) -> True, False or None; None: not for queries
     extend: object = None  # record -> [data extension values]; None: not fetched
     entity_type: object = None  # the type of the entities it gives, if any
-
-    def as_json(self):
-        return {"id": self.id, "name": self.name, "description": self.description}
 
 
 COUNTRY = Property(
