@@ -314,6 +314,25 @@ def record_deleted_part(sender, instance, origin=None, **kwargs):
         instance.record_change_above("Deleted")
 
 
+class AboutOneValue(Versioned):
+    """
+    A row about one value of a record or of one of its rows (content type, object id and the
+    ``field`` its model declares): the value's basis or a reviewer's confirmation of it. It is
+    part of that record: changing it changes the record (``parent_field``).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+
+    parent_field = "record"
+
+    class Meta:
+        abstract = True
+        ordering = ["content_type", "object_id", "field"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
 class Alias(Versioned):
     """
     Another name a source uses for a record, in the language it uses it ("le Losange" for

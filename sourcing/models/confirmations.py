@@ -16,24 +16,19 @@ the record (``verify_<model>``) may confirm; ``save`` refuses anyone else, whate
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from .base import Versioned
+from .base import AboutOneValue
 from .editing import current_actor
 from .statements import qualifying_columns
 
 
-class ValueConfirmation(Versioned):
+class ValueConfirmation(AboutOneValue):
     """One value of one row that a reviewer read in its cited passage and confirmed."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    record = GenericForeignKey("content_type", "object_id")
     field = models.CharField(max_length=100, help_text="The factual field confirmed.")
     value = models.TextField(
         editable=False, help_text="The value as confirmed: another value is unconfirmed."
@@ -50,11 +45,7 @@ class ValueConfirmation(Versioned):
 
     history = HistoricalRecords()
 
-    # A confirmation changes what readers are told of the value: a change of its record.
-    parent_field = "record"
-
-    class Meta:
-        ordering = ["content_type", "object_id", "field"]
+    class Meta(AboutOneValue.Meta):
         verbose_name = "value confirmation"
         verbose_name_plural = "value confirmations"
         constraints = [
@@ -62,7 +53,6 @@ class ValueConfirmation(Versioned):
                 fields=["content_type", "object_id", "field"], name="one_confirmation_per_value"
             ),
         ]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
         return f"{self.field} confirmed"

@@ -29,7 +29,6 @@ import operator
 from dataclasses import dataclass
 from functools import cache, reduce
 
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -38,7 +37,7 @@ from simple_history.models import HistoricalRecords
 
 from ..statements import NOT_STATED as VERDICT_NOT_STATED
 from .articles import PREFETCHED_FOR_API, Citation
-from .base import Versioned
+from .base import AboutOneValue
 from .confirmations import ValueConfirmation, holding
 from .statements import RecordNames, checkable, context_columns, verdict
 
@@ -64,7 +63,7 @@ class ValueBasisQuerySet(models.QuerySet):
         return result
 
 
-class ValueBasis(Versioned):
+class ValueBasis(AboutOneValue):
     """One value that no passage states, marked inferred or general knowledge, with why."""
 
     STORED_BASES = [
@@ -72,9 +71,6 @@ class ValueBasis(Versioned):
         (Basis.GENERAL_KNOWLEDGE.value, Basis.GENERAL_KNOWLEDGE.label),
     ]
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    record = GenericForeignKey("content_type", "object_id")
     field = models.CharField(max_length=100, help_text="The factual field the note is about.")
     basis = models.CharField(max_length=20, choices=STORED_BASES)
     note = models.TextField(
@@ -85,11 +81,7 @@ class ValueBasis(Versioned):
     history = HistoricalRecords()
     objects = ValueBasisQuerySet.as_manager()
 
-    # A note on a value is part of its record: changing it changes the record (see Versioned).
-    parent_field = "record"
-
-    class Meta:
-        ordering = ["content_type", "object_id", "field"]
+    class Meta(AboutOneValue.Meta):
         verbose_name = "value basis"
         verbose_name_plural = "value bases"
         constraints = [
@@ -102,7 +94,6 @@ class ValueBasis(Versioned):
             ),
             models.CheckConstraint(condition=~Q(note=""), name="value_basis_has_note"),
         ]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
         return f"{self.field}: {self.get_basis_display().lower()}"
