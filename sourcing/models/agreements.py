@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from ..text.search import fold_for_search
 from .articles import Citation
-from .base import Versioned, choice_labels
+from .base import FoldedForSearch, Versioned, choice_labels
 from .companies import Company
 from .curation import CuratedManager, CuratedQuerySet, CuratedRecord, matches_or_among
 from .dates import (
@@ -22,7 +22,7 @@ from .provenance import NOT_STATED, NOT_STATED_LABEL
 from .quantities import Quantity, QuantityQuerySet
 
 
-class VehicleProgramme(CuratedRecord):
+class VehicleProgramme(FoldedForSearch, CuratedRecord):
     """A vehicle model or range named by a source ("Alpine C-segment crossover GT", "R5")."""
 
     name = models.CharField(max_length=200)
@@ -37,6 +37,7 @@ class VehicleProgramme(CuratedRecord):
     # Filled on save (and for programmes older than the column, by its migration), so a search
     # is one LIKE in the database instead of folding every programme's name per request.
     search_name = models.CharField(max_length=200, editable=False, default="")
+    folded_for_search = {"search_name": "name"}
 
     # The name is an editorial label ("Alpine larger crossovers (two models)").
     factual_fields = ("brand", "segment", "assembly_plant", "start_year")
@@ -49,10 +50,6 @@ class VehicleProgramme(CuratedRecord):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_name = fold_for_search(self.name)
-        super().save(*args, **kwargs)
 
 
 class AgreementQuerySet(CuratedQuerySet):
@@ -78,7 +75,7 @@ class AgreementQuerySet(CuratedQuerySet):
         return self.filter(matches_or_among(Q(search_title__contains=folded), ids))
 
 
-class Agreement(CuratedRecord):
+class Agreement(FoldedForSearch, CuratedRecord):
     class Kind(models.TextChoices):
         SUPPLY = "supply", "Supply"
         PARTNERSHIP = "partnership", "Partnership"
@@ -113,6 +110,7 @@ class Agreement(CuratedRecord):
     )
     programmes = models.ManyToManyField(VehicleProgramme, blank=True, related_name="agreements")
     search_title = models.TextField(editable=False, blank=True)
+    folded_for_search = {"search_title": "title"}
 
     objects = CuratedManager.from_queryset(AgreementQuerySet)()
 
@@ -153,10 +151,6 @@ class Agreement(CuratedRecord):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.search_title = fold_for_search(self.title)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("api:agreement-detail", args=[self.pk])

@@ -333,7 +333,22 @@ class AboutOneValue(Versioned):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
 
-class Alias(Versioned):
+class FoldedForSearch:
+    """
+    A model keeping folded copies of text fields for search, ``{column: field}`` in
+    ``folded_for_search``: written on every save, folded as the search folds its query
+    (``sourcing.text.search``), so both databases compare the same text through plain indexes.
+    """
+
+    folded_for_search = {}
+
+    def save(self, *args, **kwargs):
+        for column, field in self.folded_for_search.items():
+            setattr(self, column, fold_for_search(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+
+class Alias(FoldedForSearch, Versioned):
     """
     Another name a source uses for a record, in the language it uses it ("le Losange" for
     Renault Group, "la gigafactory Verkor de Dunkerque"). Concrete aliases add the ForeignKey,
@@ -346,6 +361,7 @@ class Alias(Versioned):
     )
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
+    folded_for_search = {"search_name": "name"}
     factual_fields = ("name",)
     # An alias needs no citation of its own: a passage of its record that prints it states it.
     stated_when_quoted = ("name",)
@@ -355,7 +371,3 @@ class Alias(Versioned):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_name = fold_for_search(self.name)
-        super().save(*args, **kwargs)

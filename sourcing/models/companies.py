@@ -7,13 +7,12 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from ..text.search import fold_for_search
-from .base import Alias
+from .base import Alias, FoldedForSearch
 from .curation import CuratedManager, CuratedRecord, NamedQuerySet
 from .provenance import NOT_STATED, NOT_STATED_LABEL
 
 
-class Company(CuratedRecord):
+class Company(FoldedForSearch, CuratedRecord):
     class Kind(models.TextChoices):
         CARMAKER = "carmaker", "Carmaker"
         CELL_MAKER = "cell_maker", "Battery cell maker"
@@ -41,6 +40,7 @@ class Company(CuratedRecord):
     )
     description = models.TextField(blank=True)
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    folded_for_search = {"search_name": "name"}
 
     objects = CuratedManager.from_queryset(NamedQuerySet)()
 
@@ -70,7 +70,6 @@ class Company(CuratedRecord):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)
-        self.search_name = fold_for_search(self.name)
         if self.country:
             self.country = self.country.upper()
         super().save(*args, **kwargs)

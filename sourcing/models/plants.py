@@ -11,16 +11,15 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..text.search import fold_for_search
 from .articles import Citation
-from .base import Alias, QuantityQualifier, Versioned
+from .base import Alias, FoldedForSearch, QuantityQualifier, Versioned
 from .companies import Company
 from .curation import CuratedManager, CuratedRecord, NamedQuerySet
 from .provenance import NOT_STATED, NOT_STATED_LABEL
 from .quantities import Quantity, QuantityQuerySet, of_the_same_year_or_undated
 
 
-class Plant(CuratedRecord):
+class Plant(FoldedForSearch, CuratedRecord):
     class Kind(models.TextChoices):
         CELL_GIGAFACTORY = "cell_gigafactory", "Cell gigafactory"
         RESEARCH_PILOT = "research_pilot", "R&D centre / pilot line"
@@ -47,6 +46,7 @@ class Plant(CuratedRecord):
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code.")
     # Filled on save (and for plants older than the column, by its migration).
     search_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    folded_for_search = {"search_name": "name"}
 
     objects = CuratedManager.from_queryset(NamedQuerySet)()
 
@@ -65,7 +65,6 @@ class Plant(CuratedRecord):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_name = fold_for_search(self.name)
         if self.country:
             self.country = self.country.upper()
         super().save(*args, **kwargs)
