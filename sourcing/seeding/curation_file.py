@@ -36,6 +36,17 @@ def where_is(noun, entry, key):
     return f"{noun} {entry.get(key) if isinstance(entry, dict) else entry!r}"
 
 
+def named_entry(noun, entry, key, required=(), optional=()):
+    """
+    Checks an entry that ``key`` names (a plant by its name): returns the name, how errors name
+    the entry (``where_is``) and how they name the record it gives ("plant “Foo”").
+    """
+    where = where_is(noun, entry, key)
+    mapping(entry, where, required=(key, *required), optional=optional)
+    name = text(entry[key])
+    return name, where, f"{noun} “{name}”"
+
+
 def mapping(entry, where, required=(), optional=()):
     """Check that ``entry`` is a mapping with the required keys and no unknown ones."""
     if not isinstance(entry, dict):

@@ -15,7 +15,7 @@ from ..models import (
     Stake,
     VehicleProgramme,
 )
-from .curation_file import as_list, decimal, mapping, partial_date, text, where_is
+from .curation_file import as_list, decimal, mapping, named_entry, partial_date, text
 from .records import cite, curated
 from .sources import SeedError
 from .value_bases import BASIS_KEYS
@@ -59,17 +59,15 @@ AGREEMENT_FIELDS = (
 
 
 def seed_company(reconciler, refs, entry):
-    where = where_is("company", entry, "slug")
-    mapping(
+    slug, where, label = named_entry(
+        "company",
         entry,
-        where,
-        required=("slug", "name", "kind"),
+        "slug",
+        required=("name", "kind"),
         optional=("country", "parent", "description", "notes", "aliases", "cite", *BASIS_KEYS),
     )
-    slug = text(entry["slug"])
     if slug in refs.companies:
         raise SeedError(f"{where}: listed twice")
-    label = f"company “{slug}”"
     company = reconciler.sync(
         Company,
         {"slug": slug},
@@ -107,10 +105,9 @@ def seed_aliases_and_citations(reconciler, refs, alias_model, record, entry, lab
 
 
 def seed_plant(reconciler, refs, entry):
-    where = where_is("plant", entry, "name")
-    mapping(entry, where, required=("name", "kind", "status"), optional=PLANT_FIELDS)
-    name = text(entry["name"])
-    label = f"plant “{name}”"
+    name, where, label = named_entry(
+        "plant", entry, "name", required=("kind", "status"), optional=PLANT_FIELDS
+    )
     plant = reconciler.sync(
         Plant,
         {"name": name},
@@ -208,15 +205,12 @@ def seed_quantity(reconciler, refs, model, parent_field, parent, entry, parent_l
 
 
 def seed_programme(reconciler, refs, entry):
-    where = where_is("vehicle programme", entry, "name")
-    mapping(
+    name, where, label = named_entry(
+        "vehicle programme",
         entry,
-        where,
-        required=("name",),
+        "name",
         optional=("brand", "segment", "assembly_plant", "start_year", "notes", "cite", *BASIS_KEYS),
     )
-    name = text(entry["name"])
-    label = f"vehicle programme “{name}”"
     programme = reconciler.sync(
         VehicleProgramme,
         {"name": name},
@@ -263,10 +257,9 @@ def seed_stake(reconciler, refs, entry):
 
 
 def seed_agreement(reconciler, refs, entry):
-    where = where_is("agreement", entry, "title")
-    mapping(entry, where, required=("title", "kind", "status"), optional=AGREEMENT_FIELDS)
-    title = text(entry["title"])
-    label = f"agreement “{title}”"
+    title, _, label = named_entry(
+        "agreement", entry, "title", required=("kind", "status"), optional=AGREEMENT_FIELDS
+    )
     announced_on, announced_precision = partial_date(entry.get("announced"), label)
     signed_on, signed_precision = partial_date(entry.get("signed"), label)
     programmes = as_list(entry.get("programmes"), f"{label} programmes")
