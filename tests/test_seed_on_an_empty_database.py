@@ -63,6 +63,28 @@ def test_an_unknown_company_in_the_curation_file_is_named(curation_copy):
     assert not Company.objects.exists()
 
 
+def test_an_entry_missing_a_field_is_named_by_its_key(curation_copy):
+    edit(
+        curation_copy, "    kind: cell_gigafactory\n    status: announced\n    city: Dunkirk\n", ""
+    )
+
+    with pytest.raises(
+        CommandError, match="plant 'Verkor Gigafactory Dunkirk': missing kind, status"
+    ):
+        run_seed(curation=str(curation_copy))
+
+    assert not Plant.objects.exists()
+
+
+def test_an_entry_that_is_not_a_mapping_is_named_by_what_it_is(curation_copy):
+    edit(curation_copy, "plants:\n", "plants:\n  - Gigafactory Nowhere\n")
+
+    with pytest.raises(
+        CommandError, match="plant 'Gigafactory Nowhere': expected a mapping of fields"
+    ):
+        run_seed(curation=str(curation_copy))
+
+
 def test_a_missing_curation_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="missing.yaml: cannot be read"):
         run_seed(curation=str(tmp_path / "missing.yaml"))

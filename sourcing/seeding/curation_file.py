@@ -30,8 +30,8 @@ def read_curation_file(path):
 
 def where_is(noun, entry, key):
     """
-    How errors name an entry before it is checked: by its ``key`` ("plant Foo"), or, when it is
-    not a mapping, by what it is ("plant 'Foo'").
+    How errors name an entry before it is checked: by its ``key``'s value ("plant 'Foo'"), or,
+    when it is not a mapping, by the entry itself (``!r`` applies to either).
     """
     return f"{noun} {entry.get(key) if isinstance(entry, dict) else entry!r}"
 
