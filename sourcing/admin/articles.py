@@ -21,6 +21,7 @@ from ..models import (
     AgreementVolume,
     Article,
     Citation,
+    CompanyFigure,
     NonEditorialSpan,
     PlantCapacity,
     PlantFigure,
@@ -379,6 +380,7 @@ def disagreement_sections():
     milestones = PlantMilestone.objects.in_conflict().select_related("plant")
     capacities = PlantCapacity.objects.in_conflict().select_related("plant")
     figures = PlantFigure.objects.in_conflict().select_related("plant")
+    company_figures = CompanyFigure.objects.in_conflict().select_related("company")
     volumes = AgreementVolume.objects.in_conflict().select_related("agreement")
     return [
         *stake_sections(),
@@ -409,6 +411,21 @@ def disagreement_sections():
                 ),
                 key=lambda f: (f.plant_id, f.kind, f.currency, f.scope),
                 subject=lambda f: f"{f.plant}: {f.get_kind_display().lower()}",
+                value=str,
+            ),
+        ),
+        (
+            "Company figures: same company, kind, currency or jobs counted and area, same year or "
+            "undated, different figures or bounds",
+            groups(
+                company_figures.order_by(
+                    "company__name", "company", "kind", "currency", "scope", "area", "year", "value"
+                ),
+                key=lambda f: (f.company_id, f.kind, f.currency, f.scope, f.area),
+                subject=lambda f: (
+                    f"{f.company}: {f.get_kind_display().lower()}"
+                    + (f" in {f.area}" if f.area else "")
+                ),
                 value=str,
             ),
         ),

@@ -20,6 +20,7 @@ from ..models import (
     Article,
     Citation,
     Company,
+    CompanyFigure,
     Plant,
     PlantCapacity,
     PlantFigure,
@@ -150,13 +151,20 @@ class CompanyViewSet(ReadOnlyViewSet):
         "country": "country",
         "parent": "parent.name",
         "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
-        "citations": renderers.all_citations,
-        "citation_urls": renderers.citation_urls,
+        "figures": renderers.joined("figures", lambda figure: figure["display"]),
+        "citations": lambda record: renderers.all_citations(record, "figures"),
+        "citation_urls": lambda record: renderers.citation_urls(record, "figures"),
         **RECORD_COLUMNS,
     }
 
     def get_queryset(self):
-        companies = Company.objects.select_related("parent").prefetch_related("aliases")
+        companies = Company.objects.select_related("parent").prefetch_related(
+            "aliases",
+            Prefetch(
+                "figures",
+                queryset=CompanyFigure.objects.prefetch_related(citations_with_articles()),
+            ),
+        )
         return sort_by(companies.with_citations(), "name")
 
 
