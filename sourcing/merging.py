@@ -2,9 +2,10 @@
 Merging a duplicate company into the one that is kept (``merge_companies``), step by step.
 
 Everything that points at the duplicate moves to the kept company: aliases, stakes (as holder and
-as target), agreement parties, operated plants, vehicle programmes, subsidiaries and citations.
-Rows that become duplicates are dropped, their citations kept on the surviving row. Every change
-is a history entry whose reason names the merge, by the user when one is given.
+as target), agreement parties, operated plants, vehicle programmes, subsidiaries, the company's
+own figures and citations. Rows that become duplicates are dropped, their citations kept on the
+surviving row. Every change is a history entry whose reason names the merge, by the user when
+one is given.
 """
 
 from django.core.exceptions import ValidationError
@@ -159,6 +160,12 @@ class Merge:
             child.parent = self.target
             self.save(child)
 
+    def move_figures(self):
+        """The duplicate's figures, with their citations: each is one source's statement."""
+        for figure in self.source.figures.all():
+            figure.company = self.target
+            self.save(figure)
+
     def move_citations(self):
         """The duplicate's citations, except passages the kept company already cites."""
         cited = set(
@@ -206,6 +213,7 @@ class Merge:
         self.move_stakes()
         self.move_agreement_parties()
         self.move_plants_programmes_and_subsidiaries()
+        self.move_figures()
         self.move_citations()
         self.move_value_bases()
         self.fold_in_fields(needs_review)
@@ -219,7 +227,7 @@ def merge_companies(duplicate, target, user=None, needs_review=False):
     Fold ``duplicate`` into ``target`` and delete it; return ``target``.
 
     Everything that points at the duplicate moves to ``target``: aliases, stakes (as holder and
-    as target), agreement parties, operated plants, vehicle programmes, subsidiaries and
+    as target), agreement parties, operated plants, vehicle programmes, subsidiaries, figures and
     citations. Its name stays findable as an alias of ``target``. Rows that become duplicates
     (the same alias twice, the same party with the same role in one agreement, the same passage
     cited twice) are dropped, their citations kept on the surviving row. The merge is refused,

@@ -144,6 +144,7 @@ GROUP_MIGRATIONS = [
     ("0010_value_bases_and_not_stated_choices", "let_editors_and_reviewers_edit_value_bases"),
     ("0020_plant_figures", "let_editors_and_reviewers_edit_plant_figures"),
     ("0021_value_confirmations", "let_reviewers_confirm_values"),
+    ("0025_company_figures", "let_editors_and_reviewers_edit_company_figures"),
 ]
 
 

@@ -19,6 +19,7 @@ from sourcing.models import (
     Citation,
     Company,
     CompanyAlias,
+    CompanyFigure,
     NonEditorialSpan,
     Plant,
     PlantCapacity,
@@ -140,6 +141,7 @@ def one_record_of_each_kind(round_number):
     PlantMilestone.objects.create(plant=plant, kind=PlantMilestone.Kind.OPERATION_START, year=2028)
     PlantCapacity.objects.create(plant=plant, gwh_per_year=8, year=2030)
     PlantFigure.objects.create(plant=plant, kind="jobs", value=900, scope="direct", year=2030)
+    CompanyFigure.objects.create(company=company, kind="vehicles", value=5000, area="Europe")
     agreement = make_agreement(
         title=f"Cellerie supply {round_number}", parties=[(company, BUYER), (other, SUPPLIER)]
     )

@@ -96,7 +96,7 @@ def test_conflicts_view_shows_the_disagreeing_values_side_by_side_with_their_sou
 
 def test_conflicts_view_says_so_when_sources_agree(client):
     response = client_for(client, make_user("edith", "Editors")).get(reverse(CONFLICTS_URL))
-    assert response.content.decode().count("No disagreement.") == 6  # one per section
+    assert response.content.decode().count("No disagreement.") == 7  # one per section
 
 
 def test_conflicts_view_is_linked_from_the_admin_index_and_the_articles(client):

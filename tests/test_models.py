@@ -666,6 +666,7 @@ def test_each_part_names_a_row_it_belongs_to():
     assert {model.__name__: model.parent_field for model in registry.record_parts()} == {
         "NonEditorialSpan": "article",
         "CompanyAlias": "company",
+        "CompanyFigure": "company",
         "PlantAlias": "plant",
         "PlantCapacity": "plant",
         "PlantFigure": "plant",

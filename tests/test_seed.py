@@ -90,7 +90,7 @@ def test_every_seeded_citation_verifies(seeded):
     out = io.StringIO()
     call_command("verify_citations", stdout=out)
 
-    assert out.getvalue() == "All 181 citations verify against 5 articles.\n"
+    assert out.getvalue() == "All 189 citations verify against 5 articles.\n"
 
 
 def test_articles_hold_the_received_files_byte_for_byte(seeded):
@@ -277,13 +277,13 @@ def test_a_seeded_citation_the_curation_file_no_longer_makes_is_withdrawn(
     seeded, record, filename, quote, field
 ):
     stale = add_citation(record(), filename, quote, field)
-    assert Citation.objects.count() == 182
+    assert Citation.objects.count() == 190
 
     out, err = run_seed()
 
     assert not Citation.objects.filter(pk=stale.pk).exists()
     assert "0 rows created, 0 updated, 1 citation withdrawn." in out
-    assert seeded_citation_count(out) == Citation.objects.count() == 181
+    assert seeded_citation_count(out) == Citation.objects.count() == 189
     assert err == ""
     deletion = Citation.history.get(id=stale.pk, history_type="-")
     assert (deletion.history_change_reason, deletion.history_user) == (SEED_CHANGE_REASON, None)
@@ -305,7 +305,7 @@ def test_withdrawing_citations_from_the_curation_file_removes_them(seeded, curat
     out, err = run_seed(curation=str(curation_copy))
 
     assert "2 citations withdrawn" in out
-    assert seeded_citation_count(out) == Citation.objects.count() == 180
+    assert seeded_citation_count(out) == Citation.objects.count() == 188
     assert not Citation.objects.filter(quote=REUTERS_12_GWH).exists()
     # The agreement itself still cites the sentence for who supplies whom.
     for volume in AgreementVolume.objects.filter(agreement__title=SUPPLY_DEAL_2023):
@@ -345,7 +345,7 @@ def test_a_citation_an_editor_added_is_kept_and_reported(seeded):
     assert out.startswith("Nothing changed")
     assert "1 row(s) changed or added by editors since seeding were left as they are" in out
     # The count is what the database holds for the seeded records, the editor's citation included.
-    assert seeded_citation_count(out) == Citation.objects.count() == 182
+    assert seeded_citation_count(out) == Citation.objects.count() == 190
     # Kept on every run, and reported every time.
     before = snapshot()
     again, again_err = run_seed()
@@ -370,7 +370,7 @@ def test_a_seeded_citation_an_editor_changed_is_kept_when_the_curation_file_drop
     assert "was changed by claire on " in err
     assert "after it was seeded and is not in the curation file: kept." in err
     assert out.startswith("Nothing changed")
-    assert seeded_citation_count(out) == Citation.objects.count() == 181
+    assert seeded_citation_count(out) == Citation.objects.count() == 189
 
 
 def test_a_seeded_citation_an_editor_deleted_is_not_recreated(seeded):

@@ -44,8 +44,8 @@ def test_two_seeds_at_once_on_an_empty_database_run_one_after_the_other():
     assert sorted(result.split(":")[0] for result in results) == [
         "Nothing changed",
         "Seeded 5 articles, 22 companies, 9 stakes, 10 agreements, 5 plants, 7 vehicle "
-        "programmes and 181 citations (each quote found in its article)",
+        "programmes and 189 citations (each quote found in its article)",
     ]
     assert Company.objects.count() == 22
-    assert Citation.objects.count() == 181
-    assert SeedOwnership.objects.filter(content_type__model="citation").count() == 181
+    assert Citation.objects.count() == 189
+    assert SeedOwnership.objects.filter(content_type__model="citation").count() == 189

@@ -27,7 +27,7 @@ def test_loading_the_fixture_twice_into_an_untouched_database_changes_nothing():
 
     assert list(Company.objects.order_by("pk").values()) == before
     assert Article.objects.count() == 5
-    assert verify_citations() == "All 181 citations verify against 5 articles.\n"
+    assert verify_citations() == "All 189 citations verify against 5 articles.\n"
 
 
 def test_loading_the_fixture_over_an_editors_change_is_refused_and_keeps_the_change():
@@ -59,7 +59,7 @@ def test_loading_the_fixture_over_the_same_seeded_rows_changes_nothing():
     load_fixture()
 
     assert list(Company.objects.order_by("pk").values("pk", "slug", "description")) == before
-    assert Citation.objects.count() == 181
+    assert Citation.objects.count() == 189
 
 
 @pytest.mark.django_db(transaction=True, reset_sequences=True)

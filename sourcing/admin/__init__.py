@@ -22,7 +22,7 @@ from .agreements import (
 )
 from .articles import ArticleAdmin, CitationAdmin, NonEditorialSpanAdmin
 from .base import CitationInline, CuratedRecordAdmin, EditorialAdmin, RecordPartAdmin
-from .companies import CompanyAdmin, CompanyAliasAdmin
+from .companies import CompanyAdmin, CompanyAliasAdmin, CompanyFigureAdmin
 from .counts import EstimatedCountMixin
 from .mixins import (
     HistoryUrlIdsMixin,
@@ -43,6 +43,7 @@ __all__ = [
     "NonEditorialSpanAdmin",
     "CompanyAdmin",
     "CompanyAliasAdmin",
+    "CompanyFigureAdmin",
     "StakeAdmin",
     "PlantAdmin",
     "PlantCapacityAdmin",

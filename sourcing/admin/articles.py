@@ -21,6 +21,7 @@ from ..models import (
     AgreementVolume,
     Article,
     Citation,
+    CompanyFigure,
     NonEditorialSpan,
     PlantCapacity,
     PlantFigure,
@@ -393,16 +394,41 @@ def quantity_section(model, parent_order, noun):
     )
 
 
+def figure_section(model, parent_order):
+    """
+    The figures of a ``Figure`` model (a plant's, a company's) in conflict, grouped as
+    ``in_conflict`` compares them: same record, kind, currency, jobs counted (and area).
+    """
+    parent = model.parent_field
+    parent_name = model._meta.get_field(parent).related_model._meta.verbose_name
+    compared = model.comparable_fields
+    figures = model.objects.in_conflict().select_related(parent)
+    area = " and area" if "area" in compared else ""
+
+    def subject(row):
+        where = f" in {row.area}" if getattr(row, "area", "") else ""
+        return f"{getattr(row, parent)}: {row.get_kind_display().lower()}{where}"
+
+    return (
+        f"{model._meta.verbose_name_plural.capitalize()}: same {parent_name}, kind, currency or "
+        f"jobs counted{area}, same year or undated, different figures or bounds",
+        disagreement_groups(
+            figures.order_by(parent_order, parent, *compared, "year", "value"),
+            key=lambda row: (getattr(row, f"{parent}_id"), *(getattr(row, f) for f in compared)),
+            subject=subject,
+            value=str,
+        ),
+    )
+
+
 def disagreement_sections():
     """[(heading, [(subject, [(value, record, url, citations), ...]), ...]), ...] for the view."""
-    groups = disagreement_groups
     milestones = PlantMilestone.objects.in_conflict().select_related("plant")
-    figures = PlantFigure.objects.in_conflict().select_related("plant")
     return [
         *stake_sections(),
         (
             "Plant milestones: same plant and step, different years",
-            groups(
+            disagreement_groups(
                 milestones.order_by("plant__name", "plant", "kind", "year"),
                 key=lambda m: (m.plant_id, m.kind),
                 subject=lambda m: f"{m.plant}: {m.get_kind_display()}",
@@ -410,18 +436,8 @@ def disagreement_sections():
             ),
         ),
         quantity_section(PlantCapacity, "plant__name", "capacity"),
-        (
-            "Plant figures: same plant, kind, currency or jobs counted, same year or undated, "
-            "different figures or bounds",
-            groups(
-                figures.order_by(
-                    "plant__name", "plant", "kind", "currency", "scope", "year", "value"
-                ),
-                key=lambda f: (f.plant_id, f.kind, f.currency, f.scope),
-                subject=lambda f: f"{f.plant}: {f.get_kind_display().lower()}",
-                value=str,
-            ),
-        ),
+        figure_section(PlantFigure, "plant__name"),
+        figure_section(CompanyFigure, "company__name"),
         quantity_section(AgreementVolume, "agreement__title", "volume"),
     ]
 

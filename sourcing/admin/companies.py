@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 
 from .. import merging
 from ..forms import MergeCompaniesForm
-from ..models import Company, CompanyAlias
+from ..models import Company, CompanyAlias, CompanyFigure
 from .base import (
     REVIEW_FIELDSET,
     CitationInline,
@@ -30,6 +30,14 @@ class CompanyAliasInline(admin.TabularInline):
     show_change_link = True  # the alias's page, where a note can say why an unprinted name is held
 
 
+class CompanyFigureInline(admin.TabularInline):
+    model = CompanyFigure
+    fields = ["kind", "value", "currency", "scope", "qualifier", "year", "area"]
+    extra = 0
+    # Each figure carries its own citations, edited on its own page.
+    show_change_link = True
+
+
 @admin.register(Company)
 class CompanyAdmin(CuratedRecordAdmin):
     list_display = ["name", "kind", "country", "parent", "alias_names", "review_status"]
@@ -38,7 +46,7 @@ class CompanyAdmin(CuratedRecordAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
-    inlines = [CompanyAliasInline, ValueBasisInline, CitationInline]
+    inlines = [CompanyAliasInline, CompanyFigureInline, ValueBasisInline, CitationInline]
     actions = [*CuratedRecordAdmin.actions, "merge_companies"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "parent", "description"]}),
@@ -108,3 +116,13 @@ class CompanyAliasAdmin(RecordPartAdmin):
     # A name no cited passage prints (one a merge kept, say) needs a note before its company can
     # be verified: this is where it is written.
     inlines = [ValueBasisInline]
+
+
+@admin.register(CompanyFigure)
+class CompanyFigureAdmin(RecordPartAdmin):
+    list_display = ["__str__", "company", "kind", "area", "year"]
+    list_filter = ["kind", "scope", "qualifier", "year"]
+    search_fields = ["company__search"]
+    autocomplete_fields = ["company"]
+    list_select_related = ["company"]
+    inlines = [ValueBasisInline, CitationInline]

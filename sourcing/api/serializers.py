@@ -17,6 +17,7 @@ from ..models import (
     Citation,
     Company,
     CompanyAlias,
+    CompanyFigure,
     NonEditorialSpan,
     Original,
     Plant,
@@ -238,38 +239,48 @@ class PlantMilestoneSerializer(ProvenanceMixin, serializers.ModelSerializer):
         fields = ["kind", "year", "citations"]
 
 
-class PlantFigureSerializer(ProvenanceMixin, serializers.ModelSerializer):
-    """An amount invested in a plant, or its jobs, with its bound and year, as stated."""
+class FigureFields(ProvenanceMixin, serializers.ModelSerializer):
+    """A figure's value, unit, bound and year, as stated (a plant's or a company's)."""
 
     value = serializers.DecimalField(
         max_digits=17,
         decimal_places=2,
         read_only=True,
-        help_text="The amount, in `currency`, of an investment; the number of jobs.",
+        help_text="The amount, in `currency`, of an investment; the number of jobs or vehicles.",
     )
     currency = BlankAsNullField(
-        help_text="ISO 4217 code of an investment's amount (`EUR`, `USD`); null for jobs."
+        help_text="ISO 4217 code of an investment's amount (`EUR`, `USD`); null otherwise."
     )
     scope = BlankAsNullChoiceField(
         PlantFigure.Scope.choices,
         help_text="Which jobs are counted: `direct`, `total` (direct and indirect) or "
-        "`not_stated`; null for an investment.",
+        "`not_stated`; null for other figures.",
     )
     display = serializers.CharField(source="__str__", read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
+        fields = ["kind", "value", "currency", "scope", "qualifier", "year", "display", "citations"]
+
+
+class PlantFigureSerializer(FigureFields):
+    """An amount invested in a plant, or its jobs, with its bound and year, as stated."""
+
+    class Meta(FigureFields.Meta):
         model = PlantFigure
-        fields = [
-            "kind",
-            "value",
-            "currency",
-            "scope",
-            "qualifier",
-            "year",
-            "display",
-            "citations",
-        ]
+
+
+class CompanyFigureSerializer(FigureFields):
+    """
+    A company's figure where no plant holds it: jobs, vehicles produced or an amount invested,
+    in an area (a country or region as the source names it; null for the whole company).
+    """
+
+    area = BlankAsNullField()
+
+    class Meta(FigureFields.Meta):
+        model = CompanyFigure
+        fields = [*FigureFields.Meta.fields[:-2], "area", *FigureFields.Meta.fields[-2:]]
 
 
 class CuratedRecordSerializer(ProvenanceMixin, serializers.ModelSerializer):
@@ -356,6 +367,12 @@ class CompanySerializer(CuratedRecordSerializer):
     country = BlankAsNullField()
     parent = VisibleCompanySerializer(read_only=True, allow_null=True)
     aliases = AliasSerializer(many=True, read_only=True)
+    figures = CompanyFigureSerializer(
+        many=True,
+        read_only=True,
+        help_text="The company's own figures (jobs, vehicles produced, investment), each as a "
+        "source states it, where no plant holds them.",
+    )
 
     class Meta:
         model = Company
@@ -369,6 +386,7 @@ class CompanySerializer(CuratedRecordSerializer):
             "parent",
             "aliases",
             "description",
+            "figures",
             "review_status",
             "citations",
         ]

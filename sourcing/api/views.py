@@ -20,6 +20,7 @@ from ..models import (
     Article,
     Citation,
     Company,
+    CompanyFigure,
     Plant,
     PlantCapacity,
     PlantFigure,
@@ -157,11 +158,18 @@ class CompanyViewSet(ReadOnlyViewSet):
         "country": "country",
         "parent": "parent.name",
         "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
-        **record_columns(),
+        "figures": renderers.joined("figures", lambda figure: figure["display"]),
+        **record_columns("figures"),
     }
 
     def get_queryset(self):
-        companies = Company.objects.select_related("parent").prefetch_related("aliases")
+        companies = Company.objects.select_related("parent").prefetch_related(
+            "aliases",
+            Prefetch(
+                "figures",
+                queryset=CompanyFigure.objects.prefetch_related(citations_with_articles()),
+            ),
+        )
         return sort_by(companies.with_citations(), "name")
 
 

@@ -23,6 +23,7 @@ from .companies import Company, CompanyAlias
 from .stakes import Stake
 from .plants import Plant, PlantAlias, PlantCapacity, PlantFigure, PlantMilestone
 from .agreements import Agreement, AgreementParty, AgreementVolume, VehicleProgramme
+from .company_figures import CompanyFigure
 from .seeding import SeedOwnership
 from .changes import Change, ChangeFeedHorizon
 from .provenance import (
@@ -54,6 +55,7 @@ __all__ = [
     "Versioned",
     "Company",
     "CompanyAlias",
+    "CompanyFigure",
     "Stake",
     "Plant",
     "PlantAlias",

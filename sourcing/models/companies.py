@@ -46,7 +46,7 @@ class Company(FoldedForSearch, CuratedRecord):
 
     factual_fields = ("name", "kind", "country", "parent", "description")
     stated_when_quoted = ("name",)
-    provenance_rows = ("aliases",)
+    provenance_rows = ("aliases", "figures")
 
     class Meta:
         ordering = ["name"]

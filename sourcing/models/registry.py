@@ -20,6 +20,7 @@ CURATED_RECORDS = ("company", "stake", "plant", "vehicleprogramme", "agreement")
 # (a party's role, a plant's capacity of a year). A citation supports one of these or a curated
 # record, nothing else (an article, an alias, another citation): ``citable_models``.
 CITED_ROWS = (
+    "companyfigure",
     "plantcapacity",
     "plantmilestone",
     "plantfigure",
@@ -34,6 +35,7 @@ EDITED_MODELS = (
     "noneditorialspan",
     "company",
     "companyalias",
+    "companyfigure",
     "plant",
     "plantalias",
     "plantcapacity",

@@ -7,9 +7,11 @@ is read: a field it does not list is one the machine cannot tell (a description,
 - ``named``: a record referred to (a holder, an operator): the passage names it by its name or
   one of its aliases, a plant also by its city (``RecordNames`` loads them in one query for a
   whole page);
-- ``share``, ``gwh``: a figure with its bound; ``figure``: a plant's investment or jobs, with
-  its unit (the currency, or jobs) and bound; ``date``, ``year``: at the stored precision;
-- ``city``, ``region``, ``country``: places; ``role``: a party's role, naming its company;
+- ``share``, ``gwh``: a figure with its bound; ``figure``: an investment or jobs, with its unit
+  (the currency, or jobs) and bound (a count of vehicles: cannot tell); ``date``, ``year``: at
+  the stored precision;
+- ``city``, ``region``, ``country``: places; ``area``: a country or region a figure applies
+  to, by the name stored; ``role``: a party's role, naming its company;
 - ``term:<vocabulary>``: a kind, status or basis, by the engine's trigger words.
 """
 
@@ -43,6 +45,16 @@ STATEMENT_CHECKS = {
         "parent": "named",
     },
     "CompanyAlias": {"name": "name"},
+    # As a plant's figure, and the area it applies to by its name ("France", "Europe").
+    "CompanyFigure": {
+        "company": "named",
+        "kind": "figure",
+        "value": "figure",
+        "currency": "figure",
+        "qualifier": "figure",
+        "year": "year",
+        "area": "area",
+    },
     "PlantAlias": {"name": "name"},
     "Stake": {
         "holder": "named",
@@ -84,6 +96,8 @@ STATEMENT_CHECKS = {
     "AgreementParty": {"company": "named", "role": "role"},
     "VehicleProgramme": {"brand": "named", "assembly_plant": "named", "start_year": "year"},
 }
+# The unit the engine gives a counted figure's kind (an amount's unit is its currency).
+FIGURE_UNITS = {"jobs": "jobs"}
 # The stored bound of a share, from its field and exclusive flag.
 SHARE_BOUNDS = {
     "share_exact": ("", "exact", "exact"),
@@ -205,14 +219,15 @@ def checkable(model, name, values, names):
     if how == "gwh":
         return Figure(values["gwh_per_year"], "GWh/yr", values.get("qualifier") or "exact")
     if how == "figure":
-        unit = values.get("currency") or "jobs"
-        return Figure(values["value"], unit, values.get("qualifier") or "exact")
+        # The engine reads amounts and jobs; a count of vehicles it cannot tell.
+        unit = values.get("currency") or FIGURE_UNITS.get(values.get("kind"))
+        return Figure(values["value"], unit, values.get("qualifier") or "exact") if unit else None
     if how == "date":
         precision = dict(model.partial_dates)[name]
         return PartialDate(value, values.get(precision) or "day")
     if how == "year":
         return Year(value)
-    if how in ("city", "region"):
+    if how in ("city", "region", "area"):
         return Place(value, how, values.get("country") or "")
     if how == "country":
         return Place(value, "country")

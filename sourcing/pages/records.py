@@ -14,7 +14,7 @@ from ..api.export import representations
 from ..api.params import MAX_ID, MAX_SEARCH_LENGTH
 from ..api.resources import BY_MODEL
 from ..api.visibility import visible
-from ..models import Agreement, Company, Plant, PlantFigure, Stake
+from ..models import Agreement, Company, CompanyFigure, Plant, Stake
 from ..network import company_network
 from ..text.search import fold_for_search
 from .charts import capacity_chart, figure_label
@@ -56,6 +56,7 @@ def company_page(request, slug):
         "plants": plants,
         "network": network,
         "ties": ties(network),
+        "figures": figures_shown(company["figures"]),
     }
     return render(request, "pages/company.html", context)
 
@@ -81,23 +82,34 @@ def plant_page(request, pk):
         "capacities": capacities,
         "chart": capacity_chart(plant["capacities"]),
         "milestones": sorted(plant["milestones"], key=lambda m: (m["year"] or 0, m["kind"])),
-        "figures": [
-            {**figure, "figure": figure_text(figure)}
-            for figure in sorted(plant["figures"], key=lambda f: (f["kind"], f["year"] or 0))
-        ],
+        "figures": figures_shown(plant["figures"]),
     }
     return render(request, "pages/plant.html", context)
 
 
+def figures_shown(figures):
+    """A record's figures by kind and year, each with its text (``figure_text``)."""
+    return [
+        {**figure, "figure": figure_text(figure)}
+        for figure in sorted(
+            figures, key=lambda f: (f["kind"], f.get("area") or "", f["year"] or 0)
+        )
+    ]
+
+
 def figure_text(figure):
-    """ "Investment of about 1,200,000,000 EUR": a figure as the API writes it, its year aside."""
-    text = PlantFigure.label_for(
+    """
+    "Investment of about 1,200,000,000 EUR", "About 4,500 direct jobs in France": a plant's or a
+    company's figure as the API writes it, its year aside.
+    """
+    text = CompanyFigure.label_for(
         figure["kind"],
         figure["value"],
         figure["currency"] or "",
         figure["scope"] or "",
         figure["qualifier"],
         None,
+        figure.get("area") or "",
     )
     return text[:1].upper() + text[1:]
 

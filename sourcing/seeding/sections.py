@@ -6,6 +6,7 @@ from ..models import (
     AgreementVolume,
     Company,
     CompanyAlias,
+    CompanyFigure,
     Plant,
     PlantAlias,
     PlantCapacity,
@@ -64,7 +65,16 @@ def seed_company(reconciler, refs, entry):
         entry,
         "slug",
         required=("name", "kind"),
-        optional=("country", "parent", "description", "notes", "aliases", "cite", *BASIS_KEYS),
+        optional=(
+            "country",
+            "parent",
+            "description",
+            "notes",
+            "aliases",
+            "figures",
+            "cite",
+            *BASIS_KEYS,
+        ),
     )
     if slug in refs.companies:
         raise SeedError(f"{where}: listed twice")
@@ -84,6 +94,10 @@ def seed_company(reconciler, refs, entry):
     )
     refs.companies[slug] = company
     seed_aliases_and_citations(reconciler, refs, CompanyAlias, company, entry, label, where)
+    if company is None:
+        return
+    for figure in as_list(entry.get("figures"), f"{where} figures"):
+        seed_figure(reconciler, refs, CompanyFigure, company, figure, label)
 
 
 def seed_aliases_and_citations(reconciler, refs, alias_model, record, entry, label, where):
@@ -144,35 +158,44 @@ def seed_plant(reconciler, refs, entry):
         )
         cite(reconciler, refs, row, milestone, milestone_label)
     for figure in as_list(entry.get("figures"), f"{where} figures"):
-        seed_figure(reconciler, refs, plant, figure, label)
+        seed_figure(reconciler, refs, PlantFigure, plant, figure, label)
 
 
-def seed_figure(reconciler, refs, plant, entry, plant_label):
+def seed_figure(reconciler, refs, model, record, entry, record_label):
     """
-    An investment (``currency`` required) or a number of jobs (``scope`` required: direct, total
-    or not_stated) of a plant; one row per statement, so the figure itself is part of its key.
+    An investment (``currency`` required), a number of jobs (``scope`` required: direct, total
+    or not_stated) or, for a company, of vehicles (with the ``area`` it applies to, if any) of a
+    plant or a company; one row per statement, so the figure itself is part of its key.
     """
-    where = f"figure of {plant_label}"
+    where = f"figure of {record_label}"
+    areas = ("area",) if model is CompanyFigure else ()
     mapping(
         entry,
         where,
         required=("kind", "value"),
-        optional=("currency", "scope", "qualifier", "year", "cite", *BASIS_KEYS),
+        optional=("currency", "scope", "qualifier", "year", *areas, "cite", *BASIS_KEYS),
     )
     key = {
-        "plant": plant,
+        model.parent_field: record,
         "kind": text(entry["kind"]),
         "value": decimal(entry["value"], where),
         "currency": text(entry.get("currency")).upper(),
         "scope": text(entry.get("scope")),
         "year": entry.get("year"),
+        **{area: text(entry.get(area)) for area in areas},
     }
     qualifier = text(entry.get("qualifier") or QuantityQualifier.EXACT)
-    shown = PlantFigure.label_for(
-        key["kind"], key["value"], key["currency"], key["scope"], qualifier, key["year"]
+    shown = model.label_for(
+        key["kind"],
+        key["value"],
+        key["currency"],
+        key["scope"],
+        qualifier,
+        key["year"],
+        key.get("area", ""),
     )
-    label = f"plant figure “{shown}” of {plant_label}"
-    row = reconciler.sync(PlantFigure, key, {"qualifier": qualifier}, label)
+    label = f"{model._meta.verbose_name} “{shown}” of {record_label}"
+    row = reconciler.sync(model, key, {"qualifier": qualifier}, label)
     cite(reconciler, refs, row, entry, label)
 
 
