@@ -69,7 +69,12 @@ KIND_WORDS = [
 _KIND_RES = [
     (kind, re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)) for kind, words in KIND_WORDS
 ]
-_BASED = re.compile(r"(?P<place>[A-ZÀ-Ý][\w'-]*?)-based$|^basée?s?$")
+# "Acme, based in Lyon", "Acme, basée à Metz", "Acme (headquartered in Turin)": where it is.
+_BASED_IN = re.compile(
+    rf"{_S}*[,(]?{_S}*(?:which is{_S}+|qui est{_S}+)?(?i:based|headquartered|basée?|établie?|"
+    rf"installée?|implantée?|domiciliée?){_S}+(?i:in|at|à|au|en|near|près{_S}+de){_S}+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[- ][A-ZÀ-Ý][\w'’]*)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,15 @@ def country_of(text):
                 based.group("place")
             )
     return None
+
+
+def based_country(text, end):
+    """The country of the place a company named just before ``end`` is said to be based in."""
+    based = _BASED_IN.match(text, end)
+    if based is None:
+        return None
+    place = based.group("place")
+    return places.country_named(place) or places.city_country(place)
 
 
 def _plural(before, head):

@@ -285,6 +285,8 @@ class Discourse:
                         new.pending_venture = True
                 self.new_plants.append(new)
             refs.append({"start": new.start, "end": new.end, "plant": new})
+        if not refs:
+            refs = plants.operator_plant_refs(self.body, sentence.parties, self.known_places)
         sentence.plant_refs = sorted(refs, key=lambda ref: ref["start"])
         sentence.context_plant = self.current_plant
         if refs:

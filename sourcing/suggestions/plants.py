@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..models import Plant
 from ..text.search import fold_for_search
 from . import places, triggers
+from .candidates import NOT_NAMES
 
 _S = r"[ \u00a0]"
 _APOS = "['’]"
@@ -53,6 +54,14 @@ _NEW_PLANT_WORDS = re.compile(
     rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*)(?![\w])",
     re.I,
 )
+# A plant word's own place: "sa future usine d'Hagondange", "a factory of Foggia".
+_PLANT_OF_PLACE = re.compile(rf"{_S}+(?:de|d{_APOS}|of){_S}*{_PLACE_NAME}")
+# Where a company is based is not where it builds: "Acme, basée à Metz, construira…".
+_BASED = re.compile(
+    rf"(?:based|headquartered|installée?|basée?|implantée?|siège{_S}+(?:est{_S}+)?(?:à|au)|"
+    rf"headquarters{_S}+(?:are{_S}+)?)(?:{_S}+(?:in|at|à|near|en))?{_S}*$",
+    re.I,
+)
 _ALREADY = re.compile(r"(?<![\w])(?:already|déjà|existing|existante?)(?![\w])", re.I)
 _PLANT_WORD = re.compile(rf"(?<![\w])(?:{PLANT_NOUNS})(?![\w])", re.I)
 
@@ -63,6 +72,7 @@ class KnownPlaces:
 
     by_place: dict = field(default_factory=dict)  # folded place -> {plant id}
     plants: dict = field(default_factory=dict)  # id -> (name, city, operator id)
+    by_operator: dict = field(default_factory=dict)  # operator id -> [plant id]
 
 
 _known_cache = {}
@@ -78,6 +88,7 @@ def known_places(index):
             "pk", "name", "city", "operator_id"
         ):
             found.plants[pk] = (name, city, operator)
+            found.by_operator.setdefault(operator, []).append(pk)
             if city:
                 found.by_place.setdefault(fold_for_search(city), set()).add(pk)
         for words, records in index.by_words.items():
@@ -113,6 +124,34 @@ def place_mentions(body, index, taken):
             if len(plants) == 1:
                 found.append((start, end, next(iter(plants))))
     return found
+
+
+# A known plant by its operator: "l'usine de Pellucell", "the plant of X", "X's plant", "the X
+# site"; not "X's new plant", which is another.
+_NOUN_OF = re.compile(rf"(?:{PLANT_NOUNS}){_S}+(?:de|du|d{_APOS}|of){_S}*$", re.I)
+_NOUN_AFTER = re.compile(
+    rf"(?:{_APOS}s)?{_S}+(?!(?:new|nouvelle|nouvel|future|second|deuxième|another|next){_S})"
+    rf"(?:[a-zé-]+{_S}+)?(?:{PLANT_NOUNS})(?![\w])",
+    re.I,
+)
+
+
+def operator_plant_refs(body, parties, known):
+    """
+    Known plants designated by an operator that has only one ("l'usine de Pellucell"), as
+    references (start and end of the operator's name, plant).
+    """
+    refs = []
+    for party in parties:
+        record = party.get("record") if not party.get("descriptor") else None
+        owned = known.by_operator.get(record.get("id")) if record else None
+        if not owned or len(owned) != 1:
+            continue
+        before = body[max(0, party["start"] - 25) : party["start"]]
+        if _NOUN_OF.search(before) or _NOUN_AFTER.match(body, party["end"]):
+            plant = plant_reference(known, owned[0])
+            refs.append({"start": party["start"], "end": party["end"], "plant": plant})
+    return refs
 
 
 def plant_reference(known, plant_id):
@@ -164,7 +203,7 @@ def new_plants_in(sentence, known, companies, country_hint):
         return []
     found = []
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
-        located = _LOCATED.search(body, word.end(), min(passage.end, word.end() + 90))
+        located = _where(body, word, passage.end)
         if located is None:
             continue
         city = _city(located.group("place"))
@@ -190,14 +229,26 @@ def new_plants_in(sentence, known, companies, country_hint):
     return found
 
 
+def _where(body, word, end):
+    """The place a plant word or a verb of building points to, not where a company is based."""
+    if _PLANT_WORD.fullmatch(word.group()):
+        own = _PLANT_OF_PLACE.match(body, word.end(), end)
+        if own is not None:
+            return own
+    for located in _LOCATED.finditer(body, word.end(), min(end, word.end() + 90)):
+        if not _BASED.search(body, max(0, located.start() - 30), located.start("place")):
+            return located
+    return None
+
+
 def _city(place):
     """The city in a capitalised run ("Aveiro", "Fos-sur-Mer"), not a country or a region."""
     words = place.split()
     while words and fold_for_search(words[-1]) in {"in", "on", "the"}:
         words.pop()
     city = " ".join(words)
-    if not city or places.is_country_or_region(city):
-        return None
+    if not city or places.is_country_or_region(city) or fold_for_search(city) in NOT_NAMES:
+        return None  # "in March 2024" dates, "in Europe" is no city
     return city
 
 

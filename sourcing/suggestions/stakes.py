@@ -71,8 +71,17 @@ _RELATIVE_DATE = re.compile(
 _FORMER_SHARE = re.compile(
     r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]"
 )
-# The buyer of a stake sold: the company right after "to" or "à".
-_SOLD_TO = re.compile(r"(?<![\w])(?:to|à|au)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+)?$", re.I)
+# The buyer of a stake sold: the company after "to" or "à", a description between or not ("to
+# the Norwegian fund X", "au fonds norvégien X", "à l'investisseur X").
+_SOLD_TO = re.compile(
+    r"(?<![\w])(?:to|à|au|aux)[ \u00a0]+(?:(?:the|la|le|l['’])[ \u00a0]*)?"
+    r"(?:[\w-]+[ \u00a0]+){0,3}$",
+    re.I,
+)
+# How far before the buyer's name "to" / "à" may be, a description between.
+SOLD_TO_REACH = 40
+# A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
+_NEXT_CLAUSE = re.compile(r"(?<![\w])(?:and|but|while|et|mais|tandis|alors)(?![\w])", re.I)
 _SOLD_DONE = re.compile(
     r"(?<![\w])(?:sold|has sold|have sold|a cédé|ont cédé|a vendu|ont vendu)(?![\w])", re.I
 )
@@ -150,7 +159,9 @@ def _buyer(sentence, trigger, target):
         if p["start"] > target["end"] and party_key(p) != party_key(target)
     ]
     for mention in after:
-        if _SOLD_TO.search(body[max(0, mention["start"] - 12) : mention["start"]]):
+        if _NEXT_CLAUSE.search(body, target["end"], mention["start"]):
+            break
+        if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
             return mention
     return None
 

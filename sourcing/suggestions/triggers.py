@@ -51,12 +51,12 @@ MILESTONES = [
         "construction_start",
         _words(
             r"construction(?:\s+of\s+[^.,;]{0,60}?)?\s+(?:[\w']+\s+){0,4}?(?:start|begin|"
-            r"commence)s?|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
+            r"commence)(?:s|ed|d)?|construction\s+(?:[\w']+\s+){0,4}?(?:began|begun)|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
             r" ground|groundbreaking|first stone|début des travaux|lancement des travaux|"
             r"construction\s+(?:débutera|démarrera|commencera|a débuté|a démarré|doit démarrer)|"
             r"pose de la première pierre|mise en chantier|begin(?:s)? building|start building|"
             r"under construction since|en (?:cours de )?construction depuis|en chantier depuis|"
-            r"travaux\s+(?:[\w']+\s+){0,3}?(?:commencer|démarrer|débuter|commenceront|"
+            r"travaux\s+(?:[\w'’-]+\s+){0,5}?(?:commencer|démarrer|débuter|commenceront|"
             r"démarreront|débuteront|ont commencé|ont démarré|ont débuté)|"
             r"(?:lancer|lancera|lance)\s+la\s+construction"
         ),
@@ -71,10 +71,14 @@ MILESTONES = [
             r"service)|entrée?s? en (?:production|service)|mise en service|mise en production|"
             r"démarrage de la production|démarrer (?:sa|la|leur) production|"
             r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
-            r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)|"
+            r"production\s+(?:démarrera|débutera|commencera|démarre|débute|commence|a démarré|"
+            r"a débuté|a commencé)|"
             r"production\s+(?:doit|devrait|devra|va)\s+(?:démarrer|débuter|commencer)|"
             r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:will|would|should|is\s+to|to)\s+"
-            r"(?:start|begin|commence)|first cells|premières cellules|first batteries|"
+            r"(?:start|begin|commence)|"
+            r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:has\s+|have\s+)?(?:started|began|begun|"
+            r"commenced)|(?:started|began|begun|starts?|begins?)\s+producing|first cells|"
+            r"premières cellules|first batteries|"
             r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with"
         ),
     ),
@@ -101,10 +105,12 @@ AGREEMENT_KINDS = [
     ("investment", _words(r"invest\w*|investissements?|funding|financement|financing")),
     ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
-SUPPLY_VERB = _words(
-    r"(?:will |to )?(?:supply|supplies|provides?|deliver|delivers|ship|ships)|fournira|fournit|"
-    r"fourniront|"
-    r"livrera|livre|livreront|approvisionnera"
+# "approvisionnera" supplies; the reflexive "s'approvisionnera (auprès de)" buys: BUY_VERB.
+_NOT_REFLEXIVE = r"(?<!s['’])"
+SUPPLY_VERB = re.compile(
+    rf"(?<![\w]){_NOT_REFLEXIVE}(?:(?:will |to )?(?:supply|supplies|provides?|deliver|delivers|"
+    r"ship|ships)|fournira|fournit|fourniront|livrera|livre|livreront|approvisionnera)(?![\w])",
+    re.I,
 )
 # What follows a verb of buying when shares, not goods, are bought: "buy a 10% stake",
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
@@ -144,7 +150,7 @@ LEGAL_ADVISER = _words(
 
 # Read by the suggestions (agreements, stakes, new plants) and by the statement checker.
 SUPPLYING = re.compile(
-    r"(?<![\w])(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
+    rf"(?<![\w]){_NOT_REFLEXIVE}(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
     r"delivers|delivered|delivering|ship|ships|shipped|shipping|fournira|fournit|fourniront|"
     r"fournissait|fournir|livrera|"
     r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"

@@ -1,0 +1,132 @@
+"""
+Proposals from wordings the engine generalises to, each on sentences written for it (English and
+French): reflexive verbs of buying, buyers named with a description, where a company is based
+versus where it builds, dates that are not places.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+
+from sourcing.models import Company, PlantAlias
+from sourcing.suggestions import suggest
+
+from .factories import make_company, make_plant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def known():
+    make_company("Moravia Auto", kind=Company.Kind.CARMAKER, country="CZ")
+    pellucell = make_company("Pellucell", kind=Company.Kind.CELL_MAKER, country="FR")
+    make_company("Fjord Kapital", kind=Company.Kind.INVESTOR, country="NO")
+    make_company("Halden Fonds", kind=Company.Kind.INVESTOR, country="FR")
+    plant = make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
+    PlantAlias.objects.create(plant=plant, name="Vierzon plant")
+    return plant
+
+
+def proposals(body, language, kind):
+    article = SimpleNamespace(pk=None, body=body, language=language)
+    return [p["fields"] for p in suggest(article)["proposals"] if p["kind"] == kind]
+
+
+def roles(fields):
+    return {(p["company"], p["role"]) for p in fields["parties"]}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moravia Auto s'approvisionnera en cellules auprès de Pellucell à partir de 2028.",
+        "Moravia Auto s’approvisionne déjà auprès de Pellucell pour ses modèles compacts.",
+    ],
+)
+def test_the_reflexive_french_verb_of_supplying_buys(body):
+    (fields,) = proposals(body, "fr", "agreement")
+    assert roles(fields) == {("moravia-auto", "buyer"), ("pellucell", "supplier")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Halden Fonds a cédé ses 6 % dans Pellucell au fonds norvégien Fjord Kapital.", "fr"),
+        ("Halden Fonds sold its 6% stake in Pellucell to the Norwegian investor Fjord Kapital.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_a_stake_sold_to_a_buyer_named_with_a_description_is_held_by_the_buyer(body, language):
+    found = {f["holder"]: f for f in proposals(body, language, "stake")}
+    assert found["halden-fonds"]["status"] == "divested"
+    bought = found["fjord-kapital"]
+    assert (bought["target"], bought["share_exact"], bought["status"]) == (
+        "pellucell",
+        6,
+        "completed",
+    )
+
+
+def test_a_stake_sold_in_one_clause_is_not_bought_by_a_company_far_after_it():
+    body = (
+        "Halden Fonds sold its 6% stake in Pellucell last year, and its managers said they would "
+        "talk to Fjord Kapital."
+    )
+    assert [f["holder"] for f in proposals(body, "en", "stake")] == ["halden-fonds"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city", "country"),
+    [
+        ("La société Ardoisel Recyclage, basée à Nantes, traitera 15 000 tonnes de batteries par "
+         "an dans sa future usine de Montoir-de-Bretagne.", "fr", "Montoir-de-Bretagne", "FR"),
+        ("Quarnet Cells, headquartered in Turin, will build a cell factory near Novara.", "en",
+         "Novara", "IT"),
+    ],
+)  # fmt: skip
+def test_a_new_plant_is_where_it_is_built_not_where_its_operator_is_based(
+    body, language, city, country
+):
+    (plant,) = proposals(body, language, "plant")
+    assert plant["city"] == city
+    (company,) = proposals(body, language, "company")
+    assert company["country"] == country
+
+
+def test_a_month_is_no_city_of_a_new_plant(known):
+    body = "Production at the Vierzon plant started in March 2024, Pellucell said."
+    assert proposals(body, "en", "plant") == []
+    (milestone,) = proposals(body, "en", "plant_milestone")
+    assert (milestone["plant"]["id"], milestone["year"]) == (known.pk, 2024)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind", "year"),
+    [
+        ("Cell production at the Vierzon plant began in 2023.", "en", "operation_start", 2023),
+        ("The Vierzon plant started producing cells in 2022.", "en", "operation_start", 2022),
+        ("Construction of the Vierzon plant started in 2021.", "en", "construction_start", 2021),
+        ("Les travaux de l'usine de Vierzon débuteront en 2026.", "fr", "construction_start",
+         2026),
+        ("À Vierzon, la production a commencé en 2024 dans l'usine de Pellucell.", "fr",
+         "operation_start", 2024),
+    ],
+)  # fmt: skip
+def test_milestones_in_past_and_future_tenses(known, body, language, kind, year):
+    (milestone,) = proposals(body, language, "plant_milestone")
+    assert (milestone["plant"]["id"], milestone["kind"], milestone["year"]) == (
+        known.pk,
+        kind,
+        year,
+    )
+
+
+def test_a_known_plant_is_designated_by_its_only_operator(known):
+    body = "Pellucell's plant will reach 12 GWh in 2027."
+    (capacity,) = proposals(body, "en", "plant_capacity")
+    assert capacity["plant"]["id"] == known.pk
+
+
+def test_an_operators_new_plant_is_not_its_known_one():
+    body = "Pellucell's new plant will reach 12 GWh in 2027."
+    assert [c["plant"] for c in proposals(body, "en", "plant_capacity")] == [None]
