@@ -130,3 +130,25 @@ def test_a_known_plant_is_designated_by_its_only_operator(known):
 def test_an_operators_new_plant_is_not_its_known_one():
     body = "Pellucell's new plant will reach 12 GWh in 2027."
     assert [c["plant"] for c in proposals(body, "en", "plant_capacity")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The Vierzon plant will start with 8 GWh in 2027 and could be expanded to 24 GWh by "
+         "2031.", "en", [(8, "initial", 2027), (24, "target", 2031)]),
+        ("L'usine de Vierzon aura une capacité initiale de 6 GWh, portée à 15 GWh en 2030.", "fr",
+         [(6, "initial", None), (15, "target", 2030)]),
+        ("The first phase of the Vierzon plant, due in 2026, will have 4 GWh of capacity.", "en",
+         [(4, "initial", 2026)]),
+        ("The Vierzon plant has an annual capacity of 10 GWh.", "en", [(10, "current", None)]),
+        ("Le site de Vierzon produira 30 GWh d'ici 2030, contre 8 GWh à son ouverture.", "fr",
+         [(30, "target", 2030), (8, "initial", None)]),
+        ("L'usine de Vierzon atteindra 18 GWh en 2027 puis 25 GWh à terme.", "fr",
+         [(18, "target", 2027), (25, "target", None)]),
+    ],
+)  # fmt: skip
+def test_a_capacitys_basis_and_year_are_those_of_its_own_phase(known, body, language, expected):
+    found = proposals(body, language, "plant_capacity")
+    assert [(c["gwh_per_year"], c["basis"], c["year"]) for c in found] == expected
+    assert {c["plant"]["id"] for c in found} == {known.pk}

@@ -294,6 +294,24 @@ def _between(figures, low, high):
     return any(low <= f_start < high for f_start, _ in figures)
 
 
+# A figure for some day nobody dates ("puis plus de 25 GWh à terme", "40 GWh eventually") takes
+# no year from another figure's clause.
+_UNDATED = re.compile(
+    r"[ \u00a0]*(?:[\w/]+[ \u00a0]+){0,3}?(?:à terme|à plus long terme|à long terme|eventually|"
+    r"ultimately|in the long (?:term|run)|over time|at a later stage)(?![\w])",
+    re.I,
+)
+
+
+# A clause set against another ("…, contre 8 GWh à son ouverture", "up from 8 GWh") is of
+# another time than the other's year.
+_CONTRAST = re.compile(
+    r"(?:contre|compared (?:with|to)|against|versus|vs\.?|up from|down from|en hausse par "
+    r"rapport|au lieu de|instead of)(?![\w])",
+    re.I,
+)
+
+
 class ClauseMap:
     """
     The clauses of a text, to find the year a figure's clause binds it to. Each clause's year
@@ -335,7 +353,7 @@ class ClauseMap:
         (start, end) of the sentence's other figures, which keep a year from reaching past them.
         """
         index = self._index(start, end)
-        if index is None:
+        if index is None or _UNDATED.match(self.text, end):
             return None
         clause, sentence = self.clauses[index]
         year = self._nearest_binding(index, start, end, figures)
@@ -348,7 +366,12 @@ class ClauseMap:
             and _INHERITS_YEAR.match(self.text, clause.start)
         ):
             year = self._nearest_binding(index - 1, start, end, figures)
-        if year is None and across and not self._clause_bindings(index):
+        if (
+            year is None
+            and across
+            and not self._clause_bindings(index)
+            and not _CONTRAST.match(self.text, clause.start)
+        ):
             year = self._sentence_binding(index, sentence, start, end, figures)
         return year
 

@@ -118,11 +118,25 @@ def stakes(sentence, facts, discourse):
         yield key, sentence.propose("stake", fields, mentions, exists)
 
 
-def _basis(body, clause):
-    if triggers.INITIAL.search(body, clause.start, clause.end):
-        return "initial"
-    if triggers.CURRENT.search(body, clause.start, clause.end):
-        return "current"
+def _basis(body, clause, passage, figure, energy):
+    """
+    Initial, current or target. A word of a first phase or of today in the figure's clause,
+    with no other figure between them, says which; so does a word of a first phase earlier in
+    the sentence ("The first phase, due in 2026, will have 4 GWh"). A word of growth between
+    it and the figure ("start with 8 GWh and be expanded to 24 GWh") makes a target.
+    """
+    previous = [f["end"] for f in energy if f["end"] <= figure["start"]]
+    start = max(previous, default=passage.start)
+    for pattern, basis, reach in (
+        (triggers.INITIAL, "initial", start),
+        (triggers.CURRENT, "current", max(start, clause.start)),
+    ):
+        words = list(pattern.finditer(body, reach, clause.end))
+        if not words:
+            continue
+        before = [w for w in words if w.end() <= figure["start"]]
+        if not before or not triggers.GROWTH.search(body, before[-1].end(), figure["start"]):
+            return basis
     return "target"
 
 
@@ -163,7 +177,7 @@ def capacities(sentence, facts, discourse):
             "plant": discourse.plant_value(plant) if plant else None,
             "gwh_per_year": figure["value"],
             "qualifier": figure["qualifier"],
-            "basis": _basis(body, clause or passage),
+            "basis": _basis(body, clause or passage, passage, figure, energy),
             "year": figure["year"],
         }
         exists = bool(

@@ -32,11 +32,20 @@ CAPACITY = _words(
 )
 INITIAL = _words(
     r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
-    r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec"
+    r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec|"
+    r"at (?:its )?(?:opening|launch|start-up)|(?:à son|à l['’]|lors de son) (?:ouverture|"
+    r"démarrage|lancement)|au démarrage|au lancement"
 )
 CURRENT = _words(
-    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|has a capacity|"
-    r"have a capacity|dispose d['’]une capacité"
+    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|"
+    r"(?:has|have) an?(?: \w+)? capacity|dispose d['’]une(?: \w+)? capacité"
+)
+# Words that take a capacity beyond the one a phase or today has: "start with 8 GWh and be
+# expanded to 24 GWh", "6 GWh, portée à 15 GWh", "puis 25 GWh".
+GROWTH = _words(
+    r"ris(?:e|es|ing) to|expand\w* to|extend\w* to|increas\w* to|grow\w* to|rais\w* to|"
+    r"doubl\w*|tripl\w*|then|later|eventually|ultimately|portée?s? à|porter à|portera à|puis|"
+    r"ensuite|à terme|étendue?s? à|augment\w*|atteindr\w*|reach\w*"
 )
 PLANT_WORD = _words(
     r"gigafactory|gigafactories|plant|factory|site|usine|pilot line|ligne pilote|centre|center"
