@@ -56,6 +56,20 @@ _ORDINAL_BEFORE = re.compile(
 # A bare number that counts nothing: a time ("07h45"), a score or split ("50-50", "50/50").
 _NOT_A_COUNT_AFTER = re.compile(rf"(?:h[0-9]|[-/][0-9]|:[0-9]|{_S}*h{_S}*[0-9])")
 _NOT_A_COUNT_BEFORE = re.compile(r"[0-9][-/:]$")
+# A bare number that measures time ("runs for 8 years", "10 ans") or labels a thing ("phase 2",
+# "Line 3", "NMC 811", "modèle C5"), or a part of a telephone number ("+33 (0)1 84 88 20 00"),
+# is no amount.
+_DURATION_AFTER = re.compile(
+    rf"{_S}*(?:years?|months?|weeks?|days?|hours?|minutes?|ans|années?|mois|semaines?|jours?|"
+    rf"heures?)(?![\w])",
+    re.I,
+)
+_LABEL_BEFORE = re.compile(
+    rf"(?<![\w])(?:(?i:phase|line|ligne|step|étape|tranche|unit|unité|model|modèle|no\.|n°|"
+    rf"number|numéro|building|bâtiment|hall|generation|génération|gen|version|series|série|"
+    rf"type|class|classe|grade)|[A-Z]{{2,}}){_S}*$"
+)
+_TELEPHONE = re.compile(r"\+[0-9]{1,3}[0-9 \u00a0().-]{6,}[0-9]")
 
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
 _SCALE_AFTER = re.compile(
@@ -271,6 +285,9 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
             or _is_bare_year(text[start:number_end], value)
             or _NOT_A_COUNT_AFTER.match(text, number_end)
             or _NOT_A_COUNT_BEFORE.search(text, max(0, start - 2), start)
+            or _DURATION_AFTER.match(text, number_end)
+            or _LABEL_BEFORE.search(text, max(0, start - 15), start)
+            or _in_telephone_number(text, start)
         ):
             return None
     qualifier, start = qualifiers.get(start, ("exact", start))
@@ -280,6 +297,14 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
     if qualifier == "exact":
         qualifier = qualifier_after(text, end)
     return Figure(start, end, _round(value), unit, qualifier)
+
+
+def _in_telephone_number(text, position):
+    line_start = text.rfind("\n", 0, position) + 1
+    return any(
+        match.start() <= position < match.end()
+        for match in _TELEPHONE.finditer(text, line_start, position + 20)
+    )
 
 
 def qualifier_after(text, end):
