@@ -152,3 +152,32 @@ def test_a_capacitys_basis_and_year_are_those_of_its_own_phase(known, body, lang
     found = proposals(body, language, "plant_capacity")
     assert [(c["gwh_per_year"], c["basis"], c["year"]) for c in found] == expected
     assert {c["plant"]["id"] for c in found} == {known.pk}
+
+
+def stakes_of(body, language):
+    return [
+        (f["holder"], f["target"], f["share_exact"], f["status"])
+        for f in proposals(body, language, "stake")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital is taking a 40% interest in Pellucell.", "en",
+         [("fjord-kapital", "pellucell", 40, "announced")]),
+        ("Fjord Kapital doubled its stake in Pellucell to 10%.", "en",
+         [("fjord-kapital", "pellucell", 10, "completed")]),
+        ("Fjord Kapital détient désormais 60 % de Pellucell, contre 25 % auparavant.", "fr",
+         [("fjord-kapital", "pellucell", 60, "completed")]),
+        ("Fjord Kapital holds 7.5% of Pellucell, up from 5% a year earlier.", "en",
+         [("fjord-kapital", "pellucell", 7.5, "completed")]),
+        ("Halden Fonds, qui possédait 12 % de Pellucell, a soldé sa participation.", "fr",
+         [("halden-fonds", "pellucell", 12, "divested")]),
+        ("Pellucell's shareholders will be Moravia Auto (30%) and Fjord Kapital (15%).", "en",
+         [("moravia-auto", "pellucell", 30, "announced"),
+          ("fjord-kapital", "pellucell", 15, "announced")]),
+    ],
+)  # fmt: skip
+def test_stakes_from_more_wordings_of_holding(body, language, expected):
+    assert stakes_of(body, language) == expected

@@ -21,8 +21,9 @@ AGENT_REACH = 30
 _OWNING = re.compile(
     r"(?<![\w])(?:stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
-    r"détiendra|détiendront|détenu\w*|possède|possédera|rachète|conserve|conservent|garde|"
-    r"keeps?|kept|retains?|retained|cède|cèdent|cédé|sold|sells|exits?)(?![\w])",
+    r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
+    r"possédaient|rachète|conserve|conservent|garde|keeps?|kept|retains?|retained|cède|cèdent|"
+    r"cédé|sold|sells|exits?|interests?(?=[ \u00a0]+in(?![\w])))(?![\w])",
     re.I,
 )
 _PASSIVE = re.compile(
@@ -54,10 +55,11 @@ _PLANNED = re.compile(
     re.I,
 )
 _DONE = re.compile(
-    r"(?<![\w])(?:holds|hold|owns|own|owned|détient|détiennent|possède|possèdent|conserve|"
+    r"(?<![\w])(?:holds|hold|owns|own|owned|held|détient|détiennent|détenait|détenaient|"
+    r"possédait|possédaient|possède|possèdent|conserve|"
     r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
     r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
-    r"increased|reduced|lifted|lowered|trimmed|"
+    r"increased|reduced|lifted|lowered|trimmed|doubled|tripled|halved|boosted|upped|"
     r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé))"
     r"(?![\w])",
     re.I,
@@ -67,10 +69,20 @@ _RELATIVE_DATE = re.compile(
     r"this year|cette année)(?![\w])",
     re.I,
 )
-# "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held.
+# "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
+# so is one set against the share held ("contre 25 % auparavant", "up from 5%").
 _FORMER_SHARE = re.compile(
-    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]"
+    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]|"
+    r"[ \u00a0]+(?:auparavant|previously|before|earlier|précédemment|a year earlier|"
+    r"un an plus tôt)(?![\w])"
 )
+_FORMER_SHARE_BEFORE = re.compile(
+    r"(?<![\w])(?:contre|up from|down from|compared with|compared to|versus|from|instead of)"
+    r"[ \u00a0]+$",
+    re.I,
+)
+# "Brennhof (30%), Nordkap (15%)": a share written in parentheses after its holder's name.
+_SHARE_IN_PARENTHESES = re.compile(r"[ \u00a0]*\($")
 # The buyer of a stake sold: the company after "to" or "à", a description between or not ("to
 # the Norwegian fund X", "au fonds norvégien X", "à l'investisseur X").
 _SOLD_TO = re.compile(
@@ -129,7 +141,10 @@ def stakes(sentence, facts, discourse):
     shares = [
         f
         for f in sentence.figures
-        if f["unit"] == "%" and f["value"] <= 100 and not _FORMER_SHARE.match(body, f["end"])
+        if f["unit"] == "%"
+        and f["value"] <= 100
+        and not _FORMER_SHARE.match(body, f["end"])
+        and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
     ]
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     for figure in shares or [None]:
@@ -170,6 +185,11 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
     holders, target = _sides(sentence, trigger)
+    listed = _holder_before_parentheses(sentence, figure)
+    if listed is not None:
+        topic = memory.topic if memory.topic is not None else target
+        if topic is not None and party_key(topic) != party_key(listed):
+            return [(listed, topic, figure)]
     if holders is None:
         return []
     topic = memory.topic
@@ -193,6 +213,19 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     if distributive and target is None:
         return []
     return [(h, target, figure) for h in holders[-1:]] if holders else [(None, target, figure)]
+
+
+def _holder_before_parentheses(sentence, figure):
+    """The company a share in parentheses follows ("Brennhof (30%)"), or None."""
+    if figure is None:
+        return None
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        if 0 < figure["start"] - mention["end"] <= 3 and _SHARE_IN_PARENTHESES.search(
+            body, mention["end"], figure["start"]
+        ):
+            return mention
+    return None
 
 
 def _sides(sentence, trigger):
@@ -310,6 +343,8 @@ def _status(sentence, holder, trigger):
     verb = body[start:end]
     if triggers.STAKE_DIVESTED.search(verb):
         return "divested"
+    if _RELATIVE_OPEN.match(body, start) and triggers.STAKE_DIVESTED.search(body, end, passage.end):
+        return "divested"  # "X, qui possédait 12 % de Y, a soldé sa participation": now sold
     if _PLANNED.search(verb):
         return "planned"
     if triggers.STAKE_FUTURE.search(verb):

@@ -175,7 +175,8 @@ ACTIVE = re.compile(
 )
 STAKE_DIVESTED = re.compile(
     r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
-    r"vend\w*|sort du capital|sortie du capital)(?![\w])",
+    r"vend\w*|sort du capital|sortie du capital|soldé|solde|soldera|offloaded|disposed of)"
+    r"(?![\w])",
     re.I,
 )
 STAKE_FUTURE = re.compile(
