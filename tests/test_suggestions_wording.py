@@ -4,6 +4,7 @@ French): reflexive verbs of buying, buyers named with a description, where a com
 versus where it builds, dates that are not places.
 """
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -181,3 +182,39 @@ def stakes_of(body, language):
 )  # fmt: skip
 def test_stakes_from_more_wordings_of_holding(body, language, expected):
     assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto and Pellucell formed a 50-50 joint venture named Bohemcell in 2022.", "en",
+         [("Moravia Auto–Pellucell joint venture (Bohemcell)", "active", 2022, None)]),
+        ("Moravia Auto and Pellucell created a joint venture, Bohemcell, last year.", "en",
+         [("Moravia Auto–Pellucell joint venture (Bohemcell)", "active", 2024, None)]),
+        ("Moravia Auto et Pellucell ont signé un protocole d'accord en vue de créer une "
+         "coentreprise.", "fr",
+         [("Moravia Auto–Pellucell joint venture", "letter_of_intent", None, "2025-06-18")]),
+    ],
+)  # fmt: skip
+def test_a_joint_venture_founded_in_the_past_is_in_force_since_its_year(body, language, expected):
+    article = SimpleNamespace(
+        pk=None,
+        body=body,
+        language=language,
+        published_on=datetime.date(2025, 6, 18),
+        published_precision="day",
+    )
+    found = [p["fields"] for p in suggest(article)["proposals"] if p["kind"] == "agreement"]
+    assert [(f["title"], f["status"], f["start_year"], f["announced"]) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["The two shareholders own the company in equal parts.", "They each own 50% of it."],
+)
+def test_a_distributive_sentence_gives_the_named_venture_to_its_founders(second):
+    body = f"Moravia Auto and Pellucell created a joint venture, Bohemcell, in 2021. {second}"
+    assert sorted(stakes_of(body, "en")) == [
+        ("moravia-auto", "Bohemcell", 50, "completed"),
+        ("pellucell", "Bohemcell", 50, "completed"),
+    ]

@@ -202,6 +202,9 @@ def _venture_proposal(sentence, venture, discourse):
     published = discourse.article_date[1]
     past = venture.founded is not None and (published is None or venture.founded < published.year)
     status = "active" if past else "announced"
+    body, passage = sentence.reading.body, sentence.passage
+    if not past and _LETTER_OF_INTENT.search(body, passage.start, passage.end):
+        status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
     announced = (None, None) if past else _announced(sentence, discourse, status)
     names = [c["record"]["name"] if c.get("record") else party(c) for c in partners]
     title = f"{'–'.join(names)} {KIND_LABELS['joint_venture']}"
@@ -220,6 +223,9 @@ def _venture_proposal(sentence, venture, discourse):
     key = ("agreement", "joint_venture", frozenset(party_key(c) for c in partners))
     mentions = [c for c in partners if not c.get("descriptor")]
     return key, sentence.propose("agreement", fields, mentions)
+
+
+_LETTER_OF_INTENT = dict(triggers.AGREEMENT_KINDS)["letter_of_intent"]
 
 
 def _same(a, b):

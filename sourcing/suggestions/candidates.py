@@ -134,13 +134,20 @@ _OWNED = re.compile(
     rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders)"
     rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
 )
+# A venture's name after the word or the verb that founds it: "a joint venture, Rhenocell,",
+# "la coentreprise Italcell", "set up Italcell in 2020", "ont créé Provencell".
+_VENTURE = re.compile(
+    rf"(?i:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
+    rf"(?<!will )(?<!to )(?:set up|founded|formed|created|established)|ont créé|ont fondé|"
+    rf"a créé|a fondé),?[ \u00a0]+(?P<name>{NAME})"
+)
 # A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
 _DESCRIBED = re.compile(
     rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’])?[ \u00a0]*"
     rf"(?:[\w-]+[ \u00a0]+){{0,3}}?(?i:start-?up|jeune pousse|pépite|company|firm|group|"
     rf"groupe|société|maker|manufacturer|producer|refiner|recycler|fund|fonds|developer|"
     rf"specialist|spécialiste|fabricant|producteur|raffineur|recycleur|équipementier|"
-    rf"supplier|fournisseur)(?![\w])"
+    rf"supplier|fournisseur|joint[ \u00a0-]venture|coentreprise|co-entreprise)(?![\w])"
 )
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
@@ -294,7 +301,7 @@ def find_candidates(text, overlaps_known, is_known):
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
         if ending and len(words) > 1 and not _in_headline(text, match.start(), match.end()):
             add(match.start(), match.end(), kind=ending)
-    for pattern in (_NAMED, _OWNED, _DESCRIBED):
+    for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE):
         for match in pattern.finditer(text):
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))

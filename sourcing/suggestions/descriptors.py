@@ -33,11 +33,17 @@ _MODIFIER = (
     r"(?!(?:au|aux|de|des|du|à|of|and|et|the|le|la|les|an?|une?|in|en|for|pour|with|avec|by|"
     r"par|to|its|son|sa|ses|que|qui|which|that)(?![\w-]))[\w-]+"
 )
+# The word after a head qualifies it ("constructeur allemand"), unless it is the verb that
+# follows ("the British battery maker will own").
+_NOT_A_VERB = (
+    r"(?!(?:will|would|has|have|had|is|are|was|were|can|could|may|might|shall|should|does|did|"
+    r"va|vont|a|ont|est|sont|sera|seront|avait|avaient|doit|doivent|pourrait|devrait)(?![\w]))"
+)
 # A determiner, up to three modifiers, a head, up to two words after it ("constructeur allemand",
 # "spécialiste belge des matériaux de cathode").
 _DESCRIPTION = re.compile(
     rf"(?<![\w])(?:(?P<det>{_DETERMINER})|{_INDEFINITE}{_S})?{_S}*(?P<before>(?:{_MODIFIER}{_S}+){{0,3}}?)"
-    rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+(?-i:[a-zà-ÿ][a-zà-ÿ-]*)){{0,1}})",
+    rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+{_NOT_A_VERB}(?-i:[a-zà-ÿ][a-zà-ÿ-]*)){{0,1}})",
     re.I,
 )
 _COMPLEMENT = re.compile(

@@ -201,6 +201,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
         target = topic
     if target is None and not distributive:
         target = _other(sentence, holders)
+    if target is None and distributive:
+        target = _venture_held(holders, discourse)
     if holders and target is not None:
         holders = [h for h in holders if party_key(h) != party_key(target)]
     if distributive and target is not None:
@@ -310,6 +312,20 @@ def _other(sentence, holders):
     return others[0]
 
 
+def _venture_held(holders, discourse):
+    """
+    The named joint venture a distributive sentence with no company held speaks of ("The two
+    shareholders own the company in equal parts", "They each own 50% of it"): the last one
+    named whose founders include the holders named.
+    """
+    keys = {party_key(h) for h in holders}
+    for venture in reversed(discourse.ventures):
+        founders = {party_key(p) for p in venture.partners}
+        if venture.name is not None and keys <= founders and len(founders) >= 2:
+            return venture.name
+    return None
+
+
 def _shareholders(target, holders, discourse):
     """Every holder a distributive phrase speaks of: those named, else the target's known ones."""
     if len(holders) >= 2:
@@ -337,7 +353,8 @@ def _note_topic(sentence, memory):
 def _status(sentence, holder, trigger):
     """The state of a stake from the verb that states it: sold, planned, to come, or held."""
     body, passage = sentence.reading.body, sentence.passage
-    start = holder["end"] if holder and holder["end"] <= trigger.start() else passage.start
+    named_here = holder and passage.start <= holder["start"] and holder["end"] <= trigger.start()
+    start = holder["end"] if named_here else passage.start
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = max(trigger.end(), clause.end if clause else trigger.end())
     verb = body[start:end]
