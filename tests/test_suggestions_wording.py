@@ -218,3 +218,34 @@ def test_a_distributive_sentence_gives_the_named_venture_to_its_founders(second)
         ("moravia-auto", "Bohemcell", 50, "completed"),
         ("pellucell", "Bohemcell", 50, "completed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind", "status", "roles"),
+    [
+        ("Pellucell won an order from Moravia Auto for its compact vans.", "en", "supply",
+         "announced", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
+        ("Pellucell a été choisi par Moravia Auto pour équiper ses futurs utilitaires.", "fr",
+         "supply", "announced", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
+        ("Moravia Auto has selected Pellucell to equip its vans with cells.", "en", "supply",
+         "announced", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
+        ("Pellucell a signé un protocole d'accord avec Moravia Auto, qui prévoit la fourniture de "
+         "ses cellules.", "fr", "supply", "letter_of_intent",
+         {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
+        ("Moravia Auto s'est associé à Pellucell pour développer une chimie sans cobalt.", "fr",
+         "partnership", "announced", {("pellucell", "partner"), ("moravia-auto", "partner")}),
+        ("Pellucell et Moravia Auto signent un protocole d'accord pour recycler les rebuts.", "fr",
+         "partnership", "letter_of_intent",
+         {("pellucell", "partner"), ("moravia-auto", "partner")}),
+    ],
+)  # fmt: skip
+def test_agreements_from_more_wordings_of_dealing(body, language, kind, status, roles):
+    (fields,) = proposals(body, language, "agreement")
+    assert (fields["kind"], fields["status"]) == (kind, status)
+    assert {(p["company"], p["role"]) for p in fields["parties"]} == roles
+
+
+def test_an_agreement_in_force_started_when_it_was_signed():
+    body = "Moravia Auto already buys its cells from Pellucell under a contract signed in 2019."
+    (fields,) = proposals(body, "en", "agreement")
+    assert (fields["status"], fields["start_year"], fields["announced"]) == ("active", 2019, None)

@@ -105,12 +105,15 @@ AGREEMENT_KINDS = [
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
     ("supply", _words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
-                      r"approvisionn\w+|off-?take|offtake")),
+                      r"approvisionn\w+|off-?take|offtake|orders?|commandes?|équiper|"
+                      r"équipera|équiperont|equip|equips|equipping")),
     ("research", _words(r"research|R&D|recherche")),
     ("cooperation", _words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
                            r"coopération|coopérer")),
     ("partnership", _words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
-                           r"s['’]associe\w*|s['’]allie\w*")),
+                           r"s['’]associe\w*|s['’]allie\w*|s['’]est (?:associée?|alliée?)|"
+                           r"se sont (?:associé|allié)e?s|partnered|partners with|"
+                           r"join(?:s|ed)? forces")),
     ("investment", _words(r"invest\w*|investissements?|funding|financement|financing")),
     ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
