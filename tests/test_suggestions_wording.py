@@ -249,3 +249,40 @@ def test_an_agreement_in_force_started_when_it_was_signed():
     body = "Moravia Auto already buys its cells from Pellucell under a contract signed in 2019."
     (fields,) = proposals(body, "en", "agreement")
     assert (fields["status"], fields["start_year"], fields["announced"]) == ("active", 2019, None)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Work on the Vierzon plant is due to begin in 2026.", "en",
+         [("construction_start", 2026)]),
+        ("Le chantier de l'usine de Vierzon a démarré en avril 2024.", "fr",
+         [("construction_start", 2024)]),
+        ("Commissioning of the Vierzon plant is planned for 2026.", "en",
+         [("operation_start", 2026)]),
+        ("Pellucell broke ground on its Vierzon plant in 2021, and the plant began operating in "
+         "2023.", "en", [("construction_start", 2021), ("operation_start", 2023)]),
+        ("Les premiers coups de pelle de l'usine de Vierzon sont attendus en 2026, pour une mise "
+         "en route fin 2027.", "fr", [("construction_start", 2026), ("operation_start", 2027)]),
+    ],
+)  # fmt: skip
+def test_more_wordings_of_milestones(known, body, language, expected):
+    found = proposals(body, language, "plant_milestone")
+    assert [(m["kind"], m["year"]) for m in found] == expected
+    assert {m["plant"]["id"] for m in found} == {known.pk}
+
+
+def test_the_work_a_company_does_is_no_construction_start():
+    body = "Pellucell works with its suppliers to start recycling at the Vierzon plant in 2027."
+    assert "construction_start" not in [m["kind"] for m in proposals(body, "en", "plant_milestone")]
+
+
+def test_a_new_plant_named_by_its_city_before_the_plant_word():
+    body = "Pellucell will start building its Poitiers gigafactory in 2026."
+    (plant,) = proposals(body, "en", "plant")
+    assert (plant["city"], plant["country"], plant["operator"]) == ("Poitiers", "FR", "pellucell")
+    (milestone,) = proposals(body, "en", "plant_milestone")
+    assert (milestone["kind"], milestone["plant"]["name"]) == (
+        "construction_start",
+        "Pellucell Poitiers",
+    )

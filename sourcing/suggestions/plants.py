@@ -195,38 +195,67 @@ def _status(text):
 def new_plants_in(sentence, known, companies, country_hint):
     """
     New plants a sentence introduces: a plant word or a verb of building or making, then a city
-    that is no known plant's. ``companies``: the sentence's companies, descriptions resolved.
+    that is no known plant's, or a city before a plant word in a sentence about building it.
+    ``companies``: the sentence's companies, descriptions resolved.
     """
     body, passage = sentence.reading.body, sentence.passage
-    text = body[passage.start : passage.end]
-    if _ALREADY.search(text):
+    if _ALREADY.search(body, passage.start, passage.end):
         return []
-    found = []
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
         located = _where(body, word, passage.end)
-        if located is None:
-            continue
-        city = _city(located.group("place"))
-        if not city or fold_for_search(city) in known.by_place:
-            continue
-        if any(c["start"] <= located.start("place") < c["end"] for c in companies):
-            continue
-        operator = _operator(companies, word.start())
-        country = places.countries_in(text)
-        found.append(
-            NewPlant(
-                located.start("place"),
-                located.start("place") + len(city),
-                city,
-                operator,
-                _kind(text),
-                _status(text),
-                (country[0] if country else None) or places.city_country(city) or country_hint,
-                sentence.index,
-            )
-        )
-        break
-    return found
+        if located is not None:
+            plant = _new_plant(sentence, located, word.start(), known, companies, country_hint)
+            if plant is not None:
+                return [plant]
+    named = _city_before_noun(body, passage, known)
+    if named is not None:
+        plant = _new_plant(sentence, named, named.start(), known, companies, country_hint)
+        if plant is not None:
+            return [plant]
+    return []
+
+
+def _new_plant(sentence, located, position, known, companies, country_hint):
+    """The new plant at the place ``located`` found, operated by the company named before
+    ``position``; None at a known plant's place or inside a company's name."""
+    city = _city(located.group("place"))
+    if not city or fold_for_search(city) in known.by_place:
+        return None
+    if any(c["start"] <= located.start("place") < c["end"] for c in companies):
+        return None
+    text = sentence.text
+    country = places.countries_in(text)
+    return NewPlant(
+        located.start("place"),
+        located.start("place") + len(city),
+        city,
+        _operator(companies, position),
+        _kind(text),
+        _status(text),
+        (country[0] if country else None) or places.city_country(city) or country_hint,
+        sentence.index,
+    )
+
+
+# A new plant named by its city before the plant word, in a sentence about building it: "will
+# start building its Sunderland gigafactory". Only a city GeoNames knows, since any capitalised
+# word stands there ("its Model Y plant").
+_CITY_BEFORE_NOUN = re.compile(
+    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur){_S}+{_PLACE_NAME}{_S}+(?:{PLANT_NOUNS})"
+    rf"(?![\w])",
+    re.I,
+)
+_BUILDING = re.compile(r"(?<![\w])(?:build\w*|construi\w*|bâti\w*)(?![\w])", re.I)
+
+
+def _city_before_noun(body, passage, known):
+    if not _BUILDING.search(body, passage.start, passage.end):
+        return None
+    for match in _CITY_BEFORE_NOUN.finditer(body, passage.start, passage.end):
+        city = _city(match.group("place"))
+        if city and places.city_country(city) and fold_for_search(city) not in known.by_place:
+            return match
+    return None
 
 
 def _where(body, word, end):

@@ -67,7 +67,16 @@ MILESTONES = [
             r"under construction since|en (?:cours de )?construction depuis|en chantier depuis|"
             r"travaux\s+(?:[\w'’-]+\s+){0,5}?(?:commencer|démarrer|débuter|commenceront|"
             r"démarreront|débuteront|ont commencé|ont démarré|ont débuté)|"
-            r"(?:lancer|lancera|lance)\s+la\s+construction"
+            r"(?:lancer|lancera|lance)\s+la\s+construction|"
+            r"broke\s+ground|groundwork|ground-breaking|"
+            r"(?:(?:construction|building|site|civil|preparatory)\s+works?|works?\s+on\s+"
+            r"[^.,;]{0,50}?)\s+(?:[\w']+\s+){0,4}?(?:begin|start|commence)(?:s|ed|d)?|"
+            r"(?:(?:construction|building|site|civil|preparatory)\s+works?|works?\s+on\s+"
+            r"[^.,;]{0,50}?)\s+(?:[\w']+\s+){0,4}?(?:began|begun)|"
+            r"chantier\s+(?:[\w'’-]+\s+){0,5}?(?:a\s+démarré|a\s+débuté|a\s+commencé|"
+            r"démarrera|débutera|commencera|doit\s+démarrer|doit\s+débuter|va\s+démarrer|"
+            r"démarre|débute|commence)|"
+            r"premiers?\s+coups?\s+de\s+(?:pelle|pioche)"
         ),
     ),
     (
@@ -88,7 +97,10 @@ MILESTONES = [
             r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:has\s+|have\s+)?(?:started|began|begun|"
             r"commenced)|(?:started|began|begun|starts?|begins?)\s+producing|first cells|"
             r"premières cellules|first batteries|"
-            r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with"
+            r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with|"
+            r"commissioning|commissioned|(?:began|begin|begins|started|start|starts)\s+"
+            r"(?:operating|operations)|entered\s+service|went\s+into\s+(?:operation|service)|"
+            r"mise\s+en\s+route|mise\s+en\s+exploitation"
         ),
     ),
     (
