@@ -171,3 +171,27 @@ def test_names_a_verb_of_dealing_governs_are_candidates(known, body, language, e
 )
 def test_public_bodies_people_and_places_are_not_candidates(known, body, language):
     assert candidates(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "kind", "country"),
+    [
+        ("Ardelis Energy, a Lyon-based developer of sodium-ion cells, signed with Renault.", "en",
+         "Ardelis Energy", "cell_maker", "FR"),
+        ("Renault signed with Polvara, an Italian producer of cathode precursors.", "en",
+         "Polvara", "industrial", "IT"),
+        ("Renault has picked Torvik Systems, a Swedish maker of battery management software.",
+         "en", "Torvik Systems", "technology", "SE"),
+        ("La start-up bordelaise Cathelia, spécialisée dans le recyclage des batteries, a signé "
+         "avec Renault.", "fr", "Cathelia", "industrial", "FR"),
+        ("Sodium Dynamics, founded in 2019, develops sodium-ion batteries for Renault.", "en",
+         "Sodium Dynamics", "cell_maker", None),
+        ("Electrocell Iberia, a subsidiary of Renault, will run the plant.", "en",
+         "Electrocell Iberia", "not_stated", None),
+    ],
+)  # fmt: skip
+def test_a_new_companys_kind_is_the_activity_the_text_states(
+    known, body, language, name, kind, country
+):
+    companies = [p["fields"] for p in run(body, language)["proposals"] if p["kind"] == "company"]
+    assert [(c["name"], c["kind"], c["country"]) for c in companies] == [(name, kind, country)]

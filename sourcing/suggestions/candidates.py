@@ -147,7 +147,15 @@ _DESCRIBED = re.compile(
     rf"(?:[\w-]+[ \u00a0]+){{0,3}}?(?i:start-?up|jeune pousse|pépite|company|firm|group|"
     rf"groupe|société|maker|manufacturer|producer|refiner|recycler|fund|fonds|developer|"
     rf"specialist|spécialiste|fabricant|producteur|raffineur|recycleur|équipementier|"
-    rf"supplier|fournisseur|joint[ \u00a0-]venture|coentreprise|co-entreprise)(?![\w])"
+    rf"supplier|fournisseur|joint[ \u00a0-]venture|coentreprise|co-entreprise|subsidiary|"
+    rf"filiale|spin-?off)(?![\w])"
+)
+# A name a participle of founding or of seat follows: "Sodium Dynamics, founded in Toulouse in
+# 2019,", "Cathelia, basée à Pessac,", "X, headquartered in Turin,".
+_FOUNDED_OR_BASED = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:founded|fondée?|created|créée?|established|"
+    rf"set up|based|basée?|headquartered|installée?|implantée?)[ \u00a0]+(?i:in|en|à|au|by|par|"
+    rf"near|près)(?![\w])"
 )
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
@@ -301,7 +309,7 @@ def find_candidates(text, overlaps_known, is_known):
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
         if ending and len(words) > 1 and not _in_headline(text, match.start(), match.end()):
             add(match.start(), match.end(), kind=ending)
-    for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE):
+    for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE, _FOUNDED_OR_BASED):
         for match in pattern.finditer(text):
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))

@@ -136,6 +136,7 @@ def company_details(context, mention, name):
     candidate = context.reading.candidates.get(mention["start"])
     kind = known.kind if known else None
     country = known.country if known else None
+    kind = kind or descriptors.activity_kind(context.reading.body, mention["end"])
     if candidate is not None:
         kind = kind or (candidate.kind if candidate.kind not in (None, "other") else None)
         country = country or candidate.country
