@@ -195,3 +195,16 @@ def test_a_new_companys_kind_is_the_activity_the_text_states(
 ):
     companies = [p["fields"] for p in run(body, language)["proposals"] if p["kind"] == "company"]
     assert [(c["name"], c["kind"], c["country"]) for c in companies] == [(name, kind, country)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Ampere chief executive Tom Avery and Renault chairman Luca Ferri signed it.", "en"),
+        ("It is part of the Important Project of Common European Interest (IPCEI).", "en"),
+        ("Ampere, Renault and the Swedish Energy Agency will fund the programme.", "en"),
+        ("Le ministère de l'Économie et la Banque des Territoires soutiennent Ampère.", "fr"),
+    ],
+)
+def test_people_by_title_institutions_and_programmes_are_not_candidates(known, body, language):
+    assert candidates(body, language) == []

@@ -76,8 +76,10 @@ _LOWER_WORD = r"[a-zà-ÿ][\w-]*"
 _INTRODUCED = re.compile(
     rf"(?<![\w])(?:(?P<nat1>{_NATIONALITY})[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?"
     rf"(?P<descriptor>{_DESCRIPTOR})(?:[ \u00a0]+(?P<nat2>{_NATIONALITY}))?"
-    rf"(?:[ \u00a0]+[a-zà-ÿ][\w-]*)?"
-    rf"(?:[ \u00a0]+(?:des?|of|du|d['’])[ \u00a0]*{_LOWER_WORD}(?:[ \u00a0]+{_LOWER_WORD})?)?,?"
+    rf"(?:[ \u00a0]+(?!(?:des?|du|of|la|le|les|the|et|and|to|for|with|in|on|at|by|from|à|"
+    rf"pour|avec|sur|par|chez|dans)[ \u00a0])[a-zà-ÿ][\w-]*)?"
+    rf"(?:[ \u00a0]+(?:(?:des?|of|du)[ \u00a0]+|d['’][ \u00a0]*){_LOWER_WORD}"
+    rf"(?:[ \u00a0]+{_LOWER_WORD})?)?,?"
     rf"[ \u00a0]+(?P<name>{NAME})",
 )
 # Last words that make a capitalised name an organisation's, and the kind each suggests.
@@ -260,6 +262,30 @@ _PLACE_FIRST_WORDS = frozenset(
 )
 
 
+# A person's title right before a name: "chief executive Tom Avery", "chairman Luca Ferri".
+_PERSON_TITLE_BEFORE = re.compile(
+    r"(?<![\w])(?i:chief[ \u00a0]+\w+[ \u00a0]+officer|chief[ \u00a0]+executive|CEO|CFO|COO|CTO|"
+    r"chairman|chairwoman|chair|president|président|présidente|directeur[ \u00a0]+général|"
+    r"directrice[ \u00a0]+générale|director|directeur|directrice|head|founder|co-founder|"
+    r"fondateur|fondatrice|cofondateur|spokesperson|spokesman|spokeswoman|porte-parole|"
+    r"analyst|analyste|minister|ministre|mayor|maire|managing[ \u00a0]+director|manager|"
+    r"responsable|PDG|DG)[ \u00a0]+$"
+)
+# Words that make a name an institution's or a programme's, wherever they stand in it.
+_INSTITUTION_WORDS = frozenset(
+    {"agency", "agence", "project", "projet", "programme", "program", "alliance", "initiative",
+     "institute", "institut", "association", "federation", "union", "commission",
+     "ministry", "ministere", "university", "universite", "council", "conseil"}
+)  # fmt: skip
+
+
+def _names_a_body(name):
+    """False for a name with a word of institutions ("Swedish Energy Agency", "IPCEI"'s words)."""
+    return not any(
+        fold_for_search(word) in _INSTITUTION_WORDS for word in name.replace("-", " ").split()
+    )
+
+
 def _names_a_company(name):
     """Whether a name a verb of dealing governs may be a company's, not a body's or a place's."""
     words = [fold_for_search(word) for word in name.replace("-", " ").split()]
@@ -289,6 +315,8 @@ def find_candidates(text, overlaps_known, is_known):
         start = _without_leading_common_words(text, start, end)
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
+            return
+        if _PERSON_TITLE_BEFORE.search(text, max(0, start - 40), start) or not _names_a_body(name):
             return
         found[start] = _merged(found.get(start), Candidate(start, end, name, **details))
 
