@@ -286,3 +286,15 @@ def test_a_new_plant_named_by_its_city_before_the_plant_word():
         "construction_start",
         "Pellucell Poitiers",
     )
+
+
+def test_a_nationality_before_a_known_name_is_no_company():
+    body = "Moravia Auto agreed to buy a 20% stake in French cell maker Pellucell."
+    assert stakes_of(body, "en") == [("moravia-auto", "pellucell", 20, "announced")]
+    assert proposals(body, "en", "company") == []
+
+
+def test_the_construction_of_an_extension_is_no_milestone_of_the_plant(known):
+    body = "The Vierzon plant opened in 2023; construction of the extension will begin next spring."
+    found = proposals(body, "en", "plant_milestone")
+    assert [(m["kind"], m["year"]) for m in found] == [("operation_start", 2023)]

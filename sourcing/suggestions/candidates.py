@@ -205,8 +205,9 @@ def _without_leading_common_words(text, start, end):
 
 
 def _plausible(name):
+    """Not only words that open sentences, name places and times, or nationalities."""
     words = fold_for_search(name).replace("'", " ").split()
-    return bool(words) and not all(word in NOT_NAMES for word in words)
+    return bool(words) and not all(word in NOT_NAMES or word in NATIONALITIES for word in words)
 
 
 # A name right before a verb of owning, agreeing or supplying is an organisation's.

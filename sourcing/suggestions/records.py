@@ -199,6 +199,15 @@ def _is_volume(body, clause, passage):
     )
 
 
+# What a milestone is not the plant's own when it speaks of: an extension, a further line.
+_EXTENSION = re.compile(
+    r"(?<![\w])(?:extension|expansion|agrandissement|second line|new line|further line|"
+    r"deuxième ligne|seconde ligne|nouvelle ligne|phase two|phase 2|second phase|deuxième phase)"
+    r"(?![\w])",
+    re.I,
+)
+
+
 def milestones(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
     years = sorted((d for d in sentence.dates if d["year"]), key=lambda d: d["start"])
@@ -214,9 +223,15 @@ def milestones(sentence, facts, discourse):
             found.append((kind, match))
     found.sort(key=lambda item: item[1].start())
     for number, (kind, trigger) in enumerate(found):
+        if _EXTENSION.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
+            continue  # "construction of the extension will begin": a phase, not the plant's
         limit = found[number + 1][1].start() if number + 1 < len(found) else passage.end
         later = [d for d in years if trigger.start() <= d["start"] < limit]
-        earlier = [d for d in years if d["end"] <= trigger.start()]
+        earlier = [
+            d
+            for d in years
+            if d["end"] <= trigger.start() and ";" not in body[d["end"] : trigger.start()]
+        ]
         date = later[0] if later else (earlier[-1] if earlier and number == 0 else None)
         if date is None:
             continue

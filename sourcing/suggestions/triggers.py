@@ -195,7 +195,8 @@ STAKE_DIVESTED = re.compile(
     re.I,
 )
 STAKE_FUTURE = re.compile(
-    r"(?<![\w])(?:will|shall|is to|are to|va|vont|détiendra|détiendront|prendra|prendront|"
+    r"(?<![\w])(?:will|shall|is to|are to|agreed to|agrees to|agree to|is buying|is taking|"
+    r"is acquiring|a accepté de|en passe de|va|vont|détiendra|détiendront|prendra|prendront|"
     r"entrera|entreront|deviendra|deviendront|sera|seront|acquerra|aura|auront)(?![\w])",
     re.I,
 )
