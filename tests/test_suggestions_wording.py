@@ -298,3 +298,19 @@ def test_the_construction_of_an_extension_is_no_milestone_of_the_plant(known):
     body = "The Vierzon plant opened in 2023; construction of the extension will begin next spring."
     found = proposals(body, "en", "plant_milestone")
     assert [(m["kind"], m["year"]) for m in found] == [("operation_start", 2023)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto et Pellucell vont créer une coentreprise détenue à 60 % par Moravia Auto et "
+         "à 40 % par Pellucell.", "fr",
+         [("moravia-auto", None, 60, "announced"), ("pellucell", None, 40, "announced")]),
+        ("Moravia Auto and Pellucell will each hold 50% of the new company.", "en",
+         [("moravia-auto", None, 50, "announced"), ("pellucell", None, 50, "announced")]),
+        ("Moravia Auto détiendra au moins 25 % de la nouvelle société, Pellucell conservant le "
+         "reste.", "fr", [("moravia-auto", None, None, "announced")]),
+    ],
+)  # fmt: skip
+def test_a_share_of_an_unnamed_venture_is_its_holders_not_its_founders(body, language, expected):
+    assert stakes_of(body, language) == expected

@@ -185,6 +185,9 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
     holders, target = _sides(sentence, trigger)
+    agent = _agent_after(sentence, figure)
+    if agent is not None and holders:
+        holders = [agent]  # "détenue à 60 % par X et à 40 % par Y": each share its own holder
     listed = _holder_before_parentheses(sentence, figure)
     if listed is not None:
         topic = memory.topic if memory.topic is not None else target
@@ -199,6 +202,11 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
         and all(party_key(h) != party_key(topic) for h in holders)
     ):
         target = topic
+    if target is None and _is_venture_held(sentence, trigger):
+        target = _venture_held(holders, discourse)
+        # "X and Y will each hold 50% of the new company": every coordinated holder.
+        each = _with_coordinated(sentence, holders) if distributive else holders[-1:]
+        return [(h, target, figure) for h in each] if figure else []
     if target is None and not distributive:
         target = _other(sentence, holders)
     if target is None and distributive:
@@ -215,6 +223,24 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     if distributive and target is None:
         return []
     return [(h, target, figure) for h in holders[-1:]] if holders else [(None, target, figure)]
+
+
+# "à 40 % par Y", "40% by Y": the holder of a share in a passive list follows its own figure.
+_BY_AFTER_SHARE = re.compile(
+    r"[ \u00a0]+(?:par|by)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$", re.I
+)
+
+
+def _agent_after(sentence, figure):
+    """The company named by "par" / "by" right after a share, or None."""
+    if figure is None:
+        return None
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        gap = mention["start"] - figure["end"]
+        if 0 < gap <= AGENT_REACH and _BY_AFTER_SHARE.search(body, figure["end"], mention["start"]):
+            return mention
+    return None
 
 
 def _holder_before_parentheses(sentence, figure):
@@ -241,7 +267,10 @@ def _sides(sentence, trigger):
         before = [p for p in parties if p["end"] <= passive.start()]
         if not after or after[0]["start"] - passive.end() > AGENT_REACH:
             return None, None  # "détenu à 40 % par ses fondateurs": held by no company named
-        return (after[:1], before[-1] if before else None)
+        held = before[-1] if before else None
+        if held is not None and _VENTURE_WORD.search(body, held["end"], passive.start()):
+            held = None  # "X et Y vont créer une coentreprise détenue à 60 % par X": the venture's
+        return (after[:1], held)
     held = _PASSIVE_NO_AGENT.search(
         body, max(sentence.passage.start, trigger.start() - 25), trigger.end()
     )
@@ -310,6 +339,37 @@ def _other(sentence, holders):
         if before:
             return before[-1]
     return others[0]
+
+
+_VENTURE_WORD = re.compile(
+    r"(?<![\w])(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
+    r"(?:new|nouvelle)[ \u00a0]+(?:company|société|entreprise))(?![\w])",
+    re.I,
+)
+
+
+_AND = re.compile(r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*$", re.I)
+
+
+def _with_coordinated(sentence, holders):
+    """``holders`` and the companies joined to the last of them by "and", "et" or a comma."""
+    every = list(holders)
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        if every and mention["start"] >= every[-1]["end"]:
+            if not _AND.match(body[every[-1]["end"] : mention["start"]]):
+                break
+            every.append(mention)
+    return every
+
+
+def _is_venture_held(sentence, trigger):
+    """Whether the word of owning speaks of a joint venture named as its subject or object
+    ("une coentreprise détenue à 60 % par X", "will hold 25% of the new company")."""
+    body, passage = sentence.reading.body, sentence.passage
+    before = _VENTURE_WORD.search(body, max(passage.start, trigger.start() - 40), trigger.start())
+    after = _VENTURE_WORD.search(body, trigger.end(), min(passage.end, trigger.end() + 40))
+    return bool(before or after)
 
 
 def _venture_held(holders, discourse):
