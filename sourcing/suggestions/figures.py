@@ -299,11 +299,17 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
     return Figure(start, end, _round(value), unit, qualifier)
 
 
+# How far a telephone number's "+" may stand before one of its digit groups.
+TELEPHONE_REACH = 20
+
+
 def _in_telephone_number(text, position):
-    line_start = text.rfind("\n", 0, position) + 1
+    if "+" not in text[max(0, position - TELEPHONE_REACH) : position + 1]:
+        return False  # the common case, decided without a search
+    start = max(0, position - TELEPHONE_REACH)
     return any(
         match.start() <= position < match.end()
-        for match in _TELEPHONE.finditer(text, line_start, position + 20)
+        for match in _TELEPHONE.finditer(text, start, position + TELEPHONE_REACH)
     )
 
 
