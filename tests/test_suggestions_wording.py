@@ -314,3 +314,14 @@ def test_the_construction_of_an_extension_is_no_milestone_of_the_plant(known):
 )  # fmt: skip
 def test_a_share_of_an_unnamed_venture_is_its_holders_not_its_founders(body, language, expected):
     assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell raised capital in order to build a line with Moravia Auto.", "en"),
+        ("Le fondateur reste aux commandes de Pellucell, qui travaille avec Moravia Auto.", "fr"),
+    ],
+)
+def test_in_order_to_and_at_the_helm_are_no_orders(body, language):
+    assert proposals(body, language, "agreement") == []

@@ -117,7 +117,8 @@ AGREEMENT_KINDS = [
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
     ("supply", _words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
-                      r"approvisionn\w+|off-?take|offtake|orders?|commandes?|équiper|"
+                      r"approvisionn\w+|off-?take|offtake|(?<!in )(?<!aux )orders?(?! to)|"
+                      r"(?<!aux )commandes?|équiper|"
                       r"équipera|équiperont|equip|equips|equipping")),
     ("research", _words(r"research|R&D|recherche")),
     ("cooperation", _words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
