@@ -325,3 +325,15 @@ def test_a_share_of_an_unnamed_venture_is_its_holders_not_its_founders(body, lan
 )
 def test_in_order_to_and_at_the_helm_are_no_orders(body, language):
     assert proposals(body, language, "agreement") == []
+
+
+def test_the_body_places_a_plant_the_headline_named_in_passing():
+    body = (
+        "Moravia Auto s'allie à Pellucell pour une usine à Dunkerque\n\n"
+        "Moravia Auto et Pellucell vont créer une coentreprise, qui construira une usine de "
+        "cellules à Dunkerque."
+    )
+    (plant,) = proposals(body, "fr", "plant")
+    # The venture builds it and is not named: no founder is its operator.
+    assert (plant["city"], plant["country"], plant["operator"]) == ("Dunkerque", "FR", None)
+    assert plant["kind"] == "cell_gigafactory"

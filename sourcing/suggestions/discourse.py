@@ -308,8 +308,9 @@ class Discourse:
         for new in plants.new_plants_in(
             sentence, self.known_places, sentence.parties, self.dateline_country
         ):
-            if any(_same_place(new, old) for old in self.new_plants):
-                new = next(old for old in self.new_plants if _same_place(new, old))
+            old = next((old for old in self.new_plants if _same_place(new, old)), None)
+            if old is not None and not (old.sentence == 0 and sentence.index > 0):
+                new = old
             else:
                 if _JOINT_VENTURE.search(self.body, sentence.passage.start, sentence.passage.end):
                     venture = self.ventures[-1] if self.ventures else None
@@ -317,7 +318,13 @@ class Discourse:
                         new.operator = venture.name
                     else:
                         new.pending_venture = True
-                self.new_plants.append(new)
+                if old is None:
+                    self.new_plants.append(new)
+                else:
+                    # The headline named the plant in passing; the body says who builds it
+                    # and where: its reading replaces the headline's, in the same record.
+                    vars(old).update(vars(new))
+                    new = old
             refs.append({"start": new.start, "end": new.end, "plant": new})
         if not refs:
             refs = plants.operator_plant_refs(self.body, sentence.parties, self.known_places)
@@ -328,8 +335,10 @@ class Discourse:
 
     def _settle_new_plants(self):
         for new in self.new_plants:
-            if new.pending_venture and self.ventures and self.ventures[-1].name:
-                new.operator = self.ventures[-1].name
+            if new.pending_venture:
+                # The venture builds it; unnamed, it is no founder's plant: left blank.
+                venture = self.ventures[-1] if self.ventures else None
+                new.operator = venture.name if venture else None
             if new.country is None and new.operator is not None:
                 known = self.info(new.operator)
                 new.country = known.country if known else None

@@ -174,7 +174,8 @@ class NewPlant:
     pending_venture: bool = False  # its operator is a joint venture named later
 
     def reference(self, name):
-        return {"id": None, "slug": None, "name": f"{name} {self.city}", "city": self.city}
+        label = f"{name} {self.city}" if name else self.city  # no operator named: the city
+        return {"id": None, "slug": None, "name": label, "city": self.city}
 
 
 def _kind(text):
@@ -232,7 +233,7 @@ def _new_plant(sentence, located, position, known, companies, country_hint):
         _operator(companies, position),
         _kind(text),
         _status(text),
-        (country[0] if country else None) or places.city_country(city) or country_hint,
+        (country[0] if country else None) or places.any_name_country(city) or country_hint,
         sentence.index,
     )
 
