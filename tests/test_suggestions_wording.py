@@ -337,3 +337,19 @@ def test_the_body_places_a_plant_the_headline_named_in_passing():
     # The venture builds it and is not named: no founder is its operator.
     assert (plant["city"], plant["country"], plant["operator"]) == ("Dunkerque", "FR", None)
     assert plant["kind"] == "cell_gigafactory"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Pellucell agrandit son usine de Vierzon, dont la capacité doit passer de 16 GWh "
+         "actuellement à plus de 40 GWh en 2028.", [(16, "current", None), (40, "target", 2028)]),
+        ("Pellucell achètera du lithium à partir de 2026 pour son usine de Vierzon, dont la "
+         "capacité doit être portée de 8 GWh à 12 GWh d'ici 2027.",
+         [(8, "current", None), (12, "target", 2027)]),
+    ],
+)  # fmt: skip
+def test_whose_capacity_goes_from_one_figure_to_another(known, body, expected):
+    found = proposals(body, "fr", "plant_capacity")
+    assert [(c["gwh_per_year"], c["basis"], c["year"]) for c in found] == expected
+    assert {c["plant"]["id"] for c in found} == {known.pk}

@@ -118,6 +118,17 @@ def stakes(sentence, facts, discourse):
         yield key, sentence.propose("stake", fields, mentions, exists)
 
 
+# "from 8 GWh to 12 GWh", "de 8 GWh à 12 GWh": the first figure is the capacity before.
+_FROM_FIGURE = re.compile(r"(?<![\w])(?:from|de|passer de)[ \u00a0]+$", re.I)
+_TO_FIGURE = re.compile(
+    r"(?:[ \u00a0]+(?:today|currently|now|actuellement|aujourd['’]hui))?[ \u00a0]+(?:to|à)"
+    r"[ \u00a0]+(?:(?:more than|over|about|plus de|près de|environ)[ \u00a0]+)?[0-9]",
+    re.I,
+)
+# A word of today right after a figure is that figure's ("16 GWh actuellement à 40 GWh").
+AFTER_FIGURE = 2
+
+
 def _basis(body, clause, passage, figure, energy):
     """
     Initial, current or target. A word of a first phase or of today in the figure's clause,
@@ -131,7 +142,11 @@ def _basis(body, clause, passage, figure, energy):
         (triggers.INITIAL, "initial", start),
         (triggers.CURRENT, "current", max(start, clause.start)),
     ):
-        words = list(pattern.finditer(body, reach, clause.end))
+        words = [
+            w
+            for w in pattern.finditer(body, reach, clause.end)
+            if not (previous and 0 <= w.start() - max(previous) <= AFTER_FIGURE)
+        ]
         if not words:
             continue
         before = [w for w in words if w.end() <= figure["start"]]
@@ -173,12 +188,17 @@ def capacities(sentence, facts, discourse):
             continue  # a volume supplied, proposed with its agreement
         plant = plant_at(sentence, figure["start"])
         plant_id = known_plant_id(plant)
+        basis, year = _basis(body, clause or passage, passage, figure, energy), figure["year"]
+        if _FROM_FIGURE.search(body, max(0, figure["start"] - 8), figure["start"]) and (
+            _TO_FIGURE.match(body, figure["end"])
+        ):
+            basis, year = "current", None  # "portée de 8 GWh à 12 GWh": 8 GWh is today's
         fields = {
             "plant": discourse.plant_value(plant) if plant else None,
             "gwh_per_year": figure["value"],
             "qualifier": figure["qualifier"],
-            "basis": _basis(body, clause or passage, passage, figure, energy),
-            "year": figure["year"],
+            "basis": basis,
+            "year": year,
         }
         exists = bool(
             facts and plant_id and facts.has_capacity(plant_id, figure["value"], figure["year"])

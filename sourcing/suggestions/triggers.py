@@ -167,7 +167,12 @@ START_YEAR = re.compile(
     rf"{_S}+de|a{_S}+partir{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})(?![\w])",
     re.I,
 )
-OF_WHICH = re.compile(rf"(?:of{_S}+which|dont|including|among{_S}+which)(?![\w])", re.I)
+# "of which 10 GWh", "dont 10 GWh": a share of the figure before; not "dont la capacité" (whose).
+OF_WHICH = re.compile(
+    rf"(?:of{_S}+which|dont(?={_S}+(?:[0-9]|plus|près|environ|au{_S}+moins|jusqu|quelque|"
+    rf"un|une|la{_S}+moitié))|including|among{_S}+which)(?![\w])",
+    re.I,
+)
 FINANCIAL_ADVISER = _words(r"bank|banking|banque|capital|securities|finance|financial|partners")
 LEGAL_ADVISER = _words(
     r"law|legal|associés|associates|avocats|attorneys|LLP|solicitors|cabinet|& co"
