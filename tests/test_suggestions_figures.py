@@ -188,3 +188,9 @@ def test_days_and_months_without_a_year_are_dated_by_the_article(language, body,
 )
 def test_durations_labels_and_telephone_numbers_are_not_figures(body):
     assert [m["text"] for m in read(body, "en") if m["kind"] == "quantity"] == []
+
+
+def test_the_first_figure_of_from_a_to_b_takes_no_year():
+    body = "La capacité sera portée de 8 GWh à 12 GWh d'ici 2027."
+    figures = [(m["text"], m["year"]) for m in read(body, "fr") if m["kind"] == "quantity"]
+    assert figures == [("8 GWh", None), ("12 GWh", 2027)]

@@ -258,6 +258,10 @@ def find_figures(text, language, words, taken, passages):
         # share or an amount in one clause is rarely dated by another.
         energy = figure.unit in ("GWh", "GWh/yr")
         figure.year = passages.bound_year(figure.start, figure.end, nearby, across=energy)
+        if _FROM_BEFORE.search(text, max(0, figure.start - 12), figure.start) and _TO_AFTER.match(
+            text, figure.end
+        ):
+            figure.year = None  # "from 8 GWh to 12 GWh by 2027": the year is the second's
         if figure.unit == "GWh" and passages.says_per_year(figure.start, figure.end):
             figure.unit = "GWh/yr"
     return figures, years
@@ -325,6 +329,12 @@ def _between(figures, low, high):
     return any(low <= f_start < high for f_start, _ in figures)
 
 
+# The first figure of "from A to B" / "de A à B" is the one before: the clause's year is B's.
+_FROM_BEFORE = re.compile(r"(?<![\w])(?:from|de|passer[ \u00a0]+de)[ \u00a0]+$", re.I)
+_TO_AFTER = re.compile(
+    r"(?:[ \u00a0]+[a-zà-ÿ'’]+)?[ \u00a0]+(?:to|à)[ \u00a0]+(?:[a-zà-ÿ]+[ \u00a0]+){0,2}?[0-9]",
+    re.I,
+)
 # A figure for some day nobody dates ("puis plus de 25 GWh à terme", "40 GWh eventually") takes
 # no year from another figure's clause.
 _UNDATED = re.compile(
