@@ -305,6 +305,19 @@ def _initials(name):
     return "".join(word[0] for word in re.split(r"[ \u00a0-]+", name) if word[:1].isupper())
 
 
+def _dealt_with_or_abbreviated(text):
+    """Spans of multi-word names a verb of dealing governs, or that their initials follow."""
+    for match in _COUNTERPART.finditer(text):
+        # A verb in lower case is running text, whatever the names around it: a Title Case
+        # headline capitalises it ("Signs Deal With").
+        if match.group()[0].islower() and _names_a_company(match.group("name")):
+            yield match.start("name"), match.end("name")
+    for match in _NAME_WITH_ACRONYM.finditer(text):
+        name = match.group("name")
+        if _initials(name) == match.group("acronym") and _names_a_company(name):
+            yield match.start("name"), match.end("name")
+
+
 def find_candidates(text, overlaps_known, is_known):
     """
     Candidate organisations in ``text``. ``overlaps_known(start, end)`` tells whether a known
@@ -342,15 +355,8 @@ def find_candidates(text, overlaps_known, is_known):
         for match in pattern.finditer(text):
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))
-    for match in _COUNTERPART.finditer(text):
-        # A verb in lower case is running text, whatever the names around it: a Title Case
-        # headline capitalises it ("Signs Deal With").
-        if match.group()[0].islower() and _names_a_company(match.group("name")):
-            add(match.start("name"), match.end("name"))
-    for match in _NAME_WITH_ACRONYM.finditer(text):
-        name = match.group("name")
-        if _initials(name) == match.group("acronym") and _names_a_company(name):
-            add(match.start("name"), match.end("name"))
+    for start, end in _dealt_with_or_abbreviated(text):
+        add(start, end)
     for match in _SUBJECT.finditer(text):
         if not _in_headline(text, match.start(), match.end()):
             add(match.start("name"), match.end("name"))
