@@ -1,5 +1,6 @@
 """Figures and dates as English and French sources write them, in sentences written here."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -153,3 +154,43 @@ def test_dates_with_their_precision(language, body, text, date, precision):
 def test_an_impossible_day_is_read_as_its_month():
     dates = [m for m in read("On 31 June 2023 it opened.", "en") if m["kind"] == "date"]
     assert [(m["text"], m["date"]) for m in dates] == [("June 2023", "2023-06")]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        ("en", "Line 3 opened on 3 June.", [("3 June", "2025-06-03", "day")]),
+        ("en", "The deal closed on June 3 and was announced in March.",
+         [("June 3", "2025-06-03", "day"), ("March", "2025-03", "month")]),
+        ("fr", "L'augmentation de capital sera close fin octobre.",
+         [("octobre", "2025-10", "month")]),
+        ("fr", "Le contrat a été signé le 6 octobre.", [("6 octobre", "2025-10-06", "day")]),
+        ("en", "Investors may join later; Mar Holdings said so.", []),
+    ],
+)  # fmt: skip
+def test_days_and_months_without_a_year_are_dated_by_the_article(language, body, expected):
+    article = SimpleNamespace(
+        pk=None, body=body, language=language, published_on=datetime.date(2025, 11, 2)
+    )
+    dates = [m for m in suggest(article)["mentions"] if m["kind"] == "date"]
+    assert [(m["text"], m["date"], m["precision"]) for m in dates] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The contract runs for 8 years.",
+        "Le contrat court sur 10 ans.",
+        "Phase 2 and Line 3 are ready.",
+        "It uses NMC 811 chemistry.",
+        "Contact: +33 (0)1 84 88 20 00.",
+    ],
+)
+def test_durations_labels_and_telephone_numbers_are_not_figures(body):
+    assert [m["text"] for m in read(body, "en") if m["kind"] == "quantity"] == []
+
+
+def test_the_first_figure_of_from_a_to_b_takes_no_year():
+    body = "La capacité sera portée de 8 GWh à 12 GWh d'ici 2027."
+    figures = [(m["text"], m["year"]) for m in read(body, "fr") if m["kind"] == "quantity"]
+    assert figures == [("8 GWh", None), ("12 GWh", 2027)]

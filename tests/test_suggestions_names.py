@@ -136,3 +136,75 @@ def test_a_list_before_a_known_company_and_the_subject_of_an_ownership_verb_are_
     body = "Stellantis, Mercedes-Benz and Saft agreed to expand Ampere. Northvolt owns 5% of it."
     assert candidates(body) == ["Stellantis", "Mercedes-Benz", "Saft", "Northvolt"]
     assert candidates("In France, Germany and Italy, Ampere sells cars.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Ampere signed a supply contract with Tanaka-Moreau Energy Solution.", "en",
+         ["Tanaka-Moreau Energy Solution"]),
+        ("Ampere has teamed up with Nordic Grid Storage.", "en", ["Nordic Grid Storage"]),
+        ("Ampere will source separators from Pohang Advanced Film and Renault agreed.", "en",
+         ["Pohang Advanced Film"]),
+        ("Les cellules seront fournies par Électro-Rhône Accus à Ampère.", "fr",
+         ["Électro-Rhône Accus"]),
+        ("Ampère s'approvisionnera auprès de Sarthe Métaux Recyclés.", "fr",
+         ["Sarthe Métaux Recyclés"]),
+        ("Greencove Lithium Refining (GLR) will ship hydroxide to Ampere.", "en",
+         ["Greencove Lithium Refining", "GLR"]),
+        ("Mobilize, filiale du groupe Dauphiné Mobilité, arrive.", "fr", ["Dauphiné Mobilité"]),
+    ],
+)  # fmt: skip
+def test_names_a_verb_of_dealing_governs_are_candidates(known, body, language, expected):
+    assert candidates(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Ampere signed an agreement with the Région Hauts-de-France.", "fr"),
+        ("Ampere signed the deal with Mayor Jean Dupont in Lille.", "en"),
+        ("Ampere buys nickel from Western Australia and from New Caledonia.", "en"),
+        ("Ampère a conclu un partenariat avec l'Université de Grenoble Alpes.", "fr"),
+        ("Ampere and the Mobilize fund III signed.", "en"),
+    ],
+)
+def test_public_bodies_people_and_places_are_not_candidates(known, body, language):
+    assert candidates(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "kind", "country"),
+    [
+        ("Ardelis Energy, a Lyon-based developer of sodium-ion cells, signed with Renault.", "en",
+         "Ardelis Energy", "cell_maker", "FR"),
+        ("Renault signed with Polvara, an Italian producer of cathode precursors.", "en",
+         "Polvara", "industrial", "IT"),
+        ("Renault has picked Torvik Systems, a Swedish maker of battery management software.",
+         "en", "Torvik Systems", "technology", "SE"),
+        ("La start-up bordelaise Cathelia, spécialisée dans le recyclage des batteries, a signé "
+         "avec Renault.", "fr", "Cathelia", "industrial", "FR"),
+        ("Sodium Dynamics, founded in 2019, develops sodium-ion batteries for Renault.", "en",
+         "Sodium Dynamics", "cell_maker", None),
+        ("Electrocell Iberia, a subsidiary of Renault, will run the plant.", "en",
+         "Electrocell Iberia", "not_stated", None),
+    ],
+)  # fmt: skip
+def test_a_new_companys_kind_is_the_activity_the_text_states(
+    known, body, language, name, kind, country
+):
+    companies = [p["fields"] for p in run(body, language)["proposals"] if p["kind"] == "company"]
+    assert [(c["name"], c["kind"], c["country"]) for c in companies] == [(name, kind, country)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Ampere chief executive Tom Avery and Renault chairman Luca Ferri signed it.", "en"),
+        ("It is part of the Important Project of Common European Interest (IPCEI).", "en"),
+        ("Ampere, Renault and the Swedish Energy Agency will fund the programme.", "en"),
+        ("Le ministère de l'Économie et la Banque des Territoires soutiennent Ampère.", "fr"),
+    ],
+)
+def test_people_by_title_institutions_and_programmes_are_not_candidates(known, body, language):
+    assert candidates(body, language) == []

@@ -48,6 +48,38 @@ _CONTINUES = re.compile(
 _EXPLICIT_INVESTMENT = re.compile(
     r"(?<![\w])(?:investment agreement|accord d['’]investissement|investment deal)(?![\w])", re.I
 )
+# A supplier wins an order or is chosen; a buyer chooses: "X won an order from Y", "X a été
+# choisi par Y pour équiper…", "Y has selected X to supply…".
+_WINS_ORDER = re.compile(
+    r"(?<![\w])(?:won|wins|win|received|receives|secured|secures|landed|lands|bagged|remporte|"
+    r"remporté|décroche|décroché|obtient|obtenu|reçoit|reçu)(?![\w])[^.;:]{0,40}?"
+    r"(?:orders?|contracts?|commandes?|contrats?)(?![\w])",
+    re.I,
+)
+_CHOSEN_BY = re.compile(
+    r"(?<![\w])(?:chosen|selected|picked|choisie?s?|sélectionnée?s?|retenue?s?)[ \u00a0]+"
+    r"(?:by|par)(?![\w])",
+    re.I,
+)
+_CHOOSES = re.compile(
+    r"(?<![\w])(?:chose|chooses|selected|selects|picked|picks|choisit|choisi|sélectionne|"
+    r"sélectionné|retient|retenu)(?![\w])(?![ \u00a0]+(?:by|par)(?![\w]))",
+    re.I,
+)
+# What a memorandum is about, right after its word: "… pour recycler", "… on recycling".
+_ABOUT = re.compile(
+    r"(?:[ \u00a0]+(?:de[ \u00a0]+partenariat|\([A-Za-z]+\)))?,?[ \u00a0]+(?:pour|on|for|about|"
+    r"to|sur|portant[ \u00a0]+sur|en[ \u00a0]+vue[ \u00a0]+de|visant[ \u00a0]+à|concerning|"
+    r"regarding|covering)(?![\w])",
+    re.I,
+)
+# The supply of the subject's own goods: "the supply of its cathodes", "la fourniture de ses
+# électrolytes".
+_SUPPLY_OF_ITS = re.compile(
+    r"(?<![\w])(?:supply|supplies|delivery|deliveries|fourniture|livraison|livraisons)"
+    r"[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?:its|their|ses|son|sa|leurs?)(?![\w])",
+    re.I,
+)
 # Who supplies whom when no verb says it: upstream supplies downstream.
 UPSTREAM = {"energy": 0, "industrial": 1, "cell_maker": 2, "technology": 2, "carmaker": 3}
 
@@ -101,9 +133,19 @@ def _distinct(companies):
 
 
 def _supply_roles(sentence, companies, discourse):
-    """Supplier and buyer: the subject of a verb of supplying supplies, of buying buys."""
+    """
+    Supplier and buyer: the subject of a verb of supplying supplies, of buying buys; one that
+    wins an order or is chosen by a company supplies it, one that chooses a supplier buys.
+    """
     body, passage = sentence.reading.body, sentence.passage
+    own = _SUPPLY_OF_ITS.search(body, passage.start, passage.end)
+    if own and sentence.parties and sentence.parties[0]["end"] <= own.start():
+        subject = sentence.parties[0]  # "X a signé … avec Y, qui prévoit la fourniture de ses …"
+        return [(c, "supplier" if _same(c, subject) else "buyer") for c in companies]
     for pattern, subject_role, other_role in (
+        (_WINS_ORDER, "supplier", "buyer"),
+        (_CHOSEN_BY, "supplier", "buyer"),
+        (_CHOOSES, "buyer", "supplier"),
         (triggers.SUPPLYING, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
@@ -168,10 +210,13 @@ def _is_capacity(sentence, figure):
     return bool(triggers.CAPACITY_WORD.search(reading.body, clause.start, clause.end))
 
 
-def _start_year(body, passage):
+def _start_year(body, passage, status=None):
+    """The year the agreement starts; an agreement in force started when it was signed."""
     match = triggers.START_YEAR.search(body, passage.start, passage.end) or _SINCE_YEAR.search(
         body, passage.start, passage.end
     )
+    if match is None and status == "active":
+        match = _SIGNED_IN.search(body, passage.start, passage.end)
     return int(match.group("year")) if match else None
 
 
@@ -202,6 +247,9 @@ def _venture_proposal(sentence, venture, discourse):
     published = discourse.article_date[1]
     past = venture.founded is not None and (published is None or venture.founded < published.year)
     status = "active" if past else "announced"
+    body, passage = sentence.reading.body, sentence.passage
+    if not past and _LETTER_OF_INTENT.search(body, passage.start, passage.end):
+        status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
     announced = (None, None) if past else _announced(sentence, discourse, status)
     names = [c["record"]["name"] if c.get("record") else party(c) for c in partners]
     title = f"{'–'.join(names)} {KIND_LABELS['joint_venture']}"
@@ -220,6 +268,9 @@ def _venture_proposal(sentence, venture, discourse):
     key = ("agreement", "joint_venture", frozenset(party_key(c) for c in partners))
     mentions = [c for c in partners if not c.get("descriptor")]
     return key, sentence.propose("agreement", fields, mentions)
+
+
+_LETTER_OF_INTENT = dict(triggers.AGREEMENT_KINDS)["letter_of_intent"]
 
 
 def _same(a, b):
@@ -249,6 +300,10 @@ def agreements(sentence, facts, discourse):
     if not kinds:
         return
     kind, word = kinds[0]
+    if kind == "letter_of_intent" and _ABOUT.match(body, word.end()):
+        # A memorandum keeps the kind of what it is about; about something no other word
+        # types ("pour recycler les rebuts", "on battery recycling"), it is a partnership.
+        kind = "partnership"
     excluded = set()
     for venture in discourse.ventures:
         if venture.name is not None:
@@ -274,7 +329,7 @@ def agreements(sentence, facts, discourse):
         "parties": [{"company": party(c), "role": role} for c, role in roles],
         "announced": announced[0],
         "announced_precision": announced[1],
-        "start_year": _start_year(body, passage),
+        "start_year": _start_year(body, passage, status),
         "volumes": _volumes(sentence) if kind == "supply" else [],
     }
     known = [c["record"]["id"] for c in companies if c.get("record")]

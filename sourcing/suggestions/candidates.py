@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.search import fold_for_search
+from . import places
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
@@ -66,15 +67,20 @@ KINDS = [
     (r"industrial (?:company|group)|groupe industriel|industriel|équipementier|supplier|"
      r"fournisseur|manufacturer|fabricant|producer|producteur", "industrial"),
     (r"start-?up|company|firm|group|société|entreprise|groupe|pépite|spécialiste|specialist|"
-     r"giant|géant|subsidiary|filiale|joint venture|coentreprise|co-entreprise", "other"),
+     r"giant|géant|subsidiary|filiale|joint venture|coentreprise|co-entreprise|partner|"
+     r"partenaire|customer|client", "other"),
 ]  # fmt: skip
 _DESCRIPTOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in KINDS) + ")"
+# A word of a descriptor's complement ("fabricant de batteries"): not a name ("du groupe X").
+_LOWER_WORD = r"[a-zà-ÿ][\w-]*"
 _INTRODUCED = re.compile(
     rf"(?<![\w])(?:(?P<nat1>{_NATIONALITY})[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?"
     rf"(?P<descriptor>{_DESCRIPTOR})(?:[ \u00a0]+(?P<nat2>{_NATIONALITY}))?"
-    rf"(?:[ \u00a0]+[a-zà-ÿ][\w-]*)?"
-    rf"(?:[ \u00a0]+(?:des?|of|du|d['’])[ \u00a0]*[\w-]+(?:[ \u00a0]+[\w-]+)?)?,?[ \u00a0]+"
-    rf"(?P<name>{NAME})",
+    rf"(?:[ \u00a0]+(?!(?:des?|du|of|la|le|les|the|et|and|to|for|with|in|on|at|by|from|à|"
+    rf"pour|avec|sur|par|chez|dans)[ \u00a0])[a-zà-ÿ][\w-]*)?"
+    rf"(?:[ \u00a0]+(?:(?:des?|of|du)[ \u00a0]+|d['’][ \u00a0]*){_LOWER_WORD}"
+    rf"(?:[ \u00a0]+{_LOWER_WORD})?)?,?"
+    rf"[ \u00a0]+(?P<name>{NAME})",
 )
 # Last words that make a capitalised name an organisation's, and the kind each suggests.
 ORGANISATION_ENDINGS = {
@@ -115,6 +121,7 @@ Under Following According Start-up Startup Read Share Subscribe Related Press Me
 Communiqué Published Publié Par By Voir Lire Sur Abonnez-vous Partager
 Italy Spain Poland Sweden Norway Hungary Korea Britain UK USA US Asia America Africa
 Italie Espagne Pologne Suède Norvège Hongrie Corée Allemagne Chine Japon Amérique Afrique
+II III IV VI VII VIII IX XI XII
 """
 NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())  # noqa: SIM905
 
@@ -129,13 +136,28 @@ _OWNED = re.compile(
     rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders)"
     rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
 )
+# A venture's name after the word or the verb that founds it: "a joint venture, Rhenocell,",
+# "la coentreprise Italcell", "set up Italcell in 2020", "ont créé Provencell".
+_VENTURE = re.compile(
+    rf"(?i:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
+    rf"(?<!will )(?<!to )(?:set up|founded|formed|created|established)|ont créé|ont fondé|"
+    rf"a créé|a fondé),?[ \u00a0]+(?P<name>{NAME})"
+)
 # A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
 _DESCRIBED = re.compile(
     rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’])?[ \u00a0]*"
     rf"(?:[\w-]+[ \u00a0]+){{0,3}}?(?i:start-?up|jeune pousse|pépite|company|firm|group|"
     rf"groupe|société|maker|manufacturer|producer|refiner|recycler|fund|fonds|developer|"
     rf"specialist|spécialiste|fabricant|producteur|raffineur|recycleur|équipementier|"
-    rf"supplier|fournisseur)(?![\w])"
+    rf"supplier|fournisseur|joint[ \u00a0-]venture|coentreprise|co-entreprise|subsidiary|"
+    rf"filiale|spin-?off)(?![\w])"
+)
+# A name a participle of founding or of seat follows: "Sodium Dynamics, founded in Toulouse in
+# 2019,", "Cathelia, basée à Pessac,", "X, headquartered in Turin,".
+_FOUNDED_OR_BASED = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:founded|fondée?|created|créée?|established|"
+    rf"set up|based|basée?|headquartered|installée?|implantée?)[ \u00a0]+(?i:in|en|à|au|by|par|"
+    rf"near|près)(?![\w])"
 )
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
@@ -183,8 +205,9 @@ def _without_leading_common_words(text, start, end):
 
 
 def _plausible(name):
+    """Not only words that open sentences, name places and times, or nationalities."""
     words = fold_for_search(name).replace("'", " ").split()
-    return bool(words) and not all(word in NOT_NAMES for word in words)
+    return bool(words) and not all(word in NOT_NAMES or word in NATIONALITIES for word in words)
 
 
 # A name right before a verb of owning, agreeing or supplying is an organisation's.
@@ -192,7 +215,25 @@ _SUBJECT = re.compile(
     rf"(?<![\w-])(?P<name>{NAME})[ \u00a0]+(?i:(?:now|also|already|will|has|have|had|is|are|"
     r"to|a|va|vont|ont)[ \u00a0]+)?(?i:owns|holds|acquires|acquired|acquire|signed|signs|sign|"
     r"supplies|supply|invests|invested|invest|détient|possède|acquiert|rachète|signé|signe|"
-    r"fournira|fournit|investit|investira|agreed|agree)(?![\w])"
+    r"fournira|fournit|investit|investira|agreed|agree|deliver|delivers|delivered|ships|ship|"
+    r"buys|buy|bought|sources|source|livrera|livre|achète|achètera|construira|build|builds)"
+    r"(?![\w])"
+)
+# A name a verb of dealing governs: "signed a contract with X", "teamed up with X", "source
+# separators from X", "deliver … to X", "fournies par X", "auprès de X". Two words at least, so
+# that a lone capitalised word (a place, a person's first name) is not taken for a company.
+_MULTI_WORD_NAME = rf"{_WORD}(?:[ \u00a0](?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?{_WORD}){{1,5}}"
+_COUNTERPART = re.compile(
+    rf"(?<![\w])(?i:(?:signed|signs|sealed|inked|concluded|agreed|partnered|teamed[ \u00a0]up|"
+    rf"partnership|agreement|contract|deal|talks|accord|contrat|partenariat|signé|conclu|"
+    rf"s['’]allie|s['’]associe)[^.;:()]{{0,40}}?(?:with|avec)|(?:buy|buys|bought|source[sd]?|"
+    rf"sourcing|purchases?|purchased|orders?|ordered)[^.;:()]{{0,40}}?from|(?:fournie?s?|"
+    rf"livrée?s?|supplied|delivered|provided)[ \u00a0]+(?:par|by)|auprès[ \u00a0]+d(?:e|u|['’]))"
+    rf"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?P<name>{_MULTI_WORD_NAME})"
+)
+# A name with its acronym after it, the acronym made of its initials: "Acme Lithium Works (ALW)".
+_NAME_WITH_ACRONYM = re.compile(
+    rf"(?<![\w-])(?P<name>{_MULTI_WORD_NAME})[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{{1,7}})\)"
 )
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -207,6 +248,76 @@ def _in_headline(text, start, end):
     return False
 
 
+# Words that make a name a public body's, a person's title or a place's, not a company's:
+# "signed with the Région Hauts-de-France", "with Mayor X", "sources nickel from New Caledonia".
+_NOT_COMPANY_TEXT = """
+Région Region Ministry Ministère Ministre Minister Mayor Maire Government Gouvernement
+Commission Council Conseil Agency Agence Authority Autorité University Université
+Universidad School École Institute Institut Département Department Prefecture Préfecture
+State État City Ville Port Province Republic République Mr Mrs Ms Dr Mme Professor
+"""
+_NOT_COMPANY_WORDS = frozenset(fold_for_search(word) for word in _NOT_COMPANY_TEXT.split())  # noqa: SIM905
+# First words of places' names ("Western Australia", "New Caledonia"), not of companies'.
+_PLACE_FIRST_WORDS = frozenset(
+    {"western", "eastern", "northern", "southern", "new", "north", "south", "east", "west"}
+)
+
+
+# A person's title right before a name: "chief executive Tom Avery", "chairman Luca Ferri".
+_PERSON_TITLE_BEFORE = re.compile(
+    r"(?<![\w])(?i:chief[ \u00a0]+\w+[ \u00a0]+officer|chief[ \u00a0]+executive|CEO|CFO|COO|CTO|"
+    r"chairman|chairwoman|chair|president|président|présidente|directeur[ \u00a0]+général|"
+    r"directrice[ \u00a0]+générale|director|directeur|directrice|head|founder|co-founder|"
+    r"fondateur|fondatrice|cofondateur|spokesperson|spokesman|spokeswoman|porte-parole|"
+    r"analyst|analyste|minister|ministre|mayor|maire|managing[ \u00a0]+director|manager|"
+    r"responsable|PDG|DG)[ \u00a0]+$"
+)
+# Words that make a name an institution's or a programme's, wherever they stand in it.
+_INSTITUTION_WORDS = frozenset(
+    {"agency", "agence", "project", "projet", "programme", "program", "alliance", "initiative",
+     "institute", "institut", "association", "federation", "union", "commission",
+     "ministry", "ministere", "university", "universite", "council", "conseil"}
+)  # fmt: skip
+
+
+def _names_a_body(name):
+    """False for a name with a word of institutions ("Swedish Energy Agency", "IPCEI"'s words)."""
+    return not any(
+        fold_for_search(word) in _INSTITUTION_WORDS for word in name.replace("-", " ").split()
+    )
+
+
+def _names_a_company(name):
+    """Whether a name a verb of dealing governs may be a company's, not a body's or a place's."""
+    words = [fold_for_search(word) for word in name.replace("-", " ").split()]
+    if any(word in _NOT_COMPANY_WORDS for word in words[:2]) or (
+        len(words) == 2 and words[0] in _PLACE_FIRST_WORDS
+    ):
+        return False
+    return not (
+        places.is_country_or_region(name)
+        or places.country_named(name.split()[-1])
+        or places.city_country(name)
+    )
+
+
+def _initials(name):
+    return "".join(word[0] for word in re.split(r"[ \u00a0-]+", name) if word[:1].isupper())
+
+
+def _dealt_with_or_abbreviated(text):
+    """Spans of multi-word names a verb of dealing governs, or that their initials follow."""
+    for match in _COUNTERPART.finditer(text):
+        # A verb in lower case is running text, whatever the names around it: a Title Case
+        # headline capitalises it ("Signs Deal With").
+        if match.group()[0].islower() and _names_a_company(match.group("name")):
+            yield match.start("name"), match.end("name")
+    for match in _NAME_WITH_ACRONYM.finditer(text):
+        name = match.group("name")
+        if _initials(name) == match.group("acronym") and _names_a_company(name):
+            yield match.start("name"), match.end("name")
+
+
 def find_candidates(text, overlaps_known, is_known):
     """
     Candidate organisations in ``text``. ``overlaps_known(start, end)`` tells whether a known
@@ -218,6 +329,8 @@ def find_candidates(text, overlaps_known, is_known):
         start = _without_leading_common_words(text, start, end)
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
+            return
+        if _PERSON_TITLE_BEFORE.search(text, max(0, start - 40), start) or not _names_a_body(name):
             return
         found[start] = _merged(found.get(start), Candidate(start, end, name, **details))
 
@@ -238,10 +351,12 @@ def find_candidates(text, overlaps_known, is_known):
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
         if ending and len(words) > 1 and not _in_headline(text, match.start(), match.end()):
             add(match.start(), match.end(), kind=ending)
-    for pattern in (_NAMED, _OWNED, _DESCRIBED):
+    for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE, _FOUNDED_OR_BASED):
         for match in pattern.finditer(text):
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))
+    for start, end in _dealt_with_or_abbreviated(text):
+        add(start, end)
     for match in _SUBJECT.finditer(text):
         if not _in_headline(text, match.start(), match.end()):
             add(match.start("name"), match.end("name"))

@@ -33,6 +33,12 @@ _MONTH = (
     r"décembre|decembre|december|déc|dec)\.?"
 )
 _YEAR = r"(?P<year>1[89][0-9]{2}|20[0-9]{2}|2100)"
+# A month's whole name, capitalised in English, in lower case in French.
+_MONTH_WORD = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    r"novembre|décembre|decembre)"
+)
 _DAY = r"(?P<day>[0-9]{1,2})(?:er|st|nd|rd|th)?"
 _SPACE = r"[\s\u00a0\u202f]+"
 _PATTERNS = [
@@ -56,6 +62,23 @@ _PATTERNS = [
 ]
 
 
+# Days and months written without their year ("on 3 June", "le 6 octobre", "fin octobre", "in
+# March"), dated by the article. A month alone follows a word of time, so that "May" the verb
+# and "Mar" the abbreviation of a name stay words.
+_UNDATED_PATTERNS = [
+    (re.compile(rf"(?<![\w]){_DAY}{_SPACE}{_MONTH}(?![\w])", re.I), "day"),
+    (re.compile(rf"(?<![\w]){_MONTH}{_SPACE}{_DAY}(?![\w]|[.,][0-9])", re.I), "day"),
+    (
+        re.compile(
+            rf"(?<![\w])(?i:in|on|since|until|by|from|early|late|mid|end{_SPACE}of|"
+            rf"beginning{_SPACE}of|en|depuis|fin|début|debut|mi|courant|d['’]ici|jusqu['’]en|"
+            rf"dès|des)(?:{_SPACE}|-)(?-i:{_MONTH_WORD})(?![\w])"
+        ),
+        "month",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -75,9 +98,9 @@ def _month_number(text):
     return _MONTHS.get(fold_for_search(text).rstrip("."))
 
 
-def _build(match, kind, language):
+def _build(match, kind, language, article_year=None):
     groups = match.groupdict()
-    year = int(groups["year"])
+    year = int(groups["year"]) if groups.get("year") else article_year
     month = _month_number(groups["month"])
     day = int(groups["day"]) if groups.get("day") else None
     if kind == "numeric" and language != "fr" and day <= 12 < month:
@@ -87,18 +110,27 @@ def _build(match, kind, language):
         date = datetime.date(year, month or 0, day or 1)
     except (TypeError, ValueError):
         return None
-    return DateMention(match.start(), match.end(), date, precision)
+    if groups.get("year"):
+        return DateMention(match.start(), match.end(), date, precision)
+    start = match.start("day") if day and match.start("day") < match.start("month") else None
+    start = match.start("month") if start is None else start
+    end = max(match.end("month"), match.end("day") if day else 0)
+    return DateMention(start, end, date, precision)
 
 
-def find_dates(text, language):
-    """Full dates and months with a year, in text order, none overlapping another."""
+def find_dates(text, language, article_year=None):
+    """
+    Full dates and months with a year, in text order, none overlapping another; with
+    ``article_year``, days and months written without one too, in that year.
+    """
     found = []
     taken = bytearray(len(text))  # 1 where an earlier, more precise pattern matched
-    for pattern, kind in _PATTERNS:
+    patterns = _PATTERNS + (_UNDATED_PATTERNS if article_year else [])
+    for pattern, kind in patterns:
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue
-            mention = _build(match, kind, language)
+            mention = _build(match, kind, language, article_year)
             if mention is not None:
                 found.append(mention)
                 taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)

@@ -33,16 +33,23 @@ _MODIFIER = (
     r"(?!(?:au|aux|de|des|du|à|of|and|et|the|le|la|les|an?|une?|in|en|for|pour|with|avec|by|"
     r"par|to|its|son|sa|ses|que|qui|which|that)(?![\w-]))[\w-]+"
 )
+# The word after a head qualifies it ("constructeur allemand"), unless it is the verb that
+# follows ("the British battery maker will own") or the preposition of its complement ("a
+# producer of cathode precursors").
+_NOT_A_VERB = (
+    r"(?!(?:will|would|has|have|had|is|are|was|were|can|could|may|might|shall|should|does|did|"
+    r"va|vont|a|ont|est|sont|sera|seront|avait|avaient|doit|doivent|pourrait|devrait|"
+    r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que)(?![\w]))"
+)
 # A determiner, up to three modifiers, a head, up to two words after it ("constructeur allemand",
 # "spécialiste belge des matériaux de cathode").
 _DESCRIPTION = re.compile(
     rf"(?<![\w])(?:(?P<det>{_DETERMINER})|{_INDEFINITE}{_S})?{_S}*(?P<before>(?:{_MODIFIER}{_S}+){{0,3}}?)"
-    rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+(?-i:[a-zà-ÿ][a-zà-ÿ-]*)){{0,1}})",
+    rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+{_NOT_A_VERB}(?-i:[a-zà-ÿ][a-zà-ÿ-]*)){{0,1}})",
     re.I,
 )
-_COMPLEMENT = re.compile(
-    rf"{_S}+(?:des?|du|d{_APOS}|of|in){_S}*(?:[\w-]+{_S}+){{0,2}}?[\w-]+", re.I
-)
+# What a head makes or does, up to three words ("of sodium-ion cells", "de matériaux de cathode").
+_COMPLEMENT = re.compile(rf"{_S}+(?:des?|du|d{_APOS}|of|in){_S}*(?:[\w-]+{_S}+){{0,2}}[\w-]+", re.I)
 _NUMBER_OF = re.compile(r"(?i)(?:two|three|four|both|deux|trois|quatre)$")
 _PLURAL_HEAD = re.compile(
     r"(?i)^(?:partners|partenaires|shareholders|actionnaires|companies|groups|groupes|"
@@ -60,6 +67,8 @@ KIND_WORDS = [
                  r"private equity|capital-risque|venture capital"),
     ("energy", r"utilit(?:y|ies)|énergéticiens?|électriciens?|energy group|energy company|"
                r"power company|électricité|electricity|énergétique|pétrolier|oil"),
+    ("technology", r"software|logiciels?|semiconductors?|semi-conducteurs?|electronics|"
+                   r"électronique"),
     ("industrial", r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
                    r"chimi\w*|refin\w*|raffin\w*|recycl\w*|équipementiers?|equipment|"
                    r"modules?|packs?|hydrométallurgie|hydrometallurgy|precursors?|graphite|"
@@ -69,7 +78,12 @@ KIND_WORDS = [
 _KIND_RES = [
     (kind, re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)) for kind, words in KIND_WORDS
 ]
-_BASED = re.compile(r"(?P<place>[A-ZÀ-Ý][\w'-]*?)-based$|^basée?s?$")
+# "Acme, based in Lyon", "Acme, basée à Metz", "Acme (headquartered in Turin)": where it is.
+_BASED_IN = re.compile(
+    rf"{_S}*[,(]?{_S}*(?:which is{_S}+|qui est{_S}+)?(?i:based|headquartered|basée?|établie?|"
+    rf"installée?|implantée?|domiciliée?){_S}+(?i:in|at|à|au|en|near|près{_S}+de){_S}+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[- ][A-ZÀ-Ý][\w'’]*)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -113,6 +127,39 @@ def country_of(text):
                 based.group("place")
             )
     return None
+
+
+# What a company named just before does: "X, qui fabrique des cathodes", "X, spécialisée dans
+# le recyclage des batteries", "X, founded in 2019, develops sodium-ion batteries".
+_ACTIVITY = re.compile(
+    rf"(?:which|that|qui|and|et)?{_S}*(?i:makes|make|produces|produce|develops|develop|"
+    rf"manufactures|recycles|refines|designs|fabrique|fabriquent|produit|produisent|développe|"
+    rf"développent|recycle|recyclent|raffine|conçoit|spécialisée?s?{_S}+dans|"
+    rf"speciali[sz](?:ed|ing){_S}+in|active{_S}+in|actif{_S}+dans|active{_S}+dans)"
+    rf"(?P<what>[^.;:()]{{0,60}})"
+)
+# How far after a company's name its activity may be said ("X, founded in Toulouse in 2019,").
+ACTIVITY_REACH = 60
+
+
+def activity_kind(text, end):
+    """The kind of company the activity said right after a name ending at ``end`` makes it."""
+    window = text[end : end + ACTIVITY_REACH + 80]
+    stop = re.search(r"[.;:]", window)
+    window = window[: stop.start()] if stop else window
+    activity = _ACTIVITY.search(window)
+    if activity is None or activity.start() > ACTIVITY_REACH:
+        return None
+    return kind_of(activity.group())
+
+
+def based_country(text, end):
+    """The country of the place a company named just before ``end`` is said to be based in."""
+    based = _BASED_IN.match(text, end)
+    if based is None:
+        return None
+    place = based.group("place")
+    return places.country_named(place) or places.city_country(place)
 
 
 def _plural(before, head):

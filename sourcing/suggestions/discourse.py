@@ -31,7 +31,7 @@ _STRONG_VENTURE = re.compile(
 )
 _VENTURE_NAMED = re.compile(
     r"(?:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
-    r"dénommée?|sous le nom d['’]?e?)[ \u00a0]*$",
+    r"dénommée?|sous le nom d['’]?e?)[ \u00a0]*$|^,?[ \u00a0]+$",
     re.I,
 )
 _FOUNDED_BY = re.compile(
@@ -39,6 +39,18 @@ _FOUNDED_BY = re.compile(
     r"(?P<when>[ \u00a0]+(?:in|en)[ \u00a0]+(?P<year>(?:19|20)[0-9]{2}))?"
     r"(?P<by>[ \u00a0]+(?:by|par))?(?![\w])",
     re.I,
+)
+# A venture founded in the past, wherever the sentence dates it: "formed a 50-50 joint venture
+# named X in 2022", "created a joint venture, X, last year", "ont créé en 2019 une coentreprise".
+_FOUNDED_PAST = re.compile(
+    r"(?<![\w])(?<!will )(?<!to )(?:founded|created|set up|established|formed|launched|"
+    r"fondée?s?|créée?s?|constituée?s?|(?:ont|a|avaient|avait)[ \u00a0]+(?:créé|fondé|constitué|"
+    r"lancé|mis sur pied))(?![\w])",
+    re.I,
+)
+_IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$", re.I)
+_LAST_YEAR = re.compile(
+    r"(?<![\w])(?:last year|l['’]an dernier|l['’]année dernière|l['’]an passé)(?![\w])", re.I
 )
 _FORMING = re.compile(
     r"(?<![\w])(?:are forming|will form|to form|form|forming|create|creating|will create|"
@@ -86,6 +98,7 @@ class Discourse:
     def __init__(self, article, reading, sentences, index, attributes):
         self.reading = reading
         self.body = reading.body
+        self.published = getattr(article, "published_on", None)
         self.attributes = attributes  # known company id -> (kind, country)
         self.known_places = plants.known_places(index)
         self.companies = {}  # party key -> Known, in the order last named
@@ -218,8 +231,29 @@ class Discourse:
                 venture.partners = _distinct_keys(self._coordinated(after)) or venture.partners
         if _FORMING.search(body, passage.start, passage.end) and not founded:
             venture.forming = True
+        if venture.founded is None:
+            venture.founded = self._founding_year(sentence)
         if not venture.partners:
             venture.partners = self._founders(sentence, word, venture)
+
+    def _founding_year(self, sentence):
+        """The past year a verb of founding in the sentence dates, or None."""
+        body, passage = self.body, sentence.passage
+        verb = _FOUNDED_PAST.search(body, passage.start, passage.end)
+        if verb is None or self.published is None:
+            return None
+        for date in sentence.dates:
+            year = date.get("year")
+            if (
+                year
+                and date["start"] > verb.start()
+                and year < self.published.year
+                and _IN_YEAR.search(body, max(0, date["start"] - 10), date["start"])
+            ):
+                return year
+        if _LAST_YEAR.search(body, verb.start(), passage.end):
+            return self.published.year - 1
+        return None
 
     def _venture_of(self, sentence, word, parties):
         """The venture this sentence speaks of: named here, or the one spoken of before."""
@@ -274,8 +308,9 @@ class Discourse:
         for new in plants.new_plants_in(
             sentence, self.known_places, sentence.parties, self.dateline_country
         ):
-            if any(_same_place(new, old) for old in self.new_plants):
-                new = next(old for old in self.new_plants if _same_place(new, old))
+            old = next((old for old in self.new_plants if _same_place(new, old)), None)
+            if old is not None and not (old.sentence == 0 and sentence.index > 0):
+                new = old
             else:
                 if _JOINT_VENTURE.search(self.body, sentence.passage.start, sentence.passage.end):
                     venture = self.ventures[-1] if self.ventures else None
@@ -283,8 +318,16 @@ class Discourse:
                         new.operator = venture.name
                     else:
                         new.pending_venture = True
-                self.new_plants.append(new)
+                if old is None:
+                    self.new_plants.append(new)
+                else:
+                    # The headline named the plant in passing; the body says who builds it
+                    # and where: its reading replaces the headline's, in the same record.
+                    vars(old).update(vars(new))
+                    new = old
             refs.append({"start": new.start, "end": new.end, "plant": new})
+        if not refs:
+            refs = plants.operator_plant_refs(self.body, sentence.parties, self.known_places)
         sentence.plant_refs = sorted(refs, key=lambda ref: ref["start"])
         sentence.context_plant = self.current_plant
         if refs:
@@ -292,8 +335,10 @@ class Discourse:
 
     def _settle_new_plants(self):
         for new in self.new_plants:
-            if new.pending_venture and self.ventures and self.ventures[-1].name:
-                new.operator = self.ventures[-1].name
+            if new.pending_venture:
+                # The venture builds it; unnamed, it is no founder's plant: left blank.
+                venture = self.ventures[-1] if self.ventures else None
+                new.operator = venture.name if venture else None
             if new.country is None and new.operator is not None:
                 known = self.info(new.operator)
                 new.country = known.country if known else None

@@ -19,10 +19,11 @@ from .text import sentences, tokens
 class Reading:
     """An article's text read once: words, sentences, clauses and the parts not to read."""
 
-    def __init__(self, body, language, excluded, publisher=""):
+    def __init__(self, body, language, excluded, publisher="", published_year=None):
         self.body = body
         self.language = language
         self.publisher = publisher
+        self.published_year = published_year  # the year of days and months written without one
         # 1 for each character inside a non-editorial part: a lookup costs the mention's length.
         self.excluded = bytearray(len(body))
         for start, end in excluded:
@@ -84,7 +85,7 @@ def find_mentions(reading, index):
     for candidate in reading.candidates.values():
         mentions.append(_mention("candidate_company", candidate.start, candidate.end, body))
     figures, found_dates = figures_and_dates(
-        body, reading.language, reading.words, reading.clause_map
+        body, reading.language, reading.words, reading.clause_map, reading.published_year
     )
     for figure in figures:
         mentions.append(
@@ -158,7 +159,14 @@ def suggest(article):
         if not any(start < part.end and part.start < end for start, end, _ in marked)
     ]
     excluded = [(start, end) for start, end, _ in marked] + [(p.start, p.end) for p in detected]
-    reading = Reading(body, article.language, excluded, getattr(article, "publisher", ""))
+    published = getattr(article, "published_on", None)
+    reading = Reading(
+        body,
+        article.language,
+        excluded,
+        getattr(article, "publisher", ""),
+        published.year if published else None,
+    )
     mentions = [
         mention
         for mention in find_mentions(reading, index)

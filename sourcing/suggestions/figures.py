@@ -56,6 +56,20 @@ _ORDINAL_BEFORE = re.compile(
 # A bare number that counts nothing: a time ("07h45"), a score or split ("50-50", "50/50").
 _NOT_A_COUNT_AFTER = re.compile(rf"(?:h[0-9]|[-/][0-9]|:[0-9]|{_S}*h{_S}*[0-9])")
 _NOT_A_COUNT_BEFORE = re.compile(r"[0-9][-/:]$")
+# A bare number that measures time ("runs for 8 years", "10 ans") or labels a thing ("phase 2",
+# "Line 3", "NMC 811", "modèle C5"), or a part of a telephone number ("+33 (0)1 84 88 20 00"),
+# is no amount.
+_DURATION_AFTER = re.compile(
+    rf"{_S}*(?:years?|months?|weeks?|days?|hours?|minutes?|ans|années?|mois|semaines?|jours?|"
+    rf"heures?)(?![\w])",
+    re.I,
+)
+_LABEL_BEFORE = re.compile(
+    rf"(?<![\w])(?:(?i:phase|line|ligne|step|étape|tranche|unit|unité|model|modèle|no\.|n°|"
+    rf"number|numéro|building|bâtiment|hall|generation|génération|gen|version|series|série|"
+    rf"type|class|classe|grade)|[A-Z]{{2,}}){_S}*$"
+)
+_TELEPHONE = re.compile(r"\+[0-9]{1,3}[0-9 \u00a0().-]{6,}[0-9]")
 
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
 _SCALE_AFTER = re.compile(
@@ -244,6 +258,10 @@ def find_figures(text, language, words, taken, passages):
         # share or an amount in one clause is rarely dated by another.
         energy = figure.unit in ("GWh", "GWh/yr")
         figure.year = passages.bound_year(figure.start, figure.end, nearby, across=energy)
+        if _FROM_BEFORE.search(text, max(0, figure.start - 12), figure.start) and _TO_AFTER.match(
+            text, figure.end
+        ):
+            figure.year = None  # "from 8 GWh to 12 GWh by 2027": the year is the second's
         if figure.unit == "GWh" and passages.says_per_year(figure.start, figure.end):
             figure.unit = "GWh/yr"
     return figures, years
@@ -271,6 +289,9 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
             or _is_bare_year(text[start:number_end], value)
             or _NOT_A_COUNT_AFTER.match(text, number_end)
             or _NOT_A_COUNT_BEFORE.search(text, max(0, start - 2), start)
+            or _DURATION_AFTER.match(text, number_end)
+            or _LABEL_BEFORE.search(text, max(0, start - 15), start)
+            or _in_telephone_number(text, start)
         ):
             return None
     qualifier, start = qualifiers.get(start, ("exact", start))
@@ -280,6 +301,20 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
     if qualifier == "exact":
         qualifier = qualifier_after(text, end)
     return Figure(start, end, _round(value), unit, qualifier)
+
+
+# How far a telephone number's "+" may stand before one of its digit groups.
+TELEPHONE_REACH = 20
+
+
+def _in_telephone_number(text, position):
+    if "+" not in text[max(0, position - TELEPHONE_REACH) : position + 1]:
+        return False  # the common case, decided without a search
+    start = max(0, position - TELEPHONE_REACH)
+    return any(
+        match.start() <= position < match.end()
+        for match in _TELEPHONE.finditer(text, start, position + TELEPHONE_REACH)
+    )
 
 
 def qualifier_after(text, end):
@@ -292,6 +327,30 @@ def qualifier_after(text, end):
 
 def _between(figures, low, high):
     return any(low <= f_start < high for f_start, _ in figures)
+
+
+# The first figure of "from A to B" / "de A à B" is the one before: the clause's year is B's.
+_FROM_BEFORE = re.compile(r"(?<![\w])(?:from|de|passer[ \u00a0]+de)[ \u00a0]+$", re.I)
+_TO_AFTER = re.compile(
+    r"(?:[ \u00a0]+[a-zà-ÿ'’]+)?[ \u00a0]+(?:to|à)[ \u00a0]+(?:[a-zà-ÿ]+[ \u00a0]+){0,2}?[0-9]",
+    re.I,
+)
+# A figure for some day nobody dates ("puis plus de 25 GWh à terme", "40 GWh eventually") takes
+# no year from another figure's clause.
+_UNDATED = re.compile(
+    r"[ \u00a0]*(?:[\w/]+[ \u00a0]+){0,3}?(?:à terme|à plus long terme|à long terme|eventually|"
+    r"ultimately|in the long (?:term|run)|over time|at a later stage)(?![\w])",
+    re.I,
+)
+
+
+# A clause set against another ("…, contre 8 GWh à son ouverture", "up from 8 GWh") is of
+# another time than the other's year.
+_CONTRAST = re.compile(
+    r"(?:contre|compared (?:with|to)|against|versus|vs\.?|up from|down from|en hausse par "
+    r"rapport|au lieu de|instead of)(?![\w])",
+    re.I,
+)
 
 
 class ClauseMap:
@@ -335,7 +394,7 @@ class ClauseMap:
         (start, end) of the sentence's other figures, which keep a year from reaching past them.
         """
         index = self._index(start, end)
-        if index is None:
+        if index is None or _UNDATED.match(self.text, end):
             return None
         clause, sentence = self.clauses[index]
         year = self._nearest_binding(index, start, end, figures)
@@ -348,7 +407,12 @@ class ClauseMap:
             and _INHERITS_YEAR.match(self.text, clause.start)
         ):
             year = self._nearest_binding(index - 1, start, end, figures)
-        if year is None and across and not self._clause_bindings(index):
+        if (
+            year is None
+            and across
+            and not self._clause_bindings(index)
+            and not _CONTRAST.match(self.text, clause.start)
+        ):
             year = self._sentence_binding(index, sentence, start, end, figures)
         return year
 

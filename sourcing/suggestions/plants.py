@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..models import Plant
 from ..text.search import fold_for_search
 from . import places, triggers
+from .candidates import NOT_NAMES
 
 _S = r"[ \u00a0]"
 _APOS = "['’]"
@@ -53,6 +54,14 @@ _NEW_PLANT_WORDS = re.compile(
     rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*)(?![\w])",
     re.I,
 )
+# A plant word's own place: "sa future usine d'Hagondange", "a factory of Foggia".
+_PLANT_OF_PLACE = re.compile(rf"{_S}+(?:de|d{_APOS}|of){_S}*{_PLACE_NAME}")
+# Where a company is based is not where it builds: "Acme, basée à Metz, construira…".
+_BASED = re.compile(
+    rf"(?:based|headquartered|installée?|basée?|implantée?|siège{_S}+(?:est{_S}+)?(?:à|au)|"
+    rf"headquarters{_S}+(?:are{_S}+)?)(?:{_S}+(?:in|at|à|near|en))?{_S}*$",
+    re.I,
+)
 _ALREADY = re.compile(r"(?<![\w])(?:already|déjà|existing|existante?)(?![\w])", re.I)
 _PLANT_WORD = re.compile(rf"(?<![\w])(?:{PLANT_NOUNS})(?![\w])", re.I)
 
@@ -63,6 +72,7 @@ class KnownPlaces:
 
     by_place: dict = field(default_factory=dict)  # folded place -> {plant id}
     plants: dict = field(default_factory=dict)  # id -> (name, city, operator id)
+    by_operator: dict = field(default_factory=dict)  # operator id -> [plant id]
 
 
 _known_cache = {}
@@ -78,6 +88,7 @@ def known_places(index):
             "pk", "name", "city", "operator_id"
         ):
             found.plants[pk] = (name, city, operator)
+            found.by_operator.setdefault(operator, []).append(pk)
             if city:
                 found.by_place.setdefault(fold_for_search(city), set()).add(pk)
         for words, records in index.by_words.items():
@@ -115,6 +126,34 @@ def place_mentions(body, index, taken):
     return found
 
 
+# A known plant by its operator: "l'usine de Pellucell", "the plant of X", "X's plant", "the X
+# site"; not "X's new plant", which is another.
+_NOUN_OF = re.compile(rf"(?:{PLANT_NOUNS}){_S}+(?:de|du|d{_APOS}|of){_S}*$", re.I)
+_NOUN_AFTER = re.compile(
+    rf"(?:{_APOS}s)?{_S}+(?!(?:new|nouvelle|nouvel|future|second|deuxième|another|next){_S})"
+    rf"(?:[a-zé-]+{_S}+)?(?:{PLANT_NOUNS})(?![\w])",
+    re.I,
+)
+
+
+def operator_plant_refs(body, parties, known):
+    """
+    Known plants designated by an operator that has only one ("l'usine de Pellucell"), as
+    references (start and end of the operator's name, plant).
+    """
+    refs = []
+    for party in parties:
+        record = party.get("record") if not party.get("descriptor") else None
+        owned = known.by_operator.get(record.get("id")) if record else None
+        if not owned or len(owned) != 1:
+            continue
+        before = body[max(0, party["start"] - 25) : party["start"]]
+        if _NOUN_OF.search(before) or _NOUN_AFTER.match(body, party["end"]):
+            plant = plant_reference(known, owned[0])
+            refs.append({"start": party["start"], "end": party["end"], "plant": plant})
+    return refs
+
+
 def plant_reference(known, plant_id):
     name = known.plants.get(plant_id, ("", "", None))[0]
     return {"id": plant_id, "slug": None, "name": name}
@@ -135,7 +174,8 @@ class NewPlant:
     pending_venture: bool = False  # its operator is a joint venture named later
 
     def reference(self, name):
-        return {"id": None, "slug": None, "name": f"{name} {self.city}", "city": self.city}
+        label = f"{name} {self.city}" if name else self.city  # no operator named: the city
+        return {"id": None, "slug": None, "name": label, "city": self.city}
 
 
 def _kind(text):
@@ -156,38 +196,79 @@ def _status(text):
 def new_plants_in(sentence, known, companies, country_hint):
     """
     New plants a sentence introduces: a plant word or a verb of building or making, then a city
-    that is no known plant's. ``companies``: the sentence's companies, descriptions resolved.
+    that is no known plant's, or a city before a plant word in a sentence about building it.
+    ``companies``: the sentence's companies, descriptions resolved.
     """
     body, passage = sentence.reading.body, sentence.passage
-    text = body[passage.start : passage.end]
-    if _ALREADY.search(text):
+    if _ALREADY.search(body, passage.start, passage.end):
         return []
-    found = []
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
-        located = _LOCATED.search(body, word.end(), min(passage.end, word.end() + 90))
-        if located is None:
-            continue
-        city = _city(located.group("place"))
-        if not city or fold_for_search(city) in known.by_place:
-            continue
-        if any(c["start"] <= located.start("place") < c["end"] for c in companies):
-            continue
-        operator = _operator(companies, word.start())
-        country = places.countries_in(text)
-        found.append(
-            NewPlant(
-                located.start("place"),
-                located.start("place") + len(city),
-                city,
-                operator,
-                _kind(text),
-                _status(text),
-                (country[0] if country else None) or places.city_country(city) or country_hint,
-                sentence.index,
-            )
-        )
-        break
-    return found
+        located = _where(body, word, passage.end)
+        if located is not None:
+            plant = _new_plant(sentence, located, word.start(), known, companies, country_hint)
+            if plant is not None:
+                return [plant]
+    named = _city_before_noun(body, passage, known)
+    if named is not None:
+        plant = _new_plant(sentence, named, named.start(), known, companies, country_hint)
+        if plant is not None:
+            return [plant]
+    return []
+
+
+def _new_plant(sentence, located, position, known, companies, country_hint):
+    """The new plant at the place ``located`` found, operated by the company named before
+    ``position``; None at a known plant's place or inside a company's name."""
+    city = _city(located.group("place"))
+    if not city or fold_for_search(city) in known.by_place:
+        return None
+    if any(c["start"] <= located.start("place") < c["end"] for c in companies):
+        return None
+    text = sentence.text
+    country = places.countries_in(text)
+    return NewPlant(
+        located.start("place"),
+        located.start("place") + len(city),
+        city,
+        _operator(companies, position),
+        _kind(text),
+        _status(text),
+        (country[0] if country else None) or places.any_name_country(city) or country_hint,
+        sentence.index,
+    )
+
+
+# A new plant named by its city before the plant word, in a sentence about building it: "will
+# start building its Sunderland gigafactory". Only a city GeoNames knows, since any capitalised
+# word stands there ("its Model Y plant").
+_CITY_BEFORE_NOUN = re.compile(
+    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur){_S}+{_PLACE_NAME}{_S}+(?:{PLANT_NOUNS})"
+    rf"(?![\w])",
+    re.I,
+)
+_BUILDING = re.compile(r"(?<![\w])(?:build\w*|construi\w*|bâti\w*)(?![\w])", re.I)
+
+
+def _city_before_noun(body, passage, known):
+    if not _BUILDING.search(body, passage.start, passage.end):
+        return None
+    for match in _CITY_BEFORE_NOUN.finditer(body, passage.start, passage.end):
+        city = _city(match.group("place"))
+        if city and places.city_country(city) and fold_for_search(city) not in known.by_place:
+            return match
+    return None
+
+
+def _where(body, word, end):
+    """The place a plant word or a verb of building points to, not where a company is based."""
+    if _PLANT_WORD.fullmatch(word.group()):
+        own = _PLANT_OF_PLACE.match(body, word.end(), end)
+        if own is not None:
+            return own
+    for located in _LOCATED.finditer(body, word.end(), min(end, word.end() + 90)):
+        if not _BASED.search(body, max(0, located.start() - 30), located.start("place")):
+            return located
+    return None
 
 
 def _city(place):
@@ -196,8 +277,8 @@ def _city(place):
     while words and fold_for_search(words[-1]) in {"in", "on", "the"}:
         words.pop()
     city = " ".join(words)
-    if not city or places.is_country_or_region(city):
-        return None
+    if not city or places.is_country_or_region(city) or fold_for_search(city) in NOT_NAMES:
+        return None  # "in March 2024" dates, "in Europe" is no city
     return city
 
 

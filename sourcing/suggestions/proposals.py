@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from ..models import Company
-from . import agreements, discourse, places, plant_figures, records, stakes
+from . import agreements, descriptors, discourse, places, plant_figures, records, stakes
 from .candidates import NAME
 from .common import by_sentence, party, proposal
 from .merging import merged
@@ -136,6 +136,7 @@ def company_details(context, mention, name):
     candidate = context.reading.candidates.get(mention["start"])
     kind = known.kind if known else None
     country = known.country if known else None
+    kind = kind or descriptors.activity_kind(context.reading.body, mention["end"])
     if candidate is not None:
         kind = kind or (candidate.kind if candidate.kind not in (None, "other") else None)
         country = country or candidate.country
@@ -143,6 +144,8 @@ def company_details(context, mention, name):
         for plant in context.new_plants:
             if plant.operator is not None and context.operator_name(plant.operator) == name:
                 kind = OPERATOR_KIND.get(plant.kind)
+    if country is None:
+        country = descriptors.based_country(context.reading.body, mention["end"])
     if country is None:
         country = next(
             (places.country_named(word) for word in name.split() if places.country_named(word)),

@@ -8,13 +8,14 @@ from . import dates as date_finder
 from .figures import find_figures
 
 
-def figures_and_dates(text, language, words, clause_map):
+def figures_and_dates(text, language, words, clause_map, article_year=None):
     """
     (figures, dates) of ``text``: ``figures.Figure``s with unit, qualifier and bound year, and
     ``dates.DateMention``s in text order, bare years included. ``words`` are ``text.tokens`` of
-    ``text`` and ``clause_map`` its ``figures.ClauseMap``.
+    ``text`` and ``clause_map`` its ``figures.ClauseMap``; ``article_year`` dates the days and
+    months written without a year ("le 6 octobre").
     """
-    found_dates = date_finder.find_dates(text, language)
+    found_dates = date_finder.find_dates(text, language, article_year)
     taken = bytearray(len(text))
     for found in found_dates:
         taken[found.start : found.end] = b"\1" * (found.end - found.start)

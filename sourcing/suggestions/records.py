@@ -118,11 +118,40 @@ def stakes(sentence, facts, discourse):
         yield key, sentence.propose("stake", fields, mentions, exists)
 
 
-def _basis(body, clause):
-    if triggers.INITIAL.search(body, clause.start, clause.end):
-        return "initial"
-    if triggers.CURRENT.search(body, clause.start, clause.end):
-        return "current"
+# "from 8 GWh to 12 GWh", "de 8 GWh à 12 GWh": the first figure is the capacity before.
+_FROM_FIGURE = re.compile(r"(?<![\w])(?:from|de|passer de)[ \u00a0]+$", re.I)
+_TO_FIGURE = re.compile(
+    r"(?:[ \u00a0]+(?:today|currently|now|actuellement|aujourd['’]hui))?[ \u00a0]+(?:to|à)"
+    r"[ \u00a0]+(?:(?:more than|over|about|plus de|près de|environ)[ \u00a0]+)?[0-9]",
+    re.I,
+)
+# A word of today right after a figure is that figure's ("16 GWh actuellement à 40 GWh").
+AFTER_FIGURE = 2
+
+
+def _basis(body, clause, passage, figure, energy):
+    """
+    Initial, current or target. A word of a first phase or of today in the figure's clause,
+    with no other figure between them, says which; so does a word of a first phase earlier in
+    the sentence ("The first phase, due in 2026, will have 4 GWh"). A word of growth between
+    it and the figure ("start with 8 GWh and be expanded to 24 GWh") makes a target.
+    """
+    previous = [f["end"] for f in energy if f["end"] <= figure["start"]]
+    start = max(previous, default=passage.start)
+    for pattern, basis, reach in (
+        (triggers.INITIAL, "initial", start),
+        (triggers.CURRENT, "current", max(start, clause.start)),
+    ):
+        words = [
+            w
+            for w in pattern.finditer(body, reach, clause.end)
+            if not (previous and 0 <= w.start() - max(previous) <= AFTER_FIGURE)
+        ]
+        if not words:
+            continue
+        before = [w for w in words if w.end() <= figure["start"]]
+        if not before or not triggers.GROWTH.search(body, before[-1].end(), figure["start"]):
+            return basis
     return "target"
 
 
@@ -159,12 +188,17 @@ def capacities(sentence, facts, discourse):
             continue  # a volume supplied, proposed with its agreement
         plant = plant_at(sentence, figure["start"])
         plant_id = known_plant_id(plant)
+        basis, year = _basis(body, clause or passage, passage, figure, energy), figure["year"]
+        if _FROM_FIGURE.search(body, max(0, figure["start"] - 8), figure["start"]) and (
+            _TO_FIGURE.match(body, figure["end"])
+        ):
+            basis, year = "current", None  # "portée de 8 GWh à 12 GWh": 8 GWh is today's
         fields = {
             "plant": discourse.plant_value(plant) if plant else None,
             "gwh_per_year": figure["value"],
             "qualifier": figure["qualifier"],
-            "basis": _basis(body, clause or passage),
-            "year": figure["year"],
+            "basis": basis,
+            "year": year,
         }
         exists = bool(
             facts and plant_id and facts.has_capacity(plant_id, figure["value"], figure["year"])
@@ -185,6 +219,15 @@ def _is_volume(body, clause, passage):
     )
 
 
+# What a milestone is not the plant's own when it speaks of: an extension, a further line.
+_EXTENSION = re.compile(
+    r"(?<![\w])(?:extension|expansion|agrandissement|second line|new line|further line|"
+    r"deuxième ligne|seconde ligne|nouvelle ligne|phase two|phase 2|second phase|deuxième phase)"
+    r"(?![\w])",
+    re.I,
+)
+
+
 def milestones(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
     years = sorted((d for d in sentence.dates if d["year"]), key=lambda d: d["start"])
@@ -200,9 +243,15 @@ def milestones(sentence, facts, discourse):
             found.append((kind, match))
     found.sort(key=lambda item: item[1].start())
     for number, (kind, trigger) in enumerate(found):
+        if _EXTENSION.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
+            continue  # "construction of the extension will begin": a phase, not the plant's
         limit = found[number + 1][1].start() if number + 1 < len(found) else passage.end
         later = [d for d in years if trigger.start() <= d["start"] < limit]
-        earlier = [d for d in years if d["end"] <= trigger.start()]
+        earlier = [
+            d
+            for d in years
+            if d["end"] <= trigger.start() and ";" not in body[d["end"] : trigger.start()]
+        ]
         date = later[0] if later else (earlier[-1] if earlier and number == 0 else None)
         if date is None:
             continue

@@ -21,8 +21,9 @@ AGENT_REACH = 30
 _OWNING = re.compile(
     r"(?<![\w])(?:stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
-    r"détiendra|détiendront|détenu\w*|possède|possédera|rachète|conserve|conservent|garde|"
-    r"keeps?|kept|retains?|retained|cède|cèdent|cédé|sold|sells|exits?)(?![\w])",
+    r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
+    r"possédaient|rachète|conserve|conservent|garde|keeps?|kept|retains?|retained|cède|cèdent|"
+    r"cédé|sold|sells|exits?|interests?(?=[ \u00a0]+in(?![\w])))(?![\w])",
     re.I,
 )
 _PASSIVE = re.compile(
@@ -54,10 +55,11 @@ _PLANNED = re.compile(
     re.I,
 )
 _DONE = re.compile(
-    r"(?<![\w])(?:holds|hold|owns|own|owned|détient|détiennent|possède|possèdent|conserve|"
+    r"(?<![\w])(?:holds|hold|owns|own|owned|held|détient|détiennent|détenait|détenaient|"
+    r"possédait|possédaient|possède|possèdent|conserve|"
     r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
     r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
-    r"increased|reduced|lifted|lowered|trimmed|"
+    r"increased|reduced|lifted|lowered|trimmed|doubled|tripled|halved|boosted|upped|"
     r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé))"
     r"(?![\w])",
     re.I,
@@ -67,12 +69,31 @@ _RELATIVE_DATE = re.compile(
     r"this year|cette année)(?![\w])",
     re.I,
 )
-# "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held.
+# "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
+# so is one set against the share held ("contre 25 % auparavant", "up from 5%").
 _FORMER_SHARE = re.compile(
-    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]"
+    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]|"
+    r"[ \u00a0]+(?:auparavant|previously|before|earlier|précédemment|a year earlier|"
+    r"un an plus tôt)(?![\w])"
 )
-# The buyer of a stake sold: the company right after "to" or "à".
-_SOLD_TO = re.compile(r"(?<![\w])(?:to|à|au)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+)?$", re.I)
+_FORMER_SHARE_BEFORE = re.compile(
+    r"(?<![\w])(?:contre|up from|down from|compared with|compared to|versus|from|instead of)"
+    r"[ \u00a0]+$",
+    re.I,
+)
+# "Brennhof (30%), Nordkap (15%)": a share written in parentheses after its holder's name.
+_SHARE_IN_PARENTHESES = re.compile(r"[ \u00a0]*\($")
+# The buyer of a stake sold: the company after "to" or "à", a description between or not ("to
+# the Norwegian fund X", "au fonds norvégien X", "à l'investisseur X").
+_SOLD_TO = re.compile(
+    r"(?<![\w])(?:to|à|au|aux)[ \u00a0]+(?:(?:the|la|le|l['’])[ \u00a0]*)?"
+    r"(?:[\w-]+[ \u00a0]+){0,3}$",
+    re.I,
+)
+# How far before the buyer's name "to" / "à" may be, a description between.
+SOLD_TO_REACH = 40
+# A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
+_NEXT_CLAUSE = re.compile(r"(?<![\w])(?:and|but|while|et|mais|tandis|alors)(?![\w])", re.I)
 _SOLD_DONE = re.compile(
     r"(?<![\w])(?:sold|has sold|have sold|a cédé|ont cédé|a vendu|ont vendu)(?![\w])", re.I
 )
@@ -120,7 +141,10 @@ def stakes(sentence, facts, discourse):
     shares = [
         f
         for f in sentence.figures
-        if f["unit"] == "%" and f["value"] <= 100 and not _FORMER_SHARE.match(body, f["end"])
+        if f["unit"] == "%"
+        and f["value"] <= 100
+        and not _FORMER_SHARE.match(body, f["end"])
+        and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
     ]
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     for figure in shares or [None]:
@@ -150,7 +174,9 @@ def _buyer(sentence, trigger, target):
         if p["start"] > target["end"] and party_key(p) != party_key(target)
     ]
     for mention in after:
-        if _SOLD_TO.search(body[max(0, mention["start"] - 12) : mention["start"]]):
+        if _NEXT_CLAUSE.search(body, target["end"], mention["start"]):
+            break
+        if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
             return mention
     return None
 
@@ -159,6 +185,14 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
     holders, target = _sides(sentence, trigger)
+    agent = _agent_after(sentence, figure)
+    if agent is not None and holders:
+        holders = [agent]  # "détenue à 60 % par X et à 40 % par Y": each share its own holder
+    listed = _holder_before_parentheses(sentence, figure)
+    if listed is not None:
+        topic = memory.topic if memory.topic is not None else target
+        if topic is not None and party_key(topic) != party_key(listed):
+            return [(listed, topic, figure)]
     if holders is None:
         return []
     topic = memory.topic
@@ -168,8 +202,15 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
         and all(party_key(h) != party_key(topic) for h in holders)
     ):
         target = topic
+    if target is None and _is_venture_held(sentence, trigger):
+        target = _venture_held(holders, discourse)
+        # "X and Y will each hold 50% of the new company": every coordinated holder.
+        each = _with_coordinated(sentence, holders) if distributive else holders[-1:]
+        return [(h, target, figure) for h in each] if figure else []
     if target is None and not distributive:
         target = _other(sentence, holders)
+    if target is None and distributive:
+        target = _venture_held(holders, discourse)
     if holders and target is not None:
         holders = [h for h in holders if party_key(h) != party_key(target)]
     if distributive and target is not None:
@@ -184,6 +225,37 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     return [(h, target, figure) for h in holders[-1:]] if holders else [(None, target, figure)]
 
 
+# "à 40 % par Y", "40% by Y": the holder of a share in a passive list follows its own figure.
+_BY_AFTER_SHARE = re.compile(
+    r"[ \u00a0]+(?:par|by)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$", re.I
+)
+
+
+def _agent_after(sentence, figure):
+    """The company named by "par" / "by" right after a share, or None."""
+    if figure is None:
+        return None
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        gap = mention["start"] - figure["end"]
+        if 0 < gap <= AGENT_REACH and _BY_AFTER_SHARE.search(body, figure["end"], mention["start"]):
+            return mention
+    return None
+
+
+def _holder_before_parentheses(sentence, figure):
+    """The company a share in parentheses follows ("Brennhof (30%)"), or None."""
+    if figure is None:
+        return None
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        if 0 < figure["start"] - mention["end"] <= 3 and _SHARE_IN_PARENTHESES.search(
+            body, mention["end"], figure["start"]
+        ):
+            return mention
+    return None
+
+
 def _sides(sentence, trigger):
     """The holders (subject) and the target of a word of owning."""
     body, parties = sentence.reading.body, sentence.parties
@@ -195,7 +267,10 @@ def _sides(sentence, trigger):
         before = [p for p in parties if p["end"] <= passive.start()]
         if not after or after[0]["start"] - passive.end() > AGENT_REACH:
             return None, None  # "détenu à 40 % par ses fondateurs": held by no company named
-        return (after[:1], before[-1] if before else None)
+        held = before[-1] if before else None
+        if held is not None and _VENTURE_WORD.search(body, held["end"], passive.start()):
+            held = None  # "X et Y vont créer une coentreprise détenue à 60 % par X": the venture's
+        return (after[:1], held)
     held = _PASSIVE_NO_AGENT.search(
         body, max(sentence.passage.start, trigger.start() - 25), trigger.end()
     )
@@ -266,6 +341,51 @@ def _other(sentence, holders):
     return others[0]
 
 
+_VENTURE_WORD = re.compile(
+    r"(?<![\w])(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
+    r"(?:new|nouvelle)[ \u00a0]+(?:company|société|entreprise))(?![\w])",
+    re.I,
+)
+
+
+_AND = re.compile(r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*$", re.I)
+
+
+def _with_coordinated(sentence, holders):
+    """``holders`` and the companies joined to the last of them by "and", "et" or a comma."""
+    every = list(holders)
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        if every and mention["start"] >= every[-1]["end"]:
+            if not _AND.match(body[every[-1]["end"] : mention["start"]]):
+                break
+            every.append(mention)
+    return every
+
+
+def _is_venture_held(sentence, trigger):
+    """Whether the word of owning speaks of a joint venture named as its subject or object
+    ("une coentreprise détenue à 60 % par X", "will hold 25% of the new company")."""
+    body, passage = sentence.reading.body, sentence.passage
+    before = _VENTURE_WORD.search(body, max(passage.start, trigger.start() - 40), trigger.start())
+    after = _VENTURE_WORD.search(body, trigger.end(), min(passage.end, trigger.end() + 40))
+    return bool(before or after)
+
+
+def _venture_held(holders, discourse):
+    """
+    The named joint venture a distributive sentence with no company held speaks of ("The two
+    shareholders own the company in equal parts", "They each own 50% of it"): the last one
+    named whose founders include the holders named.
+    """
+    keys = {party_key(h) for h in holders}
+    for venture in reversed(discourse.ventures):
+        founders = {party_key(p) for p in venture.partners}
+        if venture.name is not None and keys <= founders and len(founders) >= 2:
+            return venture.name
+    return None
+
+
 def _shareholders(target, holders, discourse):
     """Every holder a distributive phrase speaks of: those named, else the target's known ones."""
     if len(holders) >= 2:
@@ -293,12 +413,15 @@ def _note_topic(sentence, memory):
 def _status(sentence, holder, trigger):
     """The state of a stake from the verb that states it: sold, planned, to come, or held."""
     body, passage = sentence.reading.body, sentence.passage
-    start = holder["end"] if holder and holder["end"] <= trigger.start() else passage.start
+    named_here = holder and passage.start <= holder["start"] and holder["end"] <= trigger.start()
+    start = holder["end"] if named_here else passage.start
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = max(trigger.end(), clause.end if clause else trigger.end())
     verb = body[start:end]
     if triggers.STAKE_DIVESTED.search(verb):
         return "divested"
+    if _RELATIVE_OPEN.match(body, start) and triggers.STAKE_DIVESTED.search(body, end, passage.end):
+        return "divested"  # "X, qui possédait 12 % de Y, a soldé sa participation": now sold
     if _PLANNED.search(verb):
         return "planned"
     if triggers.STAKE_FUTURE.search(verb):

@@ -32,11 +32,20 @@ CAPACITY = _words(
 )
 INITIAL = _words(
     r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
-    r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec"
+    r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec|"
+    r"at (?:its )?(?:opening|launch|start-up)|(?:à son|à l['’]|lors de son) (?:ouverture|"
+    r"démarrage|lancement)|au démarrage|au lancement"
 )
 CURRENT = _words(
-    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|has a capacity|"
-    r"have a capacity|dispose d['’]une capacité"
+    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|"
+    r"(?:has|have) an?(?: \w+)? capacity|dispose d['’]une(?: \w+)? capacité"
+)
+# Words that take a capacity beyond the one a phase or today has: "start with 8 GWh and be
+# expanded to 24 GWh", "6 GWh, portée à 15 GWh", "puis 25 GWh".
+GROWTH = _words(
+    r"ris(?:e|es|ing) to|expand\w* to|extend\w* to|increas\w* to|grow\w* to|rais\w* to|"
+    r"doubl\w*|tripl\w*|then|later|eventually|ultimately|portée?s? à|porter à|portera à|puis|"
+    r"ensuite|à terme|étendue?s? à|augment\w*|atteindr\w*|reach\w*"
 )
 PLANT_WORD = _words(
     r"gigafactory|gigafactories|plant|factory|site|usine|pilot line|ligne pilote|centre|center"
@@ -51,14 +60,23 @@ MILESTONES = [
         "construction_start",
         _words(
             r"construction(?:\s+of\s+[^.,;]{0,60}?)?\s+(?:[\w']+\s+){0,4}?(?:start|begin|"
-            r"commence)s?|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
+            r"commence)(?:s|ed|d)?|construction\s+(?:[\w']+\s+){0,4}?(?:began|begun)|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
             r" ground|groundbreaking|first stone|début des travaux|lancement des travaux|"
             r"construction\s+(?:débutera|démarrera|commencera|a débuté|a démarré|doit démarrer)|"
             r"pose de la première pierre|mise en chantier|begin(?:s)? building|start building|"
             r"under construction since|en (?:cours de )?construction depuis|en chantier depuis|"
-            r"travaux\s+(?:[\w']+\s+){0,3}?(?:commencer|démarrer|débuter|commenceront|"
+            r"travaux\s+(?:[\w'’-]+\s+){0,5}?(?:commencer|démarrer|débuter|commenceront|"
             r"démarreront|débuteront|ont commencé|ont démarré|ont débuté)|"
-            r"(?:lancer|lancera|lance)\s+la\s+construction"
+            r"(?:lancer|lancera|lance)\s+la\s+construction|"
+            r"broke\s+ground|groundwork|ground-breaking|"
+            r"(?:(?:construction|building|site|civil|preparatory)\s+works?|works?\s+on\s+"
+            r"[^.,;]{0,50}?)\s+(?:[\w']+\s+){0,4}?(?:begin|start|commence)(?:s|ed|d)?|"
+            r"(?:(?:construction|building|site|civil|preparatory)\s+works?|works?\s+on\s+"
+            r"[^.,;]{0,50}?)\s+(?:[\w']+\s+){0,4}?(?:began|begun)|"
+            r"chantier\s+(?:[\w'’-]+\s+){0,5}?(?:a\s+démarré|a\s+débuté|a\s+commencé|"
+            r"démarrera|débutera|commencera|doit\s+démarrer|doit\s+débuter|va\s+démarrer|"
+            r"démarre|débute|commence)|"
+            r"premiers?\s+coups?\s+de\s+(?:pelle|pioche)"
         ),
     ),
     (
@@ -71,11 +89,18 @@ MILESTONES = [
             r"service)|entrée?s? en (?:production|service)|mise en service|mise en production|"
             r"démarrage de la production|démarrer (?:sa|la|leur) production|"
             r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
-            r"production\s+(?:démarrera|débutera|commencera|a démarré|a débuté)|"
+            r"production\s+(?:démarrera|débutera|commencera|démarre|débute|commence|a démarré|"
+            r"a débuté|a commencé)|"
             r"production\s+(?:doit|devrait|devra|va)\s+(?:démarrer|débuter|commencer)|"
             r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:will|would|should|is\s+to|to)\s+"
-            r"(?:start|begin|commence)|first cells|premières cellules|first batteries|"
-            r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with"
+            r"(?:start|begin|commence)|"
+            r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:has\s+|have\s+)?(?:started|began|begun|"
+            r"commenced)|(?:started|began|begun|starts?|begins?)\s+producing|first cells|"
+            r"premières cellules|first batteries|"
+            r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with|"
+            r"commissioning|commissioned|(?:began|begin|begins|started|start|starts)\s+"
+            r"(?:operating|operations)|entered\s+service|went\s+into\s+(?:operation|service)|"
+            r"mise\s+en\s+route|mise\s+en\s+exploitation"
         ),
     ),
     (
@@ -92,19 +117,25 @@ AGREEMENT_KINDS = [
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
     ("supply", _words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
-                      r"approvisionn\w+|off-?take|offtake")),
+                      r"approvisionn\w+|off-?take|offtake|(?<!in )(?<!aux )orders?(?! to)|"
+                      r"(?<!aux )commandes?|équiper|"
+                      r"équipera|équiperont|equip|equips|equipping")),
     ("research", _words(r"research|R&D|recherche")),
     ("cooperation", _words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
                            r"coopération|coopérer")),
     ("partnership", _words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
-                           r"s['’]associe\w*|s['’]allie\w*")),
+                           r"s['’]associe\w*|s['’]allie\w*|s['’]est (?:associée?|alliée?)|"
+                           r"se sont (?:associé|allié)e?s|partnered|partners with|"
+                           r"join(?:s|ed)? forces")),
     ("investment", _words(r"invest\w*|investissements?|funding|financement|financing")),
     ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
-SUPPLY_VERB = _words(
-    r"(?:will |to )?(?:supply|supplies|provides?|deliver|delivers|ship|ships)|fournira|fournit|"
-    r"fourniront|"
-    r"livrera|livre|livreront|approvisionnera"
+# "approvisionnera" supplies; the reflexive "s'approvisionnera (auprès de)" buys: BUY_VERB.
+_NOT_REFLEXIVE = r"(?<!s['’])"
+SUPPLY_VERB = re.compile(
+    rf"(?<![\w]){_NOT_REFLEXIVE}(?:(?:will |to )?(?:supply|supplies|provides?|deliver|delivers|"
+    r"ship|ships)|fournira|fournit|fourniront|livrera|livre|livreront|approvisionnera)(?![\w])",
+    re.I,
 )
 # What follows a verb of buying when shares, not goods, are bought: "buy a 10% stake",
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
@@ -136,7 +167,12 @@ START_YEAR = re.compile(
     rf"{_S}+de|a{_S}+partir{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})(?![\w])",
     re.I,
 )
-OF_WHICH = re.compile(rf"(?:of{_S}+which|dont|including|among{_S}+which)(?![\w])", re.I)
+# "of which 10 GWh", "dont 10 GWh": a share of the figure before; not "dont la capacité" (whose).
+OF_WHICH = re.compile(
+    rf"(?:of{_S}+which|dont(?={_S}+(?:[0-9]|plus|près|environ|au{_S}+moins|jusqu|quelque|"
+    rf"un|une|la{_S}+moitié))|including|among{_S}+which)(?![\w])",
+    re.I,
+)
 FINANCIAL_ADVISER = _words(r"bank|banking|banque|capital|securities|finance|financial|partners")
 LEGAL_ADVISER = _words(
     r"law|legal|associés|associates|avocats|attorneys|LLP|solicitors|cabinet|& co"
@@ -144,7 +180,7 @@ LEGAL_ADVISER = _words(
 
 # Read by the suggestions (agreements, stakes, new plants) and by the statement checker.
 SUPPLYING = re.compile(
-    r"(?<![\w])(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
+    rf"(?<![\w]){_NOT_REFLEXIVE}(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
     r"delivers|delivered|delivering|ship|ships|shipped|shipping|fournira|fournit|fourniront|"
     r"fournissait|fournir|livrera|"
     r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
@@ -160,11 +196,13 @@ ACTIVE = re.compile(
 )
 STAKE_DIVESTED = re.compile(
     r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
-    r"vend\w*|sort du capital|sortie du capital)(?![\w])",
+    r"vend\w*|sort du capital|sortie du capital|soldé|solde|soldera|offloaded|disposed of)"
+    r"(?![\w])",
     re.I,
 )
 STAKE_FUTURE = re.compile(
-    r"(?<![\w])(?:will|shall|is to|are to|va|vont|détiendra|détiendront|prendra|prendront|"
+    r"(?<![\w])(?:will|shall|is to|are to|agreed to|agrees to|agree to|is buying|is taking|"
+    r"is acquiring|a accepté de|en passe de|va|vont|détiendra|détiendront|prendra|prendront|"
     r"entrera|entreront|deviendra|deviendront|sera|seront|acquerra|aura|auront)(?![\w])",
     re.I,
 )
