@@ -59,7 +59,6 @@ from suggestions_matching import Names, match_mentions, match_proposals
 
 from tests.suggestions_corpus import (
     MENTION_KINDS,
-    NOT_PROPOSED_YET,
     PROPOSAL_KINDS,
     Proposal,
     load_half,
@@ -193,13 +192,11 @@ def print_table(half, articles, figures):
             f"{'precision':>11}{kept:>11}"
         )
         for kind, row in figures[section].items():
-            label = kind + (" *" if section == "proposals" and kind in NOT_PROPOSED_YET else "")
             print(
-                f"  {label:<18}{row['expected']:>9}{row['found']:>7}{row['matched']:>9}"
+                f"  {kind:<18}{row['expected']:>9}{row['found']:>7}{row['matched']:>9}"
                 f"{_percent(row['recall']):>9}{_percent(row['precision']):>11}"
                 f"{_percent(row[kept + '_share']):>11}"
             )
-    print("  * not proposed by the engine yet")
 
 
 # -- Misses ---------------------------------------------------------------------------------------

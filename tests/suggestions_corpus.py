@@ -51,8 +51,6 @@ PROPOSAL_FIELDS = {
     "non_editorial": ("kind",),
 }
 PROPOSAL_KINDS = tuple(PROPOSAL_FIELDS)
-# The kinds the benchmark marks "not proposed by the engine yet" (see PROPOSAL_FIELDS above).
-NOT_PROPOSED_YET = {"plant", "plant_figure"}
 # Fields naming a company (a known slug, or the name of a company the article introduces).
 COMPANY_FIELDS = {"stake": ("holder", "target"), "alias": ("company",), "plant": ("operator",)}
 PLANT_FIELDS = ("plant_capacity", "plant_milestone", "plant_figure")

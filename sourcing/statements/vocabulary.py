@@ -11,9 +11,7 @@ import re
 from ..suggestions import descriptors, triggers
 from .verdicts import Verdict, cannot_tell, not_stated, stated
 
-
-def _words(pattern):
-    return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.I)
+_words = triggers.words
 
 
 CELLS = _words(r"cells?|cellules?")

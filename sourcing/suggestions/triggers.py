@@ -8,57 +8,58 @@ import re
 _S = r"[\s\u00a0]"
 
 
-def _words(pattern):
+def words(pattern):
+    """Whole words, in any case (the statement checker reads with them too: ``vocabulary``)."""
     return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.I)
 
 
-STAKE = _words(
+STAKE = words(
     r"stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|owned|"
     r"acquires?|acquired|acquisition|capital|participation|actionnaires?|détient|détiendra|"
     r"possède|possédera|rachète|rachat"
 )
 # Nominal forms that name the holder after them: "une prise de participation de Nissan".
-STAKE_BY_FOLLOWING = _words(r"prise de participation|investment by|investissement de")
-STAKE_COMPLETED = _words(
+STAKE_BY_FOLLOWING = words(r"prise de participation|investment by|investissement de")
+STAKE_COMPLETED = words(
     r"holds|owns|owned|has acquired|acquired|possède|détient|est actionnaire|is a shareholder|"
     r"est entré au capital|entré au capital|a acquis|has taken"
 )
-STAKE_PLANNED = _words(r"plans?|planned|prévoit|envisage|would|pourrait|could|pouvant")
+STAKE_PLANNED = words(r"plans?|planned|prévoit|envisage|would|pourrait|could|pouvant")
 
-CAPACITY = _words(
+CAPACITY = words(
     r"capacity|capacities|capacité|capacités|production|produce|produces|output|gigafactory|"
     r"gigafactories|gigafactorys|usine|usines|plant|factory|factories|site|lines?|lignes?|"
     r"produire|produira|cell production"
 )
-INITIAL = _words(
+INITIAL = words(
     r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
     r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec|"
     r"at (?:its )?(?:opening|launch|start-up)|(?:à son|à l['’]|lors de son) (?:ouverture|"
     r"démarrage|lancement)|au démarrage|au lancement"
 )
-CURRENT = _words(
+CURRENT = words(
     r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|"
     r"(?:has|have) an?(?: \w+)? capacity|dispose d['’]une(?: \w+)? capacité"
 )
 # Words that take a capacity beyond the one a phase or today has: "start with 8 GWh and be
 # expanded to 24 GWh", "6 GWh, portée à 15 GWh", "puis 25 GWh".
-GROWTH = _words(
+GROWTH = words(
     r"ris(?:e|es|ing) to|expand\w* to|extend\w* to|increas\w* to|grow\w* to|rais\w* to|"
     r"doubl\w*|tripl\w*|then|later|eventually|ultimately|portée?s? à|porter à|portera à|puis|"
     r"ensuite|à terme|étendue?s? à|augment\w*|atteindr\w*|reach\w*"
 )
-PLANT_WORD = _words(
+PLANT_WORD = words(
     r"gigafactory|gigafactories|plant|factory|site|usine|pilot line|ligne pilote|centre|center"
 )
 
 MILESTONES = [
     (
         "pilot_start",
-        _words(r"pilot lines?|lignes? pilotes?|pilot plant|usine pilote|pilot production"),
+        words(r"pilot lines?|lignes? pilotes?|pilot plant|usine pilote|pilot production"),
     ),
     (
         "construction_start",
-        _words(
+        words(
             r"construction(?:\s+of\s+[^.,;]{0,60}?)?\s+(?:[\w']+\s+){0,4}?(?:start|begin|"
             r"commence)(?:s|ed|d)?|construction\s+(?:[\w']+\s+){0,4}?(?:began|begun)|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
             r" ground|groundbreaking|first stone|début des travaux|lancement des travaux|"
@@ -81,7 +82,7 @@ MILESTONES = [
     ),
     (
         "operation_start",
-        _words(
+        words(
             r"operational|start(?:s|ing)? production|production (?:will )?(?:start|begin)s?|"
             r"(?:begin|start|commence)s? (?:mass |series |commercial |cell )?production|"
             r"completion|completed|"
@@ -105,30 +106,30 @@ MILESTONES = [
     ),
     (
         "closure",
-        _words(r"closure|(?:will|to) close|shut(?:s|ting)? down|fermeture|fermera|fermer"),
+        words(r"closure|(?:will|to) close|shut(?:s|ting)? down|fermeture|fermera|fermer"),
     ),
 ]
 
 # Agreement kinds, strongest first: "a partnership for the supply of" is a supply agreement.
 AGREEMENT_KINDS = [
-    ("joint_venture", _words(r"joint[\s-]ventures?|JV|coentreprises?|co-entreprises?|"
+    ("joint_venture", words(r"joint[\s-]ventures?|JV|coentreprises?|co-entreprises?|"
                              r"sociétés? communes?")),
-    ("letter_of_intent", _words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
+    ("letter_of_intent", words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
-    ("supply", _words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
+    ("supply", words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
                       r"approvisionn\w+|off-?take|offtake|(?<!in )(?<!aux )orders?(?! to)|"
                       r"(?<!aux )commandes?|équiper|"
                       r"équipera|équiperont|equip|equips|equipping")),
-    ("research", _words(r"research|R&D|recherche")),
-    ("cooperation", _words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
+    ("research", words(r"research|R&D|recherche")),
+    ("cooperation", words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
                            r"coopération|coopérer")),
-    ("partnership", _words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
+    ("partnership", words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
                            r"s['’]associe\w*|s['’]allie\w*|s['’]est (?:associée?|alliée?)|"
                            r"se sont (?:associé|allié)e?s|partnered|partners with|"
                            r"join(?:s|ed)? forces")),
-    ("investment", _words(r"invest\w*|investissements?|funding|financement|financing")),
-    ("advisory", _words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
+    ("investment", words(r"invest\w*|investissements?|funding|financement|financing")),
+    ("advisory", words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
 # "approvisionnera" supplies; the reflexive "s'approvisionnera (auprès de)" buys: BUY_VERB.
 _NOT_REFLEXIVE = r"(?<!s['’])"
@@ -153,15 +154,15 @@ BUY_VERB = re.compile(
     re.I,
 )
 # Words that make a figure a plant's capacity even in a sentence about supplies.
-CAPACITY_WORD = _words(r"capacity|capacities|capacité|capacités|nameplate|output|production")
-ADVISING = _words(r"advis\w+|adviser|advisor|conseil\w*")
-ADVISERS_FOLLOW = _words(r"were|was|are|is|ont été|a été|étaient|sont")
-SIGNED = _words(
+CAPACITY_WORD = words(r"capacity|capacities|capacité|capacités|nameplate|output|production")
+ADVISING = words(r"advis\w+|adviser|advisor|conseil\w*")
+ADVISERS_FOLLOW = words(r"were|was|are|is|ont été|a été|étaient|sont")
+SIGNED = words(
     r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
     r"conclu|conclue|paraphé"
 )
-DISCUSSIONS = _words(r"discussions?|talks|negotiat\w+|négociations?|pourparlers|discute\w*")
-ENDED = _words(r"ended|terminated|mis fin|rompu|termin\w+")
+DISCUSSIONS = words(r"discussions?|talks|negotiat\w+|négociations?|pourparlers|discute\w*")
+ENDED = words(r"ended|terminated|mis fin|rompu|termin\w+")
 START_YEAR = re.compile(
     rf"(?<![\w])(?:from|starting(?:{_S}+in|{_S}+from)?|beginning{_S}+in|as{_S}+of|à{_S}+partir"
     rf"{_S}+de|a{_S}+partir{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})(?![\w])",
@@ -173,8 +174,8 @@ OF_WHICH = re.compile(
     rf"un|une|la{_S}+moitié))|including|among{_S}+which)(?![\w])",
     re.I,
 )
-FINANCIAL_ADVISER = _words(r"bank|banking|banque|capital|securities|finance|financial|partners")
-LEGAL_ADVISER = _words(
+FINANCIAL_ADVISER = words(r"bank|banking|banque|capital|securities|finance|financial|partners")
+LEGAL_ADVISER = words(
     r"law|legal|associés|associates|avocats|attorneys|LLP|solicitors|cabinet|& co"
 )
 
@@ -216,7 +217,7 @@ PLANT_KINDS = [
               r"chemicals?|chimiques?|electrolytes?|separators?"),
     ("cell_gigafactory", r"cells?|cellules?|batter(?:y|ies)|batteries|gigafactor\w*"),
 ]  # fmt: skip
-PLANT_KINDS = [(kind, _words(words)) for kind, words in PLANT_KINDS]
+PLANT_KINDS = [(kind, words(pattern)) for kind, pattern in PLANT_KINDS]
 UNDER_CONSTRUCTION = re.compile(
     r"(?<![\w])(?:under construction|being built|en construction|en cours de construction)",
     re.I,
