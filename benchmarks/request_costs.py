@@ -3,6 +3,9 @@ What each request of the load test (``load.py``) costs the server, measured in o
 no concurrency: queries, rows read and CPU milliseconds, per kind of request. Unlike the load
 test's latencies, these figures hardly move when other work shares the machine, so they compare
 two versions of the code; ``--profile KIND`` prints where the CPU time of one kind goes.
+``--beside-busy-thread`` also times each kind beside a thread that keeps the interpreter busy (a
+gunicorn worker's other thread), at Python's default switch interval and at the one the workers
+set (``project/gunicorn_config.py``).
 
     .venv/bin/python benchmarks/request_costs.py \\
         --database-url postgres://postgres@127.0.0.1:5432/costs [--repeat 20] \\
@@ -22,6 +25,7 @@ import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,6 +39,7 @@ def parse_args():
     parser.add_argument("--database-url", required=True, help="postgres://.../NAME (created)")
     parser.add_argument("--repeat", type=int, default=20, help="requests of each kind (20)")
     parser.add_argument("--profile", action="append", default=[], help="a kind to profile")
+    parser.add_argument("--beside-busy-thread", action="store_true", help="time beside a thread")
     return parser.parse_args()
 
 
@@ -160,10 +165,47 @@ def run(data, args):
     print("(medians; CPU of this process, the database's own not included)")
     for kind, measured in results.items():
         print(measured.line(kind))
+    if args.beside_busy_thread:
+        beside_a_busy_thread(kinds, args.repeat)
     for kind, profiler in profilers.items():
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
         print(f"\n-- profile of {kind!r} ({args.repeat} requests) --\n{out.getvalue()}")
+
+
+def beside_a_busy_thread(kinds, repeat):
+    """Median wall time of each kind alone and beside a busy thread, per switch interval."""
+    from project.gunicorn_config import SWITCH_INTERVAL_SECONDS
+
+    def wall(send):
+        durations = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            send()
+            durations.append(time.perf_counter() - start)
+        return statistics.median(durations) * 1000
+
+    def busy(stop):
+        while not stop.is_set():
+            sum(range(1000))
+
+    intervals = (sys.getswitchinterval(), SWITCH_INTERVAL_SECONDS)
+    print(f"\nwall ms (medians): alone / beside a busy thread, switch interval {intervals} s")
+    for kind, send in kinds:
+        cells = []
+        for interval in intervals:
+            sys.setswitchinterval(interval)
+            alone = wall(send)
+            stop = threading.Event()
+            burner = threading.Thread(target=busy, args=(stop,))
+            burner.start()
+            try:
+                cells.append(f"{alone:6.0f} /{wall(send):6.0f}")
+            finally:
+                stop.set()
+                burner.join()
+        print(f"{kind:<20}" + "    ".join(cells))
+    sys.setswitchinterval(intervals[0])
 
 
 if __name__ == "__main__":
