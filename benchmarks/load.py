@@ -14,7 +14,7 @@ into a temporary folder) over plain HTTP on a free port, its log kept in a tempo
 ERROR lines are counted.
 The CPU time gunicorn's processes spent is also printed, per request: unlike the latencies, it
 hardly depends on what else the machine is running, so it compares two versions of the code on
-a busy machine.
+a busy machine; and so is the clients' own, which the server does not get.
 
 Readers loop over the API's common requests (lists with filters and search, details, CSV, the
 change feed, an export, a company's network). Editors, logged in before the clients start (see
@@ -358,7 +358,7 @@ def percentile(durations, fraction):
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def report(results, elapsed, log_path, args, cpu=None, load_before=None):
+def report(results, elapsed, log_path, args, cpu=None, load_before=None, client_cpu=None):
     print(
         f"{args.clients} clients ({args.editors} editors at the desk), {args.workers} gunicorn "
         f"workers of {args.threads} thread(s), {elapsed:.0f} s on PostgreSQL; {os.cpu_count()} "
@@ -384,6 +384,12 @@ def report(results, elapsed, log_path, args, cpu=None, load_before=None):
         print(
             f"gunicorn CPU: {cpu:.1f} s, {cpu / len(results) * 1000:.1f} ms per request "
             "(PostgreSQL's own not included)"
+        )
+    if client_cpu is not None:
+        # The clients run on the same machine: what they take, the server does not get.
+        print(
+            f"clients' own CPU: {client_cpu:.1f} s, {client_cpu / elapsed * 100:.0f}% of one "
+            "core over the run"
         )
     print(f"errors: {len(errors)} {dict(sorted(count_by(errors).items()))}")
     print(f"desk actions refused as stale (409, expected): {stale}")
@@ -415,10 +421,12 @@ def main():
         load_before = os.getloadavg()[0]
         with gunicorn(env, args.workers, args.threads, log_path) as (base, server):
             cpu_before = cpu_seconds(server)
+            client_before = time.process_time()
             results, elapsed = run_clients(base, data, args)
+            client_cpu = time.process_time() - client_before
             cpu_after = cpu_seconds(server)
         cpu = None if cpu_before is None else cpu_after - cpu_before
-        report(results, elapsed, log_path, args, cpu, load_before)
+        report(results, elapsed, log_path, args, cpu, load_before, client_cpu)
 
 
 if __name__ == "__main__":

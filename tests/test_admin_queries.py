@@ -3,7 +3,10 @@ The admin pages that list citations cost a fixed number of queries, however many
 there are: the cited records are fetched once per kind of record, not once per row.
 """
 
+import json
+
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,6 +15,7 @@ from sourcing.desk.views import desk_url
 from sourcing.models import (
     AgreementParty,
     AgreementVolume,
+    Article,
     Citation,
     PlantCapacity,
     PlantMilestone,
@@ -23,6 +27,7 @@ from .factories import (
     changelist_url,
     cite,
     client_for,
+    desk_act,
     make_agreement,
     make_article,
     make_company,
@@ -190,3 +195,49 @@ def test_desk_page_costs_the_same_queries_for_3_or_15_cited_records(editor_clien
     page = response.content.decode()
     assert all(str(record) in page for record in cited)
     assert all(str(party) in page for record in cited[::3] for party in record.parties.all())
+
+
+def desk_cite_queries(client, article, record):
+    """The queries of a citation made at the desk, whose answer renders the panel again."""
+    key = f"{ContentType.objects.get_for_model(record).pk}:{record.pk}"
+    start = article.body.index(QUOTE)
+    payload = {"action": "cite", "target": key, "start": start, "end": start + len(QUOTE)}
+    assert desk_act(client, article, **payload).status_code == 200  # warm the caches
+    payload["version"] = Article.objects.get(pk=article.pk).version
+    with CaptureQueriesContext(connection) as captured:
+        reply = client.post(
+            reverse("admin:sourcing_article_desk_act", args=[article.pk]),
+            json.dumps(payload),
+            content_type="application/json",
+        )
+    assert reply.status_code == 200, reply.json()
+    return [query["sql"] for query in captured.captured_queries], reply.json()
+
+
+def test_a_desk_action_reads_the_article_and_its_citations_once_for_its_answer(editor_client):
+    article = make_article()
+    cite_records_with_rows(article, 2)
+    agreement = Citation.objects.filter(article=article).first().record
+
+    queries, answer = desk_cite_queries(editor_client, article, agreement)
+
+    # After the action, the answer's text and panel are built from one read of the article's
+    # citations (the text highlights them, the panel lists them by record) and of the article's
+    # new version alone, not of its whole row and text again.
+    whole_citations = [
+        sql
+        for sql in queries
+        if sql.startswith('SELECT "sourcing_citation"."id", "sourcing_citation"."version"')
+        and f'"sourcing_citation"."article_id" = {article.pk}' in sql
+    ]
+    articles_read = [
+        sql.split(" FROM ")[0]
+        for sql in queries
+        if sql.startswith('SELECT "sourcing_article"."id"')
+    ]
+    assert len(whole_citations) == 1
+    # The article locked for the action, then its version.
+    assert len(articles_read) == 2
+    assert articles_read[-1] == 'SELECT "sourcing_article"."id", "sourcing_article"."version"'
+    assert answer["text_html"].count('class="seg cited"') >= 1
+    assert answer["version"] == Article.objects.get(pk=article.pk).version

@@ -8,8 +8,10 @@ import threading
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from sourcing.models import Change, Company
@@ -82,3 +84,25 @@ def test_a_reader_polling_while_transactions_commit_out_of_order_misses_nothing(
     assert ("companies", created["a"]) in seen and ("companies", created["b"]) in seen
     seqs = list(Change.objects.published().values_list("seq", flat=True))
     assert seqs == sorted(seqs)
+
+
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="PostgreSQL numbers the changes as they commit",
+)
+@pytest.mark.django_db(transaction=True)
+def test_an_api_read_numbers_changes_only_when_its_own_transaction_made_some():
+    staff = APIClient()
+    staff.force_authenticate(User.objects.create_superuser("root", password="pw-for-tests-only"))
+    make_company(name="Committed Cells", review_status=VERIFIED)  # numbered as it committed
+
+    with CaptureQueriesContext(connection) as read:
+        assert staff.get("/api/v1/companies/").status_code == 200
+    # Nothing of the read's own to number: no round trips to the server for it.
+    assert not [q for q in read.captured_queries if q["sql"].startswith("SET CONSTRAINTS")]
+
+    with transaction.atomic():
+        pending = make_company(name="Uncommitted Cells")
+        entries = staff.get("/api/v1/changes/").json()["results"]
+        # A reader inside the writing transaction still sees its writes in the feed.
+        assert ("companies", pending.pk) in {(e["resource"], e["id"]) for e in entries}

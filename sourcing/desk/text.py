@@ -12,12 +12,13 @@ from django.utils.safestring import mark_safe
 MENTION_KINDS = {"company", "plant", "candidate_company", "quantity", "date"}
 
 
-def desk_text_html(article, mentions):
+def desk_text_html(article, mentions, citations):
+    """The text of ``article`` with its ``citations`` and the suggestions' ``mentions`` marked."""
     body = article.body
     ranges = []  # (start, end, class, title)
     for span in article.non_editorial_spans.all():
         ranges.append((span.start, span.end, "non-editorial", span.get_kind_display()))
-    for citation in article.citations.all():
+    for citation in citations:
         ranges.append((citation.start, citation.end, "cited", f"cited: {citation.field or ''}"))
     for mention in mentions:
         kind = mention.get("kind")

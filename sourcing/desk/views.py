@@ -130,14 +130,20 @@ def citable_fields(model):
 
 def cited_records(article):
     """The records citing ``article``, each once, in the order of their first passage."""
-    return list(citations_by_record(article))
+    return list(citations_by_record(article_citations(article)))
 
 
-def citations_by_record(article):
-    """{record: [its citations of ``article``]}, records in the order of their first passage."""
-    citations = (
-        article.citations.select_related("content_type").with_records().order_by("start", "pk")
-    )
+def article_citations(article):
+    """
+    The citations of ``article`` in the order of the text, each with its record: read once for
+    the panel, whose records and passages and the highlighted text all show them.
+    """
+    citations = article.citations.select_related("content_type").with_records()
+    return list(citations.order_by("start", "pk"))
+
+
+def citations_by_record(citations):
+    """{record: [its citations]} of an article's ``citations``, records by first passage."""
     found, by_key = {}, {}
     for citation in citations:
         if citation.record is None:
@@ -346,7 +352,8 @@ def flatten(value, prefix):
 def panel_context(request, article):
     answer = suggest(article)
     mentions, proposals = answer.get("mentions", []), answer.get("proposals", [])
-    cited = citations_by_record(article)
+    citations = article_citations(article)
+    cited = citations_by_record(citations)
     records = list(cited)
     curated = curated_records_of(records)
     # Their rows, which the checks, the targets and the labels read: one query per relation.
@@ -372,7 +379,7 @@ def panel_context(request, article):
     targets = cite_targets(article, records, mentions)
     return {
         "article": article,
-        "text_html": desk_text_html(article, mentions),
+        "text_html": desk_text_html(article, mentions, citations),
         "targets": targets,
         "proposals": proposal_rows(proposals, targets, accepted_proposals(article)),
         "known_names": known_names(mentions, proposals, curated),
@@ -436,7 +443,9 @@ def act_view(request, model_admin, article_id):
         )
     except (writes.DeskError, PermissionError) as refused:
         return JsonResponse({"error": str(refused)}, status=400)
-    article = Article.objects.get(pk=article.pk)
+    # The action moved the version on (its parts' saves too: a span is a change to its article);
+    # the rest of the row, a long text above all, is as locked.
+    article.refresh_from_db(fields=["version"])
     context = panel_context(request, article)
     return JsonResponse(
         {

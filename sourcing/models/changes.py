@@ -26,7 +26,7 @@ NO KEY UPDATE, never FOR UPDATE, which would make another commit's foreign-key c
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -151,13 +151,30 @@ class ChangeFeedHorizon(models.Model):
         return horizon or 0
 
 
+# Set on a connection when it logs a change that its transaction's commit will number, cleared
+# by that commit: only in between has ``number_own_changes`` anything to do (every API read asks,
+# and most run in a transaction that has written nothing). Numbering does not clear it: a
+# savepoint rolled back (a test's) undoes the numbering, not the changes of the outer transaction.
+UNNUMBERED = "sourcing_unnumbered_changes"
+
+
+def mark_unnumbered(connection):
+    setattr(connection, UNNUMBERED, True)
+    # A transaction rolled back leaves it set: one needless numbering per read until the next
+    # commit of a change clears it.
+    transaction.on_commit(lambda: setattr(connection, UNNUMBERED, False), using=connection.alias)
+
+
 def number_own_changes(using="default"):
     """
     On PostgreSQL, number the changes the current transaction has made so far, so that a reader
     inside it (a test, a request run in one transaction) sees its own writes in the feed. Outside
-    a transaction there is nothing pending and nothing to do.
+    a transaction, or in one that has logged no change, there is nothing pending and nothing to
+    do.
     """
     connection = connections[using]
+    if not getattr(connection, UNNUMBERED, False):
+        return
     if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute(f"SET CONSTRAINTS {NUMBERING_TRIGGERS} IMMEDIATE")
@@ -212,6 +229,7 @@ def log_changes(keys, using="default"):
     if connections[using].vendor == "postgresql":
         # An upsert that clears the number: the commit trigger draws a new one. Two transactions
         # changing the same record queue on its row instead of failing on the unique key.
+        mark_unnumbered(connections[using])
         changes.bulk_create(
             rows,
             update_conflicts=True,
