@@ -10,7 +10,9 @@ nothing (timings are read, not tested).
 
 Two throwaway databases (``<name>_small`` and ``<name>_large`` on the server of the URL, or two
 SQLite files in a temporary folder for a ``sqlite://`` URL) are created, migrated, filled by bulk
-insert and dropped at the end. Sizes scale from the number of agreements: a company per five
+insert and dropped at the end (``--keep-databases`` keeps them, and a later run with it measures
+them again instead of building them anew: compare code before and after a change on the same
+data). Sizes scale from the number of agreements: a company per five
 agreements (two aliases each), an article per ten, a stake per ten, a plant per fifty, parties
 skewed towards a few large companies, and about ten citations per agreement (on the agreement,
 its parties and volumes) whose quotes occur in their article at their offsets.
@@ -193,15 +195,44 @@ def build(agreement_count, seed=42):
         ContentType.objects.clear_cache()
         get_user_model().objects.create_superuser(STAFF_USER, "bench@example.org", None)
     analyze()
+    return context_of_built_database()
+
+
+def context_of_built_database():
+    """What the requests need, read back from a database ``build`` filled (then or earlier)."""
+    from sourcing import models as m
+
+    companies = m.Company.objects.order_by("pk").values_list("pk", "name", "slug")
+    articles = m.Article.objects.order_by("pk").values_list("pk", flat=True)
+    middle_company = companies[companies.count() // 2]
     return {
-        "rare_name": companies[-1].name,
-        "alias": f"Société {companies[len(companies) // 2].pk}",
-        "busy_company": companies[0].slug,
-        "article": articles[len(articles) // 2].pk,
-        "agreements": agreement_count,
-        "visible_agreements": m.Agreement.objects.filter(review_status=verified).count(),
+        "rare_name": companies.reverse()[0][1],
+        "alias": f"Société {middle_company[0]}",
+        "busy_company": companies[0][2],
+        "article": articles[articles.count() // 2],
+        "agreements": m.Agreement.objects.count(),
+        "visible_agreements": m.Agreement.objects.filter(
+            review_status=m.ReviewStatus.VERIFIED
+        ).count(),
         "last_page_cursor": last_page_cursor(),
     }
+
+
+def is_built(url, agreement_count):
+    """Whether the database at ``url`` exists and holds a data set ``build`` made of that size."""
+    from django.contrib.auth import get_user_model
+    from django.db import DatabaseError
+
+    from sourcing import models as m
+
+    use_database(url)
+    try:
+        return (
+            get_user_model().objects.filter(username=STAFF_USER).exists()
+            and m.Agreement.objects.count() == agreement_count
+        )
+    except DatabaseError:  # no such database, or not migrated
+        return False
 
 
 def analyze():
@@ -471,7 +502,7 @@ def measure_reconcile(url, runs, seed=3):
     }
 
 
-def measure(urls, contexts, runs):
+def measure(urls, contexts, runs, only=None):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -491,7 +522,7 @@ def measure(urls, contexts, runs):
         }
         for size, context in contexts.items()
     }
-    names = list(requests["small"])
+    names = [name for name in requests["small"] if not only or any(w in name for w in only)]
     timings = {(name, size): [] for name in names for size in urls}
     queries = {}
     for _ in range(runs):
@@ -947,20 +978,40 @@ def main():
         action="store_true",
         help="Build the large database alone and measure reconciliation batches only.",
     )
+    parser.add_argument(
+        "--keep-databases",
+        action="store_true",
+        help="Keep the databases at the end, and measure the ones a previous run with this flag "
+        "kept (of the same sizes) instead of building them again: before and after a change, on "
+        "the same data. PostgreSQL only (drop them with --drop-databases).",
+    )
+    parser.add_argument(
+        "--drop-databases", action="store_true", help="Drop the databases kept and stop."
+    )
+    parser.add_argument(
+        "--only",
+        metavar="WORDS",
+        help="Measure only the requests whose name contains one of these comma-separated words "
+        "(e.g. 'network,desk,admin agreementparty search'), and skip reconciliation, the "
+        "baseline and the export.",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         urls = database_urls(args.database_url, tmp)
-        for url in urls.values():
-            create_database(url)
+        if args.drop_databases:
+            for url in urls.values():
+                drop_database(url)
+            return
         try:
             run(args, urls)
         finally:
             from django.db import connections
 
             connections.close_all()
-            for url in urls.values():
-                drop_database(url)
+            if not args.keep_databases:
+                for url in urls.values():
+                    drop_database(url)
 
 
 def print_requests(rows):
@@ -986,6 +1037,7 @@ def run(args, urls):
     from django.core.management import call_command
 
     if args.reconcile_only:
+        create_database(urls["large"])
         use_database(urls["large"])
         call_command("migrate", verbosity=0)
         build(args.large)
@@ -997,6 +1049,12 @@ def run(args, urls):
 
     contexts = {}
     for size, count in (("small", args.small), ("large", args.large)):
+        if args.keep_databases and is_built(urls[size], count):
+            call_command("migrate", verbosity=0)  # the code measured may bring a migration
+            contexts[size] = context_of_built_database()
+            print(f"reused {size}: {count} agreements", flush=True)
+            continue
+        create_database(urls[size])
         use_database(urls[size])
         call_command("migrate", verbosity=0)
         start = time.perf_counter()
@@ -1005,8 +1063,12 @@ def run(args, urls):
             f"built {size}: {count} agreements in {time.perf_counter() - start:.1f} s", flush=True
         )
     load = os.getloadavg()
-    rows = measure(urls, contexts, args.runs)
+    only = [word.strip() for word in args.only.split(",")] if args.only else None
+    rows = measure(urls, contexts, args.runs, only)
     print_requests(rows)
+    if only:
+        print(f"load average at start: {[round(value, 2) for value in load]}")
+        return
     figures = {
         "requests": rows,
         "baseline": "skipped (--skip-baseline)" if args.skip_baseline else baseline(urls["large"]),
