@@ -190,3 +190,36 @@ def test_desk_page_costs_the_same_queries_for_3_or_15_cited_records(editor_clien
     page = response.content.decode()
     assert all(str(record) in page for record in cited)
     assert all(str(party) in page for record in cited[::3] for party in record.parties.all())
+
+
+def cite_rows_of_uncited_records(article, rounds):
+    """
+    Citations of an agreement's party, another agreement's volume and a plant's capacity,
+    ``rounds`` times, none of their records cited itself: the desk lists each record they
+    belong to.
+    """
+    records = []
+    for _ in range(rounds):
+        party = AgreementParty.objects.create(
+            agreement=make_agreement(), company=make_company(), role=AgreementParty.Role.BUYER
+        )
+        volume = AgreementVolume.objects.create(agreement=make_agreement(), gwh_per_year=5)
+        capacity = PlantCapacity.objects.create(plant=make_plant(), gwh_per_year=8, year=2027)
+        for row in (party, volume, capacity):
+            cite(row, article, QUOTE)
+        records += [party.agreement, volume.agreement, capacity.plant]
+    return records
+
+
+def test_desk_costs_the_same_queries_for_the_rows_of_3_or_9_records(editor_client):
+    few, many = make_article(), make_article()
+    cite_rows_of_uncited_records(few, 1)
+    records = cite_rows_of_uncited_records(many, 3)
+
+    baseline, _ = queries_to_show(editor_client, desk_url(few))
+    count, response = queries_to_show(editor_client, desk_url(many))
+
+    # The records the cited rows belong to are read once per kind of row, not once per row.
+    assert count == baseline
+    page = response.content.decode()
+    assert all(str(record) in page for record in records)

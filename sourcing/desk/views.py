@@ -16,7 +16,7 @@ import json
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -234,12 +234,30 @@ def curated_record_of(row):
 
 def curated_records_of(records):
     """The curated records among ``records`` or owning them (a capacity's plant), each once."""
+    load_parents(records)
     found = {}
     for record in records:
         curated = curated_record_of(record)
         if curated is not None:
             found.setdefault(target_key(curated), curated)
     return list(found.values())
+
+
+def load_parents(rows):
+    """
+    Loads the rows that ``rows`` belong to, up to their curated records, one query per kind
+    of row and level: a party's agreement read on its own was a query per cited party (51 of
+    an article's 87 queries at 100,000 agreements).
+    """
+    while rows:
+        by_model = {}
+        for row in rows:
+            part = isinstance(row, Versioned) and not isinstance(row, CuratedRecord)
+            if part and row.parent_field:
+                by_model.setdefault(type(row), []).append(row)
+        for model, same_kind in by_model.items():
+            prefetch_related_objects(same_kind, model.parent_field)
+        rows = [row.parent_row() for same_kind in by_model.values() for row in same_kind]
 
 
 def cite_targets(article, records, mentions):
