@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 from django.utils.text import Truncator, capfirst
 
 from ..admin.confirmations import BADGES, badge_of
@@ -296,6 +297,7 @@ def proposal_rows(proposals, targets, accepted):
     """
     rows = []
     known = {}  # the companies and plants the proposals name, each looked up once
+    rendered = {}  # attach_options' lists, by their options
     for index, proposal in enumerate(proposals):
         proposal = {**proposal, "fingerprint": fingerprint(proposal)}
         # A date's precision is the form it is typed in (2021, 2021-06 or 2021-06-28): no box.
@@ -313,7 +315,8 @@ def proposal_rows(proposals, targets, accepted):
             (shown_key(record), f"{capfirst(record._meta.verbose_name)}: {record}")
             for record in duplicates
         ]
-        attach += [(t["key"], t["label"]) for t in targets if t["key"] not in dict(attach)]
+        first_keys = dict(attach)
+        attach += [(t["key"], t["label"]) for t in targets if t["key"] not in first_keys]
         rows.append(
             {
                 "index": index,
@@ -324,6 +327,7 @@ def proposal_rows(proposals, targets, accepted):
                 "accepted": made["records"] if made is not None else None,
                 "duplicates": [(record, editing_page_url(record)) for record in duplicates],
                 "attach": attach,
+                "attach_options": attach_options(attach, bool(duplicates), rendered),
             }
         )
     # Accepted proposals the engine no longer makes (a new plant is, once made, a known one).
@@ -340,6 +344,26 @@ def proposal_rows(proposals, targets, accepted):
                 }
             )
     return rows
+
+
+def attach_options(attach, duplicate_first, rendered):
+    """
+    The <option>s of a proposal's "attach to" list (``attach``: (key, label) pairs), its first
+    selected when it is a likely duplicate. Rendered here, once for all the proposals that offer
+    the same records (most offer every record citing the article): as a template loop, the same
+    hundreds of options took most of the page's rendering, proposal after proposal.
+    """
+    key = (duplicate_first, tuple(attach))
+    if key not in rendered:
+        rendered[key] = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, " selected" if duplicate_first and index == 0 else "", label)
+                for index, (value, label) in enumerate(attach)
+            ),
+        )
+    return rendered[key]
 
 
 def is_reference(value):
