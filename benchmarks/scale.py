@@ -1050,6 +1050,8 @@ def run(args, urls):
     setup_django(urls["small"])
     from django.core.management import call_command
 
+    from project.garbage_collection import freeze_startup_objects
+
     if args.reconcile_only:
         create_database(urls["large"])
         use_database(urls["large"])
@@ -1076,6 +1078,8 @@ def run(args, urls):
         print(
             f"built {size}: {count} agreements in {time.perf_counter() - start:.1f} s", flush=True
         )
+    # As a server's worker does once it has loaded the application (project/gunicorn_config.py).
+    freeze_startup_objects()
     load = os.getloadavg()
     only = [word.strip() for word in args.only.split(",")] if args.only else None
 

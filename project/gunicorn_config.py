@@ -10,6 +10,7 @@ small HTML 400 and never passes it to Django; each is logged here as a warning o
 
 import os
 
+from project.garbage_collection import freeze_startup_objects
 from project.logging_config import logging_config
 
 logconfig_dict = logging_config(
@@ -19,3 +20,8 @@ logconfig_dict = logging_config(
 )
 # The request id is the one the application answered with (sourcing.request_log).
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s bytes %(M)s ms'
+
+
+def post_worker_init(worker):
+    """Once a worker has loaded the application (see ``project.garbage_collection``)."""
+    freeze_startup_objects()
