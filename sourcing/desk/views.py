@@ -278,11 +278,12 @@ def cite_targets(article, records, mentions):
     unique = {}
     for target in targets:
         unique.setdefault(shown_key(target), target)
+    fields_json = {model: json.dumps(citable_fields(model)) for model in map(type, unique.values())}
     return [
         {
             "key": key,
             "label": f"{capfirst(target._meta.verbose_name)}: {target}",
-            "fields_json": json.dumps(citable_fields(type(target))),
+            "fields_json": fields_json[type(target)],
         }
         for key, target in unique.items()
     ]
