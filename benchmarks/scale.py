@@ -10,7 +10,9 @@ nothing (timings are read, not tested).
 
 Two throwaway databases (``<name>_small`` and ``<name>_large`` on the server of the URL, or two
 SQLite files in a temporary folder for a ``sqlite://`` URL) are created, migrated, filled by bulk
-insert and dropped at the end. Sizes scale from the number of agreements: a company per five
+insert and dropped at the end (``--keep-databases`` keeps them, and a later run with it measures
+them again instead of building them anew: compare code before and after a change on the same
+data). Sizes scale from the number of agreements: a company per five
 agreements (two aliases each), an article per ten, a stake per ten, a plant per fifty, parties
 skewed towards a few large companies, and about ten citations per agreement (on the agreement,
 its parties and volumes) whose quotes occur in their article at their offsets.
@@ -193,15 +195,44 @@ def build(agreement_count, seed=42):
         ContentType.objects.clear_cache()
         get_user_model().objects.create_superuser(STAFF_USER, "bench@example.org", None)
     analyze()
+    return context_of_built_database()
+
+
+def context_of_built_database():
+    """What the requests need, read back from a database ``build`` filled (then or earlier)."""
+    from sourcing import models as m
+
+    companies = m.Company.objects.order_by("pk").values_list("pk", "name", "slug")
+    articles = m.Article.objects.order_by("pk").values_list("pk", flat=True)
+    middle_company = companies[companies.count() // 2]
     return {
-        "rare_name": companies[-1].name,
-        "alias": f"Société {companies[len(companies) // 2].pk}",
-        "busy_company": companies[0].slug,
-        "article": articles[len(articles) // 2].pk,
-        "agreements": agreement_count,
-        "visible_agreements": m.Agreement.objects.filter(review_status=verified).count(),
+        "rare_name": companies.reverse()[0][1],
+        "alias": f"Société {middle_company[0]}",
+        "busy_company": companies[0][2],
+        "article": articles[articles.count() // 2],
+        "agreements": m.Agreement.objects.count(),
+        "visible_agreements": m.Agreement.objects.filter(
+            review_status=m.ReviewStatus.VERIFIED
+        ).count(),
         "last_page_cursor": last_page_cursor(),
     }
+
+
+def is_built(url, agreement_count):
+    """Whether the database at ``url`` exists and holds a data set ``build`` made of that size."""
+    from django.contrib.auth import get_user_model
+    from django.db import DatabaseError
+
+    from sourcing import models as m
+
+    use_database(url)
+    try:
+        return (
+            get_user_model().objects.filter(username=STAFF_USER).exists()
+            and m.Agreement.objects.count() == agreement_count
+        )
+    except DatabaseError:  # no such database, or not migrated
+        return False
 
 
 def analyze():
@@ -471,7 +502,7 @@ def measure_reconcile(url, runs, seed=3):
     }
 
 
-def measure(urls, contexts, runs):
+def measure(urls, contexts, runs, only=None):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -491,7 +522,7 @@ def measure(urls, contexts, runs):
         }
         for size, context in contexts.items()
     }
-    names = list(requests["small"])
+    names = [name for name in requests["small"] if not only or any(w in name for w in only)]
     timings = {(name, size): [] for name in names for size in urls}
     queries = {}
     for _ in range(runs):
@@ -535,6 +566,9 @@ def percentile(values, share):
 #
 # Written apart from the application's serializers on purpose (only the models' tables and the
 # published rules are shared), so that the comparison measures the API's machinery, not itself.
+# The provenance of each value is the rules' own work, which any writer of it must do: the
+# baseline calls the functions that are its home (``models/provenance.py``: the values held,
+# the statement checker's verdict on each passage, "checked"; ``confirmations.holding``).
 # Anonymous reader: verified agreements, parties whose company is verified, visible plants and
 # programmes. ``check_identical`` compares it with the endpoint before anything is timed.
 
@@ -553,22 +587,21 @@ def raw_partial_date(value, precision):
     return value.isoformat()
 
 
-def raw_citations(pairs):
-    """{(content type id, object id): [citation JSON]} for (content type id, ids) pairs."""
-    from django.db.models import Q
-
+def raw_citations(condition):
+    """
+    The citations ``condition`` matches, {(content type id, object id): [...]} twice: as the
+    JSON writes them, and as the provenance rules read them ({"pk", "field", "quote",
+    "language"}: the statement checker reads the passage in its article's language).
+    """
     from sourcing import models as m
 
-    condition = Q(pk__in=[])
-    for content_type_id, ids in pairs:
-        condition |= Q(content_type_id=content_type_id, object_id__in=ids)
     rows = (
         m.Citation.objects.filter(condition)
         .order_by("article__published_on", "article__title", "start", "pk")
         .values_list("id", "content_type_id", "object_id", "field", "quote", "start", "end",
                      "article_id", *(f"article__{name}" for name in ARTICLE_COLUMNS))
     )  # fmt: skip
-    articles, result = {}, {}
+    articles, written, read = {}, {}, {}
     for pk, ct, object_id, field, quote, start, end, article_id, *article in rows:
         reference = articles.get(article_id)
         if reference is None:
@@ -583,7 +616,7 @@ def raw_citations(pairs):
                 "published_precision": precision or None,
                 "published_inferred": inferred,
             }
-        result.setdefault((ct, object_id), []).append(
+        written.setdefault((ct, object_id), []).append(
             {
                 "id": pk,
                 "article": reference,
@@ -594,39 +627,27 @@ def raw_citations(pairs):
                 "source_url": f"{ORIGIN}/articles/{article_id}/source/#citation-{pk}",
             }
         )
-    return result
-
-
-def raw_provenance(values, citations, bases, parent_citations=None, by_record=()):
-    """The provenance rules (see sourcing/models/provenance.py) for the values that are held."""
-    result = {}
-    for name, value in values.items():
-        if value in (None, "", "not_stated", []):
-            continue
-        own = [c["id"] for c in citations if c["field"] == name]
-        whole = [c["id"] for c in citations if c["field"] is None]
-        entry = bases.get(name)
-        if entry is not None:
-            drawn = (own or whole) if entry[0] == "inferred" else own
-            result[name] = {"basis": entry[0], "citations": drawn, "note": entry[1]}
-        elif own or whole:
-            result[name] = {"basis": "stated", "citations": own or whole, "note": ""}
-        elif parent_citations and name in by_record:
-            stated = [c["id"] for c in parent_citations if c["field"] is None]
-            result[name] = {"basis": "stated" if stated else None, "citations": stated, "note": ""}
-        else:
-            result[name] = {"basis": None, "citations": [], "note": ""}
-    return result
+        read.setdefault((ct, object_id), []).append(
+            {"pk": pk, "field": field, "quote": quote, "language": reference["language"]}
+        )
+    return written, read
 
 
 class RawRows:
-    """The rows nested in some agreements, their citations and value bases: six queries."""
+    """
+    The rows nested in some agreements, their citations, value bases and reviewers'
+    confirmations, and the names of the records they refer to: seven queries.
+    """
 
-    def __init__(self, ids):
+    def __init__(self, agreements):
         from django.contrib.contenttypes.models import ContentType
+        from django.db.models import Q
 
         from sourcing import models as m
+        from sourcing.models.provenance import notes_on_values
+        from sourcing.models.statements import RecordNames
 
+        ids = [a["id"] for a in agreements]
         self.parties = list(
             m.AgreementParty.objects.filter(
                 agreement_id__in=ids, company__review_status="verified"
@@ -656,31 +677,58 @@ class RawRows:
             (self.types[m.AgreementVolume], [row[0] for row in self.volumes]),
             (self.types[m.VehicleProgramme], [row[1] for row in self.programmes]),
         ]
-        self.citations = raw_citations(keys)
-        self.bases = {}
-        for ct, object_id, field, basis, note in m.ValueBasis.objects.filter(
-            content_type_id__in=list(self.types.values()),
-            object_id__in={pk for _, pks in keys for pk in pks},
-        ).values_list("content_type_id", "object_id", "field", "basis", "note"):
-            self.bases.setdefault((ct, object_id), {})[field] = (basis, note)
+        about = Q(pk__in=[])
+        for content_type_id, pks in keys:
+            about |= Q(content_type_id=content_type_id, object_id__in=pks)
+        self.citations, self.read_citations = raw_citations(about)
+        self.bases, self.confirmations = notes_on_values(about)
+        # The records whose names the checker looks for in the passages: plants, companies...
+        self.names = RecordNames.of(
+            [
+                *((m.Agreement, {"plant": a["plant_id"]}) for a in agreements),
+                *((m.AgreementParty, {"company": row[3], "role": row[2]}) for row in self.parties),
+                *(
+                    (m.VehicleProgramme, {"brand": row[5], "assembly_plant": row[6]})
+                    for row in self.programmes
+                ),
+            ]
+        )
 
     def cited(self, model, pk):
         return self.citations.get((self.types[model], pk), [])
 
-    def based(self, model, pk):
-        return self.bases.get((self.types[model], pk), {})
+    def provenance(self, model, pk, values, parent=None):
+        """
+        The provenance of a row of ``model`` holding ``values``, part of ``parent`` (model, pk),
+        by the rules' own functions: which values are held and what the checker is given for
+        each, the checker's verdict on each passage ("checked"), the confirmations that hold.
+        """
+        from sourcing.models.confirmations import holding
+        from sourcing.models.provenance import held_values, provenance_of
+
+        key = (self.types[model], pk)
+        parent_citations = None
+        if parent is not None:
+            parent_citations = self.read_citations.get((self.types[parent[0]], parent[1]), [])
+        found = provenance_of(
+            model,
+            held_values(model, values, self.names),
+            self.read_citations.get(key, []),
+            self.bases.get(key, {}),
+            parent_citations,
+            holding(model, values, self.confirmations.get(key, {})),
+        )
+        return {name: why.as_dict() for name, why in found.items()}
 
 
 def raw_agreements(agreements):
     """The JSON of ``agreements`` (.values() rows) with everything nested in them."""
     from sourcing import models as m
 
-    rows = RawRows([a["id"] for a in agreements])
+    rows = RawRows(agreements)
     nested = {a["id"]: {"parties": [], "volumes": [], "programmes": []} for a in agreements}
     roles = dict(m.AgreementParty.Role.choices)
     for pk, agreement_id, role, company_id, slug, name in rows.parties:
-        own = rows.cited(m.AgreementParty, pk)
-        values = {"company": company_id, "role": role}
         nested[agreement_id]["parties"].append(
             {
                 "company": {
@@ -691,13 +739,12 @@ def raw_agreements(agreements):
                 },
                 "role": role,
                 "display": f"{name} ({roles[role].lower()})",
-                "citations": own,
-                "provenance": raw_provenance(
-                    values,
-                    own,
-                    rows.based(m.AgreementParty, pk),
-                    rows.cited(m.Agreement, agreement_id),
-                    ("company", "role"),
+                "citations": rows.cited(m.AgreementParty, pk),
+                "provenance": rows.provenance(
+                    m.AgreementParty,
+                    pk,
+                    {"company": company_id, "role": role},
+                    parent=(m.Agreement, agreement_id),
                 ),
             }
         )
@@ -713,9 +760,7 @@ def raw_agreements(agreements):
                 "name": name,
                 "segment": segment,
                 "start_year": start_year,
-                "provenance": raw_provenance(
-                    values, rows.cited(m.VehicleProgramme, pk), rows.based(m.VehicleProgramme, pk)
-                ),
+                "provenance": rows.provenance(m.VehicleProgramme, pk, values),
             }
         )
     return [raw_agreement(a, nested[a["id"]], rows) for a in agreements]
@@ -726,7 +771,6 @@ def raw_volume(rows, pk, agreement_id, gwh, qualifier, basis, year):
 
     from sourcing import models as m
 
-    own = rows.cited(m.AgreementVolume, pk)
     bound = "" if qualifier == "exact" else f"{qualifier.replace('_', ' ')} "
     label = dict(m.AgreementVolume.Basis.choices)[basis].lower()
     values = {"gwh_per_year": gwh, "qualifier": qualifier, "basis": basis, "year": year}
@@ -737,8 +781,10 @@ def raw_volume(rows, pk, agreement_id, gwh, qualifier, basis, year):
         "year": year,
         "display": f"{bound}{Decimal(gwh).normalize():f} GWh/yr"
         + (f" ({label}, {year})" if year else ""),
-        "citations": own,
-        "provenance": raw_provenance(values, own, rows.based(m.AgreementVolume, pk)),
+        "citations": rows.cited(m.AgreementVolume, pk),
+        "provenance": rows.provenance(
+            m.AgreementVolume, pk, values, parent=(m.Agreement, agreement_id)
+        ),
     }
 
 
@@ -753,9 +799,9 @@ def raw_agreement(a, nested, rows):
             "api_url": f"{ORIGIN}/api/v1/plants/{a['plant_id']}/",
             "name": a["plant__name"],
         }
-    own = rows.cited(m.Agreement, pk)
     values = {name: a[name] for name in ("kind", "status", "announced_on", "signed_on",
-                                         "start_year")}  # fmt: skip
+                                         "start_year", "announced_precision",
+                                         "signed_precision")}  # fmt: skip
     values.update(plant=a["plant_id"], programmes=nested["programmes"])
     return {
         "id": pk,
@@ -773,8 +819,8 @@ def raw_agreement(a, nested, rows):
         "plant": plant,
         "programmes": nested["programmes"],
         "review_status": a["review_status"],
-        "citations": own,
-        "provenance": raw_provenance(values, own, rows.based(m.Agreement, pk)),
+        "citations": rows.cited(m.Agreement, pk),
+        "provenance": rows.provenance(m.Agreement, pk, values),
     }
 
 
@@ -938,29 +984,48 @@ def main():
     parser.add_argument(
         "--skip-baseline",
         action="store_true",
-        help="Leave out the raw .values() baseline and the export's comparison with the raw dump: "
-        "they do not yet give the statement checker's verdicts (provenance's 'checked'), so "
-        "they no longer match the endpoints.",
+        help="Leave out the raw .values() baseline and the export's comparison with the raw "
+        "dump (the export is still timed).",
     )
     parser.add_argument(
         "--reconcile-only",
         action="store_true",
         help="Build the large database alone and measure reconciliation batches only.",
     )
+    parser.add_argument(
+        "--keep-databases",
+        action="store_true",
+        help="Keep the databases at the end, and measure the ones a previous run with this flag "
+        "kept (of the same sizes) instead of building them again: before and after a change, on "
+        "the same data. PostgreSQL only (drop them with --drop-databases).",
+    )
+    parser.add_argument(
+        "--drop-databases", action="store_true", help="Drop the databases kept and stop."
+    )
+    parser.add_argument(
+        "--only",
+        metavar="WORDS",
+        help="Measure only what is named by one of these comma-separated words: the requests "
+        "whose name contains one, and the baseline, export and reconcile figures if named "
+        "(e.g. 'network,desk,admin agreementparty search' or 'baseline,export').",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         urls = database_urls(args.database_url, tmp)
-        for url in urls.values():
-            create_database(url)
+        if args.drop_databases:
+            for url in urls.values():
+                drop_database(url)
+            return
         try:
             run(args, urls)
         finally:
             from django.db import connections
 
             connections.close_all()
-            for url in urls.values():
-                drop_database(url)
+            if not args.keep_databases:
+                for url in urls.values():
+                    drop_database(url)
 
 
 def print_requests(rows):
@@ -985,7 +1050,10 @@ def run(args, urls):
     setup_django(urls["small"])
     from django.core.management import call_command
 
+    from project.garbage_collection import freeze_startup_objects
+
     if args.reconcile_only:
+        create_database(urls["large"])
         use_database(urls["large"])
         call_command("migrate", verbosity=0)
         build(args.large)
@@ -997,6 +1065,12 @@ def run(args, urls):
 
     contexts = {}
     for size, count in (("small", args.small), ("large", args.large)):
+        if args.keep_databases and is_built(urls[size], count):
+            call_command("migrate", verbosity=0)  # the code measured may bring a migration
+            contexts[size] = context_of_built_database()
+            print(f"reused {size}: {count} agreements", flush=True)
+            continue
+        create_database(urls[size])
         use_database(urls[size])
         call_command("migrate", verbosity=0)
         start = time.perf_counter()
@@ -1004,22 +1078,32 @@ def run(args, urls):
         print(
             f"built {size}: {count} agreements in {time.perf_counter() - start:.1f} s", flush=True
         )
+    # As a server's worker does once it has loaded the application (project/gunicorn_config.py).
+    freeze_startup_objects()
     load = os.getloadavg()
-    rows = measure(urls, contexts, args.runs)
-    print_requests(rows)
-    figures = {
-        "requests": rows,
-        "baseline": "skipped (--skip-baseline)" if args.skip_baseline else baseline(urls["large"]),
-        "reconcile": measure_reconcile(urls["large"], args.runs),
-        "export": {
+    only = [word.strip() for word in args.only.split(",")] if args.only else None
+
+    def wanted(name):
+        return not only or any(word in name for word in only)
+
+    figures = {"requests": measure(urls, contexts, args.runs, only)}
+    if figures["requests"]:
+        print_requests(figures["requests"])
+    if wanted("baseline"):
+        figures["baseline"] = (
+            "skipped (--skip-baseline)" if args.skip_baseline else baseline(urls["large"])
+        )
+        print(f"100-row page vs raw .values()+orjson: {figures['baseline']}")
+    if wanted("export"):
+        figures["export"] = {
             size: export_figures(urls[size], compare=not args.skip_baseline)
             for size in ("small", "large")
-        },
-        "load_average": [round(value, 2) for value in load],
-    }
-    print(f"100-row page vs raw .values()+orjson: {figures['baseline']}")
-    print(f"export: {figures['export']}")
-    print(f"reconcile (large): {figures['reconcile']}")
+        }
+        print(f"export: {figures['export']}")
+    if wanted("reconcile"):
+        figures["reconcile"] = measure_reconcile(urls["large"], args.runs)
+        print(f"reconcile (large): {figures['reconcile']}")
+    figures["load_average"] = [round(value, 2) for value in load]
     print(f"load average at start: {figures['load_average']}")
     if args.json:
         print(json.dumps(figures))

@@ -10,11 +10,11 @@ small HTML 400 and never passes it to Django; each is logged here as a warning o
 ``gunicorn.error``, "Invalid request from ip=...", and as an access line.
 """
 
-import gc
 import itertools
 import os
 import sys
 
+from project.garbage_collection import freeze_startup_objects
 from project.logging_config import logging_config
 
 logconfig_dict = logging_config(
@@ -35,19 +35,21 @@ FREEZE_AFTER_REQUESTS = {1, 10, 100}
 _answered = itertools.count(1)
 
 
+def post_worker_init(worker):
+    """Once a worker has loaded the application (see ``project.garbage_collection``)."""
+    freeze_startup_objects()
+
+
 def post_request(worker, req, environ, resp):
     """
-    Keep what the worker loaded (Django, the app, the data its requests read once: some 250,000
-    objects) out of Python's garbage collector, which otherwise walked all of them again at every
-    full collection while the request that set it off (and, with threads, every other request of
-    the worker) waited. Measured in one process: the collector's share of a change-feed page fell
-    from 17 ms of 92 ms to 5.5 ms. The garbage of the moment is collected first, so that only
-    live objects are kept for good (what other requests hold at that instant included: a few
-    requests' worth, three times in a worker's life).
+    Again after the requests that load what a worker reads once (modules, caches, data files:
+    some 250,000 objects in all; see ``project.garbage_collection``). Measured in one process:
+    the collector's share of a change-feed page fell from 17 ms of 92 ms to 5.5 ms. What other
+    requests hold at that instant is kept too: a few requests' worth, three times in a worker's
+    life.
     """
     if next(_answered) in FREEZE_AFTER_REQUESTS:
-        gc.collect()
-        gc.freeze()
+        freeze_startup_objects()
 
 
 # How long a thread of a worker runs before another may take the interpreter over (Python's

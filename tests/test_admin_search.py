@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sourcing.admin import counts
+from sourcing.admin import counts, search
 from sourcing.models import (
     Agreement,
     AgreementParty,
@@ -27,7 +27,9 @@ from sourcing.models import (
     PlantMilestone,
     Stake,
     VehicleProgramme,
+    editing_as,
 )
+from sourcing.models.pending import pending_version_of
 
 from .factories import (
     BUYER,
@@ -39,6 +41,7 @@ from .factories import (
     make_agreement,
     make_article,
     make_company,
+    make_editorial_groups,
     make_plant,
     make_stake,
     make_user,
@@ -129,6 +132,38 @@ def test_a_row_of_a_record_is_found_by_its_records_folded_search(
     expected = {row.pk for row in rows(records)}
 
     assert expected and found_by_admin(editor, model, term) == expected
+
+
+@pytest.mark.parametrize("ids_up_to", [search.IDS_UP_TO, 0], ids=["rare word", "common word"])
+def test_rows_are_found_by_their_records_title_alike_for_a_rare_or_a_common_word(
+    editor, monkeypatch, ids_up_to
+):
+    # A word in more agreements than ids are written (IDS_UP_TO) is tested through the join on
+    # PostgreSQL, not against the ids: it finds the same rows, and, as the agreements' own
+    # list, never a pending version's by its title.
+    monkeypatch.setattr(search, "IDS_UP_TO", ids_up_to)
+    make_editorial_groups()
+    nordique = make_company("Nordique Power")
+    published = make_agreement(
+        title="Cellerie supply", parties=[(nordique, BUYER)], review_status=VERIFIED
+    )
+    AgreementVolume.objects.create(agreement=published, gwh_per_year=5)
+    make_agreement(title="Unrelated deal", parties=[(nordique, SUPPLIER)])
+    with editing_as(make_user("penny", "Editors")):
+        published.status = Agreement.Status.ENDED
+        published.save()  # held as a pending version, a copy of its parties and volume
+    pending = pending_version_of(published)
+    assert pending is not None and pending.parties.exists() and pending.volumes.exists()
+
+    assert found_by_admin(editor, AgreementParty, "cellerie") == {
+        party.pk for party in published.parties.all()
+    }
+    assert found_by_admin(editor, AgreementVolume, "CELLERIE") == {
+        volume.pk for volume in published.volumes.all()
+    }
+    assert found_by_admin(editor, AgreementParty, "nordique") == set(
+        AgreementParty.objects.filter(company=nordique).values_list("pk", flat=True)
+    )
 
 
 # -- What a list page costs ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from sourcing.models import (
     Stake,
 )
 
-from .factories import client_for, make_agreement, make_article, make_company, make_user
+from .factories import cite, client_for, make_agreement, make_article, make_company, make_user
 from .factories import desk_act as act
 
 pytestmark = pytest.mark.django_db
@@ -266,6 +266,8 @@ def test_a_likely_duplicate_stake_is_shown_with_a_link(client, editor, article, 
         target=make_company("Voltaris"),
         status=Stake.Status.COMPLETED,
     )
+    cited = make_agreement(title="Voltaris supply")
+    cite(cited, article, STAKE_QUOTE)
     monkeypatch.setattr(
         desk,
         "suggest",
@@ -278,6 +280,18 @@ def test_a_likely_duplicate_stake_is_shown_with_a_link(client, editor, article, 
     html = page.content.decode()
     assert "Likely duplicate of" in html
     assert reverse("admin:sourcing_stake_change", args=[existing.pk]) in html
+    # The passage may be attached to the duplicate instead, offered first and chosen, or to a
+    # record citing the article.
+    attach = html[html.index('name="attach-target"') :]
+    attach = attach[: attach.index("</select>")]
+    assert attach.count("<option") == 3
+    assert f'<option value="{desk.shown_key(existing)}" selected>Stake: {existing}</option>' in (
+        attach
+    )
+    assert f'<option value="{desk.shown_key(cited)}">Agreement: Voltaris supply</option>' in (
+        attach
+    )
+    assert attach.index(desk.shown_key(existing)) < attach.index(desk.shown_key(cited))
 
 
 def test_the_desk_page_cuts_the_text_into_segments_that_keep_every_character(

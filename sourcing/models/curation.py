@@ -98,8 +98,11 @@ class CuratedManager(models.Manager):
     published record alone, so no list, lookup, choice or count meets a record twice.
     """
 
+    # Also what a search tests through a join to these records (``admin/search.py``).
+    condition = Q(pending_of__isnull=True)
+
     def get_queryset(self):
-        return super().get_queryset().filter(pending_of__isnull=True)
+        return super().get_queryset().filter(self.condition)
 
 
 class NamedQuerySet(CuratedQuerySet):
