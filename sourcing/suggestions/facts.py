@@ -6,7 +6,6 @@ a fixed number of queries whatever the article's length or the number of its cit
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 
 from ..models import (
     Agreement,
@@ -59,16 +58,17 @@ class CitedFacts:
             ).values_list("plant_id", "kind", "value", "year")
         }
         self.agreements = {}
-        # The agreements' ids are compared, not their parties and volumes joined: joined, each
-        # agreement came once per party and volume, and took half a second at 100,000.
-        cited_parties = AgreementParty.objects.filter(pk__in=cited[AgreementParty]).order_by()
-        cited_volumes = AgreementVolume.objects.filter(pk__in=cited[AgreementVolume]).order_by()
-        parties = AgreementParty.objects.order_by().filter(
-            Q(agreement_id__in=cited[Agreement])
-            | Q(agreement_id__in=cited_parties.values("agreement_id"))
-            | Q(agreement_id__in=cited_volumes.values("agreement_id"))
-        )
-        if any(cited[model] for model in (Agreement, AgreementParty, AgreementVolume)):
+        # The agreements' ids are read first and compared as a list: joined, each agreement came
+        # once per party and volume (half a second at 100,000); as subqueries ORed together,
+        # PostgreSQL scanned every party (100 to 145 ms at 100,000 agreements).
+        agreement_ids = set(cited[Agreement])
+        for model in (AgreementParty, AgreementVolume):
+            if cited[model]:
+                agreement_ids.update(
+                    model.objects.filter(pk__in=cited[model]).values_list("agreement_id", flat=True)
+                )
+        if agreement_ids:
+            parties = AgreementParty.objects.order_by().filter(agreement_id__in=agreement_ids)
             for agreement, kind, company in parties.values_list(
                 "agreement_id", "agreement__kind", "company_id"
             ).distinct():
