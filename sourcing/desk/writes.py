@@ -136,19 +136,30 @@ def reference_name(value):
     return str(value or "").strip()
 
 
-def find_company(value):
-    """The company a proposal names (by slug, name or alias), or None."""
+def find_named(model, value, *lookups):
+    """
+    The record of ``model`` a proposal names: by its id when it gives one the database knows,
+    else by the first of ``lookups`` (each a function of the name, giving a queryset) that finds
+    one; None when none does.
+    """
     if isinstance(value, dict) and value.get("id"):
-        found = Company.objects.filter(pk=value["id"]).first()
+        found = model.objects.filter(pk=value["id"]).first()
         if found:
             return found
     name = reference_name(value)
     if not name:
         return None
-    return (
-        Company.objects.filter(slug=name).first()
-        or Company.objects.filter(name__iexact=name).first()
-        or Company.objects.filter(aliases__name__iexact=name).first()
+    return next((found for lookup in lookups if (found := lookup(name).first())), None)
+
+
+def find_company(value):
+    """The company a proposal names (by slug, name or alias), or None."""
+    return find_named(
+        Company,
+        value,
+        lambda name: Company.objects.filter(slug=name),
+        lambda name: Company.objects.filter(name__iexact=name),
+        lambda name: Company.objects.filter(aliases__name__iexact=name),
     )
 
 
@@ -182,17 +193,12 @@ def unique_slug(name):
 
 def find_plant(value):
     """The plant a proposal names (by id, name or alias), or None."""
-    if isinstance(value, dict) and value.get("id"):
-        found = Plant.objects.filter(pk=value["id"]).first()
-        if found:
-            return found
-    name = reference_name(value)
-    if not name:
-        return None
-    return (
-        Plant.objects.filter(name__iexact=name).first()
-        or Plant.objects.filter(aliases__name__iexact=name).first()
-        or Plant.objects.search(name).first()
+    return find_named(
+        Plant,
+        value,
+        lambda name: Plant.objects.filter(name__iexact=name),
+        lambda name: Plant.objects.filter(aliases__name__iexact=name),
+        lambda name: Plant.objects.search(name),
     )
 
 

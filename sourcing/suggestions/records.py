@@ -18,7 +18,8 @@ SHARE_FIELDS = {
 }
 
 
-def _shares(figure):
+def share_fields(figure):
+    """A stake's share fields for ``figure`` (a percentage with its qualifier), or all empty."""
     shares = {
         "share_exact": None,
         "share_min": None,
@@ -96,7 +97,7 @@ def stakes(sentence, facts, discourse):
         fields = {
             "holder": party(holder) if holder else None,
             "target": party(target) if target else None,
-            **_shares(figure),
+            **share_fields(figure),
             "status": _status(sentence.text),
             "as_of": date["date"] if date else None,
             "as_of_precision": date["precision"] if date else None,

@@ -11,7 +11,7 @@ import re
 
 from . import triggers
 from .common import nearest, party, party_key
-from .records import SHARE_FIELDS
+from .records import share_fields
 
 # How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
 STAKE_REACH = 80
@@ -457,18 +457,7 @@ def _precision(text):
 
 
 def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger, status=None):
-    shares = {
-        "share_exact": None,
-        "share_min": None,
-        "share_min_exclusive": False,
-        "share_max": None,
-        "share_max_exclusive": False,
-    }
-    if share is not None:
-        name, flag = SHARE_FIELDS[share["qualifier"]]
-        shares[name] = share["value"]
-        if flag:
-            shares[flag[0]] = flag[1]
+    shares = share_fields(share)
     as_of, precision = _as_of(sentence, trigger, discourse)
     fields = {
         "holder": party(holder) if holder else None,
