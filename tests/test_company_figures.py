@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from sourcing.admin.articles import disagreement_sections
 from sourcing.merging import merge_companies
 from sourcing.models import (
     Company,
@@ -131,6 +132,40 @@ def test_the_disagreeing_sources_view_lists_company_figures(client, velora):
 
     assert "Velora Motors: jobs in Italy<" in html
     assert "about 3,200 direct jobs in Italy (2031)" in html and JOBS_QUOTE in html
+
+
+def test_the_view_sets_disagreeing_figures_side_by_side_while_a_change_awaits_review(velora):
+    company = velora["company"]
+    figure(company, VEHICLES, 700_000, year=2030, area="Europe").save()
+    with editing_as(make_user("edith", "Editors")):
+        company.description = "Van maker."
+        company.save()  # a pending version, with a copy of every figure
+    assert pending_version_of(Company.objects.get(pk=company.pk)) is not None
+
+    [(heading, groups)] = [
+        section for section in disagreement_sections() if section[0].startswith("Company")
+    ]
+
+    # One group, the two published figures side by side: the copies are not sources.
+    assert [(subject, [value for value, *_ in rows]) for subject, rows in groups] == [
+        (
+            "Velora Motors: vehicles produced in Europe",
+            ["600,000 vehicles in Europe (2030)", "700,000 vehicles in Europe (2030)"],
+        )
+    ]
+
+
+def test_two_companies_of_one_name_do_not_split_each_others_disagreements():
+    first = make_company(name="Nordvolta", slug="nordvolta")
+    second = make_company(name="Nordvolta", slug="nordvolta-2")
+    for company in (first, second, first, second):
+        figure(company, VEHICLES, 100 + company.pk * 10 + len(company.figures.all())).save()
+
+    [(heading, groups)] = [
+        section for section in disagreement_sections() if section[0].startswith("Company")
+    ]
+
+    assert sorted(len(rows) for _, rows in groups) == [2, 2]
 
 
 # -- What the machine reads in the passage --------------------------------------------------------

@@ -1,7 +1,5 @@
 """Articles with their non-editorial spans, citations, and the view of disagreeing sources."""
 
-import itertools
-
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
@@ -300,9 +298,14 @@ def disagreement_groups(queryset, key, subject, value, keep=list):
     by the fact they state (``key``), each group narrowed by ``keep`` and left out if empty.
     """
     cited = Prefetch("citations", queryset=Citation.objects.select_related("article"))
+    # Grouped by key, not by runs of the queryset's order: two records of one name (or a record
+    # and another's rows sorted between them) must not split a group.
+    grouped = {}
+    for row in queryset.prefetch_related(cited):
+        grouped.setdefault(key(row), []).append(row)
     result = []
-    for _, rows in itertools.groupby(queryset.prefetch_related(cited), key=key):
-        rows = keep(list(rows))
+    for rows in grouped.values():
+        rows = keep(rows)
         if rows:
             values = [(value(row), row, admin_url(row), list(row.citations.all())) for row in rows]
             result.append((subject(rows[0]), values))
@@ -374,6 +377,14 @@ def disagreeing_at_the_same_time(rows, value):
     ]
 
 
+def published_rows(rows):
+    """
+    ``rows`` of published records only: a pending version's rows are an editor's change
+    awaiting review (its page shows them), not what sources say.
+    """
+    return rows.filter(**{f"{rows.model.parent_field}__pending_of__isnull": True})
+
+
 def quantity_section(model, parent_order, noun):
     """
     The figures of a ``Quantity`` model (capacities, volumes) in conflict, grouped as
@@ -381,7 +392,7 @@ def quantity_section(model, parent_order, noun):
     """
     parent = model.parent_field
     parent_name = model._meta.get_field(parent).related_model._meta.verbose_name
-    quantities = model.objects.in_conflict().select_related(parent)
+    quantities = published_rows(model.objects.in_conflict()).select_related(parent)
     return (
         f"{model._meta.verbose_name_plural.capitalize()}: same {parent_name} and basis, "
         "same year or undated, different figures",
@@ -402,7 +413,7 @@ def figure_section(model, parent_order):
     parent = model.parent_field
     parent_name = model._meta.get_field(parent).related_model._meta.verbose_name
     compared = model.comparable_fields
-    figures = model.objects.in_conflict().select_related(parent)
+    figures = published_rows(model.objects.in_conflict()).select_related(parent)
     area = " and area" if "area" in compared else ""
 
     def subject(row):
@@ -423,7 +434,7 @@ def figure_section(model, parent_order):
 
 def disagreement_sections():
     """[(heading, [(subject, [(value, record, url, citations), ...]), ...]), ...] for the view."""
-    milestones = PlantMilestone.objects.in_conflict().select_related("plant")
+    milestones = published_rows(PlantMilestone.objects.in_conflict()).select_related("plant")
     return [
         *stake_sections(),
         (
