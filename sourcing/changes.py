@@ -67,18 +67,41 @@ def cited_record(model, pk):
 
 
 def changed_records(instance):
-    """The ``(resource, id)`` of every record a save or deletion of ``instance`` changes."""
+    """
+    The ``(resource, id)`` of every record a save or deletion of ``instance`` changes: a row
+    moved to another record (a figure given to another company, a citation to another record)
+    changes the one it left too.
+    """
     model = type(instance)
     if model in BY_MODEL:
         resource = BY_MODEL[model]
         return [(resource.prefix, instance.pk), *records_showing(resource, instance.pk)]
     key = parent_key(model)
     if key is not None:
-        return [(BY_MODEL[key.related_model].prefix, getattr(instance, key.attname))]
+        prefix = BY_MODEL[key.related_model].prefix
+        parents = now_and_as_loaded(instance, key.attname)
+        return [(prefix, pk) for (pk,) in parents if pk is not None]
     if model in (Citation, ValueBasis):  # shown inside the record (or row) it is about
-        cited_model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
-        return cited_record(cited_model, instance.object_id)
+        about = now_and_as_loaded(instance, "content_type_id", "object_id")
+        return [
+            record
+            for type_id, object_id in about
+            for record in cited_record(
+                ContentType.objects.get_for_id(type_id).model_class(), object_id
+            )
+        ]
     return []
+
+
+def now_and_as_loaded(instance, *attnames):
+    """
+    ``instance``'s values of ``attnames``, then those it was loaded with when they differ (read
+    before ``save()`` updates them: a moved row's post_save still knows where it was).
+    """
+    stored = getattr(instance, "_stored", {})
+    now = tuple(getattr(instance, name) for name in attnames)
+    loaded = tuple(stored.get(name, value) for name, value in zip(attnames, now, strict=True))
+    return [now] if loaded == now else [now, loaded]
 
 
 def log_saved(sender, instance, raw=False, using="default", **kwargs):

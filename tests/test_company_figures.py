@@ -11,6 +11,7 @@ import io
 import json
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -296,6 +297,41 @@ def test_the_export_and_the_feed_carry_company_figures(api, velora):
     assert "investment of 2,000,000,000 EUR in Italy" in [
         f["display"] for f in changes[0]["record"]["figures"]
     ]
+
+
+def test_a_figure_moved_to_another_company_changes_both_in_the_feed_and_their_etags(api, velora):
+    other = make_company(name="Orvane", review_status=VERIFIED)
+    left = f"/api/v1/companies/{velora['company'].pk}/"
+    etag = api.get(left)["ETag"]
+    last_seq = api.get("/api/v1/changes/").json()["last_seq"]
+
+    vans = CompanyFigure.objects.get(pk=velora["vans"].pk)
+    vans.company = other
+    vans.save()
+
+    changes = api.get("/api/v1/changes/", {"after": last_seq}).json()["results"]
+    assert {(c["resource"], c["id"]) for c in changes} == {
+        ("companies", velora["company"].pk),
+        ("companies", other.pk),
+    }
+    response = api.get(left, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and len(response.json()["figures"]) == 1
+
+
+def test_a_citation_moved_to_another_record_changes_the_one_it_left(api, velora):
+    other = make_company(name="Orvane", review_status=VERIFIED)
+    last_seq = api.get("/api/v1/changes/").json()["last_seq"]
+
+    citation = velora["vans"].citations.get()
+    citation.object_id = other.pk
+    citation.content_type = ContentType.objects.get_for_model(Company)
+    citation.save()
+
+    changes = api.get("/api/v1/changes/", {"after": last_seq}).json()["results"]
+    assert {(c["resource"], c["id"]) for c in changes} == {
+        ("companies", velora["company"].pk),
+        ("companies", other.pk),
+    }
 
 
 def test_a_draft_companys_figures_stay_hidden(api, velora):
