@@ -34,6 +34,32 @@ def let_editors_and_reviewers_edit_company_figures(apps, schema_editor):
         group.permissions.add(*permissions)
 
 
+# What names a company figure by content type and id, without a foreign key to drop with it.
+ABOUT_A_FIGURE = ("Citation", "ValueBasis", "ValueConfirmation")
+
+
+def forget_what_named_company_figures(apps, schema_editor):
+    """
+    Undoing this migration drops the figures' table: the citations, notes and confirmations of
+    its rows go too, with the seed's ownership of all of them, or a figure made later would
+    inherit them by its id, and the seed would take them for rows an editor deleted.
+    """
+    db = schema_editor.connection.alias
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    SeedOwnership = apps.get_model("sourcing", "SeedOwnership")
+    types = ContentType.objects.using(db).filter(app_label="sourcing")
+    figure_type = types.filter(model="companyfigure")
+    SeedOwnership.objects.using(db).filter(content_type__in=figure_type).delete()
+    for name in ABOUT_A_FIGURE:
+        rows = apps.get_model("sourcing", name)._base_manager.using(db)
+        rows = rows.filter(content_type__in=figure_type)
+        SeedOwnership.objects.using(db).filter(
+            content_type__in=types.filter(model=name.lower()),
+            object_id__in=list(rows.values_list("pk", flat=True)),
+        ).delete()
+        rows.delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -118,6 +144,6 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'investment'), ('scope', ''), models.Q(('currency', ''), _negated=True)), models.Q(('currency', ''), ('kind', 'jobs'), models.Q(('scope', ''), _negated=True)), models.Q(models.Q(('kind__in', ('investment', 'jobs')), _negated=True), ('currency', ''), ('scope', '')), _connector='OR'), name='company_figure_currency_or_scope_by_kind'),
         ),
         migrations.RunPython(
-            let_editors_and_reviewers_edit_company_figures, migrations.RunPython.noop
+            let_editors_and_reviewers_edit_company_figures, forget_what_named_company_figures
         ),
     ]
