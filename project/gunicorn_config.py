@@ -60,10 +60,10 @@ SWITCH_INTERVAL_SECONDS = 0.001
 def post_fork(server, worker):
     """
     A worker's threads take turns at the interpreter (the GIL). A thread back from the database
-    waits for the running one to hand it over, up to the switch interval, at every query: a
-    change-feed page (30 queries, 80 ms of CPU) took 744 ms beside one busy thread of the same
-    worker at Python's 5 ms, 205 ms at 1 ms (a companies list: 180 ms and 88 ms), for the same
-    CPU time. The requests that make the most queries, the desk's and the feed's, were the
-    slowest for it.
+    waits for the running one to hand it over, up to the switch interval, at every query: beside
+    one busy thread of the same worker, a change-feed page (30 queries, 55 to 80 ms of CPU) took
+    372 ms at Python's 5 ms and 149 ms at 1 ms, a desk action 658 and 407 ms, for the same CPU
+    time (``benchmarks/request_costs.py --beside-busy-thread``). The requests that make the most
+    queries, the desk's and the feed's, were the slowest for it.
     """
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)

@@ -27,8 +27,7 @@ MENTION_KINDS = ("company", "plant", "candidate_company", "quantity", "date")
 UNITS = ("GWh", "GWh/yr", "GW", "%", "EUR", "USD", "jobs", None)
 QUALIFIERS = ("exact", "about", "over", "at_least", "up_to", "under")
 
-# Each kind of proposal and the fields an expected record may give (the engine's vocabulary,
-# plus ``plant`` and ``plant_figure``, which it does not propose yet).
+# Each kind of proposal and the fields an expected record may give (the engine's vocabulary).
 PROPOSAL_FIELDS = {
     "stake": (
         "holder",
