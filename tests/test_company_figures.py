@@ -3,7 +3,8 @@ A company's own figures (``CompanyFigure``): jobs, vehicles produced or an amoun
 area, where no plant holds them ("about 4,500 direct jobs in France by 2030"). Validated by kind,
 checked by the statement checker (the area by its name; a count of vehicles the machine cannot
 tell), compared in the disagreeing-sources view, held for review on a verified company, published
-with citations and provenance (detail, CSV, export, feed), quoted on the company page and seeded.
+with citations and provenance (detail, CSV, export, feed), and quoted on the company page. The
+seed's figures are tested with the rest of the seed (tests/test_provenance_seed.py).
 """
 
 import csv
@@ -373,7 +374,7 @@ def test_the_schema_documents_company_figures(api):
     )
 
 
-# -- The public page and the seed -----------------------------------------------------------------
+# -- The public page -----------------------------------------------------------------
 
 
 def test_the_company_page_lists_its_figures_with_their_quotes(client, velora):
@@ -383,12 +384,3 @@ def test_the_company_page_lists_its_figures_with_their_quotes(client, velora):
     assert "About 3,200 direct jobs in Italy" in html
     assert "600,000 vehicles in Europe" in html
     assert f"<q>{JOBS_QUOTE}</q>" in html
-
-
-def test_the_seed_gives_renault_group_its_figures_in_france_and_europe(seeded):
-    renault = Company.objects.get(slug="renault-group")
-
-    assert sorted(str(row) for row in renault.figures.all()) == [
-        "1,000,000 vehicles in Europe (2030)",
-        "about 4,500 direct jobs in France (2030)",
-    ]

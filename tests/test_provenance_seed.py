@@ -54,6 +54,28 @@ def test_renault_electricity_status_is_not_stated():
     assert "status" not in provenance(electricity)
 
 
+def test_renault_electricity_is_placed_in_douai_nord_by_the_passage_cited_for_its_place():
+    electricity = Plant.objects.get(name="Renault ElectriCity")
+    values = provenance(electricity)
+
+    assert (electricity.city, electricity.region) == ("Douai", "Nord")
+    for field in ("city", "region"):
+        assert (values[field].basis, values[field].checked) == ("stated", "machine")
+
+
+def test_renault_group_has_its_france_and_europe_wide_figures_from_003():
+    renault = Company.objects.get(slug="renault-group")
+    jobs, vehicles = sorted(renault.figures.all(), key=lambda figure: figure.kind)
+
+    assert str(jobs) == "about 4,500 direct jobs in France (2030)"
+    assert str(vehicles) == "1,000,000 vehicles in Europe (2030)"
+    checked = provenance(jobs, renault)
+    assert all(checked[f].checked == "machine" for f in ("value", "qualifier", "year", "area"))
+    # No figure reader counts cars: the count is stated by its passage, the machine cannot tell.
+    assert provenance(vehicles, renault)["value"].basis == "stated"
+    assert provenance(vehicles, renault)["value"].checked is None
+
+
 def test_lg_chem_kind_is_general_knowledge_and_the_modules_passage_supports_the_description():
     lg_chem = Company.objects.get(slug="lg-chem")
 
