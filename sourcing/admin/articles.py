@@ -385,49 +385,54 @@ def published_rows(rows):
     return rows.filter(**{f"{rows.model.parent_field}__pending_of__isnull": True})
 
 
-def quantity_section(model, parent_order, noun):
+def row_section(model, parent_order, compared, value_field, heading, subject):
     """
-    The figures of a ``Quantity`` model (capacities, volumes) in conflict, grouped as
-    ``in_conflict`` compares them: same record and basis. ``parent_order`` sorts the records.
+    The rows of ``model`` (capacities, volumes, figures) in conflict, grouped as ``in_conflict``
+    compares them: same record and ``compared`` fields. ``parent_order`` sorts the records;
+    ``heading`` follows "same <record>" in the section's title, ``subject(row)`` "<record>: ".
     """
     parent = model.parent_field
     parent_name = model._meta.get_field(parent).related_model._meta.verbose_name
-    quantities = published_rows(model.objects.in_conflict()).select_related(parent)
+    rows = published_rows(model.objects.in_conflict()).select_related(parent)
     return (
-        f"{model._meta.verbose_name_plural.capitalize()}: same {parent_name} and basis, "
-        "same year or undated, different figures",
+        f"{model._meta.verbose_name_plural.capitalize()}: same {parent_name}{heading}",
         disagreement_groups(
-            quantities.order_by(parent_order, parent, "basis", "year", "gwh_per_year"),
-            key=lambda row: (getattr(row, f"{parent}_id"), row.basis),
-            subject=lambda row: f"{getattr(row, parent)}: {row.get_basis_display().lower()} {noun}",
+            rows.order_by(parent_order, parent, *compared, "year", value_field),
+            key=lambda row: (getattr(row, f"{parent}_id"), *(getattr(row, f) for f in compared)),
+            subject=lambda row: f"{getattr(row, parent)}: {subject(row)}",
             value=str,
         ),
     )
 
 
+def quantity_section(model, parent_order, noun):
+    """A ``Quantity`` model's rows in conflict (capacities, volumes): same record and basis."""
+    return row_section(
+        model,
+        parent_order,
+        ("basis",),
+        "gwh_per_year",
+        " and basis, same year or undated, different figures",
+        lambda row: f"{row.get_basis_display().lower()} {noun}",
+    )
+
+
 def figure_section(model, parent_order):
     """
-    The figures of a ``Figure`` model (a plant's, a company's) in conflict, grouped as
-    ``in_conflict`` compares them: same record, kind, currency, jobs counted (and area).
+    A ``Figure`` model's rows in conflict (a plant's, a company's): same record, kind, currency,
+    jobs counted (and area).
     """
-    parent = model.parent_field
-    parent_name = model._meta.get_field(parent).related_model._meta.verbose_name
     compared = model.comparable_fields
-    figures = published_rows(model.objects.in_conflict()).select_related(parent)
     area = " and area" if "area" in compared else ""
-
-    def subject(row):
-        where = f" in {row.area}" if getattr(row, "area", "") else ""
-        return f"{getattr(row, parent)}: {row.get_kind_display().lower()}{where}"
-
-    return (
-        f"{model._meta.verbose_name_plural.capitalize()}: same {parent_name}, kind, currency or "
-        f"jobs counted{area}, same year or undated, different figures or bounds",
-        disagreement_groups(
-            figures.order_by(parent_order, parent, *compared, "year", "value"),
-            key=lambda row: (getattr(row, f"{parent}_id"), *(getattr(row, f) for f in compared)),
-            subject=subject,
-            value=str,
+    return row_section(
+        model,
+        parent_order,
+        compared,
+        "value",
+        f", kind, currency or jobs counted{area}, same year or undated, "
+        "different figures or bounds",
+        lambda row: (
+            row.get_kind_display().lower() + (f" in {row.area}" if getattr(row, "area", "") else "")
         ),
     )
 
