@@ -280,7 +280,10 @@ class CompanyFigureSerializer(FigureFields):
 
     class Meta(FigureFields.Meta):
         model = CompanyFigure
-        fields = [*FigureFields.Meta.fields[:-2], "area", *FigureFields.Meta.fields[-2:]]
+        fields = [
+            *("kind", "value", "currency", "scope", "qualifier", "year", "area"),
+            *("display", "citations"),
+        ]
 
 
 class CuratedRecordSerializer(ProvenanceMixin, serializers.ModelSerializer):
