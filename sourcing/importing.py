@@ -22,7 +22,6 @@ import stat
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -87,13 +86,7 @@ def pasted_name(text):
 
 def file_size_problem(size):
     """Why a file of ``size`` bytes cannot be taken in; None if it can be."""
-    limit = settings.ARTICLE_MAX_BYTES
-    if size <= limit:
-        return None
-    return (
-        f"The file is {size:,} bytes, over the limit of {limit:,} bytes ({limit / 1e6:g} MB) "
-        "for one article set by ARTICLE_MAX_BYTES."
-    )
+    return Article.size_problem(size, what="file", advice="")
 
 
 def refusal_before_reading(path):

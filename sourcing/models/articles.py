@@ -115,20 +115,24 @@ class Article(Versioned):
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
     @staticmethod
-    def body_size_problem(size):
-        """Why a text of ``size`` bytes (UTF-8) cannot be an article's body; None if it can be."""
+    def size_problem(size, what="text", advice=": keep only the article itself"):
+        """
+        Why ``what`` of ``size`` bytes (a body in UTF-8, a file as received) cannot be an
+        article's; None if it can be. The one statement of ARTICLE_MAX_BYTES, for the admin's
+        form and for intake alike.
+        """
         limit = settings.ARTICLE_MAX_BYTES
         if size <= limit:
             return None
         return (
-            f"The text is {size:,} bytes, over the limit of {limit:,} bytes ({limit / 1e6:g} MB) "
-            "for one article set by ARTICLE_MAX_BYTES: keep only the article itself."
+            f"The {what} is {size:,} bytes, over the limit of {limit:,} bytes "
+            f"({limit / 1e6:g} MB) for one article set by ARTICLE_MAX_BYTES{advice}."
         )
 
     def clean(self):
         super().clean()
         # First, so an oversize text is refused before any work is done on it.
-        size_problem = self.body_size_problem(len(self.body.encode("utf-8")))
+        size_problem = self.size_problem(len(self.body.encode("utf-8")))
         if size_problem:
             raise ValidationError({"body": size_problem})
         self.published_on = clean_partial_date(
