@@ -26,7 +26,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .api.resources import BY_MODEL, BY_PREFIX
 from .api.visibility import visible
 from .models import Agreement, Citation, ValueBasis
-from .models.changes import log_changes, set_pending_versions_test, set_public_test
+from .models.changes import (
+    ids_by_resource,
+    log_changes,
+    set_pending_versions_test,
+    set_public_test,
+)
 from .models.registry import edited_models
 
 
@@ -127,11 +132,8 @@ def log_programmes_changed(sender, instance, action, pk_set, reverse, using="def
 
 def publicly_visible(keys, using="default"):
     """Which of the ``(resource, id)`` keys anonymous readers can see now (``visible``)."""
-    by_resource = {}
-    for resource, pk in keys:
-        by_resource.setdefault(resource, []).append(pk)
     found = set()
-    for resource, ids in by_resource.items():
+    for resource, ids in ids_by_resource(keys).items():
         if resource not in BY_PREFIX:
             continue
         records = visible(BY_PREFIX[resource].model._default_manager.using(using), None)
@@ -143,13 +145,11 @@ def publicly_visible(keys, using="default"):
 
 def pending_versions(keys, using="default"):
     """Which of the ``(resource, id)`` keys name a pending version of a curated record."""
-    by_resource = {}
-    for resource, pk in keys:
-        model = BY_PREFIX[resource].model if resource in BY_PREFIX else None
-        if model is not None and hasattr(model, "pending_of"):
-            by_resource.setdefault(resource, (model, []))[1].append(pk)
     found = set()
-    for resource, (model, ids) in by_resource.items():
+    for resource, ids in ids_by_resource(keys).items():
+        model = BY_PREFIX[resource].model if resource in BY_PREFIX else None
+        if model is None or not hasattr(model, "pending_of"):
+            continue
         copies = model._base_manager.using(using).filter(pk__in=ids, pending_of__isnull=False)
         found.update((resource, pk) for pk in copies.values_list("pk", flat=True))
     return found

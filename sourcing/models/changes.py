@@ -247,13 +247,18 @@ def log_changes(keys, using="default"):
     changes.filter(pk__in=[row.pk for row in created]).update(seq=models.F("id"))
 
 
+def ids_by_resource(keys):
+    """``(resource, id)`` keys as ``{resource: [id, ...]}``, to read each resource in one query."""
+    grouped = {}
+    for resource, pk in keys:
+        grouped.setdefault(resource, []).append(pk)
+    return grouped
+
+
 def was_public(changes, keys):
     """The keys of ``keys`` whose record the public could already see at a logged change."""
-    by_resource = {}
-    for resource, pk in keys:
-        by_resource.setdefault(resource, []).append(pk)
     found = set()
-    for resource, ids in by_resource.items():
+    for resource, ids in ids_by_resource(keys).items():
         rows = changes.filter(resource=resource, record_id__in=ids, public=True)
         found.update((resource, pk) for pk in rows.values_list("record_id", flat=True))
     return found
