@@ -80,28 +80,30 @@ def setup_django(url):
     override_settings(STORAGES=storages).enable()
 
 
-def create_database(url):
+def on_server(url, *statements):
+    """
+    Run ``statements``, ``{name}`` standing for the database of ``url``, from its PostgreSQL
+    server's ``postgres`` database (a database cannot be created or dropped over a connection to
+    itself). A SQLite database is a file its first connection creates: nothing to run.
+    """
     import psycopg
 
     parts = urlsplit(url)
     if parts.scheme.startswith("sqlite"):
         return
+    name = parts.path.lstrip("/")
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        name = parts.path.lstrip("/")
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        for statement in statements:
+            connection.execute(statement.format(name=name))
+
+
+def create_database(url):
+    on_server(url, 'DROP DATABASE IF EXISTS "{name}"', 'CREATE DATABASE "{name}"')
 
 
 def drop_database(url):
-    import psycopg
-
-    parts = urlsplit(url)
-    if parts.scheme.startswith("sqlite"):
-        return
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+    on_server(url, 'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def use_database(url):

@@ -37,8 +37,11 @@ from .statement_timeout import StatementTimeoutMixin
 from .visibility import VisibleToReaderBackend
 
 
-def citations_with_articles():
-    return Citation.objects.prefetch_for_api()
+def rows_with_citations(lookup, model):
+    """A record's nested rows (``lookup``, rows of ``model``), each with its own citations."""
+    return Prefetch(
+        lookup, queryset=model.objects.prefetch_related(Citation.objects.prefetch_for_api())
+    )
 
 
 @extend_schema_view(
@@ -164,11 +167,7 @@ class CompanyViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         companies = Company.objects.select_related("parent").prefetch_related(
-            "aliases",
-            Prefetch(
-                "figures",
-                queryset=CompanyFigure.objects.prefetch_related(citations_with_articles()),
-            ),
+            "aliases", rows_with_citations("figures", CompanyFigure)
         )
         return sort_by(companies.with_citations(), "name")
 
@@ -250,18 +249,9 @@ class PlantViewSet(ReadOnlyViewSet):
             Plant.objects.select_related("operator")
             .prefetch_related(
                 "aliases",
-                Prefetch(
-                    "capacities",
-                    queryset=PlantCapacity.objects.prefetch_related(citations_with_articles()),
-                ),
-                Prefetch(
-                    "milestones",
-                    queryset=PlantMilestone.objects.prefetch_related(citations_with_articles()),
-                ),
-                Prefetch(
-                    "figures",
-                    queryset=PlantFigure.objects.prefetch_related(citations_with_articles()),
-                ),
+                rows_with_citations("capacities", PlantCapacity),
+                rows_with_citations("milestones", PlantMilestone),
+                rows_with_citations("figures", PlantFigure),
             )
             .with_citations()
         )
