@@ -392,27 +392,50 @@ def without_legal_form(name):
     return " ".join(words).rstrip(",")
 
 
+# How far before "(ABC)" the name it abbreviates may start, and what an abbreviation is written in.
+_FULL_NAME_REACH = 80
+_PARENTHESISED = re.compile(r"\((?P<inside>[^()]+)\)")
+
+
 def _canonical_names(reading):
-    """Each candidate's writing and the name of the company it writes: the longest full form."""
+    """
+    Each candidate's writing and the name of the company it writes: the longest full form. Each
+    writing is compared only with those of the same first word, and the text is read once for
+    "(ABC)": a text naming many companies with their acronyms is read in linear time.
+    """
     writings = {c.name for c in reading.candidates.values()}
-    bases = {name: without_legal_form(name) for name in writings}
+    bases = {name: without_legal_form(name) for name in sorted(writings)}
+    folded = {base: fold_for_search(base) for base in bases.values()}
+    by_first_word = {}
+    for base, form in folded.items():
+        by_first_word.setdefault(form.split(" ")[0], []).append(base)
     canonical = {}
     for name, base in bases.items():
         longer = [
             other
-            for other in bases.values()
-            if other != base and fold_for_search(other).startswith(fold_for_search(base) + " ")
+            for other in by_first_word.get(folded[base], ())
+            if " " not in base and folded[other].startswith(folded[base] + " ")
         ]
-        canonical[name] = max(longer, key=len) if longer and " " not in base else base
+        canonical[name] = max(longer, key=len) if longer else base
+    order = {name: number for number, name in enumerate(canonical)}
     body = reading.body
-    for name in writings:
-        if f"({name})" not in body:
-            continue  # the search below tries every stretch of the text: only where it can match
-        for match in re.finditer(rf"(?P<full>[^()]{{2,80}}?)[ \u00a0]*\({re.escape(name)}\)", body):
-            full = match.group("full")
-            for other, base in canonical.items():
-                if other != name and full.endswith(other):
-                    canonical[name] = base
+    for match in _PARENTHESISED.finditer(body):
+        name = match.group("inside")
+        if name not in canonical:
+            continue
+        end = match.start()
+        while end > 0 and body[end - 1] in " \u00a0":
+            end -= 1
+        opened = max(body.rfind("(", 0, end), body.rfind(")", 0, end)) + 1
+        full = body[max(opened, end - _FULL_NAME_REACH) : end]
+        # The writings "Acme Lithium Works (ALW)" ends with; the last known, as before, wins.
+        written = [
+            full[start:]
+            for start in range(len(full) - 1)
+            if full[start:] in canonical and full[start:] != name
+        ]
+        if written:
+            canonical[name] = canonical[max(written, key=order.get)]
     return canonical
 
 
