@@ -1,0 +1,87 @@
+"""
+Plants, milestones, plant figures and new companies from wordings the engine generalises to, each
+on sentences written for it in English and French: where a plant stands and whether it runs,
+the verbs and nouns of its milestones, and what an article states of a company it introduces.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+
+from sourcing.models import Company
+from sourcing.suggestions import suggest
+
+from .factories import make_company, make_plant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def known():
+    pellucell = make_company("Pellucell", kind=Company.Kind.CELL_MAKER, country="FR")
+    make_company("Moravia Auto", kind=Company.Kind.CARMAKER, country="CZ")
+    return make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
+
+
+def suggested(body, language):
+    return suggest(SimpleNamespace(pk=None, body=body, language=language))
+
+
+def proposals(body, language, kind):
+    return [p["fields"] for p in suggested(body, language)["proposals"] if p["kind"] == kind]
+
+
+def mentioned(body, language, kind):
+    return [m["text"] for m in suggested(body, language)["mentions"] if m["kind"] == kind]
+
+
+# -- New plants: where they stand and whether they run ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city", "status"),
+    [
+        ("Pellucell exploite à Vichy, dans l'Allier, une usine qui traite 8 000 tonnes de "
+         "batteries usagées par an.", "fr", "Vichy", "operating"),
+        ("Pellucell operates a cathode plant in Novara that employs 300 people.", "en", "Novara",
+         "operating"),
+        ("The Linköping plant currently assembles modules for three carmakers, Pellucell said.",
+         "en", "Linköping", "operating"),
+        ("Pellucell construira sa première usine sur un ancien site papetier de Saint-Dizier.",
+         "fr", "Saint-Dizier", "announced"),
+        ("Pellucell will build the plant on a former steelworks site in Terni.", "en", "Terni",
+         "announced"),
+        ("La ligne pilote de Pellucell, inaugurée l'an dernier à Grenoble, produit ses premières "
+         "cellules.", "fr", "Grenoble", "operating"),
+        ("Pellucell will close its module workshop in Biella at the end of 2026.", "en", "Biella",
+         "operating"),
+    ],
+)  # fmt: skip
+def test_a_new_plant_by_its_place_and_whether_it_runs(body, language, city, status):
+    (plant,) = proposals(body, language, "plant")
+    assert (plant["city"], plant["status"], plant["operator"]) == (city, status, "pellucell")
+
+
+def test_a_plant_to_be_inaugurated_does_not_run_yet():
+    body = "Pellucell's cell plant in Novara will be inaugurated in 2027."
+    (plant,) = proposals(body, "en", "plant")
+    assert plant["status"] == "announced"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell a lancé lundi le chantier de son usine de cellules de Saint-Dizier.", "fr"),
+        ("Pellucell broke ground on its Novara cell plant in March.", "en"),
+        ("Pellucell pose la première pierre de son usine de Saint-Dizier.", "fr"),
+    ],
+)
+def test_a_new_plant_whose_construction_began_is_under_construction(body, language):
+    (plant,) = proposals(body, language, "plant")
+    assert plant["status"] == "under_construction"
+
+
+def test_news_of_today_is_no_plant_running_today():
+    body = "Pellucell today announced it will build a cell plant in Novara."
+    (plant,) = proposals(body, "en", "plant")
+    assert plant["status"] == "announced"
