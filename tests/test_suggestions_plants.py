@@ -85,3 +85,46 @@ def test_news_of_today_is_no_plant_running_today():
     body = "Pellucell today announced it will build a cell plant in Novara."
     (plant,) = proposals(body, "en", "plant")
     assert plant["status"] == "announced"
+
+
+# -- Candidate companies: not places, bodies, publications or people ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell s'approvisionne en Norvège, Moravia Auto et Lorvane Métaux en Finlande.",
+         "fr", ["Lorvane Métaux"]),
+        ("Lorvane Métaux signe avec Pellucell, selon le ministère de l'Industrie.", "fr",
+         ["Lorvane Métaux"]),
+        ("Pellucell signed a deal with Ostrava Cathode Works, the Ministry of Economy said.",
+         "en", ["Ostrava Cathode Works"]),
+        ("Bergamo et Le Creusot, le 3 mars 2026 – Pellucell et Lorvane Métaux signent un accord.",
+         "fr", ["Lorvane Métaux"]),
+        ("Analysts quoted by the trade weekly Cathode Review say Pellucell will sign with "
+         "Lorvane Metals.", "en", ["Lorvane Metals"]),
+        ("« Nous signons avec Lorvane Métaux », assure le président fondateur, Jean Marlier, "
+         "qui rejoint Pellucell.", "fr", ["Lorvane Métaux"]),
+    ],
+)  # fmt: skip
+def test_candidate_companies_are_no_places_bodies_publications_or_people(body, language, expected):
+    assert sorted(set(mentioned(body, language, "candidate_company"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "full", "short"),
+    [
+        ("Pellucell et Électrocellules du Rhône (ECR) signent un accord. ECR produira des "
+         "cellules.", "fr", "Électrocellules du Rhône", "ECR"),
+        ("Pellucell signed with Société Lorraine de Métaux (SLM) last week.", "en",
+         "Société Lorraine de Métaux", "SLM"),
+    ],
+)  # fmt: skip
+def test_an_acronym_of_letters_within_the_words_abbreviates_the_name_before_it(
+    body, language, full, short
+):
+    found = proposals(body, language, "company")
+    assert [c["name"] for c in found] == [full]
+    assert [(a["company"], a["name"]) for a in proposals(body, language, "alias")] == [
+        (full, short)
+    ]
