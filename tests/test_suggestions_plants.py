@@ -128,3 +128,37 @@ def test_an_acronym_of_letters_within_the_words_abbreviates_the_name_before_it(
     assert [(a["company"], a["name"]) for a in proposals(body, language, "alias")] == [
         (full, short)
     ]
+
+
+# -- New companies: what the article states of them, wherever it states it ---------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "kind", "country"),
+    [
+        ("Pellucell a acquis 60 % de Lorvane Électrolytes, fabricant d'électrolytes pour "
+         "batteries basé au Pont-de-Claix (Isère).", "fr", "Lorvane Électrolytes", "industrial",
+         "FR"),
+        ("Pellucell s'approvisionne auprès de Kuusi Materials. Kuusi Materials, un producteur "
+         "finlandais d'hydroxyde de lithium, livrera 5 000 tonnes par an.", "fr",
+         "Kuusi Materials", "industrial", "FI"),
+        ("Pellucell signed with Cinca Ingeniería, an Aragonese engineering group that builds "
+         "process equipment.", "en", "Cinca Ingeniería", "industrial", "ES"),
+        ("Pellucell said on Monday that its new shareholder, Lorvane Capital, a Polish "
+         "investment firm, will hold 3% of the company.", "en", "Lorvane Capital", "investor",
+         "PL"),
+        ("Pellucell a cédé 10 % au fonds régional Grand Est Participations.", "fr",
+         "Grand Est Participations", "investor", "FR"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_kind_and_country_as_the_article_states_them(
+    body, language, name, kind, country
+):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert (found[name]["kind"], found[name]["country"]) == (kind, country)
+
+
+def test_a_company_named_as_a_modifier_gives_no_country():
+    body = "Pellucell signed with Lorvane Metals, a Toyota supplier."
+    (company,) = proposals(body, "en", "company")
+    assert company["country"] is None

@@ -42,7 +42,18 @@ NATIONALITIES = {
     "belgian": "BE", "belge": "BE", "canadian": "CA", "canadien": "CA", "canadienne": "CA",
     "indian": "IN", "indien": "IN", "indienne": "IN", "taiwanese": "TW", "taiwanais": "TW",
     "taiwanaise": "TW", "sino-japonais": None, "sino-japonaise": None, "european": None,
-    "europeen": None, "europeenne": None,
+    "europeen": None, "europeenne": None, "finnish": "FI", "finlandais": "FI",
+    "finlandaise": "FI", "polish": "PL", "polonais": "PL", "polonaise": "PL",
+    "portuguese": "PT", "portugais": "PT", "portugaise": "PT", "czech": "CZ", "tcheque": "CZ",
+    "austrian": "AT", "autrichien": "AT", "autrichienne": "AT", "swiss": "CH", "suisse": "CH",
+    "hungarian": "HU", "hongrois": "HU", "hongroise": "HU", "danish": "DK", "danois": "DK",
+    "danoise": "DK", "slovak": "SK", "slovaque": "SK", "romanian": "RO", "roumain": "RO",
+    "roumaine": "RO", "moroccan": "MA", "marocain": "MA", "marocaine": "MA",
+    "australian": "AU", "australien": "AU", "australienne": "AU", "chilean": "CL",
+    "chilien": "CL", "chilienne": "CL", "mexican": "MX", "mexicain": "MX", "mexicaine": "MX",
+    "brazilian": "BR", "bresilien": "BR", "bresilienne": "BR", "turkish": "TR", "turc": "TR",
+    "turque": "TR", "indonesian": "ID", "indonesien": "ID", "indonesienne": "ID",
+    "irish": "IE", "irlandais": "IE", "irlandaise": "IE", "serbian": "RS", "serbe": "RS",
 }  # fmt: skip
 _NATIONALITY = (
     r"(?i:French|français|française|German|allemand|allemande|Chinese|chinois|chinoise|American|"
@@ -50,7 +61,13 @@ _NATIONALITY = (
     r"sud-coréen|sud-coréenne|Swedish|suédois|suédoise|British|britannique|Italian|italien|"
     r"italienne|Spanish|espagnol|espagnole|Norwegian|norvégien|norvégienne|Dutch|néerlandais|"
     r"néerlandaise|Belgian|belge|Canadian|canadien|canadienne|Indian|indien|indienne|Taiwanese|"
-    r"taïwanais|taïwanaise|sino-japonais|sino-japonaise|European|européen|européenne)"
+    r"taïwanais|taïwanaise|sino-japonais|sino-japonaise|European|européen|européenne|Finnish|"
+    r"finlandais|finlandaise|Polish|polonais|polonaise|Portuguese|portugais|portugaise|Czech|"
+    r"tchèque|Austrian|autrichien|autrichienne|Swiss|suisse|Hungarian|hongrois|hongroise|"
+    r"Danish|danois|danoise|Slovak|slovaque|Romanian|roumain|roumaine|Moroccan|marocain|"
+    r"marocaine|Australian|australien|australienne|Chilean|chilien|chilienne|Mexican|"
+    r"mexicain|mexicaine|Brazilian|brésilien|brésilienne|Turkish|turc|turque|Indonesian|"
+    r"indonésien|indonésienne|Irish|irlandais|irlandaise|Serbian|serbe)"
 )
 # Descriptor nouns and the company kind each suggests.
 KINDS = [
@@ -133,7 +150,8 @@ _NAMED = re.compile(
     rf"dénommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
 )
 _OWNED = re.compile(
-    rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders)"
+    rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders|"
+    rf"holds|owns|détient|détiennent|possède|possèdent)"
     rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
 )
 # A venture's name after the word or the verb that founds it: "a joint venture, Rhenocell,",

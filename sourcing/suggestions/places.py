@@ -49,9 +49,15 @@ REGION_ADJECTIVES = {
     "dauphinois dauphinoise vendeen vendeenne charentais charentaise ardechois ardechoise "
     "corse tourangeau tourangelle angevin angevine poitevin poitevine limousin limousine "
     "messin messine mosellan mosellane dunkerquois dunkerquoise",
-    "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe",
-    "ES": "catalan catalane andalusian andalou andalouse basque-espagnol",
-    "IT": "piedmontese piemontais piemontaise lombard lombarde sicilian sicilien sicilienne",
+    "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe rhenish rhenan rhenane "
+    "westphalian westphalien westphalienne",
+    "ES": "catalan catalane andalusian andalou andalouse basque-espagnol aragonese aragonais "
+    "aragonaise valencian valencien valencienne galician galicien galicienne castilian "
+    "castillan castillane asturian asturien asturienne",
+    "IT": "piedmontese piemontais piemontaise lombard lombarde sicilian sicilien sicilienne "
+    "tuscan toscan toscane venetian venitien venitienne",
+    "PT": "lisboan lisboete",
+    "SE": "scanian",
     "GB": "scottish ecossais ecossaise welsh gallois galloise english anglais anglaise",
 }
 REGION_COUNTRY = {
