@@ -4,6 +4,7 @@ on sentences written for it in English and French: where a plant stands and whet
 the verbs and nouns of its milestones, and what an article states of a company it introduces.
 """
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -162,3 +163,111 @@ def test_a_company_named_as_a_modifier_gives_no_country():
     body = "Pellucell signed with Lorvane Metals, a Toyota supplier."
     (company,) = proposals(body, "en", "company")
     assert company["country"] is None
+
+
+# -- Milestones: the verbs and nouns of each, in both languages ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        # construction start
+        ("Pellucell will begin construction of the Vierzon plant in 2026.", "en",
+         [("construction_start", 2026)]),
+        ("Pellucell began construction at the Vierzon site in 2024.", "en",
+         [("construction_start", 2024)]),
+        ("Construction of the Vierzon plant got under way in 2025.", "en",
+         [("construction_start", 2025)]),
+        ("Construction work on the Vierzon plant kicked off in 2023.", "en",
+         [("construction_start", 2023)]),
+        ("Ground was broken at the Vierzon site in 2022.", "en", [("construction_start", 2022)]),
+        ("The foundation stone of the Vierzon plant was laid in 2024.", "en",
+         [("construction_start", 2024)]),
+        ("La construction de l'usine de Vierzon débutera en 2026.", "fr",
+         [("construction_start", 2026)]),
+        ("Le début de la construction de l'usine de Vierzon est prévu en 2026.", "fr",
+         [("construction_start", 2026)]),
+        ("Le démarrage des travaux de l'usine de Vierzon est attendu en 2025.", "fr",
+         [("construction_start", 2025)]),
+        ("Les travaux de l'usine de Vierzon ont été lancés en 2024.", "fr",
+         [("construction_start", 2024)]),
+        ("La première pierre de l'usine de Vierzon a été posée en 2023.", "fr",
+         [("construction_start", 2023)]),
+        ("Les terrassements du site de Vierzon commenceront en 2026.", "fr",
+         [("construction_start", 2026)]),
+        ("Earthworks at the Vierzon site are planned for 2026.", "en",
+         [("construction_start", 2026)]),
+        # operation start
+        ("Start of production at the Vierzon plant is planned for 2027.", "en",
+         [("operation_start", 2027)]),
+        ("The Vierzon plant is due to come online in 2027.", "en", [("operation_start", 2027)]),
+        ("The Vierzon plant should be up and running by 2028.", "en",
+         [("operation_start", 2028)]),
+        ("The Vierzon plant went into production in 2023.", "en", [("operation_start", 2023)]),
+        ("The Vierzon plant delivered its first cells in 2024.", "en",
+         [("operation_start", 2024)]),
+        ("The first tonnes of material should leave the Vierzon site by the end of 2027.", "en",
+         [("operation_start", 2027)]),
+        ("L'usine de Vierzon a ouvert ses portes en 2023.", "fr", [("operation_start", 2023)]),
+        ("L'usine de Vierzon démarrera sa production en 2027.", "fr",
+         [("operation_start", 2027)]),
+        ("Le lancement de la production à l'usine de Vierzon est prévu en 2027.", "fr",
+         [("operation_start", 2027)]),
+        ("L'usine de Vierzon doit entrer en service en 2027.", "fr",
+         [("operation_start", 2027)]),
+        ("Les premières tonnes de l'usine de Vierzon sont attendues en 2027.", "fr",
+         [("operation_start", 2027)]),
+        ("L'usine de Vierzon produira ses premières batteries en 2026.", "fr",
+         [("operation_start", 2026)]),
+        # pilot
+        ("A pilot line at the Vierzon site started up in 2024.", "en", [("pilot_start", 2024)]),
+        ("La ligne pilote de l'usine de Vierzon a été inaugurée en 2025.", "fr",
+         [("pilot_start", 2025)]),
+        # closure
+        ("Pellucell will shut the Vierzon plant in 2027.", "en", [("closure", 2027)]),
+        ("The Vierzon plant closed in 2024.", "en", [("closure", 2024)]),
+        ("Pellucell will cease production at the Vierzon plant in 2026.", "en",
+         [("closure", 2026)]),
+        ("L'usine de Vierzon a fermé ses portes en 2024.", "fr", [("closure", 2024)]),
+        ("L'usine de Vierzon sera fermée en 2026.", "fr", [("closure", 2026)]),
+        ("Pellucell arrêtera la production à Vierzon en 2026, et l'usine de Vierzon fermera.",
+         "fr", [("closure", 2026)]),
+    ],
+)  # fmt: skip
+def test_milestones_in_more_wordings(known, body, language, expected):
+    found = proposals(body, language, "plant_milestone")
+    assert [(m["kind"], m["year"]) for m in found] == expected
+    assert {m["plant"]["id"] for m in found} == {known.pk}
+
+
+def dated(body, language, published):
+    article = SimpleNamespace(pk=None, body=body, language=language, published_on=published)
+    return [
+        (p["fields"]["kind"], p["fields"]["year"])
+        for p in suggest(article)["proposals"]
+        if p["kind"] == "plant_milestone"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Earthworks at the Vierzon site are planned for early next year.", "en",
+         [("construction_start", 2026)]),
+        ("La ligne pilote de l'usine de Vierzon a été inaugurée l'an dernier.", "fr",
+         [("pilot_start", 2024)]),
+        ("Construction of the Vierzon plant, which had been due to start this year, has been "
+         "put back to 2027.", "en", [("construction_start", 2027)]),
+        ("La construction de l'usine de Vierzon, prévue cette année, a été repoussée à 2028.",
+         "fr", [("construction_start", 2028)]),
+        ("The first cells of the Vierzon plant will go to Moravia Auto, which signed a contract "
+         "with Pellucell in 2024.", "en", []),
+        ("Fondée en 2019, Pellucell a inauguré l'usine de Vierzon.", "fr", []),
+        ("Pellucell lève 200 millions d'euros pour l'usine de Vierzon, une augmentation de "
+         "capital qui sera close fin 2025.", "fr", []),
+        ("Moravia Auto a signé un contrat pour l'usine de Vierzon, avec des premières livraisons "
+         "en 2027.", "fr", []),
+    ],
+)  # fmt: skip
+def test_the_year_of_a_milestone_is_its_own(body, language, expected):
+    assert dated(body, language, datetime.date(2025, 6, 1)) == expected

@@ -32,7 +32,7 @@ _PLACE_NAME = (
 # gigafactory in Foggia" once that plant is known: a new plant is only proposed at a place no
 # known plant has, so the sentence speaks of the known one).
 _DEFINITE = (
-    rf"(?:the|its|their|this|le|la|l{_APOS}|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
+    rf"(?:the|its|their|this|le|la|l{_APOS}|du|au|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
     rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s)"
 )
 _PLACE_AFTER = re.compile(
