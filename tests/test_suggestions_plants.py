@@ -271,3 +271,48 @@ def dated(body, language, published):
 )  # fmt: skip
 def test_the_year_of_a_milestone_is_its_own(body, language, expected):
     assert dated(body, language, datetime.date(2025, 6, 1)) == expected
+
+
+# -- Quantities: qualifiers, years, currencies said once, counts that are no amounts ------------
+
+
+def quantities(body, language):
+    return [
+        (m["text"], m["value"], m["unit"], m["qualifier"], m["year"])
+        for m in suggested(body, language)["mentions"]
+        if m["kind"] == "quantity"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Nordvik holds close to 12% of the company.", "en",
+         [("close to 12%", 12, "%", "about", None)]),
+        ("The plant will cost just under €300 million.", "en",
+         [("just under €300 million", 300_000_000, "EUR", "under", None)]),
+        ("Le site emploie un peu plus de 400 salariés.", "fr",
+         [("un peu plus de 400 salariés", 400, "jobs", "over", None)]),
+        ("Pellucell a été cédée pour un montant estimé à 95 millions d'euros.", "fr",
+         [("estimé à 95 millions d'euros", 95_000_000, "EUR", "about", None)]),
+        ("Output will reach 40,000 tonnes a year in the second half of 2026.", "en",
+         [("40,000", 40_000, None, "exact", 2026)]),
+        ("La capacité atteindra 8 GWh au premier semestre 2027.", "fr",
+         [("8 GWh", 8, "GWh", "exact", 2027)]),
+        ("Pellucell y consacrera 850 millions d'euros, dont 120 millions d'aides publiques.",
+         "fr", [("850 millions d'euros", 850_000_000, "EUR", "exact", None),
+                ("120 millions", 120_000_000, "EUR", "exact", None)]),
+        ("The agency has offered grants of up to PLN 400 million.", "en",
+         [("up to PLN 400 million", 400_000_000, None, "up_to", None)]),
+        ("Les 40 salariés de l'atelier se verront proposer un poste à Vierzon.", "fr",
+         [("40 salariés", 40, "jobs", "exact", None)]),
+        ("Moravia Auto signed a contract with Pellucell in 2024 for 5 GWh a year.", "en",
+         [("5 GWh a year", 5, "GWh/yr", "exact", None)]),
+        ("Cell prices have fallen by roughly half in two years.", "en",
+         [("roughly half", 50, "%", "about", None)]),
+        ("The venture is owned in equal thirds by its founders.", "en",
+         [("equal thirds", 33.33, "%", "exact", None)]),
+    ],
+)  # fmt: skip
+def test_quantities_as_sources_write_them(body, language, expected):
+    assert quantities(body, language) == expected
