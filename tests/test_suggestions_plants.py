@@ -316,3 +316,21 @@ def quantities(body, language):
 )  # fmt: skip
 def test_quantities_as_sources_write_them(body, language, expected):
     assert quantities(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "expected"),
+    [
+        ("Moravia Auto signed with Lorvane Graphite, the Valencia-based producer of anode "
+         "material, the Spanish company said.", "company", "ES"),
+        ("Valencia, 3 March 2026 – Lorvane Graphite will build a plant in Sagunto, the Spanish "
+         "company said.", "plant", "ES"),
+        ("Moravia Auto signed with Lorvane Graphite, the Valencia-based producer of anode "
+         "material.", "company", "VE"),
+    ],
+)  # fmt: skip
+def test_a_city_several_countries_share_is_in_the_country_the_article_speaks_of(
+    body, kind, expected
+):
+    (found,) = proposals(body, "en", kind)
+    assert found["country"] == expected

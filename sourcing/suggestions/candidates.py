@@ -177,6 +177,13 @@ _FOUNDED_OR_BASED = re.compile(
     rf"set up|based|basée?|headquartered|installée?|implantée?)[ \u00a0]+(?i:in|en|à|au|by|par|"
     rf"near|près)(?![\w])"
 )
+# A description that a verb of saying follows is the sentence's speaker, not an apposition of the
+# name before it: "…, the Spanish company said", "…, a indiqué le groupe".
+_SAID_AFTER = re.compile(
+    r"(?:[ \u00a0]+[\w-]+){0,3}?[ \u00a0]+(?i:said|says|told|added|announced|explained|"
+    r"confirmed|stated|a[ \u00a0]+(?:indiqué|déclaré|précisé|annoncé|expliqué|confirmé)|"
+    r"indique|précise|explique|annonce|confirme)(?![\w])"
+)
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
 
@@ -446,6 +453,8 @@ def find_candidates(text, overlaps_known, is_known):
             add(match.start(), match.end(), kind=ending)
     for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE, _FOUNDED_OR_BASED):
         for match in pattern.finditer(text):
+            if pattern is _DESCRIBED and _SAID_AFTER.match(text, match.end()):
+                continue  # "…in Sagunto, the Spanish company said": the speaker, not Sagunto
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))
     for start, end, whole in _dealt_with_or_abbreviated(text):

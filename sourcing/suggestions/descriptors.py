@@ -122,8 +122,21 @@ def kind_of(text):
     return None
 
 
-def country_of(text):
-    """The country a nationality, a regional adjective or "<City>-based" in ``text`` states."""
+def countries_spoken_of(text):
+    """The countries ``text`` names or whose nationality it states, named ones first: where a
+    city several countries have a town of that name is more likely to be."""
+    found = places.countries_in(text)
+    for word in re.findall(r"[\w'-]+", text):
+        folded = fold_for_search(word)
+        found.append(NATIONALITIES.get(folded) or places.adjective_country(word))
+    return tuple(dict.fromkeys(country for country in found if country))
+
+
+def country_of(text, within=()):
+    """
+    The country a nationality, a regional adjective or "<City>-based" in ``text`` states; a city
+    several countries share is the one of ``within`` (``countries_spoken_of`` the article).
+    """
     for word in re.findall(r"[\w'-]+", text):
         folded = fold_for_search(word)
         if folded in NATIONALITIES and NATIONALITIES[folded]:
@@ -133,7 +146,7 @@ def country_of(text):
             return country
         based = re.match(r"(?P<place>[A-ZÀ-Ý][\w']*(?:-[A-ZÀ-Ý][\w']*)*)-based$", word)
         if based:
-            return places.city_country(based.group("place")) or places.country_named(
+            return places.city_country(based.group("place"), within) or places.country_named(
                 based.group("place")
             )
     # A country's name before the head ("the Portugal unit"); not a city's: "a Toyota supplier"
@@ -170,7 +183,7 @@ def activity_kind(text, end):
     return kind_of(activity.group())
 
 
-def based_country(text, end):
+def based_country(text, end, within=()):
     """The country of the place a company named just before ``end`` is said to be based in."""
     based = _BASED_IN.match(text, end)
     if based is None:
@@ -181,7 +194,7 @@ def based_country(text, end):
     place, region = based.group("place"), based.group("region")
     return (
         places.country_named(place)
-        or places.city_country(place)
+        or places.city_country(place, within)
         or (places.country_named(region) if region else None)
     )
 
@@ -195,7 +208,7 @@ def _plural(before, head):
     return 0 if _PLURAL_HEAD.match(head) else 1
 
 
-def find(text, start, end):
+def find(text, start, end, within=()):
     """The descriptions in ``text[start:end]``, in text order."""
     found = []
     for match in _DESCRIPTION.finditer(text, start, end):
@@ -217,7 +230,7 @@ def find(text, start, end):
                 text[match.start() : phrase_end],
                 fold_for_search(head),
                 kind_of(phrase),
-                country_of(text[match.start() : words_end]),
+                country_of(text[match.start() : words_end], within),
                 plural,
                 venture,
                 bool(match.group("det")),

@@ -107,7 +107,8 @@ class Discourse:
         self.new_plants = []
         self.current_plant = None
         self.canonical = _canonical_names(reading)
-        self.dateline_country = _dateline_country(reading.body)
+        self.countries = descriptors.countries_spoken_of(reading.body)
+        self.dateline_country = _dateline_country(reading.body, self.countries)
         for sentence in sentences:
             self._read(sentence)
         self._settle_new_plants()
@@ -121,7 +122,7 @@ class Discourse:
                 mention["canonical"] = self.canonical.get(mention["text"], mention["text"])
         names = sorted(sentence.companies, key=lambda m: m["start"])
         resolved = []
-        for description in descriptors.find(self.body, passage.start, passage.end):
+        for description in descriptors.find(self.body, passage.start, passage.end, self.countries):
             if any(m["start"] <= description.start < m["end"] for m in names):
                 continue
             follows = next((m for m in names if 0 <= m["start"] - description.end <= 2), None)
@@ -306,7 +307,7 @@ class Discourse:
             {"start": p["start"], "end": p["end"], "plant": p["record"]} for p in sentence.plants
         ]
         for new in plants.new_plants_in(
-            sentence, self.known_places, sentence.parties, self.dateline_country
+            sentence, self.known_places, sentence.parties, self.dateline_country, self.countries
         ):
             old = next((old for old in self.new_plants if _same_place(new, old)), None)
             if old is not None and not (old.sentence == 0 and sentence.index > 0):
@@ -442,12 +443,12 @@ def _canonical_names(reading):
 _DATELINE = re.compile(r"^(?:[\w'’ -]+ [–—-] )?(?P<city>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?),")
 
 
-def _dateline_country(body):
+def _dateline_country(body, within=()):
     """The country of the city a dateline names ("MARSEILLE, 22 May 2025 —"), or None."""
     for line in body[:600].splitlines():
         head = _DATELINE.match(line)
         if head:
-            country = places.city_country(head.group("city").title())
+            country = places.city_country(head.group("city").title(), within)
             if country:
                 return country
     return None

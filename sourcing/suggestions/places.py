@@ -88,8 +88,11 @@ def _city_records():
 
 @functools.cache
 def _cities():
-    """{name in lower case: country of the most populous city of that name}, built once."""
-    best = {}
+    """
+    ({name in lower case: country of the most populous city of that name}, {name: countries}
+    for the names that cities of several countries share), built once.
+    """
+    best, shared = {}, {}
     for city in _city_records():
         population, country = city["population"], city["countrycode"]
         names = {city["name"]}
@@ -98,8 +101,12 @@ def _cities():
         for name in names:
             key = name.casefold()
             if key not in best or best[key][0] < population:
+                if key in best and best[key][1] != country:
+                    shared.setdefault(key, {best[key][1]}).add(country)
                 best[key] = (population, country)
-    return {name: country for name, (_, country) in best.items()}
+            elif best[key][1] != country:
+                shared.setdefault(key, {best[key][1]}).add(country)
+    return {name: country for name, (_, country) in best.items()}, shared
 
 
 @functools.cache
@@ -161,15 +168,22 @@ def _cities_by_any_name():
     return {name: country for name, (_, country) in best.items()}
 
 
-def any_name_country(name):
+def any_name_country(name, within=()):
     """The country of a city written in any of its Latin names ("Dunkerque": "FR"), or None."""
     key = " ".join(name.split()).casefold()
-    return city_country(name) or _cities_by_any_name().get(key)
+    return city_country(name, within) or _cities_by_any_name().get(key)
 
 
-def city_country(name):
-    """The country of the city called ``name`` ("Aveiro": "PT"), or None."""
-    return _cities().get(" ".join(name.split()).casefold())
+def city_country(name, within=()):
+    """
+    The country of the city called ``name`` ("Aveiro": "PT"), or None. A name cities of several
+    countries share goes to the first of ``within`` (the countries the text speaks of) that has
+    one, else to the most populous city's: "Valencia" is Spain's in an article about Spain.
+    """
+    best, shared = _cities()
+    key = " ".join(name.split()).casefold()
+    countries = shared.get(key, ())
+    return next((country for country in within if country in countries), None) or best.get(key)
 
 
 def country_named(text):

@@ -240,11 +240,12 @@ def _status(text):
     return "announced"
 
 
-def new_plants_in(sentence, known, companies, country_hint):
+def new_plants_in(sentence, known, companies, country_hint, within=()):
     """
     New plants a sentence introduces: a plant word or a verb of building or making, then a city
     that is no known plant's, or a city before a plant word in a sentence about building it.
-    ``companies``: the sentence's companies, descriptions resolved.
+    ``companies``: the sentence's companies, descriptions resolved; ``within``: the countries
+    the article speaks of, where a city several countries share a name of is.
     """
     body, passage = sentence.reading.body, sentence.passage
     if _ALREADY.search(body, passage.start, passage.end):
@@ -252,18 +253,20 @@ def new_plants_in(sentence, known, companies, country_hint):
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
         located = _where(body, word, passage.end)
         if located is not None:
-            plant = _new_plant(sentence, located, word.start(), known, companies, country_hint)
+            plant = _new_plant(
+                sentence, located, word.start(), known, companies, country_hint, within
+            )
             if plant is not None:
                 return [plant]
     named = _city_before_noun(body, passage, known)
     if named is not None:
-        plant = _new_plant(sentence, named, named.start(), known, companies, country_hint)
+        plant = _new_plant(sentence, named, named.start(), known, companies, country_hint, within)
         if plant is not None:
             return [plant]
     return []
 
 
-def _new_plant(sentence, located, position, known, companies, country_hint):
+def _new_plant(sentence, located, position, known, companies, country_hint, within=()):
     """The new plant at the place ``located`` found, operated by the company named before
     ``position``; None at a known plant's place or inside a company's name."""
     city = _city(located.group("place"))
@@ -280,7 +283,7 @@ def _new_plant(sentence, located, position, known, companies, country_hint):
         _operator(companies, position),
         _kind(text),
         _status(text),
-        (country[0] if country else None) or places.any_name_country(city) or country_hint,
+        (country[0] if country else None) or places.any_name_country(city, within) or country_hint,
         sentence.index,
     )
 

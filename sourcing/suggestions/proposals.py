@@ -154,7 +154,7 @@ def company_details(context, mention, name):
             if plant.operator is not None and context.operator_name(plant.operator) == name:
                 kind = OPERATOR_KIND.get(plant.kind)
     if country is None:
-        country = descriptors.based_country(context.reading.body, mention["end"])
+        country = descriptors.based_country(context.reading.body, mention["end"], context.countries)
     if country is None:
         named = places.countries_in(name)  # "Grand Est Participations", "Iberia Lithium"
         country = named[0] if named else None
