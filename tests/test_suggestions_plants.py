@@ -334,3 +334,25 @@ def test_a_city_several_countries_share_is_in_the_country_the_article_speaks_of(
 ):
     (found,) = proposals(body, "en", kind)
     assert found["country"] == expected
+
+
+# -- Plant figures: investment and jobs in more wordings -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("L'usine de Vierzon produira 8 GWh. Pellucell y consacrera 600 millions d'euros, dont "
+         "90 millions d'aides publiques, et prévoit 500 emplois.", "fr",
+         [("investment", 600_000_000, "EUR"), ("jobs", 500, "jobs")]),
+        ("The Vierzon plant assembles modules. Its 640 employees will stay, and Pellucell plans "
+         "to spend €75 million on automation.", "en",
+         [("jobs", 640, "jobs"), ("investment", 75_000_000, "EUR")]),
+        ("The Vierzon plant would cost €2.6 billion, about €200 million more than estimated.",
+         "en", [("investment", 2_600_000_000, "EUR")]),
+    ],
+)  # fmt: skip
+def test_plant_figures_in_more_wordings(known, body, language, expected):
+    found = proposals(body, language, "plant_figure")
+    assert sorted((f["kind"], f["value"], f["unit"]) for f in found) == sorted(expected)
+    assert {f["plant"]["id"] for f in found} == {known.pk}

@@ -305,8 +305,8 @@ def find_figures(text, language, words, taken, passages):
 # A sum whose currency was said with the sum before it: "850 millions d'euros, dont 120 millions
 # d'aides publiques", "$2bn, of which 500 million in grants".
 _SAID_ONCE_BETWEEN = re.compile(
-    rf"{_S}*(?:,|\(|;)?{_S}*(?:dont|of{_S}+which|including|y{_S}+compris|soit|and|et|plus|"
-    rf"puis|then|to|à|or|ou)?{_S}*(?:(?:[\w{_APOS}-]+{_S}+){{0,2}}?)?$",
+    rf"{_S}*(?:[\w{_APOS}-]+{_S}*){{0,2}}?(?:,|\(|;)?{_S}*(?:dont|of{_S}+which|including|"
+    rf"y{_S}+compris|soit|and|et|plus|puis|then|to|à|or|ou)?{_S}*(?:[\w{_APOS}-]+{_S}+){{0,2}}?$",
     re.I,
 )
 _SCALED = re.compile(r"(?i)(?:millions?|milliards?|billions?|bn|mn|mds?|mrd)\b")
