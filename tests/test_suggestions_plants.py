@@ -11,6 +11,7 @@ import pytest
 
 from sourcing.models import Company
 from sourcing.suggestions import suggest
+from sourcing.suggestions.candidates import short_form
 
 from .factories import make_company, make_plant
 
@@ -356,3 +357,40 @@ def test_plant_figures_in_more_wordings(known, body, language, expected):
     found = proposals(body, language, "plant_figure")
     assert sorted((f["kind"], f["value"], f["unit"]) for f in found) == sorted(expected)
     assert {f["plant"]["id"] for f in found} == {known.pk}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "full", "short"),
+    [
+        ("Pellucell has hired Motława Automation Systems, a Gdańsk-based maker of equipment "
+         "known as MAS, to fit out the site.", "en", "Motława Automation Systems", "MAS"),
+        ("Pellucell a signé avec Câbleries Rhodaniennes de Lyon, dite CRL, un contrat "
+         "d'équipement.", "fr", "Câbleries Rhodaniennes de Lyon", "CRL"),
+    ],
+)  # fmt: skip
+def test_an_abbreviation_a_phrase_of_naming_introduces(body, language, full, short):
+    assert [c["name"] for c in proposals(body, language, "company")] == [full]
+    assert [(a["company"], a["name"]) for a in proposals(body, language, "alias")] == [
+        (full, short)
+    ]
+
+
+def test_a_company_short_form_is_its_first_word_when_the_rest_says_its_kind():
+    body = (
+        "Pellucell signed a supply deal with Trevola Anode Materials. Trevola will ship graphite "
+        "from 2027, Moravia Auto said."
+    )
+    assert mentioned(body, "en", "candidate_company") == ["Trevola Anode Materials", "Trevola"]
+    assert [c["name"] for c in proposals(body, "en", "company")] == ["Trevola Anode Materials"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Grand Lithium Materials", "Nord Batteries", "French Cells", "Banque Saint-Aubin"]
+)
+def test_no_short_form_of_a_common_first_word_or_of_a_name_without_a_kind(name):
+    assert short_form(name) is None
+
+
+def test_a_person_said_to_speak_is_no_company_named():
+    body = "« Nous signerons avec Moravia Auto », a dit Marc Durand, qui dirige Pellucell."
+    assert mentioned(body, "fr", "candidate_company") == []

@@ -147,7 +147,7 @@ NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())
 # "baptisée Hexacell"), or that a word of ownership governs ("au capital de Sud-Lithium").
 _NAMED = re.compile(
     rf"(?i:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
-    rf"dénommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
+    rf"dénommée?|dite|surnommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
 )
 _OWNED = re.compile(
     rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders|"
@@ -413,6 +413,41 @@ def _is_person_or_body(text, start, end):
         _NOT_A_COMPANY_BEFORE.search(text, max(0, start - 45), start)
         or _PERSON_TITLE_AFTER.match(text[end : end + 40])
     )
+
+
+# First words that make no company's short form: "Grand Est Participations" is not "Grand".
+_GENERIC_FIRST_WORDS = frozenset(
+    {"grand", "grande", "new", "nord", "north", "south", "sud", "east", "est", "west", "ouest",
+     "general", "generale", "united", "national", "nationale", "european", "europeenne",
+     "international", "global", "first", "royal", "saint", "sainte", "san", "banque", "bank",
+     "compagnie", "societe", "groupe", "group", "fonds", "fund", "battery", "batteries", "cell",
+     "cells", "lithium", "energy", "energie", "green", "blue", "smart", "advanced", "future"}
+)  # fmt: skip
+
+
+def short_form(name):
+    """
+    The first word a multi-word company name is written by once introduced ("Trevista" for
+    "Trevista Anode Materials", "Calliope" for "Calliope Batteries"), when the words after it
+    say what kind of company it is; None otherwise, or when that word is a common one.
+    """
+    words = name.split()
+    if len(words) < 2 or fold_for_search(words[-1]) not in ORGANISATION_ENDINGS:
+        return None
+    first = words[0]
+    folded = fold_for_search(first)
+    if (
+        len(first) < 4
+        or not first[0].isupper()
+        or first.isupper()
+        or folded in NOT_NAMES
+        or folded in NATIONALITIES
+        or folded in _GENERIC_FIRST_WORDS
+        or places.is_country_or_region(first)
+        or places.adjective_country(first)
+    ):
+        return None
+    return first
 
 
 def find_candidates(text, overlaps_known, is_known):

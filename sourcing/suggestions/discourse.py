@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..text.search import fold_for_search
 from . import descriptors, places, plants
-from .candidates import LEGAL_FORM_WORDS
+from .candidates import LEGAL_FORM_WORDS, is_abbreviation
 from .common import party_key
 
 _S = r"[ \u00a0]"
@@ -393,6 +393,12 @@ def without_legal_form(name):
     return " ".join(words).rstrip(",")
 
 
+# An abbreviation a phrase of naming introduces: "known as MAS", "dite ECR".
+_KNOWN_AS = re.compile(
+    r"(?<![\w])(?:known|referred[ \u00a0]+to|abbreviated)[ \u00a0]+as[ \u00a0]+"
+    r"(?P<short>[A-Z][A-Z0-9&]{1,7})(?![\w])|(?<![\w])(?:dite|appelée?|surnommée?)[ \u00a0]+"
+    r"(?P<short_fr>[A-Z][A-Z0-9&]{1,7})(?![\w])"
+)
 # How far before "(ABC)" the name it abbreviates may start, and what an abbreviation is written in.
 _FULL_NAME_REACH = 80
 _PARENTHESISED = re.compile(r"\((?P<inside>[^()]+)\)")
@@ -437,6 +443,15 @@ def _canonical_names(reading):
         ]
         if written:
             canonical[name] = canonical[max(written, key=order.get)]
+    for match in _KNOWN_AS.finditer(body):
+        name = match.group("short") or match.group("short_fr")
+        if canonical.get(name) != name:
+            continue
+        # "Motława Automation Systems, a Gdańsk-based maker known as MAS": the name before.
+        before = body[max(0, match.start() - 150) : match.start()].rsplit(". ", 1)[-1]
+        full = [other for other in canonical if other in before and is_abbreviation(name, other)]
+        if full:
+            canonical[name] = canonical[max(full, key=before.rfind)]
     return canonical
 
 

@@ -271,6 +271,8 @@ PLANT_KINDS = [
     ("vehicle_assembly", r"vehicle assembly|assemblage de véhicules|car plant|usine automobile"),
     ("research_pilot", r"pilot|pilote|R&D|research|recherche"),
     ("other", r"refiner\w*|raffiner\w*|recycl\w*|hydrométallurgie|hydrometallurg\w*|"
+              r"usagée?s?|used batter(?:y|ies)|end-of-life|fin de vie|black mass|"
+              r"masse noire|scrap|rebuts|"
               r"cathodes?|anodes?|precursors?|précurseurs?|materials?|matériaux|lithium|"
               r"chemicals?|chimiques?|electrolytes?|separators?"),
     ("cell_gigafactory", r"cells?|cellules?|batter(?:y|ies)|batteries|gigafactor\w*"),
