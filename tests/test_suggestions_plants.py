@@ -394,3 +394,26 @@ def test_no_short_form_of_a_common_first_word_or_of_a_name_without_a_kind(name):
 def test_a_person_said_to_speak_is_no_company_named():
     body = "« Nous signerons avec Moravia Auto », a dit Marc Durand, qui dirige Pellucell."
     assert mentioned(body, "fr", "candidate_company") == []
+
+
+# -- Capacities: the basis a figure is given on --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The Vierzon plant will have 4 GWh in its first phase and 12 GWh at full capacity.",
+         "en", [(4, "initial"), (12, "target")]),
+        ("La première tranche de l'usine de Vierzon apportera 4 GWh, puis 12 GWh à terme.", "fr",
+         [(4, "initial"), (12, "target")]),
+        ("The Vierzon plant already produces 6 GWh a year and will reach 10 GWh in 2028.", "en",
+         [(6, "current"), (10, "target")]),
+        ("L'usine de Vierzon, qui produit à ce jour 6 GWh par an, atteindra 10 GWh en 2028.",
+         "fr", [(6, "current"), (10, "target")]),
+        ("The Vierzon plant has an existing capacity of 6 GWh, to rise to 10 GWh.", "en",
+         [(6, "current"), (10, "target")]),
+    ],
+)  # fmt: skip
+def test_a_capacitys_basis_from_more_words_of_phase_and_of_today(body, language, expected):
+    found = proposals(body, language, "plant_capacity")
+    assert [(c["gwh_per_year"], c["basis"]) for c in found] == expected

@@ -130,6 +130,22 @@ _TO_FIGURE = re.compile(
 AFTER_FIGURE = 2
 
 
+# What separates a figure's own words from the next figure's: "4 GWh in its first phase and 12
+# GWh at full capacity".
+_NEXT_FIGURE = re.compile(
+    r"(?:,|;|(?<![\w])(?:and|et|puis|then|while|whereas|before|avant|to|à|contre|against)(?![\w]))",
+    re.I,
+)
+
+
+def _said_of_previous(body, previous_end, word_start):
+    """Whether a word after a figure is still said of it: nothing has turned to the next."""
+    return word_start >= previous_end and (
+        word_start - previous_end <= AFTER_FIGURE
+        or not _NEXT_FIGURE.search(body, previous_end, word_start)
+    )
+
+
 def _basis(body, clause, passage, figure, energy):
     """
     Initial, current or target. A word of a first phase or of today in the figure's clause,
@@ -146,7 +162,7 @@ def _basis(body, clause, passage, figure, energy):
         words = [
             w
             for w in pattern.finditer(body, reach, clause.end)
-            if not (previous and 0 <= w.start() - max(previous) <= AFTER_FIGURE)
+            if not (previous and _said_of_previous(body, max(previous), w.start()))
         ]
         if not words:
             continue

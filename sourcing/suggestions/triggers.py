@@ -35,10 +35,12 @@ INITIAL = words(
     r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
     r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec|"
     r"at (?:its )?(?:opening|launch|start-up)|(?:à son|à l['’]|lors de son) (?:ouverture|"
-    r"démarrage|lancement)|au démarrage|au lancement"
+    r"démarrage|lancement)|au démarrage|au lancement|first tranche|première tranche|"
+    r"phase (?:1|one)|first line|première ligne|premier module"
 )
 CURRENT = words(
-    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|"
+    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|already|déjà|existing|"
+    r"existante?|à ce jour|at present|presently|to date|"
     r"(?:has|have) an?(?: \w+)? capacity|dispose d['’]une(?: \w+)? capacité"
 )
 # Words that take a capacity beyond the one a phase or today has: "start with 8 GWh and be
