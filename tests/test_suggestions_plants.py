@@ -417,3 +417,17 @@ def test_a_person_said_to_speak_is_no_company_named():
 def test_a_capacitys_basis_from_more_words_of_phase_and_of_today(body, language, expected):
     found = proposals(body, language, "plant_capacity")
     assert [(c["gwh_per_year"], c["basis"]) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Lorvane Graphite supplies the Vierzon plant of Pellucell and is adding a second line "
+         "at its factory in Sagunto.", "en"),
+        ("Le groupe Lorvane Graphite, qui livre l'usine de Vierzon de Pellucell, agrandira sa "
+         "propre usine de Sagunto.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_possessive_gives_the_new_plant_to_the_sentences_subject(body, language):
+    (plant,) = proposals(body, language, "plant")
+    assert (plant["city"], plant["operator"]) == ("Sagunto", "Lorvane Graphite")

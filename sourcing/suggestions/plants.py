@@ -253,8 +253,13 @@ def new_plants_in(sentence, known, companies, country_hint, within=()):
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
         located = _where(body, word, passage.end)
         if located is not None:
+            # The plant word nearest the place is the one it belongs to ("adds a line at its
+            # factory in Sagunto": the factory's).
+            nearest = [
+                w.start() for w in _NEW_PLANT_WORDS.finditer(body, word.start(), located.start())
+            ]
             plant = _new_plant(
-                sentence, located, word.start(), known, companies, country_hint, within
+                sentence, located, nearest[-1], known, companies, country_hint, within
             )
             if plant is not None:
                 return [plant]
@@ -280,7 +285,7 @@ def _new_plant(sentence, located, position, known, companies, country_hint, with
         located.start("place"),
         located.start("place") + len(city),
         city,
-        _operator(companies, position),
+        _operator(companies, position, sentence.reading.body, sentence.passage.start),
         _kind(text),
         _status(text),
         (country[0] if country else None) or places.any_name_country(city, within) or country_hint,
@@ -336,9 +341,25 @@ def _city(place):
     return city
 
 
-def _operator(companies, position):
-    """The company that builds: the last one named before the plant word, else the first."""
+# A possessive before the plant word ("its factory in Sagunto", "sa future usine de Vichy").
+_POSSESSIVE = re.compile(rf"(?<![\w])(?:its|their|son|sa|leur){_S}+(?:[\w-]+{_S}+){{0,2}}$", re.I)
+# How near the start of its sentence a company must be to be its subject.
+SUBJECT_REACH = 15
+
+
+def _operator(companies, position, body="", sentence_start=0):
+    """
+    The company that builds: the subject of the sentence when a possessive says whose plant it
+    is ("Trevista supplies the Győr plant of Sunjin and is adding a line at its factory in
+    Sagunto": Trevista's), else the last one named before the plant word, else the first.
+    """
     before = [c for c in companies if c["end"] <= position]
+    if (
+        before
+        and before[0]["start"] - sentence_start <= SUBJECT_REACH
+        and _POSSESSIVE.search(body, max(0, position - 40), position)
+    ):
+        return before[0]
     if before:
         return before[-1]
     return companies[0] if companies else None
