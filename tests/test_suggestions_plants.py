@@ -431,3 +431,18 @@ def test_a_capacitys_basis_from_more_words_of_phase_and_of_today(body, language,
 def test_a_possessive_gives_the_new_plant_to_the_sentences_subject(body, language):
     (plant,) = proposals(body, language, "plant")
     assert (plant["city"], plant["operator"]) == ("Sagunto", "Lorvane Graphite")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell signed a 10-year contract for 8 GWh a year.", "en",
+         [("8 GWh a year", 8, "GWh/yr", "exact", None)]),
+        ("The site has 2 production lines and its 3 shareholders will add 120,000 modules.", "en",
+         [("120,000", 120_000, None, "exact", None)]),
+        ("Pellucell exploite 3 usines et 4 lignes sur un terrain de 40 hectares.", "fr",
+         [("40", 40, None, "exact", None)]),
+    ],
+)  # fmt: skip
+def test_counts_of_things_and_durations_are_no_quantities(body, language, expected):
+    assert quantities(body, language) == expected

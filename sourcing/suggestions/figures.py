@@ -66,8 +66,18 @@ _NOT_A_COUNT_BEFORE = re.compile(r"[0-9][-/:]$")
 # "Line 3", "NMC 811", "modèle C5"), or a part of a telephone number ("+33 (0)1 84 88 20 00"),
 # is no amount.
 _DURATION_AFTER = re.compile(
-    rf"{_S}*(?:years?|months?|weeks?|days?|hours?|minutes?|ans|années?|mois|semaines?|jours?|"
-    rf"heures?)(?![\w])",
+    rf"(?:{_S}|-)*(?:years?|months?|weeks?|days?|hours?|minutes?|ans|années?|mois|semaines?|"
+    rf"jours?|heures?)(?![\w])",
+    re.I,
+)
+# Things counted, not amounts measured: "2 lines", "3 shareholders", "deux usines", "4 production
+# halls" (README of the corpus: counts of things are no quantities).
+_COUNTED_AFTER = re.compile(
+    rf"{_S}+(?:[a-zà-ÿ-]+{_S}+)?(?:plants?|factories|sites?|lines?|halls?|shareholders?|"
+    rf"partners?|companies|firms?|countries|models?|projects?|phases?|buildings?|members?|"
+    rf"directors?|customers?|clients?|suppliers?|subsidiaries|usines?|lignes?|actionnaires?|"
+    rf"partenaires?|sociétés?|entreprises?|pays|modèles?|projets?|bâtiments?|fournisseurs?|"
+    rf"membres?|filiales?|ateliers?|gigafactories|gigafactorys)(?![\w])",
     re.I,
 )
 _LABEL_BEFORE = re.compile(
@@ -358,6 +368,7 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
             or _NOT_A_COUNT_AFTER.match(text, number_end)
             or _NOT_A_COUNT_BEFORE.search(text, max(0, start - 2), start)
             or _DURATION_AFTER.match(text, number_end)
+            or _COUNTED_AFTER.match(text, number_end)
             or _LABEL_BEFORE.search(text, max(0, start - 15), start)
             or _in_telephone_number(text, start)
         ):
