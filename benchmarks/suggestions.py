@@ -8,7 +8,9 @@ Builds a throwaway SQLite database with N known names (companies with one alias 
 plants), then measures:
 - building the name index (once per process) and the staleness check run on every call;
 - suggestions for a 5 kB article, warm (target: at most 200 ms);
-- suggestions for 50, 100 and 200 kB of digits, units and qualifiers: time per kB stays flat.
+- suggestions for 50, 100 and 200 kB of digits, units and qualifiers: time per kB stays flat;
+- suggestions for 10, 20 and 40 kB naming a new company with its acronym in every sentence
+  ("Aorvik Bithium Refining (ABR)"): time per kB stays flat too.
 """
 
 import argparse
@@ -76,6 +78,21 @@ def pathological_text(size):
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def acronyms_text(size):
+    """Sentences each naming another company with its acronym, the initials of its words."""
+    letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+    text = []
+    for first in letters:
+        for second in letters:
+            text.append(
+                f"{first}orvik {second}ithium Refining ({first}{second}R) signed a deal with "
+                "Acme Cells."
+            )
+            if sum(len(s) + 1 for s in text) >= size:
+                return " ".join(text)
+    return " ".join(text)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -116,6 +133,13 @@ def run(count):
         seconds = timed(lambda article=article: suggest(article), 3)
         print(
             f"{size // 1000} kB of digits and units: {seconds * 1000:.0f} ms "
+            f"({seconds * 1000 / (size / 1000):.2f} ms per kB)"
+        )
+    for size in (10_000, 20_000, 40_000):
+        article = SimpleNamespace(pk=None, body=acronyms_text(size), language="en")
+        seconds = timed(lambda article=article: suggest(article), 3)
+        print(
+            f"{size // 1000} kB of names with their acronyms: {seconds * 1000:.0f} ms "
             f"({seconds * 1000 / (size / 1000):.2f} ms per kB)"
         )
 

@@ -42,7 +42,18 @@ NATIONALITIES = {
     "belgian": "BE", "belge": "BE", "canadian": "CA", "canadien": "CA", "canadienne": "CA",
     "indian": "IN", "indien": "IN", "indienne": "IN", "taiwanese": "TW", "taiwanais": "TW",
     "taiwanaise": "TW", "sino-japonais": None, "sino-japonaise": None, "european": None,
-    "europeen": None, "europeenne": None,
+    "europeen": None, "europeenne": None, "finnish": "FI", "finlandais": "FI",
+    "finlandaise": "FI", "polish": "PL", "polonais": "PL", "polonaise": "PL",
+    "portuguese": "PT", "portugais": "PT", "portugaise": "PT", "czech": "CZ", "tcheque": "CZ",
+    "austrian": "AT", "autrichien": "AT", "autrichienne": "AT", "swiss": "CH", "suisse": "CH",
+    "hungarian": "HU", "hongrois": "HU", "hongroise": "HU", "danish": "DK", "danois": "DK",
+    "danoise": "DK", "slovak": "SK", "slovaque": "SK", "romanian": "RO", "roumain": "RO",
+    "roumaine": "RO", "moroccan": "MA", "marocain": "MA", "marocaine": "MA",
+    "australian": "AU", "australien": "AU", "australienne": "AU", "chilean": "CL",
+    "chilien": "CL", "chilienne": "CL", "mexican": "MX", "mexicain": "MX", "mexicaine": "MX",
+    "brazilian": "BR", "bresilien": "BR", "bresilienne": "BR", "turkish": "TR", "turc": "TR",
+    "turque": "TR", "indonesian": "ID", "indonesien": "ID", "indonesienne": "ID",
+    "irish": "IE", "irlandais": "IE", "irlandaise": "IE", "serbian": "RS", "serbe": "RS",
 }  # fmt: skip
 _NATIONALITY = (
     r"(?i:French|français|française|German|allemand|allemande|Chinese|chinois|chinoise|American|"
@@ -50,7 +61,13 @@ _NATIONALITY = (
     r"sud-coréen|sud-coréenne|Swedish|suédois|suédoise|British|britannique|Italian|italien|"
     r"italienne|Spanish|espagnol|espagnole|Norwegian|norvégien|norvégienne|Dutch|néerlandais|"
     r"néerlandaise|Belgian|belge|Canadian|canadien|canadienne|Indian|indien|indienne|Taiwanese|"
-    r"taïwanais|taïwanaise|sino-japonais|sino-japonaise|European|européen|européenne)"
+    r"taïwanais|taïwanaise|sino-japonais|sino-japonaise|European|européen|européenne|Finnish|"
+    r"finlandais|finlandaise|Polish|polonais|polonaise|Portuguese|portugais|portugaise|Czech|"
+    r"tchèque|Austrian|autrichien|autrichienne|Swiss|suisse|Hungarian|hongrois|hongroise|"
+    r"Danish|danois|danoise|Slovak|slovaque|Romanian|roumain|roumaine|Moroccan|marocain|"
+    r"marocaine|Australian|australien|australienne|Chilean|chilien|chilienne|Mexican|"
+    r"mexicain|mexicaine|Brazilian|brésilien|brésilienne|Turkish|turc|turque|Indonesian|"
+    r"indonésien|indonésienne|Irish|irlandais|irlandaise|Serbian|serbe)"
 )
 # Descriptor nouns and the company kind each suggests.
 KINDS = [
@@ -130,10 +147,11 @@ NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())
 # "baptisée Hexacell"), or that a word of ownership governs ("au capital de Sud-Lithium").
 _NAMED = re.compile(
     rf"(?i:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
-    rf"dénommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
+    rf"dénommée?|dite|surnommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
 )
 _OWNED = re.compile(
-    rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders)"
+    rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders|"
+    rf"holds|owns|détient|détiennent|possède|possèdent)"
     rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
 )
 # A venture's name after the word or the verb that founds it: "a joint venture, Rhenocell,",
@@ -158,6 +176,13 @@ _FOUNDED_OR_BASED = re.compile(
     rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:founded|fondée?|created|créée?|established|"
     rf"set up|based|basée?|headquartered|installée?|implantée?)[ \u00a0]+(?i:in|en|à|au|by|par|"
     rf"near|près)(?![\w])"
+)
+# A description that a verb of saying follows is the sentence's speaker, not an apposition of the
+# name before it: "…, the Spanish company said", "…, a indiqué le groupe".
+_SAID_AFTER = re.compile(
+    r"(?:[ \u00a0]+[\w-]+){0,3}?[ \u00a0]+(?i:said|says|told|added|announced|explained|"
+    r"confirmed|stated|a[ \u00a0]+(?:indiqué|déclaré|précisé|annoncé|expliqué|confirmé)|"
+    r"indique|précise|explique|annonce|confirme)(?![\w])"
 )
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
@@ -224,7 +249,8 @@ _SUBJECT = re.compile(
 # that a lone capitalised word (a place, a person's first name) is not taken for a company.
 _MULTI_WORD_NAME = rf"{_WORD}(?:[ \u00a0](?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?{_WORD}){{1,5}}"
 _COUNTERPART = re.compile(
-    rf"(?<![\w])(?i:(?:signed|signs|sealed|inked|concluded|agreed|partnered|teamed[ \u00a0]up|"
+    rf"(?<![\w])(?i:(?:sign(?:s|ed|ing)?|sign(?:e|ent|era|eront|ons|é|ée|er)|sealed|inked|"
+    rf"concluded|agreed|partnered|teamed[ \u00a0]up|"
     rf"partnership|agreement|contract|deal|talks|accord|contrat|partenariat|signé|conclu|"
     rf"s['’]allie|s['’]associe)[^.;:()]{{0,40}}?(?:with|avec)|(?:buy|buys|bought|source[sd]?|"
     rf"sourcing|purchases?|purchased|orders?|ordered)[^.;:()]{{0,40}}?from|(?:fournie?s?|"
@@ -305,17 +331,123 @@ def _initials(name):
     return "".join(word[0] for word in re.split(r"[ \u00a0-]+", name) if word[:1].isupper())
 
 
+def is_abbreviation(short, name):
+    """
+    Whether ``short`` ("ECR", "MAS") abbreviates ``name`` ("Électrocellules du Rhône"): its
+    letters found in the name in order, the first at the start of a word (Schwartz and Hearst's
+    rule for abbreviations defined in a text), accents and case aside.
+    """
+    letters = [char for char in fold_for_search(short) if char.isalnum()]
+    folded = fold_for_search(name)
+    if len(letters) < 2 or not folded or folded[0] != letters[0]:
+        return False
+    position = len(folded) - 1
+    for number in range(len(letters) - 1, -1, -1):
+        while position >= 0 and (
+            folded[position] != letters[number]
+            or (number == 0 and position > 0 and folded[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
+
+
 def _dealt_with_or_abbreviated(text):
     """Spans of multi-word names a verb of dealing governs, or that their initials follow."""
     for match in _COUNTERPART.finditer(text):
         # A verb in lower case is running text, whatever the names around it: a Title Case
         # headline capitalises it ("Signs Deal With").
         if match.group()[0].islower() and _names_a_company(match.group("name")):
-            yield match.start("name"), match.end("name")
+            yield match.start("name"), match.end("name"), False
     for match in _NAME_WITH_ACRONYM.finditer(text):
         name = match.group("name")
-        if _initials(name) == match.group("acronym") and _names_a_company(name):
-            yield match.start("name"), match.end("name")
+        acronym = match.group("acronym")
+        if (_initials(name) == acronym or is_abbreviation(acronym, name)) and _names_a_company(
+            name
+        ):
+            # Its first word is the acronym's first letter's: "Société Lorraine de Métaux (SLM)".
+            yield match.start("name"), match.end("name"), name[:1] == acronym[:1]
+
+
+# What a public body, a publication or a person is introduced by, or followed by: "le ministère
+# de l'Industrie", "the Ministry of Economy", "the trade weekly X", "le quotidien X", "le
+# président fondateur, Jean Dupont", "X, chief executive of Y".
+_NOT_A_COMPANY_BEFORE = re.compile(
+    r"(?<![\w])(?i:(?:ministère|ministry|minister|ministre|secretary|secrétariat|secrétaire|"
+    r"department|département|direction|office|commissioner|commissaire|préfet|prefect|"
+    r"governor|gouverneur)(?:[ \u00a0]+(?:of[ \u00a0]+state|d['’]état|général|générale))?"
+    r"[ \u00a0]+(?:de[ \u00a0]+l['’]|de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|des[ \u00a0]+|"
+    r"de[ \u00a0]+|d['’]|of[ \u00a0]+the[ \u00a0]+|of[ \u00a0]+|for[ \u00a0]+(?:the[ \u00a0]+)?)|"
+    r"(?:newspaper|daily|weekly|monthly|magazine|journal|newsletter|trade[ \u00a0]+(?:paper|"
+    r"press|publication)|publication|broadcaster|quotidien|hebdomadaire|mensuel|revue|"
+    r"magazine|lettre[ \u00a0]+d['’]information|site[ \u00a0]+d['’]information)"
+    r"(?:[ \u00a0]+[a-zé-]+)?[ \u00a0]+|"
+    r"(?:chief[ \u00a0]+\w+[ \u00a0]+officer|chief[ \u00a0]+executive|président|présidente|"
+    r"directeur|directrice|chairman|chairwoman|founder|fondateur|fondatrice|spokesperson|"
+    r"porte-parole|analyst|analyste|engineer|ingénieur|ingénieure|economist|économiste)"
+    r"(?:[ \u00a0]+[\w-]+){0,2},[ \u00a0]*)$"
+)
+_PERSON_TITLE_AFTER = re.compile(
+    r"^,[ \u00a0]+(?i:(?:the|its|le|la|son|sa|an?|une?)[ \u00a0]+)?(?i:chief|head|CEO|CFO|COO|"
+    r"CTO|chairman|chairwoman|president|président|présidente|directeur|directrice|director|"
+    r"managing|founder|co-founder|fondateur|fondatrice|cofondateur|spokesperson|spokesman|"
+    r"spokeswoman|porte-parole|analyst|analyste|vice|senior|responsable|member|membre|"
+    r"minister|ministre|mayor|maire|professor|professeur)(?![\w])"
+)
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+# Places a dateline lists before its date: "Ludwigshafen et Le Pont-de-Claix, le 8 avril 2026".
+_DATE_AFTER = re.compile(
+    rf"[ \u00a0]*(?:\([^()]{{1,40}}\))?,[ \u00a0]*(?:(?i:le|on)[ \u00a0]+)?(?:[0-9]{{1,2}}"
+    rf"(?:er)?[ \u00a0]+(?i:{_MONTHS})|(?i:{_MONTHS})[ \u00a0]+[0-9]{{1,2}})"
+)
+
+
+def _is_person_or_body(text, start, end):
+    """Whether the name at [start, end) is a public body's, a publication's or a person's."""
+    return bool(
+        _NOT_A_COMPANY_BEFORE.search(text, max(0, start - 45), start)
+        or _PERSON_TITLE_AFTER.match(text[end : end + 40])
+    )
+
+
+# First words that make no company's short form: "Grand Est Participations" is not "Grand".
+_GENERIC_FIRST_WORDS = frozenset(
+    {"grand", "grande", "new", "nord", "north", "south", "sud", "east", "est", "west", "ouest",
+     "general", "generale", "united", "national", "nationale", "european", "europeenne",
+     "international", "global", "first", "royal", "saint", "sainte", "san", "banque", "bank",
+     "compagnie", "societe", "groupe", "group", "fonds", "fund", "battery", "batteries", "cell",
+     "cells", "lithium", "energy", "energie", "green", "blue", "smart", "advanced", "future"}
+)  # fmt: skip
+
+
+def short_form(name):
+    """
+    The first word a multi-word company name is written by once introduced ("Trevista" for
+    "Trevista Anode Materials", "Calliope" for "Calliope Batteries"), when the words after it
+    say what kind of company it is; None otherwise, or when that word is a common one.
+    """
+    words = name.split()
+    if len(words) < 2 or fold_for_search(words[-1]) not in ORGANISATION_ENDINGS:
+        return None
+    first = words[0]
+    folded = fold_for_search(first)
+    if (
+        len(first) < 4
+        or not first[0].isupper()
+        or first.isupper()
+        or folded in NOT_NAMES
+        or folded in NATIONALITIES
+        or folded in _GENERIC_FIRST_WORDS
+        or places.is_country_or_region(first)
+        or places.adjective_country(first)
+    ):
+        return None
+    return first
 
 
 def find_candidates(text, overlaps_known, is_known):
@@ -325,12 +457,15 @@ def find_candidates(text, overlaps_known, is_known):
     """
     found = {}
 
-    def add(start, end, **details):
-        start = _without_leading_common_words(text, start, end)
+    def add(start, end, whole=False, **details):
+        if not whole:
+            start = _without_leading_common_words(text, start, end)
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
         if _PERSON_TITLE_BEFORE.search(text, max(0, start - 40), start) or not _names_a_body(name):
+            return
+        if _is_person_or_body(text, start, end):
             return
         found[start] = _merged(found.get(start), Candidate(start, end, name, **details))
 
@@ -353,10 +488,12 @@ def find_candidates(text, overlaps_known, is_known):
             add(match.start(), match.end(), kind=ending)
     for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE, _FOUNDED_OR_BASED):
         for match in pattern.finditer(text):
+            if pattern is _DESCRIBED and _SAID_AFTER.match(text, match.end()):
+                continue  # "…in Sagunto, the Spanish company said": the speaker, not Sagunto
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))
-    for start, end in _dealt_with_or_abbreviated(text):
-        add(start, end)
+    for start, end, whole in _dealt_with_or_abbreviated(text):
+        add(start, end, whole=whole)
     for match in _SUBJECT.finditer(text):
         if not _in_headline(text, match.start(), match.end()):
             add(match.start("name"), match.end("name"))
@@ -369,11 +506,22 @@ def find_candidates(text, overlaps_known, is_known):
         nearby = overlaps_known(match.end(), min(len(text), match.end() + 40))
         known = nearby or any(overlaps_known(item.start(), item.end()) for item in items)
         joint = _JOINT_VENTURE.search(text, max(0, match.start() - 30), match.start())
+        if _DATE_AFTER.match(text, match.end()):
+            continue  # a dateline's places
         if known or joint:
             for item in items:
-                add(item.start(), item.end())
+                if _names_a_company(item.group()):  # "X s'approvisionne en Finlande, Y et Z"
+                    add(item.start(), item.end())
     for candidate in list(found.values()):
         acronym = _ACRONYM_AFTER.match(text, candidate.end)
         if acronym:
             add(acronym.start("acronym"), acronym.end("acronym"))
-    return sorted(found.values(), key=lambda candidate: candidate.start)
+    ordered = sorted(found.values(), key=lambda candidate: (candidate.start, -candidate.end))
+    # One name, one candidate: none inside a longer reading of the same words.
+    kept, reach = [], -1
+    for candidate in ordered:
+        if candidate.end <= reach:
+            continue
+        kept.append(candidate)
+        reach = max(reach, candidate.end)
+    return kept

@@ -23,6 +23,7 @@ HEADS = (
     r"jeunes?[ \u00a0]pousses?|pépites?|fabricants?|producteurs?|raffineurs?|recycleurs?|"
     r"fournisseurs?|spécialistes?|chimistes?|équipementiers?|électriciens?|énergéticiens?|"
     r"utilit(?:y|ies)|funds?|fonds|investors?|investisseurs?|investment[ \u00a0]firms?|"
+    r"family[ \u00a0-]offices?|asset[ \u00a0-]managers?|gestionnaires?[ \u00a0]d['’]actifs|"
     r"banks?|banques?|groups?|groupes?|compan(?:y|ies)|firms?|sociétés?|entreprises?|"
     r"industriels?|partners?|partenaires?|shareholders?|actionnaires?|ventures?|"
     r"joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?"
@@ -40,6 +41,7 @@ _NOT_A_VERB = (
     r"(?!(?:will|would|has|have|had|is|are|was|were|can|could|may|might|shall|should|does|did|"
     r"va|vont|a|ont|est|sont|sera|seront|avait|avaient|doit|doivent|pourrait|devrait|"
     r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que)(?![\w]))"
+    r"(?![\w]{1,3}['’])"  # nor an elided word ("fabricant d'électrolytes")
 )
 # A determiner, up to three modifiers, a head, up to two words after it ("constructeur allemand",
 # "spécialiste belge des matériaux de cathode").
@@ -64,6 +66,7 @@ KIND_WORDS = [
     ("carmaker", r"car[ -]?makers?|automakers?|constructeurs?|automobiles?|automotive|vehicle"),
     ("bank", r"banks?|banques?|banking|bancaire"),
     ("investor", r"funds?|fonds|investors?|investisseurs?|investment|investissement|"
+                 r"family[ -]offices?|asset[ -]managers?|gestionnaires? d['’]actifs|"
                  r"private equity|capital-risque|venture capital"),
     ("energy", r"utilit(?:y|ies)|énergéticiens?|électriciens?|energy group|energy company|"
                r"power company|électricité|electricity|énergétique|pétrolier|oil"),
@@ -72,7 +75,8 @@ KIND_WORDS = [
     ("industrial", r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
                    r"chimi\w*|refin\w*|raffin\w*|recycl\w*|équipementiers?|equipment|"
                    r"modules?|packs?|hydrométallurgie|hydrometallurgy|precursors?|graphite|"
-                   r"nickel|cobalt|electrolytes?|separators?|extraction|mining|minier"),
+                   r"nickel|cobalt|electrolytes?|électrolytes?|separators?|séparateurs?|"
+                   r"précurseurs?|hydroxydes?|extraction|mining|minier"),
     ("cell_maker", r"batter(?:y|ies)|batteries|cells?|cellules?|gigafactor(?:y|ies)"),
 ]  # fmt: skip
 _KIND_RES = [
@@ -82,7 +86,13 @@ _KIND_RES = [
 _BASED_IN = re.compile(
     rf"{_S}*[,(]?{_S}*(?:which is{_S}+|qui est{_S}+)?(?i:based|headquartered|basée?|établie?|"
     rf"installée?|implantée?|domiciliée?){_S}+(?i:in|at|à|au|en|near|près{_S}+de){_S}+"
-    r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[- ][A-ZÀ-Ý][\w'’]*)*)"
+    r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en|lès|les)-)?[A-ZÀ-Ý][\w'’]*)*)"
+    rf"(?:{_S}*\((?P<region>[^()]{{2,40}})\))?"
+)
+# An apposition between a name and where it is based: "X, fabricant d'électrolytes basé au
+# Pont-de-Claix (Isère)", "X, a maker of separators based in Lund".
+_APPOSITION_BEFORE_BASED = re.compile(
+    r"[ \u00a0]*,[^,.;:()]{1,80}?(?=[ \u00a0](?i:based|basée?)\b)"
 )
 
 
@@ -112,8 +122,21 @@ def kind_of(text):
     return None
 
 
-def country_of(text):
-    """The country a nationality, a regional adjective or "<City>-based" in ``text`` states."""
+def countries_spoken_of(text):
+    """The countries ``text`` names or whose nationality it states, named ones first: where a
+    city several countries have a town of that name is more likely to be."""
+    found = places.countries_in(text)
+    for word in re.findall(r"[\w'-]+", text):
+        folded = fold_for_search(word)
+        found.append(NATIONALITIES.get(folded) or places.adjective_country(word))
+    return tuple(dict.fromkeys(country for country in found if country))
+
+
+def country_of(text, within=()):
+    """
+    The country a nationality, a regional adjective or "<City>-based" in ``text`` states; a city
+    several countries share is the one of ``within`` (``countries_spoken_of`` the article).
+    """
     for word in re.findall(r"[\w'-]+", text):
         folded = fold_for_search(word)
         if folded in NATIONALITIES and NATIONALITIES[folded]:
@@ -123,9 +146,15 @@ def country_of(text):
             return country
         based = re.match(r"(?P<place>[A-ZÀ-Ý][\w']*(?:-[A-ZÀ-Ý][\w']*)*)-based$", word)
         if based:
-            return places.city_country(based.group("place")) or places.country_named(
+            return places.city_country(based.group("place"), within) or places.country_named(
                 based.group("place")
             )
+    # A country's name before the head ("the Portugal unit"); not a city's: "a Toyota supplier"
+    # names a company, and Toyota is a city too.
+    for word in re.findall(r"(?<![\w-])[A-ZÀ-Ý][\w'-]+", text):
+        country = places.country_named(word)
+        if country:
+            return country
     return None
 
 
@@ -133,7 +162,8 @@ def country_of(text):
 # le recyclage des batteries", "X, founded in 2019, develops sodium-ion batteries".
 _ACTIVITY = re.compile(
     rf"(?:which|that|qui|and|et)?{_S}*(?i:makes|make|produces|produce|develops|develop|"
-    rf"manufactures|recycles|refines|designs|fabrique|fabriquent|produit|produisent|développe|"
+    rf"manufactures|recycles|refines|designs|builds|supplies|fabrique|fabriquent|produit|"
+    rf"produisent|développe|construit|fournit|"
     rf"développent|recycle|recyclent|raffine|conçoit|spécialisée?s?{_S}+dans|"
     rf"speciali[sz](?:ed|ing){_S}+in|active{_S}+in|actif{_S}+dans|active{_S}+dans)"
     rf"(?P<what>[^.;:()]{{0,60}})"
@@ -153,13 +183,20 @@ def activity_kind(text, end):
     return kind_of(activity.group())
 
 
-def based_country(text, end):
+def based_country(text, end, within=()):
     """The country of the place a company named just before ``end`` is said to be based in."""
     based = _BASED_IN.match(text, end)
     if based is None:
+        apposition = _APPOSITION_BEFORE_BASED.match(text, end)
+        based = _BASED_IN.match(text, apposition.end()) if apposition else None
+    if based is None:
         return None
-    place = based.group("place")
-    return places.country_named(place) or places.city_country(place)
+    place, region = based.group("place"), based.group("region")
+    return (
+        places.country_named(place)
+        or places.city_country(place, within)
+        or (places.country_named(region) if region else None)
+    )
 
 
 def _plural(before, head):
@@ -171,7 +208,7 @@ def _plural(before, head):
     return 0 if _PLURAL_HEAD.match(head) else 1
 
 
-def find(text, start, end):
+def find(text, start, end, within=()):
     """The descriptions in ``text[start:end]``, in text order."""
     found = []
     for match in _DESCRIPTION.finditer(text, start, end):
@@ -193,7 +230,7 @@ def find(text, start, end):
                 text[match.start() : phrase_end],
                 fold_for_search(head),
                 kind_of(phrase),
-                country_of(text[match.start() : words_end]),
+                country_of(text[match.start() : words_end], within),
                 plural,
                 venture,
                 bool(match.group("det")),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..text.search import fold_for_search
 from . import descriptors, places, plants
-from .candidates import LEGAL_FORM_WORDS
+from .candidates import LEGAL_FORM_WORDS, is_abbreviation
 from .common import party_key
 
 _S = r"[ \u00a0]"
@@ -107,7 +107,8 @@ class Discourse:
         self.new_plants = []
         self.current_plant = None
         self.canonical = _canonical_names(reading)
-        self.dateline_country = _dateline_country(reading.body)
+        self.countries = descriptors.countries_spoken_of(reading.body)
+        self.dateline_country = _dateline_country(reading.body, self.countries)
         for sentence in sentences:
             self._read(sentence)
         self._settle_new_plants()
@@ -121,7 +122,7 @@ class Discourse:
                 mention["canonical"] = self.canonical.get(mention["text"], mention["text"])
         names = sorted(sentence.companies, key=lambda m: m["start"])
         resolved = []
-        for description in descriptors.find(self.body, passage.start, passage.end):
+        for description in descriptors.find(self.body, passage.start, passage.end, self.countries):
             if any(m["start"] <= description.start < m["end"] for m in names):
                 continue
             follows = next((m for m in names if 0 <= m["start"] - description.end <= 2), None)
@@ -306,7 +307,7 @@ class Discourse:
             {"start": p["start"], "end": p["end"], "plant": p["record"]} for p in sentence.plants
         ]
         for new in plants.new_plants_in(
-            sentence, self.known_places, sentence.parties, self.dateline_country
+            sentence, self.known_places, sentence.parties, self.dateline_country, self.countries
         ):
             old = next((old for old in self.new_plants if _same_place(new, old)), None)
             if old is not None and not (old.sentence == 0 and sentence.index > 0):
@@ -392,39 +393,77 @@ def without_legal_form(name):
     return " ".join(words).rstrip(",")
 
 
+# An abbreviation a phrase of naming introduces: "known as MAS", "dite ECR".
+_KNOWN_AS = re.compile(
+    r"(?<![\w])(?:known|referred[ \u00a0]+to|abbreviated)[ \u00a0]+as[ \u00a0]+"
+    r"(?P<short>[A-Z][A-Z0-9&]{1,7})(?![\w])|(?<![\w])(?:dite|appelée?|surnommée?)[ \u00a0]+"
+    r"(?P<short_fr>[A-Z][A-Z0-9&]{1,7})(?![\w])"
+)
+# How far before "(ABC)" the name it abbreviates may start, and what an abbreviation is written in.
+_FULL_NAME_REACH = 80
+_PARENTHESISED = re.compile(r"\((?P<inside>[^()]+)\)")
+
+
 def _canonical_names(reading):
-    """Each candidate's writing and the name of the company it writes: the longest full form."""
+    """
+    Each candidate's writing and the name of the company it writes: the longest full form. Each
+    writing is compared only with those of the same first word, and the text is read once for
+    "(ABC)": a text naming many companies with their acronyms is read in linear time.
+    """
     writings = {c.name for c in reading.candidates.values()}
-    bases = {name: without_legal_form(name) for name in writings}
+    bases = {name: without_legal_form(name) for name in sorted(writings)}
+    folded = {base: fold_for_search(base) for base in bases.values()}
+    by_first_word = {}
+    for base, form in folded.items():
+        by_first_word.setdefault(form.split(" ")[0], []).append(base)
     canonical = {}
     for name, base in bases.items():
         longer = [
             other
-            for other in bases.values()
-            if other != base and fold_for_search(other).startswith(fold_for_search(base) + " ")
+            for other in by_first_word.get(folded[base], ())
+            if " " not in base and folded[other].startswith(folded[base] + " ")
         ]
-        canonical[name] = max(longer, key=len) if longer and " " not in base else base
+        canonical[name] = max(longer, key=len) if longer else base
+    order = {name: number for number, name in enumerate(canonical)}
     body = reading.body
-    for name in writings:
-        if f"({name})" not in body:
-            continue  # the search below tries every stretch of the text: only where it can match
-        for match in re.finditer(rf"(?P<full>[^()]{{2,80}}?)[ \u00a0]*\({re.escape(name)}\)", body):
-            full = match.group("full")
-            for other, base in canonical.items():
-                if other != name and full.endswith(other):
-                    canonical[name] = base
+    for match in _PARENTHESISED.finditer(body):
+        name = match.group("inside")
+        if name not in canonical:
+            continue
+        end = match.start()
+        while end > 0 and body[end - 1] in " \u00a0":
+            end -= 1
+        opened = max(body.rfind("(", 0, end), body.rfind(")", 0, end)) + 1
+        full = body[max(opened, end - _FULL_NAME_REACH) : end]
+        # The writings "Acme Lithium Works (ALW)" ends with; the last known, as before, wins.
+        written = [
+            full[start:]
+            for start in range(len(full) - 1)
+            if full[start:] in canonical and full[start:] != name
+        ]
+        if written:
+            canonical[name] = canonical[max(written, key=order.get)]
+    for match in _KNOWN_AS.finditer(body):
+        name = match.group("short") or match.group("short_fr")
+        if canonical.get(name) != name:
+            continue
+        # "Motława Automation Systems, a Gdańsk-based maker known as MAS": the name before.
+        before = body[max(0, match.start() - 150) : match.start()].rsplit(". ", 1)[-1]
+        full = [other for other in canonical if other in before and is_abbreviation(name, other)]
+        if full:
+            canonical[name] = canonical[max(full, key=before.rfind)]
     return canonical
 
 
 _DATELINE = re.compile(r"^(?:[\w'’ -]+ [–—-] )?(?P<city>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?),")
 
 
-def _dateline_country(body):
+def _dateline_country(body, within=()):
     """The country of the city a dateline names ("MARSEILLE, 22 May 2025 —"), or None."""
     for line in body[:600].splitlines():
         head = _DATELINE.match(line)
         if head:
-            country = places.city_country(head.group("city").title())
+            country = places.city_country(head.group("city").title(), within)
             if country:
                 return country
     return None

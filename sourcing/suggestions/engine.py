@@ -7,7 +7,7 @@ database is read a fixed number of times whatever the article's length.
 from ..models import NonEditorialSpan
 from ..text.search import fold_for_search
 from . import names, noneditorial, plants, proposals
-from .candidates import Candidate, find_candidates
+from .candidates import Candidate, find_candidates, short_form
 from .discourse import without_legal_form
 from .facts import CitedFacts
 from .figures import ClauseMap
@@ -129,6 +129,11 @@ def _repeated_candidates(reading, candidates, known):
         (base, names.Named("candidate", 0, None, c.name, False, True))
         for c in candidates
         if (base := without_legal_form(c.name)) != c.name
+    ]
+    entries += [
+        (short, names.Named("candidate", 0, None, c.name, False, True))
+        for c in candidates
+        if (short := short_form(without_legal_form(c.name)))
     ]
     if not entries:
         return

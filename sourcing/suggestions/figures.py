@@ -23,12 +23,18 @@ _QUALIFIERS = [
      rf"pourrai(?:t|ent){_S}+(?:monter|grimper|passer){_S}+(?:à|a)"),
     ("at_least", rf"at{_S}+least|no{_S}+(?:less|fewer){_S}+than|a{_S}+minimum{_S}+of|"
      rf"au{_S}+moins|au{_S}+minimum|minimum{_S}+de|pas{_S}+moins{_S}+de"),
-    ("over", rf"more{_S}+than|over|above|in{_S}+excess{_S}+of|exceed(?:s|ing)?|upwards{_S}+of|"
+    ("over", rf"(?:just|slightly|a{_S}+little|well){_S}+(?:more{_S}+than|over|above)|"
+     rf"(?:un{_S}+peu|légèrement|bien){_S}+plus{_S}+de|"
+     rf"more{_S}+than|over|above|in{_S}+excess{_S}+of|exceed(?:s|ing)?|upwards{_S}+of|"
      rf"dépasser(?:a|ont)?|dépasse|"
      rf"plus{_S}+de|au-delà{_S}+de|au-dela{_S}+de|supérieure?s?{_S}+à|superieure?s?{_S}+a"),
-    ("under", rf"less{_S}+than|fewer{_S}+than|under|below|moins{_S}+de|"
+    ("under", rf"(?:just|slightly|a{_S}+little){_S}+(?:less{_S}+than|fewer{_S}+than|under|"
+     rf"below)|(?:un{_S}+peu|légèrement){_S}+moins{_S}+de|"
+     rf"less{_S}+than|fewer{_S}+than|under|below|moins{_S}+de|"
      rf"inférieure?s?{_S}+à|inferieure?s?{_S}+a|en{_S}+dessous{_S}+de"),
     ("about", rf"about|around|nearly|almost|approximately|approx\.|roughly|some|circa|c\.|~|"
+     rf"close{_S}+to|an{_S}+estimated|estimated{_S}+at|estimée?s?{_S}+à|évaluée?s?{_S}+à|"
+     rf"pas{_S}+loin{_S}+de|aux{_S}+alentours{_S}+de|près{_S}+d{_APOS}|"
      rf"(?:the{_S}+)?equivalent{_S}+of|(?:l{_APOS}{_S}*)?équivalent{_S}+de|"
      rf"(?:l{_APOS}{_S}*)?equivalent{_S}+de|environ|près{_S}+de|pres{_S}+de|quelque|"
      rf"autour{_S}+de|de{_S}+l{_APOS}ordre{_S}+de|approximativement|presque|quasiment"),
@@ -60,8 +66,18 @@ _NOT_A_COUNT_BEFORE = re.compile(r"[0-9][-/:]$")
 # "Line 3", "NMC 811", "modèle C5"), or a part of a telephone number ("+33 (0)1 84 88 20 00"),
 # is no amount.
 _DURATION_AFTER = re.compile(
-    rf"{_S}*(?:years?|months?|weeks?|days?|hours?|minutes?|ans|années?|mois|semaines?|jours?|"
-    rf"heures?)(?![\w])",
+    rf"(?:{_S}|-)*(?:years?|months?|weeks?|days?|hours?|minutes?|ans|années?|mois|semaines?|"
+    rf"jours?|heures?)(?![\w])",
+    re.I,
+)
+# Things counted, not amounts measured: "2 lines", "3 shareholders", "deux usines", "4 production
+# halls" (README of the corpus: counts of things are no quantities).
+_COUNTED_AFTER = re.compile(
+    rf"{_S}+(?:[a-zà-ÿ-]+{_S}+)?(?:plants?|factories|sites?|lines?|halls?|shareholders?|"
+    rf"partners?|companies|firms?|countries|models?|projects?|phases?|buildings?|members?|"
+    rf"directors?|customers?|clients?|suppliers?|subsidiaries|usines?|lignes?|actionnaires?|"
+    rf"partenaires?|sociétés?|entreprises?|pays|modèles?|projets?|bâtiments?|fournisseurs?|"
+    rf"membres?|filiales?|ateliers?|gigafactories|gigafactorys)(?![\w])",
     re.I,
 )
 _LABEL_BEFORE = re.compile(
@@ -72,6 +88,10 @@ _LABEL_BEFORE = re.compile(
 _TELEPHONE = re.compile(r"\+[0-9]{1,3}[0-9 \u00a0().-]{6,}[0-9]")
 
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
+# Money in a currency the API has no unit for: an amount all the same ("PLN 400 million").
+_OTHER_CURRENCY_BEFORE = re.compile(
+    rf"(?:PLN|GBP|CHF|SEK|NOK|DKK|CZK|HUF|RON|JPY|CNY|RMB|KRW|INR|CAD|AUD|£|¥){_S}?$"
+)
 _SCALE_AFTER = re.compile(
     rf"{_S}*(?P<scale>millions?|billions?|milliards?|trillions?|thousand|mille|bn|mn|mio|mds?|"
     r"mrd|[mk])(?![\w])",
@@ -105,14 +125,32 @@ _JOBS_AFTER = re.compile(
     re.I,
 )
 _FRACTION_OF = re.compile(rf"{_S}+(?:of|du|de|des|d{_APOS})", re.I)
+# A fraction a change is measured by ("fallen by roughly half", "réduit de moitié"), or the
+# equal parts a whole is split into ("in equal thirds").
+_BY_BEFORE = re.compile(
+    rf"(?<![\w])(?:by|de|par)(?:{_S}+(?:roughly|about|around|nearly|almost|some|more{_S}+than|"
+    rf"over|près{_S}+de|environ|plus{_S}+de))?{_S}+$",
+    re.I,
+)
+_EQUAL_BEFORE = re.compile(rf"(?<![\w])(?:equal|égaux|égales){_S}+$", re.I)
 _CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"}
 
+# A part of a year before it: "in the second half of 2026", "au premier semestre 2027", "by the
+# end of 2028", "early 2027", "courant 2026".
+_PART_OF_YEAR = (
+    rf"(?:(?:in|by|from|during){_S}+)?(?:the{_S}+)?(?:first|second|third|fourth|last|final)"
+    rf"{_S}+(?:half|quarter){_S}+of|(?:(?:by|at|from|in){_S}+)?(?:the{_S}+)?(?:end|start|"
+    rf"beginning|middle|close){_S}+of|(?:au|du|dès{_S}+le|d{_APOS}{_S}*ici{_S}+(?:le|au))"
+    rf"{_S}+(?:premier|second|deuxième|troisième|quatrième|dernier){_S}+(?:semestre|trimestre)|"
+    rf"(?:in{_S}+)?(?:early|late|mid-?)|début|courant|mi-"
+)
 # The year a clause binds its figures to: "by 2030", "d'ici 2030", "en 2024", "from 2025".
 _YEAR_BINDING = re.compile(
     rf"(?<![\w])(?:by|in|from|since|until|through|before|after|as{_S}+of|starting(?:{_S}+in|"
     rf"{_S}+from)?|beginning{_S}+in|end{_S}+of|d{_APOS}{_S}*ici(?:{_S}+(?:à|a|fin))?|en|dès|des|"
     rf"à{_S}+partir{_S}+de|a{_S}+partir{_S}+de|depuis|à{_S}+l{_APOS}horizon(?:{_S}+de)?|avant|"
-    rf"jusqu{_APOS}{_S}*en|fin|horizon|in{_S}+the{_S}+year){_S}+(?P<year>(?:19|20)[0-9]{{2}})"
+    rf"jusqu{_APOS}{_S}*en|fin|horizon|in{_S}+the{_S}+year|{_PART_OF_YEAR})"
+    rf"{_S}+(?P<year>(?:19|20)[0-9]{{2}})"
     r"(?![\w])",
     re.I,
 )
@@ -122,6 +160,12 @@ _EVENT_BEFORE_YEAR = re.compile(
     rf"(?<![\w])(?:founded|established|created|opened|inaugurated|began|begun|launched|"
     rf"fondée?s?|créée?s?|ouverte?s?|inaugurée?s?|lancée?s?|a{_S}+débuté|a{_S}+commencé|"
     rf"entrée?s?{_S}+en{_S}+(?:production|service)|entered{_S}+(?:production|service)){_S}+$",
+    re.I,
+)
+# A year a signing dates is the deal's, not a figure's: "signed a contract in 2024 for 5 GWh".
+_SIGNED_BEFORE_YEAR = re.compile(
+    r"(?<![\w])(?:signed|signs|sealed|inked|concluded|agreed|signé|signée|signent|conclu|"
+    r"conclue|scellé)(?![\w])",
     re.I,
 )
 _INHERITS_YEAR = re.compile(
@@ -251,6 +295,7 @@ def find_figures(text, language, words, taken, passages):
             continue
         figures.append(figure)
         last_end = figure.end
+    _currency_said_once(text, figures)
     spans = [(figure.start, figure.end) for figure in figures]
     for number, figure in enumerate(figures):
         nearby = spans[max(0, number - 8) : number] + spans[number + 1 : number + 9]
@@ -267,29 +312,63 @@ def find_figures(text, language, words, taken, passages):
     return figures, years
 
 
+# A sum whose currency was said with the sum before it: "850 millions d'euros, dont 120 millions
+# d'aides publiques", "$2bn, of which 500 million in grants".
+_SAID_ONCE_BETWEEN = re.compile(
+    rf"{_S}*(?:[\w{_APOS}-]+{_S}*){{0,2}}?(?:,|\(|;)?{_S}*(?:dont|of{_S}+which|including|"
+    rf"y{_S}+compris|soit|and|et|plus|puis|then|to|à|or|ou)?{_S}*(?:[\w{_APOS}-]+{_S}+){{0,2}}?$",
+    re.I,
+)
+_SCALED = re.compile(r"(?i)(?:millions?|milliards?|billions?|bn|mn|mds?|mrd)\b")
+
+
+def _currency_said_once(text, figures):
+    for before, figure in zip(figures, figures[1:], strict=False):
+        if (
+            figure.unit is None
+            and before.unit in ("EUR", "USD")
+            and _SCALED.search(text, figure.start, figure.end)
+            and figure.start - before.end <= 40
+            and _SAID_ONCE_BETWEEN.match(text[before.end : figure.start])
+        ):
+            figure.unit = before.unit
+
+
 def _is_bare_year(digits, value):
     return digits.isdigit() and len(digits) == 4 and 1900 <= value <= 2100
 
 
 def _figure(text, start, end, value, spelled, fraction, qualifiers):
     currency = None
+    other = None if spelled else _OTHER_CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     match = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     if match and not spelled:
         currency = _CURRENCIES.get(match.group("cur").lower(), "EUR")
         start = match.start()
     if fraction:
-        if not _FRACTION_OF.match(text, end) or _ORDINAL_BEFORE.search(text, 0, start):
+        equal = _EQUAL_BEFORE.search(text, max(0, start - 12), start)
+        if _ORDINAL_BEFORE.search(text, 0, start) or not (
+            _FRACTION_OF.match(text, end)
+            or equal
+            or _BY_BEFORE.search(text, max(0, start - 30), start)
+        ):
             return None
         unit, value = "%", round(value * 100, 2)
+        start = equal.start() if equal else start
     else:
         number_end = end
         end, value, unit = _unit_after(text, end, value, currency)
-        if unit is None and (
+        if spelled and value == 1 and unit == "jobs":
+            return None  # "se verront proposer un poste": a job each, no amount
+        if other is not None and unit is None:
+            start = other.start()
+        elif unit is None and (
             spelled
             or _is_bare_year(text[start:number_end], value)
             or _NOT_A_COUNT_AFTER.match(text, number_end)
             or _NOT_A_COUNT_BEFORE.search(text, max(0, start - 2), start)
             or _DURATION_AFTER.match(text, number_end)
+            or _COUNTED_AFTER.match(text, number_end)
             or _LABEL_BEFORE.search(text, max(0, start - 15), start)
             or _in_telephone_number(text, start)
         ):
@@ -471,6 +550,9 @@ class ClauseMap:
             and not _between(figures, bindings[before][1], start)
             and not _EVENT_BEFORE_YEAR.search(
                 self.text, max(0, bindings[before][0] - 40), bindings[before][0]
+            )
+            and not _SIGNED_BEFORE_YEAR.search(
+                self.text, max(0, bindings[before][0] - 60), bindings[before][0]
             )
         ):
             options.append((2 * (start - bindings[before][1]), bindings[before][2]))

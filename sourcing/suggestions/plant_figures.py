@@ -11,9 +11,32 @@ from .records import known_plant_id, plant_at
 
 _INVESTMENT = re.compile(
     r"(?<![\w])(?:invest\w*|investissements?|coûts?|cost(?:s|ing)?|budget|montant|capex|"
-    r"financ\w+)(?![\w])",
+    r"financ\w+|spend(?:s|ing)?|spent|allocat\w+|earmark\w*|consacr\w+|dépens\w+|"
+    r"inject\w*|mobilis\w+)(?![\w])",
     re.I,
 )
+# A sum said as a difference ("about €200 million more than estimated", "50 millions de plus
+# que prévu") is no plant's investment.
+_DIFFERENCE_AFTER = re.compile(
+    r"[ \u00a0]+(?:more|less|higher|lower|above|below)[ \u00a0]+than|[ \u00a0]+de[ \u00a0]+"
+    r"(?:plus|moins)[ \u00a0]+que",
+    re.I,
+)
+# Jobs a company plans ("prévoit 700 emplois", "expects 600 jobs") or a plant's own ("its 640
+# employees", "ses 300 salariés" after a sentence about the plant).
+_JOBS_PLANNED = re.compile(
+    r"(?<![\w])(?:prévoi\w*|expect\w*|plan(?:s|ned|ning)?|envisag\w*|promet\w*|promis\w*|"
+    r"target\w*|vise|visent)(?![\w])",
+    re.I,
+)
+# A part of the sum before ("dont 120 millions d'aides publiques", "of which $500 million in
+# grants") is no investment of its own.
+_PART_BEFORE = re.compile(
+    r"(?<![\w])(?:dont|of[ \u00a0]+which|including|y[ \u00a0]+compris)[ \u00a0]+"
+    r"(?:[\w'’-]+[ \u00a0]+){0,2}$",
+    re.I,
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w])(?:its|their|ses|leurs|son|sa)[ \u00a0]+$", re.I)
 # Money that is not put into a plant: funds raised, stakes bought or sold, valuations.
 _NOT_INVESTED = re.compile(
     r"(?<![\w])(?:raised|raises|raise|raising|levée|lève|levé|fund-?raising|capital increase|"
@@ -53,13 +76,32 @@ def plant_figures(sentence, facts, discourse):
     about_plant = bool(sentence.plant_refs) or _PLANT_CONTEXT.search(
         body, passage.start, passage.end
     )
+    jobs_of_plant = (
+        about_plant
+        or _JOBS_CREATED.search(body, passage.start, passage.end)
+        or (
+            sentence.context_plant is not None
+            and (
+                _JOBS_PLANNED.search(body, passage.start, passage.end)
+                or any(
+                    _POSSESSIVE_BEFORE.search(body, max(0, f["start"] - 8), f["start"])
+                    for f in jobs
+                )
+            )
+        )
+    )
     for kind, figures, applies in (
         ("investment", money, invested),
-        ("jobs", jobs, about_plant or _JOBS_CREATED.search(body, passage.start, passage.end)),
+        ("jobs", jobs, jobs_of_plant),
     ):
         if not applies:
             continue
         for figure in figures:
+            if kind == "investment" and (
+                _DIFFERENCE_AFTER.match(body, figure["end"])
+                or _PART_BEFORE.search(body, max(0, figure["start"] - 40), figure["start"])
+            ):
+                continue
             plant = plant_at(sentence, figure["start"])
             if plant is None:
                 continue

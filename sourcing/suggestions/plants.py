@@ -19,7 +19,7 @@ _S = r"[ \u00a0]"
 _APOS = "['’]"
 PLANT_NOUNS = (
     r"gigafactor(?:y|ies)|gigafactorys|plants?|factor(?:y|ies)|sites?|usines?|refiner(?:y|ies)|"
-    r"raffineries?|facilit(?:y|ies)|unités?|ateliers?|works|lines?|lignes?|complexe?|"
+    r"raffineries?|facilit(?:y|ies)|unités?|ateliers?|workshops?|works|lines?|lignes?|complexe?|"
     r"installations?|plateformes?|hub"
 )
 # Capitalised words, whatever the flags of the pattern around it: under re.I "[A-Z]" would take
@@ -32,7 +32,7 @@ _PLACE_NAME = (
 # gigafactory in Foggia" once that plant is known: a new plant is only proposed at a place no
 # known plant has, so the sentence speaks of the known one).
 _DEFINITE = (
-    rf"(?:the|its|their|this|le|la|l{_APOS}|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
+    rf"(?:the|its|their|this|le|la|l{_APOS}|du|au|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
     rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s)"
 )
 _PLACE_AFTER = re.compile(
@@ -44,18 +44,32 @@ _PLACE_BEFORE = re.compile(
     rf"(?<![\w]){_DEFINITE}{_S}+{_PLACE_NAME}{_S}+(?P<noun>{PLANT_NOUNS})(?![\w])", re.I
 )
 # Where a new plant goes: "in Foggia", "near Aveiro", "à Douai", "sur la plateforme de Lacq".
+# A plot a plant stands on, with its qualifiers: "sur un ancien site papetier de", "on the
+# former steelworks site at", "sur la friche industrielle de".
+_PLOT = (
+    rf"(?:le|la|l{_APOS}|un|une|the|a|an){_S}*(?:[a-zéèê-]+{_S}+){{0,2}}?"
+    r"(?:site|plateforme|zone|port|terrain|friche|parc|grounds?|land|premises|brownfield)"
+    rf"(?:{_S}+[a-zéèê-]+){{0,2}}?"
+)
 _LOCATED = re.compile(
     rf"(?<![\w])(?:in|near|at|outside|à|près{_S}+de|aux{_S}+portes{_S}+de|"
-    rf"sur{_S}+(?:le|la){_S}+(?:site|plateforme|zone|port)(?:{_S}+[a-zé]+)?{_S}+(?:de|d{_APOS}))"
+    rf"sur{_S}+{_PLOT}{_S}+(?:de|d{_APOS}|à)|on{_S}+{_PLOT}{_S}+(?:of|in|at|near))"
     rf"{_S}*{_PLACE_NAME}"
 )
+# Verbs of building, making or running a plant, which a place may follow ("exploite à Florange
+# une usine", "operates a refinery in Huelva").
 _NEW_PLANT_WORDS = re.compile(
     rf"(?<![\w])(?:{PLANT_NOUNS}|build\w*|construi\w*|bâti\w*|assembl\w*|implant\w*|"
-    rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*)(?![\w])",
+    rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*|exploit(?:e|ent|era|eront|ait)|"
+    rf"operat(?:es|ed|ing)|runs)(?![\w])",
     re.I,
 )
 # A plant word's own place: "sa future usine d'Hagondange", "a factory of Foggia".
-_PLANT_OF_PLACE = re.compile(rf"{_S}+(?:de|d{_APOS}|of){_S}*{_PLACE_NAME}")
+# What it makes may come between: "son usine de cellules de Saint-Dizier".
+_PLANT_OF_PLACE = re.compile(
+    rf"(?:{_S}+(?:de|d{_APOS}|of|for){_S}*(?-i:[a-zà-ÿ-]+)(?:{_S}+(?-i:[a-zà-ÿ-]+))?)?"
+    rf"{_S}+(?:de|d{_APOS}|of){_S}*{_PLACE_NAME}"
+)
 # Where a company is based is not where it builds: "Acme, basée à Metz, construira…".
 _BASED = re.compile(
     rf"(?:based|headquartered|installée?|basée?|implantée?|siège{_S}+(?:est{_S}+)?(?:à|au)|"
@@ -185,19 +199,53 @@ def _kind(text):
     return "other"
 
 
+# A plant running today, or one that opened or started in the past: "currently assembles",
+# "exploite", "où travaillent 40 salariés", "inaugurée l'an dernier", "entered production in
+# 2023". A plant to be closed runs until then.
+_RUNNING_VERB = (
+    r"(?:assembl|produc|produi|manufactur|fabriqu|process|trait|employ|emploi|compt|exploit|"
+    r"run|operat|turn)\w*"
+)
+_NOW = rf"(?:currently|now|today|actuellement|aujourd{_APOS}hui|déjà|already)"
+_RUNNING = re.compile(
+    rf"(?<![\w])(?:{_NOW}{_S}+(?!announced|said|unveiled){_RUNNING_VERB}|"
+    rf"{_RUNNING_VERB}{_S}+(?:actuellement|aujourd{_APOS}hui|déjà|currently)|"
+    rf"exploite|exploitent|operates|runs|employs|emploie|travaillent|work{_S}+there|"
+    rf"(?<!be{_S})(?<!être{_S})(?<!sera{_S})(?<!seront{_S})"
+    rf"(?:opened|inaugurated|inaugurée?s?|mise?{_S}+en{_S}+service{_S}+en|"
+    rf"entrée?s?{_S}+en{_S}+(?:production|service)|entered{_S}+(?:production|service)|"
+    rf"went{_S}+into{_S}+(?:production|operation|service))|a{_S}+(?:ouvert|démarré)|"
+    rf"has{_S}+been{_S}+(?:producing|operating|running)|closure|close|closing|shut\w*|"
+    rf"fermer\w*|fermeture)(?![\w])",
+    re.I,
+)
+# A plant whose construction began: "a lancé le chantier", "broke ground", "pose la première
+# pierre", "construction began".
+_BUILDING_STARTED = re.compile(
+    rf"(?<![\w])(?:(?:a|ont|have|has){_S}+lancé{_S}+(?:[\w'’]+{_S}+){{0,3}}?le{_S}+chantier|"
+    rf"(?:pose|posé|posent|lay|lays|laid){_S}+(?:la{_S}+première{_S}+pierre|the{_S}+"
+    rf"(?:foundation|first){_S}+stone)|broke{_S}+ground|(?:has|have){_S}+broken{_S}+ground|"
+    rf"construction{_S}+(?:began|started|has{_S}+(?:begun|started)|is{_S}+under{_S}*way)|"
+    rf"(?:travaux|chantier|construction){_S}+(?:ont|a){_S}+(?:commencé|débuté|démarré))"
+    rf"(?![\w])",
+    re.I,
+)
+
+
 def _status(text):
-    if triggers.UNDER_CONSTRUCTION.search(text):
+    if triggers.UNDER_CONSTRUCTION.search(text) or _BUILDING_STARTED.search(text):
         return "under_construction"
-    if triggers.OPERATING.search(text):
+    if triggers.OPERATING.search(text) or _RUNNING.search(text):
         return "operating"
     return "announced"
 
 
-def new_plants_in(sentence, known, companies, country_hint):
+def new_plants_in(sentence, known, companies, country_hint, within=()):
     """
     New plants a sentence introduces: a plant word or a verb of building or making, then a city
     that is no known plant's, or a city before a plant word in a sentence about building it.
-    ``companies``: the sentence's companies, descriptions resolved.
+    ``companies``: the sentence's companies, descriptions resolved; ``within``: the countries
+    the article speaks of, where a city several countries share a name of is.
     """
     body, passage = sentence.reading.body, sentence.passage
     if _ALREADY.search(body, passage.start, passage.end):
@@ -205,18 +253,25 @@ def new_plants_in(sentence, known, companies, country_hint):
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
         located = _where(body, word, passage.end)
         if located is not None:
-            plant = _new_plant(sentence, located, word.start(), known, companies, country_hint)
+            # The plant word nearest the place is the one it belongs to ("adds a line at its
+            # factory in Sagunto": the factory's).
+            nearest = [
+                w.start() for w in _NEW_PLANT_WORDS.finditer(body, word.start(), located.start())
+            ]
+            plant = _new_plant(
+                sentence, located, nearest[-1], known, companies, country_hint, within
+            )
             if plant is not None:
                 return [plant]
     named = _city_before_noun(body, passage, known)
     if named is not None:
-        plant = _new_plant(sentence, named, named.start(), known, companies, country_hint)
+        plant = _new_plant(sentence, named, named.start(), known, companies, country_hint, within)
         if plant is not None:
             return [plant]
     return []
 
 
-def _new_plant(sentence, located, position, known, companies, country_hint):
+def _new_plant(sentence, located, position, known, companies, country_hint, within=()):
     """The new plant at the place ``located`` found, operated by the company named before
     ``position``; None at a known plant's place or inside a company's name."""
     city = _city(located.group("place"))
@@ -230,10 +285,10 @@ def _new_plant(sentence, located, position, known, companies, country_hint):
         located.start("place"),
         located.start("place") + len(city),
         city,
-        _operator(companies, position),
+        _operator(companies, position, sentence.reading.body, sentence.passage.start),
         _kind(text),
         _status(text),
-        (country[0] if country else None) or places.any_name_country(city) or country_hint,
+        (country[0] if country else None) or places.any_name_country(city, within) or country_hint,
         sentence.index,
     )
 
@@ -242,15 +297,19 @@ def _new_plant(sentence, located, position, known, companies, country_hint):
 # start building its Sunderland gigafactory". Only a city GeoNames knows, since any capitalised
 # word stands there ("its Model Y plant").
 _CITY_BEFORE_NOUN = re.compile(
-    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur){_S}+{_PLACE_NAME}{_S}+(?:{PLANT_NOUNS})"
-    rf"(?![\w])",
+    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur){_S}+{_PLACE_NAME}{_S}+"
+    rf"(?:(?-i:[a-z-]+){_S}+)?(?:{PLANT_NOUNS})(?![\w])",
     re.I,
 )
 _BUILDING = re.compile(r"(?<![\w])(?:build\w*|construi\w*|bâti\w*)(?![\w])", re.I)
 
 
 def _city_before_noun(body, passage, known):
-    if not _BUILDING.search(body, passage.start, passage.end):
+    if not (
+        _BUILDING.search(body, passage.start, passage.end)
+        or _BUILDING_STARTED.search(body, passage.start, passage.end)
+        or _RUNNING.search(body, passage.start, passage.end)
+    ):
         return None
     for match in _CITY_BEFORE_NOUN.finditer(body, passage.start, passage.end):
         city = _city(match.group("place"))
@@ -282,9 +341,25 @@ def _city(place):
     return city
 
 
-def _operator(companies, position):
-    """The company that builds: the last one named before the plant word, else the first."""
+# A possessive before the plant word ("its factory in Sagunto", "sa future usine de Vichy").
+_POSSESSIVE = re.compile(rf"(?<![\w])(?:its|their|son|sa|leur){_S}+(?:[\w-]+{_S}+){{0,2}}$", re.I)
+# How near the start of its sentence a company must be to be its subject.
+SUBJECT_REACH = 15
+
+
+def _operator(companies, position, body="", sentence_start=0):
+    """
+    The company that builds: the subject of the sentence when a possessive says whose plant it
+    is ("Trevista supplies the Győr plant of Sunjin and is adding a line at its factory in
+    Sagunto": Trevista's), else the last one named before the plant word, else the first.
+    """
     before = [c for c in companies if c["end"] <= position]
+    if (
+        before
+        and before[0]["start"] - sentence_start <= SUBJECT_REACH
+        and _POSSESSIVE.search(body, max(0, position - 40), position)
+    ):
+        return before[0]
     if before:
         return before[-1]
     return companies[0] if companies else None

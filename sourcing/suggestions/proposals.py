@@ -93,13 +93,22 @@ def _span_of(part):
 def companies_and_aliases(article, reading, mentions, index, context):
     """New companies for candidate names; new aliases for other writings of known ones."""
     body = reading.body
-    for mention in mentions:
-        if mention["kind"] != "candidate_company":
-            continue
+    candidates = [m for m in mentions if m["kind"] == "candidate_company"]
+    # What the article states of a company at any of its mentions, the first said first.
+    stated = {}
+    for mention in candidates:
+        name = context.canonical.get(mention["text"], mention["text"])
+        kind, country = company_details(context, mention, name)
+        known_kind, known_country = stated.get(name, ("not_stated", None))
+        stated[name] = (
+            known_kind if known_kind != "not_stated" else kind,
+            known_country or country,
+        )
+    for mention in candidates:
         name = context.canonical.get(mention["text"], mention["text"])
         sentence = containing_index(reading.sentences, mention["start"], mention["end"])
         start, end = _sentence_or_mention(reading, sentence, mention)
-        kind, country = company_details(context, mention, name)
+        kind, country = stated[name]
         fields = {"name": name, "slug": slugify(name), "kind": kind, "country": country}
         yield ("company", slugify(name)), proposal("company", fields, body, start, end)
         if name != mention["text"] and not _is_short_form(mention["text"], name):
@@ -145,12 +154,10 @@ def company_details(context, mention, name):
             if plant.operator is not None and context.operator_name(plant.operator) == name:
                 kind = OPERATOR_KIND.get(plant.kind)
     if country is None:
-        country = descriptors.based_country(context.reading.body, mention["end"])
+        country = descriptors.based_country(context.reading.body, mention["end"], context.countries)
     if country is None:
-        country = next(
-            (places.country_named(word) for word in name.split() if places.country_named(word)),
-            None,
-        )
+        named = places.countries_in(name)  # "Grand Est Participations", "Iberia Lithium"
+        country = named[0] if named else None
     return kind or "not_stated", country
 
 

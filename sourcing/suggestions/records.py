@@ -130,6 +130,22 @@ _TO_FIGURE = re.compile(
 AFTER_FIGURE = 2
 
 
+# What separates a figure's own words from the next figure's: "4 GWh in its first phase and 12
+# GWh at full capacity".
+_NEXT_FIGURE = re.compile(
+    r"(?:,|;|(?<![\w])(?:and|et|puis|then|while|whereas|before|avant|to|à|contre|against)(?![\w]))",
+    re.I,
+)
+
+
+def _said_of_previous(body, previous_end, word_start):
+    """Whether a word after a figure is still said of it: nothing has turned to the next."""
+    return word_start >= previous_end and (
+        word_start - previous_end <= AFTER_FIGURE
+        or not _NEXT_FIGURE.search(body, previous_end, word_start)
+    )
+
+
 def _basis(body, clause, passage, figure, energy):
     """
     Initial, current or target. A word of a first phase or of today in the figure's clause,
@@ -146,7 +162,7 @@ def _basis(body, clause, passage, figure, energy):
         words = [
             w
             for w in pattern.finditer(body, reach, clause.end)
-            if not (previous and 0 <= w.start() - max(previous) <= AFTER_FIGURE)
+            if not (previous and _said_of_previous(body, max(previous), w.start()))
         ]
         if not words:
             continue
@@ -229,9 +245,80 @@ _EXTENSION = re.compile(
 )
 
 
+def _pilot_openings(sentence, found):
+    """A pilot line that opens in its clause starts as a pilot ("La ligne pilote a été
+    inaugurée en 2025"): the opening is the pilot's start, not the plant's."""
+    pilots = [trigger for kind, trigger in found if kind == "pilot_start"]
+    if not pilots:
+        return found
+    clause_of = sentence.reading.clause_map.clause_of
+    pilot_clauses = {clause_of(t.start(), t.end()) for t in pilots} - {None}
+    opened = [
+        (kind, trigger)
+        for kind, trigger in found
+        if kind == "operation_start" and clause_of(trigger.start(), trigger.end()) in pilot_clauses
+    ]
+    if not opened:
+        return found
+    return [
+        ("pilot_start", trigger) if (kind, trigger) in opened else (kind, trigger)
+        for kind, trigger in found
+        if kind != "pilot_start" or clause_of(trigger.start(), trigger.end()) not in pilot_clauses
+    ]
+
+
+# Years said relative to the article's: "next year", "l'an dernier", "early next year".
+_RELATIVE_YEAR = re.compile(
+    r"(?<![\w])(?:(?P<last>last year|l['’]an dernier|l['’]année dernière|l['’]an passé)|"
+    r"(?P<this>this year|cette année)|(?P<next>next year|l['’]an prochain|l['’]année prochaine))"
+    r"(?![\w])",
+    re.I,
+)
+# A date another event's verb governs is that event's: "which signed a contract with X in
+# 2024", "Fondée en 2021".
+_OTHER_EVENT = re.compile(
+    r"(?<![\w])(?:signed|signé|signée|founded|fondée?|created|créée?|established|acquired|"
+    r"bought|racheté|rachetée|acquise?|announced|annoncée?|listed|cotée?|spun out|set up)"
+    r"(?![\w])",
+    re.I,
+)
+# "has been put back to 2027", "reporté à 2027": the year after the delay is the milestone's.
+_DELAYED_TO = re.compile(
+    r"(?<![\w])(?:put back|pushed back|delayed|postponed|slip(?:s|ped)?|moved|deferred|"
+    r"reporté(?:e|s|es)?|repoussé(?:e|s|es)?|décalé(?:e|s|es)?|retardé(?:e|s|es)?)"
+    r"[ \u00a0]+(?:until|to|till|into|à|en|au|jusqu['’]en)(?![\w])",
+    re.I,
+)
+
+
+def _relative_years(sentence):
+    published = sentence.reading.published_year
+    if not published:
+        return []
+    body, passage = sentence.reading.body, sentence.passage
+    return [
+        {
+            "start": match.start(),
+            "end": match.end(),
+            "year": published + (-1 if match.group("last") else 1 if match.group("next") else 0),
+        }
+        for match in _RELATIVE_YEAR.finditer(body, passage.start, passage.end)
+    ]
+
+
+def _of_another_event(body, low, date):
+    """Whether a verb of another event stands between ``low`` and the date, near it."""
+    return bool(_OTHER_EVENT.search(body, max(low, date["start"] - 50), date["start"]))
+
+
 def milestones(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
-    years = sorted((d for d in sentence.dates if d["year"]), key=lambda d: d["start"])
+    dated = {d["start"] for d in sentence.dates}
+    years = sorted(
+        [d for d in sentence.dates if d["year"]]
+        + [r for r in _relative_years(sentence) if r["start"] not in dated],
+        key=lambda d: d["start"],
+    )
     if not years:
         return
     has_plant = sentence.plant_refs or sentence.context_plant
@@ -243,21 +330,33 @@ def milestones(sentence, facts, discourse):
         if match is not None and not any(m.start() <= match.start() < m.end() for _, m in found):
             found.append((kind, match))
     found.sort(key=lambda item: item[1].start())
+    found = _pilot_openings(sentence, found)
     for number, (kind, trigger) in enumerate(found):
         if _EXTENSION.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
             continue  # "construction of the extension will begin": a phase, not the plant's
         limit = found[number + 1][1].start() if number + 1 < len(found) else passage.end
-        later = [d for d in years if trigger.start() <= d["start"] < limit]
+        later = [
+            d
+            for d in years
+            if trigger.start() <= d["start"] < limit
+            and not _of_another_event(body, trigger.end(), d)
+        ]
+        delay = _DELAYED_TO.search(body, trigger.start(), limit)
+        if delay is not None:
+            later = [d for d in later if d["start"] >= delay.end()] or later
         earlier = [
             d
             for d in years
-            if d["end"] <= trigger.start() and ";" not in body[d["end"] : trigger.start()]
+            if d["end"] <= trigger.start()
+            and ";" not in body[d["end"] : trigger.start()]
+            and not _of_another_event(body, passage.start, d)
         ]
         date = later[0] if later else (earlier[-1] if earlier and number == 0 else None)
         if date is None:
             continue
         plant = plant_at(sentence, trigger.start())
         plant_id = known_plant_id(plant)
+        trigger_span = {"start": trigger.start(), "end": trigger.end()}
         fields = {
             "plant": discourse.plant_value(plant) if plant else None,
             "kind": kind,
@@ -265,4 +364,4 @@ def milestones(sentence, facts, discourse):
         }
         exists = bool(facts and plant_id and facts.has_milestone(plant_id, kind, date["year"]))
         key = ("plant_milestone", id(plant) if plant else None, kind, date["year"])
-        yield key, sentence.propose("plant_milestone", fields, [date], exists)
+        yield key, sentence.propose("plant_milestone", fields, [date, trigger_span], exists)

@@ -35,10 +35,12 @@ INITIAL = words(
     r"initial|initially|first phase|first stage|initiale|initialement|première phase|"
     r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec|"
     r"at (?:its )?(?:opening|launch|start-up)|(?:à son|à l['’]|lors de son) (?:ouverture|"
-    r"démarrage|lancement)|au démarrage|au lancement"
+    r"démarrage|lancement)|au démarrage|au lancement|first tranche|première tranche|"
+    r"phase (?:1|one)|first line|première ligne|premier module"
 )
 CURRENT = words(
-    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|"
+    r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|already|déjà|existing|"
+    r"existante?|à ce jour|at present|presently|to date|"
     r"(?:has|have) an?(?: \w+)? capacity|dispose d['’]une(?: \w+)? capacité"
 )
 # Words that take a capacity beyond the one a phase or today has: "start with 8 GWh and be
@@ -52,6 +54,70 @@ PLANT_WORD = words(
     r"gigafactory|gigafactories|plant|factory|site|usine|pilot line|ligne pilote|centre|center"
 )
 
+# The parts milestones are said with, composed below: a noun of the work or of production, a
+# verb or a noun of starting, and what may stand between them ("Construction of the plant in
+# Florange is scheduled to begin", "les travaux de l'usine ont été lancés", "début de la
+# construction"). The sentences of tests/test_suggestions_plants.py list the variants.
+_BETWEEN = r"(?:\s+(?:of|on|at|for|de|du|des|d['’]|sur)\s+[^.,;]{0,60}?)?\s+(?:[\w'’-]+\s+){0,5}?"
+_CONSTRUCTION_NOUN = (
+    r"construction(?:\s+works?)?|building\s+works?|site\s+works?|civil\s+works?|"
+    r"preparatory\s+works?|works?\s+on\s+[^.,;]{0,50}?|travaux(?:\s+de\s+construction)?|"
+    r"chantier"
+)
+_START_VERB = (
+    r"start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|commenc(?:e|es|ed|ing)|kick(?:s|ed)?\s+off|"
+    r"(?:get|gets|got|getting|is|are|be)\s+under\s?way|launch(?:es|ed)?|"
+    r"commencer|commencera|commenceront|commence|commencent|a\s+commencé|ont\s+commencé|"
+    r"débuter|débutera|débuteront|débute|débutent|a\s+débuté|ont\s+débuté|"
+    r"démarrer|démarrera|démarreront|démarre|démarrent|a\s+démarré|ont\s+démarré|"
+    r"(?:a|ont|ont\s+été|a\s+été|sera|seront)\s+lancée?s?|lancée?s?\s+(?:en|le|au|fin|début)"
+)
+_START_NOUN = r"start|beginning|launch|kick-off|début|démarrage|lancement|ouverture"
+_START_THE = (
+    r"(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc(?:e|es|ed|ing)|kick(?:s|ed)?\s+off|"
+    r"lancer|lancera|lance|lancé|commencer|commencera|démarrer|démarrera|débuter|débutera)"
+)
+_PRODUCTION_NOUN = (
+    r"(?:(?:mass|series|commercial|cell|volume|full|first)\s+)?(?:production|operations?|"
+    r"manufacturing|output)|(?:la\s+|sa\s+|leur\s+)?production(?:\s+(?:commerciale|en\s+série|"
+    r"de\s+(?:masse|série)))?"
+)
+# Not "first deliveries": a supply contract's are not a plant's start.
+_FIRST_OUTPUT = (
+    r"first\s+(?:cells|batteries|modules|packs|tonnes|tons|output|products|units|material)|"
+    r"premi(?:è|e)res?\s+(?:cellules|batteries|tonnes|productions?)|"
+    r"premiers\s+(?:modules|packs|produits)"
+)
+_PLANT_NOUN = (
+    r"gigafactor(?:y|ies)|plants?|factor(?:y|ies)|sites?|works|facilit(?:y|ies)|refiner(?:y|ies)|"
+    r"workshops?|lines?|usines?|raffineries?|ateliers?|lignes?|unités?"
+)
+# Closing said of a plant, not of a deal or a share offer ("une augmentation de capital qui
+# sera close"): the plant word before the verb, or after it, or the end of its production.
+_CLOSING = (
+    r"clos(?:e|es|ed|ing|ure)|shut(?:s|ting)?(?:\s+down)?|shutdown|mothball\w*|"
+    r"wind(?:s|ing)?\s+down|wound\s+down|ferm(?:er|era|eront|é|ée|és|ées|eture|ait)"
+)
+_CLOSE = (
+    rf"(?:{_PLANT_NOUN})\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_CLOSING})|"
+    rf"(?:{_CLOSING})\s+(?:down\s+)?(?:of\s+|de\s+|du\s+|d['’])?(?:the\s+|its\s+|their\s+|"
+    rf"this\s+|la\s+|le\s+|l['’]|sa\s+|son\s+|ses\s+|leur\s+|cette\s+|ce\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_PLANT_NOUN})|"
+    r"(?:closed|closes|close|fermé|fermera|fermer)\s+(?:its|their|ses|leurs)\s+(?:doors|portes)|"
+    r"(?:cease|ceases|ceased|end|ends|ended|halt|halts|halted|stop|stops|stopped)\s+"
+    r"(?:all\s+)?(?:production|operations|manufacturing)|(?:arrêt|arrêter|arrêtera|arrêté|"
+    r"cessation|cesser|cessera)(?:\s+définitive(?:ment)?)?\s+(?:de\s+)?(?:la\s+|sa\s+|"
+    r"leur\s+|l['’])?(?:production|activité|exploitation)"
+)
+
+# A milestone moved to another date: "construction, which had been due to start this year, has
+# been put back to 2027", "la mise en service, prévue en 2026, est repoussée à 2028".
+_DELAYED = (
+    r"[^.;]{0,90}?(?:put\s+back|pushed\s+back|delayed|postponed|slip(?:s|ped)?|deferred|"
+    r"moved\s+back|reporté(?:e|s|es)?|repoussé(?:e|s|es)?|décalé(?:e|s|es)?|retardé(?:e|s|es)?)"
+    r"\s+(?:until|to|till|into|à|en|au|jusqu['’]en)"
+)
+
 MILESTONES = [
     (
         "pilot_start",
@@ -60,54 +126,48 @@ MILESTONES = [
     (
         "construction_start",
         words(
-            r"construction(?:\s+of\s+[^.,;]{0,60}?)?\s+(?:[\w']+\s+){0,4}?(?:start|begin|"
-            r"commence)(?:s|ed|d)?|construction\s+(?:[\w']+\s+){0,4}?(?:began|begun)|start(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+)?construction|break(?:s|ing)?"
-            r" ground|groundbreaking|first stone|début des travaux|lancement des travaux|"
-            r"construction\s+(?:débutera|démarrera|commencera|a débuté|a démarré|doit démarrer)|"
-            r"pose de la première pierre|mise en chantier|begin(?:s)? building|start building|"
-            r"under construction since|en (?:cours de )?construction depuis|en chantier depuis|"
-            r"travaux\s+(?:[\w'’-]+\s+){0,5}?(?:commencer|démarrer|débuter|commenceront|"
-            r"démarreront|débuteront|ont commencé|ont démarré|ont débuté)|"
-            r"(?:lancer|lancera|lance)\s+la\s+construction|"
-            r"broke\s+ground|groundwork|ground-breaking|"
-            r"(?:(?:construction|building|site|civil|preparatory)\s+works?|works?\s+on\s+"
-            r"[^.,;]{0,50}?)\s+(?:[\w']+\s+){0,4}?(?:begin|start|commence)(?:s|ed|d)?|"
-            r"(?:(?:construction|building|site|civil|preparatory)\s+works?|works?\s+on\s+"
-            r"[^.,;]{0,50}?)\s+(?:[\w']+\s+){0,4}?(?:began|begun)|"
-            r"chantier\s+(?:[\w'’-]+\s+){0,5}?(?:a\s+démarré|a\s+débuté|a\s+commencé|"
-            r"démarrera|débutera|commencera|doit\s+démarrer|doit\s+débuter|va\s+démarrer|"
-            r"démarre|débute|commence)|"
-            r"premiers?\s+coups?\s+de\s+(?:pelle|pioche)"
+            rf"(?:{_CONSTRUCTION_NOUN}){_BETWEEN}(?:{_START_VERB})|"
+            rf"{_START_THE}\s+(?:the\s+|la\s+|les\s+|le\s+|its\s+|their\s+|sa\s+|ses\s+)?"
+            r"(?:construction|building|travaux|chantier|works?)|"
+            rf"(?:{_START_NOUN})\s+(?:of\s+(?:the\s+)?|de\s+la\s+|des\s+|du\s+)(?:construction|"
+            r"building|works?|travaux|chantier)|"
+            r"break(?:s|ing)? ground|broke\s+ground|ground\s+(?:was|is|will\s+be)\s+broken|"
+            r"groundbreaking|ground-breaking|groundworks?|earthworks?|terrassements?|"
+            r"(?:first|foundation)\s+stone|première\s+pierre|mise en chantier|begin(?:s)? building|"
+            r"start building|under construction since|en (?:cours de )?construction depuis|"
+            r"en chantier depuis|premiers?\s+coups?\s+de\s+(?:pelle|pioche)|"
+            rf"(?:construction|travaux|chantier){_DELAYED}"
         ),
     ),
     (
         "operation_start",
         words(
-            r"operational|start(?:s|ing)? production|production (?:will )?(?:start|begin)s?|"
-            r"(?:begin|start|commence)s? (?:mass |series |commercial |cell )?production|"
-            r"completion|completed|"
-            r"open(?:s|ed|ing)?|come on stream|entrer en production|entrera en (?:production|"
-            r"service)|entrée?s? en (?:production|service)|mise en service|mise en production|"
-            r"démarrage de la production|démarrer (?:sa|la|leur) production|"
-            r"opérationnelle?s?|inaugur\w*|ouvrir|ouvrira|ouverture|en service|"
-            r"production\s+(?:démarrera|débutera|commencera|démarre|débute|commence|a démarré|"
-            r"a débuté|a commencé)|"
-            r"production\s+(?:doit|devrait|devra|va)\s+(?:démarrer|débuter|commencer)|"
-            r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:will|would|should|is\s+to|to)\s+"
-            r"(?:start|begin|commence)|"
-            r"production\s+(?:[^.,;\s]+\s+){0,6}?(?:has\s+|have\s+)?(?:started|began|begun|"
-            r"commenced)|(?:started|began|begun|starts?|begins?)\s+producing|first cells|"
-            r"premières cellules|first batteries|"
-            r"(?:cell|series|mass|commercial|volume) production|(?:will|to) start with|"
-            r"commissioning|commissioned|(?:began|begin|begins|started|start|starts)\s+"
-            r"(?:operating|operations)|entered\s+service|went\s+into\s+(?:operation|service)|"
-            r"mise\s+en\s+route|mise\s+en\s+exploitation"
+            rf"(?:{_PRODUCTION_NOUN}){_BETWEEN}(?:{_START_VERB}|(?:will|would|should|is\s+to|to)"
+            r"\s+(?:start|begin|commence))|"
+            rf"(?:{_START_NOUN})\s+(?:of\s+|de\s+(?:la\s+|l['’])?|du\s+)(?:(?:mass|series|"
+            r"commercial|cell)\s+)?(?:production|operations?|usine|site|plant|factory)|"
+            r"(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|commence(?:s|d)?|démarrer|"
+            r"démarrera|démarre|démarreront|a\s+démarré|commencer|commencera|lancer|lancera)\s+"
+            r"(?:(?:mass|series|commercial|cell|volume)\s+|sa\s+|la\s+|leur\s+|its\s+|their\s+)?"
+            r"(?:production|operations|operating|producing|manufacturing)|"
+            r"commencer(?:a|ont)?\s+à\s+produire|"
+            r"operational|opérationnel(?:le)?s?|completion|completed|"
+            r"open(?:s|ed|ing)?|(?:come|comes|came|go|goes|went|be|is)\s+(?:on\s?line|on\s?stream)|"
+            r"up\s+and\s+running|"
+            r"(?:enter|enters|entered|went|go|goes|come|came)\s+into\s+(?:production|service|"
+            r"operation)|entered\s+(?:production|service)|"
+            r"entrer en (?:production|service)|entrera en (?:production|service)|"
+            r"entrée?s? en (?:production|service)|"
+            r"mise en (?:service|production|route|exploitation)|"
+            r"ouvrir|ouvrira|ouverture|(?:a\s+|ont\s+)?ouvert\s+ses\s+portes|en service|"
+            r"inaugur\w*|commissioning|commissioned|"
+            rf"{_FIRST_OUTPUT}|(?:will|to) start with|"
+            r"(?:cell|series|mass|commercial|volume) production|"
+            rf"(?:production|opening|ouverture|mise\s+en\s+(?:service|production)|"
+            rf"commissioning){_DELAYED}"
         ),
     ),
-    (
-        "closure",
-        words(r"closure|(?:will|to) close|shut(?:s|ting)? down|fermeture|fermera|fermer"),
-    ),
+    ("closure", words(_CLOSE)),
 ]
 
 # Agreement kinds, strongest first: "a partnership for the supply of" is a supply agreement.
@@ -213,6 +273,8 @@ PLANT_KINDS = [
     ("vehicle_assembly", r"vehicle assembly|assemblage de véhicules|car plant|usine automobile"),
     ("research_pilot", r"pilot|pilote|R&D|research|recherche"),
     ("other", r"refiner\w*|raffiner\w*|recycl\w*|hydrométallurgie|hydrometallurg\w*|"
+              r"usagée?s?|used batter(?:y|ies)|end-of-life|fin de vie|black mass|"
+              r"masse noire|scrap|rebuts|"
               r"cathodes?|anodes?|precursors?|précurseurs?|materials?|matériaux|lithium|"
               r"chemicals?|chimiques?|electrolytes?|separators?"),
     ("cell_gigafactory", r"cells?|cellules?|batter(?:y|ies)|batteries|gigafactor\w*"),
