@@ -239,6 +239,18 @@ def _announced(sentence, discourse, status):
     return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
 
 
+# A venture its founders already have: "their joint venture", "leur coentreprise", "X and Y's
+# joint venture", "la coentreprise de X et Y"; not "their planned joint venture".
+_THEIR_VENTURE = re.compile(
+    r"(?:(?<![\w])(?:their|leur)|['’]s)[ \u00a0]+"
+    r"(?:(?!(?:planned|proposed|future|new|prévue|future|nouvelle|projet)(?![\w]))[\w-]+[ \u00a0]+)"
+    r"{0,2}?(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune)(?![\w])|"
+    r"(?<![\w])(?:the|la)[ \u00a0]+(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|"
+    r"société commune)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?-i:[A-ZÀ-Ý])",
+    re.I,
+)
+
+
 def _venture_proposal(sentence, venture, discourse):
     """The joint venture founded or formed in this sentence, its founders as partners."""
     partners = [p for p in _distinct(venture.partners) if not _same(p, venture.name)]
@@ -246,8 +258,11 @@ def _venture_proposal(sentence, venture, discourse):
         return None
     published = discourse.article_date[1]
     past = venture.founded is not None and (published is None or venture.founded < published.year)
-    status = "active" if past else "announced"
     body, passage = sentence.reading.body, sentence.passage
+    # "Their joint venture, X, started production": one spoken of as theirs already runs.
+    existing = not venture.forming and _THEIR_VENTURE.search(body, passage.start, passage.end)
+    past = past or bool(existing)
+    status = "active" if past else "announced"
     if not past and _LETTER_OF_INTENT.search(body, passage.start, passage.end):
         status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
     announced = (None, None) if past else _announced(sentence, discourse, status)

@@ -43,12 +43,13 @@ _FOUNDED_BY = re.compile(
 # A venture founded in the past, wherever the sentence dates it: "formed a 50-50 joint venture
 # named X in 2022", "created a joint venture, X, last year", "ont créé en 2019 une coentreprise".
 _FOUNDED_PAST = re.compile(
-    r"(?<![\w])(?<!will )(?<!to )(?:founded|created|set up|established|formed|launched|"
+    r"(?<![\w])(?<!\bwill )(?<!\bto )(?:founded|created|set up|established|formed|launched|"
     r"fondée?s?|créée?s?|constituée?s?|(?:ont|a|avaient|avait)[ \u00a0]+(?:créé|fondé|constitué|"
     r"lancé|mis sur pied))(?![\w])",
     re.I,
 )
 _IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$", re.I)
+_SINCE_YEAR = re.compile(r"(?<![\w])(?:since|depuis)[ \u00a0]+$", re.I)
 _LAST_YEAR = re.compile(
     r"(?<![\w])(?:last year|l['’]an dernier|l['’]année dernière|l['’]an passé)(?![\w])", re.I
 )
@@ -237,21 +238,27 @@ class Discourse:
             venture.partners = self._founders(sentence, word, venture)
 
     def _founding_year(self, sentence):
-        """The past year a verb of founding in the sentence dates, or None."""
+        """
+        The past year a verb of founding in the sentence dates ("set up a joint venture in
+        2021", "In 2021, X and Y set up …"), or the year a venture in force has run since
+        ("partners in a joint venture since 2020"); None otherwise.
+        """
         body, passage = self.body, sentence.passage
-        verb = _FOUNDED_PAST.search(body, passage.start, passage.end)
-        if verb is None or self.published is None:
+        if self.published is None:
             return None
-        for date in sentence.dates:
-            year = date.get("year")
-            if (
-                year
-                and date["start"] > verb.start()
-                and year < self.published.year
-                and _IN_YEAR.search(body, max(0, date["start"] - 10), date["start"])
-            ):
-                return year
-        if _LAST_YEAR.search(body, verb.start(), passage.end):
+        verb = _FOUNDED_PAST.search(body, passage.start, passage.end)
+        past = [
+            date
+            for date in sentence.dates
+            if date.get("year") and date["year"] < self.published.year
+        ]
+        forming = _FORMING.search(body, passage.start, passage.end)
+        for date in past:
+            lead = body[max(0, date["start"] - 10) : date["start"]]
+            since = _SINCE_YEAR.search(lead) and not forming
+            if since or (verb is not None and _IN_YEAR.search(lead)):
+                return date["year"]
+        if verb is not None and _LAST_YEAR.search(body, passage.start, passage.end):
             return self.published.year - 1
         return None
 

@@ -23,9 +23,75 @@ _OWNING = re.compile(
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
     r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
     r"possédaient|rachète|conserve|conservent|garde|keeps?|kept|retains?|retained|cède|cèdent|"
-    r"cédé|sold|sells|exits?|interests?(?=[ \u00a0]+in(?![\w])))(?![\w])",
+    r"cédé|sold|sells|exits?|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|subsidiaries|"
+    r"filiales?|"
+    # "takes full control of", "prend le contrôle de": a stake without a figure.
+    r"(?:takes?|took|taken|taking)[ \u00a0]+over(?=[ \u00a0]+(?-i:[A-ZÀ-Ý]))|"
+    r"(?:takes?|took|taken|taking|gains?|gained|acquires?|acquired|acquiring|prend|prennent|"
+    r"prendre|pris|prendra\w*)[ \u00a0]+(?:(?:full|majority|total|sole|the|le)[ \u00a0]+)*"
+    r"(?:control|contrôle)(?=[ \u00a0]+(?:total[ \u00a0]+|majoritaire[ \u00a0]+)?(?:of|over|de|"
+    r"du|d['’])(?![\w])))(?![\w])",
     re.I,
 )
+# Verbs that buy, take or sell a share say so only with the share right after them ("bought 5%
+# of", "prend 15 % du capital", "a vendu ses 9 %"); alone, they buy goods or take decisions.
+_SHARE_VERB = re.compile(
+    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|take|takes|took|taken|taking|"
+    r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
+    r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
+    r"racheter|rachèter\w*|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
+    r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*)(?![\w])",
+    re.I,
+)
+# How far before its share such a verb may be ("bought a further 5%", "a vendu ses 9 %").
+SHARE_VERB_REACH = 30
+# Wording that makes a stake the whole of the company: "a wholly owned subsidiary", "takes full
+# control", "la totalité du capital".
+_WHOLE = re.compile(
+    r"(?<![\w])(?:wholly[ \u00a0-]owned|fully[ \u00a0-]owned|full control|full ownership|"
+    r"total control|sole owner|contrôle total|contrôle exclusif|totalité du capital|"
+    r"intégralité du capital|all (?:of )?(?:the )?(?:shares|share capital) (?:of|in)|"
+    r"détenue?s? à 100)(?![\w])",
+    re.I,
+)
+# A takeover: a verb of buying with the company itself for object ("Moravia Auto has acquired
+# Pellucell", "rachète Pellucell", "takes over Pellucell"): the whole of it.
+_TAKEOVER = re.compile(
+    r"(?<![\w])(?:acquires?|acquired|acquiring|buys|bought|buying|takes?[ \u00a0]+over|"
+    r"took[ \u00a0]+over|taking[ \u00a0]+over|rachète|rachètent|racheté|rachètera|racheter|"
+    r"acquiert|acquis|acquérir|acquerra|absorbe|absorbé)[ \u00a0]+(?:(?:all[ \u00a0]+of|"
+    r"the[ \u00a0]+whole[ \u00a0]+of|la[ \u00a0]+totalité[ \u00a0]+de|l['’]intégralité[ \u00a0]+"
+    r"de)[ \u00a0]+)?$",
+    re.I,
+)
+# "its subsidiary X", "sa filiale X" (the subject holds X) or "a subsidiary of X", "filiale de
+# X" (X holds the company before).
+_SUBSIDIARY = re.compile(r"(?<![\w])(?:subsidiary|subsidiaries|filiales?)(?![\w])", re.I)
+_SUBSIDIARY_OF = re.compile(
+    r"^(?:[ \u00a0]+(?:à|at)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%)?[ \u00a0]+(?:of|de|du|d['’])"
+    r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+_OWN_SUBSIDIARY = re.compile(
+    r"(?:(?<![\w])(?:its|their|sa|son|leurs?)|['’]s)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?$", re.I
+)
+# Between "sa filiale" and the name: nothing, or one adjective ("sa filiale allemande X").
+_NAMED_NEXT = re.compile(r"^,?[ \u00a0]+(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+)?$")
+_BECOMES = re.compile(
+    r"(?<![\w])(?:will become|to become|would become|becomes|deviendra|deviendrait|devient|"
+    r"future|futur)(?![\w])",
+    re.I,
+)
+# "respectively", "respectivement": the shares go to the holders in the order named.
+_RESPECTIVELY = re.compile(r"(?<![\w])(?:respectively|respectivement)(?![\w])", re.I)
+# "la participation (de 20 %) de X dans Y": X holds, in Y.
+_STAKE_NOUN = re.compile(r"(?i:stake|holding|shareholding|interest|participation|part)$")
+_HOLDER_OF = re.compile(
+    r"^(?:[ \u00a0]+(?:de|of)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%)?[ \u00a0]+(?:de|d['’]|du|of)"
+    r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+_HELD_IN = re.compile(r"^[ \u00a0]+(?:dans|in|au capital de|du capital de)[ \u00a0]+$", re.I)
 _PASSIVE = re.compile(
     r"(?<![\w])(?:owned|held|controlled|détenue?s?|contrôlée?s?|possédée?s?)(?:[^.;:]{0,30}?)"
     r"[ \u00a0](?:by|par)(?![\w])",
@@ -60,7 +126,18 @@ _DONE = re.compile(
     r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
     r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
     r"increased|reduced|lifted|lowered|trimmed|doubled|tripled|halved|boosted|upped|"
-    r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé))"
+    r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé)|"
+    r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|"
+    r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
+    r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
+    # "is Pellucell's largest shareholder", "est l'actionnaire majoritaire": a holding stated.
+    r"(?:is|are|was|were|est|sont|était|étaient|reste|restent|remains?|demeure)[ \u00a0]+"
+    r"(?:[\w'’-]+[ \u00a0]+|l['’]){0,3}?(?:shareholders?|actionnaires?|owners?|propriétaires?)|"
+    r"réparti\w*|split|divided|"
+    r"shareholders[ \u00a0]+(?:include|are|were)|actionnaires[ \u00a0]+(?:sont|comptent)|"
+    # "X's 20% stake in Y": a stake X has.
+    r"['’]s[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|holding|shareholding|"
+    r"interest))"
     r"(?![\w])",
     re.I,
 )
@@ -81,8 +158,23 @@ _FORMER_SHARE_BEFORE = re.compile(
     r"[ \u00a0]+$",
     re.I,
 )
-# "Brennhof (30%), Nordkap (15%)": a share written in parentheses after its holder's name.
-_SHARE_IN_PARENTHESES = re.compile(r"[ \u00a0]*\($")
+# "40% of its output", "jusqu'à 40 % de sa production": a share of what is made, not of capital.
+_SHARE_OF_GOODS = re.compile(
+    r"[ \u00a0]+(?:of|de|du|des|d['’])[ \u00a0]*(?:(?:its|their|the|sa|son|ses|la|le|les|l['’]|"
+    r"leurs?)[ \u00a0]*)?(?:[\w'’-]+[ \u00a0]+){0,2}?(?:output|production|capacity|capacité|"
+    r"volumes?|supplies|needs|besoins|demand|demande|sales|ventes|revenues?|chiffre d['’]affaires|"
+    r"cells|cellules|batteries)(?![\w])",
+    re.I,
+)
+# "Brennhof (30%), Nordkap (15%)", "Nordkap, with 15%", "… and Nordkap 15%", "Nordkap the
+# remaining 40%": a share written right after its holder's name.
+_SHARE_AFTER_HOLDER = re.compile(
+    r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:the|les)[ \u00a0]+"
+    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?)$",
+    re.I,
+)
+# How far before a share its holder's name may end ("Nordkap, with 15%").
+SHARE_AFTER_HOLDER_REACH = 20
 # The buyer of a stake sold: the company after "to" or "à", a description between or not ("to
 # the Norwegian fund X", "au fonds norvégien X", "à l'investisseur X").
 _SOLD_TO = re.compile(
@@ -95,9 +187,16 @@ SOLD_TO_REACH = 40
 # A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
 _NEXT_CLAUSE = re.compile(r"(?<![\w])(?:and|but|while|et|mais|tandis|alors)(?![\w])", re.I)
 _SOLD_DONE = re.compile(
-    r"(?<![\w])(?:sold|has sold|have sold|a cédé|ont cédé|a vendu|ont vendu)(?![\w])", re.I
+    r"(?<![\w])(?:sold|has sold|have sold|divested|exited|offloaded|disposed of|a cédé|ont cédé|"
+    r"a vendu|ont vendu|a soldé|ont soldé|s['’]est désengagée?|se sont désengagée?s|"
+    r"est sortie? du capital|sont sortie?s du capital)(?![\w])",
+    re.I,
 )
-_POSSESSIVE_STAKE = re.compile(r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|stake|capital)")
+# "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
+# "X's stake in Y", where X holds).
+_POSSESSIVE_STAKE = re.compile(
+    r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership)"
+)
 
 
 class Memory:
@@ -136,24 +235,34 @@ def stakes(sentence, facts, discourse):
         for word in _OWNING.finditer(body, passage.start, passage.end)
         if not any(n.start() <= word.start() < n.end() for n in nominal)
     ]
-    if not words and not nominal:
-        return
     shares = [
         f
         for f in sentence.figures
         if f["unit"] == "%"
         and f["value"] <= 100
         and not _FORMER_SHARE.match(body, f["end"])
+        and not _SHARE_OF_GOODS.match(body, f["end"])
         and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
     ]
+    words += [
+        verb
+        for verb in _SHARE_VERB.finditer(body, passage.start, passage.end)
+        if any(0 <= f["start"] - verb.end() <= SHARE_VERB_REACH for f in shares)
+    ]
+    if not words and not nominal:
+        return
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
+    respective = _respective_holders(sentence, shares)
     for figure in shares or [None]:
         position = figure["start"] if figure else (words or nominal)[0].start()
         candidates = nominal + words
         trigger = min(candidates, key=lambda word: abs(word.start() - position))
         if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
             continue
-        for holder, target, share in _stakes_at(sentence, trigger, figure, distributive, discourse):
+        found = _stakes_at(sentence, trigger, figure, distributive, discourse, respective)
+        for holder, target, share in found:
+            if share is None:
+                share = _whole(sentence, target)
             yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
             buyer = _buyer(sentence, trigger, target)
             if buyer is not None and holder is not None:
@@ -181,10 +290,38 @@ def _buyer(sentence, trigger, target):
     return None
 
 
-def _stakes_at(sentence, trigger, figure, distributive, discourse):
+def _whole(sentence, target):
+    """A share of 100% when the wording makes the stake the whole company, else None."""
+    body, passage = sentence.reading.body, sentence.passage
+    whole = _WHOLE.search(body, passage.start, passage.end)
+    if whole is None and target is not None and not target.get("descriptor"):
+        lead = body[max(passage.start, target["start"] - 30) : target["start"]]
+        possessive = re.match(r"['’]s(?![\w])", body[target["end"] : target["end"] + 2])
+        whole = _TAKEOVER.search(lead) if not possessive else None
+    return {"value": 100, "qualifier": "exact"} if whole else None
+
+
+def _respective_holders(sentence, shares):
+    """
+    "X and Y hold 10% and 15% of Z respectively": each share's holder, by the order of both,
+    as {share start: holder}; empty without "respectively" or when the counts differ.
+    """
+    body, passage = sentence.reading.body, sentence.passage
+    if len(shares) < 2 or not _RESPECTIVELY.search(body, passage.start, passage.end):
+        return {}
+    for first in sentence.parties:
+        run = _with_coordinated(sentence, [first])
+        if len(run) == len(shares) and run[-1]["end"] <= shares[0]["start"]:
+            return {share["start"]: holder for share, holder in zip(shares, run, strict=True)}
+    return {}
+
+
+def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
     holders, target = _sides(sentence, trigger)
+    if figure is not None and figure["start"] in respective:
+        holders = [respective[figure["start"]]]
     agent = _agent_after(sentence, figure)
     if agent is not None and holders:
         holders = [agent]  # "détenue à 60 % par X et à 40 % par Y": each share its own holder
@@ -214,7 +351,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     if holders and target is not None:
         holders = [h for h in holders if party_key(h) != party_key(target)]
     if distributive and target is not None:
-        every = _shareholders(target, holders, discourse)
+        # "X and Y each hold 10% of Z": every holder coordinated with the subject.
+        every = _shareholders(target, _with_coordinated(sentence, holders), discourse)
         if len(every) >= 2:
             share = figure or {"value": round(100 / len(every), 2), "qualifier": "exact"}
             return [(h, target, share) for h in every]
@@ -244,21 +382,43 @@ def _agent_after(sentence, figure):
 
 
 def _holder_before_parentheses(sentence, figure):
-    """The company a share in parentheses follows ("Brennhof (30%)"), or None."""
+    """The company a share is written right after ("Brennhof (30%)", "Nordkap, with 15%")."""
     if figure is None:
         return None
     body = sentence.reading.body
     for mention in sentence.parties:
-        if 0 < figure["start"] - mention["end"] <= 3 and _SHARE_IN_PARENTHESES.search(
-            body, mention["end"], figure["start"]
+        gap = figure["start"] - mention["end"]
+        if 0 < gap <= SHARE_AFTER_HOLDER_REACH and _SHARE_AFTER_HOLDER.match(
+            body[mention["end"] : figure["start"]]
         ):
             return mention
     return None
 
 
+def _subsidiary_sides(sentence, word):
+    """ "Y, a subsidiary of X", "X et sa filiale Y": X holds Y; else nobody named."""
+    body, parties = sentence.reading.body, sentence.parties
+    after = [p for p in parties if p["start"] >= word.end()]
+    before = [p for p in parties if p["end"] <= word.start()]
+    if after and before and _SUBSIDIARY_OF.match(body[word.end() : after[0]["start"]]):
+        return [after[0]], before[-1]
+    lead = body[max(sentence.passage.start, word.start() - 40) : word.start()]
+    named_next = after and _NAMED_NEXT.match(body[word.end() : after[0]["start"]])
+    if named_next and _OWN_SUBSIDIARY.search(lead):
+        if lead.rstrip().endswith(("'s", "’s")):
+            return ([before[-1]] if before else None), after[0]
+        return _subject(sentence, word), after[0]
+    return None, None
+
+
 def _sides(sentence, trigger):
     """The holders (subject) and the target of a word of owning."""
     body, parties = sentence.reading.body, sentence.parties
+    subsidiary = _SUBSIDIARY.search(
+        body, trigger.start(), min(sentence.passage.end, trigger.end() + 30)
+    )
+    if subsidiary:
+        return _subsidiary_sides(sentence, subsidiary)
     passive = _PASSIVE.search(
         body, max(sentence.passage.start, trigger.start() - 5), sentence.passage.end
     )
@@ -281,6 +441,15 @@ def _sides(sentence, trigger):
         after = [p for p in parties if p["start"] >= trigger.end()]
         before = [p for p in parties if p["end"] <= trigger.start()]
         return (after[:1], before[-1] if before else None)
+    if _STAKE_NOUN.search(trigger.group()):
+        # "la participation (de 20 %) de X dans Y", "the stake of X in Y": X holds Y.
+        after = [p for p in parties if p["start"] >= trigger.end()]
+        if (
+            len(after) >= 2
+            and _HOLDER_OF.match(body[trigger.end() : after[0]["start"]])
+            and _HELD_IN.match(body[after[0]["end"] : after[1]["start"]])
+        ):
+            return [after[0]], after[1]
     return _subject(sentence, trigger), _object(sentence, trigger)
 
 
@@ -323,9 +492,17 @@ def _in_relative(body, sentence_start, mention):
 
 def _object(sentence, trigger):
     """The company whose stake it is: the first named after the word, in its clause."""
+    body = sentence.reading.body
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = clause.end if clause else sentence.passage.end
     after = [p for p in sentence.parties if trigger.end() <= p["start"] < end]
+    if triggers.STAKE_DIVESTED.search(sentence.text):
+        # "selling its 9% stake to Halden Fonds": Halden buys; the stake is in another company.
+        after = [
+            p
+            for p in after
+            if not _SOLD_TO.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
+        ]
     return after[0] if after else None
 
 
@@ -418,6 +595,10 @@ def _status(sentence, holder, trigger):
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = max(trigger.end(), clause.end if clause else trigger.end())
     verb = body[start:end]
+    if _SUBSIDIARY.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
+        # "its subsidiary X will build …": the verb is X's; a subsidiary is one already.
+        lead = body[passage.start : trigger.start()]
+        return "announced" if _BECOMES.search(lead) else "completed"
     if triggers.STAKE_DIVESTED.search(verb):
         return "divested"
     if _RELATIVE_OPEN.match(body, start) and triggers.STAKE_DIVESTED.search(body, end, passage.end):

@@ -1,0 +1,214 @@
+"""
+Stakes and agreements from the wordings journalists use in English and French, each on sentences
+written for it: verbs that buy, take, sell or keep a share, bounds and shares in words, holders
+listed with their shares, subsidiaries and takeovers, joint ventures in force, supply deals in
+both orders, licensing, relative dates.
+"""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from sourcing.models import Company
+from sourcing.suggestions import suggest
+
+from .factories import make_company
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = datetime.date(2025, 6, 18)
+
+
+@pytest.fixture(autouse=True)
+def known():
+    make_company("Moravia Auto", kind=Company.Kind.CARMAKER, country="CZ")
+    make_company("Pellucell", kind=Company.Kind.CELL_MAKER, country="FR")
+    make_company("Fjord Kapital", kind=Company.Kind.INVESTOR, country="NO")
+    make_company("Halden Fonds", kind=Company.Kind.INVESTOR, country="FR")
+    make_company("Lumeo Chemicals", kind=Company.Kind.INDUSTRIAL, country="DE")
+
+
+def proposals(body, language, kind):
+    article = SimpleNamespace(
+        pk=None,
+        body=body,
+        language=language,
+        published_on=PUBLISHED,
+        published_precision="day",
+    )
+    return [p["fields"] for p in suggest(article)["proposals"] if p["kind"] == kind]
+
+
+def share(fields):
+    for name in ("share_exact", "share_min", "share_max"):
+        if fields[name] is not None:
+            return fields[name]
+    return None
+
+
+def stakes_of(body, language):
+    found = proposals(body, language, "stake")
+    return [(f["holder"], f["target"], share(f), f["status"]) for f in found]
+
+
+def roles(fields):
+    return {(p["company"], p["role"]) for p in fields["parties"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto is buying 10% of Pellucell for EUR 50 million.", "en",
+         [("moravia-auto", "pellucell", 10, "announced")]),
+        ("Fjord Kapital bought a further 5% of Pellucell.", "en",
+         [("fjord-kapital", "pellucell", 5, "completed")]),
+        ("Fjord Kapital acquiert 20 % de Pellucell.", "fr",
+         [("fjord-kapital", "pellucell", 20, "announced")]),
+        ("Fjord Kapital a acquis 20 % de Pellucell.", "fr",
+         [("fjord-kapital", "pellucell", 20, "completed")]),
+        ("Moravia Auto prévoit de prendre 10 % de Pellucell.", "fr",
+         [("moravia-auto", "pellucell", 10, "planned")]),
+        ("Fjord Kapital est monté à 25 % dans Pellucell.", "fr",
+         [("fjord-kapital", "pellucell", 25, "completed")]),
+    ],
+)  # fmt: skip
+def test_verbs_that_buy_or_take_a_share_state_a_stake(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell will buy cells from Moravia Auto, which will take up to half of its output.",
+         "en"),
+        ("Moravia Auto pourrait acheter jusqu'à 40 % de la production de Pellucell.", "fr"),
+        ("Moravia Auto will take delivery of cells from Pellucell.", "en"),
+    ],
+)  # fmt: skip
+def test_a_share_of_output_or_a_verb_of_buying_alone_is_no_stake(body, language):
+    assert stakes_of(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital has exited Pellucell, selling its 9% stake to Halden Fonds.", "en",
+         [("fjord-kapital", "pellucell", 9, "divested"),
+          ("halden-fonds", "pellucell", 9, "completed")]),
+        ("Fjord Kapital a vendu ses 9 % de Pellucell à Halden Fonds.", "fr",
+         [("fjord-kapital", "pellucell", 9, "divested"),
+          ("halden-fonds", "pellucell", 9, "completed")]),
+        ("Fjord Kapital s'est désengagé de Pellucell en cédant ses 9 % à Halden Fonds.", "fr",
+         [("fjord-kapital", "pellucell", 9, "divested"),
+          ("halden-fonds", "pellucell", 9, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_stake_sold_to_a_buyer_is_in_the_company_left_not_in_the_buyer(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+def test_friday_sells_nothing():
+    body = "Fjord Kapital a annoncé vendredi qu'il détient 12 % de Pellucell."
+    assert stakes_of(body, "fr") == [("fjord-kapital", "pellucell", 12, "completed")]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital's 20% stake in Pellucell is worth EUR 300 million.", "en",
+         [("fjord-kapital", "pellucell", 20, "completed")]),
+        ("Moravia Auto's stake in Pellucell rose to 35%.", "en",
+         [("moravia-auto", "pellucell", 35, "completed")]),
+        ("La participation de Fjord Kapital dans Pellucell passe de 10 % à 18 %.", "fr",
+         [("fjord-kapital", "pellucell", 18, "announced")]),
+        ("La participation de 20 % de Fjord Kapital dans Pellucell vaut 300 millions d'euros.",
+         "fr", [("fjord-kapital", "pellucell", 20, "completed")]),
+        ("Moravia Auto is the majority shareholder of Pellucell.", "en",
+         [("moravia-auto", "pellucell", None, "completed")]),
+        ("Moravia Auto est l'actionnaire majoritaire de Pellucell avec 60 %.", "fr",
+         [("moravia-auto", "pellucell", 60, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_stake_named_as_someones_is_held_by_them(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Halden Fonds and Fjord Kapital each hold 10% of Pellucell.", "en",
+         [("halden-fonds", "pellucell", 10, "completed"),
+          ("fjord-kapital", "pellucell", 10, "completed")]),
+        ("Halden Fonds et Fjord Kapital détiennent chacun 10 % de Pellucell.", "fr",
+         [("halden-fonds", "pellucell", 10, "completed"),
+          ("fjord-kapital", "pellucell", 10, "completed")]),
+        ("Halden Fonds and Fjord Kapital hold 10% and 15% of Pellucell respectively.", "en",
+         [("halden-fonds", "pellucell", 10, "completed"),
+          ("fjord-kapital", "pellucell", 15, "completed")]),
+        ("Halden Fonds et Fjord Kapital détiennent respectivement 10 % et 15 % de Pellucell.",
+         "fr", [("halden-fonds", "pellucell", 10, "completed"),
+                ("fjord-kapital", "pellucell", 15, "completed")]),
+        ("Halden Fonds holds 60% of Pellucell, Fjord Kapital the remaining 40%.", "en",
+         [("halden-fonds", "pellucell", 60, "completed"),
+          ("fjord-kapital", "pellucell", 40, "completed")]),
+        ("Halden Fonds holds 60% of Pellucell and Fjord Kapital 40%.", "en",
+         [("halden-fonds", "pellucell", 60, "completed"),
+          ("fjord-kapital", "pellucell", 40, "completed")]),
+        ("Pellucell's shareholders include Halden Fonds, with 10%, and Fjord Kapital, with 15%.",
+         "en", [("halden-fonds", "pellucell", 10, "completed"),
+                ("fjord-kapital", "pellucell", 15, "completed")]),
+        ("Le capital de Pellucell est réparti entre Halden Fonds (60 %) et Fjord Kapital (40 %).",
+         "fr", [("halden-fonds", "pellucell", 60, "completed"),
+                ("fjord-kapital", "pellucell", 40, "completed")]),
+    ],
+)  # fmt: skip
+def test_several_holders_each_with_their_share(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell is a wholly owned subsidiary of Moravia Auto.", "en",
+         [("moravia-auto", "pellucell", 100, "completed")]),
+        ("Pellucell est une filiale de Moravia Auto.", "fr",
+         [("moravia-auto", "pellucell", None, "completed")]),
+        ("Moravia Auto and its subsidiary Pellucell will build a plant.", "en",
+         [("moravia-auto", "pellucell", None, "completed")]),
+        ("Moravia Auto has acquired Pellucell.", "en",
+         [("moravia-auto", "pellucell", 100, "completed")]),
+        ("Moravia Auto rachète Pellucell.", "fr",
+         [("moravia-auto", "pellucell", 100, "announced")]),
+        ("Moravia Auto takes full control of Pellucell.", "en",
+         [("moravia-auto", "pellucell", 100, "announced")]),
+        ("Moravia Auto prend le contrôle de Pellucell.", "fr",
+         [("moravia-auto", "pellucell", None, "announced")]),
+    ],
+)  # fmt: skip
+def test_subsidiaries_takeovers_and_control(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "start_year"),
+    [
+        ("Pellucell and Moravia Auto set up a joint venture in 2021.", "en", "active", 2021),
+        ("In 2021, Pellucell and Moravia Auto set up a joint venture.", "en", "active", 2021),
+        ("Pellucell and Moravia Auto have been partners in a joint venture since 2020.", "en",
+         "active", 2020),
+        ("Pellucell and Moravia Auto's joint venture, Bohemcell, started production in 2024.",
+         "en", "active", None),
+        ("Bohemcell, la coentreprise de Pellucell et Moravia Auto, a démarré sa production en "
+         "2024.", "fr", "active", None),
+        ("Pellucell and Moravia Auto will form a joint venture.", "en", "announced", None),
+    ],
+)  # fmt: skip
+def test_a_joint_venture_spoken_of_as_theirs_or_founded_before_is_in_force(
+    body, language, status, start_year
+):
+    (fields,) = proposals(body, language, "agreement")
+    assert fields["kind"] == "joint_venture"
+    assert roles(fields) == {("pellucell", "partner"), ("moravia-auto", "partner")}
+    assert (fields["status"], fields["start_year"]) == (status, start_year)
+    assert fields["announced"] == (None if status == "active" else "2025-06-18")
