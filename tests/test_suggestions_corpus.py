@@ -90,7 +90,9 @@ def test_each_half_names_companies_the_database_does_not_know(corpus):
 
 def test_halves_are_balanced_and_disjoint(corpus):
     dev, test = corpus["dev"], corpus["test"]
-    assert len(dev) == len(test) >= 12
+    # The development half may grow beyond the test half (more material to generalise on); the
+    # test half must stay big enough for its score to mean something.
+    assert len(dev) >= len(test) >= 12
     for half in (dev, test):
         languages = Counter(article.language for article in half)
         assert set(languages) == set(LANGUAGES)
