@@ -212,3 +212,91 @@ def test_a_joint_venture_spoken_of_as_theirs_or_founded_before_is_in_force(
     assert roles(fields) == {("pellucell", "partner"), ("moravia-auto", "partner")}
     assert (fields["status"], fields["start_year"]) == (status, start_year)
     assert fields["announced"] == (None if status == "active" else "2025-06-18")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Halden Fonds a annoncé la cession de 20 % de Pellucell, son ancienne filiale de "
+         "recherche et de production, à Fjord Kapital.", "fr",
+         [("halden-fonds", "pellucell", 20, "divested"),
+          ("fjord-kapital", "pellucell", 20, "announced")]),
+        ("Halden Fonds ouvre le capital de Pellucell à Fjord Kapital.", "fr",
+         [("fjord-kapital", "pellucell", None, "announced")]),
+        ("Moravia Auto completed the purchase of Halden Fonds's 30% stake in Pellucell.", "en",
+         [("halden-fonds", "pellucell", 30, "divested")]),
+        ("Lumeo Chemicals a finalisé l'acquisition de 70 % de Pellucell auprès de ses "
+         "fondateurs.", "fr", [("lumeo-chemicals", "pellucell", 70, "completed")]),
+    ],
+)  # fmt: skip
+def test_nouns_of_sale_and_purchase_and_a_capital_opened(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell, dont le fonds Fjord Kapital détient 30 %, fabrique des cellules.", "fr",
+         [("fjord-kapital", "pellucell", 30, "completed")]),
+        ("Pellucell, in which Fjord Kapital holds 30%, makes cells.", "en",
+         [("fjord-kapital", "pellucell", 30, "completed")]),
+        ("Pellucell is owned in equal thirds by Moravia Auto, Halden Fonds and Fjord Kapital.",
+         "en", [("moravia-auto", "pellucell", 33.33, "completed"),
+                ("halden-fonds", "pellucell", 33.33, "completed"),
+                ("fjord-kapital", "pellucell", 33.33, "completed")]),
+        ("Le capital de Pellucell est détenu par Halden Fonds et par le fonds norvégien Fjord "
+         "Kapital, qui en possèdent chacun 10 %.", "fr",
+         [("halden-fonds", "pellucell", 10, "completed"),
+          ("fjord-kapital", "pellucell", 10, "completed")]),
+        ("Moravia Auto and Lumeo Chemicals will each hold 40% of the new company, with the "
+         "remaining 20% going to Fjord Kapital.", "en",
+         [("moravia-auto", None, 40, "announced"), ("lumeo-chemicals", None, 40, "announced"),
+          ("fjord-kapital", None, 20, "announced")]),
+    ],
+)  # fmt: skip
+def test_whose_capital_and_holders_named_after_their_shares(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital has denied a report that it was negotiating to buy 25% of Pellucell.",
+         "en", []),
+        ("Fjord Kapital, which holds 12% of Pellucell, did not sell any shares.", "en",
+         [("fjord-kapital", "pellucell", 12, "completed")]),
+        ("Fjord Kapital will keep supplying Pellucell with capital goods.", "en", []),
+        ("Pellucell will concentrate its capital on cell production, Moravia Auto said.", "en",
+         []),
+    ],
+)  # fmt: skip
+def test_denials_negated_sales_and_other_meanings_state_no_stake_change(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+def test_a_deadline_is_not_the_date_of_the_stake():
+    body = "Lumeo Chemicals pourra porter sa participation dans Pellucell jusqu'à 80 % d'ici 2028."
+    (fields,) = proposals(body, "fr", "stake")
+    assert (fields["share_max"], fields["status"], fields["as_of"]) == (80, "planned", "2025-06-18")
+
+
+def test_a_company_described_without_kind_or_country_is_the_one_spoken_of():
+    body = (
+        "La start-up Tarvenne lève 40 millions d'euros auprès de Fjord Kapital. Le fonds "
+        "norvégien détient désormais 18 % du capital de la jeune entreprise."
+    )
+    assert stakes_of(body, "fr") == [("fjord-kapital", "Tarvenne", 18, "completed")]
+
+
+def test_a_venture_described_as_a_named_venture_has_its_founders_as_partners():
+    body = (
+        "Moravia Auto, Lumeo Chemicals and Fjord Kapital have signed an agreement to set up "
+        "Ostrava Cathodes, a Silesia-based venture that will make cathode material."
+    )
+    (fields,) = proposals(body, "en", "agreement")
+    assert (fields["kind"], fields["status"]) == ("joint_venture", "signed")
+    assert roles(fields) == {
+        ("moravia-auto", "partner"),
+        ("lumeo-chemicals", "partner"),
+        ("fjord-kapital", "partner"),
+    }

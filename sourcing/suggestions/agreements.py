@@ -265,6 +265,8 @@ def _venture_proposal(sentence, venture, discourse):
     status = "active" if past else "announced"
     if not past and _LETTER_OF_INTENT.search(body, passage.start, passage.end):
         status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
+    elif not past and triggers.SIGNED.search(body, passage.start, passage.end):
+        status = "signed"  # "have signed an agreement to set up X, a Zaragoza-based venture"
     announced = (None, None) if past else _announced(sentence, discourse, status)
     names = [c["record"]["name"] if c.get("record") else party(c) for c in partners]
     title = f"{'–'.join(names)} {KIND_LABELS['joint_venture']}"

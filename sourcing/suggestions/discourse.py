@@ -21,7 +21,10 @@ from .common import party_key
 _S = r"[ \u00a0]"
 _JOINT_VENTURE = re.compile(
     r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
-    r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture)(?![\w])",
+    r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
+    # "a Zaragoza-based venture", "a 50-50 venture" (not "venture capital", not "X Ventures")
+    r"(?:a|an)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)(?![ \u00a0]+(?:capital|funds?|"
+    r"investors?|arm)))(?![\w])",
     re.I,
 )
 _STRONG_VENTURE = re.compile(
@@ -64,6 +67,10 @@ _APPOSITION = re.compile(
     r",?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*|"
     r",[ \u00a0]*(?:the|la|l['’]|a|an|une)[ \u00a0]*(?:[\w-]+[ \u00a0]+){1,3}?",
     re.I,
+)
+# Heads of descriptions that say only "a company" (folded, as ``Description.head`` is).
+_GENERIC_HEAD = re.compile(
+    r"^(?:company|firm|group|groupe|societe|entreprise|start-?up|jeune pousse)$"
 )
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
 
@@ -132,7 +139,8 @@ class Discourse:
             elif descriptors.describes_previous(self.body, description, [m["end"] for m in before]):
                 self._describe(before[-1], description)
             elif description.definite:
-                resolved.extend(self._resolve(description, sentence, before))
+                named = before + [r for r in resolved if r["start"] < description.start]
+                resolved.extend(self._resolve(description, sentence, named))
         for mention in names:
             self._remember(mention)
         sentence.parties = _distinct_spans(names + resolved)
@@ -170,7 +178,7 @@ class Discourse:
         elif description.plural != 1:
             targets = self._group(description)
         else:
-            found = self._best(description)
+            found = self._best(description) or self._last_other(description, before)
             targets = [found] if found else []
         return [
             dict(target, start=description.start, end=description.end, descriptor=True)
@@ -202,6 +210,20 @@ class Discourse:
             if score > best_score:
                 best, best_score = known.mention, score
         return best
+
+    def _last_other(self, description, before):
+        """
+        The company a description stating neither kind nor country stands for ("la jeune
+        entreprise", "the company"): the one named last, other than those the sentence has
+        already named before it ("Le fonds norvégien détient 18 % de la jeune entreprise").
+        """
+        if not _GENERIC_HEAD.match(description.head):
+            return None
+        named = {_mention_key(m) for m in before}
+        for key in reversed(list(self.companies)):
+            if key not in named:
+                return self.companies[key].mention
+        return None
 
     def _pairs(self, sentence):
         names = sorted(sentence.companies, key=lambda m: m["start"])
@@ -302,7 +324,8 @@ class Discourse:
             after = [p for p in sentence.parties if p["start"] >= word.end()]
             before = before + self._coordinated(after)
         founders = _distinct_keys([p for p in before if not _same(p, venture.name)])
-        if len(founders) > 2 and self.pairs:
+        together = _distinct_keys(self._coordinated(founders))
+        if len(founders) > 2 and self.pairs and len(together) < len(founders):
             return self.pairs[-1]  # "the joint venture the two companies founded"
         return founders if len(founders) >= 2 else []
 

@@ -22,7 +22,8 @@ _OWNING = re.compile(
     r"(?<![\w])(?:stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
     r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
-    r"possédaient|rachète|conserve|conservent|garde|keeps?|kept|retains?|retained|cède|cèdent|"
+    r"possédaient|possèdent|possédera\w*|rachète|conserve|conservent|conserver\w*|garde|gardent|"
+    r"garder\w*|keeps?(?![ \u00a0]+\w+ing(?![\w]))|kept|retains?|retained|cède|cèdent|"
     r"cédé|sold|sells|exits?|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|subsidiaries|"
     r"filiales?|"
     # "takes full control of", "prend le contrôle de": a stake without a figure.
@@ -40,7 +41,11 @@ _SHARE_VERB = re.compile(
     r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
     r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
     r"racheter|rachèter\w*|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
-    r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*)(?![\w])",
+    r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
+    # The nouns of a sale: "la cession de 15 % de X à Y", "the sale of its 20% to Y".
+    r"cessions?|ventes?|sales?|disposals?|"
+    # … and of buying: "l'acquisition de 60 % de X", "the purchase of a further 5%".
+    r"acquisitions?|rachats?|achats?|purchases?)(?![\w])",
     re.I,
 )
 # How far before its share such a verb may be ("bought a further 5%", "a vendu ses 9 %").
@@ -82,6 +87,9 @@ _BECOMES = re.compile(
     r"future|futur)(?![\w])",
     re.I,
 )
+_POSSESSIVE_GAP = re.compile(
+    r"^['’]s?[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:(?-i:[a-z-]+)[ \u00a0]+)?$", re.I
+)
 # "respectively", "respectivement": the shares go to the holders in the order named.
 _RESPECTIVELY = re.compile(r"(?<![\w])(?:respectively|respectivement)(?![\w])", re.I)
 # "la participation (de 20 %) de X dans Y": X holds, in Y.
@@ -105,11 +113,14 @@ _PASSIVE_NO_AGENT = re.compile(
 )
 # Where a clause with a subject of its own begins: after "that", "que", "while", a colon.
 _NEW_SUBJECT = re.compile(
-    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que)(?![\w])|:", re.I
+    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que)(?![\w])|:|"
+    r"[ \u00a0][–—][ \u00a0]",  # after a dateline ("Lyon, le 8 avril 2026 – X a …")
+    re.I,
 )
 _DISTRIBUTIVE = re.compile(
-    r"(?<![\w])(?:each|chacun|chacune|à parts égales|in equal parts|equally|50-50|50/50|"
-    r"à égalité|moitié-moitié)(?![\w])",
+    r"(?<![\w])(?:each|chacun|chacune|à parts égales|en parts égales|in equal (?:parts|shares|"
+    r"stakes|thirds|halves)|equally|50-50|50/50|à égalité|moitié-moitié|par tiers|"
+    r"à parts égales|en trois parts égales|in three equal parts)(?![\w])",
     re.I,
 )
 _RELATIVE = re.compile(r"^,?[ \u00a0]*(?:qui|which|who|that)[ \u00a0]*$", re.I)
@@ -117,7 +128,7 @@ _ANTECEDENT = re.compile(r"^,?[ \u00a0]*(?:qui|which|who)[ \u00a0]", re.I)
 _RELATIVE_OPEN = re.compile(r",[ \u00a0]*(?:which|who|qui|dont|lequel|laquelle)(?![\w])", re.I)
 _PLANNED = re.compile(
     r"(?<![\w])(?:plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
-    r"may|might|aims?|vise\w*|souhaite)(?![\w])",
+    r"may|might|aims?|vise\w*|souhaite|pourra|pourront|option)(?![\w])",
     re.I,
 )
 _DONE = re.compile(
@@ -127,7 +138,8 @@ _DONE = re.compile(
     r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
     r"increased|reduced|lifted|lowered|trimmed|doubled|tripled|halved|boosted|upped|"
     r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé)|"
-    r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|"
+    r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|completed|closed|finali[sz]ed|"
+    r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis)|"
     r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
     r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
     # "is Pellucell's largest shareholder", "est l'actionnaire majoritaire": a holding stated.
@@ -186,6 +198,57 @@ _SOLD_TO = re.compile(
 SOLD_TO_REACH = 40
 # A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
 _NEXT_CLAUSE = re.compile(r"(?<![\w])(?:and|but|while|et|mais|tandis|alors)(?![\w])", re.I)
+_APPOSITION = re.compile(r",[^,]*,")
+# "le capital de X", "les actionnaires de X", "the shareholders of X": X's holders are spoken of.
+_CAPITAL_OF = re.compile(
+    r"(?<![\w])(?:capital|actionnaires|actionnariat|shareholders|shareholder base|tour de table)"
+    r"[ \u00a0]+(?:de|d['’]|du|of)[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+# A stake a company denies taking is none: "denied a report that it was negotiating to buy".
+_DENIED = re.compile(
+    r"(?<![\w])(?:denied|denies|deny|rejected|dismissed|ruled out|démenti|dément|démentent|"
+    r"a démenti|dément(?:ent)?|exclut|a exclu|écarte|a écarté)(?![\w])",
+    re.I,
+)
+# "did not sell", "n'a pas cédé", "no plans to sell": a sale said not to happen.
+_NOT_SOLD = re.compile(
+    r"(?<![\w])(?:not|never|no plans? to|n['’](?:a|ont|est|va|vont)?[ \u00a0]*(?:pas|jamais)|"
+    r"ne[ \u00a0]+(?:\w+[ \u00a0]+)?(?:pas|jamais))[ \u00a0]+(?:\w+[ \u00a0]+){0,2}$",
+    re.I,
+)
+# Capital as money, not as shares: "concentrate its capital on cells", "capital spending".
+_CAPITAL_AS_MONEY = re.compile(
+    r"[ \u00a0]+(?:on|sur|expenditure|spending|costs?|markets?|goods|allocation|investments?|"
+    r"dépenses?|investissements?)(?![\w])",
+    re.I,
+)
+# "X, dont Y détient 30 %", "X, in which Y holds 30%": Y holds X.
+_WHOSE = re.compile(
+    r"^,?[ \u00a0]*(?:dont|in which|of which|dans laquelle|dans lequel|au capital duquel|"
+    r"au capital de laquelle)[ \u00a0]+",
+    re.I,
+)
+# "with the remaining 10% going to X", "les 10 % restants revenant à X": X holds the share.
+_GOING_TO = re.compile(
+    r"^[ \u00a0]+(?:(?:going|go|goes|will go|to go|allotted|allocated|reserved)[ \u00a0]+"
+    r"(?:to|for)|"
+    r"(?:revenant|revient|reviendront|reviendra|allant|iront|ira|réservés?)[ \u00a0]+(?:à|au|aux)|"
+    r"pour)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+){0,3}$",
+    re.I,
+)
+# "the purchase of X's 49% interest": X's stake is sold, and its buyer's is stated elsewhere.
+_PURCHASE_OF = re.compile(
+    r"(?<![\w])(?:purchase|acquisition|buyout|rachat|achat|reprise)[ \u00a0]+(?:of|de|du|des|d['’])"
+    r"[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+# "ouvre (le) capital", "opens (up) its capital": the company named after "à" / "to" comes in.
+_OPENS = re.compile(
+    r"(?<![\w])(?:ouvre|ouvrent|ouvrira|ouvert|ouvrir|opens?|opened|opening)(?:[ \u00a0]+up)?"
+    r"[ \u00a0]+(?:(?:son|sa|le|its|their|the|leur)[ \u00a0]+)?$",
+    re.I,
+)
 _SOLD_DONE = re.compile(
     r"(?<![\w])(?:sold|has sold|have sold|divested|exited|offloaded|disposed of|a cédé|ont cédé|"
     r"a vendu|ont vendu|a soldé|ont soldé|s['’]est désengagée?|se sont désengagée?s|"
@@ -234,6 +297,8 @@ def stakes(sentence, facts, discourse):
         word
         for word in _OWNING.finditer(body, passage.start, passage.end)
         if not any(n.start() <= word.start() < n.end() for n in nominal)
+        and not _in_name(sentence, word)
+        and not (word.group().lower() == "capital" and _CAPITAL_AS_MONEY.match(body, word.end()))
     ]
     shares = [
         f
@@ -251,6 +316,8 @@ def stakes(sentence, facts, discourse):
     ]
     if not words and not nominal:
         return
+    if _DENIED.search(body, passage.start, passage.end):
+        return  # "X has denied a report that it was negotiating to buy 25% of Y"
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     respective = _respective_holders(sentence, shares)
     for figure in shares or [None]:
@@ -272,6 +339,11 @@ def stakes(sentence, facts, discourse):
                 )
 
 
+def _in_name(sentence, word):
+    """Whether a word of owning is part of a company's name ("Ambre Capital", "X Holding")."""
+    return any(m["start"] <= word.start() < m["end"] for m in sentence.companies)
+
+
 def _buyer(sentence, trigger, target):
     """Who a stake is sold to ("cède sa participation dans Y à Z", "sold … to Z"), or None."""
     body = sentence.reading.body
@@ -283,7 +355,9 @@ def _buyer(sentence, trigger, target):
         if p["start"] > target["end"] and party_key(p) != party_key(target)
     ]
     for mention in after:
-        if _NEXT_CLAUSE.search(body, target["end"], mention["start"]):
+        # An apposition between ("X, sa filiale de modules et de packs, à Y") is no new clause.
+        between = _APPOSITION.sub(" ", body[target["end"] : mention["start"]])
+        if _NEXT_CLAUSE.search(between):
             break
         if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
             return mention
@@ -316,15 +390,56 @@ def _respective_holders(sentence, shares):
     return {}
 
 
+def _venture_described(sentence, trigger, discourse):
+    """The named venture a participle describes ("X, une coentreprise détenue à parts égales",
+    "X, a joint venture owned 50-50"), or None."""
+    body = sentence.reading.body
+    word = _VENTURE_WORD.search(
+        body, max(sentence.passage.start, trigger.start() - 25), trigger.start()
+    )
+    if word is None or body[word.end() : trigger.start()].strip(" \u00a0,"):
+        return None
+    for venture in reversed(discourse.ventures):
+        if venture.name is not None and venture.sentence is sentence:
+            return venture
+    return None
+
+
+def _opened_to(sentence, trigger):
+    """ "X ouvre le capital de Y à Z", "X opens its capital to Z": Z comes in (holder, target)."""
+    body, passage = sentence.reading.body, sentence.passage
+    if not _OPENS.search(body, max(passage.start, trigger.start() - 20), trigger.start()):
+        return None
+    after = [p for p in sentence.parties if p["start"] >= trigger.end()]
+    before = [p for p in sentence.parties if p["end"] <= trigger.start()]
+    for mention in after:
+        if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
+            held = [p for p in after if p["start"] < mention["start"]]
+            target = held[0] if held else (before[-1] if before else None)
+            return ([mention], target) if target is not None else None
+    return None
+
+
 def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
-    holders, target = _sides(sentence, trigger)
+    venture = _venture_described(sentence, trigger, discourse)
+    if venture is not None:
+        partners = venture.partners
+        if len(partners) < 2:
+            return []  # its founders are not named here: no holder to give it
+        share = figure or (
+            {"value": round(100 / len(partners), 2), "qualifier": "exact"} if distributive else None
+        )
+        return [(p, venture.name, share) for p in partners] if share else []
+    opened = _opened_to(sentence, trigger)
+    holders, target = opened or _sides(sentence, trigger)
     if figure is not None and figure["start"] in respective:
         holders = [respective[figure["start"]]]
     agent = _agent_after(sentence, figure)
     if agent is not None and holders:
         holders = [agent]  # "détenue à 60 % par X et à 40 % par Y": each share its own holder
+        distributive = None  # "each hold 45%, with the remaining 10% going to X": X's alone
     listed = _holder_before_parentheses(sentence, figure)
     if listed is not None:
         topic = memory.topic if memory.topic is not None else target
@@ -376,7 +491,8 @@ def _agent_after(sentence, figure):
     body = sentence.reading.body
     for mention in sentence.parties:
         gap = mention["start"] - figure["end"]
-        if 0 < gap <= AGENT_REACH and _BY_AFTER_SHARE.search(body, figure["end"], mention["start"]):
+        between = body[figure["end"] : mention["start"]]
+        if 0 < gap <= AGENT_REACH and (_BY_AFTER_SHARE.search(between) or _GOING_TO.match(between)):
             return mention
     return None
 
@@ -450,7 +566,36 @@ def _sides(sentence, trigger):
             and _HELD_IN.match(body[after[0]["end"] : after[1]["start"]])
         ):
             return [after[0]], after[1]
+    whose = _whose(sentence, trigger)
+    if whose is not None:
+        return whose
+    owner = _possessor(sentence, trigger)
+    if owner is not None:
+        return [owner], _object(sentence, trigger)
     return _subject(sentence, trigger), _object(sentence, trigger)
+
+
+def _possessor(sentence, trigger):
+    """ "Aldercell's 49% interest in VPS": the company whose stake the noun is, or None."""
+    if not _STAKE_NOUN.search(trigger.group()):
+        return None
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        gap = body[mention["end"] : trigger.start()]
+        if 0 < len(gap) <= 20 and _POSSESSIVE_GAP.match(gap):
+            return mention
+    return None
+
+
+def _whose(sentence, trigger):
+    """ "Nordhav, dont le fonds Nordkap détient 30 %": (the holder after, the company before)."""
+    body = sentence.reading.body
+    before = [p for p in sentence.parties if p["end"] <= trigger.start()]
+    for held, holder in zip(before, before[1:], strict=False):
+        relative = _WHOSE.match(body[held["end"] : holder["start"]])
+        if relative is not None and not re.search(r"[,;]", body[holder["end"] : trigger.start()]):
+            return [holder], held
+    return None
 
 
 def _subject(sentence, trigger):
@@ -525,15 +670,28 @@ _VENTURE_WORD = re.compile(
 )
 
 
-_AND = re.compile(r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*$", re.I)
+# Between two coordinated companies: "and", "et", a comma; the preposition said again and a
+# description of the second ("par X et par le fonds régional Y", "by X and by the fund Y").
+_AND = re.compile(
+    r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:by|par|to|à|with|avec)[ \u00a0]+)?"
+    r"(?:(?:the|le|la|les|l['’])[ \u00a0]*(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+){0,3})?$",
+    re.I,
+)
 
 
 def _with_coordinated(sentence, holders):
-    """``holders`` and the companies joined to the last of them by "and", "et" or a comma."""
+    """``holders`` with the companies coordinated with them, before ("X et par Y, qui …") and
+    after ("X and Y each hold …"), by "and", "et" or a comma."""
+    if not holders:
+        return []
+    body, parties = sentence.reading.body, sentence.parties
     every = list(holders)
-    body = sentence.reading.body
-    for mention in sentence.parties:
-        if every and mention["start"] >= every[-1]["end"]:
+    for mention in reversed([p for p in parties if p["end"] <= every[0]["start"]]):
+        if not _AND.match(body[mention["end"] : every[0]["start"]]):
+            break
+        every.insert(0, mention)
+    for mention in parties:
+        if mention["start"] >= every[-1]["end"]:
             if not _AND.match(body[every[-1]["end"] : mention["start"]]):
                 break
             every.append(mention)
@@ -583,7 +741,10 @@ def _note_topic(sentence, memory):
     """ "Lithiane's shareholder structure": the company whose shareholders are spoken of."""
     body = sentence.reading.body
     for mention in sentence.parties:
-        if _POSSESSIVE_STAKE.match(body[mention["end"] : mention["end"] + 40]):
+        lead = body[max(0, mention["start"] - 40) : mention["start"]]
+        if _POSSESSIVE_STAKE.match(body[mention["end"] : mention["end"] + 40]) or (
+            _CAPITAL_OF.search(lead)
+        ):
             memory.topic = mention
 
 
@@ -599,9 +760,19 @@ def _status(sentence, holder, trigger):
         # "its subsidiary X will build …": the verb is X's; a subsidiary is one already.
         lead = body[passage.start : trigger.start()]
         return "announced" if _BECOMES.search(lead) else "completed"
-    if triggers.STAKE_DIVESTED.search(verb):
+    if holder is not None and _PURCHASE_OF.search(
+        body[max(passage.start, holder["start"] - 30) : holder["start"]]
+    ):
+        return "divested"  # "completed the purchase of X's 49% interest": X's is sold
+    sold = triggers.STAKE_DIVESTED.search(verb)
+    if sold and not _NOT_SOLD.search(verb[: sold.start()]):
         return "divested"
-    if _RELATIVE_OPEN.match(body, start) and triggers.STAKE_DIVESTED.search(body, end, passage.end):
+    later = triggers.STAKE_DIVESTED.search(body, end, passage.end)
+    if (
+        _RELATIVE_OPEN.match(body, start)
+        and later
+        and not _NOT_SOLD.search(body[end : later.start()])
+    ):
         return "divested"  # "X, qui possédait 12 % de Y, a soldé sa participation": now sold
     if _PLANNED.search(verb):
         return "planned"
@@ -617,7 +788,12 @@ def _as_of(sentence, trigger, discourse):
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     body, passage = sentence.reading.body, sentence.passage
     start, end = (clause.start, clause.end) if clause else (passage.start, passage.end)
-    inside = [d for d in sentence.dates if start <= d["start"] < end]
+    inside = [
+        d
+        for d in sentence.dates
+        if start <= d["start"] < end
+        and not _DEADLINE.search(body, max(0, d["start"] - 12), d["start"])
+    ]
     if inside:
         date = nearest(inside, trigger.start())
         return date["date"], date["precision"]
@@ -631,6 +807,13 @@ def _as_of(sentence, trigger, discourse):
     if text:
         return text, _precision(text)
     return None, None
+
+
+# "d'ici 2028", "by 2028", "until 2030": when a change may come, not when the stake was dated.
+_DEADLINE = re.compile(
+    r"(?<![\w])(?:by|until|before|d['’]ici|jusqu['’](?:en|à)|avant|à l['’]horizon)[ \u00a0]+$",
+    re.I,
+)
 
 
 def _precision(text):
@@ -663,5 +846,8 @@ def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger
         )
     )
     mentions = [m for m in (holder, target, figure) if m and not m.get("descriptor")]
-    key = ("stake", fields["holder"], fields["target"], figure and figure["start"])
+    # Without a figure, the sentence tells two statements apart (a headline's and the body's),
+    # which merging then folds into the one that says most.
+    place = figure["start"] if figure else ("sentence", sentence.passage.start)
+    key = ("stake", fields["holder"], fields["target"], place, fields["status"])
     return key, sentence.propose("stake", fields, mentions, exists)
