@@ -300,3 +300,88 @@ def test_a_venture_described_as_a_named_venture_has_its_founders_as_partners():
         ("lumeo-chemicals", "partner"),
         ("fjord-kapital", "partner"),
     }
+
+
+def agreements_of(body, language):
+    return [
+        (f["kind"], f["status"], roles(f), f["announced"], f["start_year"])
+        for f in proposals(body, language, "agreement")
+    ]
+
+
+PELLUCELL_SUPPLIES = {("pellucell", "supplier"), ("moravia-auto", "buyer")}
+PARTNERS = {("pellucell", "partner"), ("moravia-auto", "partner")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell signed an agreement with Moravia Auto last month to supply cells.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-05", None)]),
+        ("Pellucell a signé mardi un accord avec Moravia Auto pour lui fournir 8 GWh par an à "
+         "partir de 2028.", "fr",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-17", 2028)]),
+        ("Pellucell has been selected as supplier by Moravia Auto for its next platform.", "en",
+         [("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        ("Moravia Auto will be the first customer of Pellucell's new plant.", "en",
+         [("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        ("Moravia Auto has agreed to take cells from Pellucell from the third quarter of next "
+         "year.", "en", [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", 2026)]),
+        ("Moravia Auto s'est engagée à acheter des cellules à Pellucell.", "fr",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        ("Ostrava, 18 June 2025 — Moravia Auto will buy cells from Pellucell under a contract the "
+         "two companies signed on Monday.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-16", None)]),
+        ("Moravia Auto achètera des cellules à Pellucell. Le contrat, signé lundi, prendra effet "
+         "l'an prochain.", "fr", [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-16", 2026)]),
+    ],
+)  # fmt: skip
+def test_supply_deals_who_supplies_and_when_it_was_signed_and_starts(body, language, expected):
+    assert agreements_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell fournit depuis 2023 des cellules à Moravia Auto.", "fr",
+         [("supply", "active", PELLUCELL_SUPPLIES, None, 2023)]),
+        ("Pellucell will keep supplying Moravia Auto under the existing contract.", "en",
+         [("supply", "active", PELLUCELL_SUPPLIES, None, None)]),
+        ("Pellucell was founded in 2015. It supplies cells to Moravia Auto under a contract that "
+         "runs until 2030.", "en", [("supply", "active", PELLUCELL_SUPPLIES, None, None)]),
+    ],
+)  # fmt: skip
+def test_a_supply_in_force_and_a_pronoun_for_the_subject_before(body, language, expected):
+    assert agreements_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell licenses its sodium-ion technology to Moravia Auto.", "en",
+         [("partnership", "announced", PARTNERS, "2025-06-18", None)]),
+        ("Pellucell et Moravia Auto annoncent la signature d'un accord de licence.", "fr",
+         [("partnership", "announced", PARTNERS, "2025-06-18", None)]),
+        ("Pellucell and Moravia Auto will jointly develop a new cathode.", "en",
+         [("partnership", "announced", PARTNERS, "2025-06-18", None)]),
+        ("Moravia Auto a noué avec Pellucell un partenariat de recherche sur les cathodes.", "fr",
+         [("research", "signed", PARTNERS, "2025-06-18", None)]),
+    ],
+)  # fmt: skip
+def test_licences_and_technology_partnerships(body, language, expected):
+    assert agreements_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell has denied a report that it was negotiating to supply cells to Moravia Auto.",
+         "en"),
+        ("« Pour Pellucell, c'est l'assurance d'un approvisionnement ; pour Moravia Auto, un "
+         "partenaire de plus », résume un analyste.", "fr"),
+        ("Moravia Auto takes sole ownership of Pellucell.", "en"),
+        ("« Pellucell apporte à Moravia Auto des clients de premier plan », dit-il.", "fr"),
+    ],
+)  # fmt: skip
+def test_denials_remarks_and_share_purchases_are_no_supply_deal(body, language):
+    assert agreements_of(body, language) == []

@@ -5,6 +5,7 @@ import re
 
 from . import triggers
 from .common import party, party_key
+from .dates import relative_date
 
 KIND_LABELS = {
     "supply": "supply agreement",
@@ -58,8 +59,22 @@ _WINS_ORDER = re.compile(
 )
 _CHOSEN_BY = re.compile(
     r"(?<![\w])(?:chosen|selected|picked|choisie?s?|sélectionnée?s?|retenue?s?)[ \u00a0]+"
-    r"(?:by|par)(?![\w])",
+    r"(?:(?:as|comme|en tant que)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}?)?(?:by|par)(?![\w])",
     re.I,
+)
+# "X will be the first customer of Y", "X, client de Y": X buys from Y.
+_CUSTOMER_OF = re.compile(
+    r"(?<![\w])(?:customers?|clients?|clientes?)[ \u00a0]+(?:of|for|de|du|d['’])"
+    r"(?=[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?-i:[A-ZÀ-Ý]))",
+    re.I,
+)
+# "X signed an agreement with Y to supply …", "X a signé avec Y un accord pour lui fournir …":
+# the verb after "to" / "pour" is the subject's, not the partner's named with "with".
+_WITH = re.compile(
+    r"(?<![\w])(?:with|avec|auprès de)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$", re.I
+)
+_TO_INFINITIVE = re.compile(
+    r"(?<![\w])(?:to|pour|afin de|in order to)[ \u00a0]+(?:(?:lui|leur)[ \u00a0]+)?$", re.I
 )
 _CHOOSES = re.compile(
     r"(?<![\w])(?:chose|chooses|selected|selects|picked|picks|choisit|choisi|sélectionne|"
@@ -91,13 +106,41 @@ def _kinds(body, passage, skip=()):
         match = pattern.search(body, passage.start, passage.end)
         if match and kind not in skip:
             found.append((kind, match))
-    verb = triggers.SUPPLYING.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
-        body, passage.start, passage.end
+    verb = (
+        triggers.SUPPLYING.search(body, passage.start, passage.end)
+        or triggers.BUY_VERB.search(body, passage.start, passage.end)
+        or _CUSTOMER_OF.search(body, passage.start, passage.end)
     )
     if verb and all(kind != "supply" for kind, _ in found):
         found.append(("supply", verb))
     order = [kind for kind, _ in triggers.AGREEMENT_KINDS]
     return sorted(found, key=lambda item: order.index(item[0]))
+
+
+# Verbs of equipping are verbs of supplying: "pour équiper ses utilitaires", "will equip".
+_EQUIPS = re.compile(
+    r"(?<![\w])(?:équiper\w*|équipe|équipent|equip|equips|equipping)(?![\w])", re.I
+)
+# A commitment is a deal done: "has agreed to take", "s'est engagée à acheter".
+_AGREED = re.compile(
+    r"(?<![\w])(?:has|have|had)[ \u00a0]+(?:agreed|committed)|agreed to|committed to|"
+    r"a accepté de|ont accepté de|s['’]est engagée?s? à|se sont engagée?s à|s['’]engage à|"
+    r"s['’]engagent à|(?:a|ont)[ \u00a0]+noué|struck|forged(?![\w])",
+    re.I,
+)
+# A sentence denying a deal states none: "has denied a report that it was negotiating …".
+_DENIED = re.compile(
+    r"(?<![\w])(?:denied|denies|deny|dismissed|ruled out|démenti|dément|démentent)(?![\w])",
+    re.I,
+)
+# A supply named by a noun alone ("l'assurance d'un approvisionnement") is no deal unless a word
+# of dealing or a verb of supplying says one was made.
+_DEAL_WORD = re.compile(
+    r"(?<![\w])(?:agreements?|contracts?|deals?|accords?|contrats?|orders?|commandes?|"
+    r"protocoles?|memorandums?|MoU|letters?|lettres?|offtake|off-take|partnership|partenariat)"
+    r"(?![\w])",
+    re.I,
+)
 
 
 def _status(text, kind, loi):
@@ -109,7 +152,7 @@ def _status(text, kind, loi):
         return "ended"
     if triggers.ACTIVE.search(text):
         return "active"
-    if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text):
+    if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text) or _AGREED.search(text):
         return "signed"
     return "announced"
 
@@ -145,6 +188,7 @@ def _supply_roles(sentence, companies, discourse):
     for pattern, subject_role, other_role in (
         (_WINS_ORDER, "supplier", "buyer"),
         (_CHOSEN_BY, "supplier", "buyer"),
+        (_CUSTOMER_OF, "buyer", "supplier"),
         (_CHOOSES, "buyer", "supplier"),
         (triggers.SUPPLYING, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
@@ -154,7 +198,7 @@ def _supply_roles(sentence, companies, discourse):
             continue
         before = [c for c in sentence.parties if c["end"] <= verb.start()]
         if before:
-            subject = before[-1]
+            subject = _subject_of(sentence, before, verb)
             return [
                 (c, subject_role if party_key(c) == party_key(subject) else other_role)
                 for c in companies
@@ -167,6 +211,22 @@ def _supply_roles(sentence, companies, discourse):
         supplier = 0 if ranks[0] < ranks[1] else 1
         return [(c, "supplier" if n == supplier else "buyer") for n, c in enumerate(companies)]
     return [(c, None) for c in companies]
+
+
+def _subject_of(sentence, before, verb):
+    """Who does what ``verb`` says: the company named last before it, unless that one is only
+    the partner named with "with" and the verb is an infinitive of the subject's ("X signed an
+    agreement with Y to supply …")."""
+    body = sentence.reading.body
+    last = before[-1]
+    lead = body[max(sentence.passage.start, last["start"] - 20) : last["start"]]
+    if len(before) >= 2 and _WITH.search(lead):
+        # the infinitive may come after what else the sentence says ("… on Tuesday to supply")
+        gap = body[last["end"] : verb.start()]
+        tail = gap[-12:] if len(gap) > 12 else gap
+        if _TO_INFINITIVE.search(tail):
+            return before[0]
+    return last
 
 
 def _roles(sentence, kind, companies, discourse):
@@ -210,14 +270,37 @@ def _is_capacity(sentence, figure):
     return bool(triggers.CAPACITY_WORD.search(reading.body, clause.start, clause.end))
 
 
-def _start_year(body, passage, status=None):
-    """The year the agreement starts; an agreement in force started when it was signed."""
+def _start_year(body, passage, status=None, published=None):
+    """
+    The year the agreement starts; an agreement in force started when it was signed; one that
+    starts "next year" ("prendra effet l'an prochain", "from the third quarter of next year")
+    the year after the article's.
+    """
     match = triggers.START_YEAR.search(body, passage.start, passage.end) or _SINCE_YEAR.search(
         body, passage.start, passage.end
     )
     if match is None and status == "active":
         match = _SIGNED_IN.search(body, passage.start, passage.end)
-    return int(match.group("year")) if match else None
+    if match is not None:
+        return int(match.group("year"))
+    starts = _STARTS_RELATIVE.search(body, passage.start, passage.end)
+    if starts and published is not None:
+        text, precision = relative_date(body, published, starts.start(), starts.end())
+        return int(text[:4]) if precision == "year" else None
+    return None
+
+
+# A start said relative to the article: "prendra effet l'an prochain", "from … next year".
+_STARTS_RELATIVE = re.compile(
+    r"(?<![\w])(?:from|starting|beginning|as of|take effect|takes effect|start\w*|begin\w*|"
+    r"deliveries|à partir de|dès|prendra effet|prend effet|débute\w*|démarre\w*|livraisons?)"
+    r"(?:[ \u00a0]+[\w'’-]+){0,5}?[ \u00a0]+(?:next year|l['’]an prochain|l['’]année prochaine)"
+    r"(?![\w])",
+    re.I,
+)
+# A dateline's date, followed by its dash ("Ostrava, 10 March 2026 — …"): the article's, not
+# the agreement's.
+_DATELINE_DASH = re.compile(r"[ \u00a0]*[–—-][ \u00a0]")
 
 
 def _announced(sentence, discourse, status):
@@ -225,18 +308,35 @@ def _announced(sentence, discourse, status):
     if status in ("active", "ended"):
         return None, None
     body, passage = sentence.reading.body, sentence.passage
-    dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
+    dated = [
+        d
+        for d in sentence.dates
+        if d["precision"] in ("day", "month") and not _DATELINE_DASH.match(body, d["end"])
+    ]
     if dated:
         return dated[0]["date"], dated[0]["precision"]
     signed = _SIGNED_IN.search(body, passage.start, passage.end)
     if signed:
         return signed.group("year"), "year"
     text, published = discourse.article_date
-    weekday = _WEEKDAY.search(body, passage.start, passage.end)
-    if weekday and published and discourse.article_date_precision == "day":
-        back = (published.weekday() - _WEEKDAYS[weekday.group().lower()]) % 7
-        return (published - datetime.timedelta(days=back)).isoformat(), "day"
+    weekday = _weekday_date(sentence, discourse)
+    if weekday is not None:
+        return weekday
+    relative = relative_date(body, published, passage.start, passage.end)
+    if relative[0] is not None and relative[1] != "year":
+        return relative  # "signed last month", "signé hier"
     return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
+
+
+def _weekday_date(sentence, discourse):
+    """ "signed on Monday", "signé lundi": the last such day up to the article's, or None."""
+    body, passage = sentence.reading.body, sentence.passage
+    published = discourse.article_date[1]
+    weekday = _WEEKDAY.search(body, passage.start, passage.end)
+    if weekday is None or published is None or discourse.article_date_precision != "day":
+        return None
+    back = (published.weekday() - _WEEKDAYS[weekday.group().lower()]) % 7
+    return (published - datetime.timedelta(days=back)).isoformat(), "day"
 
 
 # A venture its founders already have: "their joint venture", "leur coentreprise", "X and Y's
@@ -301,6 +401,8 @@ def agreements(sentence, facts, discourse):
         found = _venture_proposal(sentence, venture, discourse)
         if found:
             yield found
+    if _DENIED.search(body, passage.start, passage.end):
+        return
     if _continues(sentence, discourse):
         return
     kinds = _kinds(body, passage, skip=("joint_venture",))
@@ -317,6 +419,18 @@ def agreements(sentence, facts, discourse):
     if not kinds:
         return
     kind, word = kinds[0]
+    if (
+        kind == "supply"
+        and not _DEAL_WORD.search(body, passage.start, passage.end)
+        and not triggers.SUPPLYING.search(body, passage.start, passage.end)
+        and not triggers.BUY_VERB.search(body, passage.start, passage.end)
+        and not _WINS_ORDER.search(body, passage.start, passage.end)
+        and not _CHOOSES.search(body, passage.start, passage.end)
+        and not _CHOSEN_BY.search(body, passage.start, passage.end)
+        and not _CUSTOMER_OF.search(body, passage.start, passage.end)
+        and not _EQUIPS.search(body, passage.start, passage.end)
+    ):
+        return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
     if kind == "letter_of_intent" and _ABOUT.match(body, word.end()):
         # A memorandum keeps the kind of what it is about; about something no other word
         # types ("pour recycler les rebuts", "on battery recycling"), it is a partnership.
@@ -346,7 +460,7 @@ def agreements(sentence, facts, discourse):
         "parties": [{"company": party(c), "role": role} for c, role in roles],
         "announced": announced[0],
         "announced_precision": announced[1],
-        "start_year": _start_year(body, passage, status),
+        "start_year": _start_year(body, passage, status, discourse.article_date[1]),
         "volumes": _volumes(sentence) if kind == "supply" else [],
     }
     known = [c["record"]["id"] for c in companies if c.get("record")]
@@ -394,8 +508,18 @@ def _continues(sentence, discourse):
         for entry in fields["parties"]:
             entry["role"] = entry["role"] or roles.get(entry["company"])
     fields["start_year"] = (
-        fields["start_year"] or _start_year(body, passage) or _first_year(sentence)
+        fields["start_year"]
+        or _start_year(body, passage, published=discourse.article_date[1])
+        or _first_year(sentence)
     )
+    if triggers.SIGNED.search(body, passage.start, passage.end):
+        # "Le contrat, signé lundi, prendra effet …": the day it was signed.
+        signed = _weekday_date(sentence, discourse)
+        dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
+        if dated:
+            signed = (dated[0]["date"], dated[0]["precision"])
+        if signed is not None and fields["status"] not in ("active", "ended"):
+            fields["announced"], fields["announced_precision"] = signed
     fields["volumes"] = fields["volumes"] + _volumes(sentence)
     if (
         triggers.CONTRACT.search(body, passage.start, passage.end)

@@ -64,14 +64,16 @@ _FORMING = re.compile(
 )
 # Between a name and the venture word it is in apposition to: a determiner, a few modifiers.
 _APPOSITION = re.compile(
-    r",?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*|"
-    r",[ \u00a0]*(?:the|la|l['’]|a|an|une)[ \u00a0]*(?:[\w-]+[ \u00a0]+){1,3}?",
+    r"\)?,?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*|"
+    r"\)?,[ \u00a0]*(?:the|la|l['’]|a|an|une)[ \u00a0]*(?:[\w-]+[ \u00a0]+){1,3}?",
     re.I,
 )
 # Heads of descriptions that say only "a company" (folded, as ``Description.head`` is).
 _GENERIC_HEAD = re.compile(
     r"^(?:company|firm|group|groupe|societe|entreprise|start-?up|jeune pousse)$"
 )
+# A sentence opening with a pronoun ("It supplies …", "Elle a signé …", "Il détient …").
+_SUBJECT_PRONOUN = re.compile(r"(?-i:It|Il|Elle)(?=[ \u00a0]+[a-zà-ÿ])")
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
 
 
@@ -83,6 +85,7 @@ class Known:
     kind: str | None
     country: str | None
     heads: set = field(default_factory=set)
+    times: int = 0  # how many times the article has named it so far
 
 
 @dataclass
@@ -115,6 +118,7 @@ class Discourse:
         self.new_plants = []
         self.current_plant = None
         self.canonical = _canonical_names(reading)
+        self.previous_subject = None  # the company a sentence opened with, for "It …" after it
         self.dateline_country = _dateline_country(reading.body)
         for sentence in sentences:
             self._read(sentence)
@@ -130,8 +134,8 @@ class Discourse:
         names = sorted(sentence.companies, key=lambda m: m["start"])
         resolved = []
         for description in descriptors.find(self.body, passage.start, passage.end):
-            if any(m["start"] <= description.start < m["end"] for m in names):
-                continue
+            if any(m["start"] < description.end and description.start < m["end"] for m in names):
+                continue  # "Le groupe au losange", a known writing: the name says who
             follows = next((m for m in names if 0 <= m["start"] - description.end <= 2), None)
             before = [m for m in names if m["end"] <= description.start]
             if follows is not None and descriptors.introduces(self.body, description):
@@ -141,9 +145,20 @@ class Discourse:
             elif description.definite:
                 named = before + [r for r in resolved if r["start"] < description.start]
                 resolved.extend(self._resolve(description, sentence, named))
+        pronoun = _SUBJECT_PRONOUN.match(self.body, passage.start, passage.end)
+        if pronoun and self.previous_subject is not None:
+            # "Trevista was spun out in 2019. It supplies …": the subject of the sentence before.
+            resolved.append(
+                dict(
+                    self.previous_subject, start=pronoun.start(), end=pronoun.end(), descriptor=True
+                )
+            )
         for mention in names:
             self._remember(mention)
         sentence.parties = _distinct_spans(names + resolved)
+        first = sentence.parties[0] if sentence.parties else None
+        opens = first is not None and not self.body[passage.start : first["start"]].strip(' \n"«“')
+        self.previous_subject = first if opens else None
         self._pairs(sentence)
         self._venture(sentence)
         self._plants(sentence)
@@ -157,6 +172,7 @@ class Discourse:
                 self.attributes.get(record["id"], (None, None)) if record else (None, None)
             )
             known = Known(mention, kind, country)
+        known.times += 1
         self.companies[key] = known
 
     def _describe(self, mention, description):
@@ -220,10 +236,12 @@ class Discourse:
         if not _GENERIC_HEAD.match(description.head):
             return None
         named = {_mention_key(m) for m in before}
-        for key in reversed(list(self.companies)):
-            if key not in named:
-                return self.companies[key].mention
-        return None
+        others = [key for key in reversed(list(self.companies)) if key not in named]
+        if not others:
+            return None
+        # The article's subject is the one named most; of equals, the one named last.
+        best = max(others, key=lambda key: self.companies[key].times)
+        return self.companies[best].mention
 
     def _pairs(self, sentence):
         names = sorted(sentence.companies, key=lambda m: m["start"])
