@@ -385,3 +385,47 @@ def test_licences_and_technology_partnerships(body, language, expected):
 )  # fmt: skip
 def test_denials_remarks_and_share_purchases_are_no_supply_deal(body, language):
     assert agreements_of(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto has awarded Pellucell a contract for 4 GWh of cells a year.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        ("Pellucell will be Moravia Auto's exclusive supplier of cells.", "en",
+         [("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        ("Pellucell sera le fournisseur exclusif de Moravia Auto en cellules.", "fr",
+         [("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        ("Pellucell and Moravia Auto are in advanced talks about a joint venture.", "en",
+         [("joint_venture", "in_discussion", PARTNERS, "2025-06-18", None)]),
+        ("Pellucell et Moravia Auto discutent d'une coentreprise.", "fr",
+         [("joint_venture", "in_discussion", PARTNERS, "2025-06-18", None)]),
+    ],
+)  # fmt: skip
+def test_contracts_awarded_suppliers_named_and_ventures_discussed(body, language, expected):
+    assert agreements_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell is jointly owned by Moravia Auto and Halden Fonds.", "en",
+         [("moravia-auto", "pellucell", None, "completed"),
+          ("halden-fonds", "pellucell", None, "completed")]),
+        ("Pellucell est détenue conjointement par Moravia Auto et Halden Fonds.", "fr",
+         [("moravia-auto", "pellucell", None, "completed"),
+          ("halden-fonds", "pellucell", None, "completed")]),
+        ("Pellucell is owned 60% by Moravia Auto and Halden Fonds.", "en",
+         [("moravia-auto", "pellucell", 60, "completed")]),
+        ("Halden Fonds est sorti du capital de Pellucell en 2023.", "fr",
+         [("halden-fonds", "pellucell", None, "divested")]),
+        ("Halden Fonds exited Pellucell in 2023.", "en",
+         [("halden-fonds", "pellucell", None, "divested")]),
+        ("Pellucell said Fjord Kapital would become its largest shareholder with 25%.", "en",
+         [("fjord-kapital", "pellucell", 25, "announced")]),
+        ("Fjord Kapital a investi 40 millions d'euros dans Pellucell en échange de 12 % du "
+         "capital.", "fr", [("fjord-kapital", "pellucell", 12, "completed")]),
+    ],
+)  # fmt: skip
+def test_joint_owners_exits_reported_futures_and_investments(body, language, expected):
+    assert stakes_of(body, language) == expected

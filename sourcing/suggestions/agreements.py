@@ -62,6 +62,20 @@ _CHOSEN_BY = re.compile(
     r"(?:(?:as|comme|en tant que)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}?)?(?:by|par)(?![\w])",
     re.I,
 )
+# "X will be Y's exclusive supplier", "X sera le fournisseur exclusif de Y": X supplies Y.
+_SUPPLIER_OF = re.compile(
+    r"(?<![\w])(?:suppliers?|fournisseurs?)(?:[ \u00a0]+(?:exclusif|exclusive|principal|"
+    r"privilégié|main|preferred|sole|unique|attitré))?[ \u00a0]+(?:of|to|for|de|du|d['’])"
+    r"(?=[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?-i:[A-ZÀ-Ý]))|"
+    r"['’]s[ \u00a0]+(?:(?:exclusive|main|preferred|sole|first)[ \u00a0]+)?suppliers?(?![\w])",
+    re.I,
+)
+# "X has awarded Y a contract", "X a attribué / confié à Y un contrat": X buys from Y.
+_AWARDS = re.compile(
+    r"(?<![\w])(?:awarded|awards|award|attribué|attribue|attribuent|confié|confie|confient)"
+    r"(?![\w])(?=[^.;]{0,60}?(?:contracts?|orders?|contrats?|commandes?|deal)(?![\w]))",
+    re.I,
+)
 # "X will be the first customer of Y", "X, client de Y": X buys from Y.
 _CUSTOMER_OF = re.compile(
     r"(?<![\w])(?:customers?|clients?|clientes?)[ \u00a0]+(?:of|for|de|du|d['’])"
@@ -110,6 +124,7 @@ def _kinds(body, passage, skip=()):
         triggers.SUPPLYING.search(body, passage.start, passage.end)
         or triggers.BUY_VERB.search(body, passage.start, passage.end)
         or _CUSTOMER_OF.search(body, passage.start, passage.end)
+        or _AWARDS.search(body, passage.start, passage.end)
     )
     if verb and all(kind != "supply" for kind, _ in found):
         found.append(("supply", verb))
@@ -187,6 +202,8 @@ def _supply_roles(sentence, companies, discourse):
         return [(c, "supplier" if _same(c, subject) else "buyer") for c in companies]
     for pattern, subject_role, other_role in (
         (_WINS_ORDER, "supplier", "buyer"),
+        (_AWARDS, "buyer", "supplier"),
+        (_SUPPLIER_OF, "supplier", "buyer"),
         (_CHOSEN_BY, "supplier", "buyer"),
         (_CUSTOMER_OF, "buyer", "supplier"),
         (_CHOOSES, "buyer", "supplier"),
@@ -199,6 +216,8 @@ def _supply_roles(sentence, companies, discourse):
         before = [c for c in sentence.parties if c["end"] <= verb.start()]
         if before:
             subject = _subject_of(sentence, before, verb)
+            if verb.group()[0] in "'’" and len(before) >= 2:
+                subject = before[-2]  # "X will be Y's supplier": Y is only the possessor
             return [
                 (c, subject_role if party_key(c) == party_key(subject) else other_role)
                 for c in companies
@@ -365,6 +384,8 @@ def _venture_proposal(sentence, venture, discourse):
     status = "active" if past else "announced"
     if not past and _LETTER_OF_INTENT.search(body, passage.start, passage.end):
         status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
+    elif not past and triggers.DISCUSSIONS.search(body, passage.start, passage.end):
+        status = "in_discussion"  # "are in talks about a joint venture", "discutent d'une …"
     elif not past and triggers.SIGNED.search(body, passage.start, passage.end):
         status = "signed"  # "have signed an agreement to set up X, a Zaragoza-based venture"
     announced = (None, None) if past else _announced(sentence, discourse, status)
@@ -428,6 +449,7 @@ def agreements(sentence, facts, discourse):
         and not _CHOOSES.search(body, passage.start, passage.end)
         and not _CHOSEN_BY.search(body, passage.start, passage.end)
         and not _CUSTOMER_OF.search(body, passage.start, passage.end)
+        and not _SUPPLIER_OF.search(body, passage.start, passage.end)
         and not _EQUIPS.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made

@@ -24,7 +24,8 @@ _OWNING = re.compile(
     r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
     r"possédaient|possèdent|possédera\w*|rachète|conserve|conservent|conserver\w*|garde|gardent|"
     r"garder\w*|keeps?(?![ \u00a0]+\w+ing(?![\w]))|kept|retains?|retained|cède|cèdent|"
-    r"cédé|sold|sells|exits?|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|subsidiaries|"
+    r"cédé|sold|sells|exits?|exited|exiting|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|"
+    r"subsidiaries|"
     r"filiales?|"
     # "takes full control of", "prend le contrôle de": a stake without a figure.
     r"(?:takes?|took|taken|taking)[ \u00a0]+over(?=[ \u00a0]+(?-i:[A-ZÀ-Ý]))|"
@@ -90,6 +91,12 @@ _BECOMES = re.compile(
 _POSSESSIVE_GAP = re.compile(
     r"^['’]s?[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:(?-i:[a-z-]+)[ \u00a0]+)?$", re.I
 )
+_REPORTED = re.compile(
+    r"(?<![\w])(?:said|told|announced|confirmed|added|explained|expects?|expected)(?![\w])", re.I
+)
+_JOINTLY = re.compile(
+    r"(?<![\w])(?:jointly|together|conjointement|ensemble|co-owned|codétenue?s?)(?![\w])", re.I
+)
 # "respectively", "respectivement": the shares go to the holders in the order named.
 _RESPECTIVELY = re.compile(r"(?<![\w])(?:respectively|respectivement)(?![\w])", re.I)
 # "la participation (de 20 %) de X dans Y": X holds, in Y.
@@ -113,7 +120,8 @@ _PASSIVE_NO_AGENT = re.compile(
 )
 # Where a clause with a subject of its own begins: after "that", "que", "while", a colon.
 _NEW_SUBJECT = re.compile(
-    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que)(?![\w])|:|"
+    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que|said|says|told|"
+    r"announced|confirmed|indicated|selon|according to)(?![\w])|:|"
     r"[ \u00a0][–—][ \u00a0]",  # after a dateline ("Lyon, le 8 avril 2026 – X a …")
     re.I,
 )
@@ -139,6 +147,7 @@ _DONE = re.compile(
     r"increased|reduced|lifted|lowered|trimmed|doubled|tripled|halved|boosted|upped|"
     r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé)|"
     r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|completed|closed|finali[sz]ed|"
+    r"invested|(?:a|ont)[ \u00a0]+investi|"
     r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis)|"
     r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
     r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
@@ -423,6 +432,7 @@ def _opened_to(sentence, trigger):
 def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
+    body, passage = sentence.reading.body, sentence.passage
     venture = _venture_described(sentence, trigger, discourse)
     if venture is not None:
         partners = venture.partners
@@ -475,7 +485,12 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         return []
     if distributive and target is None:
         return []
-    return [(h, target, figure) for h in holders[-1:]] if holders else [(None, target, figure)]
+    if not holders:
+        return [(None, target, figure)]
+    if figure is None and _JOINTLY.search(sentence.text):
+        return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
+    passive = _PASSIVE.search(body, max(passage.start, trigger.start() - 5), passage.end)
+    return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
 
 
 # "à 40 % par Y", "40% by Y": the holder of a share in a passive list follows its own figure.
@@ -546,7 +561,8 @@ def _sides(sentence, trigger):
         held = before[-1] if before else None
         if held is not None and _VENTURE_WORD.search(body, held["end"], passive.start()):
             held = None  # "X et Y vont créer une coentreprise détenue à 60 % par X": the venture's
-        return (after[:1], held)
+        # "jointly owned by X and Y": every agent coordinated; with one share, the first's.
+        return (_with_coordinated(sentence, after[:1]), held)
     held = _PASSIVE_NO_AGENT.search(
         body, max(sentence.passage.start, trigger.start() - 25), trigger.end()
     )
@@ -774,9 +790,13 @@ def _status(sentence, holder, trigger):
         and not _NOT_SOLD.search(body[end : later.start()])
     ):
         return "divested"  # "X, qui possédait 12 % de Y, a soldé sa participation": now sold
-    if _PLANNED.search(verb):
-        return "planned"
-    if triggers.STAKE_FUTURE.search(verb):
+    planned = _PLANNED.search(verb)
+    if planned and not (
+        planned.group().lower() == "would"
+        and _REPORTED.search(body, passage.start, trigger.start())
+    ):
+        return "planned"  # not "X said Y would hold 25%": a future told, not an intention
+    if planned or triggers.STAKE_FUTURE.search(verb):
         return "announced"
     if _DONE.search(verb):
         return "completed"

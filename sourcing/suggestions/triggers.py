@@ -206,7 +206,8 @@ ACTIVE = re.compile(
 STAKE_DIVESTED = re.compile(
     r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
     r"cédant|céder|désengag\w+|vend|vendent|vendu|vendue|vendus|vendre|vendra|vendront|vendant|"
-    r"sort du capital|sortie du capital|soldé|solde|soldera|offloaded|disposed of|cessions?|"
+    r"sort du capital|sortie du capital|sortie?s? du capital|soldé|solde|soldera|offloaded|"
+    r"disposed of|cessions?|"
     r"sale of|disposal of)"
     r"(?![\w])",
     re.I,
