@@ -13,7 +13,7 @@ import pytest
 from sourcing.models import Company
 from sourcing.suggestions import suggest
 
-from .factories import make_company
+from .factories import make_company, make_plant
 
 pytestmark = pytest.mark.django_db
 
@@ -429,3 +429,31 @@ def test_contracts_awarded_suppliers_named_and_ventures_discussed(body, language
 )  # fmt: skip
 def test_joint_owners_exits_reported_futures_and_investments(body, language, expected):
     assert stakes_of(body, language) == expected
+
+
+def test_a_buyer_of_a_plants_output_buys_from_its_operator():
+    pellucell = Company.objects.get(slug="pellucell")
+    make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
+    body = (
+        "Pellucell runs the Vierzon plant. Under a supply agreement signed in 2023, the Czech "
+        "carmaker Moravia Auto will take most of the plant's output."
+    )
+    found = agreements_of(body, "en")
+    assert found == [("supply", "signed", PELLUCELL_SUPPLIES, "2023", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The first cells will go to Moravia Auto, which signed a six-year contract with "
+         "Pellucell in 2024 for 5 GWh a year of cells.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2024", None)]),
+        ("Pellucell signed a supply contract with Moravia Auto, with first deliveries in 2027.",
+         "en", [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", 2027)]),
+        ("La société Pellucell, fabricant de cellules, a été créée en 2019. La société fournit "
+         "depuis 2023 des cellules à Moravia Auto.", "fr",
+         [("supply", "active", PELLUCELL_SUPPLIES, None, 2023)]),
+    ],
+)  # fmt: skip
+def test_goods_under_contract_first_deliveries_and_the_company_as_subject(body, language, expected):
+    assert agreements_of(body, language) == expected

@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from . import triggers
+from . import plants, records, triggers
 from .common import party, party_key
 from .dates import relative_date
 
@@ -32,13 +32,17 @@ _WEEKDAYS = {
 _WEEKDAY = re.compile(r"(?<![\w])(?:" + "|".join(_WEEKDAYS) + r")(?![\w])", re.I)
 _LETTER_OF_INTENT = triggers.AGREEMENT_KINDS[1][1]
 _SINCE_YEAR = re.compile(
-    r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins)"
+    r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins|"
+    r"(?:first|premières?)[ \u00a0]+(?:deliveries|livraisons|shipments))"
     r"(?:[ \u00a0]+(?:in|en))?[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
 )
+# "signed in 2019", "signed a six-year contract with Y in 2024": the words between name what was
+# signed and with whom, not when it starts ("to supply … from 2027").
 _SIGNED_IN = re.compile(
-    r"(?<![\w])(?:signed|signé|signée|conclu|concluded)[ \u00a0]+(?:in|en)[ \u00a0]+"
-    r"(?P<year>(?:19|20)[0-9]{2})(?![\w])",
+    r"(?<![\w])(?:signed|signé|signée|conclu|concluded)"
+    r"(?:[ \u00a0]+(?!(?:to|pour|from|à|starting|dès|supply|deliver|fournir|livrer)(?![\w]))"
+    r"[\w'’-]+){0,6}?[ \u00a0]+(?:in|en)[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
 )
 _CONTINUES = re.compile(
@@ -126,6 +130,10 @@ def _kinds(body, passage, skip=()):
         or _CUSTOMER_OF.search(body, passage.start, passage.end)
         or _AWARDS.search(body, passage.start, passage.end)
     )
+    if verb is None:
+        # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
+        deal = _GOODS_DEAL.search(body, passage.start, passage.end)
+        verb = deal
     if verb and all(kind != "supply" for kind, _ in found):
         found.append(("supply", verb))
     order = [kind for kind, _ in triggers.AGREEMENT_KINDS]
@@ -469,6 +477,11 @@ def agreements(sentence, facts, discourse):
         if c["start"] - PARTY_REACH <= word.start() <= c["end"] + PARTY_REACH
         and party_key(c) not in excluded
     )
+    if len(companies) == 1 and kind == "supply":
+        # "the German carmaker will take most of the plant's output": the plant's operator sells
+        operator = _plant_operator(sentence, discourse)
+        if operator is not None and not _same(operator, companies[0]):
+            companies = companies + [operator]
     if len(companies) < 2:
         return
     roles = _roles(sentence, kind, companies, discourse)
@@ -493,6 +506,45 @@ def agreements(sentence, facts, discourse):
     )
     discourse.last_agreement = found
     yield key, found
+
+
+# The output of the plant spoken of, which its operator sells: "the plant's output", "la
+# production de l'usine".
+_PLANT_OUTPUT = re.compile(
+    r"(?<![\w])(?:(?:plant|factory|site|gigafactory|refinery)['’]s[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
+    r"(?:output|production|capacity|cells)|(?:output|production|capacity)[ \u00a0]+of[ \u00a0]+the"
+    r"[ \u00a0]+(?:plant|factory|site|gigafactory|refinery)|(?:production|capacité)[ \u00a0]+de"
+    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])",
+    re.I,
+)
+
+
+_GOODS_DEAL = re.compile(
+    r"(?<![\w])(?:contracts?|contrats?|deals?|orders?|commandes?)(?![\w])[^.;]{0,80}?"
+    r"(?:(?<![\w])(?:of|de|d['’]|for|pour)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,4}?(?:cells|cellules|"
+    r"batteries|cathodes?|anodes?|lithium|electrolytes?|électrolytes?|materials?|matériaux|packs|"
+    r"modules|hydroxide|hydroxyde|nickel|cobalt|graphite|spodumene|spodumène)|[0-9][ \u00a0]*GWh)"
+    r"(?![\w])",
+    re.I,
+)
+
+
+def _plant_operator(sentence, discourse):
+    """The operator of the plant whose output a sentence speaks of, as a company mention."""
+    body, passage = sentence.reading.body, sentence.passage
+    output = _PLANT_OUTPUT.search(body, passage.start, passage.end)
+    if output is None:
+        return None
+    plant = records.plant_at(sentence, output.start())
+    if isinstance(plant, plants.NewPlant):
+        return plant.operator
+    if isinstance(plant, dict) and plant.get("id"):
+        operator_id = discourse.known_places.plants.get(plant["id"], (None, None, None))[2]
+        for known in discourse.companies.values():
+            record = known.mention.get("record")
+            if record and record["id"] == operator_id:
+                return known.mention
+    return None
 
 
 def _continues(sentence, discourse):
