@@ -457,3 +457,40 @@ def test_a_buyer_of_a_plants_output_buys_from_its_operator():
 )  # fmt: skip
 def test_goods_under_contract_first_deliveries_and_the_company_as_subject(body, language, expected):
     assert agreements_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status"),
+    [
+        ("Moravia Auto has completed the purchase of Pellucell's 49% interest in Bohemcell, the "
+         "joint venture the two companies have run since 2019.", "en", "ended"),
+        ("Bohemcell, la coentreprise créée en 2019 par Moravia Auto et Pellucell, passe sous le "
+         "contrôle de Moravia Auto, qui rachète la participation de Pellucell.", "fr", "ended"),
+        ("Moravia Auto and Pellucell set up their joint venture, Bohemcell, in 2019.", "en",
+         "active"),
+    ],
+)  # fmt: skip
+def test_a_joint_venture_whose_partner_is_bought_out_has_ended(body, language, status):
+    (fields,) = proposals(body, language, "agreement")
+    assert (fields["kind"], fields["status"], fields["start_year"]) == (
+        "joint_venture",
+        status,
+        2019,
+    )
+    assert roles(fields) == PARTNERS
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Pellucell holds 2.5% of Moravia Auto, a cross-shareholding the two groups set up when "
+            "they signed their first supply deal.",
+            "en",
+        ),
+        ("Pellucell et Moravia Auto ont prolongé leur contrat de fourniture jusqu'en 2030.", "fr"),
+    ],
+)
+def test_a_deal_spoken_of_as_theirs_is_in_force(body, language):
+    (fields,) = proposals(body, language, "agreement")
+    assert (fields["kind"], fields["status"], fields["announced"]) == ("supply", "active", None)

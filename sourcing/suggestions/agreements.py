@@ -166,6 +166,16 @@ _DEAL_WORD = re.compile(
 )
 
 
+# A deal spoken of as theirs already runs: "when they signed their first supply deal", "leur
+# contrat de fourniture".
+_THEIR_DEAL = re.compile(
+    r"(?<![\w])(?:their|leur|leurs)[ \u00a0]+(?:(?:first|premier|première|long-term|existing|"
+    r"current|actuel|actuelle)[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?(?:deals?|agreements?|contracts?|"
+    r"accords?|contrats?)(?![\w])",
+    re.I,
+)
+
+
 def _status(text, kind, loi):
     if loi:
         return "letter_of_intent"
@@ -173,7 +183,7 @@ def _status(text, kind, loi):
         return "in_discussion"
     if triggers.ENDED.search(text):
         return "ended"
-    if triggers.ACTIVE.search(text):
+    if triggers.ACTIVE.search(text) or _THEIR_DEAL.search(text):
         return "active"
     if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text) or _AGREED.search(text):
         return "signed"
@@ -378,6 +388,20 @@ _THEIR_VENTURE = re.compile(
 )
 
 
+# A partner bought out ends a joint venture: "the purchase of X's 49% interest", "sole
+# ownership", "rachète la participation de X", "X cède sa part".
+_BOUGHT_OUT = re.compile(
+    r"(?<![\w])(?:(?:purchase|acquisition|buyout)[ \u00a0]+of[ \u00a0]+[^.;]{1,40}?['’]s[ \u00a0]+"
+    r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|interest|holding|share)|"
+    r"(?:sole|full|100%)[ \u00a0]+(?:ownership|owner|control)|"
+    r"(?:rachat[ \u00a0]+de|reprise[ \u00a0]+de|rachète|racheté|rachètera|reprend|repris|buys out|"
+    r"bought out)[ \u00a0]+(?:la[ \u00a0]+participation|les[ \u00a0]+parts|la[ \u00a0]+part)|"
+    r"(?:sold|sells|cède|a cédé)[ \u00a0]+(?:its|sa)[ \u00a0]+"
+    r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|interest|participation|part))(?![\w])",
+    re.I,
+)
+
+
 def _venture_proposal(sentence, venture, discourse):
     """The joint venture founded or formed in this sentence, its founders as partners."""
     partners = [p for p in _distinct(venture.partners) if not _same(p, venture.name)]
@@ -390,6 +414,8 @@ def _venture_proposal(sentence, venture, discourse):
     existing = not venture.forming and _THEIR_VENTURE.search(body, passage.start, passage.end)
     past = past or bool(existing)
     status = "active" if past else "announced"
+    if past and _BOUGHT_OUT.search(body, passage.start, passage.end):
+        status = "ended"  # "completed the purchase of X's 49% interest in the venture"
     if not past and _LETTER_OF_INTENT.search(body, passage.start, passage.end):
         status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
     elif not past and triggers.DISCUSSIONS.search(body, passage.start, passage.end):
