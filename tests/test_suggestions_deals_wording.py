@@ -494,3 +494,30 @@ def test_a_joint_venture_whose_partner_is_bought_out_has_ended(body, language, s
 def test_a_deal_spoken_of_as_theirs_is_in_force(body, language):
     (fields,) = proposals(body, language, "agreement")
     assert (fields["kind"], fields["status"], fields["announced"]) == ("supply", "active", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "as_of"),
+    [
+        ("In March 2024, Fjord Kapital bought 5% of Pellucell.", "en", "2024-03"),
+        ("En 2023, Halden Fonds a cédé sa participation dans Pellucell.", "fr", "2023"),
+        ("Fjord Kapital lifted its stake in Pellucell to 12% last month.", "en", "2025-05"),
+        ("Fjord Kapital will raise its stake in Pellucell to 30% next year.", "en", "2025-06-18"),
+    ],
+)
+def test_the_date_of_a_stake_is_the_sentences_fronted_or_relative_one(body, language, as_of):
+    (fields,) = proposals(body, language, "stake")
+    assert fields["as_of"] == as_of
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Moravia Auto announced a deal with Pellucell on Monday. The group will take a 20% stake "
+         "in the French company.", "en"),
+        ("Moravia Auto a annoncé lundi un accord avec Pellucell. Le groupe prendra 20 % du "
+         "capital de la société française.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_description_opening_a_sentence_is_the_subject_of_the_one_before(body, language):
+    assert stakes_of(body, language) == [("moravia-auto", "pellucell", 20, "announced")]

@@ -194,7 +194,12 @@ class Discourse:
         elif description.plural != 1:
             targets = self._group(description)
         else:
-            found = self._best(description) or self._last_other(description, before)
+            found = self._best(description)
+            opens = not self.body[sentence.passage.start : description.start].strip(' \n"«“')
+            if found is None and opens and _GENERIC_HEAD.match(description.head):
+                # "X announced a deal with Y. The group will …": the subject of the sentence before
+                found = self.previous_subject
+            found = found or self._last_other(description, before)
             targets = [found] if found else []
         return [
             dict(target, start=description.start, end=description.end, descriptor=True)

@@ -11,6 +11,7 @@ import re
 
 from . import triggers
 from .common import nearest, party, party_key
+from .dates import relative_date
 from .records import share_fields
 
 # How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
@@ -160,11 +161,6 @@ _DONE = re.compile(
     r"['’]s[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|holding|shareholding|"
     r"interest))"
     r"(?![\w])",
-    re.I,
-)
-_RELATIVE_DATE = re.compile(
-    r"(?<![\w])(?P<year>last year|l['’]an dernier|l['’]année dernière|l['’]an passé|"
-    r"this year|cette année)(?![\w])",
     re.I,
 )
 # "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
@@ -814,21 +810,33 @@ def _as_of(sentence, trigger, discourse):
         if start <= d["start"] < end
         and not _DEADLINE.search(body, max(0, d["start"] - 12), d["start"])
     ]
-    if inside:
-        date = nearest(inside, trigger.start())
+    # "In March 2024, X bought 5% of Y": a date put before the sentence's subject is its own.
+    fronted = [
+        d
+        for d in sentence.dates
+        if d["start"] < start
+        and _FRONTED.match(body[passage.start : d["start"]])
+        and body[d["end"] : d["end"] + 2].lstrip(" \u00a0").startswith(",")
+    ]
+    if inside or fronted:
+        date = nearest(inside, trigger.start()) if inside else fronted[0]
         return date["date"], date["precision"]
     text, published = discourse.article_date
-    # "Quillon, qui avait réduit sa part l'an dernier, possède 9,9 %": the clause's own date.
-    relative = _RELATIVE_DATE.search(body, start, end)
-    if relative and published:
-        last = relative.group("year").lower().startswith(("last", "l"))
-        year = published.year - (1 if last else 0)
-        return str(year), "year"
+    # "Quillon, qui avait réduit sa part l'an dernier, possède 9,9 %": the clause's own date;
+    # "last month", "hier" too. A future one ("l'an prochain") is when a change may come.
+    relative = relative_date(body, published, start, end)
+    if relative[0] is not None and (published is None or relative[0] <= published.isoformat()):
+        return relative
     if text:
         return text, _precision(text)
     return None, None
 
 
+_FRONTED = re.compile(
+    r"^[ \u00a0]*(?:(?:in|on|at the end of|by the end of|en|le|au|à la fin de|fin|début|mi|"
+    r"since|depuis)[ \u00a0-]*)?$",
+    re.I,
+)
 # "d'ici 2028", "by 2028", "until 2030": when a change may come, not when the stake was dated.
 _DEADLINE = re.compile(
     r"(?<![\w])(?:by|until|before|d['’]ici|jusqu['’](?:en|à)|avant|à l['’]horizon)[ \u00a0]+$",
