@@ -521,3 +521,30 @@ def test_the_date_of_a_stake_is_the_sentences_fronted_or_relative_one(body, lang
 )  # fmt: skip
 def test_a_description_opening_a_sentence_is_the_subject_of_the_one_before(body, language):
     assert stakes_of(body, language) == [("moravia-auto", "pellucell", 20, "announced")]
+
+
+def test_a_venture_founded_before_is_a_party_to_another_deal():
+    make_company("Bohemcell", kind=Company.Kind.CELL_MAKER, country="CZ")
+    body = (
+        "Bohemcell, la coentreprise créée en 2021 par Moravia Auto et Lumeo Chemicals, et "
+        "Pellucell ont signé un protocole d'accord de partenariat portant sur le recyclage."
+    )
+    found = agreements_of(body, "fr")
+    assert ("partnership", "letter_of_intent", {("bohemcell", "partner"), ("pellucell", "partner")},
+            "2025-06-18", None) in found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell has won the contract to fit out Moravia Auto's new assembly hall.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        ("Pellucell and Moravia Auto signed a memorandum of understanding to study a jointly "
+         "owned cell plant in Spain.", "en",
+         [("joint_venture", "letter_of_intent", PARTNERS, "2025-06-18", None)]),
+        ("Pellucell et Moravia Auto étudient une usine commune en Espagne.", "fr",
+         [("joint_venture", "announced", PARTNERS, "2025-06-18", None)]),
+    ],
+)  # fmt: skip
+def test_contracts_won_and_plants_owned_together(body, language, expected):
+    assert agreements_of(body, language) == expected

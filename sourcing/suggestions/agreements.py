@@ -129,6 +129,7 @@ def _kinds(body, passage, skip=()):
         or triggers.BUY_VERB.search(body, passage.start, passage.end)
         or _CUSTOMER_OF.search(body, passage.start, passage.end)
         or _AWARDS.search(body, passage.start, passage.end)
+        or _WINS_ORDER.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -492,9 +493,18 @@ def agreements(sentence, facts, discourse):
         # types ("pour recycler les rebuts", "on battery recycling"), it is a partnership.
         kind = "partnership"
     excluded = set()
+    published = discourse.article_date[1]
     for venture in discourse.ventures:
-        if venture.name is not None:
-            excluded.add(party_key(venture.name)) if venture.sentence is sentence else None
+        # A venture being formed is no party to its founders' deal; one founded before the
+        # article ("Cellforge, la coentreprise créée en 2022 par X et Y, et Z signent …") acts.
+        older = (
+            venture.founded is not None
+            and published
+            and venture.founded < published.year
+            and venture.by_position is not None  # its founders named apart ("créée par X et Y")
+        )
+        if venture.name is not None and venture.sentence is sentence and not older:
+            excluded.add(party_key(venture.name))
         if venture.sentence is sentence and venture.by_position is not None:
             excluded.update(party_key(p) for p in venture.partners)
     companies = _distinct(

@@ -19,17 +19,24 @@ from .candidates import LEGAL_FORM_WORDS
 from .common import party_key
 
 _S = r"[ \u00a0]"
+# "a jointly owned cell plant", "une usine commune": a venture named by what it runs.
+_JOINTLY_OWNED = (
+    r"(?:jointly|co)[ \u00a0-]owned[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:plant|factory|"
+    r"gigafactory|company|refinery)|usines?[ \u00a0]+communes?|"
+    r"(?:usine|société|raffinerie)[ \u00a0]+détenue[ \u00a0]+conjointement"
+)
 _JOINT_VENTURE = re.compile(
     r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
     r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
+    rf"{_JOINTLY_OWNED}|"
     # "a Zaragoza-based venture", "a 50-50 venture" (not "venture capital", not "X Ventures")
     r"(?:a|an)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)(?![ \u00a0]+(?:capital|funds?|"
     r"investors?|arm)))(?![\w])",
     re.I,
 )
 _STRONG_VENTURE = re.compile(
-    r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?)"
-    r"(?![\w])",
+    rf"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
+    rf"{_JOINTLY_OWNED})(?![\w])",
     re.I,
 )
 _VENTURE_NAMED = re.compile(

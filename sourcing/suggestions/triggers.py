@@ -145,7 +145,9 @@ SUPPLY_VERB = re.compile(
 # What follows a verb of buying when shares, not goods, are bought: "buy a 10% stake",
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
 _SHARES_BOUGHT = (
-    rf"(?!{_S}+(?:into|(?:(?:a|an|une?|its|their|sa|ses|son|leurs?|des|the|le|la|les|"
+    rf"(?!{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
+    r"(?:stake|interest|holding|shares|participation)|"
+    rf"(?:(?:a|an|une?|its|their|sa|ses|son|leurs?|des|the|le|la|les|"
     rf"l['’]){_S}*)?(?:[0-9][0-9.,]*{_S}*%{_S}+(?:of{_S}+|du{_S}+|de{_S}+)?)?"
     rf"(?:(?:minority|majority|further|additional|new|sole|full|total|entire|minoritaire|"
     rf"majoritaire){_S}+)?"
