@@ -548,3 +548,26 @@ def test_a_venture_founded_before_is_a_party_to_another_deal():
 )  # fmt: skip
 def test_contracts_won_and_plants_owned_together(body, language, expected):
     assert agreements_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital buys into Pellucell", "en",
+         [("fjord-kapital", "pellucell", None, "announced")]),
+        ("Fjord Kapital rejoint le tour de table de Pellucell", "fr",
+         [("fjord-kapital", "pellucell", None, "announced")]),
+        ("Pellucell accueille Fjord Kapital à son capital", "fr",
+         [("fjord-kapital", "pellucell", None, "announced")]),
+        ("Pellucell welcomes Fjord Kapital as a shareholder.", "en",
+         [("fjord-kapital", "pellucell", None, "announced")]),
+        ("Halden Fonds quitte le capital de Pellucell", "fr",
+         [("halden-fonds", "pellucell", None, "divested")]),
+        ("Halden Fonds se désengage de Pellucell", "fr",
+         [("halden-fonds", "pellucell", None, "divested")]),
+        ("Halden Fonds sold half of its 10% stake in Pellucell.", "en",
+         [("halden-fonds", "pellucell", 10, "divested")]),
+    ],
+)  # fmt: skip
+def test_coming_in_and_going_out_of_a_capital(body, language, expected):
+    assert stakes_of(body, language) == expected

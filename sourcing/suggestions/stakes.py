@@ -27,7 +27,8 @@ _OWNING = re.compile(
     r"garder\w*|keeps?(?![ \u00a0]+\w+ing(?![\w]))|kept|retains?|retained|cède|cèdent|"
     r"cédé|sold|sells|exits?|exited|exiting|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|"
     r"subsidiaries|"
-    r"filiales?|"
+    r"filiales?|buys?[ \u00a0]+into|bought[ \u00a0]+into|buying[ \u00a0]+into|tour de table|"
+    r"désengag\w+|"
     # "takes full control of", "prend le contrôle de": a stake without a figure.
     r"(?:takes?|took|taken|taking)[ \u00a0]+over(?=[ \u00a0]+(?-i:[A-ZÀ-Ý]))|"
     r"(?:takes?|took|taken|taking|gains?|gained|acquires?|acquired|acquiring|prend|prennent|"
@@ -178,9 +179,12 @@ _FORMER_SHARE_BEFORE = re.compile(
 # "40% of its output", "jusqu'à 40 % de sa production": a share of what is made, not of capital.
 _SHARE_OF_GOODS = re.compile(
     r"[ \u00a0]+(?:of|de|du|des|d['’])[ \u00a0]*(?:(?:its|their|the|sa|son|ses|la|le|les|l['’]|"
-    r"leurs?)[ \u00a0]*)?(?:[\w'’-]+[ \u00a0]+){0,2}?(?:output|production|capacity|capacité|"
+    r"leurs?)[ \u00a0]*)?(?:(?:[0-9][0-9.,]*[ \u00a0]*%|[\w'’-]+)[ \u00a0]+){0,2}?"
+    r"(?:output|production|capacity|capacité|"
     r"volumes?|supplies|needs|besoins|demand|demande|sales|ventes|revenues?|chiffre d['’]affaires|"
-    r"cells|cellules|batteries)(?![\w])",
+    r"cells|cellules|batteries|"
+    # "half of its 10% stake": a part of a stake, not of the company
+    r"stake|holding|interest|participation|part|shares|actions)(?![\w])",
     re.I,
 )
 # "Brennhof (30%), Nordkap (15%)", "Nordkap, with 15%", "… and Nordkap 15%", "Nordkap the
@@ -246,6 +250,12 @@ _GOING_TO = re.compile(
 _PURCHASE_OF = re.compile(
     r"(?<![\w])(?:purchase|acquisition|buyout|rachat|achat|reprise)[ \u00a0]+(?:of|de|du|des|d['’])"
     r"[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+# "accueille Y à son capital", "welcomes Y as a shareholder"
+_WELCOMES = re.compile(
+    r"(?<![\w])(?:accueille|accueillent|accueilli|accueillera|welcomes?|welcomed|welcoming)"
+    r"[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*(?:[\w-]+[ \u00a0]+){0,2})?$",
     re.I,
 )
 # "ouvre (le) capital", "opens (up) its capital": the company named after "à" / "to" comes in.
@@ -410,6 +420,17 @@ def _venture_described(sentence, trigger, discourse):
     return None
 
 
+def _welcomed(sentence, trigger):
+    """ "X accueille Y à son capital", "X welcomes Y as a shareholder": Y holds X."""
+    body, passage = sentence.reading.body, sentence.passage
+    before = [p for p in sentence.parties if p["end"] <= trigger.start()]
+    for index, mention in enumerate(before):
+        lead = body[max(passage.start, mention["start"] - 25) : mention["start"]]
+        if _WELCOMES.search(lead) and index > 0 and trigger.start() - mention["end"] <= 30:
+            return [mention], before[index - 1]
+    return None
+
+
 def _opened_to(sentence, trigger):
     """ "X ouvre le capital de Y à Z", "X opens its capital to Z": Z comes in (holder, target)."""
     body, passage = sentence.reading.body, sentence.passage
@@ -438,7 +459,7 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
             {"value": round(100 / len(partners), 2), "qualifier": "exact"} if distributive else None
         )
         return [(p, venture.name, share) for p in partners] if share else []
-    opened = _opened_to(sentence, trigger)
+    opened = _opened_to(sentence, trigger) or _welcomed(sentence, trigger)
     holders, target = opened or _sides(sentence, trigger)
     if figure is not None and figure["start"] in respective:
         holders = [respective[figure["start"]]]

@@ -209,7 +209,7 @@ STAKE_DIVESTED = re.compile(
     r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
     r"cédant|céder|désengag\w+|vend|vendent|vendu|vendue|vendus|vendre|vendra|vendront|vendant|"
     r"sort du capital|sortie du capital|sortie?s? du capital|soldé|solde|soldera|offloaded|"
-    r"disposed of|cessions?|"
+    r"disposed of|cessions?|quitt\w+ le (?:capital|tour de table)|sells? out|sold out|"
     r"sale of|disposal of)"
     r"(?![\w])",
     re.I,
