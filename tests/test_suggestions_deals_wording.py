@@ -571,3 +571,23 @@ def test_contracts_won_and_plants_owned_together(body, language, expected):
 )  # fmt: skip
 def test_coming_in_and_going_out_of_a_capital(body, language, expected):
     assert stakes_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "volumes", "start_year"),
+    [
+        ("Pellucell will supply Moravia Auto with a total of 40 GWh of cells over five years.",
+         "en", [], None),
+        ("Pellucell livrera à Moravia Auto 40 GWh de cellules sur cinq ans.", "fr", [], None),
+        ("Pellucell livrera à Moravia Auto jusqu'à 8 GWh de cellules par an à partir de 2027, "
+         "soit 40 GWh sur cinq ans.", "fr", [8], 2027),
+        ("Pellucell et Moravia Auto ont signé un accord de fourniture. Les livraisons, de 6 GWh "
+         "par an, débuteront en 2027.", "fr", [6], 2027),
+        ("Pellucell and Moravia Auto signed a supply agreement. Under the agreement, Pellucell "
+         "will deliver 6 GWh a year from 2027.", "en", [6], 2027),
+    ],
+)  # fmt: skip
+def test_yearly_volumes_and_start_years_of_a_supply(body, language, volumes, start_year):
+    (fields,) = proposals(body, language, "agreement")
+    assert [v["gwh_per_year"] for v in fields["volumes"]] == volumes
+    assert fields["start_year"] == start_year

@@ -33,6 +33,7 @@ _WEEKDAY = re.compile(r"(?<![\w])(?:" + "|".join(_WEEKDAYS) + r")(?![\w])", re.I
 _LETTER_OF_INTENT = triggers.AGREEMENT_KINDS[1][1]
 _SINCE_YEAR = re.compile(
     r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins|"
+    r"débuter\w*|débutera|débuteront|commencer\w*|commencera|commenceront|will start|will begin|"
     r"(?:first|premières?)[ \u00a0]+(?:deliveries|livraisons|shipments))"
     r"(?:[ \u00a0]+(?:in|en))?[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
@@ -45,9 +46,13 @@ _SIGNED_IN = re.compile(
     r"[\w'’-]+){0,6}?[ \u00a0]+(?:in|en)[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
 )
+# A sentence going on about the agreement before: "Under the contract, …", "L'accord porte sur
+# …", "Les livraisons, de 6 GWh par an, débuteront en 2027". Matched at the sentence's start
+# (``match`` with a position: no "^", which would match only at the text's start).
 _CONTINUES = re.compile(
-    r"^(?:under[ \u00a0]+)?(?:the|le|l['’]|this|ce|cet)[ \u00a0]*(?:contract|contrat|agreement|"
-    r"accord|deal)",
+    r"(?:under[ \u00a0]+|selon[ \u00a0]+|aux termes de[ \u00a0]+)?"
+    r"(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*(?:contract|contrat|agreement|"
+    r"accord|deal|deliveries|livraisons|shipments|supplies)(?![\w])",
     re.I,
 )
 _EXPLICIT_INVESTMENT = re.compile(
@@ -297,8 +302,23 @@ def _volumes(sentence):
             "year": figure["year"],
         }
         for figure in sentence.figures
-        if figure["unit"] in ("GWh", "GWh/yr") and not _is_capacity(sentence, figure)
+        if figure["unit"] in ("GWh", "GWh/yr")
+        and not _is_capacity(sentence, figure)
+        and not _IN_TOTAL.match(sentence.reading.body, figure["end"])
+        and not _TOTAL_BEFORE.search(
+            sentence.reading.body, max(0, figure["start"] - 20), figure["start"]
+        )
     ]
+
+
+# A volume over the whole contract is no yearly one: "40 GWh over five years", "soit 40 GWh sur
+# cinq ans", "a total of 40 GWh", "au total".
+_IN_TOTAL = re.compile(
+    r"(?:[ \u00a0]+(?:of|de|d['’])[ \u00a0]*[\w-]+)?[ \u00a0]+(?:over|sur|across|en)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+)?(?:years|ans|années)|[ \u00a0]+(?:in total|au total)",
+    re.I,
+)
+_TOTAL_BEFORE = re.compile(r"(?:a total of|au total|in total|soit|cumul\w*)[ \u00a0]+$", re.I)
 
 
 def _is_capacity(sentence, figure):
