@@ -75,3 +75,17 @@ def test_a_sentence_of_the_article_about_comments_or_sharing_is_no_part():
         "Comments from the minister were positive, and the plant will open in 2027."
     )
     assert noneditorial.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "3 comments\n\nAnna K\nGreat news.\nReply | Flag\n\nTom\nWhen?\nReply | Flag",
+        "2 réactions\n\nJean\nEnfin !\nRépondre / Alerter\n\nLuc\nEt les emplois ?\nCiter · Répondre",
+    ],
+)
+def test_a_thread_ends_at_its_last_row_of_buttons(thread):
+    assert parts(thread + "\n\nAbonnez-vous à notre newsletter") == [
+        ("reader_comments", thread),
+        ("navigation", "Abonnez-vous à notre newsletter"),
+    ]

@@ -18,9 +18,13 @@ _COMMENTS_HEADER = re.compile(
     r"réagir\s+à\s+cet\s+article|join\s+the\s+(?:discussion|conversation))",
     re.I,
 )
+# The buttons under a reader's comment: "Reply | Report", "Répondre · Signaler", "Like · Reply".
+_COMMENT_BUTTON = (
+    r"(?:reply|report(?:\s+abuse)?|flag|like|quote|répondre|signaler(?:\s+un\s+abus)?|"
+    r"j['’]aime|citer|alerter)"
+)
 _COMMENT_LINE = re.compile(
-    r"^(?:reply|report|répondre|signaler(?:\s+un\s+abus)?|like|j['’]aime)"
-    r"(?:\s*[|·•]\s*(?:reply|report|répondre|signaler(?:\s+un\s+abus)?|like|j['’]aime))*\s*$",
+    rf"^{_COMMENT_BUTTON}(?:\s*[|·•/]\s*{_COMMENT_BUTTON})*\s*$",
     re.I,
 )
 _CONTACT_HEADER = re.compile(
