@@ -81,7 +81,8 @@ def test_a_sentence_of_the_article_about_comments_or_sharing_is_no_part():
     "thread",
     [
         "3 comments\n\nAnna K\nGreat news.\nReply | Flag\n\nTom\nWhen?\nReply | Flag",
-        "2 réactions\n\nJean\nEnfin !\nRépondre / Alerter\n\nLuc\nEt les emplois ?\nCiter · Répondre",
+        "2 réactions\n\nJean\nEnfin !\nRépondre / Alerter\n\nLuc\nEt les emplois ?\n"
+        "Citer · Répondre",
     ],
 )
 def test_a_thread_ends_at_its_last_row_of_buttons(thread):

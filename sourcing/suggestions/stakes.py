@@ -1,10 +1,15 @@
 """
 Stakes: who holds what share of whom, in what state, as of when. The holder is the subject of
 the verb of owning ("X ramène sa participation dans Y", "Y conserve 15 % de X", "…, qui détient
-12 %"), or the company after "by" / "par" in the passive ("détenu à 51 % par X"); the target is
-the company after the word of owning, else the company whose shareholders the article was
-speaking of. "Each of the three shareholders", "chacun", "à parts égales" give every holder its
-share. The date is the one of the clause, a relative one ("last year"), or the article's.
+12 %"), the company after "by" / "par" in the passive ("détenu à 51 % par X"), the one whose
+stake the noun is ("X's 20% stake", "la participation de X dans Y"), the one a share is written
+after ("X (30 %)", "X the remaining 40%", "going to X"), or the one a capital opens to ("ouvre
+son capital à X"); the target is the company after the word of owning, the one whose capital or
+subsidiary it is ("Y, dont X détient", "Y, a subsidiary of X"), else the company whose
+shareholders the article was speaking of. Verbs that buy, take or sell count only with a share
+after them. "Each", "chacun", "à parts égales", "in equal thirds", "respectively" share out
+among every holder. The state comes from the verb (held, taken, sold, intended); the date is the
+clause's, one put before the subject, a relative one ("last month"), or the article's.
 """
 
 import re
