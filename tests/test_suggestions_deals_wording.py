@@ -591,3 +591,17 @@ def test_yearly_volumes_and_start_years_of_a_supply(body, language, volumes, sta
     (fields,) = proposals(body, language, "agreement")
     assert [v["gwh_per_year"] for v in fields["volumes"]] == volumes
     assert fields["start_year"] == start_year
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Moravia Auto is supplied by Pellucell.", "en"),
+        ("Moravia Auto est approvisionné par Pellucell en cellules.", "fr"),
+        ("Moravia Auto's vans will be equipped by Pellucell.", "en"),
+    ],
+)
+def test_a_buyer_supplied_by_its_supplier_in_the_passive(body, language):
+    assert agreements_of(body, language) == [
+        ("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)
+    ]

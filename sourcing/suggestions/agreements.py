@@ -85,6 +85,12 @@ _AWARDS = re.compile(
     r"(?![\w])(?=[^.;]{0,60}?(?:contracts?|orders?|contrats?|commandes?|deal)(?![\w]))",
     re.I,
 )
+# "X is supplied by Y", "X est approvisionné par Y": Y supplies X.
+_SUPPLIED_BY = re.compile(
+    r"(?<![\w])(?:supplied|provided|delivered|served|equipped|approvisionnée?s?|fournie?s?|"
+    r"livrée?s?|équipée?s?)(?:[ \u00a0]+[\w'’-]+){0,3}?[ \u00a0]+(?:by|par)(?![\w])",
+    re.I,
+)
 # "X will be the first customer of Y", "X, client de Y": X buys from Y.
 _CUSTOMER_OF = re.compile(
     r"(?<![\w])(?:customers?|clients?|clientes?)[ \u00a0]+(?:of|for|de|du|d['’])"
@@ -135,6 +141,7 @@ def _kinds(body, passage, skip=()):
         or _CUSTOMER_OF.search(body, passage.start, passage.end)
         or _AWARDS.search(body, passage.start, passage.end)
         or _WINS_ORDER.search(body, passage.start, passage.end)
+        or _SUPPLIED_BY.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -226,6 +233,7 @@ def _supply_roles(sentence, companies, discourse):
         return [(c, "supplier" if _same(c, subject) else "buyer") for c in companies]
     for pattern, subject_role, other_role in (
         (_WINS_ORDER, "supplier", "buyer"),
+        (_SUPPLIED_BY, "buyer", "supplier"),
         (_AWARDS, "buyer", "supplier"),
         (_SUPPLIER_OF, "supplier", "buyer"),
         (_CHOSEN_BY, "supplier", "buyer"),
@@ -505,6 +513,7 @@ def agreements(sentence, facts, discourse):
         and not _CHOSEN_BY.search(body, passage.start, passage.end)
         and not _CUSTOMER_OF.search(body, passage.start, passage.end)
         and not _SUPPLIER_OF.search(body, passage.start, passage.end)
+        and not _SUPPLIED_BY.search(body, passage.start, passage.end)
         and not _EQUIPS.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
