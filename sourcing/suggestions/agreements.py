@@ -3,8 +3,9 @@
 import datetime
 import re
 
-from . import triggers
+from . import plants, records, triggers
 from .common import party, party_key
+from .dates import relative_date
 
 KIND_LABELS = {
     "supply": "supply agreement",
@@ -31,18 +32,27 @@ _WEEKDAYS = {
 _WEEKDAY = re.compile(r"(?<![\w])(?:" + "|".join(_WEEKDAYS) + r")(?![\w])", re.I)
 _LETTER_OF_INTENT = triggers.AGREEMENT_KINDS[1][1]
 _SINCE_YEAR = re.compile(
-    r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins)"
+    r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins|"
+    r"débuter\w*|débutera|débuteront|commencer\w*|commencera|commenceront|will start|will begin|"
+    r"(?:first|premières?)[ \u00a0]+(?:deliveries|livraisons|shipments))"
     r"(?:[ \u00a0]+(?:in|en))?[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
 )
+# "signed in 2019", "signed a six-year contract with Y in 2024": the words between name what was
+# signed and with whom, not when it starts ("to supply … from 2027").
 _SIGNED_IN = re.compile(
-    r"(?<![\w])(?:signed|signé|signée|conclu|concluded)[ \u00a0]+(?:in|en)[ \u00a0]+"
-    r"(?P<year>(?:19|20)[0-9]{2})(?![\w])",
+    r"(?<![\w])(?:signed|signé|signée|conclu|concluded)"
+    r"(?:[ \u00a0]+(?!(?:to|pour|from|à|starting|dès|supply|deliver|fournir|livrer)(?![\w]))"
+    r"[\w'’-]+){0,6}?[ \u00a0]+(?:in|en)[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
 )
+# A sentence going on about the agreement before: "Under the contract, …", "L'accord porte sur
+# …", "Les livraisons, de 6 GWh par an, débuteront en 2027". Matched at the sentence's start
+# (``match`` with a position: no "^", which would match only at the text's start).
 _CONTINUES = re.compile(
-    r"^(?:under[ \u00a0]+)?(?:the|le|l['’]|this|ce|cet)[ \u00a0]*(?:contract|contrat|agreement|"
-    r"accord|deal)",
+    r"(?:under[ \u00a0]+|selon[ \u00a0]+|aux termes de[ \u00a0]+)?"
+    r"(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*(?:contract|contrat|agreement|"
+    r"accord|deal|deliveries|livraisons|shipments|supplies)(?![\w])",
     re.I,
 )
 _EXPLICIT_INVESTMENT = re.compile(
@@ -58,8 +68,42 @@ _WINS_ORDER = re.compile(
 )
 _CHOSEN_BY = re.compile(
     r"(?<![\w])(?:chosen|selected|picked|choisie?s?|sélectionnée?s?|retenue?s?)[ \u00a0]+"
-    r"(?:by|par)(?![\w])",
+    r"(?:(?:as|comme|en tant que)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}?)?(?:by|par)(?![\w])",
     re.I,
+)
+# "X will be Y's exclusive supplier", "X sera le fournisseur exclusif de Y": X supplies Y.
+_SUPPLIER_OF = re.compile(
+    r"(?<![\w])(?:suppliers?|fournisseurs?)(?:[ \u00a0]+(?:exclusif|exclusive|principal|"
+    r"privilégié|main|preferred|sole|unique|attitré))?[ \u00a0]+(?:of|to|for|de|du|d['’])"
+    r"(?=[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?-i:[A-ZÀ-Ý]))|"
+    r"['’]s[ \u00a0]+(?:(?:exclusive|main|preferred|sole|first)[ \u00a0]+)?suppliers?(?![\w])",
+    re.I,
+)
+# "X has awarded Y a contract", "X a attribué / confié à Y un contrat": X buys from Y.
+_AWARDS = re.compile(
+    r"(?<![\w])(?:awarded|awards|award|attribué|attribue|attribuent|confié|confie|confient)"
+    r"(?![\w])(?=[^.;]{0,60}?(?:contracts?|orders?|contrats?|commandes?|deal)(?![\w]))",
+    re.I,
+)
+# "X is supplied by Y", "X est approvisionné par Y": Y supplies X.
+_SUPPLIED_BY = re.compile(
+    r"(?<![\w])(?:supplied|provided|delivered|served|equipped|approvisionnée?s?|fournie?s?|"
+    r"livrée?s?|équipée?s?)(?:[ \u00a0]+[\w'’-]+){0,3}?[ \u00a0]+(?:by|par)(?![\w])",
+    re.I,
+)
+# "X will be the first customer of Y", "X, client de Y": X buys from Y.
+_CUSTOMER_OF = re.compile(
+    r"(?<![\w])(?:customers?|clients?|clientes?)[ \u00a0]+(?:of|for|de|du|d['’])"
+    r"(?=[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?-i:[A-ZÀ-Ý]))",
+    re.I,
+)
+# "X signed an agreement with Y to supply …", "X a signé avec Y un accord pour lui fournir …":
+# the verb after "to" / "pour" is the subject's, not the partner's named with "with".
+_WITH = re.compile(
+    r"(?<![\w])(?:with|avec|auprès de)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$", re.I
+)
+_TO_INFINITIVE = re.compile(
+    r"(?<![\w])(?:to|pour|afin de|in order to)[ \u00a0]+(?:(?:lui|leur)[ \u00a0]+)?$", re.I
 )
 _CHOOSES = re.compile(
     r"(?<![\w])(?:chose|chooses|selected|selects|picked|picks|choisit|choisi|sélectionne|"
@@ -91,13 +135,58 @@ def _kinds(body, passage, skip=()):
         match = pattern.search(body, passage.start, passage.end)
         if match and kind not in skip:
             found.append((kind, match))
-    verb = triggers.SUPPLYING.search(body, passage.start, passage.end) or triggers.BUY_VERB.search(
-        body, passage.start, passage.end
+    verb = (
+        triggers.SUPPLYING.search(body, passage.start, passage.end)
+        or triggers.BUY_VERB.search(body, passage.start, passage.end)
+        or _CUSTOMER_OF.search(body, passage.start, passage.end)
+        or _AWARDS.search(body, passage.start, passage.end)
+        or _WINS_ORDER.search(body, passage.start, passage.end)
+        or _SUPPLIED_BY.search(body, passage.start, passage.end)
     )
+    if verb is None:
+        # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
+        deal = _GOODS_DEAL.search(body, passage.start, passage.end)
+        verb = deal
     if verb and all(kind != "supply" for kind, _ in found):
         found.append(("supply", verb))
     order = [kind for kind, _ in triggers.AGREEMENT_KINDS]
     return sorted(found, key=lambda item: order.index(item[0]))
+
+
+# Verbs of equipping are verbs of supplying: "pour équiper ses utilitaires", "will equip".
+_EQUIPS = re.compile(
+    r"(?<![\w])(?:équiper\w*|équipe|équipent|equip|equips|equipping)(?![\w])", re.I
+)
+# A commitment is a deal done: "has agreed to take", "s'est engagée à acheter".
+_AGREED = re.compile(
+    r"(?<![\w])(?:has|have|had)[ \u00a0]+(?:agreed|committed)|agreed to|committed to|"
+    r"a accepté de|ont accepté de|s['’]est engagée?s? à|se sont engagée?s à|s['’]engage à|"
+    r"s['’]engagent à|(?:a|ont)[ \u00a0]+noué|struck|forged(?![\w])",
+    re.I,
+)
+# A sentence denying a deal states none: "has denied a report that it was negotiating …".
+_DENIED = re.compile(
+    r"(?<![\w])(?:denied|denies|deny|dismissed|ruled out|démenti|dément|démentent)(?![\w])",
+    re.I,
+)
+# A supply named by a noun alone ("l'assurance d'un approvisionnement") is no deal unless a word
+# of dealing or a verb of supplying says one was made.
+_DEAL_WORD = re.compile(
+    r"(?<![\w])(?:agreements?|contracts?|deals?|accords?|contrats?|orders?|commandes?|"
+    r"protocoles?|memorandums?|MoU|letters?|lettres?|offtake|off-take|partnership|partenariat)"
+    r"(?![\w])",
+    re.I,
+)
+
+
+# A deal spoken of as theirs already runs: "when they signed their first supply deal", "leur
+# contrat de fourniture".
+_THEIR_DEAL = re.compile(
+    r"(?<![\w])(?:their|leur|leurs)[ \u00a0]+(?:(?:first|premier|première|long-term|existing|"
+    r"current|actuel|actuelle)[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?(?:deals?|agreements?|contracts?|"
+    r"accords?|contrats?)(?![\w])",
+    re.I,
+)
 
 
 def _status(text, kind, loi):
@@ -107,9 +196,9 @@ def _status(text, kind, loi):
         return "in_discussion"
     if triggers.ENDED.search(text):
         return "ended"
-    if triggers.ACTIVE.search(text):
+    if triggers.ACTIVE.search(text) or _THEIR_DEAL.search(text):
         return "active"
-    if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text):
+    if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text) or _AGREED.search(text):
         return "signed"
     return "announced"
 
@@ -144,7 +233,11 @@ def _supply_roles(sentence, companies, discourse):
         return [(c, "supplier" if _same(c, subject) else "buyer") for c in companies]
     for pattern, subject_role, other_role in (
         (_WINS_ORDER, "supplier", "buyer"),
+        (_SUPPLIED_BY, "buyer", "supplier"),
+        (_AWARDS, "buyer", "supplier"),
+        (_SUPPLIER_OF, "supplier", "buyer"),
         (_CHOSEN_BY, "supplier", "buyer"),
+        (_CUSTOMER_OF, "buyer", "supplier"),
         (_CHOOSES, "buyer", "supplier"),
         (triggers.SUPPLYING, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
@@ -154,7 +247,9 @@ def _supply_roles(sentence, companies, discourse):
             continue
         before = [c for c in sentence.parties if c["end"] <= verb.start()]
         if before:
-            subject = before[-1]
+            subject = _subject_of(sentence, before, verb)
+            if verb.group()[0] in "'’" and len(before) >= 2:
+                subject = before[-2]  # "X will be Y's supplier": Y is only the possessor
             return [
                 (c, subject_role if party_key(c) == party_key(subject) else other_role)
                 for c in companies
@@ -167,6 +262,22 @@ def _supply_roles(sentence, companies, discourse):
         supplier = 0 if ranks[0] < ranks[1] else 1
         return [(c, "supplier" if n == supplier else "buyer") for n, c in enumerate(companies)]
     return [(c, None) for c in companies]
+
+
+def _subject_of(sentence, before, verb):
+    """Who does what ``verb`` says: the company named last before it, unless that one is only
+    the partner named with "with" and the verb is an infinitive of the subject's ("X signed an
+    agreement with Y to supply …")."""
+    body = sentence.reading.body
+    last = before[-1]
+    lead = body[max(sentence.passage.start, last["start"] - 20) : last["start"]]
+    if len(before) >= 2 and _WITH.search(lead):
+        # the infinitive may come after what else the sentence says ("… on Tuesday to supply")
+        gap = body[last["end"] : verb.start()]
+        tail = gap[-12:] if len(gap) > 12 else gap
+        if _TO_INFINITIVE.search(tail):
+            return before[0]
+    return last
 
 
 def _roles(sentence, kind, companies, discourse):
@@ -199,8 +310,23 @@ def _volumes(sentence):
             "year": figure["year"],
         }
         for figure in sentence.figures
-        if figure["unit"] in ("GWh", "GWh/yr") and not _is_capacity(sentence, figure)
+        if figure["unit"] in ("GWh", "GWh/yr")
+        and not _is_capacity(sentence, figure)
+        and not _IN_TOTAL.match(sentence.reading.body, figure["end"])
+        and not _TOTAL_BEFORE.search(
+            sentence.reading.body, max(0, figure["start"] - 20), figure["start"]
+        )
     ]
+
+
+# A volume over the whole contract is no yearly one: "40 GWh over five years", "soit 40 GWh sur
+# cinq ans", "a total of 40 GWh", "au total".
+_IN_TOTAL = re.compile(
+    r"(?:[ \u00a0]+(?:of|de|d['’])[ \u00a0]*[\w-]+)?[ \u00a0]+(?:over|sur|across|en)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+)?(?:years|ans|années)|[ \u00a0]+(?:in total|au total)",
+    re.I,
+)
+_TOTAL_BEFORE = re.compile(r"(?:a total of|au total|in total|soit|cumul\w*)[ \u00a0]+$", re.I)
 
 
 def _is_capacity(sentence, figure):
@@ -210,14 +336,37 @@ def _is_capacity(sentence, figure):
     return bool(triggers.CAPACITY_WORD.search(reading.body, clause.start, clause.end))
 
 
-def _start_year(body, passage, status=None):
-    """The year the agreement starts; an agreement in force started when it was signed."""
+def _start_year(body, passage, status=None, published=None):
+    """
+    The year the agreement starts; an agreement in force started when it was signed; one that
+    starts "next year" ("prendra effet l'an prochain", "from the third quarter of next year")
+    the year after the article's.
+    """
     match = triggers.START_YEAR.search(body, passage.start, passage.end) or _SINCE_YEAR.search(
         body, passage.start, passage.end
     )
     if match is None and status == "active":
         match = _SIGNED_IN.search(body, passage.start, passage.end)
-    return int(match.group("year")) if match else None
+    if match is not None:
+        return int(match.group("year"))
+    starts = _STARTS_RELATIVE.search(body, passage.start, passage.end)
+    if starts and published is not None:
+        text, precision = relative_date(body, published, starts.start(), starts.end())
+        return int(text[:4]) if precision == "year" else None
+    return None
+
+
+# A start said relative to the article: "prendra effet l'an prochain", "from … next year".
+_STARTS_RELATIVE = re.compile(
+    r"(?<![\w])(?:from|starting|beginning|as of|take effect|takes effect|start\w*|begin\w*|"
+    r"deliveries|à partir de|dès|prendra effet|prend effet|débute\w*|démarre\w*|livraisons?)"
+    r"(?:[ \u00a0]+[\w'’-]+){0,5}?[ \u00a0]+(?:next year|l['’]an prochain|l['’]année prochaine)"
+    r"(?![\w])",
+    re.I,
+)
+# A dateline's date, followed by its dash ("Ostrava, 10 March 2026 — …"): the article's, not
+# the agreement's.
+_DATELINE_DASH = re.compile(r"[ \u00a0]*[–—-][ \u00a0]")
 
 
 def _announced(sentence, discourse, status):
@@ -225,18 +374,61 @@ def _announced(sentence, discourse, status):
     if status in ("active", "ended"):
         return None, None
     body, passage = sentence.reading.body, sentence.passage
-    dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
+    dated = [
+        d
+        for d in sentence.dates
+        if d["precision"] in ("day", "month") and not _DATELINE_DASH.match(body, d["end"])
+    ]
     if dated:
         return dated[0]["date"], dated[0]["precision"]
     signed = _SIGNED_IN.search(body, passage.start, passage.end)
     if signed:
         return signed.group("year"), "year"
     text, published = discourse.article_date
-    weekday = _WEEKDAY.search(body, passage.start, passage.end)
-    if weekday and published and discourse.article_date_precision == "day":
-        back = (published.weekday() - _WEEKDAYS[weekday.group().lower()]) % 7
-        return (published - datetime.timedelta(days=back)).isoformat(), "day"
+    weekday = _weekday_date(sentence, discourse)
+    if weekday is not None:
+        return weekday
+    relative = relative_date(body, published, passage.start, passage.end)
+    if relative[0] is not None and relative[1] != "year":
+        return relative  # "signed last month", "signé hier"
     return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
+
+
+def _weekday_date(sentence, discourse):
+    """ "signed on Monday", "signé lundi": the last such day up to the article's, or None."""
+    body, passage = sentence.reading.body, sentence.passage
+    published = discourse.article_date[1]
+    weekday = _WEEKDAY.search(body, passage.start, passage.end)
+    if weekday is None or published is None or discourse.article_date_precision != "day":
+        return None
+    back = (published.weekday() - _WEEKDAYS[weekday.group().lower()]) % 7
+    return (published - datetime.timedelta(days=back)).isoformat(), "day"
+
+
+# A venture its founders already have: "their joint venture", "leur coentreprise", "X and Y's
+# joint venture", "la coentreprise de X et Y"; not "their planned joint venture".
+_THEIR_VENTURE = re.compile(
+    r"(?:(?<![\w])(?:their|leur)|['’]s)[ \u00a0]+"
+    r"(?:(?!(?:planned|proposed|future|new|prévue|future|nouvelle|projet)(?![\w]))[\w-]+[ \u00a0]+)"
+    r"{0,2}?(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune)(?![\w])|"
+    r"(?<![\w])(?:the|la)[ \u00a0]+(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|"
+    r"société commune)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?-i:[A-ZÀ-Ý])",
+    re.I,
+)
+
+
+# A partner bought out ends a joint venture: "the purchase of X's 49% interest", "sole
+# ownership", "rachète la participation de X", "X cède sa part".
+_BOUGHT_OUT = re.compile(
+    r"(?<![\w])(?:(?:purchase|acquisition|buyout)[ \u00a0]+of[ \u00a0]+[^.;]{1,40}?['’]s[ \u00a0]+"
+    r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|interest|holding|share)|"
+    r"(?:sole|full|100%)[ \u00a0]+(?:ownership|owner|control)|"
+    r"(?:rachat[ \u00a0]+de|reprise[ \u00a0]+de|rachète|racheté|rachètera|reprend|repris|buys out|"
+    r"bought out)[ \u00a0]+(?:la[ \u00a0]+participation|les[ \u00a0]+parts|la[ \u00a0]+part)|"
+    r"(?:sold|sells|cède|a cédé)[ \u00a0]+(?:its|sa)[ \u00a0]+"
+    r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|interest|participation|part))(?![\w])",
+    re.I,
+)
 
 
 def _venture_proposal(sentence, venture, discourse):
@@ -246,10 +438,19 @@ def _venture_proposal(sentence, venture, discourse):
         return None
     published = discourse.article_date[1]
     past = venture.founded is not None and (published is None or venture.founded < published.year)
-    status = "active" if past else "announced"
     body, passage = sentence.reading.body, sentence.passage
+    # "Their joint venture, X, started production": one spoken of as theirs already runs.
+    existing = not venture.forming and _THEIR_VENTURE.search(body, passage.start, passage.end)
+    past = past or bool(existing)
+    status = "active" if past else "announced"
+    if past and _BOUGHT_OUT.search(body, passage.start, passage.end):
+        status = "ended"  # "completed the purchase of X's 49% interest in the venture"
     if not past and _LETTER_OF_INTENT.search(body, passage.start, passage.end):
         status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
+    elif not past and triggers.DISCUSSIONS.search(body, passage.start, passage.end):
+        status = "in_discussion"  # "are in talks about a joint venture", "discutent d'une …"
+    elif not past and triggers.SIGNED.search(body, passage.start, passage.end):
+        status = "signed"  # "have signed an agreement to set up X, a Zaragoza-based venture"
     announced = (None, None) if past else _announced(sentence, discourse, status)
     names = [c["record"]["name"] if c.get("record") else party(c) for c in partners]
     title = f"{'–'.join(names)} {KIND_LABELS['joint_venture']}"
@@ -284,6 +485,8 @@ def agreements(sentence, facts, discourse):
         found = _venture_proposal(sentence, venture, discourse)
         if found:
             yield found
+    if _DENIED.search(body, passage.start, passage.end):
+        return
     if _continues(sentence, discourse):
         return
     kinds = _kinds(body, passage, skip=("joint_venture",))
@@ -300,14 +503,37 @@ def agreements(sentence, facts, discourse):
     if not kinds:
         return
     kind, word = kinds[0]
+    if (
+        kind == "supply"
+        and not _DEAL_WORD.search(body, passage.start, passage.end)
+        and not triggers.SUPPLYING.search(body, passage.start, passage.end)
+        and not triggers.BUY_VERB.search(body, passage.start, passage.end)
+        and not _WINS_ORDER.search(body, passage.start, passage.end)
+        and not _CHOOSES.search(body, passage.start, passage.end)
+        and not _CHOSEN_BY.search(body, passage.start, passage.end)
+        and not _CUSTOMER_OF.search(body, passage.start, passage.end)
+        and not _SUPPLIER_OF.search(body, passage.start, passage.end)
+        and not _SUPPLIED_BY.search(body, passage.start, passage.end)
+        and not _EQUIPS.search(body, passage.start, passage.end)
+    ):
+        return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
     if kind == "letter_of_intent" and _ABOUT.match(body, word.end()):
         # A memorandum keeps the kind of what it is about; about something no other word
         # types ("pour recycler les rebuts", "on battery recycling"), it is a partnership.
         kind = "partnership"
     excluded = set()
+    published = discourse.article_date[1]
     for venture in discourse.ventures:
-        if venture.name is not None:
-            excluded.add(party_key(venture.name)) if venture.sentence is sentence else None
+        # A venture being formed is no party to its founders' deal; one founded before the
+        # article ("Cellforge, la coentreprise créée en 2022 par X et Y, et Z signent …") acts.
+        older = (
+            venture.founded is not None
+            and published
+            and venture.founded < published.year
+            and venture.by_position is not None  # its founders named apart ("créée par X et Y")
+        )
+        if venture.name is not None and venture.sentence is sentence and not older:
+            excluded.add(party_key(venture.name))
         if venture.sentence is sentence and venture.by_position is not None:
             excluded.update(party_key(p) for p in venture.partners)
     companies = _distinct(
@@ -316,6 +542,11 @@ def agreements(sentence, facts, discourse):
         if c["start"] - PARTY_REACH <= word.start() <= c["end"] + PARTY_REACH
         and party_key(c) not in excluded
     )
+    if len(companies) == 1 and kind == "supply":
+        # "the German carmaker will take most of the plant's output": the plant's operator sells
+        operator = _plant_operator(sentence, discourse)
+        if operator is not None and not _same(operator, companies[0]):
+            companies = companies + [operator]
     if len(companies) < 2:
         return
     roles = _roles(sentence, kind, companies, discourse)
@@ -329,7 +560,7 @@ def agreements(sentence, facts, discourse):
         "parties": [{"company": party(c), "role": role} for c, role in roles],
         "announced": announced[0],
         "announced_precision": announced[1],
-        "start_year": _start_year(body, passage, status),
+        "start_year": _start_year(body, passage, status, discourse.article_date[1]),
         "volumes": _volumes(sentence) if kind == "supply" else [],
     }
     known = [c["record"]["id"] for c in companies if c.get("record")]
@@ -340,6 +571,45 @@ def agreements(sentence, facts, discourse):
     )
     discourse.last_agreement = found
     yield key, found
+
+
+# The output of the plant spoken of, which its operator sells: "the plant's output", "la
+# production de l'usine".
+_PLANT_OUTPUT = re.compile(
+    r"(?<![\w])(?:(?:plant|factory|site|gigafactory|refinery)['’]s[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
+    r"(?:output|production|capacity|cells)|(?:output|production|capacity)[ \u00a0]+of[ \u00a0]+the"
+    r"[ \u00a0]+(?:plant|factory|site|gigafactory|refinery)|(?:production|capacité)[ \u00a0]+de"
+    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])",
+    re.I,
+)
+
+
+_GOODS_DEAL = re.compile(
+    r"(?<![\w])(?:contracts?|contrats?|deals?|orders?|commandes?)(?![\w])[^.;]{0,80}?"
+    r"(?:(?<![\w])(?:of|de|d['’]|for|pour)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,4}?(?:cells|cellules|"
+    r"batteries|cathodes?|anodes?|lithium|electrolytes?|électrolytes?|materials?|matériaux|packs|"
+    r"modules|hydroxide|hydroxyde|nickel|cobalt|graphite|spodumene|spodumène)|[0-9][ \u00a0]*GWh)"
+    r"(?![\w])",
+    re.I,
+)
+
+
+def _plant_operator(sentence, discourse):
+    """The operator of the plant whose output a sentence speaks of, as a company mention."""
+    body, passage = sentence.reading.body, sentence.passage
+    output = _PLANT_OUTPUT.search(body, passage.start, passage.end)
+    if output is None:
+        return None
+    plant = records.plant_at(sentence, output.start())
+    if isinstance(plant, plants.NewPlant):
+        return plant.operator
+    if isinstance(plant, dict) and plant.get("id"):
+        operator_id = discourse.known_places.plants.get(plant["id"], (None, None, None))[2]
+        for known in discourse.companies.values():
+            record = known.mention.get("record")
+            if record and record["id"] == operator_id:
+                return known.mention
+    return None
 
 
 def _continues(sentence, discourse):
@@ -377,8 +647,18 @@ def _continues(sentence, discourse):
         for entry in fields["parties"]:
             entry["role"] = entry["role"] or roles.get(entry["company"])
     fields["start_year"] = (
-        fields["start_year"] or _start_year(body, passage) or _first_year(sentence)
+        fields["start_year"]
+        or _start_year(body, passage, published=discourse.article_date[1])
+        or _first_year(sentence)
     )
+    if triggers.SIGNED.search(body, passage.start, passage.end):
+        # "Le contrat, signé lundi, prendra effet …": the day it was signed.
+        signed = _weekday_date(sentence, discourse)
+        dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
+        if dated:
+            signed = (dated[0]["date"], dated[0]["precision"])
+        if signed is not None and fields["status"] not in ("active", "ended"):
+            fields["announced"], fields["announced_precision"] = signed
     fields["volumes"] = fields["volumes"] + _volumes(sentence)
     if (
         triggers.CONTRACT.search(body, passage.start, passage.end)

@@ -140,3 +140,64 @@ def find_dates(text, language, article_year=None):
 def year_mention_at(text, start, end):
     """A year written on its own ("en 2021", "from 2025"): a date of year precision."""
     return DateMention(start, end, datetime.date(int(text[start:end]), 1, 1), DatePrecision.YEAR)
+
+
+# Dates written relative to the article's: "last month", "l'an dernier", "yesterday", "hier",
+# "next year", "l'année prochaine". Each gives the precision it can say, no more.
+_RELATIVE = [
+    (re.compile(r"(?<![\w])(?:yesterday|hier)(?![\w])", re.I), "day", -1),
+    (
+        re.compile(
+            r"(?<![\w])(?:last month|le mois dernier|le mois passé|earlier this month|"
+            r"this month|ce mois-ci)(?![\w])",
+            re.I,
+        ),
+        "month",
+        None,
+    ),
+    (
+        re.compile(
+            r"(?<![\w])(?:last year|l['’]an dernier|l['’]année dernière|l['’]an passé|"
+            r"l['’]année passée)(?![\w])",
+            re.I,
+        ),
+        "year",
+        -1,
+    ),
+    (
+        re.compile(
+            r"(?<![\w])(?:next year|l['’]an prochain|l['’]année prochaine)(?![\w])",
+            re.I,
+        ),
+        "year",
+        1,
+    ),
+    (re.compile(r"(?<![\w])(?:this year|cette année)(?![\w])", re.I), "year", 0),
+]
+
+
+def relative_date(text, published, start=0, end=None):
+    """
+    The first date written relative to ``published`` in ``text[start:end]``, as (partial date
+    text, precision), or (None, None): "last month" in an article of 18 June 2025 is "2025-05".
+    """
+    if published is None:
+        return None, None
+    end = len(text) if end is None else end
+    found = []
+    for pattern, precision, offset in _RELATIVE:
+        match = pattern.search(text, start, end)
+        if match:
+            found.append((match.start(), match.group().lower(), precision, offset))
+    if not found:
+        return None, None
+    _, words, precision, offset = min(found)
+    if precision == "day":
+        return (published - datetime.timedelta(days=1)).isoformat(), "day"
+    if precision == "month":
+        back = 0 if ("this" in words or "ce mois" in words) else 1
+        month = published.month - back
+        year = published.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return f"{year:04d}-{month:02d}", "month"
+    return str(published.year + offset), "year"

@@ -40,14 +40,20 @@ _MODIFIER = (
 _NOT_A_VERB = (
     r"(?!(?:will|would|has|have|had|is|are|was|were|can|could|may|might|shall|should|does|did|"
     r"va|vont|a|ont|est|sont|sera|seront|avait|avaient|doit|doivent|pourrait|devrait|"
-    r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que)(?![\w]))"
+    r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que|"
+    # the verbs a French description is most often the subject of ("La société fournit …")
+    r"détient|détiendra|fournit|fournira|produit|produira|construit|construira|prévoit|"
+    r"investit|investira|acquiert|devient|deviendra|obtient|reçoit|vend|vendra|prend|prendra|"
+    r"livre|livrera|achète|achètera|cède|cédera|fabrique|exploite|emploie|annonce|signe|"
+    r"compte|possède|conserve|garde|assemble|développe|recycle|raffine|rachète|veut|peut|"
+    r"lance|ouvre|ferme|entre|monte|porte|ramène|réduit)(?![\w]))"
     r"(?![\w]{1,3}['’])"  # nor an elided word ("fabricant d'électrolytes")
 )
 # A determiner, up to three modifiers, a head, up to two words after it ("constructeur allemand",
 # "spécialiste belge des matériaux de cathode").
 _DESCRIPTION = re.compile(
     rf"(?<![\w])(?:(?P<det>{_DETERMINER})|{_INDEFINITE}{_S})?{_S}*(?P<before>(?:{_MODIFIER}{_S}+){{0,3}}?)"
-    rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+{_NOT_A_VERB}(?-i:[a-zà-ÿ][a-zà-ÿ-]*)){{0,1}})",
+    rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+{_NOT_A_VERB}(?-i:[a-zà-ÿ][a-zà-ÿ-]*)(?![\w'’])){{0,1}})",
     re.I,
 )
 # What a head makes or does, up to three words ("of sodium-ion cells", "de matériaux de cathode").

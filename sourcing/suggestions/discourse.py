@@ -19,14 +19,24 @@ from .candidates import LEGAL_FORM_WORDS, is_abbreviation
 from .common import party_key
 
 _S = r"[ \u00a0]"
+# "a jointly owned cell plant", "une usine commune": a venture named by what it runs.
+_JOINTLY_OWNED = (
+    r"(?:jointly|co)[ \u00a0-]owned[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:plant|factory|"
+    r"gigafactory|company|refinery)|usines?[ \u00a0]+communes?|"
+    r"(?:usine|société|raffinerie)[ \u00a0]+détenue[ \u00a0]+conjointement"
+)
 _JOINT_VENTURE = re.compile(
     r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
-    r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture)(?![\w])",
+    r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
+    rf"{_JOINTLY_OWNED}|"
+    # "a Zaragoza-based venture", "a 50-50 venture" (not "venture capital", not "X Ventures")
+    r"(?:a|an)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)(?![ \u00a0]+(?:capital|funds?|"
+    r"investors?|arm)))(?![\w])",
     re.I,
 )
 _STRONG_VENTURE = re.compile(
-    r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?)"
-    r"(?![\w])",
+    rf"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
+    rf"{_JOINTLY_OWNED})(?![\w])",
     re.I,
 )
 _VENTURE_NAMED = re.compile(
@@ -43,12 +53,13 @@ _FOUNDED_BY = re.compile(
 # A venture founded in the past, wherever the sentence dates it: "formed a 50-50 joint venture
 # named X in 2022", "created a joint venture, X, last year", "ont créé en 2019 une coentreprise".
 _FOUNDED_PAST = re.compile(
-    r"(?<![\w])(?<!will )(?<!to )(?:founded|created|set up|established|formed|launched|"
+    r"(?<![\w])(?<!\bwill )(?<!\bto )(?:founded|created|set up|established|formed|launched|"
     r"fondée?s?|créée?s?|constituée?s?|(?:ont|a|avaient|avait)[ \u00a0]+(?:créé|fondé|constitué|"
     r"lancé|mis sur pied))(?![\w])",
     re.I,
 )
 _IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$", re.I)
+_SINCE_YEAR = re.compile(r"(?<![\w])(?:since|depuis)[ \u00a0]+$", re.I)
 _LAST_YEAR = re.compile(
     r"(?<![\w])(?:last year|l['’]an dernier|l['’]année dernière|l['’]an passé)(?![\w])", re.I
 )
@@ -60,10 +71,16 @@ _FORMING = re.compile(
 )
 # Between a name and the venture word it is in apposition to: a determiner, a few modifiers.
 _APPOSITION = re.compile(
-    r",?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*|"
-    r",[ \u00a0]*(?:the|la|l['’]|a|an|une)[ \u00a0]*(?:[\w-]+[ \u00a0]+){1,3}?",
+    r"\)?,?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*|"
+    r"\)?,[ \u00a0]*(?:the|la|l['’]|a|an|une)[ \u00a0]*(?:[\w-]+[ \u00a0]+){1,3}?",
     re.I,
 )
+# Heads of descriptions that say only "a company" (folded, as ``Description.head`` is).
+_GENERIC_HEAD = re.compile(
+    r"^(?:company|firm|group|groupe|societe|entreprise|start-?up|jeune pousse)$"
+)
+# A sentence opening with a pronoun ("It supplies …", "Elle a signé …", "Il détient …").
+_SUBJECT_PRONOUN = re.compile(r"(?-i:It|Il|Elle)(?=[ \u00a0]+[a-zà-ÿ])")
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
 
 
@@ -75,6 +92,7 @@ class Known:
     kind: str | None
     country: str | None
     heads: set = field(default_factory=set)
+    times: int = 0  # how many times the article has named it so far
 
 
 @dataclass
@@ -107,6 +125,7 @@ class Discourse:
         self.new_plants = []
         self.current_plant = None
         self.canonical = _canonical_names(reading)
+        self.previous_subject = None  # the company a sentence opened with, for "It …" after it
         self.countries = descriptors.countries_spoken_of(reading.body)
         self.dateline_country = _dateline_country(reading.body, self.countries)
         for sentence in sentences:
@@ -123,8 +142,8 @@ class Discourse:
         names = sorted(sentence.companies, key=lambda m: m["start"])
         resolved = []
         for description in descriptors.find(self.body, passage.start, passage.end, self.countries):
-            if any(m["start"] <= description.start < m["end"] for m in names):
-                continue
+            if any(m["start"] < description.end and description.start < m["end"] for m in names):
+                continue  # a known name or alias written as a description: the name says who
             follows = next((m for m in names if 0 <= m["start"] - description.end <= 2), None)
             before = [m for m in names if m["end"] <= description.start]
             if follows is not None and descriptors.introduces(self.body, description):
@@ -132,10 +151,22 @@ class Discourse:
             elif descriptors.describes_previous(self.body, description, [m["end"] for m in before]):
                 self._describe(before[-1], description)
             elif description.definite:
-                resolved.extend(self._resolve(description, sentence, before))
+                named = before + [r for r in resolved if r["start"] < description.start]
+                resolved.extend(self._resolve(description, sentence, named))
+        pronoun = _SUBJECT_PRONOUN.match(self.body, passage.start, passage.end)
+        if pronoun and self.previous_subject is not None:
+            # "Trevista was spun out in 2019. It supplies …": the subject of the sentence before.
+            resolved.append(
+                dict(
+                    self.previous_subject, start=pronoun.start(), end=pronoun.end(), descriptor=True
+                )
+            )
         for mention in names:
             self._remember(mention)
         sentence.parties = _distinct_spans(names + resolved)
+        first = sentence.parties[0] if sentence.parties else None
+        opens = first is not None and not self.body[passage.start : first["start"]].strip(' \n"«“')
+        self.previous_subject = first if opens else None
         self._pairs(sentence)
         self._venture(sentence)
         self._plants(sentence)
@@ -149,6 +180,7 @@ class Discourse:
                 self.attributes.get(record["id"], (None, None)) if record else (None, None)
             )
             known = Known(mention, kind, country)
+        known.times += 1
         self.companies[key] = known
 
     def _describe(self, mention, description):
@@ -171,6 +203,11 @@ class Discourse:
             targets = self._group(description)
         else:
             found = self._best(description)
+            opens = not self.body[sentence.passage.start : description.start].strip(' \n"«“')
+            if found is None and opens and _GENERIC_HEAD.match(description.head):
+                # "X announced a deal with Y. The group will …": the subject of the sentence before
+                found = self.previous_subject
+            found = found or self._last_other(description, before)
             targets = [found] if found else []
         return [
             dict(target, start=description.start, end=description.end, descriptor=True)
@@ -202,6 +239,22 @@ class Discourse:
             if score > best_score:
                 best, best_score = known.mention, score
         return best
+
+    def _last_other(self, description, before):
+        """
+        The company a description stating neither kind nor country stands for ("la jeune
+        entreprise", "the company"): the one named last, other than those the sentence has
+        already named before it ("Le fonds norvégien détient 18 % de la jeune entreprise").
+        """
+        if not _GENERIC_HEAD.match(description.head):
+            return None
+        named = {_mention_key(m) for m in before}
+        others = [key for key in reversed(list(self.companies)) if key not in named]
+        if not others:
+            return None
+        # The article's subject is the one named most; of equals, the one named last.
+        best = max(others, key=lambda key: self.companies[key].times)
+        return self.companies[best].mention
 
     def _pairs(self, sentence):
         names = sorted(sentence.companies, key=lambda m: m["start"])
@@ -238,21 +291,27 @@ class Discourse:
             venture.partners = self._founders(sentence, word, venture)
 
     def _founding_year(self, sentence):
-        """The past year a verb of founding in the sentence dates, or None."""
+        """
+        The past year a verb of founding in the sentence dates ("set up a joint venture in
+        2021", "In 2021, X and Y set up …"), or the year a venture in force has run since
+        ("partners in a joint venture since 2020"); None otherwise.
+        """
         body, passage = self.body, sentence.passage
-        verb = _FOUNDED_PAST.search(body, passage.start, passage.end)
-        if verb is None or self.published is None:
+        if self.published is None:
             return None
-        for date in sentence.dates:
-            year = date.get("year")
-            if (
-                year
-                and date["start"] > verb.start()
-                and year < self.published.year
-                and _IN_YEAR.search(body, max(0, date["start"] - 10), date["start"])
-            ):
-                return year
-        if _LAST_YEAR.search(body, verb.start(), passage.end):
+        verb = _FOUNDED_PAST.search(body, passage.start, passage.end)
+        past = [
+            date
+            for date in sentence.dates
+            if date.get("year") and date["year"] < self.published.year
+        ]
+        forming = _FORMING.search(body, passage.start, passage.end)
+        for date in past:
+            lead = body[max(0, date["start"] - 10) : date["start"]]
+            since = _SINCE_YEAR.search(lead) and not forming
+            if since or (verb is not None and _IN_YEAR.search(lead)):
+                return date["year"]
+        if verb is not None and _LAST_YEAR.search(body, passage.start, passage.end):
             return self.published.year - 1
         return None
 
@@ -296,7 +355,8 @@ class Discourse:
             after = [p for p in sentence.parties if p["start"] >= word.end()]
             before = before + self._coordinated(after)
         founders = _distinct_keys([p for p in before if not _same(p, venture.name)])
-        if len(founders) > 2 and self.pairs:
+        together = _distinct_keys(self._coordinated(founders))
+        if len(founders) > 2 and self.pairs and len(together) < len(founders):
             return self.pairs[-1]  # "the joint venture the two companies founded"
         return founders if len(founders) >= 2 else []
 

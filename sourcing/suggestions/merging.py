@@ -55,6 +55,8 @@ def _same_fact(kind, kept, other):
     if kind == "stake":
         if None in (a.get("holder"), a.get("target")):
             return False
+        if (a.get("status") == "divested") != (b.get("status") == "divested"):
+            return False  # the stake sold and the one kept are two facts
         shares = (_share(a), _share(b))
         return None in shares or shares[0] == shares[1]
     if kind in ("plant_capacity", "plant_milestone", "plant_figure"):

@@ -10,20 +10,28 @@ from dataclasses import dataclass
 
 _COMMENTS_HEADER = re.compile(
     r"^(?:(?:[0-9]+|one|two|three|four|five|un|une|deux|trois)\s+(?:thoughts?|comments?|"
-    r"responses?|replies|réponses?|commentaires?|réactions?)\b|(?:reader\s+)?comments\s*$|"
-    r"commentaires\s*$|leave\s+a\s+(?:reply|comment)\b|laisser\s+un\s+commentaire\b|"
-    r"réagir\s+à\s+cet\s+article)",
+    r"responses?|replies|réponses?|commentaires?|réactions?)\b|"
+    # "Comments", "Reader comments (12)", "Commentaires (3)", "Vos réactions (2)"
+    r"(?:reader\s+|your\s+|vos\s+|les\s+)?(?:comments|commentaires|réactions)"
+    r"(?:\s*\(\s*[0-9]+\s*\))?\s*:?\s*$|"
+    r"leave\s+a\s+(?:reply|comment)\b|laisser\s+un\s+commentaire\b|"
+    r"réagir\s+à\s+cet\s+article|join\s+the\s+(?:discussion|conversation))",
     re.I,
 )
+# The buttons under a reader's comment: "Reply | Report", "Répondre · Signaler", "Like · Reply".
+_COMMENT_BUTTON = (
+    r"(?:reply|report(?:\s+abuse)?|flag|like|quote|répondre|signaler(?:\s+un\s+abus)?|"
+    r"j['’]aime|citer|alerter)"
+)
 _COMMENT_LINE = re.compile(
-    r"^(?:reply|report|répondre|signaler(?:\s+un\s+abus)?|like|j['’]aime)"
-    r"(?:\s*[|·•]\s*(?:reply|report|répondre|signaler(?:\s+un\s+abus)?|like|j['’]aime))*\s*$",
+    rf"^{_COMMENT_BUTTON}(?:\s*[|·•/]\s*{_COMMENT_BUTTON})*\s*$",
     re.I,
 )
 _CONTACT_HEADER = re.compile(
     r"^(?:(?:press|media|investor)\s+(?:contacts?|relations|enquiries|inquiries)|"
     r"contacts?\s+(?:press|presse|media|médias)(?:\s+relations)?|relations?\s+(?:presse|médias)|"
-    r"contacts?\s*:?\s*$)",
+    r"contacts?\s*:?\s*$|for\s+(?:further|more)\s+information,?\s+(?:please\s+)?contact\b|"
+    r"pour\s+(?:plus\s+d['’]informations?|tout\s+renseignement),?\s+contact(?:er|ez)\b)",
     re.I,
 )
 _CONTACT_DETAIL = re.compile(
@@ -32,7 +40,7 @@ _CONTACT_DETAIL = re.compile(
     re.I,
 )
 _NAVIGATION = re.compile(
-    r"^(?:read\s+(?:also|more|next)|see\s+also|related(?:\s+(?:articles?|posts?|stories|"
+    r"^(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:articles?|posts?|stories|"
     r"content))?|à\s+lire\s+(?:aussi|également|egalement)|a\s+lire\s+(?:aussi|également)|"
     r"lire\s+(?:aussi|également|la\s+suite)|voir\s+aussi|sur\s+le\s+même\s+sujet|"
     r"please\s+follow\s+and\s+like\s+us|share\s+this|partager|voir\s+les\s+photos|"
@@ -43,16 +51,27 @@ _NAVIGATION = re.compile(
 # A navigation header alone on its line ("Related articles", "À lire aussi") heads a block of
 # teaser lines that runs to the next blank line; with a colon, the teaser is on the line itself.
 _NAVIGATION_HEADER_ALONE = re.compile(
-    r"^(?:read\s+(?:also|more|next)|see\s+also|related(?:\s+(?:articles?|posts?|stories|content))?|"
-    r"more\s+on\s+this(?:\s+topic)?|à\s+lire\s+(?:aussi|également|egalement)|"
-    r"lire\s+(?:aussi|également)|voir\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique)"
-    r"\s*$",
+    r"^(?:read\s+(?:also|more|next)|also\s+read|see\s+also|"
+    r"related(?:\s+(?:articles?|posts?|stories|content|coverage))?|"
+    r"more\s+on\s+this(?:\s+topic)?|more\s+from\s+[\w\s]{1,30}|you\s+may\s+also\s+like|"
+    r"you\s+might\s+also\s+like|recommended(?:\s+for\s+you)?|most\s+read|"
+    r"à\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également)|voir\s+aussi|"
+    r"sur\s+le\s+même\s+(?:sujet|thème)|dans\s+la\s+même\s+rubrique|les\s+plus\s+lus|"
+    r"vous\s+aimerez\s+aussi|nos\s+articles\s+sur\s+le\s+sujet)"
+    r"\s*:?\s*$",
     re.I,
 )
 # Subscription and sharing lines: short lines that offer a newsletter or a button, not news.
 _SUBSCRIPTION = re.compile(
     r"\b(?:newsletters?|lettre\s+d['’]information|subscribe|abonnez-vous|inscrivez-vous|"
-    r"s['’]abonner|sign\s+up\s+for)\b|^(?:share|partager|partagez)\s+(?:this|cet|l['’]article)",
+    r"s['’]abonner|sign\s+up\s+(?:for|here|now|today)|in\s+your\s+inbox|"
+    r"dans\s+votre\s+boîte|recevez\s+(?:chaque\s+\w+\s+|gratuitement\s+)?notre\s+lettre|"
+    r"notre\s+lettre\s+(?:quotidienne|hebdomadaire))\b|"
+    r"^(?:share|partager|partagez)(?:\s+(?:this|cet|l['’]article|on)\b|\s*:)|"
+    # a line of sharing buttons: "LinkedIn · X · Email"
+    r"^(?:(?:facebook|x|twitter|linkedin|e-?mail|whatsapp|bluesky|print|imprimer)"
+    r"\s*[·|/•,]\s*){2,}(?:facebook|x|twitter|linkedin|e-?mail|whatsapp|bluesky|print|imprimer)"
+    r"\s*$",
     re.I,
 )
 # A press contact given on one line after its label ("Contact presse : Jane Doe – +33 …").

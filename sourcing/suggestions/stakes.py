@@ -1,16 +1,22 @@
 """
 Stakes: who holds what share of whom, in what state, as of when. The holder is the subject of
 the verb of owning ("X ramène sa participation dans Y", "Y conserve 15 % de X", "…, qui détient
-12 %"), or the company after "by" / "par" in the passive ("détenu à 51 % par X"); the target is
-the company after the word of owning, else the company whose shareholders the article was
-speaking of. "Each of the three shareholders", "chacun", "à parts égales" give every holder its
-share. The date is the one of the clause, a relative one ("last year"), or the article's.
+12 %"), the company after "by" / "par" in the passive ("détenu à 51 % par X"), the one whose
+stake the noun is ("X's 20% stake", "la participation de X dans Y"), the one a share is written
+after ("X (30 %)", "X the remaining 40%", "going to X"), or the one a capital opens to ("ouvre
+son capital à X"); the target is the company after the word of owning, the one whose capital or
+subsidiary it is ("Y, dont X détient", "Y, a subsidiary of X"), else the company whose
+shareholders the article was speaking of. Verbs that buy, take or sell count only with a share
+after them. "Each", "chacun", "à parts égales", "in equal thirds", "respectively" share out
+among every holder. The state comes from the verb (held, taken, sold, intended); the date is the
+clause's, one put before the subject, a relative one ("last month"), or the article's.
 """
 
 import re
 
 from . import triggers
 from .common import nearest, party, party_key
+from .dates import relative_date
 from .records import share_fields
 
 # How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
@@ -22,10 +28,92 @@ _OWNING = re.compile(
     r"(?<![\w])(?:stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
     r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
-    r"possédaient|rachète|conserve|conservent|garde|keeps?|kept|retains?|retained|cède|cèdent|"
-    r"cédé|sold|sells|exits?|interests?(?=[ \u00a0]+in(?![\w])))(?![\w])",
+    r"possédaient|possèdent|possédera\w*|rachète|conserve|conservent|conserver\w*|garde|gardent|"
+    r"garder\w*|keeps?(?![ \u00a0]+\w+ing(?![\w]))|kept|retains?|retained|cède|cèdent|"
+    r"cédé|sold|sells|exits?|exited|exiting|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|"
+    r"subsidiaries|"
+    r"filiales?|buys?[ \u00a0]+into|bought[ \u00a0]+into|buying[ \u00a0]+into|tour de table|"
+    r"désengag\w+|"
+    # "takes full control of", "prend le contrôle de": a stake without a figure.
+    r"(?:takes?|took|taken|taking)[ \u00a0]+over(?=[ \u00a0]+(?-i:[A-ZÀ-Ý]))|"
+    r"(?:takes?|took|taken|taking|gains?|gained|acquires?|acquired|acquiring|prend|prennent|"
+    r"prendre|pris|prendra\w*)[ \u00a0]+(?:(?:full|majority|total|sole|the|le)[ \u00a0]+)*"
+    r"(?:control|contrôle)(?=[ \u00a0]+(?:total[ \u00a0]+|majoritaire[ \u00a0]+)?(?:of|over|de|"
+    r"du|d['’])(?![\w])))(?![\w])",
     re.I,
 )
+# Verbs that buy, take or sell a share say so only with the share right after them ("bought 5%
+# of", "prend 15 % du capital", "a vendu ses 9 %"); alone, they buy goods or take decisions.
+_SHARE_VERB = re.compile(
+    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|take|takes|took|taken|taking|"
+    r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
+    r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
+    r"racheter|rachèter\w*|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
+    r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
+    # The nouns of a sale: "la cession de 15 % de X à Y", "the sale of its 20% to Y".
+    r"cessions?|ventes?|sales?|disposals?|"
+    # … and of buying: "l'acquisition de 60 % de X", "the purchase of a further 5%".
+    r"acquisitions?|rachats?|achats?|purchases?)(?![\w])",
+    re.I,
+)
+# How far before its share such a verb may be ("bought a further 5%", "a vendu ses 9 %").
+SHARE_VERB_REACH = 30
+# Wording that makes a stake the whole of the company: "a wholly owned subsidiary", "takes full
+# control", "la totalité du capital".
+_WHOLE = re.compile(
+    r"(?<![\w])(?:wholly[ \u00a0-]owned|fully[ \u00a0-]owned|full control|full ownership|"
+    r"total control|sole owner|contrôle total|contrôle exclusif|totalité du capital|"
+    r"intégralité du capital|all (?:of )?(?:the )?(?:shares|share capital) (?:of|in)|"
+    r"détenue?s? à 100)(?![\w])",
+    re.I,
+)
+# A takeover: a verb of buying with the company itself for object ("Moravia Auto has acquired
+# Pellucell", "rachète Pellucell", "takes over Pellucell"): the whole of it.
+_TAKEOVER = re.compile(
+    r"(?<![\w])(?:acquires?|acquired|acquiring|buys|bought|buying|takes?[ \u00a0]+over|"
+    r"took[ \u00a0]+over|taking[ \u00a0]+over|rachète|rachètent|racheté|rachètera|racheter|"
+    r"acquiert|acquis|acquérir|acquerra|absorbe|absorbé)[ \u00a0]+(?:(?:all[ \u00a0]+of|"
+    r"the[ \u00a0]+whole[ \u00a0]+of|la[ \u00a0]+totalité[ \u00a0]+de|l['’]intégralité[ \u00a0]+"
+    r"de)[ \u00a0]+)?$",
+    re.I,
+)
+# "its subsidiary X", "sa filiale X" (the subject holds X) or "a subsidiary of X", "filiale de
+# X" (X holds the company before).
+_SUBSIDIARY = re.compile(r"(?<![\w])(?:subsidiary|subsidiaries|filiales?)(?![\w])", re.I)
+_SUBSIDIARY_OF = re.compile(
+    r"^(?:[ \u00a0]+(?:à|at)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%)?[ \u00a0]+(?:of|de|du|d['’])"
+    r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+_OWN_SUBSIDIARY = re.compile(
+    r"(?:(?<![\w])(?:its|their|sa|son|leurs?)|['’]s)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?$", re.I
+)
+# Between "sa filiale" and the name: nothing, or one adjective ("sa filiale allemande X").
+_NAMED_NEXT = re.compile(r"^,?[ \u00a0]+(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+)?$")
+_BECOMES = re.compile(
+    r"(?<![\w])(?:will become|to become|would become|becomes|deviendra|deviendrait|devient|"
+    r"future|futur)(?![\w])",
+    re.I,
+)
+_POSSESSIVE_GAP = re.compile(
+    r"^['’]s?[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:(?-i:[a-z-]+)[ \u00a0]+)?$", re.I
+)
+_REPORTED = re.compile(
+    r"(?<![\w])(?:said|told|announced|confirmed|added|explained|expects?|expected)(?![\w])", re.I
+)
+_JOINTLY = re.compile(
+    r"(?<![\w])(?:jointly|together|conjointement|ensemble|co-owned|codétenue?s?)(?![\w])", re.I
+)
+# "respectively", "respectivement": the shares go to the holders in the order named.
+_RESPECTIVELY = re.compile(r"(?<![\w])(?:respectively|respectivement)(?![\w])", re.I)
+# "la participation (de 20 %) de X dans Y": X holds, in Y.
+_STAKE_NOUN = re.compile(r"(?i:stake|holding|shareholding|interest|participation|part)$")
+_HOLDER_OF = re.compile(
+    r"^(?:[ \u00a0]+(?:de|of)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%)?[ \u00a0]+(?:de|d['’]|du|of)"
+    r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+_HELD_IN = re.compile(r"^[ \u00a0]+(?:dans|in|au capital de|du capital de)[ \u00a0]+$", re.I)
 _PASSIVE = re.compile(
     r"(?<![\w])(?:owned|held|controlled|détenue?s?|contrôlée?s?|possédée?s?)(?:[^.;:]{0,30}?)"
     r"[ \u00a0](?:by|par)(?![\w])",
@@ -39,11 +127,15 @@ _PASSIVE_NO_AGENT = re.compile(
 )
 # Where a clause with a subject of its own begins: after "that", "que", "while", a colon.
 _NEW_SUBJECT = re.compile(
-    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que)(?![\w])|:", re.I
+    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que|said|says|told|"
+    r"announced|confirmed|indicated|selon|according to)(?![\w])|:|"
+    r"[ \u00a0][–—][ \u00a0]",  # after a dateline ("Lyon, le 8 avril 2026 – X a …")
+    re.I,
 )
 _DISTRIBUTIVE = re.compile(
-    r"(?<![\w])(?:each|chacun|chacune|à parts égales|in equal parts|equally|50-50|50/50|"
-    r"à égalité|moitié-moitié)(?![\w])",
+    r"(?<![\w])(?:each|chacun|chacune|à parts égales|en parts égales|in equal (?:parts|shares|"
+    r"stakes|thirds|halves)|equally|50-50|50/50|à égalité|moitié-moitié|par tiers|"
+    r"à parts égales|en trois parts égales|in three equal parts)(?![\w])",
     re.I,
 )
 _RELATIVE = re.compile(r"^,?[ \u00a0]*(?:qui|which|who|that)[ \u00a0]*$", re.I)
@@ -51,7 +143,7 @@ _ANTECEDENT = re.compile(r"^,?[ \u00a0]*(?:qui|which|who)[ \u00a0]", re.I)
 _RELATIVE_OPEN = re.compile(r",[ \u00a0]*(?:which|who|qui|dont|lequel|laquelle)(?![\w])", re.I)
 _PLANNED = re.compile(
     r"(?<![\w])(?:plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
-    r"may|might|aims?|vise\w*|souhaite)(?![\w])",
+    r"may|might|aims?|vise\w*|souhaite|pourra|pourront|option)(?![\w])",
     re.I,
 )
 _DONE = re.compile(
@@ -60,13 +152,21 @@ _DONE = re.compile(
     r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
     r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
     r"increased|reduced|lifted|lowered|trimmed|doubled|tripled|halved|boosted|upped|"
-    r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé))"
+    r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé)|"
+    r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|completed|closed|finali[sz]ed|"
+    r"invested|(?:a|ont)[ \u00a0]+investi|"
+    r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis)|"
+    r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
+    r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
+    # "is Pellucell's largest shareholder", "est l'actionnaire majoritaire": a holding stated.
+    r"(?:is|are|was|were|est|sont|était|étaient|reste|restent|remains?|demeure)[ \u00a0]+"
+    r"(?:[\w'’-]+[ \u00a0]+|l['’]){0,3}?(?:shareholders?|actionnaires?|owners?|propriétaires?)|"
+    r"réparti\w*|split|divided|"
+    r"shareholders[ \u00a0]+(?:include|are|were)|actionnaires[ \u00a0]+(?:sont|comptent)|"
+    # "X's 20% stake in Y": a stake X has.
+    r"['’]s[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|holding|shareholding|"
+    r"interest))"
     r"(?![\w])",
-    re.I,
-)
-_RELATIVE_DATE = re.compile(
-    r"(?<![\w])(?P<year>last year|l['’]an dernier|l['’]année dernière|l['’]an passé|"
-    r"this year|cette année)(?![\w])",
     re.I,
 )
 # "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
@@ -81,8 +181,26 @@ _FORMER_SHARE_BEFORE = re.compile(
     r"[ \u00a0]+$",
     re.I,
 )
-# "Brennhof (30%), Nordkap (15%)": a share written in parentheses after its holder's name.
-_SHARE_IN_PARENTHESES = re.compile(r"[ \u00a0]*\($")
+# "40% of its output", "jusqu'à 40 % de sa production": a share of what is made, not of capital.
+_SHARE_OF_GOODS = re.compile(
+    r"[ \u00a0]+(?:of|de|du|des|d['’])[ \u00a0]*(?:(?:its|their|the|sa|son|ses|la|le|les|l['’]|"
+    r"leurs?)[ \u00a0]*)?(?:(?:[0-9][0-9.,]*[ \u00a0]*%|[\w'’-]+)[ \u00a0]+){0,2}?"
+    r"(?:output|production|capacity|capacité|"
+    r"volumes?|supplies|needs|besoins|demand|demande|sales|ventes|revenues?|chiffre d['’]affaires|"
+    r"cells|cellules|batteries|"
+    # "half of its 10% stake": a part of a stake, not of the company
+    r"stake|holding|interest|participation|part|shares|actions)(?![\w])",
+    re.I,
+)
+# "Brennhof (30%), Nordkap (15%)", "Nordkap, with 15%", "… and Nordkap 15%", "Nordkap the
+# remaining 40%": a share written right after its holder's name.
+_SHARE_AFTER_HOLDER = re.compile(
+    r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:the|les)[ \u00a0]+"
+    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?)$",
+    re.I,
+)
+# How far before a share its holder's name may end ("Nordkap, with 15%").
+SHARE_AFTER_HOLDER_REACH = 20
 # The buyer of a stake sold: the company after "to" or "à", a description between or not ("to
 # the Norwegian fund X", "au fonds norvégien X", "à l'investisseur X").
 _SOLD_TO = re.compile(
@@ -94,10 +212,74 @@ _SOLD_TO = re.compile(
 SOLD_TO_REACH = 40
 # A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
 _NEXT_CLAUSE = re.compile(r"(?<![\w])(?:and|but|while|et|mais|tandis|alors)(?![\w])", re.I)
-_SOLD_DONE = re.compile(
-    r"(?<![\w])(?:sold|has sold|have sold|a cédé|ont cédé|a vendu|ont vendu)(?![\w])", re.I
+_APPOSITION = re.compile(r",[^,]*,")
+# "le capital de X", "les actionnaires de X", "the shareholders of X": X's holders are spoken of.
+_CAPITAL_OF = re.compile(
+    r"(?<![\w])(?:capital|actionnaires|actionnariat|shareholders|shareholder base|tour de table)"
+    r"[ \u00a0]+(?:de|d['’]|du|of)[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
+    re.I,
 )
-_POSSESSIVE_STAKE = re.compile(r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|stake|capital)")
+# A stake a company denies taking is none: "denied a report that it was negotiating to buy".
+_DENIED = re.compile(
+    r"(?<![\w])(?:denied|denies|deny|rejected|dismissed|ruled out|démenti|dément|démentent|"
+    r"a démenti|dément(?:ent)?|exclut|a exclu|écarte|a écarté)(?![\w])",
+    re.I,
+)
+# "did not sell", "n'a pas cédé", "no plans to sell": a sale said not to happen.
+_NOT_SOLD = re.compile(
+    r"(?<![\w])(?:not|never|no plans? to|n['’](?:a|ont|est|va|vont)?[ \u00a0]*(?:pas|jamais)|"
+    r"ne[ \u00a0]+(?:\w+[ \u00a0]+)?(?:pas|jamais))[ \u00a0]+(?:\w+[ \u00a0]+){0,2}$",
+    re.I,
+)
+# Capital as money, not as shares: "concentrate its capital on cells", "capital spending".
+_CAPITAL_AS_MONEY = re.compile(
+    r"[ \u00a0]+(?:on|sur|expenditure|spending|costs?|markets?|goods|allocation|investments?|"
+    r"dépenses?|investissements?)(?![\w])",
+    re.I,
+)
+# "X, dont Y détient 30 %", "X, in which Y holds 30%": Y holds X.
+_WHOSE = re.compile(
+    r"^,?[ \u00a0]*(?:dont|in which|of which|dans laquelle|dans lequel|au capital duquel|"
+    r"au capital de laquelle)[ \u00a0]+",
+    re.I,
+)
+# "with the remaining 10% going to X", "les 10 % restants revenant à X": X holds the share.
+_GOING_TO = re.compile(
+    r"^[ \u00a0]+(?:(?:going|go|goes|will go|to go|allotted|allocated|reserved)[ \u00a0]+"
+    r"(?:to|for)|"
+    r"(?:revenant|revient|reviendront|reviendra|allant|iront|ira|réservés?)[ \u00a0]+(?:à|au|aux)|"
+    r"pour)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+){0,3}$",
+    re.I,
+)
+# "the purchase of X's 49% interest": X's stake is sold, and its buyer's is stated elsewhere.
+_PURCHASE_OF = re.compile(
+    r"(?<![\w])(?:purchase|acquisition|buyout|rachat|achat|reprise)[ \u00a0]+(?:of|de|du|des|d['’])"
+    r"[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+# "accueille Y à son capital", "welcomes Y as a shareholder"
+_WELCOMES = re.compile(
+    r"(?<![\w])(?:accueille|accueillent|accueilli|accueillera|welcomes?|welcomed|welcoming)"
+    r"[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*(?:[\w-]+[ \u00a0]+){0,2})?$",
+    re.I,
+)
+# "ouvre (le) capital", "opens (up) its capital": the company named after "à" / "to" comes in.
+_OPENS = re.compile(
+    r"(?<![\w])(?:ouvre|ouvrent|ouvrira|ouvert|ouvrir|opens?|opened|opening)(?:[ \u00a0]+up)?"
+    r"[ \u00a0]+(?:(?:son|sa|le|its|their|the|leur)[ \u00a0]+)?$",
+    re.I,
+)
+_SOLD_DONE = re.compile(
+    r"(?<![\w])(?:sold|has sold|have sold|divested|exited|offloaded|disposed of|a cédé|ont cédé|"
+    r"a vendu|ont vendu|a soldé|ont soldé|s['’]est désengagée?|se sont désengagée?s|"
+    r"est sortie? du capital|sont sortie?s du capital)(?![\w])",
+    re.I,
+)
+# "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
+# "X's stake in Y", where X holds).
+_POSSESSIVE_STAKE = re.compile(
+    r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership)"
+)
 
 
 class Memory:
@@ -135,25 +317,39 @@ def stakes(sentence, facts, discourse):
         word
         for word in _OWNING.finditer(body, passage.start, passage.end)
         if not any(n.start() <= word.start() < n.end() for n in nominal)
+        and not _in_name(sentence, word)
+        and not (word.group().lower() == "capital" and _CAPITAL_AS_MONEY.match(body, word.end()))
     ]
-    if not words and not nominal:
-        return
     shares = [
         f
         for f in sentence.figures
         if f["unit"] == "%"
         and f["value"] <= 100
         and not _FORMER_SHARE.match(body, f["end"])
+        and not _SHARE_OF_GOODS.match(body, f["end"])
         and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
     ]
+    words += [
+        verb
+        for verb in _SHARE_VERB.finditer(body, passage.start, passage.end)
+        if any(0 <= f["start"] - verb.end() <= SHARE_VERB_REACH for f in shares)
+    ]
+    if not words and not nominal:
+        return
+    if _DENIED.search(body, passage.start, passage.end):
+        return  # "X has denied a report that it was negotiating to buy 25% of Y"
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
+    respective = _respective_holders(sentence, shares)
     for figure in shares or [None]:
         position = figure["start"] if figure else (words or nominal)[0].start()
         candidates = nominal + words
         trigger = min(candidates, key=lambda word: abs(word.start() - position))
         if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
             continue
-        for holder, target, share in _stakes_at(sentence, trigger, figure, distributive, discourse):
+        found = _stakes_at(sentence, trigger, figure, distributive, discourse, respective)
+        for holder, target, share in found:
+            if share is None:
+                share = _whole(sentence, target)
             yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
             buyer = _buyer(sentence, trigger, target)
             if buyer is not None and holder is not None:
@@ -161,6 +357,11 @@ def stakes(sentence, facts, discourse):
                 yield _proposal(
                     sentence, facts, discourse, buyer, target, share, figure, trigger, status
                 )
+
+
+def _in_name(sentence, word):
+    """Whether a word of owning is part of a company's name ("Ambre Capital", "X Holding")."""
+    return any(m["start"] <= word.start() < m["end"] for m in sentence.companies)
 
 
 def _buyer(sentence, trigger, target):
@@ -174,20 +375,103 @@ def _buyer(sentence, trigger, target):
         if p["start"] > target["end"] and party_key(p) != party_key(target)
     ]
     for mention in after:
-        if _NEXT_CLAUSE.search(body, target["end"], mention["start"]):
+        # An apposition between ("X, sa filiale de modules et de packs, à Y") is no new clause.
+        between = _APPOSITION.sub(" ", body[target["end"] : mention["start"]])
+        if _NEXT_CLAUSE.search(between):
             break
         if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
             return mention
     return None
 
 
-def _stakes_at(sentence, trigger, figure, distributive, discourse):
+def _whole(sentence, target):
+    """A share of 100% when the wording makes the stake the whole company, else None."""
+    body, passage = sentence.reading.body, sentence.passage
+    whole = _WHOLE.search(body, passage.start, passage.end)
+    if whole is None and target is not None and not target.get("descriptor"):
+        lead = body[max(passage.start, target["start"] - 30) : target["start"]]
+        possessive = re.match(r"['’]s(?![\w])", body[target["end"] : target["end"] + 2])
+        whole = _TAKEOVER.search(lead) if not possessive else None
+    return {"value": 100, "qualifier": "exact"} if whole else None
+
+
+def _respective_holders(sentence, shares):
+    """
+    "X and Y hold 10% and 15% of Z respectively": each share's holder, by the order of both,
+    as {share start: holder}; empty without "respectively" or when the counts differ.
+    """
+    body, passage = sentence.reading.body, sentence.passage
+    if len(shares) < 2 or not _RESPECTIVELY.search(body, passage.start, passage.end):
+        return {}
+    for first in sentence.parties:
+        run = _with_coordinated(sentence, [first])
+        if len(run) == len(shares) and run[-1]["end"] <= shares[0]["start"]:
+            return {share["start"]: holder for share, holder in zip(shares, run, strict=True)}
+    return {}
+
+
+def _venture_described(sentence, trigger, discourse):
+    """The named venture a participle describes ("X, une coentreprise détenue à parts égales",
+    "X, a joint venture owned 50-50"), or None."""
+    body = sentence.reading.body
+    word = _VENTURE_WORD.search(
+        body, max(sentence.passage.start, trigger.start() - 25), trigger.start()
+    )
+    if word is None or body[word.end() : trigger.start()].strip(" \u00a0,"):
+        return None
+    for venture in reversed(discourse.ventures):
+        if venture.name is not None and venture.sentence is sentence:
+            return venture
+    return None
+
+
+def _welcomed(sentence, trigger):
+    """ "X accueille Y à son capital", "X welcomes Y as a shareholder": Y holds X."""
+    body, passage = sentence.reading.body, sentence.passage
+    before = [p for p in sentence.parties if p["end"] <= trigger.start()]
+    for index, mention in enumerate(before):
+        lead = body[max(passage.start, mention["start"] - 25) : mention["start"]]
+        if _WELCOMES.search(lead) and index > 0 and trigger.start() - mention["end"] <= 30:
+            return [mention], before[index - 1]
+    return None
+
+
+def _opened_to(sentence, trigger):
+    """ "X ouvre le capital de Y à Z", "X opens its capital to Z": Z comes in (holder, target)."""
+    body, passage = sentence.reading.body, sentence.passage
+    if not _OPENS.search(body, max(passage.start, trigger.start() - 20), trigger.start()):
+        return None
+    after = [p for p in sentence.parties if p["start"] >= trigger.end()]
+    before = [p for p in sentence.parties if p["end"] <= trigger.start()]
+    for mention in after:
+        if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
+            held = [p for p in after if p["start"] < mention["start"]]
+            target = held[0] if held else (before[-1] if before else None)
+            return ([mention], target) if target is not None else None
+    return None
+
+
+def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     """(holder, target, share figure) of the stakes a word of owning states."""
     memory = discourse.stake_memory
-    holders, target = _sides(sentence, trigger)
+    body, passage = sentence.reading.body, sentence.passage
+    venture = _venture_described(sentence, trigger, discourse)
+    if venture is not None:
+        partners = venture.partners
+        if len(partners) < 2:
+            return []  # its founders are not named here: no holder to give it
+        share = figure or (
+            {"value": round(100 / len(partners), 2), "qualifier": "exact"} if distributive else None
+        )
+        return [(p, venture.name, share) for p in partners] if share else []
+    opened = _opened_to(sentence, trigger) or _welcomed(sentence, trigger)
+    holders, target = opened or _sides(sentence, trigger)
+    if figure is not None and figure["start"] in respective:
+        holders = [respective[figure["start"]]]
     agent = _agent_after(sentence, figure)
     if agent is not None and holders:
         holders = [agent]  # "détenue à 60 % par X et à 40 % par Y": each share its own holder
+        distributive = None  # "each hold 45%, with the remaining 10% going to X": X's alone
     listed = _holder_before_parentheses(sentence, figure)
     if listed is not None:
         topic = memory.topic if memory.topic is not None else target
@@ -214,7 +498,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
     if holders and target is not None:
         holders = [h for h in holders if party_key(h) != party_key(target)]
     if distributive and target is not None:
-        every = _shareholders(target, holders, discourse)
+        # "X and Y each hold 10% of Z": every holder coordinated with the subject.
+        every = _shareholders(target, _with_coordinated(sentence, holders), discourse)
         if len(every) >= 2:
             share = figure or {"value": round(100 / len(every), 2), "qualifier": "exact"}
             return [(h, target, share) for h in every]
@@ -222,7 +507,12 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse):
         return []
     if distributive and target is None:
         return []
-    return [(h, target, figure) for h in holders[-1:]] if holders else [(None, target, figure)]
+    if not holders:
+        return [(None, target, figure)]
+    if figure is None and _JOINTLY.search(sentence.text):
+        return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
+    passive = _PASSIVE.search(body, max(passage.start, trigger.start() - 5), passage.end)
+    return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
 
 
 # "à 40 % par Y", "40% by Y": the holder of a share in a passive list follows its own figure.
@@ -238,27 +528,50 @@ def _agent_after(sentence, figure):
     body = sentence.reading.body
     for mention in sentence.parties:
         gap = mention["start"] - figure["end"]
-        if 0 < gap <= AGENT_REACH and _BY_AFTER_SHARE.search(body, figure["end"], mention["start"]):
+        between = body[figure["end"] : mention["start"]]
+        if 0 < gap <= AGENT_REACH and (_BY_AFTER_SHARE.search(between) or _GOING_TO.match(between)):
             return mention
     return None
 
 
 def _holder_before_parentheses(sentence, figure):
-    """The company a share in parentheses follows ("Brennhof (30%)"), or None."""
+    """The company a share is written right after ("Brennhof (30%)", "Nordkap, with 15%")."""
     if figure is None:
         return None
     body = sentence.reading.body
     for mention in sentence.parties:
-        if 0 < figure["start"] - mention["end"] <= 3 and _SHARE_IN_PARENTHESES.search(
-            body, mention["end"], figure["start"]
+        gap = figure["start"] - mention["end"]
+        if 0 < gap <= SHARE_AFTER_HOLDER_REACH and _SHARE_AFTER_HOLDER.match(
+            body[mention["end"] : figure["start"]]
         ):
             return mention
     return None
 
 
+def _subsidiary_sides(sentence, word):
+    """ "Y, a subsidiary of X", "X et sa filiale Y": X holds Y; else nobody named."""
+    body, parties = sentence.reading.body, sentence.parties
+    after = [p for p in parties if p["start"] >= word.end()]
+    before = [p for p in parties if p["end"] <= word.start()]
+    if after and before and _SUBSIDIARY_OF.match(body[word.end() : after[0]["start"]]):
+        return [after[0]], before[-1]
+    lead = body[max(sentence.passage.start, word.start() - 40) : word.start()]
+    named_next = after and _NAMED_NEXT.match(body[word.end() : after[0]["start"]])
+    if named_next and _OWN_SUBSIDIARY.search(lead):
+        if lead.rstrip().endswith(("'s", "’s")):
+            return ([before[-1]] if before else None), after[0]
+        return _subject(sentence, word), after[0]
+    return None, None
+
+
 def _sides(sentence, trigger):
     """The holders (subject) and the target of a word of owning."""
     body, parties = sentence.reading.body, sentence.parties
+    subsidiary = _SUBSIDIARY.search(
+        body, trigger.start(), min(sentence.passage.end, trigger.end() + 30)
+    )
+    if subsidiary:
+        return _subsidiary_sides(sentence, subsidiary)
     passive = _PASSIVE.search(
         body, max(sentence.passage.start, trigger.start() - 5), sentence.passage.end
     )
@@ -270,7 +583,8 @@ def _sides(sentence, trigger):
         held = before[-1] if before else None
         if held is not None and _VENTURE_WORD.search(body, held["end"], passive.start()):
             held = None  # "X et Y vont créer une coentreprise détenue à 60 % par X": the venture's
-        return (after[:1], held)
+        # "jointly owned by X and Y": every agent coordinated; with one share, the first's.
+        return (_with_coordinated(sentence, after[:1]), held)
     held = _PASSIVE_NO_AGENT.search(
         body, max(sentence.passage.start, trigger.start() - 25), trigger.end()
     )
@@ -281,7 +595,45 @@ def _sides(sentence, trigger):
         after = [p for p in parties if p["start"] >= trigger.end()]
         before = [p for p in parties if p["end"] <= trigger.start()]
         return (after[:1], before[-1] if before else None)
+    if _STAKE_NOUN.search(trigger.group()):
+        # "la participation (de 20 %) de X dans Y", "the stake of X in Y": X holds Y.
+        after = [p for p in parties if p["start"] >= trigger.end()]
+        if (
+            len(after) >= 2
+            and _HOLDER_OF.match(body[trigger.end() : after[0]["start"]])
+            and _HELD_IN.match(body[after[0]["end"] : after[1]["start"]])
+        ):
+            return [after[0]], after[1]
+    whose = _whose(sentence, trigger)
+    if whose is not None:
+        return whose
+    owner = _possessor(sentence, trigger)
+    if owner is not None:
+        return [owner], _object(sentence, trigger)
     return _subject(sentence, trigger), _object(sentence, trigger)
+
+
+def _possessor(sentence, trigger):
+    """ "Aldercell's 49% interest in VPS": the company whose stake the noun is, or None."""
+    if not _STAKE_NOUN.search(trigger.group()):
+        return None
+    body = sentence.reading.body
+    for mention in sentence.parties:
+        gap = body[mention["end"] : trigger.start()]
+        if 0 < len(gap) <= 20 and _POSSESSIVE_GAP.match(gap):
+            return mention
+    return None
+
+
+def _whose(sentence, trigger):
+    """ "Nordhav, dont le fonds Nordkap détient 30 %": (the holder after, the company before)."""
+    body = sentence.reading.body
+    before = [p for p in sentence.parties if p["end"] <= trigger.start()]
+    for held, holder in zip(before, before[1:], strict=False):
+        relative = _WHOSE.match(body[held["end"] : holder["start"]])
+        if relative is not None and not re.search(r"[,;]", body[holder["end"] : trigger.start()]):
+            return [holder], held
+    return None
 
 
 def _subject(sentence, trigger):
@@ -323,9 +675,17 @@ def _in_relative(body, sentence_start, mention):
 
 def _object(sentence, trigger):
     """The company whose stake it is: the first named after the word, in its clause."""
+    body = sentence.reading.body
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = clause.end if clause else sentence.passage.end
     after = [p for p in sentence.parties if trigger.end() <= p["start"] < end]
+    if triggers.STAKE_DIVESTED.search(sentence.text):
+        # "selling its 9% stake to Halden Fonds": Halden buys; the stake is in another company.
+        after = [
+            p
+            for p in after
+            if not _SOLD_TO.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
+        ]
     return after[0] if after else None
 
 
@@ -348,15 +708,28 @@ _VENTURE_WORD = re.compile(
 )
 
 
-_AND = re.compile(r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*$", re.I)
+# Between two coordinated companies: "and", "et", a comma; the preposition said again and a
+# description of the second ("par X et par le fonds régional Y", "by X and by the fund Y").
+_AND = re.compile(
+    r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:by|par|to|à|with|avec)[ \u00a0]+)?"
+    r"(?:(?:the|le|la|les|l['’])[ \u00a0]*(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+){0,3})?$",
+    re.I,
+)
 
 
 def _with_coordinated(sentence, holders):
-    """``holders`` and the companies joined to the last of them by "and", "et" or a comma."""
+    """``holders`` with the companies coordinated with them, before ("X et par Y, qui …") and
+    after ("X and Y each hold …"), by "and", "et" or a comma."""
+    if not holders:
+        return []
+    body, parties = sentence.reading.body, sentence.parties
     every = list(holders)
-    body = sentence.reading.body
-    for mention in sentence.parties:
-        if every and mention["start"] >= every[-1]["end"]:
+    for mention in reversed([p for p in parties if p["end"] <= every[0]["start"]]):
+        if not _AND.match(body[mention["end"] : every[0]["start"]]):
+            break
+        every.insert(0, mention)
+    for mention in parties:
+        if mention["start"] >= every[-1]["end"]:
             if not _AND.match(body[every[-1]["end"] : mention["start"]]):
                 break
             every.append(mention)
@@ -406,7 +779,10 @@ def _note_topic(sentence, memory):
     """ "Lithiane's shareholder structure": the company whose shareholders are spoken of."""
     body = sentence.reading.body
     for mention in sentence.parties:
-        if _POSSESSIVE_STAKE.match(body[mention["end"] : mention["end"] + 40]):
+        lead = body[max(0, mention["start"] - 40) : mention["start"]]
+        if _POSSESSIVE_STAKE.match(body[mention["end"] : mention["end"] + 40]) or (
+            _CAPITAL_OF.search(lead)
+        ):
             memory.topic = mention
 
 
@@ -418,13 +794,31 @@ def _status(sentence, holder, trigger):
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = max(trigger.end(), clause.end if clause else trigger.end())
     verb = body[start:end]
-    if triggers.STAKE_DIVESTED.search(verb):
+    if _SUBSIDIARY.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
+        # "its subsidiary X will build …": the verb is X's; a subsidiary is one already.
+        lead = body[passage.start : trigger.start()]
+        return "announced" if _BECOMES.search(lead) else "completed"
+    if holder is not None and _PURCHASE_OF.search(
+        body[max(passage.start, holder["start"] - 30) : holder["start"]]
+    ):
+        return "divested"  # "completed the purchase of X's 49% interest": X's is sold
+    sold = triggers.STAKE_DIVESTED.search(verb)
+    if sold and not _NOT_SOLD.search(verb[: sold.start()]):
         return "divested"
-    if _RELATIVE_OPEN.match(body, start) and triggers.STAKE_DIVESTED.search(body, end, passage.end):
+    later = triggers.STAKE_DIVESTED.search(body, end, passage.end)
+    if (
+        _RELATIVE_OPEN.match(body, start)
+        and later
+        and not _NOT_SOLD.search(body[end : later.start()])
+    ):
         return "divested"  # "X, qui possédait 12 % de Y, a soldé sa participation": now sold
-    if _PLANNED.search(verb):
-        return "planned"
-    if triggers.STAKE_FUTURE.search(verb):
+    planned = _PLANNED.search(verb)
+    if planned and not (
+        planned.group().lower() == "would"
+        and _REPORTED.search(body, passage.start, trigger.start())
+    ):
+        return "planned"  # not "X said Y would hold 25%": a future told, not an intention
+    if planned or triggers.STAKE_FUTURE.search(verb):
         return "announced"
     if _DONE.search(verb):
         return "completed"
@@ -436,20 +830,44 @@ def _as_of(sentence, trigger, discourse):
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     body, passage = sentence.reading.body, sentence.passage
     start, end = (clause.start, clause.end) if clause else (passage.start, passage.end)
-    inside = [d for d in sentence.dates if start <= d["start"] < end]
-    if inside:
-        date = nearest(inside, trigger.start())
+    inside = [
+        d
+        for d in sentence.dates
+        if start <= d["start"] < end
+        and not _DEADLINE.search(body, max(0, d["start"] - 12), d["start"])
+    ]
+    # "In March 2024, X bought 5% of Y": a date put before the sentence's subject is its own.
+    fronted = [
+        d
+        for d in sentence.dates
+        if d["start"] < start
+        and _FRONTED.match(body[passage.start : d["start"]])
+        and body[d["end"] : d["end"] + 2].lstrip(" \u00a0").startswith(",")
+    ]
+    if inside or fronted:
+        date = nearest(inside, trigger.start()) if inside else fronted[0]
         return date["date"], date["precision"]
     text, published = discourse.article_date
-    # "Quillon, qui avait réduit sa part l'an dernier, possède 9,9 %": the clause's own date.
-    relative = _RELATIVE_DATE.search(body, start, end)
-    if relative and published:
-        last = relative.group("year").lower().startswith(("last", "l"))
-        year = published.year - (1 if last else 0)
-        return str(year), "year"
+    # "Quillon, qui avait réduit sa part l'an dernier, possède 9,9 %": the clause's own date;
+    # "last month", "hier" too. A future one ("l'an prochain") is when a change may come.
+    relative = relative_date(body, published, start, end)
+    if relative[0] is not None and (published is None or relative[0] <= published.isoformat()):
+        return relative
     if text:
         return text, _precision(text)
     return None, None
+
+
+_FRONTED = re.compile(
+    r"^[ \u00a0]*(?:(?:in|on|at the end of|by the end of|en|le|au|à la fin de|fin|début|mi|"
+    r"since|depuis)[ \u00a0-]*)?$",
+    re.I,
+)
+# "d'ici 2028", "by 2028", "until 2030": when a change may come, not when the stake was dated.
+_DEADLINE = re.compile(
+    r"(?<![\w])(?:by|until|before|d['’]ici|jusqu['’](?:en|à)|avant|à l['’]horizon)[ \u00a0]+$",
+    re.I,
+)
 
 
 def _precision(text):
@@ -482,5 +900,8 @@ def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger
         )
     )
     mentions = [m for m in (holder, target, figure) if m and not m.get("descriptor")]
-    key = ("stake", fields["holder"], fields["target"], figure and figure["start"])
+    # Without a figure, the sentence tells two statements apart (a headline's and the body's),
+    # which merging then folds into the one that says most.
+    place = figure["start"] if figure else ("sentence", sentence.passage.start)
+    key = ("stake", fields["holder"], fields["target"], place, fields["status"])
     return key, sentence.propose("stake", fields, mentions, exists)

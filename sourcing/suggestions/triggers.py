@@ -187,7 +187,11 @@ AGREEMENT_KINDS = [
     ("partnership", words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
                            r"s['’]associe\w*|s['’]allie\w*|s['’]est (?:associée?|alliée?)|"
                            r"se sont (?:associé|allié)e?s|partnered|partners with|"
-                           r"join(?:s|ed)? forces")),
+                           r"join(?:s|ed)? forces|licen[cs]\w*|sous licence|"
+                           r"technology (?:partnership|agreement|transfer)|"
+                           r"transfert de technologie|"
+                           r"(?:jointly|together) develop|co-develop\w*|développer ensemble|"
+                           r"développer conjointement")),
     ("investment", words(r"invest\w*|investissements?|funding|financement|financing")),
     ("advisory", words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
@@ -201,10 +205,14 @@ SUPPLY_VERB = re.compile(
 # What follows a verb of buying when shares, not goods, are bought: "buy a 10% stake",
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
 _SHARES_BOUGHT = (
-    rf"(?!{_S}+(?:into|(?:(?:a|an|une?|its|their|sa|ses|son|leurs?|des|the|le|la|les|"
+    rf"(?!{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
+    r"(?:stake|interest|holding|shares|participation)|"
+    rf"(?:(?:a|an|une?|its|their|sa|ses|son|leurs?|des|the|le|la|les|"
     rf"l['’]){_S}*)?(?:[0-9][0-9.,]*{_S}*%{_S}+(?:of{_S}+|du{_S}+|de{_S}+)?)?"
-    rf"(?:(?:minority|majority|further|additional|new|minoritaire|majoritaire){_S}+)?"
-    r"(?:stakes?|shares?|holdings?|participations?|equity|actions|titres|capital|parts?)"
+    rf"(?:(?:minority|majority|further|additional|new|sole|full|total|entire|minoritaire|"
+    rf"majoritaire){_S}+)?"
+    r"(?:stakes?|shares?|holdings?|participations?|equity|actions|titres|capital|parts?|"
+    r"ownership|control|contrôle)"
     r"(?![\w])))"
 )
 BUY_VERB = re.compile(
@@ -252,12 +260,17 @@ CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
 ACTIVE = re.compile(
     r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
     r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
-    r"has been \w+ing)(?![\w])",
+    r"has been \w+ing|keeps? \w+ing|existing|existant|en cours|continuera|continueront|"
+    r"(?:supplies|fournit|livre|approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+[0-9]{4}|"
+    r"under a contract that runs|sous contrat jusqu)(?![\w])",
     re.I,
 )
 STAKE_DIVESTED = re.compile(
     r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
-    r"vend\w*|sort du capital|sortie du capital|soldé|solde|soldera|offloaded|disposed of)"
+    r"cédant|céder|désengag\w+|vend|vendent|vendu|vendue|vendus|vendre|vendra|vendront|vendant|"
+    r"sort du capital|sortie du capital|sortie?s? du capital|soldé|solde|soldera|offloaded|"
+    r"disposed of|cessions?|quitt\w+ le (?:capital|tour de table)|sells? out|sold out|"
+    r"sale of|disposal of)"
     r"(?![\w])",
     re.I,
 )
