@@ -615,6 +615,9 @@ def test_a_buyer_supplied_by_its_supplier_in_the_passive(body, language):
          [("supply", "signed", PELLUCELL_SUPPLIES, "2025-03-03", None)]),
         ("Pellucell et Moravia Auto ont signé leur premier contrat de fourniture le 3 mars "
          "2025.", "fr", [("supply", "signed", PELLUCELL_SUPPLIES, "2025-03-03", None)]),
+        # The year of the deliveries is not the signing's.
+        ("Pellucell signed a deal for deliveries in 2028 with Moravia Auto.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
         # A denial of something else does not unsay the deal the sentence signs.
         ("Pellucell signed a supply agreement with Moravia Auto and dismissed reports of a "
          "merger.", "en", [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),

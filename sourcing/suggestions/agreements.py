@@ -42,7 +42,8 @@ _SINCE_YEAR = re.compile(
 # signed and with whom, not when it starts ("to supply … from 2027").
 _SIGNED_IN = re.compile(
     r"(?<![\w])(?:signed|signé|signée|conclu|concluded)"
-    r"(?:[ \u00a0]+(?!(?:to|pour|from|à|starting|dès|supply|deliver|fournir|livrer)(?![\w]))"
+    r"(?:[ \u00a0]+(?!(?:to|pour|from|à|starting|dès|supply|deliver\w*|fournir|livr\w*|shipments?)"
+    r"(?![\w]))"
     r"[\w'’-]+){0,6}?[ \u00a0]+(?:in|en)[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
 )
