@@ -8,7 +8,8 @@ Builds a throwaway SQLite database with N known names (companies with one alias 
 plants), then measures:
 - building the name index (once per process) and the staleness check run on every call;
 - suggestions for a 5 kB article, warm (target: at most 200 ms);
-- suggestions for 50, 100 and 200 kB of digits, units and qualifiers: time per kB stays flat;
+- suggestions for 50, 100 and 200 kB of digits, spelled fractions, units and qualifiers: time
+  per kB stays flat;
 - suggestions for 10, 20 and 40 kB naming a new company with its acronym in every sentence
   ("Aorvik Bithium Refining (ABR)"): time per kB stays flat too.
 """
@@ -73,8 +74,9 @@ def article_of_size(size):
 
 
 def pathological_text(size):
-    """Digits, units, separators and qualifiers, no sentence end: the worst case to scan."""
-    unit = "12 500 GWh 3,5 % up to 1 000 000 € 2030 2 0 0 0 jobs over 99,999 MWh "
+    """Digits, spelled fractions, units, separators and qualifiers, no sentence end: the worst
+    case to scan."""
+    unit = "12 500 GWh 3,5 % up to 1 000 000 € 2030 2 0 0 0 jobs over 99,999 MWh a half "
     return (unit * (size // len(unit) + 1))[:size]
 
 

@@ -605,3 +605,40 @@ def test_a_buyer_supplied_by_its_supplier_in_the_passive(body, language):
     assert agreements_of(body, language) == [
         ("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        # Signed in the sentence, theirs or not: signed that day, not a deal in force.
+        ("Pellucell and Moravia Auto signed their first supply deal on 3 March 2025.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-03-03", None)]),
+        ("Pellucell et Moravia Auto ont signé leur premier contrat de fourniture le 3 mars "
+         "2025.", "fr", [("supply", "signed", PELLUCELL_SUPPLIES, "2025-03-03", None)]),
+        # The year of the deliveries is not the signing's.
+        ("Pellucell signed a deal for deliveries in 2028 with Moravia Auto.", "en",
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+        # A denial of something else does not unsay the deal the sentence signs.
+        ("Pellucell signed a supply agreement with Moravia Auto and dismissed reports of a "
+         "merger.", "en", [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+    ],
+)  # fmt: skip
+def test_a_deal_the_sentence_signs_is_signed(body, language, expected):
+    assert agreements_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pellucell bought 10% of Lumeo Chemicals. It is expected that Halden Fonds will supply "
+        "cells to Moravia Auto.",
+        "Pellucell a acheté 10 % de Lumeo Chemicals. Il est probable que Halden Fonds fournira "
+        "des cellules à Moravia Auto.",
+    ],
+)
+def test_an_impersonal_pronoun_stands_for_no_company(body):
+    language = "fr" if "acheté" in body else "en"
+    supplies = [f for f in proposals(body, language, "agreement") if "moravia-auto" in str(f)]
+    assert [roles(f) for f in supplies] == [
+        {("halden-fonds", "supplier"), ("moravia-auto", "buyer")}
+    ]

@@ -83,6 +83,12 @@ def test_a_new_plant_whose_construction_began_is_under_construction(body, langua
     assert plant["status"] == "under_construction"
 
 
+def test_a_plant_close_to_a_place_is_not_one_to_be_closed():
+    body = "Pellucell will build a cell plant in Novara, close to the Alps."
+    (plant,) = proposals(body, "en", "plant")
+    assert plant["status"] == "announced"
+
+
 def test_news_of_today_is_no_plant_running_today():
     body = "Pellucell today announced it will build a cell plant in Novara."
     (plant,) = proposals(body, "en", "plant")

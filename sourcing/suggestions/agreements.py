@@ -42,7 +42,8 @@ _SINCE_YEAR = re.compile(
 # signed and with whom, not when it starts ("to supply … from 2027").
 _SIGNED_IN = re.compile(
     r"(?<![\w])(?:signed|signé|signée|conclu|concluded)"
-    r"(?:[ \u00a0]+(?!(?:to|pour|from|à|starting|dès|supply|deliver|fournir|livrer)(?![\w]))"
+    r"(?:[ \u00a0]+(?!(?:to|pour|from|à|starting|dès|supply|deliver\w*|fournir|livr\w*|shipments?)"
+    r"(?![\w]))"
     r"[\w'’-]+){0,6}?[ \u00a0]+(?:in|en)[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
 )
@@ -188,6 +189,12 @@ _THEIR_DEAL = re.compile(
     re.I,
 )
 
+_SIGNED_BEFORE = re.compile(
+    r"(?<![\w])(?:when|after|lorsqu['’]?|quand|après)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}?"
+    r"(?:signed|had signed|signé|avaient signé)(?![\w])",
+    re.I,
+)
+
 
 def _status(text, kind, loi):
     if loi:
@@ -196,7 +203,12 @@ def _status(text, kind, loi):
         return "in_discussion"
     if triggers.ENDED.search(text):
         return "ended"
-    if triggers.ACTIVE.search(text) or _THEIR_DEAL.search(text):
+    # "their first deal" runs already when signed before ("set up when they signed their first
+    # supply deal"), not when the sentence signs it ("signed their first supply deal on Monday").
+    theirs = _THEIR_DEAL.search(text) and (
+        not triggers.SIGNED.search(text) or _SIGNED_BEFORE.search(text)
+    )
+    if triggers.ACTIVE.search(text) or theirs:
         return "active"
     if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text) or _AGREED.search(text):
         return "signed"
@@ -485,8 +497,10 @@ def agreements(sentence, facts, discourse):
         found = _venture_proposal(sentence, venture, discourse)
         if found:
             yield found
-    if _DENIED.search(body, passage.start, passage.end):
-        return
+    if _DENIED.search(body, passage.start, passage.end) and not triggers.SIGNED.search(
+        body, passage.start, passage.end
+    ):
+        return  # not "signed a deal with Y and dismissed reports of a merger"
     if _continues(sentence, discourse):
         return
     kinds = _kinds(body, passage, skip=("joint_venture",))

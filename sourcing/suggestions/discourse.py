@@ -79,8 +79,13 @@ _APPOSITION = re.compile(
 _GENERIC_HEAD = re.compile(
     r"^(?:company|firm|group|groupe|societe|entreprise|start-?up|jeune pousse)$"
 )
-# A sentence opening with a pronoun ("It supplies …", "Elle a signé …", "Il détient …").
-_SUBJECT_PRONOUN = re.compile(r"(?-i:It|Il|Elle)(?=[ \u00a0]+[a-zà-ÿ])")
+# A sentence opening with a pronoun ("It supplies …", "Elle a signé …", "Il détient …"); not an
+# impersonal one ("It is expected that …", "Il est prévu que …", "Il y a", "Il faut").
+_SUBJECT_PRONOUN = re.compile(
+    r"(?-i:It|Il|Elle)(?=[ \u00a0]+[a-zà-ÿ])(?![ \u00a0]+(?:y|faut|semble|seems|appears|"
+    r"s['’]agit|(?:is|was|will[ \u00a0]+be|would[ \u00a0]+be|has[ \u00a0]+been|est|était|sera|"
+    r"serait|a[ \u00a0]+été)[ \u00a0]+[\w-]+[ \u00a0]+(?:that|que|qu['’]))(?![\w]))"
+)
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
 
 

@@ -59,6 +59,9 @@ _ORDINAL_BEFORE = re.compile(
     rf"deuxième|troisième|quatrième|dernier|dernière){_S}+$",
     re.I,
 )
+# How far before a fraction its ordinal may start ("quatrième " and a few spaces): a search from
+# the text's start would cost the whole text for every fraction.
+ORDINAL_REACH = 20
 # A bare number that counts nothing: a time ("07h45"), a score or split ("50-50", "50/50").
 _NOT_A_COUNT_AFTER = re.compile(rf"(?:h[0-9]|[-/][0-9]|:[0-9]|{_S}*h{_S}*[0-9])")
 _NOT_A_COUNT_BEFORE = re.compile(r"[0-9][-/:]$")
@@ -347,7 +350,7 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
         start = match.start()
     if fraction:
         equal = _EQUAL_BEFORE.search(text, max(0, start - 12), start)
-        if _ORDINAL_BEFORE.search(text, 0, start) or not (
+        if _ORDINAL_BEFORE.search(text, max(0, start - ORDINAL_REACH), start) or not (
             _FRACTION_OF.match(text, end)
             or equal
             or _BY_BEFORE.search(text, max(0, start - 30), start)

@@ -215,7 +215,8 @@ _RUNNING = re.compile(
     rf"(?:opened|inaugurated|inaugurée?s?|mise?{_S}+en{_S}+service{_S}+en|"
     rf"entrée?s?{_S}+en{_S}+(?:production|service)|entered{_S}+(?:production|service)|"
     rf"went{_S}+into{_S}+(?:production|operation|service))|a{_S}+(?:ouvert|démarré)|"
-    rf"has{_S}+been{_S}+(?:producing|operating|running)|closure|close|closing|shut\w*|"
+    rf"has{_S}+been{_S}+(?:producing|operating|running)|closure|close(?!{_S}+to(?![\w]))|"
+    rf"closing|shut\w*|"
     rf"fermer\w*|fermeture)(?![\w])",
     re.I,
 )

@@ -469,7 +469,9 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     if figure is not None and figure["start"] in respective:
         holders = [respective[figure["start"]]]
     agent = _agent_after(sentence, figure)
-    if agent is not None and holders:
+    # "owned in equal thirds by X, Y and Z": the share is the split itself, X only the first.
+    split = distributive and figure and distributive.start() <= figure["start"] < distributive.end()
+    if agent is not None and holders and not split:
         holders = [agent]  # "détenue à 60 % par X et à 40 % par Y": each share its own holder
         distributive = None  # "each hold 45%, with the remaining 10% going to X": X's alone
     listed = _holder_before_parentheses(sentence, figure)
