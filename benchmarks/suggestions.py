@@ -95,6 +95,14 @@ def acronyms_text(size):
     return " ".join(text)
 
 
+def separators_text(size):
+    """Long runs of hyphens and a comma-separated run of names with no "and" to end it: the
+    worst case for the patterns of descriptions and lists."""
+    half = size // 2
+    names = "Xa, " * (half // 4)
+    return ("-" * half + " " + names)[:size]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -134,6 +142,7 @@ def run(count):
     for label, text_of_size, sizes, language in (
         ("of digits and units", pathological_text, (50_000, 100_000, 200_000), "fr"),
         ("of names with their acronyms", acronyms_text, (10_000, 20_000, 40_000), "en"),
+        ("of hyphens and listed names", separators_text, (50_000, 100_000, 200_000), "en"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)

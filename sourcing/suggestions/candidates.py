@@ -90,8 +90,10 @@ KINDS = [
 _DESCRIPTOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in KINDS) + ")"
 # A word of a descriptor's complement ("fabricant de batteries"): not a name ("du groupe X").
 _LOWER_WORD = r"[a-zà-ÿ][\w-]*"
+# The word before a descriptor ("battery maker X") starts where a word starts: tried from inside a
+# run of hyphens, it rescanned the run at every position, and 20 kB of them took 10 s.
 _INTRODUCED = re.compile(
-    rf"(?<![\w])(?:(?P<nat1>{_NATIONALITY})[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?"
+    rf"(?<![\w])(?:(?P<nat1>{_NATIONALITY})[ \u00a0]+)?(?:(?<![\w-])[\w-]++[ \u00a0]+)?"
     rf"(?P<descriptor>{_DESCRIPTOR})(?:[ \u00a0]+(?P<nat2>{_NATIONALITY}))?"
     rf"(?:[ \u00a0]+(?!(?:des?|du|of|la|le|les|the|et|and|to|for|with|in|on|at|by|from|à|"
     rf"pour|avec|sur|par|chez|dans)[ \u00a0])[a-zà-ÿ][\w-]*)?"
@@ -115,7 +117,11 @@ _FRENCH_NATIONAL = re.compile(
     rf"(?<![\w])(?i:le|la|l['’]|du|au|à[ \u00a0]la)[ \u00a0]*(?P<nat1>{_NATIONALITY})[ \u00a0]+"
     rf"(?P<name>{NAME})"
 )
-_LIST = re.compile(rf"(?<![\w-]){NAME}(?:,[ \u00a0]+{NAME})*,?[ \u00a0]+(?:and|et)[ \u00a0]+{NAME}")
+# At most twenty names before the last: a list of more is not a sentence's, and an unbounded
+# repetition made every name of a long comma-separated run rescan the rest of it.
+_LIST = re.compile(
+    rf"(?<![\w-]){NAME}(?:,[ \u00a0]+{NAME}){{0,20}},?[ \u00a0]+(?:and|et)[ \u00a0]+{NAME}"
+)
 _JOINT_VENTURE = re.compile(
     r"(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune)[ \u00a0]+"
     r"(?:of|between|with|de|entre|avec|d['’])",
