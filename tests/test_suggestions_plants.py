@@ -452,3 +452,19 @@ def test_a_possessive_gives_the_new_plant_to_the_sentences_subject(body, languag
 )  # fmt: skip
 def test_counts_of_things_and_durations_are_no_quantities(body, language, expected):
     assert quantities(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city"),
+    [
+        ("Pellucell raises €40 million from Lorvane Capital.\n\nThe money will pay for a first "
+         "cathode plant in Terni.", "en", "Terni"),
+        ("Pellucell lève 40 millions d'euros auprès du fonds Lorvane Capital.\n\nCet argent "
+         "financera une première usine à Terni.", "fr", "Terni"),
+        ("Pellucell sells cells to Moravia Auto.\n\nAt the same time, the company will close "
+         "its module workshop in Biella.", "en", "Biella"),
+    ],
+)  # fmt: skip
+def test_a_plant_in_a_sentence_naming_no_company_is_the_articles_companys(body, language, city):
+    (plant,) = proposals(body, language, "plant")
+    assert (plant["city"], plant["operator"]) == (city, "pellucell")
