@@ -468,3 +468,36 @@ def test_counts_of_things_and_durations_are_no_quantities(body, language, expect
 def test_a_plant_in_a_sentence_naming_no_company_is_the_articles_companys(body, language, city):
     (plant,) = proposals(body, language, "plant")
     assert (plant["city"], plant["operator"]) == (city, "pellucell")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell sold 4% to Lorvane Holdings, a Zurich family office.", "en",
+         "Lorvane Holdings", "CH"),
+        ("Pellucell buys separators from Kestrevo Materials, the Antwerp chemicals maker.", "en",
+         "Kestrevo Materials", "BE"),
+        ("Pellucell a signé avec Lorvane Recyclage, une entreprise liégeoise de recyclage.", "fr",
+         "Lorvane Recyclage", "BE"),
+        ("Pellucell a cédé 5 % à Lorvane Invest, un fonds genevois.", "fr", "Lorvane Invest",
+         "CH"),
+        ("Pellucell works with Lorvane Cells, a Milanese start-up.", "en", "Lorvane Cells", "IT"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_country_from_a_city_or_its_adjective_before_the_head(
+    body, language, name, country
+):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["country"] == country
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pellucell signed with Lorvane Metals, a Toyota supplier.",
+        "Pellucell signed with Lorvane Metals, a Mercedes partner.",
+    ],
+)
+def test_a_company_named_before_a_head_of_relation_gives_no_country(body):
+    (company,) = proposals(body, "en", "company")
+    assert company["country"] is None

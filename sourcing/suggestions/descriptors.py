@@ -205,6 +205,26 @@ def based_country(text, end, within=()):
     )
 
 
+# Heads a company's name may qualify as well as a city's ("a Toyota supplier", "the Mercedes
+# group"): a capitalised word before them is no place.
+_HEADS_OF_A_NAME = re.compile(
+    r"(?i)^(?:suppliers?|fournisseurs?|partners?|partenaires?|shareholders?|actionnaires?|"
+    r"investors?|groups?|groupes?|customers?|clients?)$"
+)
+
+
+def _city_before_head(before, head, within=()):
+    """The country of a city written before the head: "a Geneva family office", "the Luleå
+    graphite producer", "a Lyon start-up"."""
+    if _HEADS_OF_A_NAME.match(" ".join(head.split())):
+        return None
+    for word in re.findall(r"(?<![\w-])[A-ZÀ-Ý][\w'-]+", before):
+        country = places.city_country(word, within)
+        if country:
+            return country
+    return None
+
+
 def _plural(before, head):
     words = before.split()
     count = {"two": 2, "both": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4}
@@ -236,7 +256,8 @@ def find(text, start, end, within=()):
                 text[match.start() : phrase_end],
                 fold_for_search(head),
                 kind_of(phrase),
-                country_of(text[match.start() : words_end], within),
+                country_of(text[match.start() : words_end], within)
+                or _city_before_head(before, head, within),
                 plural,
                 venture,
                 bool(match.group("det")),

@@ -51,12 +51,19 @@ REGION_ADJECTIVES = {
     "corse tourangeau tourangelle angevin angevine poitevin poitevine limousin limousine "
     "messin messine mosellan mosellane dunkerquois dunkerquoise",
     "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe rhenish rhenan rhenane "
-    "westphalian westphalien westphalienne",
+    "westphalian westphalien westphalienne munichois munichoise berlinois berlinoise "
+    "hambourgeois hambourgeoise",
+    "BE": "flemish flamand flamande walloon wallon wallonne liegeois liegeoise bruxellois "
+    "bruxelloise anversois anversoise gantois gantoise namurois namuroise",
+    "CH": "genevois genevoise genevan zurichois zurichoise balois baloise lausannois "
+    "lausannoise vaudois vaudoise",
     "ES": "catalan catalane andalusian andalou andalouse basque-espagnol aragonese aragonais "
     "aragonaise valencian valencien valencienne galician galicien galicienne castilian "
-    "castillan castillane asturian asturien asturienne",
+    "castillan castillane asturian asturien asturienne madrilene madrilenian barcelonais "
+    "barcelonaise",
     "IT": "piedmontese piemontais piemontaise lombard lombarde sicilian sicilien sicilienne "
-    "tuscan toscan toscane venetian venitien venitienne",
+    "tuscan toscan toscane venetian venitien venitienne milanese milanais milanaise "
+    "turinese turinois turinoise",
     "PT": "lisboan lisboete",
     "SE": "scanian",
     "GB": "scottish ecossais ecossaise welsh gallois galloise english anglais anglaise",
