@@ -501,3 +501,52 @@ def test_a_new_companys_country_from_a_city_or_its_adjective_before_the_head(
 def test_a_company_named_before_a_head_of_relation_gives_no_country(body):
     (company,) = proposals(body, "en", "company")
     assert company["country"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Lorvane Anode", "Lorvane"),
+        ("Kestrevo Cathode", "Kestrevo"),
+        ("Lorvane Precursor", "Lorvane"),
+        ("Duvelle Refining", "Duvelle"),
+        ("Kestrevo Recyclage", "Kestrevo"),
+    ],
+)
+def test_a_short_form_when_the_last_word_says_what_the_company_makes(name, short):
+    assert short_form(name) == short
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city"),
+    [
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane's Kiruna "
+         "plant currently produces anodes for 5 GWh of cells.", "en", "Kiruna"),
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane Anode's "
+         "plant on the Kokkola waterfront began production in 2023.", "en", "Kokkola"),
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane Anode runs "
+         "a factory in the Oulu industrial park.", "en", "Oulu"),
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane Anode "
+         "operates a plant on the outskirts of Tampere.", "en", "Tampere"),
+    ],
+)  # fmt: skip
+def test_a_new_plant_by_a_names_possessive_and_by_the_place_it_stands_in(body, language, city):
+    (plant,) = proposals(body, language, "plant")
+    assert (plant["city"], plant["operator"]) == (city, "Lorvane Anode")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell's Vierzon plant produces 8 GWh a year. According to analysts, Europe will "
+         "need more than 900 GWh a year of cells by 2030.", "en"),
+        ("L'usine de Vierzon de Pellucell produit 8 GWh par an. Selon le ministère, la France "
+         "pourrait produire 120 GWh en 2030.", "fr"),
+        ("Pellucell's Vierzon plant produces 8 GWh a year. The region could host 200 GWh of "
+         "production by 2030.", "en"),
+    ],
+)  # fmt: skip
+def test_a_territorys_output_is_no_plants_capacity_nor_milestone(body, language):
+    capacities = proposals(body, language, "plant_capacity")
+    assert [c["gwh_per_year"] for c in capacities] == [8]
+    assert proposals(body, language, "plant_milestone") == []

@@ -425,6 +425,14 @@ _GENERIC_FIRST_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Last words of a name that say what its company makes, for its short form only: as endings of
+# candidates they would take "Lithium Anode" for a company.
+_ACTIVITY_ENDINGS = frozenset(
+    {"anode", "anodes", "cathode", "cathodes", "precursor", "precursors", "refining", "recycling",
+     "recyclage", "electrolytes", "electrolyte", "graphite", "separators", "separateurs"}
+)  # fmt: skip
+
+
 def short_form(name):
     """
     The first word a multi-word company name is written by once introduced ("Trevista" for
@@ -432,7 +440,8 @@ def short_form(name):
     say what kind of company it is; None otherwise, or when that word is a common one.
     """
     words = name.split()
-    if len(words) < 2 or fold_for_search(words[-1]) not in ORGANISATION_ENDINGS:
+    ending = fold_for_search(words[-1])
+    if len(words) < 2 or not (ending in ORGANISATION_ENDINGS or ending in _ACTIVITY_ENDINGS):
         return None
     first = words[0]
     folded = fold_for_search(first)

@@ -184,6 +184,24 @@ def plant_at(sentence, position):
     return sentence.context_plant
 
 
+# A sentence about a territory's or a whole sector's output speaks of no plant: "Europe will
+# need 1,000 GWh by 2030", "la France pourrait produire 120 GWh", "the industry's capacity".
+_TERRITORY_WIDE = re.compile(
+    r"(?<![\w])(?:Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
+    r"[Tt]he (?:region|continent|country|sector|industry|market)|"
+    r"[Ll]a (?:région|filière|France)|[Ll]e (?:pays|secteur|marché|continent)|"
+    r"[Ll]['’]industrie)(?![\w])"
+)
+
+
+def of_a_territory(sentence):
+    """Whether the sentence names no plant and speaks of a territory's or a sector's output."""
+    body, passage = sentence.reading.body, sentence.passage
+    return not sentence.plant_refs and bool(
+        _TERRITORY_WIDE.search(body, passage.start, passage.end)
+    )
+
+
 def known_plant_id(plant):
     return plant.get("id") if isinstance(plant, dict) else None
 
@@ -194,7 +212,7 @@ def capacities(sentence, facts, discourse):
     if not energy:
         return
     says_capacity = triggers.CAPACITY.search(body, passage.start, passage.end)
-    if not (says_capacity or sentence.plant_refs):
+    if not (says_capacity or sentence.plant_refs) or of_a_territory(sentence):
         return
     clause_map = sentence.reading.clause_map
     for figure in energy:
@@ -323,6 +341,8 @@ def milestones(sentence, facts, discourse):
         return
     has_plant = sentence.plant_refs or sentence.context_plant
     if not (has_plant or triggers.PLANT_WORD.search(body, passage.start, passage.end)):
+        return
+    if of_a_territory(sentence):
         return
     found = []
     for kind, pattern in triggers.MILESTONES:
