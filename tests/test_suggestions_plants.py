@@ -550,3 +550,23 @@ def test_a_territorys_output_is_no_plants_capacity_nor_milestone(body, language)
     capacities = proposals(body, language, "plant_capacity")
     assert [c["gwh_per_year"] for c in capacities] == [8]
     assert proposals(body, language, "plant_milestone") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "kind"),
+    [
+        ("Pellucell buys cells.\n\nPellucell signed with Lorvane Cells, which makes lithium iron "
+         "phosphate cells for carmakers.", "en", "Lorvane Cells", "cell_maker"),
+        ("Pellucell buys cells.\n\nPellucell signed with Lorvane Works, which produces battery "
+         "materials for the German carmaker.", "en", "Lorvane Works", "industrial"),
+        ("Pellucell achète des cellules.\n\nPellucell a signé avec Lorvane Industrie, qui "
+         "fabrique des cellules lithium-fer-phosphate pour les constructeurs.", "fr",
+         "Lorvane Industrie", "cell_maker"),
+        ("Pellucell achète des cellules.\n\nPellucell a signé avec Lorvane Industrie, qui "
+         "produit de l'hydroxyde de lithium pour les fabricants de batteries.", "fr",
+         "Lorvane Industrie", "industrial"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_kind_from_what_it_makes_not_whom_for(body, language, name, kind):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["kind"] == kind

@@ -186,7 +186,34 @@ def activity_kind(text, end):
     activity = _ACTIVITY.search(window)
     if activity is None or activity.start() > ACTIVITY_REACH:
         return None
-    return kind_of(activity.group())
+    # What it makes, not whom for: "makes cells for carmakers" is a cell maker.
+    made = _FOR_WHOM.split(activity.group("what"), maxsplit=1)[0]
+    return _kind_of_head(made) or kind_of(window[activity.start() : activity.start("what")])
+
+
+def _kind_of_head(made):
+    """The kind the head noun of what a company makes says: the last word of an English noun
+    phrase ("lithium iron phosphate cells"), the first of a French one ("des cellules
+    lithium-fer-phosphate", "de l'hydroxyde de lithium")."""
+    french = _FRENCH_ARTICLE.match(made)
+    phrase = re.split(
+        rf"{_S}(?:of|with|in|de|du|des|d{_APOS}|en|à|avec){_S}*",
+        made[french.end() :] if french else made,
+    )[0]
+    found = sorted(
+        (match.start(), kind) for kind, pattern in _KIND_RES for match in pattern.finditer(phrase)
+    )
+    if not found:
+        return None
+    return found[0][1] if french else found[-1][1]
+
+
+_FRENCH_ARTICLE = re.compile(
+    rf"{_S}*(?:des|du|de{_S}+la|de{_S}+l{_APOS}|d{_APOS}|les|la|le|l{_APOS}){_S}*", re.I
+)
+
+
+_FOR_WHOM = re.compile(rf"{_S}(?:for|to|pour|à|au|aux|destinée?s?{_S}+(?:à|aux?))(?={_S})", re.I)
 
 
 def based_country(text, end, within=()):
