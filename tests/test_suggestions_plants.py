@@ -570,3 +570,32 @@ def test_a_territorys_output_is_no_plants_capacity_nor_milestone(body, language)
 def test_a_new_companys_kind_from_what_it_makes_not_whom_for(body, language, name, kind):
     found = {c["name"]: c for c in proposals(body, language, "company")}
     assert found[name]["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("Pellucell buys cells.\n\nLorvane Fund is the investment fund of the Galicia and "
+         "Asturias regional government and holds 5% of Pellucell.", "Galicia"),
+        ("Pellucell buys cells.\n\nPellucell signed a contract with the Kestrevo City Council "
+         "for a site.", "Kestrevo City"),
+        ("Pellucell buys cells.\n\nPellucell signed a land deal with the Lorvane Valley state "
+         "government.", "Lorvane Valley"),
+    ],
+)  # fmt: skip
+def test_a_place_before_the_body_governing_it_is_no_company(body, absent):
+    assert all(absent not in name for name in mentioned(body, "en", "candidate_company"))
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell buys cells.\n\nPellucell sold 5% to Lorvane Inversiones, the investment fund "
+         "of the Castile and León regional government.", "en", "Lorvane Inversiones", "ES"),
+        ("Pellucell achète des cellules.\n\nPellucell a cédé 5 % à Lorvane Capitale, le fonds "
+         "régional de Lombardie.", "fr", "Lorvane Capitale", "IT"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_country_from_a_region_its_apposition_names(body, language, name, country):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["country"] == country

@@ -407,11 +407,22 @@ _DATE_AFTER = re.compile(
 )
 
 
+# A place's name before the body that governs it: "the Castile and León regional government",
+# "the Bavarian state government", "the Lombardy Region", "the Vaasa city council".
+_PUBLIC_BODY_AFTER = re.compile(
+    rf"(?:[ \u00a0]+(?:and|et|&)[ \u00a0]+{NAME})?[ \u00a0]+(?i:(?:regional|state|federal|local|"
+    r"provincial|municipal|city|county|town|national|central)[ \u00a0]+)?(?i:government|"
+    r"council|authorities|authority|administration|parliament|assembly|region|province|"
+    r"municipality|prefecture|governorate)(?![\w])"
+)
+
+
 def _is_person_or_body(text, start, end):
     """Whether the name at [start, end) is a public body's, a publication's or a person's."""
     return bool(
         _NOT_A_COMPANY_BEFORE.search(text, max(0, start - 45), start)
         or _PERSON_TITLE_AFTER.match(text[end : end + 40])
+        or _PUBLIC_BODY_AFTER.match(text, end)
     )
 
 
