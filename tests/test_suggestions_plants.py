@@ -599,3 +599,23 @@ def test_a_place_before_the_body_governing_it_is_no_company(body, absent):
 def test_a_new_companys_country_from_a_region_its_apposition_names(body, language, name, country):
     found = {c["name"]: c for c in proposals(body, language, "company")}
     assert found[name]["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The Vierzon plant starts out with 6 GWh of capacity and is designed to reach 18 GWh.",
+         "en", [(6, "initial"), (18, "target")]),
+        ("At Vierzon, production is due to begin in 2028 at 4 GWh a year; the site can grow to "
+         "12 GWh.", "en", [(4, "initial"), (12, "target")]),
+        ("The Vierzon plant will open with 5 GWh a year and rise to 15 GWh later.", "en",
+         [(5, "initial"), (15, "target")]),
+        ("L'usine de Vierzon démarrera à 4 GWh par an avant d'atteindre 12 GWh.", "fr",
+         [(4, "initial"), (12, "target")]),
+        ("L'usine de Vierzon produira d'abord 3 GWh par an, puis 9 GWh.", "fr",
+         [(3, "initial"), (9, "target")]),
+    ],
+)  # fmt: skip
+def test_a_first_phase_said_by_how_production_starts(body, language, expected):
+    found = proposals(body, language, "plant_capacity")
+    assert [(c["gwh_per_year"], c["basis"]) for c in found] == expected
