@@ -619,3 +619,18 @@ def test_a_new_companys_country_from_a_region_its_apposition_names(body, languag
 def test_a_first_phase_said_by_how_production_starts(body, language, expected):
     found = proposals(body, language, "plant_capacity")
     assert [(c["gwh_per_year"], c["basis"]) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The Vierzon plant started production in 2023 and currently turns out 4 GWh a year.",
+         "en", [("4 GWh a year", 4, "GWh/yr", "exact", None)]),
+        ("L'usine de Vierzon, ouverte en 2022, produit aujourd'hui 5 GWh par an.", "fr",
+         [("5 GWh par an", 5, "GWh/yr", "exact", None)]),
+        ("Pellucell began operations in 2021 and now employs 300 people.", "en",
+         [("300 people", 300, "jobs", "exact", None)]),
+    ],
+)  # fmt: skip
+def test_a_figure_of_today_takes_no_year_of_an_earlier_event(body, language, expected):
+    assert quantities(body, language) == expected
