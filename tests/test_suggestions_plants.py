@@ -634,3 +634,18 @@ def test_a_first_phase_said_by_how_production_starts(body, language, expected):
 )  # fmt: skip
 def test_a_figure_of_today_takes_no_year_of_an_earlier_event(body, language, expected):
     assert quantities(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell inaugurated its Vierzon plant on Thursday.", "en",
+         [("operation_start", 2025)]),
+        ("Pellucell a inauguré jeudi son usine de Vierzon.", "fr", [("operation_start", 2025)]),
+        ("The Vierzon plant of Pellucell opened yesterday.", "en", [("operation_start", 2025)]),
+        ("The Vierzon plant will open soon, Pellucell said on Monday.", "en", []),
+        ("L'usine de Vierzon ouvrira bientôt, a annoncé lundi Pellucell.", "fr", []),
+    ],
+)  # fmt: skip
+def test_a_milestone_on_a_day_of_the_news_is_of_the_year_published(body, language, expected):
+    assert dated(body, language, datetime.date(2025, 6, 1)) == expected

@@ -309,12 +309,28 @@ _DELAYED_TO = re.compile(
 )
 
 
+# A day of the week of publication dates an event in the year published ("inaugurated its plant
+# on Thursday", "a inauguré jeudi son usine", "opened yesterday"); not a saying's day ("the
+# company said on Monday"), which dates the news, not the event.
+_DAY_OF_NEWS = re.compile(
+    r"(?<![\w])(?:(?:on|ce|this)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|yesterday|hier|"
+    r"today|aujourd['’]hui)(?![\w])",
+    re.I,
+)
+_SAID_BEFORE = re.compile(
+    r"(?<![\w])(?:said|says|announced|told|confirmed|stated|reported|a[ \u00a0]+(?:annoncé|"
+    r"indiqué|déclaré|précisé|confirmé)|annonce|indique|déclare|précise)[ \u00a0]*$",
+    re.I,
+)
+
+
 def _relative_years(sentence):
     published = sentence.reading.published_year
     if not published:
         return []
     body, passage = sentence.reading.body, sentence.passage
-    return [
+    found = [
         {
             "start": match.start(),
             "end": match.end(),
@@ -322,6 +338,12 @@ def _relative_years(sentence):
         }
         for match in _RELATIVE_YEAR.finditer(body, passage.start, passage.end)
     ]
+    found += [
+        {"start": match.start(), "end": match.end(), "year": published}
+        for match in _DAY_OF_NEWS.finditer(body, passage.start, passage.end)
+        if not _SAID_BEFORE.search(body, max(0, match.start() - 25), match.start())
+    ]
+    return sorted(found, key=lambda date: date["start"])
 
 
 def _of_another_event(body, low, date):
