@@ -649,3 +649,21 @@ def test_a_figure_of_today_takes_no_year_of_an_earlier_event(body, language, exp
 )  # fmt: skip
 def test_a_milestone_on_a_day_of_the_news_is_of_the_year_published(body, language, expected):
     assert dated(body, language, datetime.date(2025, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell buys cells.\n\nPellucell signed with the Bilbao-based Lorvane Steelworks for "
+         "casings.", "en", "Lorvane Steelworks", "ES"),
+        ("Pellucell buys cells.\n\nPellucell signed with Kestrevo Anode Company (KAC). The "
+         "Tampere-based KAC makes graphite.", "en", "Kestrevo Anode Company", "FI"),
+        ("Pellucell buys cells.\n\nThe Munich-headquartered engineering firm Lorvane Systeme will "
+         "equip the line.", "en", "Lorvane Systeme", "DE"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_country_from_where_it_is_based_before_its_name(
+    body, language, name, country
+):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["country"] == country

@@ -99,6 +99,12 @@ _INTRODUCED = re.compile(
     rf"(?:[ \u00a0]+{_LOWER_WORD})?)?,?"
     rf"[ \u00a0]+(?P<name>{NAME})",
 )
+# "The Valladolid-based DRC", "the Lyon-based start-up Ionvia": where the company named is based.
+_BASED_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<place>{_WORD})-(?i:based|headquartered)[ \u00a0]+"
+    rf"(?:(?-i:[a-z][\w-]*)[ \u00a0]+){{0,2}}(?P<name>{NAME})"
+)
+_BASED_PREFIX = re.compile(r"[\w-]+-(?i:based|headquartered)[ \u00a0]+")
 # Last words that make a capitalised name an organisation's, and the kind each suggests.
 ORGANISATION_ENDINGS = {
     "bank": "bank", "banking": "bank", "banque": "bank", "associes": "law_firm",
@@ -480,6 +486,9 @@ def find_candidates(text, overlaps_known, is_known):
     def add(start, end, whole=False, **details):
         if not whole:
             start = _without_leading_common_words(text, start, end)
+        based = _BASED_PREFIX.match(text, start, end)
+        if based:
+            start = based.end()  # "Bilbao-based Lorvane Steelworks" is "Lorvane Steelworks"
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
@@ -501,6 +510,12 @@ def find_candidates(text, overlaps_known, is_known):
             descriptor = match.groupdict().get("descriptor")
             kind = _kind_of(descriptor) if descriptor else None
             add(match.start("name"), match.end("name"), kind=kind, country=country)
+    for match in _BASED_BEFORE.finditer(text):
+        country = places.city_country(match.group("place")) or places.country_named(
+            match.group("place")
+        )
+        if country and not _in_headline(text, match.start("name"), match.end("name")):
+            add(match.start("name"), match.end("name"), country=country)
     for match in _NAME_RE.finditer(text):
         words = match.group().split()
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
