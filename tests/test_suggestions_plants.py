@@ -461,8 +461,8 @@ def test_counts_of_things_and_durations_are_no_quantities(body, language, expect
          "cathode plant in Terni.", "en", "Terni"),
         ("Pellucell lève 40 millions d'euros auprès du fonds Lorvane Capital.\n\nCet argent "
          "financera une première usine à Terni.", "fr", "Terni"),
-        ("Pellucell sells cells to Moravia Auto.\n\nAt the same time, the company will close "
-         "its module workshop in Biella.", "en", "Biella"),
+        ("Pellucell opens a cell line.\n\nPellucell sells cells to Moravia Auto. At the same "
+         "time, the company will close its module workshop in Biella.", "en", "Biella"),
     ],
 )  # fmt: skip
 def test_a_plant_in_a_sentence_naming_no_company_is_the_articles_companys(body, language, city):
