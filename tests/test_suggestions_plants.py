@@ -452,3 +452,218 @@ def test_a_possessive_gives_the_new_plant_to_the_sentences_subject(body, languag
 )  # fmt: skip
 def test_counts_of_things_and_durations_are_no_quantities(body, language, expected):
     assert quantities(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city"),
+    [
+        ("Pellucell raises €40 million from Lorvane Capital.\n\nThe money will pay for a first "
+         "cathode plant in Terni.", "en", "Terni"),
+        ("Pellucell lève 40 millions d'euros auprès du fonds Lorvane Capital.\n\nCet argent "
+         "financera une première usine à Terni.", "fr", "Terni"),
+        ("Pellucell opens a cell line.\n\nPellucell sells cells to Moravia Auto. At the same "
+         "time, the company will close its module workshop in Biella.", "en", "Biella"),
+    ],
+)  # fmt: skip
+def test_a_plant_in_a_sentence_naming_no_company_is_the_articles_companys(body, language, city):
+    (plant,) = proposals(body, language, "plant")
+    assert (plant["city"], plant["operator"]) == (city, "pellucell")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell sold 4% to Lorvane Holdings, a Zurich family office.", "en",
+         "Lorvane Holdings", "CH"),
+        ("Pellucell buys separators from Kestrevo Materials, the Antwerp chemicals maker.", "en",
+         "Kestrevo Materials", "BE"),
+        ("Pellucell a signé avec Lorvane Recyclage, une entreprise liégeoise de recyclage.", "fr",
+         "Lorvane Recyclage", "BE"),
+        ("Pellucell a cédé 5 % à Lorvane Invest, un fonds genevois.", "fr", "Lorvane Invest",
+         "CH"),
+        ("Pellucell works with Lorvane Cells, a Milanese start-up.", "en", "Lorvane Cells", "IT"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_country_from_a_city_or_its_adjective_before_the_head(
+    body, language, name, country
+):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["country"] == country
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pellucell signed with Lorvane Metals, a Toyota supplier.",
+        "Pellucell signed with Lorvane Metals, a Mercedes partner.",
+    ],
+)
+def test_a_company_named_before_a_head_of_relation_gives_no_country(body):
+    (company,) = proposals(body, "en", "company")
+    assert company["country"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Lorvane Anode", "Lorvane"),
+        ("Kestrevo Cathode", "Kestrevo"),
+        ("Lorvane Precursor", "Lorvane"),
+        ("Duvelle Refining", "Duvelle"),
+        ("Kestrevo Recyclage", "Kestrevo"),
+    ],
+)
+def test_a_short_form_when_the_last_word_says_what_the_company_makes(name, short):
+    assert short_form(name) == short
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city"),
+    [
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane's Kiruna "
+         "plant currently produces anodes for 5 GWh of cells.", "en", "Kiruna"),
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane Anode's "
+         "plant on the Kokkola waterfront began production in 2023.", "en", "Kokkola"),
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane Anode runs "
+         "a factory in the Oulu industrial park.", "en", "Oulu"),
+        ("Pellucell buys graphite.\n\nPellucell signed with Lorvane Anode. Lorvane Anode "
+         "operates a plant on the outskirts of Tampere.", "en", "Tampere"),
+    ],
+)  # fmt: skip
+def test_a_new_plant_by_a_names_possessive_and_by_the_place_it_stands_in(body, language, city):
+    (plant,) = proposals(body, language, "plant")
+    assert (plant["city"], plant["operator"]) == (city, "Lorvane Anode")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell's Vierzon plant produces 8 GWh a year. According to analysts, Europe will "
+         "need more than 900 GWh a year of cells by 2030.", "en"),
+        ("L'usine de Vierzon de Pellucell produit 8 GWh par an. Selon le ministère, la France "
+         "pourrait produire 120 GWh en 2030.", "fr"),
+        ("Pellucell's Vierzon plant produces 8 GWh a year. The region could host 200 GWh of "
+         "production by 2030.", "en"),
+    ],
+)  # fmt: skip
+def test_a_territorys_output_is_no_plants_capacity_nor_milestone(body, language):
+    capacities = proposals(body, language, "plant_capacity")
+    assert [c["gwh_per_year"] for c in capacities] == [8]
+    assert proposals(body, language, "plant_milestone") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "kind"),
+    [
+        ("Pellucell buys cells.\n\nPellucell signed with Lorvane Cells, which makes lithium iron "
+         "phosphate cells for carmakers.", "en", "Lorvane Cells", "cell_maker"),
+        ("Pellucell buys cells.\n\nPellucell signed with Lorvane Works, which produces battery "
+         "materials for the German carmaker.", "en", "Lorvane Works", "industrial"),
+        ("Pellucell achète des cellules.\n\nPellucell a signé avec Lorvane Industrie, qui "
+         "fabrique des cellules lithium-fer-phosphate pour les constructeurs.", "fr",
+         "Lorvane Industrie", "cell_maker"),
+        ("Pellucell achète des cellules.\n\nPellucell a signé avec Lorvane Industrie, qui "
+         "produit de l'hydroxyde de lithium pour les fabricants de batteries.", "fr",
+         "Lorvane Industrie", "industrial"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_kind_from_what_it_makes_not_whom_for(body, language, name, kind):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("Pellucell buys cells.\n\nLorvane Fund is the investment fund of the Galicia and "
+         "Asturias regional government and holds 5% of Pellucell.", "Galicia"),
+        ("Pellucell buys cells.\n\nPellucell signed a contract with the Kestrevo City Council "
+         "for a site.", "Kestrevo City"),
+        ("Pellucell buys cells.\n\nPellucell signed a land deal with the Lorvane Valley state "
+         "government.", "Lorvane Valley"),
+    ],
+)  # fmt: skip
+def test_a_place_before_the_body_governing_it_is_no_company(body, absent):
+    assert all(absent not in name for name in mentioned(body, "en", "candidate_company"))
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell buys cells.\n\nPellucell sold 5% to Lorvane Inversiones, the investment fund "
+         "of the Castile and León regional government.", "en", "Lorvane Inversiones", "ES"),
+        ("Pellucell achète des cellules.\n\nPellucell a cédé 5 % à Lorvane Capitale, le fonds "
+         "régional de Lombardie.", "fr", "Lorvane Capitale", "IT"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_country_from_a_region_its_apposition_names(body, language, name, country):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The Vierzon plant starts out with 6 GWh of capacity and is designed to reach 18 GWh.",
+         "en", [(6, "initial"), (18, "target")]),
+        ("At Vierzon, production is due to begin in 2028 at 4 GWh a year; the site can grow to "
+         "12 GWh.", "en", [(4, "initial"), (12, "target")]),
+        ("The Vierzon plant will open with 5 GWh a year and rise to 15 GWh later.", "en",
+         [(5, "initial"), (15, "target")]),
+        ("L'usine de Vierzon démarrera à 4 GWh par an avant d'atteindre 12 GWh.", "fr",
+         [(4, "initial"), (12, "target")]),
+        ("L'usine de Vierzon produira d'abord 3 GWh par an, puis 9 GWh.", "fr",
+         [(3, "initial"), (9, "target")]),
+    ],
+)  # fmt: skip
+def test_a_first_phase_said_by_how_production_starts(body, language, expected):
+    found = proposals(body, language, "plant_capacity")
+    assert [(c["gwh_per_year"], c["basis"]) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The Vierzon plant started production in 2023 and currently turns out 4 GWh a year.",
+         "en", [("4 GWh a year", 4, "GWh/yr", "exact", None)]),
+        ("L'usine de Vierzon, ouverte en 2022, produit aujourd'hui 5 GWh par an.", "fr",
+         [("5 GWh par an", 5, "GWh/yr", "exact", None)]),
+        ("Pellucell began operations in 2021 and now employs 300 people.", "en",
+         [("300 people", 300, "jobs", "exact", None)]),
+    ],
+)  # fmt: skip
+def test_a_figure_of_today_takes_no_year_of_an_earlier_event(body, language, expected):
+    assert quantities(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell inaugurated its Vierzon plant on Thursday.", "en",
+         [("operation_start", 2025)]),
+        ("Pellucell a inauguré jeudi son usine de Vierzon.", "fr", [("operation_start", 2025)]),
+        ("The Vierzon plant of Pellucell opened yesterday.", "en", [("operation_start", 2025)]),
+        ("The Vierzon plant will open soon, Pellucell said on Monday.", "en", []),
+        ("L'usine de Vierzon ouvrira bientôt, a annoncé lundi Pellucell.", "fr", []),
+    ],
+)  # fmt: skip
+def test_a_milestone_on_a_day_of_the_news_is_of_the_year_published(body, language, expected):
+    assert dated(body, language, datetime.date(2025, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell buys cells.\n\nPellucell signed with the Bilbao-based Lorvane Steelworks for "
+         "casings.", "en", "Lorvane Steelworks", "ES"),
+        ("Pellucell buys cells.\n\nPellucell signed with Kestrevo Anode Company (KAC). The "
+         "Tampere-based KAC makes graphite.", "en", "Kestrevo Anode Company", "FI"),
+        ("Pellucell buys cells.\n\nThe Munich-headquartered engineering firm Lorvane Systeme will "
+         "equip the line.", "en", "Lorvane Systeme", "DE"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_country_from_where_it_is_based_before_its_name(
+    body, language, name, country
+):
+    found = {c["name"]: c for c in proposals(body, language, "company")}
+    assert found[name]["country"] == country

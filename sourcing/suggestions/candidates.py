@@ -101,6 +101,12 @@ _INTRODUCED = re.compile(
     rf"(?:[ \u00a0]+{_LOWER_WORD})?)?,?"
     rf"[ \u00a0]+(?P<name>{NAME})",
 )
+# "The Valladolid-based DRC", "the Lyon-based start-up Ionvia": where the company named is based.
+_BASED_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<place>{_WORD})-(?i:based|headquartered)[ \u00a0]+"
+    rf"(?:(?-i:[a-z][\w-]*)[ \u00a0]+){{0,2}}(?P<name>{NAME})"
+)
+_BASED_PREFIX = re.compile(r"[\w-]+-(?i:based|headquartered)[ \u00a0]+")
 # Last words that make a capitalised name an organisation's, and the kind each suggests.
 ORGANISATION_ENDINGS = {
     "bank": "bank", "banking": "bank", "banque": "bank", "associes": "law_firm",
@@ -413,11 +419,22 @@ _DATE_AFTER = re.compile(
 )
 
 
+# A place's name before the body that governs it: "the Castile and León regional government",
+# "the Bavarian state government", "the Lombardy Region", "the Vaasa city council".
+_PUBLIC_BODY_AFTER = re.compile(
+    rf"(?:[ \u00a0]+(?:and|et|&)[ \u00a0]+{NAME})?[ \u00a0]+(?i:(?:regional|state|federal|local|"
+    r"provincial|municipal|city|county|town|national|central)[ \u00a0]+)?(?i:government|"
+    r"council|authorities|authority|administration|parliament|assembly|region|province|"
+    r"municipality|prefecture|governorate)(?![\w])"
+)
+
+
 def _is_person_or_body(text, start, end):
     """Whether the name at [start, end) is a public body's, a publication's or a person's."""
     return bool(
         _NOT_A_COMPANY_BEFORE.search(text, max(0, start - 45), start)
         or _PERSON_TITLE_AFTER.match(text[end : end + 40])
+        or _PUBLIC_BODY_AFTER.match(text, end)
     )
 
 
@@ -431,6 +448,14 @@ _GENERIC_FIRST_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Last words of a name that say what its company makes, for its short form only: as endings of
+# candidates they would take "Lithium Anode" for a company.
+_ACTIVITY_ENDINGS = frozenset(
+    {"anode", "anodes", "cathode", "cathodes", "precursor", "precursors", "refining", "recycling",
+     "recyclage", "electrolytes", "electrolyte", "graphite", "separators", "separateurs"}
+)  # fmt: skip
+
+
 def short_form(name):
     """
     The first word a multi-word company name is written by once introduced ("Trevista" for
@@ -438,7 +463,8 @@ def short_form(name):
     say what kind of company it is; None otherwise, or when that word is a common one.
     """
     words = name.split()
-    if len(words) < 2 or fold_for_search(words[-1]) not in ORGANISATION_ENDINGS:
+    ending = fold_for_search(words[-1])
+    if len(words) < 2 or not (ending in ORGANISATION_ENDINGS or ending in _ACTIVITY_ENDINGS):
         return None
     first = words[0]
     folded = fold_for_search(first)
@@ -466,6 +492,9 @@ def find_candidates(text, overlaps_known, is_known):
     def add(start, end, whole=False, **details):
         if not whole:
             start = _without_leading_common_words(text, start, end)
+        based = _BASED_PREFIX.match(text, start, end)
+        if based:
+            start = based.end()  # "Bilbao-based Lorvane Steelworks" is "Lorvane Steelworks"
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
@@ -487,6 +516,12 @@ def find_candidates(text, overlaps_known, is_known):
             descriptor = match.groupdict().get("descriptor")
             kind = _kind_of(descriptor) if descriptor else None
             add(match.start("name"), match.end("name"), kind=kind, country=country)
+    for match in _BASED_BEFORE.finditer(text):
+        country = places.city_country(match.group("place")) or places.country_named(
+            match.group("place")
+        )
+        if country and not _in_headline(text, match.start("name"), match.end("name")):
+            add(match.start("name"), match.end("name"), country=country)
     for match in _NAME_RE.finditer(text):
         words = match.group().split()
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))

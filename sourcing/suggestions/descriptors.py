@@ -188,7 +188,34 @@ def activity_kind(text, end):
     activity = _ACTIVITY.search(window)
     if activity is None or activity.start() > ACTIVITY_REACH:
         return None
-    return kind_of(activity.group())
+    # What it makes, not whom for: "makes cells for carmakers" is a cell maker.
+    made = _FOR_WHOM.split(activity.group("what"), maxsplit=1)[0]
+    return _kind_of_head(made) or kind_of(window[activity.start() : activity.start("what")])
+
+
+def _kind_of_head(made):
+    """The kind the head noun of what a company makes says: the last word of an English noun
+    phrase ("lithium iron phosphate cells"), the first of a French one ("des cellules
+    lithium-fer-phosphate", "de l'hydroxyde de lithium")."""
+    french = _FRENCH_ARTICLE.match(made)
+    phrase = re.split(
+        rf"{_S}(?:of|with|in|de|du|des|d{_APOS}|en|à|avec){_S}*",
+        made[french.end() :] if french else made,
+    )[0]
+    found = sorted(
+        (match.start(), kind) for kind, pattern in _KIND_RES for match in pattern.finditer(phrase)
+    )
+    if not found:
+        return None
+    return found[0][1] if french else found[-1][1]
+
+
+_FRENCH_ARTICLE = re.compile(
+    rf"{_S}*(?:des|du|de{_S}+la|de{_S}+l{_APOS}|d{_APOS}|les|la|le|l{_APOS}){_S}*", re.I
+)
+
+
+_FOR_WHOM = re.compile(rf"{_S}(?:for|to|pour|à|au|aux|destinée?s?{_S}+(?:à|aux?))(?={_S})", re.I)
 
 
 def based_country(text, end, within=()):
@@ -205,6 +232,26 @@ def based_country(text, end, within=()):
         or places.city_country(place, within)
         or (places.country_named(region) if region else None)
     )
+
+
+# Heads a company's name may qualify as well as a city's ("a Toyota supplier", "the Mercedes
+# group"): a capitalised word before them is no place.
+_HEADS_OF_A_NAME = re.compile(
+    r"(?i)^(?:suppliers?|fournisseurs?|partners?|partenaires?|shareholders?|actionnaires?|"
+    r"investors?|groups?|groupes?|customers?|clients?)$"
+)
+
+
+def _city_before_head(before, head, within=()):
+    """The country of a city written before the head: "a Geneva family office", "the Luleå
+    graphite producer", "a Lyon start-up"."""
+    if _HEADS_OF_A_NAME.match(" ".join(head.split())):
+        return None
+    for word in re.findall(r"(?<![\w-])[A-ZÀ-Ý][\w'-]+", before):
+        country = places.city_country(word, within)
+        if country:
+            return country
+    return None
 
 
 def _plural(before, head):
@@ -238,7 +285,8 @@ def find(text, start, end, within=()):
                 text[match.start() : phrase_end],
                 fold_for_search(head),
                 kind_of(phrase),
-                country_of(text[match.start() : words_end], within),
+                country_of(text[match.start() : words_end], within)
+                or _city_before_head(before, head, within),
                 plural,
                 venture,
                 bool(match.group("det")),

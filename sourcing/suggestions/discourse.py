@@ -129,6 +129,7 @@ class Discourse:
         self.ventures = []
         self.new_plants = []
         self.current_plant = None
+        self.topic = None  # the company the article is about: the headline's first, else the body's
         self.canonical = _canonical_names(reading)
         self.previous_subject = None  # the company a sentence opened with, for "It …" after it
         self.countries = descriptors.countries_spoken_of(reading.body)
@@ -172,6 +173,8 @@ class Discourse:
         first = sentence.parties[0] if sentence.parties else None
         opens = first is not None and not self.body[passage.start : first["start"]].strip(' \n"«“')
         self.previous_subject = first if opens else None
+        if self.topic is None and names:
+            self.topic = names[0]
         self._pairs(sentence)
         self._venture(sentence)
         self._plants(sentence)
@@ -384,6 +387,10 @@ class Discourse:
                         new.operator = venture.name
                     else:
                         new.pending_venture = True
+                elif new.operator is None:
+                    # "Cet argent financera une usine à X", "the company will close its plant
+                    # in Y": a sentence naming no company speaks of the article's.
+                    new.operator = self.topic
                 if old is None:
                     self.new_plants.append(new)
                 else:

@@ -160,7 +160,8 @@ _YEAR_BINDING = re.compile(
 # A year that dates an event of its own ("opened in 2023", "fondée en 2022") is not the year of
 # a figure in another part of the sentence.
 _EVENT_BEFORE_YEAR = re.compile(
-    rf"(?<![\w])(?:founded|established|created|opened|inaugurated|began|begun|launched|"
+    rf"(?<![\w])(?:founded|established|created|opened|inaugurated|launched|"
+    rf"(?:began|begun|started|commenced)(?:{_S}+(?:production|producing|operations?|operating))?|"
     rf"fondée?s?|créée?s?|ouverte?s?|inaugurée?s?|lancée?s?|a{_S}+débuté|a{_S}+commencé|"
     rf"entrée?s?{_S}+en{_S}+(?:production|service)|entered{_S}+(?:production|service)){_S}+$",
     re.I,
@@ -435,6 +436,16 @@ _CONTRAST = re.compile(
 )
 
 
+# A word of today between a year and a figure: the figure is today's, not of the year before
+# ("began production in 2023 and currently turns out 4 GWh", "depuis 2024 et emploie
+# aujourd'hui 210 personnes").
+_TODAY = re.compile(
+    rf"(?<![\w])(?:currently|today|now|at{_S}+present|presently|actuellement|"
+    rf"aujourd{_APOS}hui|à{_S}+ce{_S}+jour|désormais)(?![\w])",
+    re.I,
+)
+
+
 class ClauseMap:
     """
     The clauses of a text, to find the year a figure's clause binds it to. Each clause's year
@@ -509,6 +520,8 @@ class ClauseMap:
                     low, high = (b_end, start) if b_end <= start else (end, b_start)
                     if any(low <= f_start < high for f_start, _ in figures):
                         continue
+                    if b_end <= start and _TODAY.search(self.text, b_end, start):
+                        continue
                     options.append((abs(b_start - start) * (2 if b_end <= start else 1), year))
         return min(options)[1] if options else None
 
@@ -557,6 +570,7 @@ class ClauseMap:
             and not _SIGNED_BEFORE_YEAR.search(
                 self.text, max(0, bindings[before][0] - 60), bindings[before][0]
             )
+            and not _TODAY.search(self.text, bindings[before][1], start)
         ):
             options.append((2 * (start - bindings[before][1]), bindings[before][2]))
         return min(options)[1] if options else None

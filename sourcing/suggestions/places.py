@@ -51,12 +51,19 @@ REGION_ADJECTIVES = {
     "corse tourangeau tourangelle angevin angevine poitevin poitevine limousin limousine "
     "messin messine mosellan mosellane dunkerquois dunkerquoise",
     "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe rhenish rhenan rhenane "
-    "westphalian westphalien westphalienne",
+    "westphalian westphalien westphalienne munichois munichoise berlinois berlinoise "
+    "hambourgeois hambourgeoise",
+    "BE": "flemish flamand flamande walloon wallon wallonne liegeois liegeoise bruxellois "
+    "bruxelloise anversois anversoise gantois gantoise namurois namuroise",
+    "CH": "genevois genevoise genevan zurichois zurichoise balois baloise lausannois "
+    "lausannoise vaudois vaudoise",
     "ES": "catalan catalane andalusian andalou andalouse basque-espagnol aragonese aragonais "
     "aragonaise valencian valencien valencienne galician galicien galicienne castilian "
-    "castillan castillane asturian asturien asturienne",
+    "castillan castillane asturian asturien asturienne madrilene madrilenian barcelonais "
+    "barcelonaise",
     "IT": "piedmontese piemontais piemontaise lombard lombarde sicilian sicilien sicilienne "
-    "tuscan toscan toscane venetian venitien venitienne",
+    "tuscan toscan toscane venetian venitien venitienne milanese milanais milanaise "
+    "turinese turinois turinoise",
     "PT": "lisboan lisboete",
     "SE": "scanian",
     "GB": "scottish ecossais ecossaise welsh gallois galloise english anglais anglaise",
@@ -70,8 +77,21 @@ REGION_NAMES = {
     "hauts-de-france, pas-de-calais, occitanie, aquitaine, nouvelle-aquitaine, bearn, moselle, "
     "auvergne, auvergne-rhone-alpes, ile-de-france, grand est, isere, savoie, vendee, "
     "bourgogne, franche-comte, centre-val de loire, pays de la loire, corse, landes",
-    "DE": "bavaria, baviere, saxony, saxe, brandenburg, brandebourg",
-    "ES": "catalonia, catalogne, andalusia, andalousie, aragon",
+    "DE": "bavaria, baviere, saxony, saxe, brandenburg, brandebourg, lower saxony, basse-saxe, "
+    "north rhine-westphalia, rhenanie-du-nord-westphalie, thuringia, thuringe, "
+    "baden-wurttemberg, bade-wurtemberg, saxony-anhalt, saxe-anhalt, rhineland-palatinate, "
+    "rhenanie-palatinat, mecklenburg-vorpommern, schleswig-holstein",
+    "ES": "catalonia, catalogne, andalusia, andalousie, aragon, castile, castille, castilla, "
+    "castile and leon, castilla y leon, castille-et-leon, castile-la mancha, galicia, galice, "
+    "asturias, asturies, navarre, navarra, extremadura, estremadure, cantabria, cantabrie, "
+    "basque country, pays basque espagnol",
+    "IT": "piedmont, piemont, piemonte, lombardy, lombardie, lombardia, tuscany, toscane, "
+    "toscana, veneto, venetie, emilia-romagna, emilie-romagne, apulia, puglia, pouilles, "
+    "campania, campanie, liguria, ligurie, sicily, sicile, sardinia, sardaigne",
+    "PL": "silesia, silesie, lower silesia, basse-silesie, pomerania, pomeranie",
+    "SE": "norrbotten, vasterbotten, skane, scania",
+    "FI": "ostrobothnia, ostrobotnie",
+    "PT": "alentejo, algarve",
     "GB": "teesside, yorkshire, midlands",
 }
 REGION_NAME_COUNTRY = {

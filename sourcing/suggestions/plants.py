@@ -43,7 +43,8 @@ _PLACE_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(
     rf"(?<![\w]){_DEFINITE}{_S}+{_PLACE_NAME}{_S}+(?P<noun>{PLANT_NOUNS})(?![\w])", re.I
 )
-# Where a new plant goes: "in Foggia", "near Aveiro", "à Douai", "sur la plateforme de Lacq".
+# Where a new plant goes: "in Foggia", "near Aveiro", "à Douai", "sur la plateforme de Lacq",
+# "on the Vaasa waterfront", "in the Gdansk industrial park".
 # A plot a plant stands on, with its qualifiers: "sur un ancien site papetier de", "on the
 # former steelworks site at", "sur la friche industrielle de".
 _PLOT = (
@@ -53,7 +54,10 @@ _PLOT = (
 )
 _LOCATED = re.compile(
     rf"(?<![\w])(?:in|near|at|outside|à|près{_S}+de|aux{_S}+portes{_S}+de|"
-    rf"sur{_S}+{_PLOT}{_S}+(?:de|d{_APOS}|à)|on{_S}+{_PLOT}{_S}+(?:of|in|at|near))"
+    rf"sur{_S}+{_PLOT}{_S}+(?:de|d{_APOS}|à)|on{_S}+{_PLOT}{_S}+(?:of|in|at|near)|"
+    rf"on{_S}+the{_S}+outskirts{_S}+of|(?:on|in){_S}+the{_S}+(?=(?-i:[A-ZÀ-Ý])[^.]{{0,30}}?"
+    rf"{_S}(?:waterfront|seafront|docks|harbou?r|port|outskirts|industrial{_S}+(?:park|zone|"
+    rf"estate))(?![\w])))"
     rf"{_S}*{_PLACE_NAME}"
 )
 # Verbs of building, making or running a plant, which a place may follow ("exploite à Florange
@@ -294,11 +298,12 @@ def _new_plant(sentence, located, position, known, companies, country_hint, with
     )
 
 
-# A new plant named by its city before the plant word, in a sentence about building it: "will
-# start building its Sunderland gigafactory". Only a city GeoNames knows, since any capitalised
-# word stands there ("its Model Y plant").
+# A new plant named by its city before the plant word, in a sentence about building or running
+# it: "will start building its Sunderland gigafactory", "Lorvane's Vaasa plant produces". Only a
+# city GeoNames knows, since any capitalised word stands there ("its Model Y plant").
 _CITY_BEFORE_NOUN = re.compile(
-    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur){_S}+{_PLACE_NAME}{_S}+"
+    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur|(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s){_S}+"
+    rf"{_PLACE_NAME}{_S}+"
     rf"(?:(?-i:[a-z-]+){_S}+)?(?:{PLANT_NOUNS})(?![\w])",
     re.I,
 )

@@ -184,6 +184,24 @@ def plant_at(sentence, position):
     return sentence.context_plant
 
 
+# A sentence about a territory's or a whole sector's output speaks of no plant: "Europe will
+# need 1,000 GWh by 2030", "la France pourrait produire 120 GWh", "the industry's capacity".
+_TERRITORY_WIDE = re.compile(
+    r"(?<![\w])(?:Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
+    r"[Tt]he (?:region|continent|country|sector|industry|market)|"
+    r"[Ll]a (?:région|filière|France)|[Ll]e (?:pays|secteur|marché|continent)|"
+    r"[Ll]['’]industrie)(?![\w])"
+)
+
+
+def of_a_territory(sentence):
+    """Whether the sentence names no plant and speaks of a territory's or a sector's output."""
+    body, passage = sentence.reading.body, sentence.passage
+    return not sentence.plant_refs and bool(
+        _TERRITORY_WIDE.search(body, passage.start, passage.end)
+    )
+
+
 def known_plant_id(plant):
     return plant.get("id") if isinstance(plant, dict) else None
 
@@ -194,7 +212,7 @@ def capacities(sentence, facts, discourse):
     if not energy:
         return
     says_capacity = triggers.CAPACITY.search(body, passage.start, passage.end)
-    if not (says_capacity or sentence.plant_refs):
+    if not (says_capacity or sentence.plant_refs) or of_a_territory(sentence):
         return
     clause_map = sentence.reading.clause_map
     for figure in energy:
@@ -291,12 +309,28 @@ _DELAYED_TO = re.compile(
 )
 
 
+# A day of the week of publication dates an event in the year published ("inaugurated its plant
+# on Thursday", "a inauguré jeudi son usine", "opened yesterday"); not a saying's day ("the
+# company said on Monday"), which dates the news, not the event.
+_DAY_OF_NEWS = re.compile(
+    r"(?<![\w])(?:(?:on|ce|this)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|yesterday|hier|"
+    r"today|aujourd['’]hui)(?![\w])",
+    re.I,
+)
+_SAID_BEFORE = re.compile(
+    r"(?<![\w])(?:said|says|announced|told|confirmed|stated|reported|a[ \u00a0]+(?:annoncé|"
+    r"indiqué|déclaré|précisé|confirmé)|annonce|indique|déclare|précise)[ \u00a0]*$",
+    re.I,
+)
+
+
 def _relative_years(sentence):
     published = sentence.reading.published_year
     if not published:
         return []
     body, passage = sentence.reading.body, sentence.passage
-    return [
+    found = [
         {
             "start": match.start(),
             "end": match.end(),
@@ -304,6 +338,12 @@ def _relative_years(sentence):
         }
         for match in _RELATIVE_YEAR.finditer(body, passage.start, passage.end)
     ]
+    found += [
+        {"start": match.start(), "end": match.end(), "year": published}
+        for match in _DAY_OF_NEWS.finditer(body, passage.start, passage.end)
+        if not _SAID_BEFORE.search(body, max(0, match.start() - 25), match.start())
+    ]
+    return sorted(found, key=lambda date: date["start"])
 
 
 def _of_another_event(body, low, date):
@@ -323,6 +363,8 @@ def milestones(sentence, facts, discourse):
         return
     has_plant = sentence.plant_refs or sentence.context_plant
     if not (has_plant or triggers.PLANT_WORD.search(body, passage.start, passage.end)):
+        return
+    if of_a_territory(sentence):
         return
     found = []
     for kind, pattern in triggers.MILESTONES:

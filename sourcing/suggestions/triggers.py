@@ -36,7 +36,11 @@ INITIAL = words(
     r"dans un premier temps|first step|start(?:s|ing)? with|démarrera avec|commencera avec|"
     r"at (?:its )?(?:opening|launch|start-up)|(?:à son|à l['’]|lors de son) (?:ouverture|"
     r"démarrage|lancement)|au démarrage|au lancement|first tranche|première tranche|"
-    r"phase (?:1|one)|first line|première ligne|premier module"
+    r"phase (?:1|one)|first line|première ligne|premier module|"
+    r"start(?:s|ing)? out (?:with|at)|(?:begin|begins|open|opens) with|at first|at the outset|"
+    r"to begin with|au départ|d['’]abord|démarr\w* (?:avec|à)|ouvrira avec|"
+    r"(?:production|output|operations?) (?:\w+ ){0,3}(?:start|begin)\w*(?: in \d{4})? at|"
+    r"(?:start|begin)\w* (?:production|producing|operations?)(?: in \d{4})? at"
 )
 CURRENT = words(
     r"current|currently|today|now|actuelle|actuellement|aujourd['’]hui|already|déjà|existing|"
