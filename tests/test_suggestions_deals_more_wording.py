@@ -6,7 +6,7 @@ makes, holders listed after a passive with a distributive phrase.
 
 import pytest
 
-from .test_suggestions_deals_wording import known, stakes_of  # noqa: F401
+from .test_suggestions_deals_wording import known, proposals, roles, stakes_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +112,56 @@ def test_the_seller_sells_the_share_bought_not_the_whole_the_buyer_ends_with():
 )
 def test_keeping_on_doing_something_is_no_stake(body):
     assert stakes_of(body, "en") == []
+
+
+def agreements_of(body, language):
+    return [
+        (f["kind"], f["status"], frozenset(roles(f)))
+        for f in proposals(body, language, "agreement")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status"),
+    [
+        ("Pellucell will sell 5 GWh of cells a year to Moravia Auto.", "en", "announced"),
+        ("Pellucell vendra 5 GWh de cellules par an à Moravia Auto.", "fr", "announced"),
+        ("Lumeo Chemicals already sells cathode material to Moravia Auto.", "en", "active"),
+        ("Moravia Auto se fournira auprès de Lumeo Chemicals en matériaux de cathode.", "fr",
+         "announced"),
+        ("Moravia Auto will go on buying cathode material from Lumeo Chemicals under a supply "
+         "contract signed in 2023.", "en", "active"),
+        ("Moravia Auto carries on sourcing cells from Pellucell.", "en", "active"),
+        ("Lumeo Chemicals poursuivra ses livraisons de précurseurs à Moravia Auto au titre d'un "
+         "contrat signé en 2022.", "fr", "active"),
+    ],
+)  # fmt: skip
+def test_selling_goods_and_buying_them_go_on_are_supplies(body, language, status):
+    (found,) = agreements_of(body, language)
+    supplier = "pellucell" if "Pellucell" in body else "lumeo-chemicals"
+    assert found == ("supply", status, {(supplier, "supplier"), ("moravia-auto", "buyer")})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pellucell sold its 20% stake in Lumeo Chemicals to Moravia Auto.",
+        "Pellucell a vendu sa participation dans Lumeo Chemicals à Moravia Auto.",
+    ],
+)
+def test_selling_shares_supplies_nothing(body):
+    assert all(kind != "supply" for kind, _, _ in agreements_of(body, "en"))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell and Moravia Auto have agreed to develop solid-state cells together.", "en"),
+        ("Pellucell et Moravia Auto développeront des cellules solides ensemble.", "fr"),
+        ("Pellucell will develop the new pack jointly with Moravia Auto.", "en"),
+    ],
+)  # fmt: skip
+def test_developing_together_is_a_partnership(body, language):
+    (found,) = agreements_of(body, language)
+    assert found[0] == "partnership"
+    assert found[2] == {("pellucell", "partner"), ("moravia-auto", "partner")}
