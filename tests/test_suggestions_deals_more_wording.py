@@ -165,3 +165,29 @@ def test_developing_together_is_a_partnership(body, language):
     (found,) = agreements_of(body, language)
     assert found[0] == "partnership"
     assert found[2] == {("pellucell", "partner"), ("moravia-auto", "partner")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Moravia Auto and Pellucell are forming Voltcell SE, a Prague-based cell maker. "
+         "The Czech carmaker will own 51% and Pellucell the other 49%.", "en"),
+        ("Moravia Auto and Pellucell will set up Voltcell SE. Moravia Auto will hold 51% and "
+         "Pellucell 49%.", "en"),
+        ("Moravia Auto et Pellucell créent Voltcell SA. Moravia Auto en détiendra 51 % et "
+         "Pellucell les 49 % restants.", "fr"),
+    ],
+)  # fmt: skip
+def test_partners_listed_with_their_shares_hold_the_company_they_form(body, language):
+    found = stakes_of(body, language)
+    assert ("moravia-auto", "Voltcell", 51, "announced") in found
+    assert ("pellucell", "Voltcell", 49, "announced") in found
+    assert all(target != "pellucell" for _, target, _, _ in found)
+    (venture,) = proposals(body, language, "agreement")
+    assert venture["kind"] == "joint_venture"
+    assert roles(venture) == {("moravia-auto", "partner"), ("pellucell", "partner")}
+
+
+def test_a_company_formed_by_one_is_no_venture():
+    body = "Moravia Auto is forming Voltcell SE, a Prague-based cell maker."
+    assert proposals(body, "en", "agreement") == []

@@ -540,10 +540,15 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     listed = _holder_before_parentheses(sentence, figure)
     if listed is not None:
         topic = memory.topic if memory.topic is not None else target
+        if topic is None or party_key(topic) == party_key(listed):
+            topic = _venture_held((holders or []) + [listed], discourse)
         if topic is not None and party_key(topic) != party_key(listed):
             return [(listed, topic, figure)]
     if holders is None:
         return []
+    if target is not None and _listed_holder(sentence, target):
+        # "X will own 51% and Y the other 49%": Y holds its share, of the venture they form
+        target = _venture_held(holders + [target], discourse)
     topic = memory.topic
     if (
         target is None
@@ -601,6 +606,15 @@ def _agent_after(sentence, figure):
         if 0 < gap <= AGENT_REACH and (_BY_AFTER_SHARE.search(between) or _GOING_TO.match(between)):
             return mention
     return None
+
+
+def _listed_holder(sentence, mention):
+    """Whether a share is written right after the company ("Y the other 49%", "Y (30%)")."""
+    return any(
+        _holder_before_parentheses(sentence, f) is mention
+        for f in sentence.figures
+        if f["unit"] == "%"
+    )
 
 
 def _holder_before_parentheses(sentence, figure):
