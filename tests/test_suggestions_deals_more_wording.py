@@ -191,3 +191,35 @@ def test_partners_listed_with_their_shares_hold_the_company_they_form(body, lang
 def test_a_company_formed_by_one_is_no_venture():
     body = "Moravia Auto is forming Voltcell SE, a Prague-based cell maker."
     assert proposals(body, "en", "agreement") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital, présent au capital de Pellucell depuis 2019, a réduit sa part à 9,5 %.",
+         "fr", ("fjord-kapital", "pellucell", 9.5, "completed")),
+        ("Fjord Kapital, an investor in Pellucell since 2019, has cut its holding to 9.5%.",
+         "en", ("fjord-kapital", "pellucell", 9.5, "completed")),
+        ("Fjord Kapital a ramené sa participation dans Pellucell à 12 %.",
+         "fr", ("fjord-kapital", "pellucell", 12, "completed")),
+        ("Fjord Kapital a déclaré détenir désormais plus de 20 % du capital de Pellucell.",
+         "fr", ("fjord-kapital", "pellucell", 20, "completed")),
+        ("Fjord Kapital now holds more than 20% of Pellucell.",
+         "en", ("fjord-kapital", "pellucell", 20, "completed")),
+        ("Fjord Kapital va réduire sa part dans Pellucell à 9,5 %.",
+         "fr", ("fjord-kapital", "pellucell", 9.5, "announced")),
+    ],
+)  # fmt: skip
+def test_a_share_changed_or_declared_is_held(body, language, expected):
+    assert expected in stakes_of(body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Moravia Auto cut its costs by 20% at Pellucell.", "en"),
+        ("Moravia Auto a réduit ses émissions de 20 % chez Pellucell.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_change_of_something_else_than_a_stake_is_none(body, language):
+    assert stakes_of(body, language) == []

@@ -58,6 +58,17 @@ _SHARE_VERB = re.compile(
 )
 # How far before its share such a verb may be ("bought a further 5%", "a vendu ses 9 %").
 SHARE_VERB_REACH = 30
+# Verbs that change a share say so with the stake named before its figure ("a réduit sa part à
+# 9,5 %", "has cut its holding to 9.5%"); not "cut emissions by 20%".
+_CHANGE_VERB = re.compile(
+    r"(?<![\w])(?:réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porté\w*|"
+    r"porter|portera\w*|relevé\w*|cut|cuts|cutting|reduced?|reduces|reducing|raised?|raises|"
+    r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?)(?![\w])",
+    re.I,
+)
+_STAKE_NAMED = re.compile(
+    r"(?<![\w])(?:stake|holding|shareholding|interest|participation|part)(?![\w])", re.I
+)
 # Wording that makes a stake the whole of the company: "a wholly owned subsidiary", "takes full
 # control", "la totalité du capital".
 _WHOLE = re.compile(
@@ -155,6 +166,8 @@ _DONE = re.compile(
     r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé)|"
     r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|completed|closed|finali[sz]ed|"
     r"invested|(?:a|ont)[ \u00a0]+investi|"
+    # "a déclaré détenir désormais", "now holds": a holding reached, declared as it stands.
+    r"désormais|now[ \u00a0]+(?:holds?|owns?|has|controls?)|"
     r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis)|"
     r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
     r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
@@ -361,6 +374,15 @@ def stakes(sentence, facts, discourse):
         verb
         for verb in _SHARE_VERB.finditer(body, passage.start, passage.end)
         if any(0 <= f["start"] - verb.end() <= SHARE_VERB_REACH for f in shares)
+    ]
+    words += [
+        verb
+        for verb in _CHANGE_VERB.finditer(body, passage.start, passage.end)
+        if any(
+            0 <= f["start"] - verb.end() <= SHARE_VERB_REACH
+            and _STAKE_NAMED.search(body, verb.end(), f["start"])
+            for f in shares
+        )
     ]
     if not words and not nominal:
         return
