@@ -223,3 +223,20 @@ def test_a_share_changed_or_declared_is_held(body, language, expected):
 )  # fmt: skip
 def test_a_change_of_something_else_than_a_stake_is_none(body, language):
     assert stakes_of(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell compte parmi ses actionnaires le fonds Fjord Kapital, qui en détient 5 %.",
+         "fr", ("fjord-kapital", "pellucell", 5, "completed")),
+        ("Pellucell compte Fjord Kapital parmi ses actionnaires, avec 5 %.",
+         "fr", ("fjord-kapital", "pellucell", 5, "completed")),
+        ("Pellucell counts Fjord Kapital among its shareholders, with a 5% stake.",
+         "en", ("fjord-kapital", "pellucell", 5, "completed")),
+    ],
+)  # fmt: skip
+def test_a_company_counting_another_among_its_shareholders_is_held_by_it(body, language, expected):
+    found = stakes_of(body, language)
+    assert expected in found
+    assert all(holder != "pellucell" for holder, _, _, _ in found)

@@ -168,6 +168,7 @@ _DONE = re.compile(
     r"invested|(?:a|ont)[ \u00a0]+investi|"
     # "a déclaré détenir désormais", "now holds": a holding reached, declared as it stands.
     r"désormais|now[ \u00a0]+(?:holds?|owns?|has|controls?)|"
+    r"among[ \u00a0]+its[ \u00a0]+shareholders|parmi[ \u00a0]+ses[ \u00a0]+actionnaires|"
     r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis)|"
     r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
     r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
@@ -519,6 +520,30 @@ def _welcomed(sentence, trigger):
     return None
 
 
+# "X compte (parmi ses actionnaires) Y", "X counts Y among its shareholders": Y holds X.
+_COUNTS = re.compile(
+    r"(?<![\w])(?:counts?|counted|compte|comptent|comptait|comptera)(?![\w])", re.I
+)
+_AMONG_HOLDERS = re.compile(
+    r"(?<![\w])(?:among[ \u00a0]+(?:its|their)[ \u00a0]+(?:shareholders|investors|backers|owners)|"
+    r"parmi[ \u00a0]+(?:ses|leurs)[ \u00a0]+(?:actionnaires|investisseurs))(?![\w])",
+    re.I,
+)
+
+
+def _counted_among(sentence):
+    """([holder], company held) when a company counts another among its shareholders."""
+    body, passage, parties = sentence.reading.body, sentence.passage, sentence.parties
+    counts = _COUNTS.search(body, passage.start, passage.end)
+    if counts is None or not _AMONG_HOLDERS.search(body, counts.end(), passage.end):
+        return None
+    before = [p for p in parties if p["end"] <= counts.start()]
+    after = [p for p in parties if p["start"] >= counts.end()]
+    if not before or not after:
+        return None
+    return [after[0]], before[-1]
+
+
 def _opened_to(sentence, trigger):
     """ "X ouvre le capital de Y à Z", "X opens its capital to Z": Z comes in (holder, target)."""
     body, passage = sentence.reading.body, sentence.passage
@@ -547,7 +572,9 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
             {"value": round(100 / len(partners), 2), "qualifier": "exact"} if distributive else None
         )
         return [(p, venture.name, share) for p in partners] if share else []
-    opened = _opened_to(sentence, trigger) or _welcomed(sentence, trigger)
+    opened = (
+        _opened_to(sentence, trigger) or _welcomed(sentence, trigger) or _counted_among(sentence)
+    )
     holders, target = opened or _sides(sentence, trigger)
     if figure is not None and figure["start"] in respective:
         holders = [respective[figure["start"]]]
