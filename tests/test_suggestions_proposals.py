@@ -254,7 +254,10 @@ def test_a_stake_held_by_no_company_named_is_not_proposed():
 def test_buying_a_stake_is_no_supply_agreement():
     body = "Geely agreed to buy a 10% stake in Verkor from Nissan."
     assert proposals(body, "en", "agreement") == []
-    assert [p["fields"]["holder"] for p in proposals(body, "en", "stake")] == ["geely"]
+    # the seller a purchase names sells the share bought
+    assert [
+        (p["fields"]["holder"], p["fields"]["status"]) for p in proposals(body, "en", "stake")
+    ] == [("geely", "announced"), ("nissan", "divested")]
 
 
 def test_a_sentence_shipping_between_the_two_parties_completes_their_agreement():

@@ -143,6 +143,7 @@ def _kinds(body, passage, skip=()):
         or _AWARDS.search(body, passage.start, passage.end)
         or _WINS_ORDER.search(body, passage.start, passage.end)
         or _SUPPLIED_BY.search(body, passage.start, passage.end)
+        or _SELLS_GOODS.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -154,6 +155,16 @@ def _kinds(body, passage, skip=()):
     return sorted(found, key=lambda item: order.index(item[0]))
 
 
+# Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
+# cellules à Y"; not selling shares or a business, which names no goods.
+_SELLS_GOODS = re.compile(
+    r"(?<![\w])(?:sell|sells|sold|selling|vend|vendent|vendra|vendront|vendu|vendre|vendait)"
+    r"[ \u00a0]+[^.;]{0,50}?(?:GWh|MWh|tonnes|tons|cells|cellules|batteries|modules|packs|"
+    r"materials?|matériaux|matières|lithium|hydroxide|hydroxyde|carbonate|graphite|cathodes?|"
+    r"anodes?|electrolytes?|électrolytes?|precursors?|précurseurs|nickel|cobalt|manganese|"
+    r"manganèse)(?![\w])",
+    re.I,
+)
 # Verbs of equipping are verbs of supplying: "pour équiper ses utilitaires", "will equip".
 _EQUIPS = re.compile(
     r"(?<![\w])(?:équiper\w*|équipe|équipent|equip|equips|equipping)(?![\w])", re.I
@@ -252,6 +263,7 @@ def _supply_roles(sentence, companies, discourse):
         (_CUSTOMER_OF, "buyer", "supplier"),
         (_CHOOSES, "buyer", "supplier"),
         (triggers.SUPPLYING, "supplier", "buyer"),
+        (_SELLS_GOODS, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
         verb = pattern.search(body, passage.start, passage.end)
@@ -529,6 +541,7 @@ def agreements(sentence, facts, discourse):
         and not _SUPPLIER_OF.search(body, passage.start, passage.end)
         and not _SUPPLIED_BY.search(body, passage.start, passage.end)
         and not _EQUIPS.search(body, passage.start, passage.end)
+        and not _SELLS_GOODS.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
     if kind == "letter_of_intent" and _ABOUT.match(body, word.end()):

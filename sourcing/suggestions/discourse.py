@@ -69,6 +69,15 @@ _FORMING = re.compile(
     r"(?![\w])",
     re.I,
 )
+# Two companies forming a third named right after the verb are founding a venture: "X and Y are
+# forming Z", "X et Y créent Z", "X and Y will set up Z" (the gap between the subjects and Z).
+_FORMS_NAMED = re.compile(
+    r"[ \u00a0]+(?:(?:are|will|to|vont|ont|have)[ \u00a0]+)?(?:forming|form|formed|"
+    r"set(?:ting)?[ \u00a0]+up|creat(?:e|ed|ing)|establish(?:ed|ing)?|found(?:ed|ing)?|créent|"
+    r"créeront|créer|créé|fondent|fonderont|fonder|fondé|constituent|constitueront|constituer|"
+    r"constitué)(?=[ \u00a0]+$)",
+    re.I,
+)
 # Between a name and the venture word it is in apposition to: a determiner, a few modifiers.
 _APPOSITION = re.compile(
     r"\)?,?[ \u00a0]*(?:the|la|l['’]|a|une)?[ \u00a0]*|"
@@ -274,11 +283,17 @@ class Discourse:
 
     def _venture(self, sentence):
         body, passage = self.body, sentence.passage
-        word = _JOINT_VENTURE.search(body, passage.start, passage.end)
+        word, formed = _JOINT_VENTURE.search(body, passage.start, passage.end), None
+        if word is None:
+            word, formed = self._forms_named(sentence)
         if word is None:
             return
         parties = sentence.parties
-        venture = self._venture_of(sentence, word, parties)
+        if formed is not None:
+            venture = Venture(sentence, formed)
+            self.ventures.append(venture)
+        else:
+            venture = self._venture_of(sentence, word, parties)
         if _STRONG_VENTURE.search(body, passage.start, passage.end) and not venture.strong:
             venture.sentence, venture.strong = sentence, True
         founded = _FOUNDED_BY.search(body, word.end(), passage.end)
@@ -297,6 +312,18 @@ class Discourse:
             venture.founded = self._founding_year(sentence)
         if not venture.partners:
             venture.partners = self._founders(sentence, word, venture)
+
+    def _forms_named(self, sentence):
+        """The verb by which two coordinated companies form the one named after it, and that
+        one; or (None, None)."""
+        parties = sentence.parties
+        for n in range(1, len(parties) - 1):
+            subject, formed = parties[n], parties[n + 1]
+            verb = _FORMS_NAMED.match(self.body, subject["end"], formed["start"])
+            between = self.body[parties[n - 1]["end"] : subject["start"]]
+            if verb and re.fullmatch(r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*", between):
+                return verb, formed
+        return None, None
 
     def _founding_year(self, sentence):
         """

@@ -1,12 +1,8 @@
-"""Stakes, plant capacities and plant milestones proposed from the mentions of one sentence."""
+"""A stake's share fields; plant capacities and plant milestones proposed from one sentence."""
 
 import re
 
 from . import triggers
-from .common import nearest, party, party_key
-
-# How far from a percentage the word that makes it a stake may be ("a stake of over 20%").
-STAKE_REACH = 80
 
 SHARE_FIELDS = {
     "exact": ("share_exact", None),
@@ -33,90 +29,6 @@ def share_fields(figure):
         if flag:
             shares[flag[0]] = flag[1]
     return shares
-
-
-def _holder_and_target(sentence, trigger):
-    """The company before the stake word holds; the first one after it is held."""
-    body = sentence.reading.body
-    before = [c for c in sentence.parties if c["end"] <= trigger.start()]
-    after = [c for c in sentence.parties if c["start"] >= trigger.end()]
-    if triggers.STAKE_BY_FOLLOWING.match(body, trigger.start()):
-        return (after[0] if after else None), (before[-1] if before else None)
-    # The subject holds when the sentence opens with it; otherwise the name nearest the word
-    # ("... with Renault Group's acquisition of a stake in Verkor").
-    opens = before and before[0]["start"] - sentence.passage.start < 15
-    holder = before[0] if opens else (before[-1] if before else None)
-    target = after[0] if after else None
-    if holder is None and len(after) >= 2:
-        holder, target = after[0], after[1]
-    return holder, target
-
-
-def _date_in_clause(sentence, position):
-    """The date in the clause of ``position``, or the sentence's only month or day date."""
-    clause = sentence.reading.clause_map.clause_of(position, position + 1)
-    if clause is not None:
-        inside = [d for d in sentence.dates if clause.start <= d["start"] < clause.end]
-        if inside:
-            return nearest(inside, position)
-    precise = [d for d in sentence.dates if d["precision"] != "year"]
-    return precise[0] if len(precise) == 1 else None
-
-
-def _status(text):
-    if triggers.STAKE_COMPLETED.search(text):
-        return "completed"
-    if triggers.STAKE_PLANNED.search(text):
-        return "planned"
-    return "announced"
-
-
-def stakes(sentence, facts, discourse):
-    body, passage = sentence.reading.body, sentence.passage
-    nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
-    stake_words = nominal + [
-        word
-        for word in triggers.STAKE.finditer(body, passage.start, passage.end)
-        if not any(n.start() <= word.start() < n.end() for n in nominal)
-    ]
-    if not stake_words:
-        return
-    shares = [f for f in sentence.figures if f["unit"] == "%" and f["value"] <= 100]
-    for figure in shares or [None]:
-        anchor = figure or stake_words[0]
-        position = anchor["start"] if figure else anchor.start()
-        trigger = min(stake_words, key=lambda word: abs(word.start() - position))
-        if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
-            continue  # a percentage far from any word of ownership is some other share
-        holder, target = _holder_and_target(sentence, trigger)
-        if figure is None and (holder is None or target is None):
-            continue
-        if holder is not None and target is not None and party_key(holder) == party_key(target):
-            target = None
-        date = _date_in_clause(sentence, position)
-        fields = {
-            "holder": party(holder) if holder else None,
-            "target": party(target) if target else None,
-            **share_fields(figure),
-            "status": _status(sentence.text),
-            "as_of": date["date"] if date else None,
-            "as_of_precision": date["precision"] if date else None,
-        }
-        mentions = [m for m in (holder, target, figure, date) if m]
-        exists = bool(
-            facts
-            and holder
-            and target
-            and holder["record"]
-            and target["record"]
-            and facts.has_stake(
-                holder["record"]["id"],
-                target["record"]["id"],
-                (fields["share_exact"], fields["share_min"], fields["share_max"]),
-            )
-        )
-        key = ("stake", fields["holder"], fields["target"], figure and figure["start"])
-        yield key, sentence.propose("stake", fields, mentions, exists)
 
 
 # "from 8 GWh to 12 GWh", "de 8 GWh à 12 GWh": the first figure is the capacity before.

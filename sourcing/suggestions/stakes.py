@@ -29,7 +29,7 @@ _OWNING = re.compile(
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
     r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
     r"possédaient|possèdent|possédera\w*|rachète|conserve|conservent|conserver\w*|garde|gardent|"
-    r"garder\w*|keeps?(?![ \u00a0]+\w+ing(?![\w]))|kept|retains?|retained|cède|cèdent|"
+    r"garder\w*|(?:keeps?|kept)(?![ \u00a0]+\w+ing(?![\w]))|retains?|retained|cède|cèdent|"
     r"cédé|sold|sells|exits?|exited|exiting|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|"
     r"subsidiaries|"
     r"filiales?|buys?[ \u00a0]+into|bought[ \u00a0]+into|buying[ \u00a0]+into|tour de table|"
@@ -58,6 +58,17 @@ _SHARE_VERB = re.compile(
 )
 # How far before its share such a verb may be ("bought a further 5%", "a vendu ses 9 %").
 SHARE_VERB_REACH = 30
+# Verbs that change a share say so with the stake named before its figure ("a réduit sa part à
+# 9,5 %", "has cut its holding to 9.5%"); not "cut emissions by 20%".
+_CHANGE_VERB = re.compile(
+    r"(?<![\w])(?:réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porté\w*|"
+    r"porter|portera\w*|relevé\w*|cut|cuts|cutting|reduced?|reduces|reducing|raised?|raises|"
+    r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?)(?![\w])",
+    re.I,
+)
+_STAKE_NAMED = re.compile(
+    r"(?<![\w])(?:stake|holding|shareholding|interest|participation|part)(?![\w])", re.I
+)
 # Wording that makes a stake the whole of the company: "a wholly owned subsidiary", "takes full
 # control", "la totalité du capital".
 _WHOLE = re.compile(
@@ -155,6 +166,9 @@ _DONE = re.compile(
     r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé)|"
     r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|completed|closed|finali[sz]ed|"
     r"invested|(?:a|ont)[ \u00a0]+investi|"
+    # "a déclaré détenir désormais", "now holds": a holding reached, declared as it stands.
+    r"désormais|now[ \u00a0]+(?:holds?|owns?|has|controls?)|"
+    r"among[ \u00a0]+its[ \u00a0]+shareholders|parmi[ \u00a0]+ses[ \u00a0]+actionnaires|"
     r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis)|"
     r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
     r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
@@ -210,6 +224,19 @@ _SOLD_TO = re.compile(
 )
 # How far before the buyer's name "to" / "à" may be, a description between.
 SOLD_TO_REACH = 40
+# A purchase that names its seller: "bought 20% of Y from (the fund) X", "rachète 20 % de Y à X",
+# "a acquis 12 % de Y auprès du fonds X"; not "aux côtés de X", "alongside X".
+_BUYING = re.compile(
+    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|acquire[sd]?|acquiring|"
+    r"achète\w*|acheter|acheté\w*|acquiert|acquièrent|acquis|acquérir|acquerra\w*|rachète\w*|"
+    r"racheter|racheté\w*|rachat|acquisition)(?![\w])",
+    re.I,
+)
+_BOUGHT_FROM = re.compile(
+    r"(?<![\w])(?:(?:from|auprès[ \u00a0]+d(?:e|u|es|['’]))[ \u00a0]*(?:(?:the|la|le|l['’])"
+    r"[ \u00a0]*)?(?:[\w-]+[ \u00a0]+){0,3}|(?:à|au|aux)[ \u00a0]+(?:(?:la|l['’])[ \u00a0]*)?)$",
+    re.I,
+)
 # A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
 _NEXT_CLAUSE = re.compile(r"(?<![\w])(?:and|but|while|et|mais|tandis|alors)(?![\w])", re.I)
 _APPOSITION = re.compile(r",[^,]*,")
@@ -221,8 +248,22 @@ _CAPITAL_OF = re.compile(
 )
 # A stake a company denies taking is none: "denied a report that it was negotiating to buy".
 _DENIED = re.compile(
-    r"(?<![\w])(?:denied|denies|deny|rejected|dismissed|ruled out|démenti|dément|démentent|"
+    r"(?<![\w])(?:denied|denies|deny|rejected|dismissed|ruled out|démentie?s?|dément|démentent|"
     r"a démenti|dément(?:ent)?|exclut|a exclu|écarte|a écarté)(?![\w])",
+    re.I,
+)
+# A stake rumoured is none said ("Market rumours had X taking 20% of Y", "X is rumoured to",
+# "selon des rumeurs"), unless the sentence confirms it ("X confirmed rumours that it bought").
+_RUMOURED = re.compile(
+    r"(?<![\w])(?:rumou?rs?|rumou?red|rumeurs?|speculation|spéculations?|bruits de couloir)"
+    r"(?![\w])",
+    re.I,
+)
+_CONFIRMED = re.compile(r"(?<![\w])(?:confirm\w*|confirmé\w*|officialis\w*)(?![\w])", re.I)
+# "80% of what X produces", "70 % de ce que X produira": a share of goods made, not of capital.
+_SHARE_OF_WHAT = re.compile(
+    r"[ \u00a0]+(?:of|de)[ \u00a0]+(?:what|whatever|(?:tout[ \u00a0]+)?ce[ \u00a0]+"
+    r"qu(?:['’]|e(?![\w])|i(?![\w])))",
     re.I,
 )
 # "did not sell", "n'a pas cédé", "no plans to sell": a sale said not to happen.
@@ -327,6 +368,7 @@ def stakes(sentence, facts, discourse):
         and f["value"] <= 100
         and not _FORMER_SHARE.match(body, f["end"])
         and not _SHARE_OF_GOODS.match(body, f["end"])
+        and not _SHARE_OF_WHAT.match(body, f["end"])
         and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
     ]
     words += [
@@ -334,10 +376,23 @@ def stakes(sentence, facts, discourse):
         for verb in _SHARE_VERB.finditer(body, passage.start, passage.end)
         if any(0 <= f["start"] - verb.end() <= SHARE_VERB_REACH for f in shares)
     ]
+    words += [
+        verb
+        for verb in _CHANGE_VERB.finditer(body, passage.start, passage.end)
+        if any(
+            0 <= f["start"] - verb.end() <= SHARE_VERB_REACH
+            and _STAKE_NAMED.search(body, verb.end(), f["start"])
+            for f in shares
+        )
+    ]
     if not words and not nominal:
         return
     if _DENIED.search(body, passage.start, passage.end):
         return  # "X has denied a report that it was negotiating to buy 25% of Y"
+    if _RUMOURED.search(body, passage.start, passage.end) and not _CONFIRMED.search(
+        body, passage.start, passage.end
+    ):
+        return
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     respective = _respective_holders(sentence, shares)
     for figure in shares or [None]:
@@ -351,6 +406,11 @@ def stakes(sentence, facts, discourse):
             if share is None:
                 share = _whole(sentence, target)
             yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
+            seller = _seller(sentence, trigger, holder, target, figure)
+            if seller is not None:
+                yield _proposal(
+                    sentence, facts, discourse, seller, target, share, figure, trigger, "divested"
+                )
             buyer = _buyer(sentence, trigger, target)
             if buyer is not None and holder is not None:
                 status = "completed" if _SOLD_DONE.search(sentence.text) else "announced"
@@ -380,6 +440,30 @@ def _buyer(sentence, trigger, target):
         if _NEXT_CLAUSE.search(between):
             break
         if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
+            return mention
+    return None
+
+
+def _seller(sentence, trigger, holder, target, figure):
+    """Who sells the share a purchase buys ("buys 20% of Y from X", "rachète 20 % de Y à X"):
+    named after the share, not before the share the buyer ends with ("from X, taking Y to
+    100%")."""
+    body = sentence.reading.body
+    if holder is None or target is None or triggers.STAKE_DIVESTED.search(sentence.text):
+        return None
+    if not _BUYING.search(body, sentence.passage.start, sentence.passage.end):
+        return None
+    after = [
+        p
+        for p in sentence.parties
+        if p["start"] > max(target["end"], trigger.end(), figure["end"] if figure else 0)
+        and party_key(p) not in (party_key(target), party_key(holder))
+    ]
+    for mention in after:
+        between = _APPOSITION.sub(" ", body[target["end"] : mention["start"]])
+        if _NEXT_CLAUSE.search(between):
+            break
+        if _BOUGHT_FROM.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
             return mention
     return None
 
@@ -436,6 +520,30 @@ def _welcomed(sentence, trigger):
     return None
 
 
+# "X compte (parmi ses actionnaires) Y", "X counts Y among its shareholders": Y holds X.
+_COUNTS = re.compile(
+    r"(?<![\w])(?:counts?|counted|compte|comptent|comptait|comptera)(?![\w])", re.I
+)
+_AMONG_HOLDERS = re.compile(
+    r"(?<![\w])(?:among[ \u00a0]+(?:its|their)[ \u00a0]+(?:shareholders|investors|backers|owners)|"
+    r"parmi[ \u00a0]+(?:ses|leurs)[ \u00a0]+(?:actionnaires|investisseurs))(?![\w])",
+    re.I,
+)
+
+
+def _counted_among(sentence):
+    """([holder], company held) when a company counts another among its shareholders."""
+    body, passage, parties = sentence.reading.body, sentence.passage, sentence.parties
+    counts = _COUNTS.search(body, passage.start, passage.end)
+    if counts is None or not _AMONG_HOLDERS.search(body, counts.end(), passage.end):
+        return None
+    before = [p for p in parties if p["end"] <= counts.start()]
+    after = [p for p in parties if p["start"] >= counts.end()]
+    if not before or not after:
+        return None
+    return [after[0]], before[-1]
+
+
 def _opened_to(sentence, trigger):
     """ "X ouvre le capital de Y à Z", "X opens its capital to Z": Z comes in (holder, target)."""
     body, passage = sentence.reading.body, sentence.passage
@@ -464,23 +572,32 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
             {"value": round(100 / len(partners), 2), "qualifier": "exact"} if distributive else None
         )
         return [(p, venture.name, share) for p in partners] if share else []
-    opened = _opened_to(sentence, trigger) or _welcomed(sentence, trigger)
+    opened = (
+        _opened_to(sentence, trigger) or _welcomed(sentence, trigger) or _counted_among(sentence)
+    )
     holders, target = opened or _sides(sentence, trigger)
     if figure is not None and figure["start"] in respective:
         holders = [respective[figure["start"]]]
     agent = _agent_after(sentence, figure)
-    # "owned in equal thirds by X, Y and Z": the share is the split itself, X only the first.
-    split = distributive and figure and distributive.start() <= figure["start"] < distributive.end()
-    if agent is not None and holders and not split:
+    if agent is not None and holders:
+        if distributive and _share_count(sentence) == 1:
+            # "owned in equal thirds by X, Y and Z": one share in words, every agent's
+            every = _with_coordinated(sentence, [agent])
+            return [(h, target, figure) for h in every if party_key(h) != party_key(target)]
         holders = [agent]  # "détenue à 60 % par X et à 40 % par Y": each share its own holder
         distributive = None  # "each hold 45%, with the remaining 10% going to X": X's alone
     listed = _holder_before_parentheses(sentence, figure)
     if listed is not None:
         topic = memory.topic if memory.topic is not None else target
+        if topic is None or party_key(topic) == party_key(listed):
+            topic = _venture_held((holders or []) + [listed], discourse)
         if topic is not None and party_key(topic) != party_key(listed):
             return [(listed, topic, figure)]
     if holders is None:
         return []
+    if target is not None and _listed_holder(sentence, target):
+        # "X will own 51% and Y the other 49%": Y holds its share, of the venture they form
+        target = _venture_held(holders + [target], discourse)
     topic = memory.topic
     if (
         target is None
@@ -517,6 +634,10 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
 
 
+def _share_count(sentence):
+    return sum(1 for f in sentence.figures if f["unit"] == "%")
+
+
 # "à 40 % par Y", "40% by Y": the holder of a share in a passive list follows its own figure.
 _BY_AFTER_SHARE = re.compile(
     r"[ \u00a0]+(?:par|by)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$", re.I
@@ -534,6 +655,15 @@ def _agent_after(sentence, figure):
         if 0 < gap <= AGENT_REACH and (_BY_AFTER_SHARE.search(between) or _GOING_TO.match(between)):
             return mention
     return None
+
+
+def _listed_holder(sentence, mention):
+    """Whether a share is written right after the company ("Y the other 49%", "Y (30%)")."""
+    return any(
+        _holder_before_parentheses(sentence, f) is mention
+        for f in sentence.figures
+        if f["unit"] == "%"
+    )
 
 
 def _holder_before_parentheses(sentence, figure):

@@ -195,7 +195,10 @@ AGREEMENT_KINDS = [
                            r"technology (?:partnership|agreement|transfer)|"
                            r"transfert de technologie|"
                            r"(?:jointly|together) develop|co-develop\w*|développer ensemble|"
-                           r"développer conjointement")),
+                           r"développer conjointement|"
+                           # "develop solid-state cells together", "développeront … ensemble"
+                           r"develop\w*[^.;]{0,40}?(?:together|jointly)|"
+                           r"développ\w*[^.;]{0,40}?(?:ensemble|conjointement)")),
     ("investment", words(r"invest\w*|investissements?|funding|financement|financing")),
     ("advisory", words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
@@ -222,7 +225,7 @@ _SHARES_BOUGHT = (
 BUY_VERB = re.compile(
     r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|will take|would take|"
     r"take[sn]?|source[sd]?|sourcing|achète|achètera|achèteront|acheter|achetait|achetaient|"
-    rf"s['’]approvisionne\w*|prendra|prendront)(?![\w]){_SHARES_BOUGHT}",
+    rf"s['’]approvisionne\w*|se{_S}+fourni\w*|prendra|prendront)(?![\w]){_SHARES_BOUGHT}",
     re.I,
 )
 # Words that make a figure a plant's capacity even in a sentence about supplies.
@@ -253,7 +256,8 @@ LEGAL_ADVISER = words(
 
 # Read by the suggestions (agreements, stakes, new plants) and by the statement checker.
 SUPPLYING = re.compile(
-    rf"(?<![\w]){_NOT_REFLEXIVE}(?:supply|supplies|supplied|supplying|provides?|provided|providing|deliver|"
+    rf"(?<![\w]){_NOT_REFLEXIVE}(?<!se )(?:supply|supplies|supplied|supplying|provides?|provided|"
+    r"providing|deliver|"
     r"delivers|delivered|delivering|ship|ships|shipped|shipping|fournira|fournit|fourniront|"
     r"fournissait|fournir|livrera|"
     r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
@@ -266,7 +270,10 @@ ACTIVE = re.compile(
     r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
     r"has been \w+ing|keeps? \w+ing|existing|existant|en cours|continuera|continueront|"
     r"(?:supplies|fournit|livre|approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+[0-9]{4}|"
-    r"under a contract that runs|sous contrat jusqu)(?![\w])",
+    r"under a contract that runs|sous contrat jusqu|"
+    # "will go on buying", "carries on supplying", "poursuivra ses livraisons"
+    r"go(?:es)?[ \u00a0]+on[ \u00a0]+\w+ing|carr(?:y|ies)[ \u00a0]+on[ \u00a0]+\w+ing|"
+    r"poursui(?:t|vent|vra|vront))(?![\w])",
     re.I,
 )
 STAKE_DIVESTED = re.compile(
