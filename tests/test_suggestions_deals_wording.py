@@ -642,3 +642,51 @@ def test_an_impersonal_pronoun_stands_for_no_company(body):
     assert [roles(f) for f in supplies] == [
         {("halden-fonds", "supplier"), ("moravia-auto", "buyer")}
     ]
+
+
+# -- Words that sign, equip, run or name only where they do so ------------------------------------
+
+
+def agreement_statuses(body, language="en"):
+    return [(f["kind"], f["status"]) for f in proposals(body, language, "agreement")]
+
+
+def test_struck_signs_a_deal_it_strikes_not_a_company_struck_by_something():
+    signed = agreement_statuses("Pellucell struck a supply deal with Moravia Auto on Monday.")
+    struck_by = agreement_statuses(
+        "Pellucell, struck by falling prices, may one day supply Moravia Auto."
+    )
+
+    assert ("supply", "signed") in signed
+    assert ("supply", "signed") not in struck_by
+
+
+def test_a_team_of_engineers_equips_nothing():
+    team = agreement_statuses(
+        "Pellucell envoie une équipe de 40 ingénieurs chez Moravia Auto.", language="fr"
+    )
+
+    assert team == []
+
+
+def test_a_supply_under_a_contract_that_expires_later_is_in_force():
+    found = agreement_statuses(
+        "Pellucell has supplied Moravia Auto since 2021, under a contract that expires in 2027."
+    )
+
+    assert found == [("supply", "active")]
+
+
+def test_a_companys_own_management_is_no_public_body():
+    article = SimpleNamespace(
+        pk=None,
+        body="La direction de Norvalis Batteries a confirmé le projet vendredi.",
+        language="fr",
+        published_on=PUBLISHED,
+        published_precision="day",
+    )
+    candidates = [
+        m["text"] for m in suggest(article)["mentions"] if m["kind"] == "candidate_company"
+    ]
+
+    assert candidates == ["Norvalis Batteries"]

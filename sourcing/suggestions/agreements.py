@@ -167,13 +167,19 @@ _SELLS_GOODS = re.compile(
 )
 # Verbs of equipping are verbs of supplying: "pour équiper ses utilitaires", "will equip".
 _EQUIPS = re.compile(
-    r"(?<![\w])(?:équiper\w*|équipe|équipent|equip|equips|equipping)(?![\w])", re.I
+    # "équipe" a verb only before its object: "une équipe de 40 ingénieurs" is a team
+    r"(?<![\w])(?:équiper\w*|équipe(?=[ \u00a0]+(?:les|la|le|l['’]|ses|son|sa|des|nos|leurs?)"
+    r"(?![\w]))|équipent|equip|equips|equipping)(?![\w])",
+    re.I,
 )
 # A commitment is a deal done: "has agreed to take", "s'est engagée à acheter".
 _AGREED = re.compile(
     r"(?<![\w])(?:has|have|had)[ \u00a0]+(?:agreed|committed)|agreed to|committed to|"
     r"a accepté de|ont accepté de|s['’]est engagée?s? à|se sont engagée?s à|s['’]engage à|"
-    r"s['’]engagent à|(?:a|ont)[ \u00a0]+noué|struck|forged(?![\w])",
+    r"s['’]engagent à|(?:a|ont)[ \u00a0]+noué|"
+    # "struck a supply deal", not "struck by falling prices"
+    r"(?:struck|forged)[ \u00a0]+(?:an?|the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}"
+    r"(?:deal|agreement|accord|pact|partnership|alliance)s?(?![\w])",
     re.I,
 )
 # A sentence denying a deal states none: "has denied a report that it was negotiating …".

@@ -388,7 +388,7 @@ def _dealt_with_or_abbreviated(text):
 # président fondateur, Jean Dupont", "X, chief executive of Y".
 _NOT_A_COMPANY_BEFORE = re.compile(
     r"(?<![\w])(?i:(?:ministère|ministry|minister|ministre|secretary|secrétariat|secrétaire|"
-    r"department|département|direction|office|commissioner|commissaire|préfet|prefect|"
+    r"department|département|commissioner|commissaire|préfet|prefect|"
     r"governor|gouverneur)(?:[ \u00a0]+(?:of[ \u00a0]+state|d['’]état|général|générale))?"
     r"[ \u00a0]+(?:de[ \u00a0]+l['’]|de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|des[ \u00a0]+|"
     r"de[ \u00a0]+|d['’]|of[ \u00a0]+the[ \u00a0]+|of[ \u00a0]+|for[ \u00a0]+(?:the[ \u00a0]+)?)|"

@@ -269,8 +269,10 @@ ACTIVE = re.compile(
     r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
     r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
     r"has been \w+ing|keeps? \w+ing|existing|existant|en cours|continuera|continueront|"
-    r"(?:supplies|fournit|livre|approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+[0-9]{4}|"
-    r"under a contract that runs|sous contrat jusqu|"
+    r"(?:supplies|supplied|fournit|livre|approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+"
+    r"[0-9]{4}|under[ \u00a0]+(?:a|an|the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
+    r"(?:contract|agreement)[ \u00a0]+(?:that|which)[ \u00a0]+(?:runs|expires|lasts|ends)|"
+    r"sous contrat jusqu|"
     # "will go on buying", "carries on supplying", "poursuivra ses livraisons"
     r"go(?:es)?[ \u00a0]+on[ \u00a0]+\w+ing|carr(?:y|ies)[ \u00a0]+on[ \u00a0]+\w+ing|"
     r"poursui(?:t|vent|vra|vront))(?![\w])",
