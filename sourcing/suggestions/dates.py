@@ -176,6 +176,21 @@ _RELATIVE = [
 ]
 
 
+def relative_years(text, published_year, start=0, end=None):
+    """
+    Every year written relative to ``published_year`` in ``text[start:end]`` ("last year",
+    "l'an prochain", "cette année"), as (start, end, year), in the order of the text.
+    """
+    end = len(text) if end is None else end
+    found = [
+        (match.start(), match.end(), published_year + offset)
+        for pattern, precision, offset in _RELATIVE
+        if precision == "year"
+        for match in pattern.finditer(text, start, end)
+    ]
+    return sorted(found)
+
+
 def relative_date(text, published, start=0, end=None):
     """
     The first date written relative to ``published`` in ``text[start:end]``, as (partial date

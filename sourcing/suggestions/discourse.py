@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.search import fold_for_search
-from . import descriptors, places, plants
+from . import dates, descriptors, places, plants
 from .candidates import LEGAL_FORM_WORDS, is_abbreviation
 from .common import party_key
 
@@ -60,9 +60,6 @@ _FOUNDED_PAST = re.compile(
 )
 _IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$", re.I)
 _SINCE_YEAR = re.compile(r"(?<![\w])(?:since|depuis)[ \u00a0]+$", re.I)
-_LAST_YEAR = re.compile(
-    r"(?<![\w])(?:last year|l['’]an dernier|l['’]année dernière|l['’]an passé)(?![\w])", re.I
-)
 _FORMING = re.compile(
     r"(?<![\w])(?:are forming|will form|to form|form|forming|create|creating|will create|"
     r"to set up|set up|launch|créent|créeront|crée|création|vont créer|lancent|annoncé la)"
@@ -346,8 +343,10 @@ class Discourse:
             since = _SINCE_YEAR.search(lead) and not forming
             if since or (verb is not None and _IN_YEAR.search(lead)):
                 return date["year"]
-        if verb is not None and _LAST_YEAR.search(body, passage.start, passage.end):
-            return self.published.year - 1
+        last_year = self.published.year - 1
+        relative = dates.relative_years(body, self.published.year, passage.start, passage.end)
+        if verb is not None and any(year == last_year for _, _, year in relative):
+            return last_year
         return None
 
     def _venture_of(self, sentence, word, parties):

@@ -2,7 +2,7 @@
 
 import re
 
-from . import triggers
+from . import dates, triggers
 
 SHARE_FIELDS = {
     "exact": ("share_exact", None),
@@ -197,13 +197,6 @@ def _pilot_openings(sentence, found):
     ]
 
 
-# Years said relative to the article's: "next year", "l'an dernier", "early next year".
-_RELATIVE_YEAR = re.compile(
-    r"(?<![\w])(?:(?P<last>last year|l['’]an dernier|l['’]année dernière|l['’]an passé)|"
-    r"(?P<this>this year|cette année)|(?P<next>next year|l['’]an prochain|l['’]année prochaine))"
-    r"(?![\w])",
-    re.I,
-)
 # A date another event's verb governs is that event's: "which signed a contract with X in
 # 2024", "Fondée en 2021".
 _OTHER_EVENT = re.compile(
@@ -243,12 +236,8 @@ def _relative_years(sentence):
         return []
     body, passage = sentence.reading.body, sentence.passage
     found = [
-        {
-            "start": match.start(),
-            "end": match.end(),
-            "year": published + (-1 if match.group("last") else 1 if match.group("next") else 0),
-        }
-        for match in _RELATIVE_YEAR.finditer(body, passage.start, passage.end)
+        {"start": start, "end": end, "year": year}
+        for start, end, year in dates.relative_years(body, published, passage.start, passage.end)
     ]
     found += [
         {"start": match.start(), "end": match.end(), "year": published}
