@@ -182,11 +182,6 @@ _AGREED = re.compile(
     r"(?:deal|agreement|accord|pact|partnership|alliance)s?(?![\w])",
     re.I,
 )
-# A sentence denying a deal states none: "has denied a report that it was negotiating …".
-_DENIED = re.compile(
-    r"(?<![\w])(?:denied|denies|deny|dismissed|ruled out|démenti|dément|démentent)(?![\w])",
-    re.I,
-)
 # A supply named by a noun alone ("l'assurance d'un approvisionnement") is no deal unless a word
 # of dealing or a verb of supplying says one was made.
 _DEAL_WORD = re.compile(
@@ -515,7 +510,7 @@ def agreements(sentence, facts, discourse):
         found = _venture_proposal(sentence, venture, discourse)
         if found:
             yield found
-    if _DENIED.search(body, passage.start, passage.end) and not triggers.SIGNED.search(
+    if triggers.DENIED.search(body, passage.start, passage.end) and not triggers.SIGNED.search(
         body, passage.start, passage.end
     ):
         return  # not "signed a deal with Y and dismissed reports of a merger"

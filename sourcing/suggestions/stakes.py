@@ -246,12 +246,6 @@ _CAPITAL_OF = re.compile(
     r"[ \u00a0]+(?:de|d['’]|du|of)[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
     re.I,
 )
-# A stake a company denies taking is none: "denied a report that it was negotiating to buy".
-_DENIED = re.compile(
-    r"(?<![\w])(?:denied|denies|deny|rejected|dismissed|ruled out|démentie?s?|dément|démentent|"
-    r"a démenti|dément(?:ent)?|exclut|a exclu|écarte|a écarté)(?![\w])",
-    re.I,
-)
 # A stake rumoured is none said ("Market rumours had X taking 20% of Y", "X is rumoured to",
 # "selon des rumeurs"), unless the sentence confirms it ("X confirmed rumours that it bought").
 _RUMOURED = re.compile(
@@ -387,7 +381,7 @@ def stakes(sentence, facts, discourse):
     ]
     if not words and not nominal:
         return
-    if _DENIED.search(body, passage.start, passage.end):
+    if triggers.DENIED.search(body, passage.start, passage.end):
         return  # "X has denied a report that it was negotiating to buy 25% of Y"
     if _RUMOURED.search(body, passage.start, passage.end) and not _CONFIRMED.search(
         body, passage.start, passage.end

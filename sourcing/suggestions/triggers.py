@@ -314,3 +314,10 @@ OPERATING = re.compile(
     r"(?<![\w])(?:already produces|produces|operates|in operation|en service|produit déjà)",
     re.I,
 )
+# A sentence that denies states no fact of what it denies: "has denied a report that it was
+# negotiating to buy 25% of Y", "a démenti tout projet d'accord".
+DENIED = re.compile(
+    r"(?<![\w])(?:denied|denies|deny|rejected|dismissed|ruled out|démentie?s?|dément|démentent|"
+    r"a démenti|exclut|a exclu|écarte|a écarté)(?![\w])",
+    re.I,
+)
