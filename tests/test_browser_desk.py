@@ -218,7 +218,8 @@ def test_a_new_article_is_curated_from_intake_to_verified_in_at_most_ten_page_lo
     agreements = api(live_server.url, "agreements")
     assert [a["title"] for a in agreements] == ["Voltaris–Stellantis supply agreement"]
     supplier = next(p for p in agreements[0]["parties"] if p["role"] == "supplier")
-    assert [c["quote"] for c in supplier["citations"]] == [PARTY_PASSAGE]
+    # The editor's passage cites the role, beside the sentence the desk proposed it from.
+    assert PARTY_PASSAGE in [c["quote"] for c in supplier["citations"]]
     # The sentence that states the supply and who supplies whom, as the desk proposed it.
     quotes = [citation["quote"] for citation in agreements[0]["citations"]]
     assert any(quote.startswith("Under the agreement, Voltaris") for quote in quotes)

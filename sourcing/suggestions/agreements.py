@@ -580,9 +580,8 @@ def agreements(sentence, facts, discourse):
     roles = _roles(sentence, kind, companies, discourse)
     status = _status(sentence.text, kind, loi)
     announced = _announced(sentence, discourse, status)
-    names = [c["record"]["name"] if c.get("record") else party(c) for c, _ in roles]
     fields = {
-        "title": f"{'–'.join(names)} {KIND_LABELS[kind]}",
+        "title": _title(kind, roles),
         "kind": kind,
         "status": status,
         "parties": [{"company": party(c), "role": role} for c, role in roles],
@@ -674,6 +673,10 @@ def _continues(sentence, discourse):
         roles = {party(c): role for c, role in _supply_roles(sentence, sentence.parties, discourse)}
         for entry in fields["parties"]:
             entry["role"] = entry["role"] or roles.get(entry["company"])
+        mentions = {party(c): c for c in sentence.parties}
+        if all(entry["company"] in mentions for entry in fields["parties"]):
+            named = [(mentions[entry["company"]], entry["role"]) for entry in fields["parties"]]
+            fields["title"] = _title(fields["kind"], named)
     fields["start_year"] = (
         fields["start_year"]
         or _start_year(body, passage, published=discourse.article_date[1])
@@ -704,3 +707,11 @@ def _body_start(reading):
 def _first_year(sentence):
     years = [d["year"] for d in sentence.dates if d["precision"] == "year"]
     return years[0] if years else None
+
+
+def _title(kind, roles):
+    """ "X–Y supply agreement": the parties by name, the supplier first, then the buyer."""
+    order = {"supplier": 0, "buyer": 1}
+    in_order = sorted(roles, key=lambda pair: order.get(pair[1], len(order)))
+    names = [c["record"]["name"] if c.get("record") else party(c) for c, _ in in_order]
+    return f"{'–'.join(names)} {KIND_LABELS[kind]}"
