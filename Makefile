@@ -14,10 +14,9 @@ PORT ?= 8000
 # is shuffled by pytest-randomly (its seed is printed; `PYTEST_ARGS=--randomly-seed=N`
 # replays a run, `-p no:randomly` keeps the written order) and no test depends on it: a flush by a
 # transactional test is followed by the data migrations' groups (tests/conftest.py). Each module
-# goes whole to one worker (loadfile), which builds its data once (`world`, `seeded`); the longest
-# modules are handed out first (tests/conftest.py, LONGEST_MODULES), so both workers end together.
+# goes whole to one worker (loadfile), which builds its data once (`world`, `seeded`).
 TEST_WORKERS ?= auto
-TEST_DISTRIBUTION ?= --dist loadfile --no-loadscope-reorder
+TEST_DISTRIBUTION ?= --dist loadfile
 
 # gunicorn for `make serve`: worker processes, threads in each, seconds a request may take, and
 # the address. With threads a worker answers other requests while one waits on the database or

@@ -1,6 +1,5 @@
 import copy
 import shutil
-from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -128,47 +127,10 @@ def _is_transactional(item):
     return marked or bool({"transactional_db", "live_server"} & set(item.fixturenames))
 
 
-# -- Scheduling ----------------------------------------------------------------------------------
-# pytest-xdist hands each module whole to one test process (``--dist loadfile``), in the order the
-# modules are collected (``--no-loadscope-reorder``). A module that takes a minute handed out last
-# leaves one process working alone while the other waits: the longest modules go first, the
-# rest by their number of tests (xdist's own order), and among equals pytest-randomly's shuffle
-# stands. The list is of modules measured over 20 s on the 2-core machine (``--durations=0``): a
-# subprocess with its own database, a live server, a headless browser, every fixture load again.
-LONGEST_MODULES = (
-    "tests/test_schemathesis.py",
-    "tests/test_sqlite_concurrency.py",
-    "tests/test_api_parameters.py",
-    "tests/test_signals.py",
-    "tests/test_seed_ownership.py",
-    "tests/test_seed_on_an_empty_database.py",
-    "tests/test_browser.py",
-    "tests/test_browser_desk.py",
-    "tests/test_browser_desk_articles.py",
-    "tests/test_browser_pages.py",
-    "tests/test_production.py",
-)
-
-
-def _longest_first(items):
-    tests_per_module = Counter(item.nodeid.split("::")[0] for item in items)
-    first_seen = {module: place for place, module in enumerate(tests_per_module)}
-
-    def module_order(item):
-        module = item.nodeid.split("::")[0]
-        if module in LONGEST_MODULES:
-            return (0, LONGEST_MODULES.index(module))
-        return (1, -tests_per_module[module], first_seen[module])
-
-    items.sort(key=module_order)
-
-
-@pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle
 def pytest_collection_modifyitems(items):
     """
     Refuse a module that mixes data built once per module with transactional tests: in any
-    order, a transactional test would run inside that module's transaction. Then hand the
-    longest modules out first.
+    order, a transactional test would run inside that module's transaction.
     """
     module_data, transactional = set(), set()
     for item in items:
@@ -182,7 +144,6 @@ def pytest_collection_modifyitems(items):
             f"{', '.join(mixed)}: data built once per module and transactional tests cannot share"
             " a module; move the transactional tests to a module of their own."
         )
-    _longest_first(items)
 
 
 @pytest.fixture
