@@ -18,7 +18,15 @@ from rest_framework.test import APIClient
 from sourcing.api import filters
 from sourcing.api.params import decode_cursor, encode_cursor
 from sourcing.api.visibility import visible
-from sourcing.models import Agreement, Article, Company, Plant, Stake, VehicleProgramme
+from sourcing.models import (
+    Agreement,
+    Article,
+    Company,
+    Plant,
+    Stake,
+    VehicleProgramme,
+    editing_as,
+)
 from tests.factories import (
     VERIFIED,
     make_agreement,
@@ -64,8 +72,24 @@ def cursor_of(url):
     return parse_qs(urlsplit(url).query)["cursor"][0]
 
 
+@pytest.fixture(scope="module")
+def _module_crowd(_module_world, django_db_blocker):
+    """
+    Built once for the module, inside the transaction that holds the module's world and is rolled
+    back with it (tests/conftest.py); each test still runs in its own savepoint. Built as reviewed
+    data, as the world is.
+    """
+    with django_db_blocker.unblock(), editing_as(None, trusted=True):
+        build_crowd()
+
+
 @pytest.fixture
-def crowd(world):
+def crowd(_module_crowd, world):
+    """The world, with the records of ``build_crowd`` beside it."""
+    return world
+
+
+def build_crowd():
     """
     Beside the world's records, more of each kind with what makes keyset pages hard: equal sort
     values (ties broken by id), unknown dates and numbers (NULL), blank text, and drafts that an
@@ -114,7 +138,6 @@ def crowd(world):
             start_year=[None, 2027][n % 2],
             review_status=VERIFIED if n != 5 else DRAFT,
         )
-    return world
 
 
 def dated(field, date):
