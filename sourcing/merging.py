@@ -38,6 +38,15 @@ class Merge:
         self.attribute(record)
         record.save()
 
+    def name_the_kept_company(self, rows, field):
+        """
+        Each of ``rows`` (which name the duplicate in ``field``) made to name the kept company,
+        saved one by one so that every row's history and version move on.
+        """
+        for row in rows:
+            setattr(row, field, self.target)
+            self.save(row)
+
     def delete(self, record, survivor):
         """Drop ``record``, a row that would duplicate ``survivor``, keeping its citations."""
         for citation in Citation.objects.for_record(record):
@@ -131,12 +140,8 @@ class Merge:
             self.save(CompanyAlias(company=target, name=source.name))
 
     def move_stakes(self):
-        for stake in Stake.objects.filter(holder=self.source):
-            stake.holder = self.target
-            self.save(stake)
-        for stake in Stake.objects.filter(target=self.source):
-            stake.target = self.target
-            self.save(stake)
+        self.name_the_kept_company(Stake.objects.filter(holder=self.source), "holder")
+        self.name_the_kept_company(Stake.objects.filter(target=self.source), "target")
 
     def move_agreement_parties(self):
         for party in self.source.agreement_parties.all():
@@ -150,21 +155,13 @@ class Merge:
                 self.save(party)
 
     def move_plants_programmes_and_subsidiaries(self):
-        for plant in self.source.plants.all():
-            plant.operator = self.target
-            self.save(plant)
-        for programme in self.source.programmes.all():
-            programme.brand = self.target
-            self.save(programme)
-        for child in self.source.children.exclude(pk=self.target.pk):
-            child.parent = self.target
-            self.save(child)
+        self.name_the_kept_company(self.source.plants.all(), "operator")
+        self.name_the_kept_company(self.source.programmes.all(), "brand")
+        self.name_the_kept_company(self.source.children.exclude(pk=self.target.pk), "parent")
 
     def move_figures(self):
         """The duplicate's figures, with their citations: each is one source's statement."""
-        for figure in self.source.figures.all():
-            figure.company = self.target
-            self.save(figure)
+        self.name_the_kept_company(self.source.figures.all(), "company")
 
     def move_citations(self):
         """The duplicate's citations, except passages the kept company already cites."""

@@ -59,15 +59,20 @@ class Network:
         self.nodes[key] = {"id": key, "type": kind, "pk": pk, "name": name, "slug": slug}
         return True
 
-    def add_edge(self, key, source, target, kind, label, record, fact):
+    def add_edge(self, key, source, target, kind, label, fact):
+        """
+        An edge between two nodes already in the network, for ``fact`` (model, pk, field or
+        None): the edge links to the API page of the record that states it.
+        """
         if source in self.nodes and target in self.nodes and key not in self.edges:
+            model, pk, _ = fact
             self.edges[key] = {
                 "id": key,
                 "source": source,
                 "target": target,
                 "kind": kind,
                 "label": label,
-                "record": record,
+                "record": api_url(self, f"api:{model._meta.model_name}-detail", pk),
             }
             self.facts[key] = fact
 
@@ -130,7 +135,6 @@ def add_stakes(network, frontier, user):
                 f"company:{target[0]}",
                 "stake",
                 f"holds {share}" if share else "holds a stake",
-                api_url(network, "api:stake-detail", pk),
                 (Stake, pk, None),
             )
 
@@ -162,7 +166,6 @@ def add_agreements(network, frontier, user):
                 f"company:{second.company_id}",
                 "agreement",
                 f"{AGREEMENT_KINDS.get(kind, kind)}: {title}",
-                api_url(network, "api:agreement-detail", agreement_id),
                 (Agreement, agreement_id, None),
             )
 
@@ -230,7 +233,6 @@ def add_plants(network, frontier, user):
                 f"plant:{pk}",
                 "operates",
                 "operates",
-                api_url(network, "api:plant-detail", pk),
                 (Plant, pk, "operator"),
             )
 
@@ -251,7 +253,6 @@ def add_parents(network, frontier, user):
                 f"company:{parent_id}",
                 "parent",
                 "subsidiary of",
-                api_url(network, "api:company-detail", pk),
                 (Company, pk, "parent"),
             )
 

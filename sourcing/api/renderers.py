@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from decimal import Decimal
+from operator import itemgetter
 
 import orjson
 from rest_framework import renderers
@@ -135,7 +136,12 @@ def csv_row(record, columns):
 
 
 def joined(key, text_of, separator="; "):
-    """A column listing nested rows: ``joined("parties", party_text)``."""
+    """
+    A column listing nested rows: ``joined("parties", "display")``, each row's ``display``, or
+    ``joined("milestones", milestone_text)``, a function of the row.
+    """
+    if isinstance(text_of, str):
+        text_of = itemgetter(text_of)
     return lambda record: separator.join(text_of(row) for row in record.get(key) or [])
 
 

@@ -160,8 +160,8 @@ class CompanyViewSet(ReadOnlyViewSet):
         "kind": "kind",
         "country": "country",
         "parent": "parent.name",
-        "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
-        "figures": renderers.joined("figures", lambda figure: figure["display"]),
+        "aliases": renderers.joined("aliases", "name"),
+        "figures": renderers.joined("figures", "display"),
         **record_columns("figures"),
     }
 
@@ -208,10 +208,10 @@ class AgreementViewSet(ReadOnlyViewSet):
         "announced": "announced",
         "signed": "signed",
         "start_year": "start_year",
-        "parties": renderers.joined("parties", lambda party: party["display"]),
-        "volumes": renderers.joined("volumes", lambda volume: volume["display"]),
+        "parties": renderers.joined("parties", "display"),
+        "volumes": renderers.joined("volumes", "display"),
         "plant": "plant.name",
-        "programmes": renderers.joined("programmes", lambda programme: programme["name"]),
+        "programmes": renderers.joined("programmes", "name"),
         **record_columns("parties", "volumes"),
     }
 
@@ -229,18 +229,18 @@ class PlantViewSet(ReadOnlyViewSet):
     csv_columns = {
         "id": "id",
         "name": "name",
-        "aliases": renderers.joined("aliases", lambda alias: alias["name"]),
+        "aliases": renderers.joined("aliases", "name"),
         "operator": "operator.name",
         "kind": "kind",
         "status": "status",
         "city": "city",
         "region": "region",
         "country": "country",
-        "capacities": renderers.joined("capacities", lambda capacity: capacity["display"]),
+        "capacities": renderers.joined("capacities", "display"),
         "milestones": renderers.joined(
             "milestones", lambda milestone: f"{milestone['kind']} {milestone['year']}"
         ),
-        "figures": renderers.joined("figures", lambda figure: figure["display"]),
+        "figures": renderers.joined("figures", "display"),
         **record_columns("capacities", "milestones", "figures"),
     }
 

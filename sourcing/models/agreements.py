@@ -1,14 +1,13 @@
 """Vehicle programmes, and agreements with their parties and volumes."""
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..text.search import fold_for_search
-from .articles import Citation
-from .base import FoldedForSearch, Versioned, choice_labels
+from .base import FoldedForSearch, choice_labels
+from .cited import CitedRow
 from .companies import Company
 from .curation import CuratedManager, CuratedQuerySet, CuratedRecord, matches_or_among
 from .dates import (
@@ -179,7 +178,8 @@ class AgreementPartyQuerySet(models.QuerySet):
         return self.filter(company__in=Company.objects.visible_to(user))
 
 
-class AgreementParty(Versioned):
+# Sources name advisers in passages of their own: a party's role is a fact with its citation.
+class AgreementParty(CitedRow):
     class Role(models.TextChoices):
         BUYER = "buyer", "Buyer"
         SUPPLIER = "supplier", "Supplier"
@@ -194,10 +194,6 @@ class AgreementParty(Versioned):
     parent_field = "agreement"
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="agreement_parties")
     role = models.CharField(max_length=20, choices=Role.choices)
-    # Sources name advisers in passages of their own: a party's role is a fact with its citation.
-    citations = GenericRelation(Citation)
-    value_bases = GenericRelation("sourcing.ValueBasis")
-    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     history = HistoricalRecords()
     objects = AgreementPartyQuerySet.as_manager()

@@ -332,6 +332,11 @@ class AboutOneValue(Versioned):
         ordering = ["content_type", "object_id", "field"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    @staticmethod
+    def one_per_value(name):
+        """The constraint that a value has at most one row of a model (one basis, one check)."""
+        return models.UniqueConstraint(fields=["content_type", "object_id", "field"], name=name)
+
 
 class FoldedForSearch:
     """

@@ -48,11 +48,7 @@ class ValueConfirmation(AboutOneValue):
     class Meta(AboutOneValue.Meta):
         verbose_name = "value confirmation"
         verbose_name_plural = "value confirmations"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id", "field"], name="one_confirmation_per_value"
-            ),
-        ]
+        constraints = [AboutOneValue.one_per_value("one_confirmation_per_value")]
 
     def __str__(self):
         return f"{self.field} confirmed"

@@ -1,6 +1,5 @@
 """What every record that editors curate and reviewers verify shares."""
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import connection, models, transaction
 from django.db.models import BooleanField, F, Func, Q
 from django.utils import timezone
@@ -9,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from ..text.search import fold_for_search
 from .articles import Citation
-from .base import Versioned
+from .cited import CitedRow
 from .dates import normalize_partial_dates
 from .editing import current_actor
 from .pending import held_back, hold_record_change, pending_version_of, publish
@@ -123,7 +122,7 @@ class NamedQuerySet(CuratedQuerySet):
         return self.filter(matches_or_among(Q(search_name__contains=folded), by_alias_ids))
 
 
-class CuratedRecord(Versioned):
+class CuratedRecord(CitedRow):
     """Fields every record that editors curate and reviewers verify shares."""
 
     review_status = models.CharField(
@@ -132,10 +131,6 @@ class CuratedRecord(Versioned):
     notes = models.TextField(blank=True, help_text="Editorial notes; not shown to API consumers.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    citations = GenericRelation(Citation)
-    # Deleting the record deletes the notes on its values and the reviewers' confirmations.
-    value_bases = GenericRelation("sourcing.ValueBasis")
-    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     # Set on a pending version: the published record whose next version it is (pending.py),
     # and which of its rows copies which of the published record's.

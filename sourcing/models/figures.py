@@ -8,14 +8,13 @@ plant's figures and a company's (``CompanyFigure``: figures of a company in a co
 from decimal import Decimal
 
 from babel.numbers import list_currencies
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from .articles import Citation
-from .base import QuantityQualifier, Versioned
+from .base import QuantityQualifier
+from .cited import CitedRow
 from .provenance import NOT_STATED, NOT_STATED_LABEL
 from .quantities import of_the_same_year_or_undated
 
@@ -60,7 +59,7 @@ def figure_constraints(prefix):
     ]
 
 
-class Figure(Versioned):
+class Figure(CitedRow):
     """
     The value, unit and bound of a figure. Subclasses give ``kind`` (its choices: "investment"
     and "jobs", and for a company "vehicles"), the record it belongs to and ``Meta.constraints``
@@ -96,9 +95,6 @@ class Figure(Versioned):
     year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Year the figure applies to or is due by."
     )
-    citations = GenericRelation(Citation)
-    value_bases = GenericRelation("sourcing.ValueBasis")
-    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     # Besides the record and the year, what makes two rows the same figure (``in_conflict``).
     comparable_fields = ("kind", "currency", "scope")

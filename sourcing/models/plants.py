@@ -1,13 +1,12 @@
 """Plants, their capacities, the dated steps of their lives and their investment and jobs."""
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .articles import Citation
-from .base import Alias, FoldedForSearch, Versioned
+from .base import Alias, FoldedForSearch
+from .cited import CitedRow
 from .companies import Company
 from .curation import CuratedManager, CuratedRecord, NamedQuerySet
 from .figures import Figure, FigureQuerySet, figure_constraints
@@ -115,7 +114,7 @@ class PlantMilestoneQuerySet(models.QuerySet):
         return self.filter(Exists(rivals))
 
 
-class PlantMilestone(Versioned):
+class PlantMilestone(CitedRow):
     """A dated step in a plant's life per source; sources that disagree get a row each."""
 
     class Kind(models.TextChoices):
@@ -128,9 +127,6 @@ class PlantMilestone(Versioned):
     parent_field = "plant"
     kind = models.CharField(max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField()
-    citations = GenericRelation(Citation)
-    value_bases = GenericRelation("sourcing.ValueBasis")
-    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     history = HistoricalRecords()
     objects = PlantMilestoneQuerySet.as_manager()

@@ -85,9 +85,7 @@ class ValueBasis(AboutOneValue):
         verbose_name = "value basis"
         verbose_name_plural = "value bases"
         constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id", "field"], name="one_basis_per_value"
-            ),
+            AboutOneValue.one_per_value("one_basis_per_value"),
             models.CheckConstraint(
                 condition=Q(basis__in=[Basis.INFERRED, Basis.GENERAL_KNOWLEDGE]),
                 name="value_basis_stored_kinds",

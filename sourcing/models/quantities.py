@@ -2,14 +2,13 @@
 
 from decimal import Decimal
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from .articles import Citation
-from .base import QuantityQualifier, Versioned, choice_labels
+from .base import QuantityQualifier, choice_labels
+from .cited import CitedRow
 
 
 class QuantityQuerySet(models.QuerySet):
@@ -43,7 +42,7 @@ def of_the_same_year_or_undated(rivals):
     )
 
 
-class Quantity(Versioned):
+class Quantity(CitedRow):
     """A figure in GWh per year as a source states it, with its bound and the year it applies to."""
 
     class Basis(models.TextChoices):
@@ -61,9 +60,6 @@ class Quantity(Versioned):
     year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Year the figure applies from or is due by."
     )
-    citations = GenericRelation(Citation)
-    value_bases = GenericRelation("sourcing.ValueBasis")
-    value_confirmations = GenericRelation("sourcing.ValueConfirmation")
 
     factual_fields = ("gwh_per_year", "qualifier", "basis", "year")
 
