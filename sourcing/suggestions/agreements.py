@@ -98,6 +98,20 @@ _CUSTOMER_OF = re.compile(
     r"(?=[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?-i:[A-ZÀ-Ý]))",
     re.I,
 )
+# "X, dont Y est déjà cliente", "X, whose customers include Y": X supplies Y (the match is at
+# the relative word, after X).
+_WHOSE_CUSTOMER = re.compile(
+    r"(?<![\w])dont(?=[^.;]{1,60}?(?:est|sont|était|devient|deviendra|restera)[ \u00a0]+"
+    r"(?:(?:déjà|aussi|également)[ \u00a0]+)?(?:(?:le|la|l['’]|un|une)[ \u00a0]*)?"
+    r"(?:(?:premier|première|principale?|grande?)[ \u00a0]+)?clients?(?:e|es)?(?![\w]))|"
+    r"(?<![\w])whose[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:customers|clients)[ \u00a0]+"
+    r"(?:include|includes|are|comprise)(?![\w])",
+    re.I,
+)
+# A customer to be, not one already: "dont X deviendra cliente".
+_BECOMES = re.compile(
+    r"(?<![\w])(?:devient|deviendra|deviendrait|become|becomes|will[ \u00a0]+be)(?![\w])", re.I
+)
 # "X signed an agreement with Y to supply …", "X a signé avec Y un accord pour lui fournir …":
 # the verb after "to" / "pour" is the subject's, not the partner's named with "with".
 _WITH = re.compile(
@@ -140,10 +154,12 @@ def _kinds(body, passage, skip=()):
         triggers.SUPPLYING.search(body, passage.start, passage.end)
         or triggers.BUY_VERB.search(body, passage.start, passage.end)
         or _CUSTOMER_OF.search(body, passage.start, passage.end)
+        or _WHOSE_CUSTOMER.search(body, passage.start, passage.end)
         or _AWARDS.search(body, passage.start, passage.end)
         or _WINS_ORDER.search(body, passage.start, passage.end)
         or _SUPPLIED_BY.search(body, passage.start, passage.end)
         or _SELLS_GOODS.search(body, passage.start, passage.end)
+        or _BUYS_GOODS.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -155,14 +171,31 @@ def _kinds(body, passage, skip=()):
     return sorted(found, key=lambda item: order.index(item[0]))
 
 
-# Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
-# cellules à Y"; not selling shares or a business, which names no goods.
-_SELLS_GOODS = re.compile(
-    r"(?<![\w])(?:sell|sells|sold|selling|vend|vendent|vendra|vendront|vendu|vendre|vendait)"
-    r"[ \u00a0]+[^.;]{0,50}?(?:GWh|MWh|tonnes|tons|cells|cellules|batteries|modules|packs|"
+# Goods a company sells or buys, as against shares or a business.
+_GOODS = (
+    r"(?:GWh|MWh|tonnes|tons|cells|cellules|batteries|modules|packs|"
     r"materials?|matériaux|matières|lithium|hydroxide|hydroxyde|carbonate|graphite|cathodes?|"
     r"anodes?|electrolytes?|électrolytes?|precursors?|précurseurs|nickel|cobalt|manganese|"
-    r"manganèse)(?![\w])",
+    r"manganèse|scrap|rebuts|déchets|black[ \u00a0]+mass|masse[ \u00a0]+noire)(?![\w])"
+)
+# Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
+# cellules à Y", "cédera ses rebuts à Y"; not selling shares or a business, which names no goods.
+_SELLS_GOODS = re.compile(
+    r"(?<![\w])(?:sell|sells|sold|selling|vend|vendent|vendra|vendront|vendu|vendre|vendait|"
+    r"cède|cèdent|cédera|céderont|céderait|céder)"
+    r"[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    re.I,
+)
+# Buying back goods is buying them ("rachètera à Y ses rebuts"); "rachète" alone buys a company.
+_BUYS_GOODS = re.compile(
+    r"(?<![\w])(?:rachète|rachètent|rachètera|rachèteront|rachèterait|racheter|buys[ \u00a0]+back|"
+    r"buy[ \u00a0]+back)[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    re.I,
+)
+# The holder of an offtake takes the goods: "X's offtake agreement with Y" (X buys); the match
+# starts after the possessor, who is the subject.
+_OFFTAKER = re.compile(
+    r"(?<=['’]s[ \u00a0])(?:[\w-]+[ \u00a0]+){0,2}?off-?take(?![\w])",
     re.I,
 )
 # Verbs of equipping are verbs of supplying: "pour équiper ses utilitaires", "will equip".
@@ -208,11 +241,23 @@ _SIGNED_BEFORE = re.compile(
 )
 
 
+# A contract extended or renewed runs already: "has extended its supply contract until 2032",
+# "a renouvelé son contrat", "the renewal of the agreement".
+_RENEWED = re.compile(
+    r"(?<![\w])(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong\w*|renouvel\w*|reconduit\w*|"
+    r"(?:extension|renewal|prolongation|renouvellement|reconduction)[ \u00a0]+(?:of|de|du|d['’]))"
+    r"[^.;]{0,50}?(?:contracts?|agreements?|deals?|accords?|contrats?|partnerships?|"
+    r"partenariats?)(?![\w])",
+    re.I,
+)
+
+
 def _status(text, kind, loi):
     if loi:
         return "letter_of_intent"
-    if triggers.DISCUSSIONS.search(text):
-        return "in_discussion"
+    signs = triggers.SIGNED.search(text) or _AGREED.search(text)
+    if triggers.DISCUSSIONS.search(text) and not signs:
+        return "in_discussion"  # not "signed a supply deal after months of talks"
     if triggers.ENDED.search(text):
         return "ended"
     # "their first deal" runs already when signed before ("set up when they signed their first
@@ -220,7 +265,10 @@ def _status(text, kind, loi):
     theirs = _THEIR_DEAL.search(text) and (
         not triggers.SIGNED.search(text) or _SIGNED_BEFORE.search(text)
     )
-    if triggers.ACTIVE.search(text) or theirs:
+    customer = _WHOSE_CUSTOMER.search(text)
+    if customer and not _BECOMES.search(text, customer.start()):
+        theirs = True  # "X, dont Y est cliente", "whose customers include Y": a supply in force
+    if triggers.ACTIVE.search(text) or theirs or _RENEWED.search(text):
         return "active"
     if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text) or _AGREED.search(text):
         return "signed"
@@ -262,9 +310,12 @@ def _supply_roles(sentence, companies, discourse):
         (_SUPPLIER_OF, "supplier", "buyer"),
         (_CHOSEN_BY, "supplier", "buyer"),
         (_CUSTOMER_OF, "buyer", "supplier"),
+        (_WHOSE_CUSTOMER, "supplier", "buyer"),
         (_CHOOSES, "buyer", "supplier"),
         (triggers.SUPPLYING, "supplier", "buyer"),
         (_SELLS_GOODS, "supplier", "buyer"),
+        (_BUYS_GOODS, "buyer", "supplier"),
+        (_OFFTAKER, "buyer", "supplier"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
         verb = pattern.search(body, passage.start, passage.end)
@@ -503,6 +554,16 @@ def _same(a, b):
     return a is not None and b is not None and party_key(a) == party_key(b)
 
 
+# A deal only supposed, rumoured or commented on: a modal of possibility, a condition, a rumour,
+# an analyst's view. "would" alone is not one: "X said it would supply Y" reports a deal.
+_HYPOTHETICAL = re.compile(
+    r"(?<![\w])(?:could|might|(?-i:may)|pourrait|pourraient|if|unless|were[ \u00a0]+to|si|"
+    r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
+    r"analysts?|analystes?)(?![\w])",
+    re.I,
+)
+
+
 def agreements(sentence, facts, discourse):
     body, passage = sentence.reading.body, sentence.passage
     here = [v for v in discourse.ventures if v.sentence is sentence]
@@ -516,6 +577,13 @@ def agreements(sentence, facts, discourse):
         return  # not "signed a deal with Y and dismissed reports of a merger"
     if _continues(sentence, discourse):
         return
+    if _HYPOTHETICAL.search(body, passage.start, passage.end) and not (
+        triggers.SIGNED.search(body, passage.start, passage.end)
+        or _AGREED.search(body, passage.start, passage.end)
+        or _LETTER_OF_INTENT.search(body, passage.start, passage.end)
+        or triggers.ACTIVE.search(body, passage.start, passage.end)
+    ):
+        return  # "X could supply Y if …", "selon des rumeurs, X achèterait …": no deal made
     kinds = _kinds(body, passage, skip=("joint_venture",))
     loi = any(kind == "letter_of_intent" for kind, _ in kinds)
     kinds = [(k, w) for k, w in kinds if k != "letter_of_intent"] or [
@@ -539,10 +607,12 @@ def agreements(sentence, facts, discourse):
         and not _CHOOSES.search(body, passage.start, passage.end)
         and not _CHOSEN_BY.search(body, passage.start, passage.end)
         and not _CUSTOMER_OF.search(body, passage.start, passage.end)
+        and not _WHOSE_CUSTOMER.search(body, passage.start, passage.end)
         and not _SUPPLIER_OF.search(body, passage.start, passage.end)
         and not _SUPPLIED_BY.search(body, passage.start, passage.end)
         and not _EQUIPS.search(body, passage.start, passage.end)
         and not _SELLS_GOODS.search(body, passage.start, passage.end)
+        and not _BUYS_GOODS.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
     if kind == "letter_of_intent" and _ABOUT.match(body, word.end()):

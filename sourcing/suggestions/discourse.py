@@ -93,6 +93,17 @@ _SUBJECT_PRONOUN = re.compile(
     r"serait|a[ \u00a0]+été)[ \u00a0]+[\w-]+[ \u00a0]+(?:that|que|qu['’]))(?![\w]))"
 )
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
+# A plural pronoun opening a sentence ("They will stay partners …", "Ils sont associés …"): the
+# two companies spoken of together last.
+_PLURAL_PRONOUN = re.compile(r"(?-i:They|Ils|Elles)(?=[ \u00a0]+[a-zà-ÿ])")
+# The company whose shares change hands, named right after the share: "30% of X", "sa
+# participation dans X", "15 % de X". The two others of such a sentence are the two sides.
+_SHARE_OF = re.compile(
+    r"(?:%|stake|holding|interest|participation|parts?|shares?|capital)[ \u00a0]+"
+    r"(?:[\w'’-]+[ \u00a0]+){0,3}?(?:of|in|de|dans|du|d['’])[ \u00a0]*(?:(?:the|la|le|l['’])"
+    r"[ \u00a0]*)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -165,6 +176,12 @@ class Discourse:
             elif description.definite:
                 named = before + [r for r in resolved if r["start"] < description.start]
                 resolved.extend(self._resolve(description, sentence, named))
+        together = _PLURAL_PRONOUN.match(self.body, passage.start, passage.end)
+        if together:
+            resolved.extend(
+                dict(mention, start=together.start(), end=together.end(), descriptor=True)
+                for mention in self._together()
+            )
         pronoun = _SUBJECT_PRONOUN.match(self.body, passage.start, passage.end)
         if pronoun and self.previous_subject is not None:
             # "Trevista was spun out in 2019. It supplies …": the subject of the sentence before.
@@ -214,7 +231,7 @@ class Discourse:
             venture = self.ventures[-1] if self.ventures else None
             targets = [venture.name] if venture and venture.name else []
         elif description.plural != 1:
-            targets = self._group(description)
+            targets = self._group(description, before)
         else:
             found = self._best(description)
             opens = not self.body[sentence.passage.start : description.start].strip(' \n"«“')
@@ -228,13 +245,26 @@ class Discourse:
             for target in targets
         ]
 
-    def _group(self, description):
+    def _group(self, description, before=()):
+        named = _distinct_keys(before)
+        if description.plural == 2 and len(named) == 2:
+            return named  # "X holds 2% of Y, a cross-holding the two groups set up …"
         venture = self.ventures[-1] if self.ventures else None
         if venture and venture.partners and description.plural in (0, len(venture.partners)):
             return venture.partners
         if self.pairs and description.plural in (0, 2):
             return self.pairs[-1]
-        return []
+        return self._together() if description.plural == 2 else []
+
+    def _together(self):
+        """The two companies spoken of together last: coordinated or the two sides of a share
+        changing hands; else the two the article has named most ("X signed a deal with Y. The
+        two groups …"), of equals the last named."""
+        if self.pairs:
+            return self.pairs[-1]
+        keys = list(self.companies)
+        ranked = sorted(keys, key=lambda key: (self.companies[key].times, keys.index(key)))
+        return [self.companies[key].mention for key in ranked[-2:]] if len(keys) >= 2 else []
 
     def _best(self, description):
         """The company named last that the description fits best (kind, country, its words)."""
@@ -275,6 +305,25 @@ class Discourse:
         for first, second in zip(names, names[1:], strict=False):
             if _PAIR.match(self.body[first["end"] : second["start"]]):
                 self.pairs.append([first, second])
+        sides = self._sides(sentence)
+        if sides:
+            self.pairs.append(sides)
+
+    def _sides(self, sentence):
+        """
+        The two sides of a share changing hands, the company whose share it is aside: "X buys
+        the 30% of Z it does not own from Y", "X cède 15 % de Z à Y" (X and Y are "the two
+        groups" after it); None when the sentence names other than three companies.
+        """
+        named = _distinct_keys(sorted(sentence.parties, key=lambda m: m["start"]))
+        if len(named) != 3:
+            return None
+        shares = [
+            m for m in named if _SHARE_OF.search(self.body[max(0, m["start"] - 40) : m["start"]])
+        ]
+        if len(shares) != 1:
+            return None
+        return [m for m in named if not _same(m, shares[0])]
 
     # -- Joint ventures ------------------------------------------------------------------------
 

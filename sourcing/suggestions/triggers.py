@@ -225,6 +225,7 @@ _SHARES_BOUGHT = (
 BUY_VERB = re.compile(
     r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|will take|would take|"
     r"take[sn]?|source[sd]?|sourcing|achète|achètera|achèteront|acheter|achetait|achetaient|"
+    r"procure[sd]?|procuring|achèterai(?:t|ent)|"
     rf"s['’]approvisionne\w*|se{_S}+fourni\w*|prendra|prendront)(?![\w]){_SHARES_BOUGHT}",
     re.I,
 )
@@ -236,7 +237,9 @@ SIGNED = words(
     r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
     r"conclu|conclue|paraphé"
 )
-DISCUSSIONS = words(r"discussions?|talks|negotiat\w+|négociations?|pourparlers|discute\w*")
+DISCUSSIONS = words(
+    r"discussions?|discuss(?:es|ing)?|talks|negotiat\w+|négoci\w+|pourparlers|discute\w*"
+)
 ENDED = words(r"ended|terminated|mis fin|rompu|termin\w+")
 START_YEAR = re.compile(
     rf"(?<![\w])(?:from|starting(?:{_S}+in|{_S}+from)?|beginning{_S}+in|as{_S}+of|à{_S}+partir"
@@ -259,8 +262,9 @@ SUPPLYING = re.compile(
     rf"(?<![\w]){_NOT_REFLEXIVE}(?<!se )(?:supply|supplies|supplied|supplying|provides?|provided|"
     r"providing|deliver|"
     r"delivers|delivered|delivering|ship|ships|shipped|shipping|fournira|fournit|fourniront|"
-    r"fournissait|fournir|livrera|"
-    r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
+    r"fournissait|fournir|livrera|fournirai(?:t|ent)|fournissent|fournissaient|"
+    r"livre|livreront|livrer|livrerai(?:t|ent)|livrent|livrait|livraient|"
+    r"approvisionnera|approvisionnerai(?:t|ent))(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
     r"chain))",
     re.I,
 )
@@ -269,7 +273,8 @@ ACTIVE = re.compile(
     r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
     r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
     r"has been \w+ing|keeps? \w+ing|existing|existant|en cours|continuera|continueront|"
-    r"(?:supplies|supplied|fournit|livre|approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+"
+    r"(?:supplies|supplied|fournit|livre|approvisionne|buys|bought|purchases|purchased|sources|"
+    r"sourced|achète|acheté|s['’]approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+"
     r"[0-9]{4}|under[ \u00a0]+(?:a|an|the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
     r"(?:contract|agreement)[ \u00a0]+(?:that|which)[ \u00a0]+(?:runs|expires|lasts|ends)|"
     r"sous contrat jusqu|"

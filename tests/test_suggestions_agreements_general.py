@@ -1,0 +1,318 @@
+"""
+Agreements from families of wording rather than from single sentences: each family (the buyer
+named first, the supplier named first, the passive, the nominal deal, framework and renewed
+contracts, ventures founded before, memoranda, three parties, deals in relative clauses, and
+sentences that state no deal) on several sentences written for it, in English and French, with
+other verbs and goods, so that a rule holds for the family and not for one phrasing.
+"""
+
+import pytest
+
+from sourcing.models import Company
+
+from .factories import make_company
+from .test_suggestions_deals_wording import agreements_of, known, proposals, roles  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+DAY = "2025-06-18"  # the articles' date (a Wednesday)
+MONDAY = "2025-06-16"
+PELLUCELL_SUPPLIES = {("pellucell", "supplier"), ("moravia-auto", "buyer")}
+LUMEO_SUPPLIES = {("lumeo-chemicals", "supplier"), ("pellucell", "buyer")}
+# A cell maker selling its scrap to a recycler: the verb, not the usual direction, says who sells.
+SCRAP_TO_ORBIS = {("pellucell", "supplier"), ("orbis-recycling", "buyer")}
+PARTNERS = {("pellucell", "partner"), ("moravia-auto", "partner")}
+THREE = {("pellucell", "partner"), ("moravia-auto", "partner"), ("lumeo-chemicals", "partner")}
+
+
+@pytest.fixture(autouse=True)
+def recycler(known):  # noqa: F811
+    make_company("Orbis Recycling", kind=Company.Kind.INDUSTRIAL, country="BE")
+
+
+def supplies_of(body, language):
+    """(status, roles, start year) of each supply proposal."""
+    return [
+        (f["status"], roles(f), f["start_year"])
+        for f in proposals(body, language, "agreement")
+        if f["kind"] == "supply"
+    ]
+
+
+# -- The buyer named first: "X will source / procure / buy … from Y" -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto will source its cells from Pellucell from 2027.", "en",
+         [("announced", PELLUCELL_SUPPLIES, 2027)]),
+        ("Moravia Auto is to procure battery cells from Pellucell for its electric vans.", "en",
+         [("announced", PELLUCELL_SUPPLIES, None)]),
+        ("Pellucell will purchase nickel sulphate from Lumeo Chemicals starting in 2028.", "en",
+         [("announced", LUMEO_SUPPLIES, 2028)]),
+        ("Pellucell has agreed to buy electrolyte from Lumeo Chemicals.", "en",
+         [("signed", LUMEO_SUPPLIES, None)]),
+        ("Orbis Recycling will buy production scrap from Pellucell.", "en",
+         [("announced", SCRAP_TO_ORBIS, None)]),
+        ("Moravia Auto s'approvisionnera auprès de Pellucell en cellules à partir de 2028.", "fr",
+         [("announced", PELLUCELL_SUPPLIES, 2028)]),
+        ("Pellucell achètera des précurseurs à Lumeo Chemicals dès 2027.", "fr",
+         [("announced", LUMEO_SUPPLIES, 2027)]),
+        ("Orbis Recycling rachètera à Pellucell les rebuts de sa ligne de production.", "fr",
+         [("announced", SCRAP_TO_ORBIS, None)]),
+    ],
+)  # fmt: skip
+def test_the_buyer_named_first_buys_from_the_one_after_from(body, language, expected):
+    assert supplies_of(body, language) == expected
+
+
+# -- A supplier chosen, retained, selected by its buyer --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell a été retenu par Moravia Auto pour fournir les cellules de ses utilitaires.",
+         "fr", PELLUCELL_SUPPLIES),
+        ("Lumeo Chemicals has been selected by Pellucell to supply its electrolyte.", "en",
+         LUMEO_SUPPLIES),
+        ("Moravia Auto has picked Pellucell to supply the cells of its next platform.", "en",
+         PELLUCELL_SUPPLIES),
+        ("Moravia Auto a choisi Pellucell comme fournisseur de ses cellules.", "fr",
+         PELLUCELL_SUPPLIES),
+    ],
+)  # fmt: skip
+def test_a_supplier_chosen_by_its_buyer_supplies_it(body, language, expected):
+    assert [found[1] for found in supplies_of(body, language)] == [expected]
+
+
+# -- The supplier named first: "Y will supply / deliver / provide X with" --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected", "volume"),
+    [
+        ("Pellucell will supply Moravia Auto with 4 GWh of cells a year from 2028.", "en",
+         [("announced", PELLUCELL_SUPPLIES, 2028)], [4]),
+        ("Lumeo Chemicals will deliver cathode material to Pellucell starting in 2027.", "en",
+         [("announced", LUMEO_SUPPLIES, 2027)], []),
+        ("Pellucell is to provide Moravia Auto with LFP cells for its city cars.", "en",
+         [("announced", PELLUCELL_SUPPLIES, None)], []),
+        ("Pellucell will ship its production scrap to Orbis Recycling.", "en",
+         [("announced", SCRAP_TO_ORBIS, None)], []),
+        ("Pellucell fournira Moravia Auto en cellules dès 2027.", "fr",
+         [("announced", PELLUCELL_SUPPLIES, 2027)], []),
+        ("Lumeo Chemicals livrera 3 GWh d'électrolyte par an à Pellucell à partir de 2029.", "fr",
+         [("announced", LUMEO_SUPPLIES, 2029)], [3]),
+        ("Pellucell cédera ses rebuts de production à Orbis Recycling.", "fr",
+         [("announced", SCRAP_TO_ORBIS, None)], []),
+    ],
+)  # fmt: skip
+def test_the_supplier_named_first_supplies_the_one_it_names(body, language, expected, volume):
+    assert supplies_of(body, language) == expected
+    (fields,) = [f for f in proposals(body, language, "agreement") if f["kind"] == "supply"]
+    assert [v["gwh_per_year"] for v in fields["volumes"]] == volume
+
+
+# -- The passive: goods "supplied by", "livrées par" -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto's new vans will run on cells supplied by Pellucell.", "en",
+         PELLUCELL_SUPPLIES),
+        ("Pellucell's cathodes will use nickel provided by Lumeo Chemicals.", "en",
+         LUMEO_SUPPLIES),
+        ("Les utilitaires de Moravia Auto rouleront avec des cellules livrées par Pellucell.",
+         "fr", PELLUCELL_SUPPLIES),
+        ("Pellucell sera approvisionnée en électrolyte par Lumeo Chemicals.", "fr",
+         LUMEO_SUPPLIES),
+    ],
+)  # fmt: skip
+def test_goods_supplied_by_a_company_are_its_supply(body, language, expected):
+    assert [found[1] for found in supplies_of(body, language)] == [expected]
+
+
+# -- The deal named by a noun: "a supply deal between X and Y", "X's offtake agreement with Y" -----
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The supply deal between Pellucell and Moravia Auto covers 3 GWh of cells a year.", "en",
+         PELLUCELL_SUPPLIES),
+        ("Un contrat d'approvisionnement liant Lumeo Chemicals à Pellucell a été signé mardi.",
+         "fr", LUMEO_SUPPLIES),
+        ("Orbis Recycling's offtake agreement with Pellucell covers all of its scrap.", "en",
+         SCRAP_TO_ORBIS),
+        ("Orbis Recycling's scrap offtake deal with Pellucell runs for five years.", "en",
+         SCRAP_TO_ORBIS),
+        ("Pellucell has signed an offtake agreement with Moravia Auto.", "en",
+         PELLUCELL_SUPPLIES),
+    ],
+)  # fmt: skip
+def test_a_deal_named_by_a_noun_has_its_offtaker_as_buyer(body, language, expected):
+    assert [found[1] for found in supplies_of(body, language)] == [expected]
+
+
+# -- Framework agreements, extended and renewed contracts ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto and Pellucell signed a framework agreement for the supply of cells.", "en",
+         [("signed", PELLUCELL_SUPPLIES, None)]),
+        ("Pellucell a signé un contrat-cadre avec Moravia Auto pour la fourniture de cellules.",
+         "fr", [("signed", PELLUCELL_SUPPLIES, None)]),
+        ("Lumeo Chemicals et Pellucell ont conclu un accord-cadre portant sur des livraisons de "
+         "précurseurs.", "fr", [("signed", LUMEO_SUPPLIES, None)]),
+        ("Pellucell has extended its supply contract with Moravia Auto until 2032.", "en",
+         [("active", PELLUCELL_SUPPLIES, None)]),
+        ("Moravia Auto a renouvelé pour cinq ans son contrat d'approvisionnement avec Pellucell.",
+         "fr", [("active", PELLUCELL_SUPPLIES, None)]),
+        ("Lumeo Chemicals and Pellucell renewed their electrolyte supply agreement.", "en",
+         [("active", LUMEO_SUPPLIES, None)]),
+    ],
+)  # fmt: skip
+def test_framework_and_extended_contracts(body, language, expected):
+    assert supplies_of(body, language) == expected
+
+
+# -- Joint ventures founded before: active, with their year ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "start_year"),
+    [
+        ("Pellucell and Moravia Auto founded their cathode joint venture in 2021.", "en", 2021),
+        ("Pellucell et Moravia Auto ont créé en 2020 une coentreprise de recyclage.", "fr", 2020),
+        ("Pellucell et Moravia Auto sont associés depuis 2019 dans Bohemcell, une coentreprise "
+         "détenue à parts égales.", "fr", 2019),
+        ("Pellucell and Moravia Auto have been partners since 2022 in Bohemcell, a joint venture "
+         "that assembles packs.", "en", 2022),
+        ("Pellucell signed a cell deal with Moravia Auto. The two groups set up a joint venture "
+         "in 2021 to assemble modules.", "en", 2021),
+        ("Pellucell a signé un contrat avec Moravia Auto pour des cellules. Les deux groupes ont "
+         "fondé en 2020 cette coentreprise d'assemblage de packs.", "fr", 2020),
+        ("Pellucell sells cells to Moravia Auto. They will stay equal partners in Bohemcell, the "
+         "venture they set up in 2021.", "en", 2021),
+    ],
+)  # fmt: skip
+def test_a_venture_founded_before_is_active_since_its_year(body, language, start_year):
+    ventures = [f for f in proposals(body, language, "agreement") if f["kind"] == "joint_venture"]
+    assert [(f["status"], roles(f), f["start_year"], f["announced"]) for f in ventures] == [
+        ("active", PARTNERS, start_year, None)
+    ]
+
+
+# -- Memoranda and letters of intent keep the kind of what they are about --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell and Lumeo Chemicals signed a memorandum of understanding for the supply of "
+         "cathode material.", "en", ("supply", LUMEO_SUPPLIES)),
+        ("Moravia Auto a signé une lettre d'intention avec Pellucell, qui lui fournirait des "
+         "cellules à partir de 2029.", "fr", ("supply", PELLUCELL_SUPPLIES)),
+        ("Pellucell a signé une lettre d'intention avec Orbis Recycling, qui lui achèterait ses "
+         "rebuts de production.", "fr", ("supply", SCRAP_TO_ORBIS)),
+        ("Moravia Auto signed a letter of intent with Pellucell, which would deliver cells from "
+         "2029.", "en", ("supply", PELLUCELL_SUPPLIES)),
+        ("Pellucell signed a letter of intent with Moravia Auto to study a joint venture.", "en",
+         ("joint_venture", PARTNERS)),
+        ("Pellucell et Moravia Auto ont signé un protocole d'accord en vue de créer une "
+         "coentreprise.", "fr", ("joint_venture", PARTNERS)),
+        ("Pellucell signed a cell deal with Moravia Auto. The two companies also signed an MoU to "
+         "study a jointly owned plant in Slovakia.", "en", ("joint_venture", PARTNERS)),
+    ],
+)  # fmt: skip
+def test_memoranda_keep_the_kind_of_what_they_are_about(body, language, expected):
+    found = [
+        (f["kind"], roles(f))
+        for f in proposals(body, language, "agreement")
+        if f["status"] == "letter_of_intent"
+    ]
+    assert found == [expected]
+
+
+# -- Three parties ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        ("Pellucell, Lumeo Chemicals and Moravia Auto signed a research partnership on "
+         "solid-state cells.", "en", "research"),
+        ("Moravia Auto, Pellucell et Lumeo Chemicals ont noué un partenariat de recherche sur le "
+         "sodium-ion.", "fr", "research"),
+        ("Moravia Auto, Pellucell and Lumeo Chemicals are forming a joint venture to make "
+         "cathodes.", "en", "joint_venture"),
+        ("Moravia Auto, Pellucell et Lumeo Chemicals créent une coentreprise.", "fr",
+         "joint_venture"),
+    ],
+)  # fmt: skip
+def test_three_parties_are_all_partners(body, language, kind):
+    found = [(f["kind"], roles(f)) for f in proposals(body, language, "agreement")]
+    assert found == [(kind, THREE)]
+
+
+# -- Deals told in a relative clause ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell, which already supplies cells to Moravia Auto, is building a second line.",
+         "en", [("active", PELLUCELL_SUPPLIES, None)]),
+        ("Lumeo Chemicals, qui livre déjà des précurseurs à Pellucell, agrandit son usine.", "fr",
+         [("active", LUMEO_SUPPLIES, None)]),
+        ("Moravia Auto, which has bought cells from Pellucell since 2022, plans a new model.",
+         "en", [("active", PELLUCELL_SUPPLIES, 2022)]),
+        ("Pellucell, dont Moravia Auto est déjà cliente, agrandit son usine.", "fr",
+         [("active", PELLUCELL_SUPPLIES, None)]),
+        ("Lumeo Chemicals, whose customers include Pellucell, is adding a line.", "en",
+         [("active", LUMEO_SUPPLIES, None)]),
+    ],
+)  # fmt: skip
+def test_a_deal_in_a_relative_clause(body, language, expected):
+    assert supplies_of(body, language) == expected
+
+
+# -- Sentences that state no deal ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell could one day supply Moravia Auto if the plant is built.", "en"),
+        ("Pellucell pourrait fournir Moravia Auto si l'usine voit le jour.", "fr"),
+        ("Moravia Auto denied that it would source cells from Pellucell.", "en"),
+        ("Moravia Auto a démenti vouloir s'approvisionner auprès de Pellucell.", "fr"),
+        ("Rumours that Moravia Auto would buy cells from Pellucell circulated last week.", "en"),
+        ("Selon des rumeurs, Moravia Auto achèterait des cellules à Pellucell.", "fr"),
+        ("Analysts expect carmakers such as Moravia Auto to buy more cells from makers like "
+         "Pellucell.", "en"),
+        ("Si Moravia Auto achetait ses cellules à Pellucell, elle réduirait ses coûts.", "fr"),
+        ("If Moravia Auto were to buy cells from Pellucell, its costs would fall.", "en"),
+        ("Moravia Auto might buy cells from Pellucell, an analyst said.", "en"),
+    ],
+)  # fmt: skip
+def test_hypotheses_rumours_denials_and_commentary_state_no_deal(body, language):
+    assert proposals(body, language, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Moravia Auto is in talks with Pellucell about buying cells.", "en"),
+        ("Moravia Auto négocie avec Pellucell un contrat de fourniture de cellules.", "fr"),
+        ("Pellucell and Moravia Auto are discussing a supply deal.", "en"),
+    ],
+)  # fmt: skip
+def test_talks_are_no_deal_made(body, language):
+    statuses = {f["status"] for f in proposals(body, language, "agreement")}
+    assert statuses <= {"in_discussion"}
