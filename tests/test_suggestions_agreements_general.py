@@ -316,3 +316,30 @@ def test_hypotheses_rumours_denials_and_commentary_state_no_deal(body, language)
 def test_talks_are_no_deal_made(body, language):
     statuses = {f["status"] for f in proposals(body, language, "agreement")}
     assert statuses <= {"in_discussion"}
+
+
+# -- A venture named before its founders ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "start_year"),
+    [
+        ("Bohemcell, coentreprise créée en 2021 par Pellucell et le constructeur tchèque Moravia "
+         "Auto, agrandit son usine.", "fr", 2021),
+        ("Bohemcell, a joint venture formed in 2019 by Moravia Auto and the French cell maker "
+         "Pellucell, is hiring.", "en", 2019),
+        ("Les rebuts iront à Bohemcell, la coentreprise que Pellucell a lancée en 2022 avec "
+         "Moravia Auto.", "fr", 2022),
+        ("Scrap will go to Bohemcell, the joint venture Pellucell set up in 2020 with Moravia "
+         "Auto.", "en", 2020),
+        ("Bohemcell, la coentreprise que Moravia Auto a fondée il y a trois ans avec Pellucell, "
+         "embauche.", "fr", 2022),
+        ("Bohemcell, the joint venture Moravia Auto created two years ago with Pellucell, is "
+         "hiring.", "en", 2023),
+    ],
+)  # fmt: skip
+def test_a_venture_named_before_its_founders_has_them_as_partners(body, language, start_year):
+    ventures = [f for f in proposals(body, language, "agreement") if f["kind"] == "joint_venture"]
+    assert [(f["status"], roles(f), f["start_year"]) for f in ventures] == [
+        ("active", PARTNERS, start_year)
+    ]

@@ -176,10 +176,26 @@ _RELATIVE = [
 ]
 
 
+# A count of years back: "four years ago", "il y a quatre ans", "voici trois ans".
+_COUNTS = {
+    "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4, "five": 5, "cinq": 5,
+    "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9, "ten": 10,
+    "dix": 10,
+}  # fmt: skip
+_YEARS_AGO = re.compile(
+    r"(?<![\w])(?:(?:il[ \u00a0]+y[ \u00a0]+a|voici)[ \u00a0]+(?P<fr>[0-9]{1,2}|"
+    + "|".join(_COUNTS)
+    + r")[ \u00a0]+ans|(?P<en>[0-9]{1,2}|"
+    + "|".join(_COUNTS)
+    + r")[ \u00a0]+years[ \u00a0]+ago)(?![\w])",
+    re.I,
+)
+
+
 def relative_years(text, published_year, start=0, end=None):
     """
     Every year written relative to ``published_year`` in ``text[start:end]`` ("last year",
-    "l'an prochain", "cette année"), as (start, end, year), in the order of the text.
+    "l'an prochain", "cette année", "four years ago"), as (start, end, year), in text order.
     """
     end = len(text) if end is None else end
     found = [
@@ -188,6 +204,10 @@ def relative_years(text, published_year, start=0, end=None):
         if precision == "year"
         for match in pattern.finditer(text, start, end)
     ]
+    for match in _YEARS_AGO.finditer(text, start, end):
+        count = (match.group("fr") or match.group("en")).lower()
+        back = int(count) if count.isdigit() else _COUNTS[count]
+        found.append((match.start(), match.end(), published_year - back))
     return sorted(found)
 
 

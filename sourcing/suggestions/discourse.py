@@ -54,8 +54,8 @@ _FOUNDED_BY = re.compile(
 # named X in 2022", "created a joint venture, X, last year", "ont créé en 2019 une coentreprise".
 _FOUNDED_PAST = re.compile(
     r"(?<![\w])(?<!\bwill )(?<!\bto )(?:founded|created|set up|established|formed|launched|"
-    r"fondée?s?|créée?s?|constituée?s?|(?:ont|a|avaient|avait)[ \u00a0]+(?:créé|fondé|constitué|"
-    r"lancé|mis sur pied))(?![\w])",
+    r"fondée?s?|créée?s?|constituée?s?|(?:ont|a|avaient|avait)[ \u00a0]+(?:créée?s?|fondée?s?|"
+    r"constituée?s?|lancée?s?|mise?s? sur pied))(?![\w])",
     re.I,
 )
 _IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$", re.I)
@@ -93,6 +93,18 @@ _SUBJECT_PRONOUN = re.compile(
     r"serait|a[ \u00a0]+été)[ \u00a0]+[\w-]+[ \u00a0]+(?:that|que|qu['’]))(?![\w]))"
 )
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
+_COORDINATED = re.compile(
+    r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:the|its|their|le|la|les|l['’]|son|sa|leur)"
+    r"[ \u00a0]*(?:[\w'’-]+[ \u00a0]+){0,4})?",
+    re.I,
+)
+# "the venture X set up with Y", "que X a lancée en 2022 avec Y": X's partner named after "with".
+_FOUNDED_WITH = re.compile(
+    r"[^.;:]{0,40}?(?:founded|created|set[ \u00a0]+up|established|formed|launched|fondée?s?|"
+    r"créée?s?|constituée?s?|lancée?s?)(?![\w])[^.;:]{0,40}?(?:with|avec)[ \u00a0]+"
+    r"(?:(?:the|le|la|l['’])[ \u00a0]*(?:(?-i:[a-zà-ÿ][\w'’-]*)[ \u00a0]+){0,4})?$",
+    re.I,
+)
 # A plural pronoun opening a sentence ("They will stay partners …", "Ils sont associés …"): the
 # two companies spoken of together last.
 _PLURAL_PRONOUN = re.compile(r"(?-i:They|Ils|Elles)(?=[ \u00a0]+[a-zà-ÿ])")
@@ -392,10 +404,10 @@ class Discourse:
             since = _SINCE_YEAR.search(lead) and not forming
             if since or (verb is not None and _IN_YEAR.search(lead)):
                 return date["year"]
-        last_year = self.published.year - 1
         relative = dates.relative_years(body, self.published.year, passage.start, passage.end)
-        if verb is not None and any(year == last_year for _, _, year in relative):
-            return last_year
+        before = [year for _, _, year in relative if year < self.published.year]
+        if verb is not None and before:
+            return before[0]  # "set up last year", "fondée il y a quatre ans"
         return None
 
     def _venture_of(self, sentence, word, parties):
@@ -418,12 +430,11 @@ class Discourse:
         return venture
 
     def _coordinated(self, mentions):
-        """The first of ``mentions`` and those joined to it by "and", "et" or a comma."""
+        """The first of ``mentions`` and those joined to it by "and", "et" or a comma, a
+        description of the next allowed between ("X et le groupe normand Y")."""
         run = mentions[:1]
         for mention in mentions[1:]:
-            if not re.fullmatch(
-                r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*", self.body[run[-1]["end"] : mention["start"]]
-            ):
+            if not _COORDINATED.fullmatch(self.body, run[-1]["end"], mention["start"]):
                 break
             run.append(mention)
         return run
@@ -436,7 +447,13 @@ class Discourse:
         if len(before) < 2:
             # "une coentreprise avec Geely et Saudi Aramco": the others are named after the word
             after = [p for p in sentence.parties if p["start"] >= word.end()]
-            before = before + self._coordinated(after)
+            partners = self._coordinated(after)
+            if len(partners) == 1 and len(after) > 1:
+                # "… la coentreprise que X a lancée en 2022 avec Y": X's partner after "avec"
+                gap = self.body[after[0]["end"] : after[1]["start"]]
+                if _FOUNDED_WITH.match(gap):
+                    partners = after[:2]
+            before = before + partners
         founders = _distinct_keys([p for p in before if not _same(p, venture.name)])
         together = _distinct_keys(self._coordinated(founders))
         if len(founders) > 2 and self.pairs and len(together) < len(founders):
