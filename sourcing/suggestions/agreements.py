@@ -5,7 +5,8 @@ import re
 
 from . import plants, records, triggers
 from .common import party, party_key
-from .dates import relative_date
+from .dates import relative_date, relative_years
+from .text import Passage
 
 KIND_LABELS = {
     "supply": "supply agreement",
@@ -467,6 +468,14 @@ def _announced(sentence, discourse, status):
     relative = relative_date(body, published, passage.start, passage.end)
     if relative[0] is not None and relative[1] != "year":
         return relative  # "signed last month", "signé hier"
+    if published is not None and (
+        triggers.SIGNED.search(body, passage.start, passage.end)
+        or _AGREED.search(body, passage.start, passage.end)
+    ):
+        years = relative_years(body, published.year, passage.start, passage.end)
+        past = [year for _, _, year in years if year <= published.year]
+        if past:
+            return str(past[0]), "year"  # "which last year agreed to deliver …"
     return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
 
 
@@ -565,8 +574,97 @@ _HYPOTHETICAL = re.compile(
 
 
 def agreements(sentence, facts, discourse):
+    """
+    The agreements of a sentence; a deal told in a relative clause ("X, which last year agreed
+    to deliver cells to Y, …", "X, qui avait signé un contrat-cadre avec Y, a …") is read apart
+    from the rest, which is read without it.
+    """
+    relatives = _relative_deals(sentence)
+    if not relatives:
+        yield from _agreements_in(sentence, facts, discourse, sentence)
+        return
+    body = sentence.reading.body
+    masked = body
+    for _, start, end in relatives:
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    outside = [p for p in sentence.parties if not any(s <= p["start"] < e for _, s, e in relatives)]
+    main = _View(sentence, masked, sentence.passage.start, sentence.passage.end, outside)
+    yield from _agreements_in(main, facts, discourse, sentence)
+    for antecedent, start, end in relatives:
+        inside = [p for p in sentence.parties if start <= p["start"] < end]
+        view = _View(sentence, body, antecedent["start"], end, [antecedent, *inside])
+        yield from _agreements_in(view, facts, discourse, sentence, ventures=False)
+
+
+# A relative clause after a company's name, up to the punctuation that closes it.
+_RELATIVE = re.compile(r",[ \u00a0]*(?:which|who|qui)(?![\w])", re.I)
+_CLAUSE_END = re.compile(r"[,;:()–—]")
+
+
+def _relative_deals(sentence):
+    """(antecedent, start, end) of each relative clause of the sentence that names another
+    company and a word of dealing or supplying: the span from its comma to its end."""
     body, passage = sentence.reading.body, sentence.passage
-    here = [v for v in discourse.ventures if v.sentence is sentence]
+    found = []
+    for antecedent in sentence.parties:
+        relative = _RELATIVE.match(body, antecedent["end"], passage.end)
+        if relative is None:
+            continue
+        closing = _CLAUSE_END.search(body, relative.end(), passage.end)
+        end = closing.start() if closing else passage.end
+        if end >= passage.end:
+            continue  # the clause runs to the end: the sentence is its deal already
+        lead = body[max(passage.start, antecedent["start"] - 20) : antecedent["start"]]
+        if _WITH.search(lead):
+            continue  # "signed a letter of intent with X, which would supply Y": the same deal
+        named = [p for p in sentence.parties if relative.end() <= p["start"] < end]
+        clause = Passage(relative.end(), end)
+        if named and (_kinds(body, clause) or _DEAL_WORD.search(body, clause.start, clause.end)):
+            found.append((antecedent, relative.start(), end))
+    return found
+
+
+class _BlankedReading:
+    """A reading whose body has some spans blanked (same length, so positions hold)."""
+
+    def __init__(self, reading, body):
+        self._reading = reading
+        self.body = body
+
+    def __getattr__(self, name):
+        return getattr(self._reading, name)
+
+
+class _View:
+    """A part of a sentence read as a sentence: its passage, the companies, figures and dates
+    in it; proposals quote the sentence itself."""
+
+    def __init__(self, sentence, body, start, end, parties):
+        self._sentence = sentence
+        self.reading = _BlankedReading(sentence.reading, body)
+        self.passage = Passage(start, end)
+        self.parties = parties
+        self.figures = [f for f in sentence.figures if start <= f["start"] < end and _kept(body, f)]
+        self.dates = [d for d in sentence.dates if start <= d["start"] < end and _kept(body, d)]
+
+    @property
+    def text(self):
+        return self.reading.body[self.passage.start : self.passage.end]
+
+    def propose(self, *args, **kwargs):
+        return self._sentence.propose(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._sentence, name)
+
+
+def _kept(body, mention):
+    return not body[mention["start"] : mention["end"]].isspace()
+
+
+def _agreements_in(sentence, facts, discourse, original, ventures=True):
+    body, passage = sentence.reading.body, sentence.passage
+    here = [v for v in discourse.ventures if v.sentence is original] if ventures else []
     for venture in here:
         found = _venture_proposal(sentence, venture, discourse)
         if found:
@@ -630,9 +728,9 @@ def agreements(sentence, facts, discourse):
             and venture.founded < published.year
             and venture.by_position is not None  # its founders named apart ("créée par X et Y")
         )
-        if venture.name is not None and venture.sentence is sentence and not older:
+        if venture.name is not None and venture.sentence is original and not older:
             excluded.add(party_key(venture.name))
-        if venture.sentence is sentence and venture.by_position is not None:
+        if venture.sentence is original and venture.by_position is not None:
             excluded.update(party_key(p) for p in venture.partners)
     companies = _distinct(
         c

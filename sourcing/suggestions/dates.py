@@ -172,7 +172,15 @@ _RELATIVE = [
         "year",
         1,
     ),
-    (re.compile(r"(?<![\w])(?:this year|cette année)(?![\w])", re.I), "year", 0),
+    (
+        re.compile(
+            r"(?<![\w])(?:this year|cette année|(?:earlier|early) this year|"
+            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année)(?![\w])",
+            re.I,
+        ),
+        "year",
+        0,
+    ),
 ]
 
 
