@@ -372,3 +372,25 @@ def test_a_deal_in_a_relative_clause_is_read_apart(body, language, expected):
     buyer = next(company for company, role in expected[0][1] if role == "buyer")
     # the rest of the sentence is a deal of the antecedent's with the third company only
     assert all(not {(supplier, "partner"), (buyer, "partner")} <= parties for parties in others)
+
+
+def test_a_company_publishing_its_own_release_is_a_party_of_its_deals():
+    import datetime
+    from types import SimpleNamespace
+
+    from sourcing.suggestions import suggest
+
+    body = "Brakvel Cells fournira des cellules à Pellucell à partir de 2027."
+    for publisher in ("Brakvel Cells (communiqué)", "Brakvel Cells (press release)"):
+        article = SimpleNamespace(
+            pk=None,
+            body=body,
+            language="fr",
+            publisher=publisher,
+            published_on=datetime.date(2025, 6, 18),
+            published_precision="day",
+        )
+        found = [p["fields"] for p in suggest(article)["proposals"] if p["kind"] == "agreement"]
+        assert [roles(f) for f in found] == [
+            {("Brakvel Cells", "supplier"), ("pellucell", "buyer")}
+        ]
