@@ -394,3 +394,123 @@ def test_a_company_publishing_its_own_release_is_a_party_of_its_deals():
         assert [roles(f) for f in found] == [
             {("Brakvel Cells", "supplier"), ("pellucell", "buyer")}
         ]
+
+
+# -- Licences granted, choices made, studies together, interests bought -------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Lumeo Chemicals a accordé à Pellucell une licence sur son procédé de purification.",
+         "fr", [("partnership", "signed")]),
+        ("Pellucell has granted Moravia Auto a licence for its cell design.", "en",
+         [("partnership", "signed")]),
+        ("Pellucell has already been chosen by Moravia Auto to supply its vans, under a contract "
+         "signed on Monday.", "en", [("supply", "signed")]),
+        ("Pellucell et Lumeo Chemicals ont signé un protocole d'accord pour étudier ensemble le "
+         "recyclage des électrolytes.", "fr", [("research", "letter_of_intent")]),
+        ("Pellucell and Lumeo Chemicals signed a memorandum to jointly study solvent recovery.",
+         "en", [("research", "letter_of_intent")]),
+        ("Moravia Auto said it had taken a 20% interest in Pellucell.", "en", []),
+    ],
+)  # fmt: skip
+def test_licences_granted_choices_made_studies_and_interests(body, language, expected):
+    found = [(f["kind"], f["status"]) for f in proposals(body, language, "agreement")]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell exploite l'usine de Vierzon. Moravia Auto, qui s'y fournit depuis 2022, reste "
+         "le premier client de l'usine.", "fr"),
+        ("Pellucell runs the Vierzon plant. Moravia Auto, already the main buyer of cells from "
+         "the plant, is adding a model.", "en"),
+    ],
+)  # fmt: skip
+def test_a_customer_of_a_plant_buys_from_its_operator(body, language):
+    from .factories import make_plant
+
+    pellucell = Company.objects.get(slug="pellucell")
+    make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
+    assert [found[:2] for found in supplies_of(body, language)] == [("active", PELLUCELL_SUPPLIES)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell will supply cells to Moravia Auto. The partners already work together: their "
+         "pack venture Bohemcell has been running since 2021.", "en",
+         ("active", PARTNERS, 2021)),
+        ("Pellucell et Moravia Auto ont fondé en 2020 la coentreprise Bohemcell. Lumeo Chemicals "
+         "a par ailleurs signé avec Pellucell un protocole d'accord en vue de créer une "
+         "coentreprise de recyclage.", "fr",
+         ("letter_of_intent", {("pellucell", "partner"), ("lumeo-chemicals", "partner")}, None)),
+        ("Pellucell and Moravia Auto today agreed to set up Bohemcell, a company that will "
+         "assemble packs.", "en", ("signed", PARTNERS, None)),
+    ],
+)  # fmt: skip
+def test_ventures_of_the_partners_and_ventures_agreed(body, language, expected):
+    make_company("Bohemcell", kind=Company.Kind.INDUSTRIAL, country="CZ")
+    ventures = [
+        (f["status"], roles(f), f["start_year"])
+        for f in proposals(body, language, "agreement")
+        if f["kind"] == "joint_venture"
+    ]
+    assert expected in ventures
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell will supply cells to Moravia Auto under a new contract. Deliveries are due to "
+         "start in 2027 at 3 GWh a year.", "en"),
+        ("Pellucell fournira des cellules à Moravia Auto. Livraisons prévues à partir de 2027, à "
+         "raison de 3 GWh par an.", "fr"),
+    ],
+)  # fmt: skip
+def test_deliveries_said_next_complete_the_deal_before(body, language):
+    (fields,) = [f for f in proposals(body, language, "agreement") if f["kind"] == "supply"]
+    assert (fields["start_year"], [v["gwh_per_year"] for v in fields["volumes"]]) == (2027, [3])
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell signed a memorandum with Lumeo Chemicals covering nickel sulphate. Under the "
+         "memorandum, Lumeo Chemicals would supply enough nickel for 2 GWh of cells a year from "
+         "2028.", "en"),
+        ("Pellucell a signé avec Lumeo Chemicals un protocole d'accord portant sur des "
+         "précurseurs. Aux termes du protocole d'accord, Lumeo Chemicals livrerait 2 GWh par an à "
+         "partir de 2028.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_memorandum_on_goods_is_a_supply_the_next_sentence_completes(body, language):
+    (fields,) = proposals(body, language, "agreement")
+    assert (fields["kind"], fields["status"], roles(fields), fields["start_year"]) == (
+        "supply",
+        "letter_of_intent",
+        LUMEO_SUPPLIES,
+        2028,
+    )
+    assert [v["gwh_per_year"] for v in fields["volumes"]] == [2]
+
+
+def test_an_apposition_of_a_customer_is_read_apart_from_the_deal_it_signs():
+    from .factories import make_plant
+
+    pellucell = Company.objects.get(slug="pellucell")
+    make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
+    body = (
+        "Pellucell runs the Vierzon plant. Moravia Auto, already the main buyer of cells from the "
+        "plant, joined Lumeo Chemicals in signing a letter of intent to recycle scrap."
+    )
+    found = {
+        (f["kind"], f["status"], frozenset(roles(f))) for f in proposals(body, "en", "agreement")
+    }
+    assert found == {
+        ("supply", "active", frozenset(PELLUCELL_SUPPLIES)),
+        ("partnership", "letter_of_intent",
+         frozenset({("moravia-auto", "partner"), ("lumeo-chemicals", "partner")})),
+    }  # fmt: skip

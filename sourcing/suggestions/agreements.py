@@ -35,6 +35,7 @@ _LETTER_OF_INTENT = triggers.AGREEMENT_KINDS[1][1]
 _SINCE_YEAR = re.compile(
     r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins|"
     r"débuter\w*|débutera|débuteront|commencer\w*|commencera|commenceront|will start|will begin|"
+    r"(?:due|set|expected|scheduled)[ \u00a0]+to[ \u00a0]+(?:start|begin)|"
     r"(?:first|premières?)[ \u00a0]+(?:deliveries|livraisons|shipments))"
     r"(?:[ \u00a0]+(?:in|en))?[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
@@ -53,8 +54,12 @@ _SIGNED_IN = re.compile(
 # (``match`` with a position: no "^", which would match only at the text's start).
 _CONTINUES = re.compile(
     r"(?:under[ \u00a0]+|selon[ \u00a0]+|aux termes de[ \u00a0]+)?"
-    r"(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*(?:contract|contrat|agreement|"
-    r"accord|deal|deliveries|livraisons|shipments|supplies)(?![\w])",
+    r"(?:(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*(?:contract|contrat|agreement|"
+    r"accord|deal|deliveries|livraisons|shipments|supplies|memorandum|"
+    r"protocole[ \u00a0]+d['’]accord|lettre[ \u00a0]+d['’]intention|"
+    r"letter[ \u00a0]+of[ \u00a0]+intent)|"
+    # "Deliveries are due to start in 2028", "Livraisons prévues dès 2027"
+    r"(?:deliveries|shipments|livraisons))(?![\w])",
     re.I,
 )
 _EXPLICIT_INVESTMENT = re.compile(
@@ -161,6 +166,7 @@ def _kinds(body, passage, skip=()):
         or _SUPPLIED_BY.search(body, passage.start, passage.end)
         or _SELLS_GOODS.search(body, passage.start, passage.end)
         or _BUYS_GOODS.search(body, passage.start, passage.end)
+        or _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -178,6 +184,17 @@ _GOODS = (
     r"materials?|matériaux|matières|lithium|hydroxide|hydroxyde|carbonate|graphite|cathodes?|"
     r"anodes?|electrolytes?|électrolytes?|precursors?|précurseurs|nickel|cobalt|manganese|"
     r"manganèse|scrap|rebuts|déchets|black[ \u00a0]+mass|masse[ \u00a0]+noire)(?![\w])"
+)
+_ABOUT_LATER = re.compile(
+    r"(?<![\w])(?:covering|concerning|regarding|portant[ \u00a0]+sur)(?![\w])", re.I
+)
+_NOMINAL_ABOUT = re.compile(
+    r"(?<![\w])(?:on|sur|about|covering|concerning|regarding|concernant)$", re.I
+)
+_GOODS_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:the|le|la|les|des|du|de|d['’]|l['’])[ \u00a0]*)?"
+    r"(?:(?!(?:recycl|venture|coentreprise|joint)\w*)[\w'’-]+[ \u00a0]+){0,2}?" + _GOODS,
+    re.I,
 )
 # Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
 # cellules à Y", "cédera ses rebuts à Y"; not selling shares or a business, which names no goods.
@@ -211,6 +228,8 @@ _AGREED = re.compile(
     r"(?<![\w])(?:has|have|had)[ \u00a0]+(?:agreed|committed)|agreed to|committed to|"
     r"a accepté de|ont accepté de|s['’]est engagée?s? à|se sont engagée?s à|s['’]engage à|"
     r"s['’]engagent à|(?:a|ont)[ \u00a0]+noué|"
+    # a licence granted: "a accordé à Y une licence", "has granted Y a licence"
+    r"(?:a|ont|has|have)[ \u00a0]+(?:accordé|octroyé|concédé|granted)|"
     # "struck a supply deal", not "struck by falling prices"
     r"(?:struck|forged)[ \u00a0]+(?:an?|the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}"
     r"(?:deal|agreement|accord|pact|partnership|alliance)s?(?![\w])",
@@ -317,6 +336,7 @@ def _supply_roles(sentence, companies, discourse):
         (_SELLS_GOODS, "supplier", "buyer"),
         (_BUYS_GOODS, "buyer", "supplier"),
         (_OFFTAKER, "buyer", "supplier"),
+        (_CUSTOMER_OF_PLANT, "buyer", "supplier"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
         verb = pattern.search(body, passage.start, passage.end)
@@ -534,7 +554,10 @@ def _venture_proposal(sentence, venture, discourse):
         status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
     elif not past and triggers.DISCUSSIONS.search(body, passage.start, passage.end):
         status = "in_discussion"  # "are in talks about a joint venture", "discutent d'une …"
-    elif not past and triggers.SIGNED.search(body, passage.start, passage.end):
+    elif not past and (
+        triggers.SIGNED.search(body, passage.start, passage.end)
+        or _AGREED.search(body, passage.start, passage.end)
+    ):
         status = "signed"  # "have signed an agreement to set up X, a Zaragoza-based venture"
     announced = (None, None) if past else _announced(sentence, discourse, status)
     names = [c["record"]["name"] if c.get("record") else party(c) for c in partners]
@@ -596,8 +619,13 @@ def agreements(sentence, facts, discourse):
         yield from _agreements_in(view, facts, discourse, sentence, ventures=False)
 
 
-# A relative clause after a company's name, up to the punctuation that closes it.
-_RELATIVE = re.compile(r",[ \u00a0]*(?:which|who|qui)(?![\w])", re.I)
+# A relative clause after a company's name, or an apposition of what it already is ("X, already
+# the main buyer of …, joined …"), up to the punctuation that closes it.
+_RELATIVE = re.compile(
+    r",[ \u00a0]*(?:(?:which|who|qui)(?![\w])|"
+    r"(?=(?:already|déjà)[ \u00a0]+(?:the|le|la|l['’]|un|une)(?![\w])))",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 
 
@@ -619,7 +647,9 @@ def _relative_deals(sentence):
             continue  # "signed a letter of intent with X, which would supply Y": the same deal
         named = [p for p in sentence.parties if relative.end() <= p["start"] < end]
         clause = Passage(relative.end(), end)
-        if named and (_kinds(body, clause) or _DEAL_WORD.search(body, clause.start, clause.end)):
+        if _CUSTOMER_OF_PLANT.search(body, clause.start, clause.end):
+            found.append((antecedent, relative.start(), end))  # its supplier is the plant's
+        elif named and (_kinds(body, clause) or _DEAL_WORD.search(body, clause.start, clause.end)):
             found.append((antecedent, relative.start(), end))
     return found
 
@@ -711,12 +741,22 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         and not _EQUIPS.search(body, passage.start, passage.end)
         and not _SELLS_GOODS.search(body, passage.start, passage.end)
         and not _BUYS_GOODS.search(body, passage.start, passage.end)
+        and not _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
-    if kind == "letter_of_intent" and _ABOUT.match(body, word.end()):
-        # A memorandum keeps the kind of what it is about; about something no other word
-        # types ("pour recycler les rebuts", "on battery recycling"), it is a partnership.
-        kind = "partnership"
+    about = kind == "letter_of_intent" and (
+        _ABOUT.match(body, word.end())
+        # "a memorandum with Y (Z) covering …": what it covers after the partner's name
+        or _ABOUT_LATER.search(body, word.end(), min(passage.end, word.end() + 80))
+    )
+    if about:
+        # A memorandum keeps the kind of what it is about: goods ("covering lithium hydroxide",
+        # "sur des cellules") are a supply; something no other word types ("pour recycler les
+        # rebuts", "on battery recycling"), a partnership.
+        # goods named right after a preposition of subject ("on", "covering", "sur"), not the
+        # object of a purpose ("pour recycler les batteries", "to create a materials venture")
+        goods = _NOMINAL_ABOUT.search(about.group()) and _GOODS_AFTER.match(body, about.end())
+        kind = "supply" if goods else "partnership"
     excluded = set()
     published = discourse.article_date[1]
     for venture in discourse.ventures:
@@ -768,13 +808,21 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     yield key, found
 
 
+# "the main customer of the refinery", "premier client de l'usine", "buyer of cells from the
+# plant": a customer of the plant buys from its operator.
+_PLANT_CUSTOMER = (
+    r"(?<![\w])(?:customers?|clients?|clientes?|buyers?|acheteurs?)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+){0,3}?(?:of|from|de|du)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|l['’])?"
+    r"(?:plant|factory|site|refinery|gigafactory|usine|raffinerie|unité)(?![\w])"
+)
+_CUSTOMER_OF_PLANT = re.compile(_PLANT_CUSTOMER, re.I)
 # The output of the plant spoken of, which its operator sells: "the plant's output", "la
 # production de l'usine".
 _PLANT_OUTPUT = re.compile(
     r"(?<![\w])(?:(?:plant|factory|site|gigafactory|refinery)['’]s[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
     r"(?:output|production|capacity|cells)|(?:output|production|capacity)[ \u00a0]+of[ \u00a0]+the"
     r"[ \u00a0]+(?:plant|factory|site|gigafactory|refinery)|(?:production|capacité)[ \u00a0]+de"
-    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])",
+    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])|" + _PLANT_CUSTOMER,
     re.I,
 )
 
@@ -845,6 +893,13 @@ def _continues(sentence, discourse):
         if all(entry["company"] in mentions for entry in fields["parties"]):
             named = [(mentions[entry["company"]], entry["role"]) for entry in fields["parties"]]
             fields["title"] = _title(fields["kind"], named)
+    roles = {entry["role"] for entry in fields["parties"]}
+    if len(fields["parties"]) == 2 and None in roles and len(roles) == 2:
+        # "Under the memorandum, DRC would supply …": the other party of two is the buyer
+        given = (roles - {None}).pop()
+        other = {"supplier": "buyer", "buyer": "supplier"}.get(given)
+        for entry in fields["parties"]:
+            entry["role"] = entry["role"] or other
     fields["start_year"] = (
         fields["start_year"]
         or _start_year(body, passage, published=discourse.article_date[1])

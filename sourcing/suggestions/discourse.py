@@ -30,8 +30,8 @@ _JOINT_VENTURE = re.compile(
     r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
     rf"{_JOINTLY_OWNED}|"
     # "a Zaragoza-based venture", "a 50-50 venture" (not "venture capital", not "X Ventures")
-    r"(?:a|an)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)(?![ \u00a0]+(?:capital|funds?|"
-    r"investors?|arm)))(?![\w])",
+    r"(?:a|an|their|its)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)"
+    r"(?![ \u00a0]+(?:capital|funds?|investors?|arm)))(?![\w])",
     re.I,
 )
 _STRONG_VENTURE = re.compile(
@@ -62,14 +62,17 @@ _IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$"
 _SINCE_YEAR = re.compile(r"(?<![\w])(?:since|depuis)[ \u00a0]+$", re.I)
 _FORMING = re.compile(
     r"(?<![\w])(?:are forming|will form|to form|form|forming|create|creating|will create|"
-    r"to set up|set up|launch|créent|créeront|crée|création|vont créer|lancent|annoncé la)"
+    r"to set up|set up|launch|créent|créeront|crée|création|créer|vont créer|lancent|annoncé la|"
+    r"fonder|constituer)"
     r"(?![\w])",
     re.I,
 )
 # Two companies forming a third named right after the verb are founding a venture: "X and Y are
 # forming Z", "X et Y créent Z", "X and Y will set up Z" (the gap between the subjects and Z).
 _FORMS_NAMED = re.compile(
-    r"[ \u00a0]+(?:(?:are|will|to|vont|ont|have)[ \u00a0]+)?(?:forming|form|formed|"
+    r"[ \u00a0]+(?:(?:are|will|to|vont|ont|have|has|today|also|jointly|agreed|decided|plan|plans|"
+    r"planned|aujourd['’]hui|ont[ \u00a0]+décidé[ \u00a0]+de|ont[ \u00a0]+convenu[ \u00a0]+de)"
+    r"[ \u00a0]+){0,4}(?:forming|form|formed|"
     r"set(?:ting)?[ \u00a0]+up|creat(?:e|ed|ing)|establish(?:ed|ing)?|found(?:ed|ing)?|créent|"
     r"créeront|créer|créé|fondent|fonderont|fonder|fondé|constituent|constitueront|constituer|"
     r"constitué)(?=[ \u00a0]+$)",
@@ -92,6 +95,7 @@ _SUBJECT_PRONOUN = re.compile(
     r"s['’]agit|(?:is|was|will[ \u00a0]+be|would[ \u00a0]+be|has[ \u00a0]+been|est|était|sera|"
     r"serait|a[ \u00a0]+été)[ \u00a0]+[\w-]+[ \u00a0]+(?:that|que|qu['’]))(?![\w]))"
 )
+_PARTNERS = re.compile(r"^(?:partners|partenaires|groups|groupes|companies|societes|firms)$")
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
 _COORDINATED = re.compile(
     r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:the|its|their|le|la|les|l['’]|son|sa|leur)"
@@ -266,7 +270,11 @@ class Discourse:
             return venture.partners
         if self.pairs and description.plural in (0, 2):
             return self.pairs[-1]
-        return self._together() if description.plural == 2 else []
+        if description.plural == 2 or (
+            description.plural == 0 and _PARTNERS.match(description.head)
+        ):
+            return self._together()  # "the two groups", "the partners"
+        return []
 
     def _together(self):
         """The two companies spoken of together last: coordinated or the two sides of a share
@@ -421,6 +429,8 @@ class Discourse:
             if mention["start"] > word.end() and _VENTURE_NAMED.search(lead):
                 name = name or mention  # "… coentreprise, baptisée Hexacell"
         last = self.ventures[-1] if self.ventures else None
+        if last and name is None and self._other_founders(sentence, word, last):
+            last = None  # "… un protocole d'accord en vue de créer une coentreprise": another one
         if last and (name is None or last.name is None or _same(last.name, name)):
             venture = self.ventures[-1]
             venture.name = venture.name or name
@@ -428,6 +438,14 @@ class Discourse:
         venture = Venture(sentence, name)
         self.ventures.append(venture)
         return venture
+
+    def _other_founders(self, sentence, word, last):
+        """Whether a venture being formed here has founders other than the last venture's."""
+        if not last.partners or not _FORMING.search(self.body, sentence.passage.start, word.end()):
+            return False
+        founders = self._founders(sentence, word, Venture(sentence))
+        keys = {_mention_key(m) for m in founders}
+        return len(keys) >= 2 and keys != {_mention_key(m) for m in last.partners}
 
     def _coordinated(self, mentions):
         """The first of ``mentions`` and those joined to it by "and", "et" or a comma, a

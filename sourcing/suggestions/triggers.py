@@ -179,13 +179,17 @@ AGREEMENT_KINDS = [
     ("joint_venture", words(r"joint[\s-]ventures?|JV|coentreprises?|co-entreprises?|"
                              r"sociétés? communes?")),
     ("letter_of_intent", words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
+                                r"memorand(?:um|ums|a)(?! of association)|"
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
     ("supply", words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
                       r"approvisionn\w+|off-?take|offtake|(?<!in )(?<!aux )orders?(?! to)|"
                       r"(?<!aux )commandes?|équiper|"
                       r"équipera|équiperont|equip|equips|equipping")),
-    ("research", words(r"research|R&D|recherche")),
+    ("research", words(r"research|R&D|recherche|"
+                        r"(?:study|étudier|étudieront)[^.;]{0,30}?(?:ensemble|together|"
+                        r"jointly(?![ -]owned)|conjointement)|"
+                        r"(?:jointly|together)[ \u00a0]+study")),
     ("cooperation", words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
                            r"coopération|coopérer")),
     ("partnership", words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
@@ -203,7 +207,7 @@ AGREEMENT_KINDS = [
     ("advisory", words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
 # "approvisionnera" supplies; the reflexive "s'approvisionnera (auprès de)" buys: BUY_VERB.
-_NOT_REFLEXIVE = r"(?<!s['’])"
+_NOT_REFLEXIVE = r"(?<!s['’])(?<!s['’]y[ \u00a0])"
 SUPPLY_VERB = re.compile(
     rf"(?<![\w]){_NOT_REFLEXIVE}(?:(?:will |to )?(?:supply|supplies|provides?|deliver|delivers|"
     r"ship|ships)|fournira|fournit|fourniront|livrera|livre|livreront|approvisionnera)(?![\w])",
@@ -218,7 +222,7 @@ _SHARES_BOUGHT = (
     rf"l['’]){_S}*)?(?:[0-9][0-9.,]*{_S}*%{_S}+(?:of{_S}+|du{_S}+|de{_S}+)?)?"
     rf"(?:(?:minority|majority|further|additional|new|sole|full|total|entire|minoritaire|"
     rf"majoritaire){_S}+)?"
-    r"(?:stakes?|shares?|holdings?|participations?|equity|actions|titres|capital|parts?|"
+    r"(?:stakes?|shares?|holdings?|interests?|participations?|equity|actions|titres|capital|parts?|"
     r"ownership|control|contrôle)"
     r"(?![\w])))"
 )
@@ -226,7 +230,8 @@ BUY_VERB = re.compile(
     r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|will take|would take|"
     r"take[sn]?|source[sd]?|sourcing|achète|achètera|achèteront|acheter|achetait|achetaient|"
     r"procure[sd]?|procuring|achèterai(?:t|ent)|"
-    rf"s['’]approvisionne\w*|se{_S}+fourni\w*|prendra|prendront)(?![\w]){_SHARES_BOUGHT}",
+    rf"s['’](?:y{_S}+)?approvisionne\w*|s['’]y{_S}+fourni\w*|se{_S}+fourni\w*|prendra|prendront)"
+    rf"(?![\w]){_SHARES_BOUGHT}",
     re.I,
 )
 # Words that make a figure a plant's capacity even in a sentence about supplies.
@@ -271,7 +276,9 @@ SUPPLYING = re.compile(
 CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
 ACTIVE = re.compile(
     r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
-    r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
+    r"(?:already|déjà)(?![ \u00a0]+(?:been[ \u00a0]+)?(?:chosen|selected|picked|signed|agreed|"
+    r"retenue?s?|choisie?s?|sélectionnée?s?|signée?s?))|currently|continues?|"
+    r"relationship that began|started \w+ing|"
     r"has been \w+ing|keeps? \w+ing|existing|existant|en cours|continuera|continueront|"
     r"(?:supplies|supplied|ships|shipped|delivers|delivered|provides|provided|fournit|livre|"
     r"approvisionne|buys|bought|purchases|purchased|sources|"
