@@ -514,3 +514,57 @@ def test_an_apposition_of_a_customer_is_read_apart_from_the_deal_it_signs():
         ("partnership", "letter_of_intent",
          frozenset({("moravia-auto", "partner"), ("lumeo-chemicals", "partner")})),
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moravia Auto is also taking 25% of Pellucell through a capital increase.",
+        "Moravia Auto completed the purchase of the 10% that Halden Fonds held in Pellucell.",
+        "Moravia Auto prendra également une participation minoritaire au capital de Pellucell.",
+    ],
+)
+def test_a_share_of_a_company_bought_is_no_supply(body):
+    language = "fr" if "prendra" in body else "en"
+    assert [f for f in proposals(body, language, "agreement") if f["kind"] == "supply"] == []
+
+
+def test_a_share_of_what_a_plant_makes_is_bought_from_its_operator():
+    from .factories import make_plant
+
+    pellucell = Company.objects.get(slug="pellucell")
+    make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
+    found = supplies_of(
+        "Pellucell runs the Vierzon plant. Moravia Auto has committed to take half of what the "
+        "Vierzon plant produces from 2028.",
+        "en",
+    )
+    assert found == [("signed", PELLUCELL_SUPPLIES, 2028)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Moravia Auto assembles vans at its Kolín plant. Their cells will keep coming from "
+         "Pellucell, which has supplied the plant since 2021.", "en"),
+        ("Moravia Auto assemble ses utilitaires dans son usine de Kolín. Les cellules "
+         "proviendront de Pellucell.", "fr"),
+    ],
+)  # fmt: skip
+def test_goods_coming_from_a_company_go_to_the_plant_spoken_of(body, language):
+    from .factories import make_plant
+
+    moravia = Company.objects.get(slug="moravia-auto")
+    make_plant(name="Moravia Auto Kolín", operator=moravia, city="Kolín", country="CZ")
+    assert [found[1] for found in supplies_of(body, language)] == [PELLUCELL_SUPPLIES]
+
+
+def test_the_body_sentence_about_a_venture_the_headline_names_is_quoted():
+    make_company("Bohemcell", kind=Company.Kind.INDUSTRIAL, country="CZ")
+    body = (
+        "Pellucell and Moravia Auto form Bohemcell\n\n"
+        "Pellucell and Moravia Auto have signed an agreement to set up Bohemcell, a Kolín-based "
+        "venture that will assemble packs."
+    )
+    ventures = [f for f in proposals(body, "en", "agreement") if f["kind"] == "joint_venture"]
+    assert [(f["status"], roles(f)) for f in ventures] == [("signed", PARTNERS)]

@@ -167,6 +167,7 @@ def _kinds(body, passage, skip=()):
         or _SELLS_GOODS.search(body, passage.start, passage.end)
         or _BUYS_GOODS.search(body, passage.start, passage.end)
         or _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
+        or _COMES_FROM.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -742,6 +743,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         and not _SELLS_GOODS.search(body, passage.start, passage.end)
         and not _BUYS_GOODS.search(body, passage.start, passage.end)
         and not _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
+        and not _COMES_FROM.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
     about = kind == "letter_of_intent" and (
@@ -778,14 +780,23 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         if c["start"] - PARTY_REACH <= word.start() <= c["end"] + PARTY_REACH
         and party_key(c) not in excluded
     )
+    roles = None
     if len(companies) == 1 and kind == "supply":
         # "the German carmaker will take most of the plant's output": the plant's operator sells
         operator = _plant_operator(sentence, discourse)
         if operator is not None and not _same(operator, companies[0]):
             companies = companies + [operator]
+        comes = _COMES_FROM.search(body, passage.start, companies[0]["end"])
+        comes = comes if comes and comes.end() == companies[0]["start"] else None
+        receiver = _plant_spoken_of_operator(sentence, discourse) if comes else None
+        if receiver is not None and not _same(receiver, companies[0]) and len(companies) == 1:
+            # "Cells will keep coming from X", "Le lithium proviendra de X": X supplies the plant
+            # spoken of, whose operator buys
+            companies = companies + [receiver]
+            roles = [(companies[0], "supplier"), (receiver, "buyer")]
     if len(companies) < 2:
         return
-    roles = _roles(sentence, kind, companies, discourse)
+    roles = roles or _roles(sentence, kind, companies, discourse)
     status = _status(sentence.text, kind, loi)
     announced = _announced(sentence, discourse, status)
     fields = {
@@ -822,7 +833,11 @@ _PLANT_OUTPUT = re.compile(
     r"(?<![\w])(?:(?:plant|factory|site|gigafactory|refinery)['’]s[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
     r"(?:output|production|capacity|cells)|(?:output|production|capacity)[ \u00a0]+of[ \u00a0]+the"
     r"[ \u00a0]+(?:plant|factory|site|gigafactory|refinery)|(?:production|capacité)[ \u00a0]+de"
-    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])|" + _PLANT_CUSTOMER,
+    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])|"
+    # "80% of what Chivasso produces", "ce que l'usine produira": a share of a plant's output
+    r"(?<![\w])(?:what|ce[ \u00a0]+que|ce[ \u00a0]+qui)[ \u00a0]+[^.;]{0,40}?(?:produces|makes|"
+    r"turns[ \u00a0]+out|will[ \u00a0]+(?:produce|make)|produira|produit|fabrique|fabriquera|"
+    r"sortira|sort)(?![\w])|" + _PLANT_CUSTOMER,
     re.I,
 )
 
@@ -837,13 +852,23 @@ _GOODS_DEAL = re.compile(
 )
 
 
-def _plant_operator(sentence, discourse):
-    """The operator of the plant whose output a sentence speaks of, as a company mention."""
-    body, passage = sentence.reading.body, sentence.passage
-    output = _PLANT_OUTPUT.search(body, passage.start, passage.end)
-    if output is None:
-        return None
-    plant = records.plant_at(sentence, output.start())
+# Goods said to come from a company, the company right after: "will come from X", "keep coming
+# from X", "proviendra de X".
+_COMES_FROM = re.compile(
+    r"(?<![\w])(?:come|comes|coming|came|sourced|proviendr\w*|provien\w*|viendr\w*)"
+    r"[ \u00a0]+(?:from|de|du|d['’]|auprès[ \u00a0]+de)[ \u00a0]*(?=(?-i:[A-ZÀ-Ý]))",
+    re.I,
+)
+
+
+def _plant_spoken_of_operator(sentence, discourse):
+    """The operator of the plant the sentence names, or else of the one spoken of before."""
+    refs = [ref["plant"] for ref in sentence.plant_refs]
+    plant = refs[-1] if refs else sentence.context_plant
+    return _operator_of(plant, discourse)
+
+
+def _operator_of(plant, discourse):
     if isinstance(plant, plants.NewPlant):
         return plant.operator
     if isinstance(plant, dict) and plant.get("id"):
@@ -853,6 +878,15 @@ def _plant_operator(sentence, discourse):
             if record and record["id"] == operator_id:
                 return known.mention
     return None
+
+
+def _plant_operator(sentence, discourse):
+    """The operator of the plant whose output a sentence speaks of, as a company mention."""
+    body, passage = sentence.reading.body, sentence.passage
+    output = _PLANT_OUTPUT.search(body, passage.start, passage.end)
+    if output is None:
+        return None
+    return _operator_of(records.plant_at(sentence, output.start()), discourse)
 
 
 def _continues(sentence, discourse):

@@ -364,7 +364,9 @@ class Discourse:
             venture.sentence, venture.strong = sentence, True
         founded = _FOUNDED_BY.search(body, word.end(), passage.end)
         headline_end = self.reading.sentences[0].end if self.reading.sentences else 0
-        if founded and venture.sentence.passage.end <= headline_end:
+        in_body = passage.start >= headline_end
+        names_it = venture.name is not None and any(_same(p, venture.name) for p in parties)
+        if venture.sentence.passage.end <= headline_end and in_body and (founded or names_it):
             venture.sentence = sentence  # the body says when and by whom: quote it, not the title
         if founded:
             venture.founded = int(founded.group("year")) if founded.group("year") else None

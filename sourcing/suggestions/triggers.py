@@ -216,7 +216,13 @@ SUPPLY_VERB = re.compile(
 # What follows a verb of buying when shares, not goods, are bought: "buy a 10% stake",
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
 _SHARES_BOUGHT = (
-    rf"(?!{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
+    rf"(?!(?:{_S}+(?:also|également|aussi|further|then|ensuite|now|désormais))?"
+    # "taking 25% of Levante": a share of a company named, not of its output
+    rf"(?:{_S}+(?:a{_S}+|an{_S}+)?[0-9][0-9.,]*{_S}*%{_S}+(?:of|de|du|d['’]){_S}*"
+    rf"(?-i:[A-ZÀ-Ý])[\w-]*(?:{_S}+(?-i:[A-Z])[\w-]*)*(?!['’]s)(?![\w'’])|"
+    # "the purchase of the 10% that Y holds"
+    rf"{_S}+of{_S}+(?:the{_S}+|les{_S}+)?[0-9][0-9.,]*{_S}*%(?!{_S}+of{_S}+(?:what|its|their))|"
+    rf"{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
     r"(?:stake|interest|holding|shares|participation)|"
     rf"(?:(?:a|an|une?|its|their|sa|ses|son|leurs?|des|the|le|la|les|"
     rf"l['’]){_S}*)?(?:[0-9][0-9.,]*{_S}*%{_S}+(?:of{_S}+|du{_S}+|de{_S}+)?)?"
@@ -224,7 +230,7 @@ _SHARES_BOUGHT = (
     rf"majoritaire){_S}+)?"
     r"(?:stakes?|shares?|holdings?|interests?|participations?|equity|actions|titres|capital|parts?|"
     r"ownership|control|contrôle)"
-    r"(?![\w])))"
+    r"(?![\w]))))"
 )
 BUY_VERB = re.compile(
     r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|will take|would take|"
