@@ -568,3 +568,29 @@ def test_the_body_sentence_about_a_venture_the_headline_names_is_quoted():
     )
     ventures = [f for f in proposals(body, "en", "agreement") if f["kind"] == "joint_venture"]
     assert [(f["status"], roles(f)) for f in ventures] == [("signed", PARTNERS)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell (dont Fjord Kapital détient 12 %) livrera des cellules à Moravia Auto dès "
+         "2029.", "fr"),
+        ("Pellucell (in which Fjord Kapital holds a minority stake) will deliver cells to Moravia "
+         "Auto from 2029.", "en"),
+    ],
+)  # fmt: skip
+def test_an_aside_on_who_owns_the_supplier_is_no_party_to_its_deal(body, language):
+    assert supplies_of(body, language) == [("announced", PELLUCELL_SUPPLIES, 2029)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Moravia Auto a conclu un accord-cadre avec Pellucell : le fabricant couvrira la moitié "
+         "des besoins de son usine dès 2027.", "fr"),
+        ("Moravia Auto signed a framework agreement with Pellucell, which will meet half of its "
+         "requirements from 2027.", "en"),
+    ],
+)  # fmt: skip
+def test_meeting_a_buyers_needs_is_supplying_it(body, language):
+    assert supplies_of(body, language) == [("signed", PELLUCELL_SUPPLIES, 2027)]

@@ -168,6 +168,7 @@ def _kinds(body, passage, skip=()):
         or _BUYS_GOODS.search(body, passage.start, passage.end)
         or _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
         or _COMES_FROM.search(body, passage.start, passage.end)
+        or _COVERS_NEEDS.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -338,6 +339,7 @@ def _supply_roles(sentence, companies, discourse):
         (_BUYS_GOODS, "buyer", "supplier"),
         (_OFFTAKER, "buyer", "supplier"),
         (_CUSTOMER_OF_PLANT, "buyer", "supplier"),
+        (_COVERS_NEEDS, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
         verb = pattern.search(body, passage.start, passage.end)
@@ -601,17 +603,20 @@ def agreements(sentence, facts, discourse):
     """
     The agreements of a sentence; a deal told in a relative clause ("X, which last year agreed
     to deliver cells to Y, …", "X, qui avait signé un contrat-cadre avec Y, a …") is read apart
-    from the rest, which is read without it.
+    from the rest, which is read without it; an aside on who owns whom ("X (dont Y détient
+    12 %) livrera …") is no party to the deal.
     """
     relatives = _relative_deals(sentence)
-    if not relatives:
+    asides = _ownership_asides(sentence)
+    if not relatives and not asides:
         yield from _agreements_in(sentence, facts, discourse, sentence)
         return
     body = sentence.reading.body
     masked = body
-    for _, start, end in relatives:
+    blanked = [(start, end) for _, start, end in relatives] + asides
+    for start, end in blanked:
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    outside = [p for p in sentence.parties if not any(s <= p["start"] < e for _, s, e in relatives)]
+    outside = [p for p in sentence.parties if not any(s <= p["start"] < e for s, e in blanked)]
     main = _View(sentence, masked, sentence.passage.start, sentence.passage.end, outside)
     yield from _agreements_in(main, facts, discourse, sentence)
     for antecedent, start, end in relatives:
@@ -653,6 +658,21 @@ def _relative_deals(sentence):
         elif named and (_kinds(body, clause) or _DEAL_WORD.search(body, clause.start, clause.end)):
             found.append((antecedent, relative.start(), end))
     return found
+
+
+# A parenthesis: "(dont Oshiro détient 12 %)", "(in which Y holds a minority stake)".
+_PARENTHESIS = re.compile(r"\([^()]{1,120}\)")
+
+
+def _ownership_asides(sentence):
+    """(start, end) of each parenthesis that says who owns a share of whom."""
+    body, passage = sentence.reading.body, sentence.passage
+    return [
+        (aside.start(), aside.end())
+        for aside in _PARENTHESIS.finditer(body, passage.start, passage.end)
+        if triggers.STAKE.search(body, aside.start(), aside.end())
+        and any(aside.start() < p["start"] < aside.end() for p in sentence.parties)
+    ]
 
 
 class _BlankedReading:
@@ -744,6 +764,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         and not _BUYS_GOODS.search(body, passage.start, passage.end)
         and not _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
         and not _COMES_FROM.search(body, passage.start, passage.end)
+        and not _COVERS_NEEDS.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
     about = kind == "letter_of_intent" and (
@@ -852,6 +873,13 @@ _GOODS_DEAL = re.compile(
 )
 
 
+# Meeting a buyer's needs is supplying it: "will cover half of the site's needs", "couvrira
+# les besoins de Y", "meets all of Y's requirements".
+_COVERS_NEEDS = re.compile(
+    r"(?<![\w])(?:couvr\w+|cover(?:s|ed|ing)?|meet(?:s|ing)?|met|satisf\w+|répondr\w+[ \u00a0]+à)"
+    r"[^.;]{0,40}?(?:besoins|needs|requirements)(?![\w])",
+    re.I,
+)
 # Goods said to come from a company, the company right after: "will come from X", "keep coming
 # from X", "proviendra de X".
 _COMES_FROM = re.compile(
