@@ -594,3 +594,50 @@ def test_an_aside_on_who_owns_the_supplier_is_no_party_to_its_deal(body, languag
 )  # fmt: skip
 def test_meeting_a_buyers_needs_is_supplying_it(body, language):
     assert supplies_of(body, language) == [("signed", PELLUCELL_SUPPLIES, 2027)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "start_year"),
+    [
+        ("Pellucell livrera des cellules à Moravia Auto à compter de 2028.", "fr", 2028),
+        ("Lumeo Chemicals fournira à Pellucell jusqu'à 3 GWh par an à compter de 2029.", "fr",
+         2029),
+    ],
+)  # fmt: skip
+def test_a_start_said_a_compter_de(body, language, start_year):
+    assert [found[2] for found in supplies_of(body, language)] == [start_year]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("The Kolín-based Bohemcell is a joint venture of the Czech carmaker Moravia Auto and "
+         "Pellucell.", "en"),
+        ("Bohemcell est une coentreprise entre Moravia Auto et Pellucell.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_company_that_is_a_joint_venture_of_two_is_one_in_force(body, language):
+    make_company("Bohemcell", kind=Company.Kind.INDUSTRIAL, country="CZ")
+    ventures = [f for f in proposals(body, language, "agreement") if f["kind"] == "joint_venture"]
+    assert [(f["status"], roles(f), f["announced"]) for f in ventures] == [
+        ("active", PARTNERS, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell, in which Fjord Kapital holds just over 10%, is also licensing its cell "
+         "design to Moravia Auto.", "en", ("partnership", PARTNERS)),
+        ("Moravia Auto, associée à Lumeo Chemicals depuis 2022 au sein de la coentreprise "
+         "Bohemcell, s'est engagée à acheter des cellules à Pellucell.", "fr",
+         ("supply", PELLUCELL_SUPPLIES)),
+    ],
+)  # fmt: skip
+def test_an_aside_between_commas_is_no_party_to_the_deal(body, language, expected):
+    found = [
+        (f["kind"], roles(f))
+        for f in proposals(body, language, "agreement")
+        if f["kind"] != "joint_venture"
+    ]
+    assert found == [expected]

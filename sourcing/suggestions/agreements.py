@@ -520,7 +520,11 @@ _THEIR_VENTURE = re.compile(
     r"(?:(?!(?:planned|proposed|future|new|prévue|future|nouvelle|projet)(?![\w]))[\w-]+[ \u00a0]+)"
     r"{0,2}?(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune)(?![\w])|"
     r"(?<![\w])(?:the|la)[ \u00a0]+(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|"
-    r"société commune)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?-i:[A-ZÀ-Ý])",
+    r"société commune)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?-i:[A-ZÀ-Ý])|"
+    # "X is a joint venture of A and B", "X est une coentreprise entre A et B"
+    r"(?<![\w])(?:is|est|remains|reste|demeure)[ \u00a0]+(?:a|an|une|the|la)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+){0,2}?(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|"
+    r"société commune)[ \u00a0]+(?:of|between|de|d['’]|entre|détenue|owned)",
     re.I,
 )
 
@@ -665,14 +669,48 @@ _PARENTHESIS = re.compile(r"\([^()]{1,120}\)")
 
 
 def _ownership_asides(sentence):
-    """(start, end) of each parenthesis that says who owns a share of whom."""
+    """
+    (start, end) of each aside that says who owns a share of whom or which venture a company
+    shares with another: a parenthesis ("(dont Y détient 12 %)"), or a clause between commas
+    after a company ("X, in which Y holds just over 10%, is …", "X, associée à Y depuis 2022 au
+    sein de la coentreprise Z, s'est engagée …"); their ventures and stakes are read elsewhere.
+    """
     body, passage = sentence.reading.body, sentence.passage
-    return [
+    spans = [
         (aside.start(), aside.end())
         for aside in _PARENTHESIS.finditer(body, passage.start, passage.end)
         if triggers.STAKE.search(body, aside.start(), aside.end())
-        and any(aside.start() < p["start"] < aside.end() for p in sentence.parties)
     ]
+    for company in sentence.parties:
+        opening = _ASIDE_OPENS.match(body, company["end"], passage.end)
+        if opening is None:
+            continue
+        closing = _CLAUSE_END.search(body, opening.end(), passage.end)
+        if closing is None or body[closing.start()] != ",":
+            continue
+        start, end = opening.start(), closing.start()
+        owns = opening.group("owned") and triggers.STAKE.search(body, start, end)
+        if owns or _VENTURE_WORD.search(body, start, end):
+            spans.append((start, end))
+    return [
+        (start, end)
+        for start, end in spans
+        if any(start < p["start"] < end for p in sentence.parties)
+    ]
+
+
+# A clause after a company that may be an aside: "in which Y holds", "dont Y détient",
+# "associée à Y … au sein de la coentreprise Z".
+_ASIDE_OPENS = re.compile(
+    r",[ \u00a0]*(?:(?P<owned>in[ \u00a0]+which|of[ \u00a0]+which|dont|dans[ \u00a0]+laquelle|"
+    r"dans[ \u00a0]+lequel)|associée?s?|allied|partnered|partenaire|partner)(?![\w])",
+    re.I,
+)
+_VENTURE_WORD = re.compile(
+    r"(?<![\w])(?:joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?|sociétés? communes?)"
+    r"(?![\w])",
+    re.I,
+)
 
 
 class _BlankedReading:

@@ -254,7 +254,8 @@ DISCUSSIONS = words(
 ENDED = words(r"ended|terminated|mis fin|rompu|termin\w+")
 START_YEAR = re.compile(
     rf"(?<![\w])(?:from|starting(?:{_S}+in|{_S}+from)?|beginning{_S}+in|as{_S}+of|à{_S}+partir"
-    rf"{_S}+de|a{_S}+partir{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})(?![\w])",
+    rf"{_S}+de|a{_S}+partir{_S}+de|à{_S}+compter{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})"
+    r"(?![\w])",
     re.I,
 )
 # "of which 10 GWh", "dont 10 GWh": a share of the figure before; not "dont la capacité" (whose).
