@@ -641,3 +641,19 @@ def test_an_aside_between_commas_is_no_party_to_the_deal(body, language, expecte
         if f["kind"] != "joint_venture"
     ]
     assert found == [expected]
+
+
+def test_a_venture_named_with_its_activity_and_not_venture_capital():
+    make_company("Bohemcell", kind=Company.Kind.INDUSTRIAL, country="CZ")
+    body = (
+        "Pellucell sells cells to Moravia Auto. They remain partners in Bohemcell, the recycling "
+        "venture they set up in 2020."
+    )
+    ventures = [f for f in proposals(body, "en", "agreement") if f["kind"] == "joint_venture"]
+    assert [(f["status"], roles(f), f["start_year"]) for f in ventures] == [
+        ("active", PARTNERS, 2020)
+    ]
+    capital = (
+        "Pellucell raised money from Moravia Auto and the venture capital arm of Fjord Kapital."
+    )
+    assert [f for f in proposals(capital, "en", "agreement") if f["kind"] == "joint_venture"] == []

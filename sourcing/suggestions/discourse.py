@@ -27,10 +27,11 @@ _JOINTLY_OWNED = (
 )
 _JOINT_VENTURE = re.compile(
     r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
-    r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
+    r"(?:la|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
     rf"{_JOINTLY_OWNED}|"
     # "a Zaragoza-based venture", "a 50-50 venture" (not "venture capital", not "X Ventures")
-    r"(?:a|an|their|its)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)"
+    # "the recycling venture", "their pack-assembly venture"
+    r"(?:a|an|their|its|the|this)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)"
     r"(?![ \u00a0]+(?:capital|funds?|investors?|arm)))(?![\w])",
     re.I,
 )
@@ -180,6 +181,9 @@ class Discourse:
                 mention["canonical"] = self.canonical.get(mention["text"], mention["text"])
         names = sorted(sentence.companies, key=lambda m: m["start"])
         resolved = []
+        # "They …" stands for the two spoken of before this sentence names any other
+        together = _PLURAL_PRONOUN.match(self.body, passage.start, passage.end)
+        they = self._together() if together else []
         for description in descriptors.find(self.body, passage.start, passage.end, self.countries):
             if any(m["start"] < description.end and description.start < m["end"] for m in names):
                 continue  # a known name or alias written as a description: the name says who
@@ -192,11 +196,10 @@ class Discourse:
             elif description.definite:
                 named = before + [r for r in resolved if r["start"] < description.start]
                 resolved.extend(self._resolve(description, sentence, named))
-        together = _PLURAL_PRONOUN.match(self.body, passage.start, passage.end)
         if together:
             resolved.extend(
                 dict(mention, start=together.start(), end=together.end(), descriptor=True)
-                for mention in self._together()
+                for mention in they
             )
         pronoun = _SUBJECT_PRONOUN.match(self.body, passage.start, passage.end)
         if pronoun and self.previous_subject is not None:
