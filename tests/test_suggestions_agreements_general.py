@@ -657,3 +657,34 @@ def test_a_venture_named_with_its_activity_and_not_venture_capital():
         "Pellucell raised money from Moravia Auto and the venture capital arm of Fjord Kapital."
     )
     assert [f for f in proposals(capital, "en", "agreement") if f["kind"] == "joint_venture"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "announced"),
+    [
+        ("Pellucell, Lumeo Chemicals and Moravia Auto are partners in a research programme on "
+         "solid-state cells, signed a fortnight ago.", "en", "2025-06-04"),
+        ("Pellucell et Moravia Auto ont noué un partenariat de recherche, signé il y a une "
+         "semaine.", "fr", "2025-06-11"),
+    ],
+)  # fmt: skip
+def test_a_deal_signed_weeks_ago_is_dated_by_the_article(body, language, announced):
+    assert [f["announced"] for f in proposals(body, language, "agreement")] == [announced]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell livrera des cellules à Moravia Auto à partir de 2028. Le protocole d'accord "
+         "conclu en mars entre les deux groupes devient ainsi un contrat ferme.", "fr"),
+        ("Pellucell will deliver cells to Moravia Auto from 2028. The memorandum the two groups "
+         "signed in March thus becomes a firm contract.", "en"),
+    ],
+)  # fmt: skip
+def test_a_memorandum_turned_into_a_contract_signs_the_deal_on_the_article_day(body, language):
+    (fields,) = proposals(body, language, "agreement")
+    assert (fields["status"], roles(fields), fields["announced"]) == (
+        "signed",
+        PELLUCELL_SUPPLIES,
+        DAY,
+    )

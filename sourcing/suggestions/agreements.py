@@ -967,8 +967,10 @@ def _continues(sentence, discourse):
     body, passage = sentence.reading.body, sentence.passage
     named = {party_key(c) for c in sentence.parties}
     parties = {str(p["company"]) for p in last["fields"]["parties"]}
-    own = {party(c) for c in sentence.parties}
     opens = _CONTINUES.match(body, passage.start, passage.end)
+    # "Le protocole d'accord conclu entre les deux groupes devient un contrat ferme": a sentence
+    # opening on the deal names its parties by description; its names are what must match
+    own = {party(c) for c in sentence.parties if not (opens and c.get("descriptor"))}
     supplies = triggers.SUPPLYING.search(
         body, passage.start, passage.end
     ) or triggers.BUY_VERB.search(body, passage.start, passage.end)
@@ -1005,8 +1007,10 @@ def _continues(sentence, discourse):
         or _start_year(body, passage, published=discourse.article_date[1])
         or _first_year(sentence)
     )
-    if triggers.SIGNED.search(body, passage.start, passage.end):
-        # "Le contrat, signé lundi, prendra effet …": the day it was signed.
+    earlier = opens and _LETTER_OF_INTENT.search(opens.group())
+    if triggers.SIGNED.search(body, passage.start, passage.end) and not earlier:
+        # "Le contrat, signé lundi, prendra effet …": the day it was signed (not the day of
+        # the memorandum it replaces: "Le protocole d'accord conclu en octobre devient …").
         signed = _weekday_date(sentence, discourse)
         dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
         if dated:

@@ -148,6 +148,25 @@ _RELATIVE = [
     (re.compile(r"(?<![\w])(?:yesterday|hier)(?![\w])", re.I), "day", -1),
     (
         re.compile(
+            r"(?<![\w])(?:a[ \u00a0]+week[ \u00a0]+ago|il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+"
+            r"(?:une[ \u00a0]+semaine|huit[ \u00a0]+jours))(?![\w])",
+            re.I,
+        ),
+        "day",
+        -7,
+    ),
+    (
+        re.compile(
+            r"(?<![\w])(?:a[ \u00a0]+fortnight[ \u00a0]+ago|two[ \u00a0]+weeks[ \u00a0]+ago|"
+            r"il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+(?:deux[ \u00a0]+semaines|quinze[ \u00a0]+jours))"
+            r"(?![\w])",
+            re.I,
+        ),
+        "day",
+        -14,
+    ),
+    (
+        re.compile(
             r"(?<![\w])(?:last month|le mois dernier|le mois passé|earlier this month|"
             r"this month|ce mois-ci)(?![\w])",
             re.I,
@@ -236,7 +255,7 @@ def relative_date(text, published, start=0, end=None):
         return None, None
     _, words, precision, offset = min(found)
     if precision == "day":
-        return (published - datetime.timedelta(days=1)).isoformat(), "day"
+        return (published + datetime.timedelta(days=offset)).isoformat(), "day"
     if precision == "month":
         back = 0 if ("this" in words or "ce mois" in words) else 1
         month = published.month - back
