@@ -688,3 +688,22 @@ def test_a_memorandum_turned_into_a_contract_signs_the_deal_on_the_article_day(b
         PELLUCELL_SUPPLIES,
         DAY,
     )
+
+
+def test_a_sentence_on_the_subjects_possessions_keeps_it_the_company_spoken_of():
+    body = (
+        "Moravia Auto buys cells from Pellucell. Lumeo Chemicals is owned by Halden Fonds. Its "
+        "plant in Leuna opened in 2021. The company, which last year agreed to deliver "
+        "electrolyte to Pellucell, is hiring."
+    )
+    found = [roles(f) for f in proposals(body, "en", "agreement") if f["kind"] == "supply"]
+    assert LUMEO_SUPPLIES in found
+
+
+def test_a_nationality_that_matches_names_the_company_rather_than_a_head_alone():
+    body = (
+        "Moravia Auto said so. Pellucell is owned by Brodvik Holding, an industrial group. Lumeo "
+        "Chemicals, which has been shipping nickel to the Czech group since 2022, will grow."
+    )
+    found = [roles(f) for f in proposals(body, "en", "agreement") if f["kind"] == "supply"]
+    assert found == [{("lumeo-chemicals", "supplier"), ("moravia-auto", "buyer")}]

@@ -97,6 +97,7 @@ _SUBJECT_PRONOUN = re.compile(
     r"serait|a[ \u00a0]+été)[ \u00a0]+[\w-]+[ \u00a0]+(?:that|que|qu['’]))(?![\w]))"
 )
 _PARTNERS = re.compile(r"^(?:partners|partenaires|groups|groupes|companies|societes|firms)$")
+_POSSESSIVE_OPENS = re.compile(r"(?-i:Its|Son|Sa|Ses)[ \u00a0]+[a-zà-ÿ]")
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
 _COORDINATED = re.compile(
     r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:the|its|their|le|la|les|l['’]|son|sa|leur)"
@@ -214,7 +215,12 @@ class Discourse:
         sentence.parties = _distinct_spans(names + resolved)
         first = sentence.parties[0] if sentence.parties else None
         opens = first is not None and not self.body[passage.start : first["start"]].strip(' \n"«“')
-        self.previous_subject = first if opens else None
+        if opens:
+            self.previous_subject = first
+        elif not _POSSESSIVE_OPENS.match(self.body, passage.start, passage.end):
+            # "X is owned by Y. Its works … The company, which …": a sentence opening on the
+            # subject's possessions keeps it the subject
+            self.previous_subject = None
         if self.topic is None and names:
             self.topic = names[0]
         self._pairs(sentence)
@@ -302,7 +308,9 @@ class Discourse:
                 continue
             score = (description.head in known.heads) * 2
             score += bool(description.kind and known.kind == description.kind)
-            score += bool(description.country and known.country == description.country)
+            # a nationality stated and matching weighs more than the same head: "the Swedish
+            # group" is the Swedish company rather than another "group" of no known country
+            score += 3 * bool(description.country and known.country == description.country)
             if score > best_score:
                 best, best_score = known.mention, score
         return best
