@@ -707,3 +707,31 @@ def test_a_nationality_that_matches_names_the_company_rather_than_a_head_alone()
     )
     found = [roles(f) for f in proposals(body, "en", "agreement") if f["kind"] == "supply"]
     assert found == [{("lumeo-chemicals", "supplier"), ("moravia-auto", "buyer")}]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell et Lumeo Chemicals annoncent la signature d'un partenariat de recherche.",
+         "fr", ("research", "signed", None)),
+        ("Pellucell and Moravia Auto, research partners on sodium-ion cells since 2022, have "
+         "extended that programme by two years.", "en", ("research", "active", 2022)),
+        ("Pellucell et Moravia Auto ont prolongé de trois ans leur programme de recherche commun, "
+         "lancé en 2021.", "fr", ("research", "active", None)),
+    ],
+)  # fmt: skip
+def test_a_signing_announced_is_done_and_a_programme_extended_runs(body, language, expected):
+    found = [
+        (f["kind"], f["status"], f["start_year"]) for f in proposals(body, language, "agreement")
+    ]
+    assert found == [expected]
+
+
+def test_yearly_volumes_bound_to_a_compter_de_and_au_dela_de():
+    (fields,) = proposals(
+        "Lumeo Chemicals livrera à Pellucell 3 GWh par an à compter de 2028, et jusqu'à 5 GWh par "
+        "an au-delà de 2031.",
+        "fr",
+        "agreement",
+    )
+    assert [(v["gwh_per_year"], v["year"]) for v in fields["volumes"]] == [(3, 2028), (5, 2031)]

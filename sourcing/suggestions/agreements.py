@@ -269,7 +269,7 @@ _RENEWED = re.compile(
     r"(?<![\w])(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong\w*|renouvel\w*|reconduit\w*|"
     r"(?:extension|renewal|prolongation|renouvellement|reconduction)[ \u00a0]+(?:of|de|du|d['’]))"
     r"[^.;]{0,50}?(?:contracts?|agreements?|deals?|accords?|contrats?|partnerships?|"
-    r"partenariats?)(?![\w])",
+    r"partenariats?|programmes?|programs?|collaborations?|coopérations?|cooperation)(?![\w])",
     re.I,
 )
 

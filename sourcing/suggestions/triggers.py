@@ -245,7 +245,9 @@ CAPACITY_WORD = words(r"capacity|capacities|capacité|capacités|nameplate|outpu
 ADVISING = words(r"advis\w+|adviser|advisor|conseil\w*")
 ADVISERS_FOLLOW = words(r"were|was|are|is|ont été|a été|étaient|sont")
 SIGNED = words(
+    # "annoncent la signature d'un accord": the signing announced is done
     r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
+    r"signature|"
     r"conclu|conclue|paraphé"
 )
 DISCUSSIONS = words(
