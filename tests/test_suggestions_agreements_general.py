@@ -735,3 +735,20 @@ def test_yearly_volumes_bound_to_a_compter_de_and_au_dela_de():
         "agreement",
     )
     assert [(v["gwh_per_year"], v["year"]) for v in fields["volumes"]] == [(3, 2028), (5, 2031)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell will build battery modules for Moravia Auto from 2027.", "en",
+         [("announced", PELLUCELL_SUPPLIES, 2027)]),
+        ("Pellucell fabriquera des cellules pour Moravia Auto dans son usine de Vierzon.", "fr",
+         [("announced", PELLUCELL_SUPPLIES, None)]),
+        ("Lumeo Chemicals, which last month agreed to make electrolyte for Pellucell, is hiring "
+         "for a plant that Halden Fonds finances.", "en",
+         [("signed", LUMEO_SUPPLIES, None)]),
+        ("Pellucell produces cells for electric cars.", "en", []),
+    ],
+)  # fmt: skip
+def test_making_goods_for_a_company_is_supplying_it(body, language, expected):
+    assert supplies_of(body, language) == expected

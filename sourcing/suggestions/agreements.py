@@ -169,6 +169,7 @@ def _kinds(body, passage, skip=()):
         or _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
         or _COMES_FROM.search(body, passage.start, passage.end)
         or _COVERS_NEEDS.search(body, passage.start, passage.end)
+        or _MAKES_FOR.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -340,6 +341,7 @@ def _supply_roles(sentence, companies, discourse):
         (_OFFTAKER, "buyer", "supplier"),
         (_CUSTOMER_OF_PLANT, "buyer", "supplier"),
         (_COVERS_NEEDS, "supplier", "buyer"),
+        (_MAKES_FOR, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
         verb = pattern.search(body, passage.start, passage.end)
@@ -803,6 +805,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         and not _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
         and not _COMES_FROM.search(body, passage.start, passage.end)
         and not _COVERS_NEEDS.search(body, passage.start, passage.end)
+        and not _MAKES_FOR.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
     about = kind == "letter_of_intent" and (
@@ -911,6 +914,16 @@ _GOODS_DEAL = re.compile(
 )
 
 
+# Making goods for a company is supplying it: "agreed to build storage packs for Y", "fabriquera
+# des modules pour Y" (a company named after "for", not "for electric cars").
+_MAKES_FOR = re.compile(
+    r"(?<![\w])(?:build|builds|building|built|make|makes|making|made|manufactur\w+|produc\w+|"
+    r"assembl\w+|fabriqu\w+|produir\w+|produit|produisent)[ \u00a0]+[^.;]{0,50}?"
+    + _GOODS
+    + r"[^.;]{0,30}?(?<![\w])(?:for|pour)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?"
+    r"(?=(?-i:[A-ZÀ-Ý]))",
+    re.I,
+)
 # Meeting a buyer's needs is supplying it: "will cover half of the site's needs", "couvrira
 # les besoins de Y", "meets all of Y's requirements".
 _COVERS_NEEDS = re.compile(
