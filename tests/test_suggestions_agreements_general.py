@@ -752,3 +752,17 @@ def test_yearly_volumes_bound_to_a_compter_de_and_au_dela_de():
 )  # fmt: skip
 def test_making_goods_for_a_company_is_supplying_it(body, language, expected):
     assert supplies_of(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell cède des parts de Lumeo Chemicals et s'allie à un recycleur belge", "fr"),
+        ("Pellucell sells part of Lumeo Chemicals and teams up with a Belgian recycler", "en"),
+        ("Moravia Auto et Pellucell envisagent une alliance.", "fr"),
+        ("Moravia Auto is exploring a tie-up with Pellucell.", "en"),
+        ("Moravia Auto is considering buying cells from Pellucell.", "en"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_ally_or_a_deal_only_considered_gives_no_agreement(body, language):
+    assert proposals(body, language, "agreement") == []

@@ -591,6 +591,13 @@ def _venture_proposal(sentence, venture, discourse):
 _LETTER_OF_INTENT = dict(triggers.AGREEMENT_KINDS)["letter_of_intent"]
 
 
+# An ally named by an indefinite description after a verb of allying: "s'allie à un recycleur
+# belge", "teams up with a Belgian recycler".
+_UNNAMED_ALLY = re.compile(
+    r"[ \u00a0]+(?:à|avec|with)[ \u00a0]+(?:un|une|a|an|des)[ \u00a0]+", re.I
+)
+
+
 def _same(a, b):
     return a is not None and b is not None and party_key(a) == party_key(b)
 
@@ -600,7 +607,10 @@ def _same(a, b):
 _HYPOTHETICAL = re.compile(
     r"(?<![\w])(?:could|might|(?-i:may)|pourrait|pourraient|if|unless|were[ \u00a0]+to|si|"
     r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
-    r"analysts?|analystes?)(?![\w])",
+    r"analysts?|analystes?|"
+    # a deal only considered: "envisagent une alliance", "is exploring a tie-up"
+    r"envisag(?:e|ent|eait|eaient|é|ée)|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)|"
+    r"explor(?:es|ing))(?![\w])",
     re.I,
 )
 
@@ -787,6 +797,9 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     if not kinds:
         return
     kind, word = kinds[0]
+    ally = kind == "partnership" and _UNNAMED_ALLY.match(body, word.end())
+    if ally and not any(ally.end() <= p["start"] < ally.end() + 40 for p in sentence.parties):
+        return  # "s'allie à un recycleur belge": its partner is not named here
     if (
         kind == "supply"
         and not _DEAL_WORD.search(body, passage.start, passage.end)
