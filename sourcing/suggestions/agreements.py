@@ -5,7 +5,8 @@ import re
 
 from . import plants, records, triggers
 from .common import party, party_key
-from .dates import relative_date
+from .dates import relative_date, relative_years
+from .text import Passage
 
 KIND_LABELS = {
     "supply": "supply agreement",
@@ -34,6 +35,7 @@ _LETTER_OF_INTENT = triggers.AGREEMENT_KINDS[1][1]
 _SINCE_YEAR = re.compile(
     r"(?<![\w])(?:began|begun|started|since|depuis|démarre|démarrera|starts|begins|"
     r"débuter\w*|débutera|débuteront|commencer\w*|commencera|commenceront|will start|will begin|"
+    r"(?:due|set|expected|scheduled)[ \u00a0]+to[ \u00a0]+(?:start|begin)|"
     r"(?:first|premières?)[ \u00a0]+(?:deliveries|livraisons|shipments))"
     r"(?:[ \u00a0]+(?:in|en))?[ \u00a0]+(?P<year>(?:19|20)[0-9]{2})(?![\w])",
     re.I,
@@ -52,8 +54,12 @@ _SIGNED_IN = re.compile(
 # (``match`` with a position: no "^", which would match only at the text's start).
 _CONTINUES = re.compile(
     r"(?:under[ \u00a0]+|selon[ \u00a0]+|aux termes de[ \u00a0]+)?"
-    r"(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*(?:contract|contrat|agreement|"
-    r"accord|deal|deliveries|livraisons|shipments|supplies)(?![\w])",
+    r"(?:(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*(?:contract|contrat|agreement|"
+    r"accord|deal|deliveries|livraisons|shipments|supplies|memorandum|"
+    r"protocole[ \u00a0]+d['’]accord|lettre[ \u00a0]+d['’]intention|"
+    r"letter[ \u00a0]+of[ \u00a0]+intent)|"
+    # "Deliveries are due to start in 2028", "Livraisons prévues dès 2027"
+    r"(?:deliveries|shipments|livraisons))(?![\w])",
     re.I,
 )
 _EXPLICIT_INVESTMENT = re.compile(
@@ -98,6 +104,20 @@ _CUSTOMER_OF = re.compile(
     r"(?=[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?-i:[A-ZÀ-Ý]))",
     re.I,
 )
+# "X, dont Y est déjà cliente", "X, whose customers include Y": X supplies Y (the match is at
+# the relative word, after X).
+_WHOSE_CUSTOMER = re.compile(
+    r"(?<![\w])dont(?=[^.;]{1,60}?(?:est|sont|était|devient|deviendra|restera)[ \u00a0]+"
+    r"(?:(?:déjà|aussi|également)[ \u00a0]+)?(?:(?:le|la|l['’]|un|une)[ \u00a0]*)?"
+    r"(?:(?:premier|première|principale?|grande?)[ \u00a0]+)?clients?(?:e|es)?(?![\w]))|"
+    r"(?<![\w])whose[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:customers|clients)[ \u00a0]+"
+    r"(?:include|includes|are|comprise)(?![\w])",
+    re.I,
+)
+# A customer to be, not one already: "dont X deviendra cliente".
+_BECOMES = re.compile(
+    r"(?<![\w])(?:devient|deviendra|deviendrait|become|becomes|will[ \u00a0]+be)(?![\w])", re.I
+)
 # "X signed an agreement with Y to supply …", "X a signé avec Y un accord pour lui fournir …":
 # the verb after "to" / "pour" is the subject's, not the partner's named with "with".
 _WITH = re.compile(
@@ -140,10 +160,16 @@ def _kinds(body, passage, skip=()):
         triggers.SUPPLYING.search(body, passage.start, passage.end)
         or triggers.BUY_VERB.search(body, passage.start, passage.end)
         or _CUSTOMER_OF.search(body, passage.start, passage.end)
+        or _WHOSE_CUSTOMER.search(body, passage.start, passage.end)
         or _AWARDS.search(body, passage.start, passage.end)
         or _WINS_ORDER.search(body, passage.start, passage.end)
         or _SUPPLIED_BY.search(body, passage.start, passage.end)
         or _SELLS_GOODS.search(body, passage.start, passage.end)
+        or _BUYS_GOODS.search(body, passage.start, passage.end)
+        or _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
+        or _COMES_FROM.search(body, passage.start, passage.end)
+        or _COVERS_NEEDS.search(body, passage.start, passage.end)
+        or _MAKES_FOR.search(body, passage.start, passage.end)
     )
     if verb is None:
         # "signed a six-year contract with Y for 5 GWh a year of cells": goods under contract
@@ -155,14 +181,42 @@ def _kinds(body, passage, skip=()):
     return sorted(found, key=lambda item: order.index(item[0]))
 
 
-# Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
-# cellules à Y"; not selling shares or a business, which names no goods.
-_SELLS_GOODS = re.compile(
-    r"(?<![\w])(?:sell|sells|sold|selling|vend|vendent|vendra|vendront|vendu|vendre|vendait)"
-    r"[ \u00a0]+[^.;]{0,50}?(?:GWh|MWh|tonnes|tons|cells|cellules|batteries|modules|packs|"
+# Goods a company sells or buys, as against shares or a business.
+_GOODS = (
+    r"(?:GWh|MWh|tonnes|tons|cells|cellules|batteries|modules|packs|"
     r"materials?|matériaux|matières|lithium|hydroxide|hydroxyde|carbonate|graphite|cathodes?|"
     r"anodes?|electrolytes?|électrolytes?|precursors?|précurseurs|nickel|cobalt|manganese|"
-    r"manganèse)(?![\w])",
+    r"manganèse|scrap|rebuts|déchets|black[ \u00a0]+mass|masse[ \u00a0]+noire)(?![\w])"
+)
+_ABOUT_LATER = re.compile(
+    r"(?<![\w])(?:covering|concerning|regarding|portant[ \u00a0]+sur)(?![\w])", re.I
+)
+_NOMINAL_ABOUT = re.compile(
+    r"(?<![\w])(?:on|sur|about|covering|concerning|regarding|concernant)$", re.I
+)
+_GOODS_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:the|le|la|les|des|du|de|d['’]|l['’])[ \u00a0]*)?"
+    r"(?:(?!(?:recycl|venture|coentreprise|joint)\w*)[\w'’-]+[ \u00a0]+){0,2}?" + _GOODS,
+    re.I,
+)
+# Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
+# cellules à Y", "cédera ses rebuts à Y"; not selling shares or a business, which names no goods.
+_SELLS_GOODS = re.compile(
+    r"(?<![\w])(?:sell|sells|sold|selling|vend|vendent|vendra|vendront|vendu|vendre|vendait|"
+    r"cède|cèdent|cédera|céderont|céderait|céder)"
+    r"[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    re.I,
+)
+# Buying back goods is buying them ("rachètera à Y ses rebuts"); "rachète" alone buys a company.
+_BUYS_GOODS = re.compile(
+    r"(?<![\w])(?:rachète|rachètent|rachètera|rachèteront|rachèterait|racheter|buys[ \u00a0]+back|"
+    r"buy[ \u00a0]+back)[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    re.I,
+)
+# The holder of an offtake takes the goods: "X's offtake agreement with Y" (X buys); the match
+# starts after the possessor, who is the subject.
+_OFFTAKER = re.compile(
+    r"(?<=['’]s[ \u00a0])(?:[\w-]+[ \u00a0]+){0,2}?off-?take(?![\w])",
     re.I,
 )
 # Verbs of equipping are verbs of supplying: "pour équiper ses utilitaires", "will equip".
@@ -177,6 +231,8 @@ _AGREED = re.compile(
     r"(?<![\w])(?:has|have|had)[ \u00a0]+(?:agreed|committed)|agreed to|committed to|"
     r"a accepté de|ont accepté de|s['’]est engagée?s? à|se sont engagée?s à|s['’]engage à|"
     r"s['’]engagent à|(?:a|ont)[ \u00a0]+noué|"
+    # a licence granted: "a accordé à Y une licence", "has granted Y a licence"
+    r"(?:a|ont|has|have)[ \u00a0]+(?:accordé|octroyé|concédé|granted)|"
     # "struck a supply deal", not "struck by falling prices"
     r"(?:struck|forged)[ \u00a0]+(?:an?|the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}"
     r"(?:deal|agreement|accord|pact|partnership|alliance)s?(?![\w])",
@@ -208,11 +264,23 @@ _SIGNED_BEFORE = re.compile(
 )
 
 
+# A contract extended or renewed runs already: "has extended its supply contract until 2032",
+# "a renouvelé son contrat", "the renewal of the agreement".
+_RENEWED = re.compile(
+    r"(?<![\w])(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong\w*|renouvel\w*|reconduit\w*|"
+    r"(?:extension|renewal|prolongation|renouvellement|reconduction)[ \u00a0]+(?:of|de|du|d['’]))"
+    r"[^.;]{0,50}?(?:contracts?|agreements?|deals?|accords?|contrats?|partnerships?|"
+    r"partenariats?|programmes?|programs?|collaborations?|coopérations?|cooperation)(?![\w])",
+    re.I,
+)
+
+
 def _status(text, kind, loi):
     if loi:
         return "letter_of_intent"
-    if triggers.DISCUSSIONS.search(text):
-        return "in_discussion"
+    signs = triggers.SIGNED.search(text) or _AGREED.search(text)
+    if triggers.DISCUSSIONS.search(text) and not signs:
+        return "in_discussion"  # not "signed a supply deal after months of talks"
     if triggers.ENDED.search(text):
         return "ended"
     # "their first deal" runs already when signed before ("set up when they signed their first
@@ -220,7 +288,10 @@ def _status(text, kind, loi):
     theirs = _THEIR_DEAL.search(text) and (
         not triggers.SIGNED.search(text) or _SIGNED_BEFORE.search(text)
     )
-    if triggers.ACTIVE.search(text) or theirs:
+    customer = _WHOSE_CUSTOMER.search(text)
+    if customer and not _BECOMES.search(text, customer.start()):
+        theirs = True  # "X, dont Y est cliente", "whose customers include Y": a supply in force
+    if triggers.ACTIVE.search(text) or theirs or _RENEWED.search(text):
         return "active"
     if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text) or _AGREED.search(text):
         return "signed"
@@ -262,9 +333,15 @@ def _supply_roles(sentence, companies, discourse):
         (_SUPPLIER_OF, "supplier", "buyer"),
         (_CHOSEN_BY, "supplier", "buyer"),
         (_CUSTOMER_OF, "buyer", "supplier"),
+        (_WHOSE_CUSTOMER, "supplier", "buyer"),
         (_CHOOSES, "buyer", "supplier"),
         (triggers.SUPPLYING, "supplier", "buyer"),
         (_SELLS_GOODS, "supplier", "buyer"),
+        (_BUYS_GOODS, "buyer", "supplier"),
+        (_OFFTAKER, "buyer", "supplier"),
+        (_CUSTOMER_OF_PLANT, "buyer", "supplier"),
+        (_COVERS_NEEDS, "supplier", "buyer"),
+        (_MAKES_FOR, "supplier", "buyer"),
         (triggers.BUY_VERB, "buyer", "supplier"),
     ):
         verb = pattern.search(body, passage.start, passage.end)
@@ -416,6 +493,14 @@ def _announced(sentence, discourse, status):
     relative = relative_date(body, published, passage.start, passage.end)
     if relative[0] is not None and relative[1] != "year":
         return relative  # "signed last month", "signé hier"
+    if published is not None and (
+        triggers.SIGNED.search(body, passage.start, passage.end)
+        or _AGREED.search(body, passage.start, passage.end)
+    ):
+        years = relative_years(body, published.year, passage.start, passage.end)
+        past = [year for _, _, year in years if year <= published.year]
+        if past:
+            return str(past[0]), "year"  # "which last year agreed to deliver …"
     return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
 
 
@@ -437,7 +522,11 @@ _THEIR_VENTURE = re.compile(
     r"(?:(?!(?:planned|proposed|future|new|prévue|future|nouvelle|projet)(?![\w]))[\w-]+[ \u00a0]+)"
     r"{0,2}?(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune)(?![\w])|"
     r"(?<![\w])(?:the|la)[ \u00a0]+(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|"
-    r"société commune)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?-i:[A-ZÀ-Ý])",
+    r"société commune)[ \u00a0]+(?:of|de|d['’])[ \u00a0]*(?-i:[A-ZÀ-Ý])|"
+    # "X is a joint venture of A and B", "X est une coentreprise entre A et B"
+    r"(?<![\w])(?:is|est|remains|reste|demeure)[ \u00a0]+(?:a|an|une|the|la)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+){0,2}?(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|"
+    r"société commune)[ \u00a0]+(?:of|between|de|d['’]|entre|détenue|owned)",
     re.I,
 )
 
@@ -474,7 +563,10 @@ def _venture_proposal(sentence, venture, discourse):
         status = "letter_of_intent"  # "ont signé un protocole d'accord en vue de créer une …"
     elif not past and triggers.DISCUSSIONS.search(body, passage.start, passage.end):
         status = "in_discussion"  # "are in talks about a joint venture", "discutent d'une …"
-    elif not past and triggers.SIGNED.search(body, passage.start, passage.end):
+    elif not past and (
+        triggers.SIGNED.search(body, passage.start, passage.end)
+        or _AGREED.search(body, passage.start, passage.end)
+    ):
         status = "signed"  # "have signed an agreement to set up X, a Zaragoza-based venture"
     announced = (None, None) if past else _announced(sentence, discourse, status)
     names = [c["record"]["name"] if c.get("record") else party(c) for c in partners]
@@ -499,13 +591,181 @@ def _venture_proposal(sentence, venture, discourse):
 _LETTER_OF_INTENT = dict(triggers.AGREEMENT_KINDS)["letter_of_intent"]
 
 
+# An ally named by an indefinite description after a verb of allying: "s'allie à un recycleur
+# belge", "teams up with a Belgian recycler".
+_UNNAMED_ALLY = re.compile(
+    r"[ \u00a0]+(?:à|avec|with)[ \u00a0]+(?:un|une|a|an|des)[ \u00a0]+", re.I
+)
+
+
 def _same(a, b):
     return a is not None and b is not None and party_key(a) == party_key(b)
 
 
+# A deal only supposed, rumoured or commented on: a modal of possibility, a condition, a rumour,
+# an analyst's view. "would" alone is not one: "X said it would supply Y" reports a deal.
+_HYPOTHETICAL = re.compile(
+    r"(?<![\w])(?:could|might|(?-i:may)|pourrait|pourraient|if|unless|were[ \u00a0]+to|si|"
+    r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
+    r"analysts?|analystes?|"
+    # a deal only considered: "envisagent une alliance", "is exploring a tie-up"
+    r"envisag(?:e|ent|eait|eaient|é|ée)|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)|"
+    r"explor(?:es|ing))(?![\w])",
+    re.I,
+)
+
+
 def agreements(sentence, facts, discourse):
+    """
+    The agreements of a sentence; a deal told in a relative clause ("X, which last year agreed
+    to deliver cells to Y, …", "X, qui avait signé un contrat-cadre avec Y, a …") is read apart
+    from the rest, which is read without it; an aside on who owns whom ("X (dont Y détient
+    12 %) livrera …") is no party to the deal.
+    """
+    relatives = _relative_deals(sentence)
+    asides = _ownership_asides(sentence)
+    if not relatives and not asides:
+        yield from _agreements_in(sentence, facts, discourse, sentence)
+        return
+    body = sentence.reading.body
+    masked = body
+    blanked = [(start, end) for _, start, end in relatives] + asides
+    for start, end in blanked:
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    outside = [p for p in sentence.parties if not any(s <= p["start"] < e for s, e in blanked)]
+    main = _View(sentence, masked, sentence.passage.start, sentence.passage.end, outside)
+    yield from _agreements_in(main, facts, discourse, sentence)
+    for antecedent, start, end in relatives:
+        inside = [p for p in sentence.parties if start <= p["start"] < end]
+        view = _View(sentence, body, antecedent["start"], end, [antecedent, *inside])
+        yield from _agreements_in(view, facts, discourse, sentence, ventures=False)
+
+
+# A relative clause after a company's name, or an apposition of what it already is ("X, already
+# the main buyer of …, joined …"), up to the punctuation that closes it.
+_RELATIVE = re.compile(
+    r",[ \u00a0]*(?:(?:which|who|qui)(?![\w])|"
+    r"(?=(?:already|déjà)[ \u00a0]+(?:the|le|la|l['’]|un|une)(?![\w])))",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,;:()–—]")
+
+
+def _relative_deals(sentence):
+    """(antecedent, start, end) of each relative clause of the sentence that names another
+    company and a word of dealing or supplying: the span from its comma to its end."""
     body, passage = sentence.reading.body, sentence.passage
-    here = [v for v in discourse.ventures if v.sentence is sentence]
+    found = []
+    for antecedent in sentence.parties:
+        relative = _RELATIVE.match(body, antecedent["end"], passage.end)
+        if relative is None:
+            continue
+        closing = _CLAUSE_END.search(body, relative.end(), passage.end)
+        end = closing.start() if closing else passage.end
+        if end >= passage.end:
+            continue  # the clause runs to the end: the sentence is its deal already
+        lead = body[max(passage.start, antecedent["start"] - 20) : antecedent["start"]]
+        if _WITH.search(lead):
+            continue  # "signed a letter of intent with X, which would supply Y": the same deal
+        named = [p for p in sentence.parties if relative.end() <= p["start"] < end]
+        clause = Passage(relative.end(), end)
+        if _CUSTOMER_OF_PLANT.search(body, clause.start, clause.end):
+            found.append((antecedent, relative.start(), end))  # its supplier is the plant's
+        elif named and (_kinds(body, clause) or _DEAL_WORD.search(body, clause.start, clause.end)):
+            found.append((antecedent, relative.start(), end))
+    return found
+
+
+# A parenthesis: "(dont Oshiro détient 12 %)", "(in which Y holds a minority stake)".
+_PARENTHESIS = re.compile(r"\([^()]{1,120}\)")
+
+
+def _ownership_asides(sentence):
+    """
+    (start, end) of each aside that says who owns a share of whom or which venture a company
+    shares with another: a parenthesis ("(dont Y détient 12 %)"), or a clause between commas
+    after a company ("X, in which Y holds just over 10%, is …", "X, associée à Y depuis 2022 au
+    sein de la coentreprise Z, s'est engagée …"); their ventures and stakes are read elsewhere.
+    """
+    body, passage = sentence.reading.body, sentence.passage
+    spans = [
+        (aside.start(), aside.end())
+        for aside in _PARENTHESIS.finditer(body, passage.start, passage.end)
+        if triggers.STAKE.search(body, aside.start(), aside.end())
+    ]
+    for company in sentence.parties:
+        opening = _ASIDE_OPENS.match(body, company["end"], passage.end)
+        if opening is None:
+            continue
+        closing = _CLAUSE_END.search(body, opening.end(), passage.end)
+        if closing is None or body[closing.start()] != ",":
+            continue
+        start, end = opening.start(), closing.start()
+        owns = opening.group("owned") and triggers.STAKE.search(body, start, end)
+        if owns or _VENTURE_WORD.search(body, start, end):
+            spans.append((start, end))
+    return [
+        (start, end)
+        for start, end in spans
+        if any(start < p["start"] < end for p in sentence.parties)
+    ]
+
+
+# A clause after a company that may be an aside: "in which Y holds", "dont Y détient",
+# "associée à Y … au sein de la coentreprise Z".
+_ASIDE_OPENS = re.compile(
+    r",[ \u00a0]*(?:(?P<owned>in[ \u00a0]+which|of[ \u00a0]+which|dont|dans[ \u00a0]+laquelle|"
+    r"dans[ \u00a0]+lequel)|associée?s?|allied|partnered|partenaire|partner)(?![\w])",
+    re.I,
+)
+_VENTURE_WORD = re.compile(
+    r"(?<![\w])(?:joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?|sociétés? communes?)"
+    r"(?![\w])",
+    re.I,
+)
+
+
+class _BlankedReading:
+    """A reading whose body has some spans blanked (same length, so positions hold)."""
+
+    def __init__(self, reading, body):
+        self._reading = reading
+        self.body = body
+
+    def __getattr__(self, name):
+        return getattr(self._reading, name)
+
+
+class _View:
+    """A part of a sentence read as a sentence: its passage, the companies, figures and dates
+    in it; proposals quote the sentence itself."""
+
+    def __init__(self, sentence, body, start, end, parties):
+        self._sentence = sentence
+        self.reading = _BlankedReading(sentence.reading, body)
+        self.passage = Passage(start, end)
+        self.parties = parties
+        self.figures = [f for f in sentence.figures if start <= f["start"] < end and _kept(body, f)]
+        self.dates = [d for d in sentence.dates if start <= d["start"] < end and _kept(body, d)]
+
+    @property
+    def text(self):
+        return self.reading.body[self.passage.start : self.passage.end]
+
+    def propose(self, *args, **kwargs):
+        return self._sentence.propose(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._sentence, name)
+
+
+def _kept(body, mention):
+    return not body[mention["start"] : mention["end"]].isspace()
+
+
+def _agreements_in(sentence, facts, discourse, original, ventures=True):
+    body, passage = sentence.reading.body, sentence.passage
+    here = [v for v in discourse.ventures if v.sentence is original] if ventures else []
     for venture in here:
         found = _venture_proposal(sentence, venture, discourse)
         if found:
@@ -516,6 +776,13 @@ def agreements(sentence, facts, discourse):
         return  # not "signed a deal with Y and dismissed reports of a merger"
     if _continues(sentence, discourse):
         return
+    if _HYPOTHETICAL.search(body, passage.start, passage.end) and not (
+        triggers.SIGNED.search(body, passage.start, passage.end)
+        or _AGREED.search(body, passage.start, passage.end)
+        or _LETTER_OF_INTENT.search(body, passage.start, passage.end)
+        or triggers.ACTIVE.search(body, passage.start, passage.end)
+    ):
+        return  # "X could supply Y if …", "selon des rumeurs, X achèterait …": no deal made
     kinds = _kinds(body, passage, skip=("joint_venture",))
     loi = any(kind == "letter_of_intent" for kind, _ in kinds)
     kinds = [(k, w) for k, w in kinds if k != "letter_of_intent"] or [
@@ -530,6 +797,9 @@ def agreements(sentence, facts, discourse):
     if not kinds:
         return
     kind, word = kinds[0]
+    ally = kind == "partnership" and _UNNAMED_ALLY.match(body, word.end())
+    if ally and not any(ally.end() <= p["start"] < ally.end() + 40 for p in sentence.parties):
+        return  # "s'allie à un recycleur belge": its partner is not named here
     if (
         kind == "supply"
         and not _DEAL_WORD.search(body, passage.start, passage.end)
@@ -539,16 +809,31 @@ def agreements(sentence, facts, discourse):
         and not _CHOOSES.search(body, passage.start, passage.end)
         and not _CHOSEN_BY.search(body, passage.start, passage.end)
         and not _CUSTOMER_OF.search(body, passage.start, passage.end)
+        and not _WHOSE_CUSTOMER.search(body, passage.start, passage.end)
         and not _SUPPLIER_OF.search(body, passage.start, passage.end)
         and not _SUPPLIED_BY.search(body, passage.start, passage.end)
         and not _EQUIPS.search(body, passage.start, passage.end)
         and not _SELLS_GOODS.search(body, passage.start, passage.end)
+        and not _BUYS_GOODS.search(body, passage.start, passage.end)
+        and not _CUSTOMER_OF_PLANT.search(body, passage.start, passage.end)
+        and not _COMES_FROM.search(body, passage.start, passage.end)
+        and not _COVERS_NEEDS.search(body, passage.start, passage.end)
+        and not _MAKES_FOR.search(body, passage.start, passage.end)
     ):
         return  # "c'est l'assurance d'un approvisionnement": a supply spoken of, not made
-    if kind == "letter_of_intent" and _ABOUT.match(body, word.end()):
-        # A memorandum keeps the kind of what it is about; about something no other word
-        # types ("pour recycler les rebuts", "on battery recycling"), it is a partnership.
-        kind = "partnership"
+    about = kind == "letter_of_intent" and (
+        _ABOUT.match(body, word.end())
+        # "a memorandum with Y (Z) covering …": what it covers after the partner's name
+        or _ABOUT_LATER.search(body, word.end(), min(passage.end, word.end() + 80))
+    )
+    if about:
+        # A memorandum keeps the kind of what it is about: goods ("covering lithium hydroxide",
+        # "sur des cellules") are a supply; something no other word types ("pour recycler les
+        # rebuts", "on battery recycling"), a partnership.
+        # goods named right after a preposition of subject ("on", "covering", "sur"), not the
+        # object of a purpose ("pour recycler les batteries", "to create a materials venture")
+        goods = _NOMINAL_ABOUT.search(about.group()) and _GOODS_AFTER.match(body, about.end())
+        kind = "supply" if goods else "partnership"
     excluded = set()
     published = discourse.article_date[1]
     for venture in discourse.ventures:
@@ -560,9 +845,9 @@ def agreements(sentence, facts, discourse):
             and venture.founded < published.year
             and venture.by_position is not None  # its founders named apart ("créée par X et Y")
         )
-        if venture.name is not None and venture.sentence is sentence and not older:
+        if venture.name is not None and venture.sentence is original and not older:
             excluded.add(party_key(venture.name))
-        if venture.sentence is sentence and venture.by_position is not None:
+        if venture.sentence is original and venture.by_position is not None:
             excluded.update(party_key(p) for p in venture.partners)
     companies = _distinct(
         c
@@ -570,14 +855,23 @@ def agreements(sentence, facts, discourse):
         if c["start"] - PARTY_REACH <= word.start() <= c["end"] + PARTY_REACH
         and party_key(c) not in excluded
     )
+    roles = None
     if len(companies) == 1 and kind == "supply":
         # "the German carmaker will take most of the plant's output": the plant's operator sells
         operator = _plant_operator(sentence, discourse)
         if operator is not None and not _same(operator, companies[0]):
             companies = companies + [operator]
+        comes = _COMES_FROM.search(body, passage.start, companies[0]["end"])
+        comes = comes if comes and comes.end() == companies[0]["start"] else None
+        receiver = _plant_spoken_of_operator(sentence, discourse) if comes else None
+        if receiver is not None and not _same(receiver, companies[0]) and len(companies) == 1:
+            # "Cells will keep coming from X", "Le lithium proviendra de X": X supplies the plant
+            # spoken of, whose operator buys
+            companies = companies + [receiver]
+            roles = [(companies[0], "supplier"), (receiver, "buyer")]
     if len(companies) < 2:
         return
-    roles = _roles(sentence, kind, companies, discourse)
+    roles = roles or _roles(sentence, kind, companies, discourse)
     status = _status(sentence.text, kind, loi)
     announced = _announced(sentence, discourse, status)
     fields = {
@@ -600,13 +894,25 @@ def agreements(sentence, facts, discourse):
     yield key, found
 
 
+# "the main customer of the refinery", "premier client de l'usine", "buyer of cells from the
+# plant": a customer of the plant buys from its operator.
+_PLANT_CUSTOMER = (
+    r"(?<![\w])(?:customers?|clients?|clientes?|buyers?|acheteurs?)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+){0,3}?(?:of|from|de|du)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|l['’])?"
+    r"(?:plant|factory|site|refinery|gigafactory|usine|raffinerie|unité)(?![\w])"
+)
+_CUSTOMER_OF_PLANT = re.compile(_PLANT_CUSTOMER, re.I)
 # The output of the plant spoken of, which its operator sells: "the plant's output", "la
 # production de l'usine".
 _PLANT_OUTPUT = re.compile(
     r"(?<![\w])(?:(?:plant|factory|site|gigafactory|refinery)['’]s[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
     r"(?:output|production|capacity|cells)|(?:output|production|capacity)[ \u00a0]+of[ \u00a0]+the"
     r"[ \u00a0]+(?:plant|factory|site|gigafactory|refinery)|(?:production|capacité)[ \u00a0]+de"
-    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])",
+    r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])|"
+    # "80% of what Chivasso produces", "ce que l'usine produira": a share of a plant's output
+    r"(?<![\w])(?:what|ce[ \u00a0]+que|ce[ \u00a0]+qui)[ \u00a0]+[^.;]{0,40}?(?:produces|makes|"
+    r"turns[ \u00a0]+out|will[ \u00a0]+(?:produce|make)|produira|produit|fabrique|fabriquera|"
+    r"sortira|sort)(?![\w])|" + _PLANT_CUSTOMER,
     re.I,
 )
 
@@ -621,13 +927,40 @@ _GOODS_DEAL = re.compile(
 )
 
 
-def _plant_operator(sentence, discourse):
-    """The operator of the plant whose output a sentence speaks of, as a company mention."""
-    body, passage = sentence.reading.body, sentence.passage
-    output = _PLANT_OUTPUT.search(body, passage.start, passage.end)
-    if output is None:
-        return None
-    plant = records.plant_at(sentence, output.start())
+# Making goods for a company is supplying it: "agreed to build storage packs for Y", "fabriquera
+# des modules pour Y" (a company named after "for", not "for electric cars").
+_MAKES_FOR = re.compile(
+    r"(?<![\w])(?:build|builds|building|built|make|makes|making|made|manufactur\w+|produc\w+|"
+    r"assembl\w+|fabriqu\w+|produir\w+|produit|produisent)[ \u00a0]+[^.;]{0,50}?"
+    + _GOODS
+    + r"[^.;]{0,30}?(?<![\w])(?:for|pour)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?"
+    r"(?=(?-i:[A-ZÀ-Ý]))",
+    re.I,
+)
+# Meeting a buyer's needs is supplying it: "will cover half of the site's needs", "couvrira
+# les besoins de Y", "meets all of Y's requirements".
+_COVERS_NEEDS = re.compile(
+    r"(?<![\w])(?:couvr\w+|cover(?:s|ed|ing)?|meet(?:s|ing)?|met|satisf\w+|répondr\w+[ \u00a0]+à)"
+    r"[^.;]{0,40}?(?:besoins|needs|requirements)(?![\w])",
+    re.I,
+)
+# Goods said to come from a company, the company right after: "will come from X", "keep coming
+# from X", "proviendra de X".
+_COMES_FROM = re.compile(
+    r"(?<![\w])(?:come|comes|coming|came|sourced|proviendr\w*|provien\w*|viendr\w*)"
+    r"[ \u00a0]+(?:from|de|du|d['’]|auprès[ \u00a0]+de)[ \u00a0]*(?=(?-i:[A-ZÀ-Ý]))",
+    re.I,
+)
+
+
+def _plant_spoken_of_operator(sentence, discourse):
+    """The operator of the plant the sentence names, or else of the one spoken of before."""
+    refs = [ref["plant"] for ref in sentence.plant_refs]
+    plant = refs[-1] if refs else sentence.context_plant
+    return _operator_of(plant, discourse)
+
+
+def _operator_of(plant, discourse):
     if isinstance(plant, plants.NewPlant):
         return plant.operator
     if isinstance(plant, dict) and plant.get("id"):
@@ -637,6 +970,15 @@ def _plant_operator(sentence, discourse):
             if record and record["id"] == operator_id:
                 return known.mention
     return None
+
+
+def _plant_operator(sentence, discourse):
+    """The operator of the plant whose output a sentence speaks of, as a company mention."""
+    body, passage = sentence.reading.body, sentence.passage
+    output = _PLANT_OUTPUT.search(body, passage.start, passage.end)
+    if output is None:
+        return None
+    return _operator_of(records.plant_at(sentence, output.start()), discourse)
 
 
 def _continues(sentence, discourse):
@@ -651,8 +993,10 @@ def _continues(sentence, discourse):
     body, passage = sentence.reading.body, sentence.passage
     named = {party_key(c) for c in sentence.parties}
     parties = {str(p["company"]) for p in last["fields"]["parties"]}
-    own = {party(c) for c in sentence.parties}
     opens = _CONTINUES.match(body, passage.start, passage.end)
+    # "Le protocole d'accord conclu entre les deux groupes devient un contrat ferme": a sentence
+    # opening on the deal names its parties by description; its names are what must match
+    own = {party(c) for c in sentence.parties if not (opens and c.get("descriptor"))}
     supplies = triggers.SUPPLYING.search(
         body, passage.start, passage.end
     ) or triggers.BUY_VERB.search(body, passage.start, passage.end)
@@ -677,13 +1021,22 @@ def _continues(sentence, discourse):
         if all(entry["company"] in mentions for entry in fields["parties"]):
             named = [(mentions[entry["company"]], entry["role"]) for entry in fields["parties"]]
             fields["title"] = _title(fields["kind"], named)
+    roles = {entry["role"] for entry in fields["parties"]}
+    if len(fields["parties"]) == 2 and None in roles and len(roles) == 2:
+        # "Under the memorandum, DRC would supply …": the other party of two is the buyer
+        given = (roles - {None}).pop()
+        other = {"supplier": "buyer", "buyer": "supplier"}.get(given)
+        for entry in fields["parties"]:
+            entry["role"] = entry["role"] or other
     fields["start_year"] = (
         fields["start_year"]
         or _start_year(body, passage, published=discourse.article_date[1])
         or _first_year(sentence)
     )
-    if triggers.SIGNED.search(body, passage.start, passage.end):
-        # "Le contrat, signé lundi, prendra effet …": the day it was signed.
+    earlier = opens and _LETTER_OF_INTENT.search(opens.group())
+    if triggers.SIGNED.search(body, passage.start, passage.end) and not earlier:
+        # "Le contrat, signé lundi, prendra effet …": the day it was signed (not the day of
+        # the memorandum it replaces: "Le protocole d'accord conclu en octobre devient …").
         signed = _weekday_date(sentence, discourse)
         dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
         if dated:

@@ -148,6 +148,25 @@ _RELATIVE = [
     (re.compile(r"(?<![\w])(?:yesterday|hier)(?![\w])", re.I), "day", -1),
     (
         re.compile(
+            r"(?<![\w])(?:a[ \u00a0]+week[ \u00a0]+ago|il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+"
+            r"(?:une[ \u00a0]+semaine|huit[ \u00a0]+jours))(?![\w])",
+            re.I,
+        ),
+        "day",
+        -7,
+    ),
+    (
+        re.compile(
+            r"(?<![\w])(?:a[ \u00a0]+fortnight[ \u00a0]+ago|two[ \u00a0]+weeks[ \u00a0]+ago|"
+            r"il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+(?:deux[ \u00a0]+semaines|quinze[ \u00a0]+jours))"
+            r"(?![\w])",
+            re.I,
+        ),
+        "day",
+        -14,
+    ),
+    (
+        re.compile(
             r"(?<![\w])(?:last month|le mois dernier|le mois passé|earlier this month|"
             r"this month|ce mois-ci)(?![\w])",
             re.I,
@@ -172,14 +191,38 @@ _RELATIVE = [
         "year",
         1,
     ),
-    (re.compile(r"(?<![\w])(?:this year|cette année)(?![\w])", re.I), "year", 0),
+    (
+        re.compile(
+            r"(?<![\w])(?:this year|cette année|(?:earlier|early) this year|"
+            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année)(?![\w])",
+            re.I,
+        ),
+        "year",
+        0,
+    ),
 ]
+
+
+# A count of years back: "four years ago", "il y a quatre ans", "voici trois ans".
+_COUNTS = {
+    "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4, "five": 5, "cinq": 5,
+    "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9, "ten": 10,
+    "dix": 10,
+}  # fmt: skip
+_YEARS_AGO = re.compile(
+    r"(?<![\w])(?:(?:il[ \u00a0]+y[ \u00a0]+a|voici)[ \u00a0]+(?P<fr>[0-9]{1,2}|"
+    + "|".join(_COUNTS)
+    + r")[ \u00a0]+ans|(?P<en>[0-9]{1,2}|"
+    + "|".join(_COUNTS)
+    + r")[ \u00a0]+years[ \u00a0]+ago)(?![\w])",
+    re.I,
+)
 
 
 def relative_years(text, published_year, start=0, end=None):
     """
     Every year written relative to ``published_year`` in ``text[start:end]`` ("last year",
-    "l'an prochain", "cette année"), as (start, end, year), in the order of the text.
+    "l'an prochain", "cette année", "four years ago"), as (start, end, year), in text order.
     """
     end = len(text) if end is None else end
     found = [
@@ -188,6 +231,10 @@ def relative_years(text, published_year, start=0, end=None):
         if precision == "year"
         for match in pattern.finditer(text, start, end)
     ]
+    for match in _YEARS_AGO.finditer(text, start, end):
+        count = (match.group("fr") or match.group("en")).lower()
+        back = int(count) if count.isdigit() else _COUNTS[count]
+        found.append((match.start(), match.end(), published_year - back))
     return sorted(found)
 
 
@@ -208,7 +255,7 @@ def relative_date(text, published, start=0, end=None):
         return None, None
     _, words, precision, offset = min(found)
     if precision == "day":
-        return (published - datetime.timedelta(days=1)).isoformat(), "day"
+        return (published + datetime.timedelta(days=offset)).isoformat(), "day"
     if precision == "month":
         back = 0 if ("this" in words or "ce mois" in words) else 1
         month = published.month - back

@@ -27,11 +27,12 @@ _JOINTLY_OWNED = (
 )
 _JOINT_VENTURE = re.compile(
     r"(?<![\w])(?:joint[ \u00a0-]ventures?|JV|coentreprises?|co-entreprises?|sociétés? communes?|"
-    r"(?:the|la|this|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
+    r"(?:la|cette)[ \u00a0]+(?:new[ \u00a0]+)?venture|"
     rf"{_JOINTLY_OWNED}|"
     # "a Zaragoza-based venture", "a 50-50 venture" (not "venture capital", not "X Ventures")
-    r"(?:a|an)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)(?![ \u00a0]+(?:capital|funds?|"
-    r"investors?|arm)))(?![\w])",
+    # "the recycling venture", "their pack-assembly venture"
+    r"(?:a|an|their|its|the|this)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?-i:venture)"
+    r"(?![ \u00a0]+(?:capital|funds?|investors?|arm)))(?![\w])",
     re.I,
 )
 _STRONG_VENTURE = re.compile(
@@ -54,22 +55,25 @@ _FOUNDED_BY = re.compile(
 # named X in 2022", "created a joint venture, X, last year", "ont créé en 2019 une coentreprise".
 _FOUNDED_PAST = re.compile(
     r"(?<![\w])(?<!\bwill )(?<!\bto )(?:founded|created|set up|established|formed|launched|"
-    r"fondée?s?|créée?s?|constituée?s?|(?:ont|a|avaient|avait)[ \u00a0]+(?:créé|fondé|constitué|"
-    r"lancé|mis sur pied))(?![\w])",
+    r"fondée?s?|créée?s?|constituée?s?|(?:ont|a|avaient|avait)[ \u00a0]+(?:créée?s?|fondée?s?|"
+    r"constituée?s?|lancée?s?|mise?s? sur pied))(?![\w])",
     re.I,
 )
 _IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$", re.I)
 _SINCE_YEAR = re.compile(r"(?<![\w])(?:since|depuis)[ \u00a0]+$", re.I)
 _FORMING = re.compile(
     r"(?<![\w])(?:are forming|will form|to form|form|forming|create|creating|will create|"
-    r"to set up|set up|launch|créent|créeront|crée|création|vont créer|lancent|annoncé la)"
+    r"to set up|set up|launch|créent|créeront|crée|création|créer|vont créer|lancent|annoncé la|"
+    r"fonder|constituer)"
     r"(?![\w])",
     re.I,
 )
 # Two companies forming a third named right after the verb are founding a venture: "X and Y are
 # forming Z", "X et Y créent Z", "X and Y will set up Z" (the gap between the subjects and Z).
 _FORMS_NAMED = re.compile(
-    r"[ \u00a0]+(?:(?:are|will|to|vont|ont|have)[ \u00a0]+)?(?:forming|form|formed|"
+    r"[ \u00a0]+(?:(?:are|will|to|vont|ont|have|has|today|also|jointly|agreed|decided|plan|plans|"
+    r"planned|aujourd['’]hui|ont[ \u00a0]+décidé[ \u00a0]+de|ont[ \u00a0]+convenu[ \u00a0]+de)"
+    r"[ \u00a0]+){0,4}(?:forming|form|formed|"
     r"set(?:ting)?[ \u00a0]+up|creat(?:e|ed|ing)|establish(?:ed|ing)?|found(?:ed|ing)?|créent|"
     r"créeront|créer|créé|fondent|fonderont|fonder|fondé|constituent|constitueront|constituer|"
     r"constitué)(?=[ \u00a0]+$)",
@@ -92,7 +96,32 @@ _SUBJECT_PRONOUN = re.compile(
     r"s['’]agit|(?:is|was|will[ \u00a0]+be|would[ \u00a0]+be|has[ \u00a0]+been|est|était|sera|"
     r"serait|a[ \u00a0]+été)[ \u00a0]+[\w-]+[ \u00a0]+(?:that|que|qu['’]))(?![\w]))"
 )
+_PARTNERS = re.compile(r"^(?:partners|partenaires|groups|groupes|companies|societes|firms)$")
+_POSSESSIVE_OPENS = re.compile(r"(?-i:Its|Son|Sa|Ses)[ \u00a0]+[a-zà-ÿ]")
 _PAIR = re.compile(r"^[ \u00a0]*(?:and|et|&)[ \u00a0]*$")
+_COORDINATED = re.compile(
+    r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:the|its|their|le|la|les|l['’]|son|sa|leur)"
+    r"[ \u00a0]*(?:[\w'’-]+[ \u00a0]+){0,4})?",
+    re.I,
+)
+# "the venture X set up with Y", "que X a lancée en 2022 avec Y": X's partner named after "with".
+_FOUNDED_WITH = re.compile(
+    r"[^.;:]{0,40}?(?:founded|created|set[ \u00a0]+up|established|formed|launched|fondée?s?|"
+    r"créée?s?|constituée?s?|lancée?s?)(?![\w])[^.;:]{0,40}?(?:with|avec)[ \u00a0]+"
+    r"(?:(?:the|le|la|l['’])[ \u00a0]*(?:(?-i:[a-zà-ÿ][\w'’-]*)[ \u00a0]+){0,4})?$",
+    re.I,
+)
+# A plural pronoun opening a sentence ("They will stay partners …", "Ils sont associés …"): the
+# two companies spoken of together last.
+_PLURAL_PRONOUN = re.compile(r"(?-i:They|Ils|Elles)(?=[ \u00a0]+[a-zà-ÿ])")
+# The company whose shares change hands, named right after the share: "30% of X", "sa
+# participation dans X", "15 % de X". The two others of such a sentence are the two sides.
+_SHARE_OF = re.compile(
+    r"(?:%|stake|holding|interest|participation|parts?|shares?|capital)[ \u00a0]+"
+    r"(?:[\w'’-]+[ \u00a0]+){0,3}?(?:of|in|de|dans|du|d['’])[ \u00a0]*(?:(?:the|la|le|l['’])"
+    r"[ \u00a0]*)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -153,6 +182,9 @@ class Discourse:
                 mention["canonical"] = self.canonical.get(mention["text"], mention["text"])
         names = sorted(sentence.companies, key=lambda m: m["start"])
         resolved = []
+        # "They …" stands for the two spoken of before this sentence names any other
+        together = _PLURAL_PRONOUN.match(self.body, passage.start, passage.end)
+        they = self._together() if together else []
         for description in descriptors.find(self.body, passage.start, passage.end, self.countries):
             if any(m["start"] < description.end and description.start < m["end"] for m in names):
                 continue  # a known name or alias written as a description: the name says who
@@ -165,6 +197,11 @@ class Discourse:
             elif description.definite:
                 named = before + [r for r in resolved if r["start"] < description.start]
                 resolved.extend(self._resolve(description, sentence, named))
+        if together:
+            resolved.extend(
+                dict(mention, start=together.start(), end=together.end(), descriptor=True)
+                for mention in they
+            )
         pronoun = _SUBJECT_PRONOUN.match(self.body, passage.start, passage.end)
         if pronoun and self.previous_subject is not None:
             # "Trevista was spun out in 2019. It supplies …": the subject of the sentence before.
@@ -178,7 +215,12 @@ class Discourse:
         sentence.parties = _distinct_spans(names + resolved)
         first = sentence.parties[0] if sentence.parties else None
         opens = first is not None and not self.body[passage.start : first["start"]].strip(' \n"«“')
-        self.previous_subject = first if opens else None
+        if opens:
+            self.previous_subject = first
+        elif not _POSSESSIVE_OPENS.match(self.body, passage.start, passage.end):
+            # "X is owned by Y. Its works … The company, which …": a sentence opening on the
+            # subject's possessions keeps it the subject
+            self.previous_subject = None
         if self.topic is None and names:
             self.topic = names[0]
         self._pairs(sentence)
@@ -214,7 +256,7 @@ class Discourse:
             venture = self.ventures[-1] if self.ventures else None
             targets = [venture.name] if venture and venture.name else []
         elif description.plural != 1:
-            targets = self._group(description)
+            targets = self._group(description, before)
         else:
             found = self._best(description)
             opens = not self.body[sentence.passage.start : description.start].strip(' \n"«“')
@@ -228,13 +270,30 @@ class Discourse:
             for target in targets
         ]
 
-    def _group(self, description):
+    def _group(self, description, before=()):
+        named = _distinct_keys(before)
+        if description.plural == 2 and len(named) == 2:
+            return named  # "X holds 2% of Y, a cross-holding the two groups set up …"
         venture = self.ventures[-1] if self.ventures else None
         if venture and venture.partners and description.plural in (0, len(venture.partners)):
             return venture.partners
         if self.pairs and description.plural in (0, 2):
             return self.pairs[-1]
+        if description.plural == 2 or (
+            description.plural == 0 and _PARTNERS.match(description.head)
+        ):
+            return self._together()  # "the two groups", "the partners"
         return []
+
+    def _together(self):
+        """The two companies spoken of together last: coordinated or the two sides of a share
+        changing hands; else the two the article has named most ("X signed a deal with Y. The
+        two groups …"), of equals the last named."""
+        if self.pairs:
+            return self.pairs[-1]
+        keys = list(self.companies)
+        ranked = sorted(keys, key=lambda key: (self.companies[key].times, keys.index(key)))
+        return [self.companies[key].mention for key in ranked[-2:]] if len(keys) >= 2 else []
 
     def _best(self, description):
         """The company named last that the description fits best (kind, country, its words)."""
@@ -249,7 +308,9 @@ class Discourse:
                 continue
             score = (description.head in known.heads) * 2
             score += bool(description.kind and known.kind == description.kind)
-            score += bool(description.country and known.country == description.country)
+            # a nationality stated and matching weighs more than the same head: "the Swedish
+            # group" is the Swedish company rather than another "group" of no known country
+            score += 3 * bool(description.country and known.country == description.country)
             if score > best_score:
                 best, best_score = known.mention, score
         return best
@@ -275,6 +336,25 @@ class Discourse:
         for first, second in zip(names, names[1:], strict=False):
             if _PAIR.match(self.body[first["end"] : second["start"]]):
                 self.pairs.append([first, second])
+        sides = self._sides(sentence)
+        if sides:
+            self.pairs.append(sides)
+
+    def _sides(self, sentence):
+        """
+        The two sides of a share changing hands, the company whose share it is aside: "X buys
+        the 30% of Z it does not own from Y", "X cède 15 % de Z à Y" (X and Y are "the two
+        groups" after it); None when the sentence names other than three companies.
+        """
+        named = _distinct_keys(sorted(sentence.parties, key=lambda m: m["start"]))
+        if len(named) != 3:
+            return None
+        shares = [
+            m for m in named if _SHARE_OF.search(self.body[max(0, m["start"] - 40) : m["start"]])
+        ]
+        if len(shares) != 1:
+            return None
+        return [m for m in named if not _same(m, shares[0])]
 
     # -- Joint ventures ------------------------------------------------------------------------
 
@@ -295,7 +375,9 @@ class Discourse:
             venture.sentence, venture.strong = sentence, True
         founded = _FOUNDED_BY.search(body, word.end(), passage.end)
         headline_end = self.reading.sentences[0].end if self.reading.sentences else 0
-        if founded and venture.sentence.passage.end <= headline_end:
+        in_body = passage.start >= headline_end
+        names_it = venture.name is not None and any(_same(p, venture.name) for p in parties)
+        if venture.sentence.passage.end <= headline_end and in_body and (founded or names_it):
             venture.sentence = sentence  # the body says when and by whom: quote it, not the title
         if founded:
             venture.founded = int(founded.group("year")) if founded.group("year") else None
@@ -343,10 +425,10 @@ class Discourse:
             since = _SINCE_YEAR.search(lead) and not forming
             if since or (verb is not None and _IN_YEAR.search(lead)):
                 return date["year"]
-        last_year = self.published.year - 1
         relative = dates.relative_years(body, self.published.year, passage.start, passage.end)
-        if verb is not None and any(year == last_year for _, _, year in relative):
-            return last_year
+        before = [year for _, _, year in relative if year < self.published.year]
+        if verb is not None and before:
+            return before[0]  # "set up last year", "fondée il y a quatre ans"
         return None
 
     def _venture_of(self, sentence, word, parties):
@@ -360,6 +442,8 @@ class Discourse:
             if mention["start"] > word.end() and _VENTURE_NAMED.search(lead):
                 name = name or mention  # "… coentreprise, baptisée Hexacell"
         last = self.ventures[-1] if self.ventures else None
+        if last and name is None and self._other_founders(sentence, word, last):
+            last = None  # "… un protocole d'accord en vue de créer une coentreprise": another one
         if last and (name is None or last.name is None or _same(last.name, name)):
             venture = self.ventures[-1]
             venture.name = venture.name or name
@@ -368,13 +452,20 @@ class Discourse:
         self.ventures.append(venture)
         return venture
 
+    def _other_founders(self, sentence, word, last):
+        """Whether a venture being formed here has founders other than the last venture's."""
+        if not last.partners or not _FORMING.search(self.body, sentence.passage.start, word.end()):
+            return False
+        founders = self._founders(sentence, word, Venture(sentence))
+        keys = {_mention_key(m) for m in founders}
+        return len(keys) >= 2 and keys != {_mention_key(m) for m in last.partners}
+
     def _coordinated(self, mentions):
-        """The first of ``mentions`` and those joined to it by "and", "et" or a comma."""
+        """The first of ``mentions`` and those joined to it by "and", "et" or a comma, a
+        description of the next allowed between ("X et le groupe normand Y")."""
         run = mentions[:1]
         for mention in mentions[1:]:
-            if not re.fullmatch(
-                r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*", self.body[run[-1]["end"] : mention["start"]]
-            ):
+            if not _COORDINATED.fullmatch(self.body, run[-1]["end"], mention["start"]):
                 break
             run.append(mention)
         return run
@@ -387,7 +478,13 @@ class Discourse:
         if len(before) < 2:
             # "une coentreprise avec Geely et Saudi Aramco": the others are named after the word
             after = [p for p in sentence.parties if p["start"] >= word.end()]
-            before = before + self._coordinated(after)
+            partners = self._coordinated(after)
+            if len(partners) == 1 and len(after) > 1:
+                # "… la coentreprise que X a lancée en 2022 avec Y": X's partner after "avec"
+                gap = self.body[after[0]["end"] : after[1]["start"]]
+                if _FOUNDED_WITH.match(gap):
+                    partners = after[:2]
+            before = before + partners
         founders = _distinct_keys([p for p in before if not _same(p, venture.name)])
         together = _distinct_keys(self._coordinated(founders))
         if len(founders) > 2 and self.pairs and len(together) < len(founders):

@@ -4,6 +4,8 @@
 database is read a fixed number of times whatever the article's length.
 """
 
+import re
+
 from ..models import NonEditorialSpan
 from ..text.search import fold_for_search
 from . import names, noneditorial, plants, proposals
@@ -116,9 +118,21 @@ def find_mentions(reading, index):
 
 
 def _names_publisher(name, publisher):
-    """A publisher's name in its byline is no company the article reports on."""
+    """
+    A publisher's name in its byline is no company the article reports on; a company publishing
+    its own press release ("Acme (press release)", "Acme (communiqué)") is the one it reports on.
+    """
+    if _OWN_RELEASE.search(publisher or ""):
+        return False
     publisher = (publisher or "").split("(")[0]
     return bool(publisher.strip()) and fold_for_search(name) == fold_for_search(publisher)
+
+
+_OWN_RELEASE = re.compile(
+    r"\((?:press[ \u00a0]+release|communiqué(?:[ \u00a0]+de[ \u00a0]+presse)?|"
+    r"news[ \u00a0]*release)\)",
+    re.I,
+)
 
 
 def _repeated_candidates(reading, candidates, known):

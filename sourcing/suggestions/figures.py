@@ -151,8 +151,8 @@ _PART_OF_YEAR = (
 _YEAR_BINDING = re.compile(
     rf"(?<![\w])(?:by|in|from|since|until|through|before|after|as{_S}+of|starting(?:{_S}+in|"
     rf"{_S}+from)?|beginning{_S}+in|end{_S}+of|d{_APOS}{_S}*ici(?:{_S}+(?:à|a|fin))?|en|dès|des|"
-    rf"à{_S}+partir{_S}+de|a{_S}+partir{_S}+de|depuis|à{_S}+l{_APOS}horizon(?:{_S}+de)?|avant|"
-    rf"jusqu{_APOS}{_S}*en|fin|horizon|in{_S}+the{_S}+year|{_PART_OF_YEAR})"
+    rf"à{_S}+partir{_S}+de|a{_S}+partir{_S}+de|à{_S}+compter{_S}+de|au-delà{_S}+de|beyond|depuis|"
+    rf"à{_S}+l{_APOS}horizon(?:{_S}+de)?|avant|jusqu{_APOS}{_S}*en|fin|horizon|in{_S}+the{_S}+year|{_PART_OF_YEAR})"
     rf"{_S}+(?P<year>(?:19|20)[0-9]{{2}})"
     r"(?![\w])",
     re.I,

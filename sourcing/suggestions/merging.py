@@ -62,7 +62,16 @@ def _same_fact(kind, kept, other):
     if kind in ("plant_capacity", "plant_milestone", "plant_figure"):
         plants = (_plant_key(a.get("plant")), _plant_key(b.get("plant")))
         return None in plants or plants[0] == plants[1]
+    if kind == "agreement":
+        # A supply contract and a joint venture, or a research partnership, of the same two
+        # companies are two deals; a vaguer word ("partnership", "alliance") is one of them.
+        kinds = {a.get("kind"), b.get("kind")}
+        return len(kinds) == 1 or not kinds <= _DISTINCT_AGREEMENTS
     return True
+
+
+# Kinds of agreement that are different deals when both are said of the same companies.
+_DISTINCT_AGREEMENTS = {"supply", "joint_venture", "research"}
 
 
 def _better(kind, a, b):

@@ -179,13 +179,17 @@ AGREEMENT_KINDS = [
     ("joint_venture", words(r"joint[\s-]ventures?|JV|coentreprises?|co-entreprises?|"
                              r"sociétés? communes?")),
     ("letter_of_intent", words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
+                                r"memorand(?:um|ums|a)(?! of association)|"
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
     ("supply", words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
                       r"approvisionn\w+|off-?take|offtake|(?<!in )(?<!aux )orders?(?! to)|"
                       r"(?<!aux )commandes?|équiper|"
                       r"équipera|équiperont|equip|equips|equipping")),
-    ("research", words(r"research|R&D|recherche")),
+    ("research", words(r"research|R&D|recherche|"
+                        r"(?:study|étudier|étudieront)[^.;]{0,30}?(?:ensemble|together|"
+                        r"jointly(?![ -]owned)|conjointement)|"
+                        r"(?:jointly|together)[ \u00a0]+study")),
     ("cooperation", words(r"cooperation|co-operation|cooperate|collaboration|collaborate|"
                            r"coopération|coopérer")),
     ("partnership", words(r"partnership|partnerships|partenariats?|alliances?|team(?:s|ed)? up|"
@@ -203,7 +207,7 @@ AGREEMENT_KINDS = [
     ("advisory", words(r"advis\w+|adviser|advisor|conseil(?:s|lé|lée|lait)?")),
 ]  # fmt: skip
 # "approvisionnera" supplies; the reflexive "s'approvisionnera (auprès de)" buys: BUY_VERB.
-_NOT_REFLEXIVE = r"(?<!s['’])"
+_NOT_REFLEXIVE = r"(?<!s['’])(?<!s['’]y[ \u00a0])"
 SUPPLY_VERB = re.compile(
     rf"(?<![\w]){_NOT_REFLEXIVE}(?:(?:will |to )?(?:supply|supplies|provides?|deliver|delivers|"
     r"ship|ships)|fournira|fournit|fourniront|livrera|livre|livreront|approvisionnera)(?![\w])",
@@ -212,20 +216,28 @@ SUPPLY_VERB = re.compile(
 # What follows a verb of buying when shares, not goods, are bought: "buy a 10% stake",
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
 _SHARES_BOUGHT = (
-    rf"(?!{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
+    rf"(?!(?:{_S}+(?:also|également|aussi|further|then|ensuite|now|désormais))?"
+    # "taking 25% of Levante": a share of a company named, not of its output
+    rf"(?:{_S}+(?:a{_S}+|an{_S}+)?[0-9][0-9.,]*{_S}*%{_S}+(?:of|de|du|d['’]){_S}*"
+    rf"(?-i:[A-ZÀ-Ý])[\w-]*(?:{_S}+(?-i:[A-Z])[\w-]*)*(?!['’]s)(?![\w'’])|"
+    # "the purchase of the 10% that Y holds"
+    rf"{_S}+of{_S}+(?:the{_S}+|les{_S}+)?[0-9][0-9.,]*{_S}*%(?!{_S}+of{_S}+(?:what|its|their))|"
+    rf"{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
     r"(?:stake|interest|holding|shares|participation)|"
     rf"(?:(?:a|an|une?|its|their|sa|ses|son|leurs?|des|the|le|la|les|"
     rf"l['’]){_S}*)?(?:[0-9][0-9.,]*{_S}*%{_S}+(?:of{_S}+|du{_S}+|de{_S}+)?)?"
     rf"(?:(?:minority|majority|further|additional|new|sole|full|total|entire|minoritaire|"
     rf"majoritaire){_S}+)?"
-    r"(?:stakes?|shares?|holdings?|participations?|equity|actions|titres|capital|parts?|"
+    r"(?:stakes?|shares?|holdings?|interests?|participations?|equity|actions|titres|capital|parts?|"
     r"ownership|control|contrôle)"
-    r"(?![\w])))"
+    r"(?![\w]))))"
 )
 BUY_VERB = re.compile(
     r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|will take|would take|"
     r"take[sn]?|source[sd]?|sourcing|achète|achètera|achèteront|acheter|achetait|achetaient|"
-    rf"s['’]approvisionne\w*|se{_S}+fourni\w*|prendra|prendront)(?![\w]){_SHARES_BOUGHT}",
+    r"procure[sd]?|procuring|achèterai(?:t|ent)|"
+    rf"s['’](?:y{_S}+)?approvisionne\w*|s['’]y{_S}+fourni\w*|se{_S}+fourni\w*|prendra|prendront)"
+    rf"(?![\w]){_SHARES_BOUGHT}",
     re.I,
 )
 # Words that make a figure a plant's capacity even in a sentence about supplies.
@@ -233,14 +245,19 @@ CAPACITY_WORD = words(r"capacity|capacities|capacité|capacités|nameplate|outpu
 ADVISING = words(r"advis\w+|adviser|advisor|conseil\w*")
 ADVISERS_FOLLOW = words(r"were|was|are|is|ont été|a été|étaient|sont")
 SIGNED = words(
+    # "annoncent la signature d'un accord": the signing announced is done
     r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
+    r"signature|"
     r"conclu|conclue|paraphé"
 )
-DISCUSSIONS = words(r"discussions?|talks|negotiat\w+|négociations?|pourparlers|discute\w*")
+DISCUSSIONS = words(
+    r"discussions?|discuss(?:es|ing)?|talks|negotiat\w+|négoci\w+|pourparlers|discute\w*"
+)
 ENDED = words(r"ended|terminated|mis fin|rompu|termin\w+")
 START_YEAR = re.compile(
     rf"(?<![\w])(?:from|starting(?:{_S}+in|{_S}+from)?|beginning{_S}+in|as{_S}+of|à{_S}+partir"
-    rf"{_S}+de|a{_S}+partir{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})(?![\w])",
+    rf"{_S}+de|a{_S}+partir{_S}+de|à{_S}+compter{_S}+de|dès){_S}+(?P<year>(?:19|20)[0-9]{{2}})"
+    r"(?![\w])",
     re.I,
 )
 # "of which 10 GWh", "dont 10 GWh": a share of the figure before; not "dont la capacité" (whose).
@@ -259,17 +276,22 @@ SUPPLYING = re.compile(
     rf"(?<![\w]){_NOT_REFLEXIVE}(?<!se )(?:supply|supplies|supplied|supplying|provides?|provided|"
     r"providing|deliver|"
     r"delivers|delivered|delivering|ship|ships|shipped|shipping|fournira|fournit|fourniront|"
-    r"fournissait|fournir|livrera|"
-    r"livre|livreront|livrer|approvisionnera)(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
+    r"fournissait|fournir|livrera|fournirai(?:t|ent)|fournissent|fournissaient|"
+    r"livre|livreront|livrer|livrerai(?:t|ent)|livrent|livrait|livraient|"
+    r"approvisionnera|approvisionnerai(?:t|ent))(?![\w])(?![ \u00a0]+(?:of|agreement|deal|contract|"
     r"chain))",
     re.I,
 )
 CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
 ACTIVE = re.compile(
     r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
-    r"already|déjà|currently|continues?|relationship that began|started \w+ing|"
+    r"(?:already|déjà)(?![ \u00a0]+(?:been[ \u00a0]+)?(?:chosen|selected|picked|signed|agreed|"
+    r"retenue?s?|choisie?s?|sélectionnée?s?|signée?s?))|currently|continues?|"
+    r"relationship that began|started \w+ing|"
     r"has been \w+ing|keeps? \w+ing|existing|existant|en cours|continuera|continueront|"
-    r"(?:supplies|supplied|fournit|livre|approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+"
+    r"(?:supplies|supplied|ships|shipped|delivers|delivered|provides|provided|fournit|livre|"
+    r"approvisionne|buys|bought|purchases|purchased|sources|"
+    r"sourced|achète|acheté|s['’]approvisionne)[^.;]{0,60}?(?:since|depuis)[ \u00a0]+"
     r"[0-9]{4}|under[ \u00a0]+(?:a|an|the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
     r"(?:contract|agreement)[ \u00a0]+(?:that|which)[ \u00a0]+(?:runs|expires|lasts|ends)|"
     r"sous contrat jusqu|"
