@@ -62,8 +62,8 @@ _CONTINUES = re.compile(
     r"(?:deliveries|shipments|livraisons))(?![\w])",
     re.I,
 )
-_EXPLICIT_INVESTMENT = re.compile(
-    r"(?<![\w])(?:investment agreement|accord d['’]investissement|investment deal)(?![\w])", re.I
+_EXPLICIT_INVESTMENT = triggers.words(
+    r"investment agreement|accord d['’]investissement|investment deal"
 )
 # A supplier wins an order or is chosen; a buyer chooses: "X won an order from Y", "X a été
 # choisi par Y pour équiper…", "Y has selected X to supply…".
@@ -115,9 +115,7 @@ _WHOSE_CUSTOMER = re.compile(
     re.I,
 )
 # A customer to be, not one already: "dont X deviendra cliente".
-_BECOMES = re.compile(
-    r"(?<![\w])(?:devient|deviendra|deviendrait|become|becomes|will[ \u00a0]+be)(?![\w])", re.I
-)
+_BECOMES = triggers.words(r"devient|deviendra|deviendrait|become|becomes|will[ \u00a0]+be")
 # "X signed an agreement with Y to supply …", "X a signé avec Y un accord pour lui fournir …":
 # the verb after "to" / "pour" is the subject's, not the partner's named with "with".
 _WITH = re.compile(
@@ -188,9 +186,7 @@ _GOODS = (
     r"anodes?|electrolytes?|électrolytes?|precursors?|précurseurs|nickel|cobalt|manganese|"
     r"manganèse|scrap|rebuts|déchets|black[ \u00a0]+mass|masse[ \u00a0]+noire)(?![\w])"
 )
-_ABOUT_LATER = re.compile(
-    r"(?<![\w])(?:covering|concerning|regarding|portant[ \u00a0]+sur)(?![\w])", re.I
-)
+_ABOUT_LATER = triggers.words(r"covering|concerning|regarding|portant[ \u00a0]+sur")
 _NOMINAL_ABOUT = re.compile(
     r"(?<![\w])(?:on|sur|about|covering|concerning|regarding|concernant)$", re.I
 )
@@ -220,11 +216,9 @@ _OFFTAKER = re.compile(
     re.I,
 )
 # Verbs of equipping are verbs of supplying: "pour équiper ses utilitaires", "will equip".
-_EQUIPS = re.compile(
-    # "équipe" a verb only before its object: "une équipe de 40 ingénieurs" is a team
-    r"(?<![\w])(?:équiper\w*|équipe(?=[ \u00a0]+(?:les|la|le|l['’]|ses|son|sa|des|nos|leurs?)"
-    r"(?![\w]))|équipent|equip|equips|equipping)(?![\w])",
-    re.I,
+_EQUIPS = triggers.words(
+    r"équiper\w*|équipe(?=[ \u00a0]+(?:les|la|le|l['’]|ses|son|sa|des|nos|leurs?)"
+    r"(?![\w]))|équipent|equip|equips|equipping"
 )
 # A commitment is a deal done: "has agreed to take", "s'est engagée à acheter".
 _AGREED = re.compile(
@@ -533,15 +527,14 @@ _THEIR_VENTURE = re.compile(
 
 # A partner bought out ends a joint venture: "the purchase of X's 49% interest", "sole
 # ownership", "rachète la participation de X", "X cède sa part".
-_BOUGHT_OUT = re.compile(
-    r"(?<![\w])(?:(?:purchase|acquisition|buyout)[ \u00a0]+of[ \u00a0]+[^.;]{1,40}?['’]s[ \u00a0]+"
+_BOUGHT_OUT = triggers.words(
+    r"(?:purchase|acquisition|buyout)[ \u00a0]+of[ \u00a0]+[^.;]{1,40}?['’]s[ \u00a0]+"
     r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|interest|holding|share)|"
     r"(?:sole|full|100%)[ \u00a0]+(?:ownership|owner|control)|"
     r"(?:rachat[ \u00a0]+de|reprise[ \u00a0]+de|rachète|racheté|rachètera|reprend|repris|buys out|"
     r"bought out)[ \u00a0]+(?:la[ \u00a0]+participation|les[ \u00a0]+parts|la[ \u00a0]+part)|"
     r"(?:sold|sells|cède|a cédé)[ \u00a0]+(?:its|sa)[ \u00a0]+"
-    r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|interest|participation|part))(?![\w])",
-    re.I,
+    r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|interest|participation|part)"
 )
 
 
@@ -604,14 +597,13 @@ def _same(a, b):
 
 # A deal only supposed, rumoured or commented on: a modal of possibility, a condition, a rumour,
 # an analyst's view. "would" alone is not one: "X said it would supply Y" reports a deal.
-_HYPOTHETICAL = re.compile(
-    r"(?<![\w])(?:could|might|(?-i:may)|pourrait|pourraient|if|unless|were[ \u00a0]+to|si|"
+_HYPOTHETICAL = triggers.words(
+    r"could|might|(?-i:may)|pourrait|pourraient|if|unless|were[ \u00a0]+to|si|"
     r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
     r"analysts?|analystes?|"
     # a deal only considered: "envisagent une alliance", "is exploring a tie-up"
     r"envisag(?:e|ent|eait|eaient|é|ée)|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)|"
-    r"explor(?:es|ing))(?![\w])",
-    re.I,
+    r"explor(?:es|ing)"
 )
 
 

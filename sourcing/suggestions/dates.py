@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..models.dates import DatePrecision, format_partial_date
 from ..text.search import fold_for_search
+from . import triggers
 
 _MONTHS = {
     "january": 1, "jan": 1, "janvier": 1, "janv": 1,
@@ -145,12 +146,11 @@ def year_mention_at(text, start, end):
 # Dates written relative to the article's: "last month", "l'an dernier", "yesterday", "hier",
 # "next year", "l'année prochaine". Each gives the precision it can say, no more.
 _RELATIVE = [
-    (re.compile(r"(?<![\w])(?:yesterday|hier)(?![\w])", re.I), "day", -1),
+    (triggers.words(r"yesterday|hier"), "day", -1),
     (
-        re.compile(
-            r"(?<![\w])(?:a[ \u00a0]+week[ \u00a0]+ago|il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+"
-            r"(?:une[ \u00a0]+semaine|huit[ \u00a0]+jours))(?![\w])",
-            re.I,
+        triggers.words(
+            r"a[ \u00a0]+week[ \u00a0]+ago|il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+"
+            r"(?:une[ \u00a0]+semaine|huit[ \u00a0]+jours)"
         ),
         "day",
         -7,
@@ -166,36 +166,30 @@ _RELATIVE = [
         -14,
     ),
     (
-        re.compile(
-            r"(?<![\w])(?:last month|le mois dernier|le mois passé|earlier this month|"
-            r"this month|ce mois-ci)(?![\w])",
-            re.I,
+        triggers.words(
+            r"last month|le mois dernier|le mois passé|earlier this month|"
+            r"this month|ce mois-ci"
         ),
         "month",
         None,
     ),
     (
-        re.compile(
-            r"(?<![\w])(?:last year|l['’]an dernier|l['’]année dernière|l['’]an passé|"
-            r"l['’]année passée)(?![\w])",
-            re.I,
+        triggers.words(
+            r"last year|l['’]an dernier|l['’]année dernière|l['’]an passé|"
+            r"l['’]année passée"
         ),
         "year",
         -1,
     ),
     (
-        re.compile(
-            r"(?<![\w])(?:next year|l['’]an prochain|l['’]année prochaine)(?![\w])",
-            re.I,
-        ),
+        triggers.words(r"next year|l['’]an prochain|l['’]année prochaine"),
         "year",
         1,
     ),
     (
-        re.compile(
-            r"(?<![\w])(?:this year|cette année|(?:earlier|early) this year|"
-            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année)(?![\w])",
-            re.I,
+        triggers.words(
+            r"this year|cette année|(?:earlier|early) this year|"
+            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année"
         ),
         "year",
         0,

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from . import numbers
+from . import numbers, triggers
 from .text import clauses, containing_index
 
 _S = r"[\s\u00a0\u202f\u2009]"
@@ -111,10 +111,9 @@ _PER_YEAR_AFTER = re.compile(
     rf"tous{_S}+les{_S}+ans)(?![\w])",
     re.I,
 )
-_PER_YEAR_NEARBY = re.compile(
-    r"(?<![\w])(?:a year|per year|each year|every year|per annum|annually|annual|annuels?|"
-    r"annuelles?|annuellement|par an|chaque année|tous les ans)(?![\w])",
-    re.I,
+_PER_YEAR_NEARBY = triggers.words(
+    r"a year|per year|each year|every year|per annum|annually|annual|annuels?|"
+    r"annuelles?|annuellement|par an|chaque année|tous les ans"
 )
 _PERCENT_AFTER = re.compile(rf"{_S}*(?P<percent>%|per{_S}?cent|pour{_S}?cent|pourcent)", re.I)
 _JOB_ADJECTIVES = (
@@ -167,10 +166,9 @@ _EVENT_BEFORE_YEAR = re.compile(
     re.I,
 )
 # A year a signing dates is the deal's, not a figure's: "signed a contract in 2024 for 5 GWh".
-_SIGNED_BEFORE_YEAR = re.compile(
-    r"(?<![\w])(?:signed|signs|sealed|inked|concluded|agreed|signé|signée|signent|conclu|"
-    r"conclue|scellé)(?![\w])",
-    re.I,
+_SIGNED_BEFORE_YEAR = triggers.words(
+    r"signed|signs|sealed|inked|concluded|agreed|signé|signée|signent|conclu|"
+    r"conclue|scellé"
 )
 _INHERITS_YEAR = re.compile(
     rf"(?:of{_S}+which|including|among{_S}+which|dont|parmi{_S}+lesquel)", re.I

@@ -7,13 +7,13 @@ jobs"). Money raised by a company, a stake's price and a company's own staff are
 
 import re
 
+from . import triggers
 from .records import known_plant_id, plant_at
 
-_INVESTMENT = re.compile(
-    r"(?<![\w])(?:invest\w*|investissements?|coûts?|cost(?:s|ing)?|budget|montant|capex|"
+_INVESTMENT = triggers.words(
+    r"invest\w*|investissements?|coûts?|cost(?:s|ing)?|budget|montant|capex|"
     r"financ\w+|spend(?:s|ing)?|spent|allocat\w+|earmark\w*|consacr\w+|dépens\w+|"
-    r"inject\w*|mobilis\w+)(?![\w])",
-    re.I,
+    r"inject\w*|mobilis\w+"
 )
 # A sum said as a difference ("about €200 million more than estimated", "50 millions de plus
 # que prévu") is no plant's investment.
@@ -24,10 +24,9 @@ _DIFFERENCE_AFTER = re.compile(
 )
 # Jobs a company plans ("prévoit 700 emplois", "expects 600 jobs") or a plant's own ("its 640
 # employees", "ses 300 salariés" after a sentence about the plant).
-_JOBS_PLANNED = re.compile(
-    r"(?<![\w])(?:prévoi\w*|expect\w*|plan(?:s|ned|ning)?|envisag\w*|promet\w*|promis\w*|"
-    r"target\w*|vise|visent)(?![\w])",
-    re.I,
+_JOBS_PLANNED = triggers.words(
+    r"prévoi\w*|expect\w*|plan(?:s|ned|ning)?|envisag\w*|promet\w*|promis\w*|"
+    r"target\w*|vise|visent"
 )
 # A part of the sum before ("dont 120 millions d'aides publiques", "of which $500 million in
 # grants") is no investment of its own.
@@ -38,11 +37,10 @@ _PART_BEFORE = re.compile(
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w])(?:its|their|ses|leurs|son|sa)[ \u00a0]+$", re.I)
 # Money that is not put into a plant: funds raised, stakes bought or sold, valuations.
-_NOT_INVESTED = re.compile(
-    r"(?<![\w])(?:raised|raises|raise|raising|levée|lève|levé|fund-?raising|capital increase|"
+_NOT_INVESTED = triggers.words(
+    r"raised|raises|raise|raising|levée|lève|levé|fund-?raising|capital increase|"
     r"augmentation de capital|valu\w+|valoris\w+|sold|sells|vend\w*|cède|cédé|revenue|"
-    r"chiffre d['’]affaires|turnover|since its creation|depuis sa création)(?![\w])",
-    re.I,
+    r"chiffre d['’]affaires|turnover|since its creation|depuis sa création"
 )
 # An amount written before the plant it prices: "a €450 million plant", "a $2bn gigafactory".
 _PRICED_PLANT = re.compile(
@@ -50,16 +48,14 @@ _PRICED_PLANT = re.compile(
     r"facilit\w*|projects?)(?![\w])",
     re.I,
 )
-_JOBS_CREATED = re.compile(
-    r"(?<![\w])(?:creat\w*|créer|créera|créeront|création|generate\w*|générer|emploier|"
+_JOBS_CREATED = triggers.words(
+    r"creat\w*|créer|créera|créeront|création|generate\w*|générer|emploier|"
     r"employer|emploiera|emploieront|will employ|hire|hiring|embauche\w*|recrut\w*|"
-    r"investissement|investment)(?![\w])",
-    re.I,
+    r"investissement|investment"
 )
-_PLANT_CONTEXT = re.compile(
-    r"(?<![\w])(?:gigafactor\w*|plants?|factor(?:y|ies)|sites?|usines?|refiner\w*|raffiner\w*|"
-    r"facilit\w*|unités?|ateliers?|lines?|lignes?|projects?|projets?|capacity|capacité)(?![\w])",
-    re.I,
+_PLANT_CONTEXT = triggers.words(
+    r"gigafactor\w*|plants?|factor(?:y|ies)|sites?|usines?|refiner\w*|raffiner\w*|"
+    r"facilit\w*|unités?|ateliers?|lines?|lignes?|projects?|projets?|capacity|capacité"
 )
 
 

@@ -80,7 +80,7 @@ _BASED = re.compile(
     rf"headquarters{_S}+(?:are{_S}+)?)(?:{_S}+(?:in|at|à|near|en))?{_S}*$",
     re.I,
 )
-_ALREADY = re.compile(r"(?<![\w])(?:already|déjà|existing|existante?)(?![\w])", re.I)
+_ALREADY = triggers.words(r"already|déjà|existing|existante?")
 _PLANT_WORD = re.compile(rf"(?<![\w])(?:{PLANT_NOUNS})(?![\w])", re.I)
 
 
@@ -307,7 +307,7 @@ _CITY_BEFORE_NOUN = re.compile(
     rf"(?:(?-i:[a-z-]+){_S}+)?(?:{PLANT_NOUNS})(?![\w])",
     re.I,
 )
-_BUILDING = re.compile(r"(?<![\w])(?:build\w*|construi\w*|bâti\w*)(?![\w])", re.I)
+_BUILDING = triggers.words(r"build\w*|construi\w*|bâti\w*")
 
 
 def _city_before_noun(body, passage, known):

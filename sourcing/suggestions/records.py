@@ -84,7 +84,7 @@ def _basis(body, clause, passage, figure, energy):
     return "target"
 
 
-VOLUME_WORD = re.compile(r"(?<![\w])(?:volumes?|contract|contrat)(?![\w])", re.I)
+VOLUME_WORD = triggers.words(r"volumes?|contract|contrat")
 
 
 def plant_at(sentence, position):

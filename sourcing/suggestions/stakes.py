@@ -24,8 +24,8 @@ STAKE_REACH = 80
 # How far after "by" / "par" the holder of a passive is named ("held by the French fund X").
 AGENT_REACH = 30
 
-_OWNING = re.compile(
-    r"(?<![\w])(?:stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
+_OWNING = triggers.words(
+    r"stakes?|shareholders?|shareholding|share capital|equity|holds?|holding|owns?|"
     r"owned|acquires?|acquired|capital|participations?|actionnaires?|détient|détiennent|"
     r"détiendra|détiendront|détenu\w*|détenait|détenaient|possède|possédera|possédait|"
     r"possédaient|possèdent|possédera\w*|rachète|conserve|conservent|conserver\w*|garde|gardent|"
@@ -39,13 +39,12 @@ _OWNING = re.compile(
     r"(?:takes?|took|taken|taking|gains?|gained|acquires?|acquired|acquiring|prend|prennent|"
     r"prendre|pris|prendra\w*)[ \u00a0]+(?:(?:full|majority|total|sole|the|le)[ \u00a0]+)*"
     r"(?:control|contrôle)(?=[ \u00a0]+(?:total[ \u00a0]+|majoritaire[ \u00a0]+)?(?:of|over|de|"
-    r"du|d['’])(?![\w])))(?![\w])",
-    re.I,
+    r"du|d['’])(?![\w]))"
 )
 # Verbs that buy, take or sell a share say so only with the share right after them ("bought 5%
 # of", "prend 15 % du capital", "a vendu ses 9 %"); alone, they buy goods or take decisions.
-_SHARE_VERB = re.compile(
-    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|take|takes|took|taken|taking|"
+_SHARE_VERB = triggers.words(
+    r"buy|buys|bought|buying|purchase[sd]?|purchasing|take|takes|took|taken|taking|"
     r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
     r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
     r"racheter|rachèter\w*|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
@@ -53,30 +52,25 @@ _SHARE_VERB = re.compile(
     # The nouns of a sale: "la cession de 15 % de X à Y", "the sale of its 20% to Y".
     r"cessions?|ventes?|sales?|disposals?|"
     # … and of buying: "l'acquisition de 60 % de X", "the purchase of a further 5%".
-    r"acquisitions?|rachats?|achats?|purchases?)(?![\w])",
-    re.I,
+    r"acquisitions?|rachats?|achats?|purchases?"
 )
 # How far before its share such a verb may be ("bought a further 5%", "a vendu ses 9 %").
 SHARE_VERB_REACH = 30
 # Verbs that change a share say so with the stake named before its figure ("a réduit sa part à
 # 9,5 %", "has cut its holding to 9.5%"); not "cut emissions by 20%".
-_CHANGE_VERB = re.compile(
-    r"(?<![\w])(?:réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porté\w*|"
+_CHANGE_VERB = triggers.words(
+    r"réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porté\w*|"
     r"porter|portera\w*|relevé\w*|cut|cuts|cutting|reduced?|reduces|reducing|raised?|raises|"
-    r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?)(?![\w])",
-    re.I,
+    r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?"
 )
-_STAKE_NAMED = re.compile(
-    r"(?<![\w])(?:stake|holding|shareholding|interest|participation|part)(?![\w])", re.I
-)
+_STAKE_NAMED = triggers.words(r"stake|holding|shareholding|interest|participation|part")
 # Wording that makes a stake the whole of the company: "a wholly owned subsidiary", "takes full
 # control", "la totalité du capital".
-_WHOLE = re.compile(
-    r"(?<![\w])(?:wholly[ \u00a0-]owned|fully[ \u00a0-]owned|full control|full ownership|"
+_WHOLE = triggers.words(
+    r"wholly[ \u00a0-]owned|fully[ \u00a0-]owned|full control|full ownership|"
     r"total control|sole owner|contrôle total|contrôle exclusif|totalité du capital|"
     r"intégralité du capital|all (?:of )?(?:the )?(?:shares|share capital) (?:of|in)|"
-    r"détenue?s? à 100)(?![\w])",
-    re.I,
+    r"détenue?s? à 100"
 )
 # A takeover: a verb of buying with the company itself for object ("Moravia Auto has acquired
 # Pellucell", "rachète Pellucell", "takes over Pellucell"): the whole of it.
@@ -90,7 +84,7 @@ _TAKEOVER = re.compile(
 )
 # "its subsidiary X", "sa filiale X" (the subject holds X) or "a subsidiary of X", "filiale de
 # X" (X holds the company before).
-_SUBSIDIARY = re.compile(r"(?<![\w])(?:subsidiary|subsidiaries|filiales?)(?![\w])", re.I)
+_SUBSIDIARY = triggers.words(r"subsidiary|subsidiaries|filiales?")
 _SUBSIDIARY_OF = re.compile(
     r"^(?:[ \u00a0]+(?:à|at)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%)?[ \u00a0]+(?:of|de|du|d['’])"
     r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
@@ -101,22 +95,17 @@ _OWN_SUBSIDIARY = re.compile(
 )
 # Between "sa filiale" and the name: nothing, or one adjective ("sa filiale allemande X").
 _NAMED_NEXT = re.compile(r"^,?[ \u00a0]+(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+)?$")
-_BECOMES = re.compile(
-    r"(?<![\w])(?:will become|to become|would become|becomes|deviendra|deviendrait|devient|"
-    r"future|futur)(?![\w])",
-    re.I,
+_BECOMES = triggers.words(
+    r"will become|to become|would become|becomes|deviendra|deviendrait|devient|"
+    r"future|futur"
 )
 _POSSESSIVE_GAP = re.compile(
     r"^['’]s?[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:(?-i:[a-z-]+)[ \u00a0]+)?$", re.I
 )
-_REPORTED = re.compile(
-    r"(?<![\w])(?:said|told|announced|confirmed|added|explained|expects?|expected)(?![\w])", re.I
-)
-_JOINTLY = re.compile(
-    r"(?<![\w])(?:jointly|together|conjointement|ensemble|co-owned|codétenue?s?)(?![\w])", re.I
-)
+_REPORTED = triggers.words(r"said|told|announced|confirmed|added|explained|expects?|expected")
+_JOINTLY = triggers.words(r"jointly|together|conjointement|ensemble|co-owned|codétenue?s?")
 # "respectively", "respectivement": the shares go to the holders in the order named.
-_RESPECTIVELY = re.compile(r"(?<![\w])(?:respectively|respectivement)(?![\w])", re.I)
+_RESPECTIVELY = triggers.words(r"respectively|respectivement")
 # "la participation (de 20 %) de X dans Y": X holds, in Y.
 _STAKE_NOUN = re.compile(r"(?i:stake|holding|shareholding|interest|participation|part)$")
 _HOLDER_OF = re.compile(
@@ -143,19 +132,17 @@ _NEW_SUBJECT = re.compile(
     r"[ \u00a0][–—][ \u00a0]",  # after a dateline ("Lyon, le 8 avril 2026 – X a …")
     re.I,
 )
-_DISTRIBUTIVE = re.compile(
-    r"(?<![\w])(?:each|chacun|chacune|à parts égales|en parts égales|in equal (?:parts|shares|"
+_DISTRIBUTIVE = triggers.words(
+    r"each|chacun|chacune|à parts égales|en parts égales|in equal (?:parts|shares|"
     r"stakes|thirds|halves)|equally|50-50|50/50|à égalité|moitié-moitié|par tiers|"
-    r"à parts égales|en trois parts égales|in three equal parts)(?![\w])",
-    re.I,
+    r"à parts égales|en trois parts égales|in three equal parts"
 )
 _RELATIVE = re.compile(r"^,?[ \u00a0]*(?:qui|which|who|that)[ \u00a0]*$", re.I)
 _ANTECEDENT = re.compile(r"^,?[ \u00a0]*(?:qui|which|who)[ \u00a0]", re.I)
 _RELATIVE_OPEN = re.compile(r",[ \u00a0]*(?:which|who|qui|dont|lequel|laquelle)(?![\w])", re.I)
-_PLANNED = re.compile(
-    r"(?<![\w])(?:plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
-    r"may|might|aims?|vise\w*|souhaite|pourra|pourront|option)(?![\w])",
-    re.I,
+_PLANNED = triggers.words(
+    r"plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
+    r"may|might|aims?|vise\w*|souhaite|pourra|pourront|option"
 )
 _DONE = re.compile(
     r"(?<![\w])(?:holds|hold|owns|own|owned|held|détient|détiennent|détenait|détenaient|"
@@ -226,11 +213,10 @@ _SOLD_TO = re.compile(
 SOLD_TO_REACH = 40
 # A purchase that names its seller: "bought 20% of Y from (the fund) X", "rachète 20 % de Y à X",
 # "a acquis 12 % de Y auprès du fonds X"; not "aux côtés de X", "alongside X".
-_BUYING = re.compile(
-    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|acquire[sd]?|acquiring|"
+_BUYING = triggers.words(
+    r"buy|buys|bought|buying|purchase[sd]?|purchasing|acquire[sd]?|acquiring|"
     r"achète\w*|acheter|acheté\w*|acquiert|acquièrent|acquis|acquérir|acquerra\w*|rachète\w*|"
-    r"racheter|racheté\w*|rachat|acquisition)(?![\w])",
-    re.I,
+    r"racheter|racheté\w*|rachat|acquisition"
 )
 _BOUGHT_FROM = re.compile(
     r"(?<![\w])(?:(?:from|auprès[ \u00a0]+d(?:e|u|es|['’]))[ \u00a0]*(?:(?:the|la|le|l['’])"
@@ -238,7 +224,7 @@ _BOUGHT_FROM = re.compile(
     re.I,
 )
 # A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
-_NEXT_CLAUSE = re.compile(r"(?<![\w])(?:and|but|while|et|mais|tandis|alors)(?![\w])", re.I)
+_NEXT_CLAUSE = triggers.words(r"and|but|while|et|mais|tandis|alors")
 _APPOSITION = re.compile(r",[^,]*,")
 # "le capital de X", "les actionnaires de X", "the shareholders of X": X's holders are spoken of.
 _CAPITAL_OF = re.compile(
@@ -253,7 +239,7 @@ _RUMOURED = re.compile(
     r"(?![\w])",
     re.I,
 )
-_CONFIRMED = re.compile(r"(?<![\w])(?:confirm\w*|confirmé\w*|officialis\w*)(?![\w])", re.I)
+_CONFIRMED = triggers.words(r"confirm\w*|confirmé\w*|officialis\w*")
 # "80% of what X produces", "70 % de ce que X produira": a share of goods made, not of capital.
 _SHARE_OF_WHAT = re.compile(
     r"[ \u00a0]+(?:of|de)[ \u00a0]+(?:what|whatever|(?:tout[ \u00a0]+)?ce[ \u00a0]+"
@@ -304,11 +290,10 @@ _OPENS = re.compile(
     r"[ \u00a0]+(?:(?:son|sa|le|its|their|the|leur)[ \u00a0]+)?$",
     re.I,
 )
-_SOLD_DONE = re.compile(
-    r"(?<![\w])(?:sold|has sold|have sold|divested|exited|offloaded|disposed of|a cédé|ont cédé|"
+_SOLD_DONE = triggers.words(
+    r"sold|has sold|have sold|divested|exited|offloaded|disposed of|a cédé|ont cédé|"
     r"a vendu|ont vendu|a soldé|ont soldé|s['’]est désengagée?|se sont désengagée?s|"
-    r"est sortie? du capital|sont sortie?s du capital)(?![\w])",
-    re.I,
+    r"est sortie? du capital|sont sortie?s du capital"
 )
 # "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
 # "X's stake in Y", where X holds).
@@ -515,13 +500,10 @@ def _welcomed(sentence, trigger):
 
 
 # "X compte (parmi ses actionnaires) Y", "X counts Y among its shareholders": Y holds X.
-_COUNTS = re.compile(
-    r"(?<![\w])(?:counts?|counted|compte|comptent|comptait|comptera)(?![\w])", re.I
-)
-_AMONG_HOLDERS = re.compile(
-    r"(?<![\w])(?:among[ \u00a0]+(?:its|their)[ \u00a0]+(?:shareholders|investors|backers|owners)|"
-    r"parmi[ \u00a0]+(?:ses|leurs)[ \u00a0]+(?:actionnaires|investisseurs))(?![\w])",
-    re.I,
+_COUNTS = triggers.words(r"counts?|counted|compte|comptent|comptait|comptera")
+_AMONG_HOLDERS = triggers.words(
+    r"among[ \u00a0]+(?:its|their)[ \u00a0]+(?:shareholders|investors|backers|owners)|"
+    r"parmi[ \u00a0]+(?:ses|leurs)[ \u00a0]+(?:actionnaires|investisseurs)"
 )
 
 
@@ -827,10 +809,9 @@ def _other(sentence, holders):
     return others[0]
 
 
-_VENTURE_WORD = re.compile(
-    r"(?<![\w])(?:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
-    r"(?:new|nouvelle)[ \u00a0]+(?:company|société|entreprise))(?![\w])",
-    re.I,
+_VENTURE_WORD = triggers.words(
+    r"joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
+    r"(?:new|nouvelle)[ \u00a0]+(?:company|société|entreprise)"
 )
 
 

@@ -282,9 +282,9 @@ SUPPLYING = re.compile(
     r"chain))",
     re.I,
 )
-CONTRACT = re.compile(r"(?<![\w])(?:contract|contrat|contrats)(?![\w])", re.I)
-ACTIVE = re.compile(
-    r"(?<![\w])(?:rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
+CONTRACT = words(r"contract|contrat|contrats")
+ACTIVE = words(
+    r"rest\w*(?:[ \u00a0]+\w+){0,2}[ \u00a0]+lié\w*|remains? (?:bound|tied|linked)|"
     r"(?:already|déjà)(?![ \u00a0]+(?:been[ \u00a0]+)?(?:chosen|selected|picked|signed|agreed|"
     r"retenue?s?|choisie?s?|sélectionnée?s?|signée?s?))|currently|continues?|"
     r"relationship that began|started \w+ing|"
@@ -297,8 +297,7 @@ ACTIVE = re.compile(
     r"sous contrat jusqu|"
     # "will go on buying", "carries on supplying", "poursuivra ses livraisons"
     r"go(?:es)?[ \u00a0]+on[ \u00a0]+\w+ing|carr(?:y|ies)[ \u00a0]+on[ \u00a0]+\w+ing|"
-    r"poursui(?:t|vent|vra|vront))(?![\w])",
-    re.I,
+    r"poursui(?:t|vent|vra|vront)"
 )
 STAKE_DIVESTED = re.compile(
     r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
@@ -309,11 +308,10 @@ STAKE_DIVESTED = re.compile(
     r"(?![\w])",
     re.I,
 )
-STAKE_FUTURE = re.compile(
-    r"(?<![\w])(?:will|shall|is to|are to|agreed to|agrees to|agree to|is buying|is taking|"
+STAKE_FUTURE = words(
+    r"will|shall|is to|are to|agreed to|agrees to|agree to|is buying|is taking|"
     r"is acquiring|a accepté de|en passe de|va|vont|détiendra|détiendront|prendra|prendront|"
-    r"entrera|entreront|deviendra|deviendront|sera|seront|acquerra|aura|auront)(?![\w])",
-    re.I,
+    r"entrera|entreront|deviendra|deviendront|sera|seront|acquerra|aura|auront"
 )
 # The kind of a plant from what the sentence says it makes, strongest first.
 PLANT_KINDS = [
@@ -338,8 +336,7 @@ OPERATING = re.compile(
 )
 # A sentence that denies states no fact of what it denies: "has denied a report that it was
 # negotiating to buy 25% of Y", "a démenti tout projet d'accord".
-DENIED = re.compile(
-    r"(?<![\w])(?:denied|denies|deny|rejected|dismissed|ruled out|démentie?s?|dément|démentent|"
-    r"a démenti|exclut|a exclu|écarte|a écarté)(?![\w])",
-    re.I,
+DENIED = words(
+    r"denied|denies|deny|rejected|dismissed|ruled out|démentie?s?|dément|démentent|"
+    r"a démenti|exclut|a exclu|écarte|a écarté"
 )
