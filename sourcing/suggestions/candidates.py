@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.search import fold_for_search
-from . import places
+from . import places, triggers
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
@@ -192,9 +192,7 @@ _FOUNDED_OR_BASED = re.compile(
 # A description that a verb of saying follows is the sentence's speaker, not an apposition of the
 # name before it: "…, the Spanish company said", "…, a indiqué le groupe".
 _SAID_AFTER = re.compile(
-    r"(?:[ \u00a0]+[\w-]+){0,3}?[ \u00a0]+(?i:said|says|told|added|announced|explained|"
-    r"confirmed|stated|a[ \u00a0]+(?:indiqué|déclaré|précisé|annoncé|expliqué|confirmé)|"
-    r"indique|précise|explique|annonce|confirme)(?![\w])"
+    rf"(?:[ \u00a0]+[\w-]+){{0,3}}?[ \u00a0]+(?i:{triggers.REPORTING})(?![\w])"
 )
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 

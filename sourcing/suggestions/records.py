@@ -223,11 +223,7 @@ _DAY_OF_NEWS = re.compile(
     r"today|aujourd['’]hui)(?![\w])",
     re.I,
 )
-_SAID_BEFORE = re.compile(
-    r"(?<![\w])(?:said|says|announced|told|confirmed|stated|reported|a[ \u00a0]+(?:annoncé|"
-    r"indiqué|déclaré|précisé|confirmé)|annonce|indique|déclare|précise)[ \u00a0]*$",
-    re.I,
-)
+_SAID_BEFORE = re.compile(rf"(?<![\w])(?:{triggers.REPORTING})[ \u00a0]*$", re.I)
 
 
 def _relative_years(sentence):

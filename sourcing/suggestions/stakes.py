@@ -102,7 +102,8 @@ _BECOMES = triggers.words(
 _POSSESSIVE_GAP = re.compile(
     r"^['’]s?[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:(?-i:[a-z-]+)[ \u00a0]+)?$", re.I
 )
-_REPORTED = triggers.words(r"said|told|announced|confirmed|added|explained|expects?|expected")
+# "X said Y would hold 25%", "X expects Y would": a future told of, not an intention.
+_REPORTED = triggers.words(rf"{triggers.REPORTING}|expects?|expected")
 _JOINTLY = triggers.words(r"jointly|together|conjointement|ensemble|co-owned|codétenue?s?")
 # "respectively", "respectivement": the shares go to the holders in the order named.
 _RESPECTIVELY = triggers.words(r"respectively|respectivement")
@@ -127,8 +128,8 @@ _PASSIVE_NO_AGENT = re.compile(
 )
 # Where a clause with a subject of its own begins: after "that", "que", "while", a colon.
 _NEW_SUBJECT = re.compile(
-    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que|said|says|told|"
-    r"announced|confirmed|indicated|selon|according to)(?![\w])|:|"
+    r"(?<![\w])(?:that|que|qu['’]|while|whereas|tandis que|alors que|selon|according to|"
+    rf"{triggers.REPORTING})(?![\w])|:|"
     r"[ \u00a0][–—][ \u00a0]",  # after a dateline ("Lyon, le 8 avril 2026 – X a …")
     re.I,
 )

@@ -334,6 +334,14 @@ OPERATING = re.compile(
     r"(?<![\w])(?:already produces|produces|operates|in operation|en service|produit déjà)",
     re.I,
 )
+# Verbs that report what someone said ("X said", "a indiqué X", "précise Y"): what follows is
+# told by a speaker, who is neither its subject nor a place, and a day next to one is the day it
+# was said. A pattern string, for the rules that read a speaker before or after a passage.
+REPORTING = (
+    r"said|says|told|added|announced|explained|confirmed|stated|indicated|reported|"
+    r"a[ \u00a0]+(?:indiqué|déclaré|précisé|annoncé|expliqué|confirmé)|indique|précise|explique|"
+    r"annonce|confirme|déclare"
+)
 # A sentence that denies states no fact of what it denies: "has denied a report that it was
 # negotiating to buy 25% of Y", "a démenti tout projet d'accord".
 DENIED = words(
