@@ -3,37 +3,18 @@
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
+from sourcing.migrations._grants import EDITORS_AND_REVIEWERS, edit_permissions, grant
 from sourcing.text.search import fold_for_search
 
-
 # Aliases are edited like company aliases: by editors and reviewers alike (see 0002).
-ALIAS_PERMISSIONS = [
-    *(f"{action}_plantalias" for action in ("add", "change", "delete", "view")),
-    *(f"{action}_historicalplantalias" for action in ("change", "view")),
-]
+ALIAS_PERMISSIONS = edit_permissions("plantalias")
 
 
 def let_editors_and_reviewers_edit_plant_aliases(apps, schema_editor):
-    db = schema_editor.connection.alias
-    app_config = apps.get_app_config("sourcing")
-    # As in 0002: permissions are otherwise created only after the last migration has run.
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0, using=db)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = list(
-        Permission.objects.using(db).filter(
-            content_type__app_label="sourcing", codename__in=ALIAS_PERMISSIONS
-        )
-    )
-    if len(permissions) != len(ALIAS_PERMISSIONS):
-        raise RuntimeError("Plant alias permissions are missing.")
-    for group in Group.objects.using(db).filter(name__in=["Editors", "Reviewers"]):
-        group.permissions.add(*permissions)
+    grants = dict.fromkeys(EDITORS_AND_REVIEWERS, ALIAS_PERMISSIONS)
+    grant(apps, schema_editor, grants, "Plant alias")
 
 
 def fold_plant_names(apps, schema_editor):

@@ -3,34 +3,17 @@
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
+from sourcing.migrations._grants import EDITORS_AND_REVIEWERS, edit_permissions, grant
+
 # Marking a value inferred or general knowledge is editing: editors and reviewers alike.
-BASIS_PERMISSIONS = [
-    *(f"{action}_valuebasis" for action in ("add", "change", "delete", "view")),
-    *(f"{action}_historicalvaluebasis" for action in ("change", "view")),
-]
+BASIS_PERMISSIONS = edit_permissions("valuebasis")
 
 
 def let_editors_and_reviewers_edit_value_bases(apps, schema_editor):
-    db = schema_editor.connection.alias
-    app_config = apps.get_app_config("sourcing")
-    # As in 0002: permissions are otherwise created only after the last migration has run.
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0, using=db)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = list(
-        Permission.objects.using(db).filter(
-            content_type__app_label="sourcing", codename__in=BASIS_PERMISSIONS
-        )
-    )
-    if len(permissions) != len(BASIS_PERMISSIONS):
-        raise RuntimeError("Value basis permissions are missing.")
-    for group in Group.objects.using(db).filter(name__in=["Editors", "Reviewers"]):
-        group.permissions.add(*permissions)
+    grants = dict.fromkeys(EDITORS_AND_REVIEWERS, BASIS_PERMISSIONS)
+    grant(apps, schema_editor, grants, "Value basis")
 
 
 class Migration(migrations.Migration):

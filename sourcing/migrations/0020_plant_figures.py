@@ -4,34 +4,17 @@ import django.core.validators
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
+from sourcing.migrations._grants import EDITORS_AND_REVIEWERS, edit_permissions, grant
+
 # A plant's figures are edited like its capacities: by editors and reviewers alike (see 0002).
-FIGURE_PERMISSIONS = [
-    *(f"{action}_plantfigure" for action in ("add", "change", "delete", "view")),
-    *(f"{action}_historicalplantfigure" for action in ("change", "view")),
-]
+FIGURE_PERMISSIONS = edit_permissions("plantfigure")
 
 
 def let_editors_and_reviewers_edit_plant_figures(apps, schema_editor):
-    db = schema_editor.connection.alias
-    app_config = apps.get_app_config("sourcing")
-    # As in 0002: permissions are otherwise created only after the last migration has run.
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0, using=db)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = list(
-        Permission.objects.using(db).filter(
-            content_type__app_label="sourcing", codename__in=FIGURE_PERMISSIONS
-        )
-    )
-    if len(permissions) != len(FIGURE_PERMISSIONS):
-        raise RuntimeError("Plant figure permissions are missing.")
-    for group in Group.objects.using(db).filter(name__in=["Editors", "Reviewers"]):
-        group.permissions.add(*permissions)
+    grants = dict.fromkeys(EDITORS_AND_REVIEWERS, FIGURE_PERMISSIONS)
+    grant(apps, schema_editor, grants, "Plant figure")
 
 
 class Migration(migrations.Migration):

@@ -4,8 +4,9 @@ import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from sourcing.migrations._grants import grant
 
 # Reviewers confirm values; editors may only look at confirmations (see registry.REVIEWER_WRITTEN).
 VIEW_PERMISSIONS = ["view_valueconfirmation", "view_historicalvalueconfirmation"]
@@ -16,26 +17,8 @@ WRITE_PERMISSIONS = [
 
 
 def let_reviewers_confirm_values(apps, schema_editor):
-    db = schema_editor.connection.alias
-    app_config = apps.get_app_config("sourcing")
-    # As in 0002: permissions are otherwise created only after the last migration has run.
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0, using=db)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    wanted = [*VIEW_PERMISSIONS, *WRITE_PERMISSIONS]
-    permissions = {
-        permission.codename: permission
-        for permission in Permission.objects.using(db).filter(
-            content_type__app_label="sourcing", codename__in=wanted
-        )
-    }
-    if len(permissions) != len(wanted):
-        raise RuntimeError("Value confirmation permissions are missing.")
-    for group in Group.objects.using(db).filter(name__in=["Editors", "Reviewers"]):
-        granted = wanted if group.name == "Reviewers" else VIEW_PERMISSIONS
-        group.permissions.add(*(permissions[codename] for codename in granted))
+    grants = {"Editors": VIEW_PERMISSIONS, "Reviewers": [*VIEW_PERMISSIONS, *WRITE_PERMISSIONS]}
+    grant(apps, schema_editor, grants, "Value confirmation")
 
 
 class Migration(migrations.Migration):
