@@ -14,14 +14,18 @@ from . import places
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
 _WORD = rf"(?:[{_UPPER}][\w]*(?:[-'’][{_UPPER}\w][\w]*)*)"
-_PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le)"
+# Lowercase links inside a name, Portuguese, Spanish and Italian ones too ("Minas do Norte",
+# "Baterías del Sur", "Celle di Torino").
+_PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le|do|da|dos|das|del|della|di)"
 NAME = rf"{_WORD}(?:[ \u00a0](?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}}"
 _NAME_RE = re.compile(rf"(?<![\w-]){NAME}")
 
 LEGAL_FORMS = (
     r"SA|SAS|SASU|SARL|SE|SCA|AG|KG|GmbH|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|LLC|LLP|"
     r"PLC|plc|NV|N\.V\.|BV|B\.V\.|AB|ASA|A/S|Oy|Oyj|SpA|S\.p\.A\.|S\.A\.|S\.A\.S\.|"
-    r"Co\.,?[ \u00a0]Ltd\.?|Holdings?"
+    r"Co\.,?[ \u00a0]Ltd\.?|Holdings?|"
+    # central European, Nordic and Iberian forms: "Kft.", "s.r.o.", "AS", "S.L.", "S.r.l."
+    r"Kft\.|Kft|Zrt\.|s\.r\.o\.|a\.s\.|AS|ApS|S\.L\.U\.|S\.L\.|S\.r\.l\.|Srl|SRL"
 )
 _LEGAL = re.compile(rf"(?<![\w-])(?P<name>{NAME}),?[ \u00a0](?P<form>{LEGAL_FORMS})(?![\w])")
 LEGAL_FORM_WORDS = frozenset(
@@ -233,9 +237,16 @@ def _merged(found, new):
     )
 
 
+# "Groupe" written with a capital before a name is part of it ("Groupe Marchal", "Grupo Ruiz"),
+# the way French, Spanish and Italian family groups are named; "le groupe X" is a description.
+_GROUP_PREFIX = re.compile(r"(?:Groupe|Grupo|Gruppo)[ \u00a0]+(?=[A-ZÀ-Ý])")
+
+
 def _without_leading_common_words(text, start, end):
     """Drop sentence openers a capitalised run swept in ("The Acme Energy" is "Acme Energy")."""
     for word in re.finditer(r"\S+", text[start:end]):
+        if _GROUP_PREFIX.match(text, start + word.start(), end):
+            return start + word.start()
         if fold_for_search(word.group()).strip(".,'’") not in NOT_NAMES:
             return start + word.start()
     return end
@@ -515,7 +526,11 @@ def find_candidates(text, overlaps_known, is_known):
             country = NATIONALITIES.get(fold_for_search(nationality)) if nationality else None
             descriptor = match.groupdict().get("descriptor")
             kind = _kind_of(descriptor) if descriptor else None
-            add(match.start("name"), match.end("name"), kind=kind, country=country)
+            start = match.start("name")
+            group = descriptor and _GROUP_PREFIX.match(text, match.start("descriptor"))
+            if group and group.end() == start:
+                start, kind = match.start("descriptor"), None  # "Groupe X" is the name
+            add(start, match.end("name"), kind=kind, country=country)
     for match in _BASED_BEFORE.finditer(text):
         country = places.city_country(match.group("place")) or places.country_named(
             match.group("place")

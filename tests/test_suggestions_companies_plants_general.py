@@ -1,0 +1,88 @@
+"""
+New companies and plants from families of wording rather than single sentences: names with the
+lowercase links of other languages, family groups named "Groupe X", legal forms of central
+European, Nordic and Iberian companies, each on sentences written for it, in English and French.
+"""
+
+import pytest
+
+from sourcing.suggestions import suggest
+
+from .test_suggestions_deals_wording import PUBLISHED, known, proposals  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def candidates(body, language):
+    from types import SimpleNamespace
+
+    article = SimpleNamespace(
+        pk=None, body=body, language=language, published_on=PUBLISHED, published_precision="day"
+    )
+    return [m["text"] for m in suggest(article)["mentions"] if m["kind"] == "candidate_company"]
+
+
+# -- Names with a lowercase link: "Minas do Norte", "Baterías del Sur" -------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("Pellucell took a 15% stake in Salinas do Atacama, a lithium developer.", "en",
+         "Salinas do Atacama"),
+        ("Moravia Auto signed a supply contract with Baterías del Ebro last week.", "en",
+         "Baterías del Ebro"),
+        ("Fjord Kapital détient 20 % de Litio da Serra depuis 2023.", "fr", "Litio da Serra"),
+        ("Pellucell a signé un accord avec Batterie di Ferro pour ses séparateurs.", "fr",
+         "Batterie di Ferro"),
+        ("Halden Fonds sold its stake in Minérios dos Lagos to a Brazilian fund.", "en",
+         "Minérios dos Lagos"),
+    ],
+)  # fmt: skip
+def test_a_name_keeps_its_lowercase_link_words(body, language, name):
+    assert name in candidates(body, language)
+
+
+# -- "Groupe X", "Grupo X": a family group's name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("In the same week, Groupe Lemarchal, a family holding from Lille, sold 4% of Pellucell.",
+         "en", "Groupe Lemarchal"),
+        ("Pellucell, dont Groupe Fabre-Maury est l'actionnaire de référence, recrute.", "fr",
+         "Groupe Fabre-Maury"),
+        ("Grupo Alcaraz owns 30% of Pellucell, the company said.", "en", "Grupo Alcaraz"),
+    ],
+)  # fmt: skip
+def test_a_capitalised_groupe_before_a_name_is_part_of_it(body, language, name):
+    assert name in candidates(body, language)
+
+
+def test_a_lowercase_groupe_before_a_name_describes_it():
+    found = candidates("Le groupe Lemarchal détient 4 % de Pellucell.", "fr")
+    assert "Groupe Lemarchal" not in found and "groupe Lemarchal" not in found
+
+
+# -- Legal forms of other countries: "Kft.", "s.r.o.", "AS", "S.L." ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "short"),
+    [
+        ("Pellucell and Moravia Auto set up Tisza Anode Kft., a plant builder. Tisza Anode will "
+         "hire 200 people.", "en", "Tisza Anode Kft.", "Tisza Anode"),
+        ("Moravia Auto owns 51% of Brno Pack Systems s.r.o. since 2022. Brno Pack Systems "
+         "assembles packs.", "en", "Brno Pack Systems s.r.o.", "Brno Pack Systems"),
+        ("Pellucell buys cathode from Fjell Cathodes AS. Fjell Cathodes is based in Bergen.",
+         "en", "Fjell Cathodes AS", "Fjell Cathodes"),
+        ("Pellucell achète ses modules à Aragón Módulos S.L. depuis 2024 ; Aragón Módulos "
+         "emploie 90 personnes.", "fr", "Aragón Módulos S.L.", "Aragón Módulos"),
+    ],
+)  # fmt: skip
+def test_a_name_with_a_foreign_legal_form_is_a_company_and_its_base_too(
+    body, language, name, short
+):
+    found = candidates(body, language)
+    assert name in found and short in found
