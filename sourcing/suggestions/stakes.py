@@ -47,7 +47,7 @@ _SHARE_VERB = triggers.words(
     r"buy|buys|bought|buying|purchase[sd]?|purchasing|take|takes|took|taken|taking|"
     r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
     r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
-    r"racheter|rachèter\w*|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
+    r"racheter|rachèter\w*|rachetant|achetant|acquérant|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
     r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
     # The nouns of a sale: "la cession de 15 % de X à Y", "the sale of its 20% to Y".
     r"cessions?|ventes?|sales?|disposals?|"
@@ -59,7 +59,7 @@ SHARE_VERB_REACH = 30
 # Verbs that change a share say so with the stake named before its figure ("a réduit sa part à
 # 9,5 %", "has cut its holding to 9.5%"); not "cut emissions by 20%".
 _CHANGE_VERB = triggers.words(
-    r"réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porté\w*|"
+    r"réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porte|portent|porté\w*|"
     r"porter|portera\w*|relevé\w*|cut|cuts|cutting|reduced?|reduces|reducing|raised?|raises|"
     r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?"
 )
@@ -215,12 +215,22 @@ SOLD_TO_REACH = 40
 # "a acquis 12 % de Y auprès du fonds X"; not "aux côtés de X", "alongside X".
 _BUYING = triggers.words(
     r"buy|buys|bought|buying|purchase[sd]?|purchasing|acquire[sd]?|acquiring|"
-    r"achète\w*|acheter|acheté\w*|acquiert|acquièrent|acquis|acquérir|acquerra\w*|rachète\w*|"
-    r"racheter|racheté\w*|rachat|acquisition"
+    r"achète\w*|acheter|acheté\w*|achetant|acquiert|acquièrent|acquis|acquérir|acquerra\w*|"
+    r"rachète\w*|racheter|racheté\w*|rachetant|rachat|acquisition"
 )
 _BOUGHT_FROM = re.compile(
     r"(?<![\w])(?:(?:from|auprès[ \u00a0]+d(?:e|u|es|['’]))[ \u00a0]*(?:(?:the|la|le|l['’])"
-    r"[ \u00a0]*)?(?:[\w-]+[ \u00a0]+){0,3}|(?:à|au|aux)[ \u00a0]+(?:(?:la|l['’])[ \u00a0]*)?)$",
+    r"[ \u00a0]*)?(?:[\w-]+[ \u00a0]+){0,3}|(?:à|au|aux)[ \u00a0]+(?:(?:la|l['’])[ \u00a0]*)?"
+    # a description between: "au fonds régional X", "à l'investisseur belge X"; not "aux
+    # côtés de X" (beside X)
+    r"(?:(?!(?:côtés?|de|des|du)(?![\w]))(?-i:[a-zà-ÿ][\w-]*)[ \u00a0]+){0,3})$",
+    re.I,
+)
+# A verb of buying before the word of owning: "rachetant 15 % du capital", "bought 5% of the
+# shares".
+_CAPITAL_BOUGHT = re.compile(
+    r"(?<![\w])(?:buy|buys|bought|buying|purchases?|purchased|acquires?|acquired|achète\w*|"
+    r"acheté\w*|achetant|rachète\w*|racheté\w*|rachetant|acquiert|acquis)(?![\w])[^.;:]*$",
     re.I,
 )
 # A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
@@ -374,9 +384,11 @@ def stakes(sentence, facts, discourse):
         return
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     respective = _respective_holders(sentence, shares)
+    reached = set()  # (holder, target) of the stakes stated so far in the sentence
     for figure in shares or [None]:
         position = figure["start"] if figure else (words or nominal)[0].start()
-        candidates = nominal + words
+        candidates = [w for w in nominal + words if not _bound_elsewhere(body, w, figure, shares)]
+        candidates = candidates or nominal + words
         trigger = min(candidates, key=lambda word: abs(word.start() - position))
         if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
             continue
@@ -384,7 +396,12 @@ def stakes(sentence, facts, discourse):
         for holder, target, share in found:
             if share is None:
                 share = _whole(sentence, target)
-            yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
+            pair = (party_key(holder) if holder else None, party_key(target) if target else None)
+            increment = pair in reached and _is_bought(sentence, trigger)
+            reached.add(pair)
+            if not increment:
+                # not "raises its stake to 45%, buying 15%": the 15% bought is the way there
+                yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
             seller = _seller(sentence, trigger, holder, target, figure)
             if seller is not None:
                 yield _proposal(
@@ -396,6 +413,32 @@ def stakes(sentence, facts, discourse):
                 yield _proposal(
                     sentence, facts, discourse, buyer, target, share, figure, trigger, status
                 )
+
+
+def _bound_elsewhere(body, word, figure, shares):
+    """Whether ``word`` is nearer another share of the sentence than ``figure``: in "porte sa
+    participation à 45 %, en rachetant 15 % du capital", "rachetant" and "capital" are the 15 %'s
+    and say nothing of the 45 %."""
+    if figure is None or len(shares) < 2:
+        return False
+    nearest = min(shares, key=lambda share: _gap(word, share))
+    return nearest is not figure and _gap(word, nearest) < _gap(word, figure)
+
+
+def _is_bought(sentence, trigger):
+    """Whether the word of owning is a purchase's ("rachetant", "buys 5% of the capital")."""
+    body = sentence.reading.body
+    return bool(
+        _BUYING.fullmatch(trigger.group())
+        or _CAPITAL_BOUGHT.search(
+            body, max(sentence.passage.start, trigger.start() - 40), trigger.start()
+        )
+    )
+
+
+def _gap(word, share):
+    """How many characters lie between a word and a share, whichever comes first."""
+    return max(word.start() - share["end"], share["start"] - word.end(), 0)
 
 
 def _in_name(sentence, word):
@@ -443,6 +486,13 @@ def _seller(sentence, trigger, holder, target, figure):
         if _NEXT_CLAUSE.search(between):
             break
         if _BOUGHT_FROM.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
+            # "porte sa part à 45 %, en rachetant 15 % à X": X sells the share nearest before it
+            if figure is not None and any(
+                figure["end"] <= f["start"] and f["end"] <= mention["start"]
+                for f in sentence.figures
+                if f["unit"] == "%"
+            ):
+                return None
             return mention
     return None
 
@@ -793,6 +843,13 @@ def _object(sentence, trigger):
             p
             for p in after
             if not _SOLD_TO.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
+        ]
+    elif _is_bought(sentence, trigger):
+        # "rachète 15 % du capital au fonds X", "buys 15% of the capital from X": X sells.
+        after = [
+            p
+            for p in after
+            if not _BOUGHT_FROM.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
         ]
     return after[0] if after else None
 
