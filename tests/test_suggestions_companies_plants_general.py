@@ -86,3 +86,41 @@ def test_a_name_with_a_foreign_legal_form_is_a_company_and_its_base_too(
 ):
     found = candidates(body, language)
     assert name in found and short in found
+
+
+# -- A new company's country, from what a description of it states -----------------------------
+
+
+def company_countries(body, language):
+    return {f["name"]: f["country"] for f in proposals(body, language, "company")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell sold 5% to Lone Star Transition Partners, a Texas investor.", "en",
+         "Lone Star Transition Partners", "US"),
+        ("Pellucell a cédé 5 % au fonds québécois Érable Capital.", "fr", "Érable Capital", "CA"),
+        ("Moravia Auto is 4%-owned by the Hong Kong investor Harbourline Capital.", "en",
+         "Harbourline Capital", "HK"),
+        ("Baltyk Holding, an investment company from Gdansk, bought 12% of Pellucell.", "en",
+         "Baltyk Holding", "PL"),
+        ("Pellucell a vendu 8 % à Armorique Participations, une société d'investissement "
+         "originaire de Rennes.", "fr", "Armorique Participations", "FR"),
+    ],
+)  # fmt: skip
+def test_a_new_companys_country_is_the_one_its_description_states(body, language, name, country):
+    assert company_countries(body, language).get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        # a supplier named after a company is no place
+        ("Pellucell sold 5% to Vireo Systems, a Tesla supplier.", "en", "Vireo Systems"),
+        # a city the company sells to is not where it is from
+        ("Pellucell sold 5% to Vireo Capital, which ships cells to Gdansk.", "en", "Vireo Capital"),
+    ],
+)  # fmt: skip
+def test_no_country_when_none_is_stated(body, language, name):
+    assert company_countries(body, language).get(name) is None
