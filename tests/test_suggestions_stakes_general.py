@@ -42,3 +42,45 @@ def stakes_of(body, language):
 )  # fmt: skip
 def test_a_share_reached_by_buying_from_a_seller(body, language, expected):
     assert stakes_of(body, language) == sorted(expected)
+
+
+# -- "en" before a verb of owning stands for the company spoken of before; the rest of the
+# capital goes to the company named before "le solde", "the rest" ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell a inauguré sa ligne pilote à Douai. Fjord Kapital en détient 60 % et "
+         "Halden Fonds le solde, soit 40 %.", "fr",
+         [("fjord-kapital", "pellucell", 60, "completed"),
+          ("halden-fonds", "pellucell", 40, "completed")]),
+        ("Moravia Auto et Fjord Kapital annoncent la création de Bohemcell, qui produira des "
+         "cellules. Moravia Auto et Fjord Kapital en détiendront chacun 50 %.", "fr",
+         [("fjord-kapital", "Bohemcell", 50, "announced"),
+          ("moravia-auto", "Bohemcell", 50, "announced")]),
+        ("Pellucell recrute 200 personnes à Lens. Halden Fonds n'en gardera que 5 %.", "fr",
+         [("halden-fonds", "pellucell", 5, "announced")]),
+        ("Pellucell opened its Lens line in May. Fjord Kapital holds 70% of it and Halden Fonds "
+         "the rest (30%).", "en",
+         [("fjord-kapital", "pellucell", 70, "completed"),
+          ("halden-fonds", "pellucell", 30, "completed")]),
+    ],
+)  # fmt: skip
+def test_en_stands_for_the_company_spoken_of_and_the_rest_goes_to_the_next_holder(
+    body, language, expected
+):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # "le solde" of a payment, not of a capital
+        ("Fjord Kapital versera le solde, soit 40 millions d'euros, en 2027.", "fr"),
+        # "en" of a product: a share of output, not of capital
+        ("Moravia Auto en achètera 40 % de la production de Pellucell.", "fr"),
+    ],
+)  # fmt: skip
+def test_no_stake_from_a_balance_or_a_share_of_output(body, language):
+    assert stakes_of(body, language) == []

@@ -175,7 +175,8 @@ _OWNED = re.compile(
 _VENTURE = re.compile(
     rf"(?i:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
     rf"(?<!will )(?<!to )(?:set up|founded|formed|created|established)|ont créé|ont fondé|"
-    rf"a créé|a fondé),?[ \u00a0]+(?P<name>{NAME})"
+    rf"a créé|a fondé|créent|créeront|(?:la[ \u00a0]+)?création[ \u00a0]+de|"
+    rf"(?:the[ \u00a0]+)?creation[ \u00a0]+of),?[ \u00a0]+(?P<name>{NAME})"
 )
 # A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
 _DESCRIBED = re.compile(

@@ -197,7 +197,10 @@ _SHARE_OF_GOODS = re.compile(
 # remaining 40%": a share written right after its holder's name.
 _SHARE_AFTER_HOLDER = re.compile(
     r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:the|les)[ \u00a0]+"
-    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?)$",
+    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?|"
+    # "et Y le solde, soit 45 %", "and Y the rest (40%)": the remainder, then its figure
+    r"[ \u00a0]+(?:le|the)[ \u00a0]+(?:solde|reste|rest|balance|remainder)[ \u00a0]*"
+    r"(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is)[ \u00a0]+|\([ \u00a0]*))$",
     re.I,
 )
 # How far before a share its holder's name may end ("Nordkap, with 15%").
@@ -318,6 +321,8 @@ class Memory:
     def __init__(self):
         self.topic = None
         self.holders = {}  # target key -> [holder mentions]
+        self.previous = None  # the sentence read before the current one
+        self.current = None
 
     def add(self, holder, target):
         found = self.holders.setdefault(party_key(target), [])
@@ -342,6 +347,8 @@ def stakes(sentence, facts, discourse):
     memory = discourse.stake_memory
     body, passage = sentence.reading.body, sentence.passage
     _note_topic(sentence, memory)
+    if memory.current is not sentence:
+        memory.previous, memory.current = memory.current, sentence
     nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
     words = [
         word
@@ -602,6 +609,14 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         _opened_to(sentence, trigger) or _welcomed(sentence, trigger) or _counted_among(sentence)
     )
     holders, target = opened or _sides(sentence, trigger)
+    pronoun = _EN_BEFORE.search(body, max(passage.start, trigger.start() - 8), trigger.start()) or (
+        figure is not None and _OF_IT.match(body, figure["end"])
+    )
+    # "X en détient 55 % et Y le solde": "en" stands for the company spoken of before, and the
+    # company after the verb is another holder; one named before it in the sentence ("Au
+    # capital de Z, X en détient 12 %") or none is left to the reading of the topic
+    if pronoun and target is not None and target["start"] > trigger.start():
+        target = _antecedent(sentence, holders or [], discourse) or target
     if figure is not None and figure["start"] in respective:
         holders = [respective[figure["start"]]]
     agent = _agent_after(sentence, figure)
@@ -631,6 +646,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         and all(party_key(h) != party_key(topic) for h in holders)
     ):
         target = topic
+    if target is None and pronoun:
+        target = _antecedent(sentence, holders, discourse)
     if target is None and _is_venture_held(sentence, trigger):
         target = _venture_held(holders, discourse)
         # "X and Y will each hold 50% of the new company": every coordinated holder.
@@ -658,6 +675,50 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
     passive = _PASSIVE.search(body, max(passage.start, trigger.start() - 5), passage.end)
     return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
+
+
+# French "en" before a verb of owning: "en détient 55 %", "n'en gardera que 10 %", "en
+# détiendront chacun 35 %".
+_EN_BEFORE = re.compile(r"(?<![\w'’])(?:en|n['’]en)[ \u00a0]+(?:\w+[ \u00a0]+)?$", re.I)
+
+
+_CREATED_BEFORE = re.compile(
+    r"(?<![\w])(?:création|creation|formation|set(?:s|ting)?[ \u00a0]+up|found(?:s|ed|ing)|"
+    r"form(?:s|ed|ing)|creat(?:es|ed|ing)|crée|créent|créé\w*|créera\w*|fonde|fondent|"
+    r"fondé\w*)[ \u00a0]+(?:(?:de|of|d['’]|du|la|le|l['’]|the|an?|une?)[ \u00a0]*){0,2}$",
+    re.I,
+)
+
+
+# "holds 70% of it": "it" stands for the company spoken of before.
+_OF_IT = re.compile(r"[ \u00a0]+of[ \u00a0]+it(?![\w'’])", re.I)
+
+
+def _antecedent(sentence, holders, discourse):
+    """The company "en" stands for: a venture formed in this sentence or the one before, else
+    the first company of the sentence before that is not a holder, else the company whose
+    stakes were last spoken of."""
+    memory = discourse.stake_memory
+    keys = {party_key(h) for h in _with_coordinated(sentence, holders)}
+    recent = (sentence, memory.previous)
+    for venture in reversed(discourse.ventures):
+        named = venture.name
+        if venture.sentence in recent and named is not None and party_key(named) not in keys:
+            return named
+    previous = memory.previous
+    if previous is not None:
+        others = [
+            p for p in previous.parties if party_key(p) not in keys and not p.get("descriptor")
+        ]
+        body = previous.reading.body
+        for mention in others:
+            lead = body[max(previous.passage.start, mention["start"] - 40) : mention["start"]]
+            if _CREATED_BEFORE.search(lead):
+                return mention  # "annoncent la création de X": the company formed
+        if others:
+            return others[0]
+    topic = memory.topic
+    return topic if topic is not None and party_key(topic) not in keys else None
 
 
 def _share_count(sentence):
