@@ -84,3 +84,62 @@ def test_en_stands_for_the_company_spoken_of_and_the_rest_goes_to_the_next_holde
 )  # fmt: skip
 def test_no_stake_from_a_balance_or_a_share_of_output(body, language):
     assert stakes_of(body, language) == []
+
+
+# -- A holder described in an apposition: the apposition's own words ("that", a company in it)
+# do not make a new subject, and holders coordinated across it share "respectively" ---------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Halden Fonds, the Oslo investor that is Pellucell's largest shareholder, has sold a 4% "
+         "stake in Pellucell to Fjord Kapital.", "en",
+         [("fjord-kapital", "pellucell", 4, "completed"),
+          ("halden-fonds", "pellucell", 4, "divested")]),
+        ("Halden Fonds, a fund that backed Moravia Auto early, holds 9% of Pellucell.", "en",
+         [("halden-fonds", "pellucell", 9, "completed")]),
+        ("Halden Fonds, le fonds qui accompagne Moravia Auto, détient 9 % de Pellucell.", "fr",
+         [("halden-fonds", "pellucell", 9, "completed")]),
+        ("Halden Fonds, an investor from Bergen, and Fjord Kapital hold 12% and 8% of Pellucell "
+         "respectively.", "en",
+         [("halden-fonds", "pellucell", 12, "completed"),
+          ("fjord-kapital", "pellucell", 8, "completed")]),
+        ("Halden Fonds, un investisseur de Bergen, et Fjord Kapital détiennent respectivement "
+         "12 % et 8 % de Pellucell.", "fr",
+         [("halden-fonds", "pellucell", 12, "completed"),
+          ("fjord-kapital", "pellucell", 8, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_holder_described_in_an_apposition(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- What a holder is left with: "will be left with 30%", "reducing its own holding to 31%" ----
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell sold 20% of its shares in an offering. Halden Fonds will be left with about "
+         "15% of Pellucell.", "en",
+         [("halden-fonds", "pellucell", 15, "announced")]),
+        ("Halden Fonds has sold 5% of Pellucell to Fjord Kapital, reducing its own holding to "
+         "20%.", "en",
+         [("fjord-kapital", "pellucell", 5, "completed"),
+          ("halden-fonds", "pellucell", 5, "divested"),
+          ("halden-fonds", "pellucell", 20, "completed")]),
+        ("Halden Fonds a cédé 5 % de Pellucell à Fjord Kapital, ramenant sa participation à "
+         "20 %.", "fr",
+         [("fjord-kapital", "pellucell", 5, "completed"),
+          ("halden-fonds", "pellucell", 5, "divested"),
+          ("halden-fonds", "pellucell", 20, "completed")]),
+        ("Halden Fonds will sell 5% of Pellucell to Fjord Kapital, cutting its stake to 20%.",
+         "en",
+         [("fjord-kapital", "pellucell", 5, "announced"),
+          ("halden-fonds", "pellucell", 5, "divested"),
+          ("halden-fonds", "pellucell", 20, "announced")]),
+    ],
+)  # fmt: skip
+def test_the_share_a_holder_is_left_with(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)

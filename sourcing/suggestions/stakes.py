@@ -33,6 +33,8 @@ _OWNING = triggers.words(
     r"cédé|sold|sells|exits?|exited|exiting|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|"
     r"subsidiaries|"
     r"filiales?|buys?[ \u00a0]+into|bought[ \u00a0]+into|buying[ \u00a0]+into|tour de table|"
+    # what a holder keeps after a sale or a dilution: "will be left with 30%"
+    r"left[ \u00a0]+with|"
     r"désengag\w+|"
     # "takes full control of", "prend le contrôle de": a stake without a figure.
     r"(?:takes?|took|taken|taking)[ \u00a0]+over(?=[ \u00a0]+(?-i:[A-ZÀ-Ý]))|"
@@ -406,6 +408,14 @@ def stakes(sentence, facts, discourse):
             pair = (party_key(holder) if holder else None, party_key(target) if target else None)
             increment = pair in reached and _is_bought(sentence, trigger)
             reached.add(pair)
+            left = _share_left(sentence, figure)
+            if left:
+                # "has sold 6% to Y, reducing its holding to 31%": what the seller keeps
+                status = "announced" if _future(sentence) else "completed"
+                yield _proposal(
+                    sentence, facts, discourse, holder, target, share, figure, trigger, status
+                )
+                continue
             if not increment:
                 # not "raises its stake to 45%, buying 15%": the 15% bought is the way there
                 yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
@@ -430,6 +440,35 @@ def _bound_elsewhere(body, word, figure, shares):
         return False
     nearest = min(shares, key=lambda share: _gap(word, share))
     return nearest is not figure and _gap(word, nearest) < _gap(word, figure)
+
+
+# A participle that brings a holder's own stake to a share after a sale or a purchase:
+# "reducing its own holding to 31%", "ramenant sa participation à 20 %", "leaving it with 5%".
+_LEFT_BY_PARTICIPLE = re.compile(
+    r"(?<![\w])(?:reducing|cutting|lowering|trimming|bringing|raising|lifting|taking|leaving|"
+    r"ramenant|réduisant|abaissant|portant|laissant|relevant)[ \u00a0]+(?:(?:its|their|it|them|"
+    r"sa|son|leur|lui)[ \u00a0]+)?(?:own[ \u00a0]+|propre[ \u00a0]+)?(?:(?:stake|holding|"
+    r"shareholding|interest|participation|part)[ \u00a0]+)?(?:to|à|with|avec)[ \u00a0]+"
+    r"(?:(?:about|around|just|nearly|environ|près[ \u00a0]+de|un[ \u00a0]+peu)[ \u00a0]+)?$",
+    re.I,
+)
+
+
+def _share_left(sentence, figure):
+    """Whether ``figure`` is the share a participle says a holder is left with."""
+    if figure is None:
+        return False
+    body = sentence.reading.body
+    start = max(sentence.passage.start, figure["start"] - 60)
+    return bool(_LEFT_BY_PARTICIPLE.search(body, start, figure["start"]))
+
+
+def _future(sentence):
+    body, passage = sentence.reading.body, sentence.passage
+    return bool(
+        triggers.STAKE_FUTURE.search(body, passage.start, passage.end)
+        or _PLANNED.search(body, passage.start, passage.end)
+    )
 
 
 def _is_bought(sentence, trigger):
@@ -867,19 +906,42 @@ def _subject(sentence, trigger):
     ):
         return [last]  # "…, qui détient 12 %": the company before the pronoun holds
     opening = sentence.passage.start
+    appositions = _appositions(sentence, before)
     for match in _NEW_SUBJECT.finditer(body, sentence.passage.start, trigger.start()):
+        if any(start <= match.start() < end for start, end in appositions):
+            continue  # "X, the family holding that is Y's shareholder, sold": X is the subject
         if any(p["start"] >= match.end() for p in before):
             opening = match.end()
     kept = [
         p
         for p in before
-        if p["start"] >= opening and not _in_relative(body, sentence.passage.start, p)
+        if p["start"] >= opening
+        and not _in_relative(body, sentence.passage.start, p)
+        and not any(start <= p["start"] < end for start, end in appositions)
     ]
     if not kept:
         return []
     subject = kept[0]
     together = [p for p in kept if p["start"] == subject["start"]]
     return together if len(together) > 1 else [subject]
+
+
+# An apposition after a company's name, closed by a comma: "X, the Brussels family holding
+# that is Y's largest shareholder, …", "X, a fund from Gdynia, …", "X, le groupe qui …, …".
+_APPOSITION_AFTER = re.compile(
+    r",[ \u00a0]*(?:an?|the|une?|le|la|les|l['’])[ \u00a0]*[^,;:()]{1,100}?,(?=[ \u00a0])", re.I
+)
+
+
+def _appositions(sentence, mentions):
+    """The spans of the appositions written right after ``mentions``."""
+    body = sentence.reading.body
+    found = []
+    for mention in mentions:
+        match = _APPOSITION_AFTER.match(body, mention["end"], sentence.passage.end)
+        if match:
+            found.append((match.start(), match.end()))
+    return found
 
 
 def _in_relative(body, sentence_start, mention):
@@ -936,7 +998,11 @@ _VENTURE_WORD = triggers.words(
 # Between two coordinated companies: "and", "et", a comma; the preposition said again and a
 # description of the second ("par X et par le fonds régional Y", "by X and by the fund Y").
 _AND = re.compile(
-    r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:by|par|to|à|with|avec)[ \u00a0]+)?"
+    # an apposition of the first may come between ("X, an investment company from Gdynia, and
+    # Y"), and a comma before "and"
+    r"^(?:[ \u00a0]*,[ \u00a0]*(?:an?|the|une?|le|la|les|l['’])[ \u00a0]*[^,;:()]{1,80}(?=,))?"
+    r"[ \u00a0]*(?:,[ \u00a0]*(?:and|et)|,|and|et|&)[ \u00a0]*"
+    r"(?:(?:by|par|to|à|with|avec)[ \u00a0]+)?"
     r"(?:(?:the|le|la|les|l['’])[ \u00a0]*(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+){0,3})?$",
     re.I,
 )
