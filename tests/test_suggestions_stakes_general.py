@@ -143,3 +143,37 @@ def test_a_holder_described_in_an_apposition(body, language, expected):
 )  # fmt: skip
 def test_the_share_a_holder_is_left_with(body, language, expected):
     assert stakes_of(body, language) == sorted(expected)
+
+
+# -- A ratio shared out between two holders in the order named --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell is owned 70/30 by Fjord Kapital and Halden Fonds.", "en",
+         [("fjord-kapital", "pellucell", 70, "completed"),
+          ("halden-fonds", "pellucell", 30, "completed")]),
+        ("Pellucell is owned 55-45 by Fjord Kapital, an investor from Bergen, and Halden Fonds.",
+         "en",
+         [("fjord-kapital", "pellucell", 55, "completed"),
+          ("halden-fonds", "pellucell", 45, "completed")]),
+        ("Pellucell est détenue à 60/40 par Halden Fonds et Fjord Kapital.", "fr",
+         [("halden-fonds", "pellucell", 60, "completed"),
+          ("fjord-kapital", "pellucell", 40, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_ratio_is_shared_out_between_the_holders_in_order(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # a ratio of votes or of output, not of capital
+        ("Pellucell's board approved the plan by a 7-2 vote, Fjord Kapital said.", "en"),
+        ("Pellucell splits its output 60/40 between cars and storage.", "en"),
+    ],
+)  # fmt: skip
+def test_no_stake_from_other_ratios(body, language):
+    assert stakes_of(body, language) == []

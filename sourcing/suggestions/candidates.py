@@ -14,9 +14,9 @@ from . import places
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
 _WORD = rf"(?:[{_UPPER}][\w]*(?:[-'’][{_UPPER}\w][\w]*)*)"
-# Lowercase links inside a name, Portuguese, Spanish and Italian ones too ("Minas do Norte",
-# "Baterías del Sur", "Celle di Torino").
-_PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le|do|da|dos|das|del|della|di)"
+# Lowercase links inside a name, Portuguese, Spanish, Italian and Nordic ones too ("Minas do
+# Norte", "Baterías del Sur", "Celle di Torino", the town of "Mo i Rana").
+_PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le|do|da|dos|das|del|della|di|i)"
 NAME = rf"{_WORD}(?:[ \u00a0](?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}}"
 _NAME_RE = re.compile(rf"(?<![\w-]){NAME}")
 

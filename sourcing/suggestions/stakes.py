@@ -391,6 +391,10 @@ def stakes(sentence, facts, discourse):
         body, passage.start, passage.end
     ):
         return
+    ratio = list(_ratio_stakes(sentence, facts, discourse))
+    if ratio:
+        yield from ratio  # "owned 60/40 by X and Y": the sentence's shares are the ratio's
+        return
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     respective = _respective_holders(sentence, shares)
     reached = set()  # (holder, target) of the stakes stated so far in the sentence
@@ -485,6 +489,40 @@ def _is_bought(sentence, trigger):
 def _gap(word, share):
     """How many characters lie between a word and a share, whichever comes first."""
     return max(word.start() - share["end"], share["start"] - word.end(), 0)
+
+
+# "owned 60/40 by X and Y", "détenue à 70-30 par X et Y", "split 55:45 between X and Y": a
+# ratio of two shares summing to 100, given in the order of the holders named after it.
+_RATIO = re.compile(
+    r"(?<![\w])(?:owned|held|controlled|split|divided|shared|détenue?s?|contrôlée?s?|"
+    r"répartie?s?|partagée?s?)[ \u00a0]+(?:(?:à|at|in|on|en)[ \u00a0]+)?(?:a[ \u00a0]+)?"
+    r"(?P<first>[0-9]{1,2}(?:[.,][0-9])?)[ \u00a0]*(?:/|-|:|–)[ \u00a0]*"
+    r"(?P<second>[0-9]{1,2}(?:[.,][0-9])?)(?![\w%/])[ \u00a0]+(?:(?:ratio|basis)[ \u00a0]+)?"
+    r"(?:by|par|between|entre)[ \u00a0]+",
+    re.I,
+)
+
+
+def _ratio_stakes(sentence, facts, discourse):
+    """The two stakes a ratio after a participle of owning gives, one per holder in order."""
+    body, passage = sentence.reading.body, sentence.passage
+    for match in _RATIO.finditer(body, passage.start, passage.end):
+        first, second = (float(match.group(n).replace(",", ".")) for n in ("first", "second"))
+        if abs(first + second - 100) > 0.01 or first == second:
+            continue  # "50/50" is an equal split, read as one
+        after = [p for p in sentence.parties if p["start"] >= match.end()]
+        if not after or after[0]["start"] - match.end() > AGENT_REACH:
+            continue
+        holders = _with_coordinated(sentence, after[:1])
+        held = [p for p in sentence.parties if p["end"] <= match.start()]
+        if len(holders) != 2 or not held:
+            continue
+        target = held[-1]
+        trigger = match
+        for holder, value in zip(holders, (first, second), strict=True):
+            figure = {"start": match.start("first"), "end": match.end("second"), "value": value,
+                      "qualifier": "exact", "unit": "%"}  # fmt: skip
+            yield _proposal(sentence, facts, discourse, holder, target, figure, figure, trigger)
 
 
 def _in_name(sentence, word):
@@ -1021,6 +1059,8 @@ def _with_coordinated(sentence, holders):
         every.insert(0, mention)
     for mention in parties:
         if mention["start"] >= every[-1]["end"]:
+            if any(start <= mention["start"] < end for start, end in _appositions(sentence, every)):
+                continue  # "X, an industrial group from Mo i Rana, and Y": a place of X's
             if not _AND.match(body[every[-1]["end"] : mention["start"]]):
                 break
             every.append(mention)
