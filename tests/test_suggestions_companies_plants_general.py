@@ -124,3 +124,32 @@ def test_a_new_companys_country_is_the_one_its_description_states(body, language
 )  # fmt: skip
 def test_no_country_when_none_is_stated(body, language, name):
     assert company_countries(body, language).get(name) is None
+
+
+# -- Elided links and the company a share is of -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("Moravia Auto cède 10 % de Fonderies de l'Ariège à un fonds.", "fr",
+         "Fonderies de l'Ariège"),
+        ("Pellucell a acheté 25 % d'Électrodes d'Aquitaine l'an dernier.", "fr",
+         "Électrodes d'Aquitaine"),
+        ("Fjord Kapital bought 20% of Lumen Anodes last year.", "en", "Lumen Anodes"),
+    ],
+)  # fmt: skip
+def test_the_company_a_share_is_of_is_a_candidate(body, language, name):
+    assert name in candidates(body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "place"),
+    [
+        ("Pellucell cède 15 % de Lumen Anodes, basée à Montluçon, au fonds Halden Fonds.", "fr",
+         "Montluçon"),
+        ("Fjord Kapital owns 20% of Europe's cathode output.", "en", "Europe"),
+    ],
+)  # fmt: skip
+def test_a_place_is_no_candidate(body, language, place):
+    assert place not in candidates(body, language)

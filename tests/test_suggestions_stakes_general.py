@@ -177,3 +177,25 @@ def test_a_ratio_is_shared_out_between_the_holders_in_order(body, language, expe
 )  # fmt: skip
 def test_no_stake_from_other_ratios(body, language):
     assert stakes_of(body, language) == []
+
+
+# -- A stake brought to a fraction in words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital has raised its stake in Pellucell from 20% to one third.", "en",
+         [("fjord-kapital", "pellucell", 33.33, "completed")]),
+        ("Fjord Kapital lifts its holding in Pellucell to a third", "en",
+         [("fjord-kapital", "pellucell", 33.33, "announced")]),
+        ("Fjord Kapital has brought its interest in Pellucell to about a third.", "en",
+         [("fjord-kapital", "pellucell", 33.33, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_stake_brought_to_a_fraction_in_words(body, language, expected):
+    assert stakes_of(body, language) == expected
+
+
+def test_costs_brought_to_a_third_are_no_stake():
+    assert stakes_of("Pellucell cut its cell costs to a third in five years.", "en") == []

@@ -17,7 +17,9 @@ _WORD = rf"(?:[{_UPPER}][\w]*(?:[-'’][{_UPPER}\w][\w]*)*)"
 # Lowercase links inside a name, Portuguese, Spanish, Italian and Nordic ones too ("Minas do
 # Norte", "Baterías del Sur", "Celle di Torino", the town of "Mo i Rana").
 _PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le|do|da|dos|das|del|della|di|i)"
-NAME = rf"{_WORD}(?:[ \u00a0](?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}}"
+# An elided link too: "Forges de l'Allier", "Électrocellules d'Aquitaine".
+_ELIDED = r"(?:de[ \u00a0]l|d)['’]"
+NAME = rf"{_WORD}(?:[ \u00a0](?:(?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?|{_ELIDED}){_WORD}){{0,5}}"
 _NAME_RE = re.compile(rf"(?<![\w-]){NAME}")
 
 LEGAL_FORMS = (
@@ -170,6 +172,8 @@ _OWNED = re.compile(
     rf"holds|owns|détient|détiennent|possède|possèdent)"
     rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
 )
+# The company a share is of: "cède 15 % de Forges de l'Allier", "bought 20% of Lumen Anodes".
+_SHARE_OF = re.compile(rf"%[ \u00a0]+(?:of|de|du|d['’])[ \u00a0]*(?P<name>{NAME})")
 # A venture's name after the word or the verb that founds it: "a joint venture, Rhenocell,",
 # "la coentreprise Italcell", "set up Italcell in 2020", "ont créé Provencell".
 _VENTURE = re.compile(
@@ -494,6 +498,18 @@ def short_form(name):
     return first
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w])(?:à|in|at|near|près[ \u00a0]+de|outside)[ \u00a0]+$", re.IGNORECASE
+)
+
+
+def _is_place_named(text, start, name):
+    """Whether a city's name stands after a preposition of place ("basée à Lens", "in Ulm")."""
+    return bool(
+        _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) and places.city_country(name)
+    )
+
+
 def find_candidates(text, overlaps_known, is_known):
     """
     Candidate organisations in ``text``. ``overlaps_known(start, end)`` tells whether a known
@@ -547,8 +563,16 @@ def find_candidates(text, overlaps_known, is_known):
         for match in pattern.finditer(text):
             if pattern is _DESCRIBED and _SAID_AFTER.match(text, match.end()):
                 continue  # "…in Sagunto, the Spanish company said": the speaker, not Sagunto
+            if pattern is _DESCRIBED and _is_place_named(
+                text, match.start("name"), match.group("name")
+            ):
+                continue  # "basé à Montluçon, au fonds X": a city, then the next company
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))
+    for match in _SHARE_OF.finditer(text):
+        name = match.group("name")
+        if _names_a_company(name) and not _in_headline(text, match.start(), match.end()):
+            add(match.start("name"), match.end("name"))
     for start, end, whole in _dealt_with_or_abbreviated(text):
         add(start, end, whole=whole)
     for match in _SUBJECT.finditer(text):
