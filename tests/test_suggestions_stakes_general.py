@@ -199,3 +199,26 @@ def test_a_stake_brought_to_a_fraction_in_words(body, language, expected):
 
 def test_costs_brought_to_a_third_are_no_stake():
     assert stakes_of("Pellucell cut its cell costs to a third in five years.", "en") == []
+
+
+# -- A holding told in a parenthesis: its holder, the company before it, its own verb and date --
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell (in which Fjord Kapital holds 8%) will supply cells from 2029.", "en",
+         [("fjord-kapital", "pellucell", 8, "completed", "2025-06-18")]),
+        ("Pellucell (dont Halden Fonds détient 12 %) livrera ses cellules à partir de 2028.", "fr",
+         [("halden-fonds", "pellucell", 12, "completed", "2025-06-18")]),
+        ("Moravia Auto buys cells from Pellucell (of which Fjord Kapital owns 5%) since 2023.",
+         "en",
+         [("fjord-kapital", "pellucell", 5, "completed", "2025-06-18")]),
+    ],
+)  # fmt: skip
+def test_a_holding_told_in_a_parenthesis(body, language, expected):
+    found = [
+        (f["holder"], f["target"], share(f), f["status"], f["as_of"])
+        for f in proposals(body, language, "stake")
+    ]
+    assert found == expected

@@ -275,8 +275,9 @@ _CAPITAL_AS_MONEY = re.compile(
 )
 # "X, dont Y détient 30 %", "X, in which Y holds 30%": Y holds X.
 _WHOSE = re.compile(
-    r"^,?[ \u00a0]*(?:dont|in which|of which|dans laquelle|dans lequel|au capital duquel|"
-    r"au capital de laquelle)[ \u00a0]+",
+    # after a comma or inside a parenthesis: "X (dont Y détient 12 %)", "X (in which Y holds 5%)"
+    r"^(?:,|[ \u00a0]*\()?[ \u00a0]*(?:dont|in which|of which|dans laquelle|dans lequel|"
+    r"au capital duquel|au capital de laquelle)[ \u00a0]+",
     re.I,
 )
 # "with the remaining 10% going to X", "les 10 % restants revenant à X": X holds the share.
@@ -1124,6 +1125,10 @@ def _status(sentence, holder, trigger):
     start = holder["end"] if named_here else passage.start
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = max(trigger.end(), clause.end if clause else trigger.end())
+    aside = _parenthesis_around(sentence, trigger.start())
+    if aside is not None:
+        # "X (in which Y holds 8%) will supply …": the parenthesis's own verb
+        start, end = max(start, aside[0]), min(end, aside[1])
     verb = body[start:end]
     if _SUBSIDIARY.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
         # "its subsidiary X will build …": the verb is X's; a subsidiary is one already.
@@ -1161,6 +1166,9 @@ def _as_of(sentence, trigger, discourse):
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     body, passage = sentence.reading.body, sentence.passage
     start, end = (clause.start, clause.end) if clause else (passage.start, passage.end)
+    aside = _parenthesis_around(sentence, trigger.start())
+    if aside is not None:
+        start, end = aside  # "X (dont Y détient 12 %) livrera à partir de 2029": not 2029
     inside = [
         d
         for d in sentence.dates
@@ -1199,6 +1207,16 @@ _DEADLINE = re.compile(
     r"(?<![\w])(?:by|until|before|d['’]ici|jusqu['’](?:en|à)|avant|à l['’]horizon)[ \u00a0]+$",
     re.I,
 )
+
+
+def _parenthesis_around(sentence, position):
+    """The span of the parenthesis ``position`` stands in, within its sentence, or None."""
+    body, passage = sentence.reading.body, sentence.passage
+    opening = body.rfind("(", passage.start, position)
+    if opening < 0 or body.rfind(")", opening, position) >= 0:
+        return None
+    closing = body.find(")", position, passage.end)
+    return (opening, closing + 1) if closing >= 0 else None
 
 
 def _precision(text):
