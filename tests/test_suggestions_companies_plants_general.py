@@ -153,3 +153,35 @@ def test_the_company_a_share_is_of_is_a_candidate(body, language, name):
 )  # fmt: skip
 def test_a_place_is_no_candidate(body, language, place):
     assert place not in candidates(body, language)
+
+
+# -- New plants: where a plant stands ("in the port of X", "on the edge of X"), a plant a company
+# makes its goods in, and its status from production started or going on since a date ----------
+
+
+def new_plants(body, language):
+    return [(f["city"], f["status"]) for f in proposals(body, language, "plant")]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell will build a cathode plant in the port of Gdynia.", "en",
+         [("Gdynia", "announced")]),
+        ("Pellucell started producing cells at its works on the edge of Brno in 2024.", "en",
+         [("Brno", "operating")]),
+        ("Pellucell fabrique ses séparateurs à Tampere depuis 2022.", "fr",
+         [("Tampere", "operating")]),
+        ("Pellucell makes its electrolyte in Ghent since 2021.", "en",
+         [("Ghent", "operating")]),
+        ("Pellucell construira en bordure de Valenciennes une usine de modules.", "fr",
+         [("Valenciennes", "announced")]),
+    ],
+)  # fmt: skip
+def test_a_new_plant_where_it_stands_and_its_status(body, language, expected):
+    assert new_plants(body, language) == expected
+
+
+def test_goods_made_for_a_place_name_no_plant():
+    body = "Pellucell makes cells for buyers in Ghent and Lille."
+    assert new_plants(body, "en") == []
