@@ -185,3 +185,35 @@ def test_a_new_plant_where_it_stands_and_its_status(body, language, expected):
 def test_goods_made_for_a_place_name_no_plant():
     body = "Pellucell makes cells for buyers in Ghent and Lille."
     assert new_plants(body, "en") == []
+
+
+# -- A subsidiary named after its known parent, with a legal form --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("Pellucell a cédé 10 % de sa filiale Pellucell Iberia S.L. à un fonds.", "fr",
+         "Pellucell Iberia S.L."),
+        ("Moravia Auto Slovakia s.r.o. will assemble the packs.", "en",
+         "Moravia Auto Slovakia s.r.o."),
+        ("Lumeo Chemicals Polska Sp. will hire 80 people.", "en", None),
+    ],
+)  # fmt: skip
+def test_a_subsidiary_named_after_its_parent_is_a_new_company(body, language, name):
+    found = candidates(body, language)
+    if name is None:  # no legal form: the known parent's name, as written
+        assert found == []
+    else:
+        assert name in found
+        companies = {f["name"] for f in proposals(body, language, "company")}
+        assert without_form(name) in companies
+
+
+def without_form(name):
+    return name.rsplit(" ", 1)[0]
+
+
+def test_a_known_name_with_its_own_legal_form_is_an_alias_not_a_subsidiary():
+    found = proposals("Pellucell SAS signed the lease.", "en", "alias")
+    assert [(f["company"], f["name"]) for f in found] == [("pellucell", "Pellucell SAS")]

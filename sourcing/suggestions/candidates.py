@@ -30,6 +30,7 @@ LEGAL_FORMS = (
     r"Kft\.|Kft|Zrt\.|s\.r\.o\.|a\.s\.|AS|ApS|S\.L\.U\.|S\.L\.|S\.r\.l\.|Srl|SRL"
 )
 _LEGAL = re.compile(rf"(?<![\w-])(?P<name>{NAME}),?[ \u00a0](?P<form>{LEGAL_FORMS})(?![\w])")
+LEGAL_NAME = _LEGAL  # a name and its legal form, split
 LEGAL_FORM_WORDS = frozenset(
     fold_for_search(form.replace("\\", "")).rstrip(".")
     for form in LEGAL_FORMS.split("|")
