@@ -222,3 +222,39 @@ def test_a_holding_told_in_a_parenthesis(body, language, expected):
         for f in proposals(body, language, "stake")
     ]
     assert found == expected
+
+
+# -- The share bought on the way to another; a business bought into --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital agreed to pay €40 million for the 25% of Pellucell it does not own, "
+         "buying it from Halden Fonds and taking its holding to 100%.", "en",
+         [("fjord-kapital", "pellucell", 100, "announced"),
+          ("halden-fonds", "pellucell", 25, "divested")]),
+        ("Fjord Kapital bought 10% of Pellucell from Halden Fonds, taking its stake to 30%.", "en",
+         [("fjord-kapital", "pellucell", 30, "completed"),
+          ("halden-fonds", "pellucell", 10, "divested")]),
+    ],
+)  # fmt: skip
+def test_the_share_bought_on_the_way_to_another_is_not_a_stake_of_its_own(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Fjord Kapital buys into Norwegian hydropower, its first energy bet.",
+        "Pellucell to supply Moravia Auto, buys into Swedish graphite",
+    ],
+)
+def test_buying_into_a_business_is_no_stake(body):
+    assert stakes_of(body, "en") == []
+
+
+def test_buying_into_a_company_is_a_stake():
+    assert stakes_of("Fjord Kapital buys into Pellucell.", "en") == [
+        ("fjord-kapital", "pellucell", None, "announced")
+    ]

@@ -411,7 +411,9 @@ def stakes(sentence, facts, discourse):
             if share is None:
                 share = _whole(sentence, target)
             pair = (party_key(holder) if holder else None, party_key(target) if target else None)
-            increment = pair in reached and _is_bought(sentence, trigger)
+            increment = (_is_bought(sentence, trigger) or _bought_share(sentence, figure)) and (
+                pair in reached or _reaches_another(sentence, figure, shares)
+            )
             reached.add(pair)
             left = _share_left(sentence, figure)
             if left:
@@ -473,6 +475,44 @@ def _future(sentence):
     return bool(
         triggers.STAKE_FUTURE.search(body, passage.start, passage.end)
         or _PLANNED.search(body, passage.start, passage.end)
+    )
+
+
+# A share a holding is brought to: "taking it to 100% ownership", "porte sa part à 45 %".
+_BROUGHT_TO = re.compile(
+    r"(?<![\w])(?:to|à)[ \u00a0]+(?:(?:about|around|nearly|environ|près[ \u00a0]+de)[ \u00a0]+)?$",
+    re.I,
+)
+
+
+# A share paid for: "agreed to pay €115 million for the 30%", "paie 40 millions pour les 20 %".
+_PAID_FOR = re.compile(
+    r"(?<![\w])(?:pay|pays|paid|paying|paie|paient|payé|payer|paiera)(?![\w])[^.;:]{0,40}?"
+    r"(?:for|pour)[ \u00a0]+(?:(?:the|its|a|les|la|le|sa|ses)[ \u00a0]+)?$",
+    re.I,
+)
+
+
+def _bought_share(sentence, figure):
+    """Whether the share is the object of a purchase or a payment before it."""
+    if figure is None:
+        return False
+    body = sentence.reading.body
+    start = max(sentence.passage.start, figure["start"] - 60)
+    return bool(
+        _PAID_FOR.search(body, start, figure["start"])
+        or _CAPITAL_BOUGHT.search(body, max(start, figure["start"] - 30), figure["start"])
+    )
+
+
+def _reaches_another(sentence, figure, shares):
+    """Whether another share of the sentence is the one a holding is brought to: the share
+    bought is then the way there ("pays for the 30% it does not own, taking it to 100%")."""
+    body = sentence.reading.body
+    return figure is not None and any(
+        other is not figure
+        and _BROUGHT_TO.search(body, max(0, other["start"] - 20), other["start"])
+        for other in shares
     )
 
 
@@ -683,6 +723,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
             {"value": round(100 / len(partners), 2), "qualifier": "exact"} if distributive else None
         )
         return [(p, venture.name, share) for p in partners] if share else []
+    if _INTO_A_SECTOR.match(body, trigger.end()) and re.search(r"into$", trigger.group(), re.I):
+        return []  # "buys into Portuguese lithium": a business, no company's capital
     opened = (
         _opened_to(sentence, trigger) or _welcomed(sentence, trigger) or _counted_among(sentence)
     )
@@ -797,6 +839,9 @@ def _antecedent(sentence, holders, discourse):
             return others[0]
     topic = memory.topic
     return topic if topic is not None and party_key(topic) not in keys else None
+
+
+_INTO_A_SECTOR = re.compile(r"[ \u00a0]+(?:[A-ZÀ-Ý][a-zà-ÿ]+[ \u00a0]+)?(?-i:[a-zà-ÿ])")
 
 
 def _share_count(sentence):
