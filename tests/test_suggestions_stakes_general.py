@@ -258,3 +258,40 @@ def test_buying_into_a_company_is_a_stake():
     assert stakes_of("Fjord Kapital buys into Pellucell.", "en") == [
         ("fjord-kapital", "pellucell", None, "announced")
     ]
+
+
+# -- A deal dated by the sentence after it ----------------------------------------------------
+
+
+def stakes_dated(body, language):
+    return sorted(
+        (f["holder"], share(f), f["as_of"]) for f in proposals(body, language, "stake")
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Halden Fonds has sold a 9% stake in Pellucell to Fjord Kapital. The sale closed in "
+         "April.", "en",
+         [("fjord-kapital", 9, "2025-04"), ("halden-fonds", 9, "2025-04")]),
+        ("Halden Fonds a cédé 9 % de Pellucell à Fjord Kapital. L'opération, bouclée en mars, "
+         "n'avait pas été annoncée.", "fr",
+         [("fjord-kapital", 9, "2025-03"), ("halden-fonds", 9, "2025-03")]),
+    ],
+)  # fmt: skip
+def test_a_deal_dated_by_the_sentence_after_it(body, language, expected):
+    assert stakes_dated(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Halden Fonds will sell a 9% stake in Pellucell to Fjord Kapital. The sale will be "
+         "completed in October.", "en"),
+        ("Halden Fonds a cédé 9 % de Pellucell à Fjord Kapital. La vente sera bouclée en "
+         "octobre.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_closing_to_come_does_not_date_the_stake(body, language):
+    assert {as_of for _, _, as_of in stakes_dated(body, language)} == {"2025-06-18"}

@@ -326,6 +326,7 @@ class Memory:
         self.holders = {}  # target key -> [holder mentions]
         self.previous = None  # the sentence read before the current one
         self.current = None
+        self.proposed = {}  # sentence start -> the stake proposals made from it
 
     def add(self, holder, target):
         found = self.holders.setdefault(party_key(target), [])
@@ -352,6 +353,7 @@ def stakes(sentence, facts, discourse):
     _note_topic(sentence, memory)
     if memory.current is not sentence:
         memory.previous, memory.current = memory.current, sentence
+        _date_the_deal_before(sentence, memory)
     nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
     words = [
         word
@@ -1264,6 +1266,36 @@ def _parenthesis_around(sentence, position):
     return (opening, closing + 1) if closing >= 0 else None
 
 
+# A sentence that dates the deal the one before told: "The sale closed in November.", "La
+# transaction, bouclée en octobre, n'avait pas été rendue publique."
+_DEAL_DATED = re.compile(
+    r"(?<![\w])(?:the|this|that|la|l['’]|cette)[ \u00a0]*(?:sale|transaction|deal|purchase|"
+    r"acquisition|disposal|operation|opération|cession|vente)(?![\w])[^.;:]{0,40}?"
+    r"(?<!be[ \u00a0])(?<!être[ \u00a0])(?<!sera[ \u00a0])(?<!will[ \u00a0])"
+    r"(?:closed|was[ \u00a0]+(?:completed|finali[sz]ed|closed)|a[ \u00a0]+été[ \u00a0]+"
+    r"(?:finalisée|bouclée|conclue|réalisée)|bouclée|finalisée|conclue|réalisée)"
+    r"[ \u00a0]+(?:in|on|en|le|au|début|fin)(?![\w])",
+    re.I,
+)
+
+
+def _date_the_deal_before(sentence, memory):
+    """Give the stakes of the sentence before the date this sentence gives their deal."""
+    previous = memory.previous
+    body, passage = sentence.reading.body, sentence.passage
+    if previous is None or not memory.proposed.get(previous.passage.start):
+        return
+    said = _DEAL_DATED.search(body, passage.start, passage.end)
+    if said is None or any(f["unit"] == "%" for f in sentence.figures):
+        return
+    dates = [d for d in sentence.dates if said.end() - 5 <= d["start"] <= said.end() + 20]
+    if not dates:
+        return
+    for item in memory.proposed[previous.passage.start]:
+        item["fields"]["as_of"] = dates[0]["date"]
+        item["fields"]["as_of_precision"] = dates[0]["precision"]
+
+
 def _precision(text):
     return {4: "year", 7: "month"}.get(len(text), "day")
 
@@ -1294,8 +1326,10 @@ def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger
         )
     )
     mentions = [m for m in (holder, target, figure) if m and not m.get("descriptor")]
+    item = sentence.propose("stake", fields, mentions, exists)
+    discourse.stake_memory.proposed.setdefault(sentence.passage.start, []).append(item)
     # Without a figure, the sentence tells two statements apart (a headline's and the body's),
     # which merging then folds into the one that says most.
     place = figure["start"] if figure else ("sentence", sentence.passage.start)
     key = ("stake", fields["holder"], fields["target"], place, fields["status"])
-    return key, sentence.propose("stake", fields, mentions, exists)
+    return key, item
