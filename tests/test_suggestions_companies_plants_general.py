@@ -217,3 +217,21 @@ def without_form(name):
 def test_a_known_name_with_its_own_legal_form_is_an_alias_not_a_subsidiary():
     found = proposals("Pellucell SAS signed the lease.", "en", "alias")
     assert [(f["company"], f["name"]) for f in found] == [("pellucell", "Pellucell SAS")]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Installée à Valenciennes, près de l'usine de Moravia Auto, Lumen Modules SAS assemble "
+         "des packs.", "fr", "Lumen Modules", "FR"),
+        ("Based in Tampere, next to the university, Kalla Materials Oy makes cathode.", "en",
+         "Kalla Materials", "FI"),
+    ],
+)  # fmt: skip
+def test_a_seat_fronted_before_the_company_gives_its_country(body, language, name, country):
+    assert company_countries(body, language).get(name) == country
+
+
+def test_a_fronted_seat_of_another_clause_gives_no_country():
+    body = "Based in Tampere, Pellucell signed with Kalla Materials Oy, a cathode maker."
+    assert company_countries(body, "en").get("Kalla Materials") is None

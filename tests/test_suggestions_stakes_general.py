@@ -264,9 +264,7 @@ def test_buying_into_a_company_is_a_stake():
 
 
 def stakes_dated(body, language):
-    return sorted(
-        (f["holder"], share(f), f["as_of"]) for f in proposals(body, language, "stake")
-    )
+    return sorted((f["holder"], share(f), f["as_of"]) for f in proposals(body, language, "stake"))
 
 
 @pytest.mark.parametrize(
