@@ -14,16 +14,23 @@ from . import places, triggers
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
 _WORD = rf"(?:[{_UPPER}][\w]*(?:[-'’][{_UPPER}\w][\w]*)*)"
-_PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le)"
-NAME = rf"{_WORD}(?:[ \u00a0](?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?{_WORD}){{0,5}}"
+# Lowercase links inside a name, Portuguese, Spanish, Italian and Nordic ones too ("Minas do
+# Norte", "Baterías del Sur", "Celle di Torino", the town of "Mo i Rana").
+_PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le|do|da|dos|das|del|della|di|i)"
+# An elided link too: "Forges de l'Allier", "Électrocellules d'Aquitaine".
+_ELIDED = r"(?:de[ \u00a0]l|d)['’]"
+NAME = rf"{_WORD}(?:[ \u00a0](?:(?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?|{_ELIDED}){_WORD}){{0,5}}"
 _NAME_RE = re.compile(rf"(?<![\w-]){NAME}")
 
 LEGAL_FORMS = (
     r"SA|SAS|SASU|SARL|SE|SCA|AG|KG|GmbH|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|LLC|LLP|"
     r"PLC|plc|NV|N\.V\.|BV|B\.V\.|AB|ASA|A/S|Oy|Oyj|SpA|S\.p\.A\.|S\.A\.|S\.A\.S\.|"
-    r"Co\.,?[ \u00a0]Ltd\.?|Holdings?"
+    r"Co\.,?[ \u00a0]Ltd\.?|Holdings?|"
+    # central European, Nordic and Iberian forms: "Kft.", "s.r.o.", "AS", "S.L.", "S.r.l."
+    r"Kft\.|Kft|Zrt\.|s\.r\.o\.|a\.s\.|AS|ApS|S\.L\.U\.|S\.L\.|S\.r\.l\.|Srl|SRL"
 )
 _LEGAL = re.compile(rf"(?<![\w-])(?P<name>{NAME}),?[ \u00a0](?P<form>{LEGAL_FORMS})(?![\w])")
+LEGAL_NAME = _LEGAL  # a name and its legal form, split
 LEGAL_FORM_WORDS = frozenset(
     fold_for_search(form.replace("\\", "")).rstrip(".")
     for form in LEGAL_FORMS.split("|")
@@ -166,12 +173,15 @@ _OWNED = re.compile(
     rf"holds|owns|détient|détiennent|possède|possèdent)"
     rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
 )
+# The company a share is of: "cède 15 % de Forges de l'Allier", "bought 20% of Lumen Anodes".
+_SHARE_OF = re.compile(rf"%[ \u00a0]+(?:of|de|du|d['’])[ \u00a0]*(?P<name>{NAME})")
 # A venture's name after the word or the verb that founds it: "a joint venture, Rhenocell,",
 # "la coentreprise Italcell", "set up Italcell in 2020", "ont créé Provencell".
 _VENTURE = re.compile(
     rf"(?i:joint[ \u00a0-]venture|coentreprise|co-entreprise|société commune|"
     rf"(?<!will )(?<!to )(?:set up|founded|formed|created|established)|ont créé|ont fondé|"
-    rf"a créé|a fondé),?[ \u00a0]+(?P<name>{NAME})"
+    rf"a créé|a fondé|créent|créeront|(?:la[ \u00a0]+)?création[ \u00a0]+de|"
+    rf"(?:the[ \u00a0]+)?creation[ \u00a0]+of),?[ \u00a0]+(?P<name>{NAME})"
 )
 # A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
 _DESCRIBED = re.compile(
@@ -231,9 +241,16 @@ def _merged(found, new):
     )
 
 
+# "Groupe" written with a capital before a name is part of it ("Groupe Marchal", "Grupo Ruiz"),
+# the way French, Spanish and Italian family groups are named; "le groupe X" is a description.
+_GROUP_PREFIX = re.compile(r"(?:Groupe|Grupo|Gruppo)[ \u00a0]+(?=[A-ZÀ-Ý])")
+
+
 def _without_leading_common_words(text, start, end):
     """Drop sentence openers a capitalised run swept in ("The Acme Energy" is "Acme Energy")."""
     for word in re.finditer(r"\S+", text[start:end]):
+        if _GROUP_PREFIX.match(text, start + word.start(), end):
+            return start + word.start()
         if fold_for_search(word.group()).strip(".,'’") not in NOT_NAMES:
             return start + word.start()
     return end
@@ -480,6 +497,18 @@ def short_form(name):
     return first
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w])(?:à|in|at|near|près[ \u00a0]+de|outside)[ \u00a0]+$", re.IGNORECASE
+)
+
+
+def _is_place_named(text, start, name):
+    """Whether a city's name stands after a preposition of place ("basée à Lens", "in Ulm")."""
+    return bool(
+        _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) and places.city_country(name)
+    )
+
+
 def find_candidates(text, overlaps_known, is_known):
     """
     Candidate organisations in ``text``. ``overlaps_known(start, end)`` tells whether a known
@@ -513,7 +542,11 @@ def find_candidates(text, overlaps_known, is_known):
             country = NATIONALITIES.get(fold_for_search(nationality)) if nationality else None
             descriptor = match.groupdict().get("descriptor")
             kind = _kind_of(descriptor) if descriptor else None
-            add(match.start("name"), match.end("name"), kind=kind, country=country)
+            start = match.start("name")
+            group = descriptor and _GROUP_PREFIX.match(text, match.start("descriptor"))
+            if group and group.end() == start:
+                start, kind = match.start("descriptor"), None  # "Groupe X" is the name
+            add(start, match.end("name"), kind=kind, country=country)
     for match in _BASED_BEFORE.finditer(text):
         country = places.city_country(match.group("place")) or places.country_named(
             match.group("place")
@@ -529,8 +562,16 @@ def find_candidates(text, overlaps_known, is_known):
         for match in pattern.finditer(text):
             if pattern is _DESCRIBED and _SAID_AFTER.match(text, match.end()):
                 continue  # "…in Sagunto, the Spanish company said": the speaker, not Sagunto
+            if pattern is _DESCRIBED and _is_place_named(
+                text, match.start("name"), match.group("name")
+            ):
+                continue  # "basé à Montluçon, au fonds X": a city, then the next company
             if not _in_headline(text, match.start("name"), match.end("name")):
                 add(match.start("name"), match.end("name"))
+    for match in _SHARE_OF.finditer(text):
+        name = match.group("name")
+        if _names_a_company(name) and not _in_headline(text, match.start(), match.end()):
+            add(match.start("name"), match.end("name"))
     for start, end, whole in _dealt_with_or_abbreviated(text):
         add(start, end, whole=whole)
     for match in _SUBJECT.finditer(text):

@@ -42,7 +42,7 @@ _MODIFIER = (
 _NOT_A_VERB = (
     r"(?!(?:will|would|has|have|had|is|are|was|were|can|could|may|might|shall|should|does|did|"
     r"va|vont|a|ont|est|sont|sera|seront|avait|avaient|doit|doivent|pourrait|devrait|"
-    r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que|"
+    r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que|from|"
     # the verbs a French description is most often the subject of ("La société fournit …")
     r"détient|détiendra|fournit|fournira|produit|produira|construit|construira|prévoit|"
     r"investit|investira|acquiert|devient|deviendra|obtient|reçoit|vend|vendra|prend|prendra|"
@@ -244,14 +244,37 @@ _HEADS_OF_A_NAME = re.compile(
 
 def _city_before_head(before, head, within=()):
     """The country of a city written before the head: "a Geneva family office", "the Luleå
-    graphite producer", "a Lyon start-up"."""
-    if _HEADS_OF_A_NAME.match(" ".join(head.split())):
-        return None
-    for word in re.findall(r"(?<![\w-])[A-ZÀ-Ý][\w'-]+", before):
-        country = places.city_country(word, within)
-        if country:
-            return country
+    graphite producer", "a Lyon start-up", "the Hong Kong investor"."""
+    # before "supplier", "partner", "investor" one capitalised word may be a company's name ("a
+    # Toyota supplier"); a city of two words is a place ("the Hong Kong investor")
+    of_a_name = bool(_HEADS_OF_A_NAME.match(" ".join(head.split())))
+    for run in re.findall(r"(?<![\w-])[A-ZÀ-Ý][\w'-]+(?:[ \u00a0][A-ZÀ-Ý][\w'-]+)*", before):
+        # the whole run first ("Hong Kong", "San Sebastián"), then each of its words
+        names = [run] if of_a_name else [run, *run.split()]
+        for name in dict.fromkeys(name for name in names if not of_a_name or " " in name):
+            country = places.city_country(name, within)
+            if country:
+                return country
     return None
+
+
+# Where a description says a company is from: "an investment company from Gdynia", "a fund
+# out of Vancouver", "un groupe industriel originaire de Lyon".
+_FROM_CITY = re.compile(
+    rf"{_S}+(?:from{_S}+|out{_S}+of{_S}+|originaire{_S}+d(?:e{_S}+|['’]))(?P<place>[A-ZÀ-Ý][\w'’-]*"
+    rf"(?:{_S}(?:i{_S}|do{_S}|de{_S}|del{_S})?[A-ZÀ-Ý][\w'’-]*){{0,2}})"
+)
+
+
+def _city_after(text, end, within=()):
+    """The country of the city a description says its company is from, in the words after it
+    ("company from Gdynia", "société d'investissement originaire de Rennes")."""
+    window = re.split(r"[,.;:()]", text[end : end + 60], maxsplit=1)[0]
+    match = _FROM_CITY.search(window)
+    if match is None:
+        return None
+    place = match.group("place")
+    return places.country_named(place) or places.city_country(place, within)
 
 
 def _plural(before, head):
@@ -286,7 +309,8 @@ def find(text, start, end, within=()):
                 fold_for_search(head),
                 kind_of(phrase),
                 country_of(text[match.start() : words_end], within)
-                or _city_before_head(before, head, within),
+                or _city_before_head(before, head, within)
+                or _city_after(text, phrase_end, within),
                 plural,
                 venture,
                 bool(match.group("det")),

@@ -9,7 +9,7 @@ import re
 from ..models import NonEditorialSpan
 from ..text.search import fold_for_search
 from . import names, noneditorial, plants, proposals
-from .candidates import Candidate, find_candidates, short_form
+from .candidates import LEGAL_NAME, Candidate, find_candidates, short_form
 from .discourse import without_legal_form
 from .facts import CitedFacts
 from .figures import ClauseMap
@@ -79,6 +79,7 @@ def find_mentions(reading, index):
         for candidate in find_candidates(body, lambda s, e: any(known[s:e]), index.knows)
         if not _names_publisher(candidate.name, reading.publisher)
     ]
+    mentions = _without_parents_of_subsidiaries(body, candidates, mentions, known)
     reading.aliases = find_aliases(body, candidates, mentions, index)
     aliased = {alias.start for alias in reading.aliases}
     reading.candidates = {c.start: c for c in candidates if c.start not in aliased}
@@ -115,6 +116,32 @@ def find_mentions(reading, index):
             )
         )
     return mentions
+
+
+def _without_parents_of_subsidiaries(body, candidates, mentions, known):
+    """
+    A known company's name followed by more words and a legal form ("Hyoda Europe GmbH" for a
+    known "Hyoda") names another company, a subsidiary: the mention of the known name inside it
+    is dropped (and its span freed) so that the whole name is read as a new company.
+    """
+    dropped = set()
+    for candidate in candidates:
+        if not candidate.legal_form:
+            continue
+        legal = LEGAL_NAME.fullmatch(candidate.name)
+        base_end = candidate.start + (legal.end("name") if legal else len(candidate.name))
+        for number, mention in enumerate(mentions):
+            if (
+                mention["kind"] == "company"
+                and mention["start"] == candidate.start
+                and mention["end"] < base_end
+                and body[mention["end"] : base_end].strip()[:1].isupper()
+            ):
+                dropped.add(number)
+                known[mention["start"] : mention["end"]] = b"\0" * (
+                    mention["end"] - mention["start"]
+                )
+    return [mention for number, mention in enumerate(mentions) if number not in dropped]
 
 
 def _names_publisher(name, publisher):

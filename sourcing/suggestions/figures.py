@@ -135,6 +135,14 @@ _BY_BEFORE = re.compile(
     re.I,
 )
 _EQUAL_BEFORE = re.compile(rf"(?<![\w])(?:equal|égaux|égales){_S}+$", re.I)
+# A fraction a stake or a share is brought to: "raised its stake to one third", "porte sa part à
+# un tiers", "from 20% to a third".
+_SHARE_BROUGHT_TO = re.compile(
+    rf"(?<![\w])(?:stake|holding|interest|share|part|participation)[^.;:]{{0,40}}?"
+    rf"(?:to|à){_S}+(?:(?:about|around|nearly|almost|just{_S}+over|just{_S}+under|environ|"
+    rf"près{_S}+de){_S}+)?$",
+    re.I,
+)
 _CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"}
 
 # A part of a year before it: "in the second half of 2026", "au premier semestre 2027", "by the
@@ -353,6 +361,7 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
             _FRACTION_OF.match(text, end)
             or equal
             or _BY_BEFORE.search(text, max(0, start - 30), start)
+            or _SHARE_BROUGHT_TO.search(text, max(0, start - 80), start)
         ):
             return None
         unit, value = "%", round(value * 100, 2)

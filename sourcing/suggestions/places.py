@@ -67,6 +67,8 @@ REGION_ADJECTIVES = {
     "PT": "lisboan lisboete",
     "SE": "scanian",
     "GB": "scottish ecossais ecossaise welsh gallois galloise english anglais anglaise",
+    "CA": "quebecois quebecoise ontarien ontarienne ontarian montrealais montrealaise",
+    "US": "texan texane californian californien californienne",
 }
 REGION_COUNTRY = {
     word: country for country, words in REGION_ADJECTIVES.items() for word in words.split()
@@ -93,6 +95,9 @@ REGION_NAMES = {
     "FI": "ostrobothnia, ostrobotnie",
     "PT": "alentejo, algarve",
     "GB": "teesside, yorkshire, midlands",
+    "US": "texas, california, californie, michigan, nevada, ohio, tennessee, kentucky, "
+    "arizona, north carolina, south carolina, caroline du nord, caroline du sud",
+    "CA": "quebec, ontario, british columbia, colombie-britannique, alberta",
 }
 REGION_NAME_COUNTRY = {
     name: country for country, names in REGION_NAMES.items() for name in names.split(", ")

@@ -54,8 +54,9 @@ _PLOT = (
 )
 _LOCATED = re.compile(
     rf"(?<![\w])(?:in|near|at|outside|à|près{_S}+de|aux{_S}+portes{_S}+de|"
-    rf"sur{_S}+{_PLOT}{_S}+(?:de|d{_APOS}|à)|on{_S}+{_PLOT}{_S}+(?:of|in|at|near)|"
-    rf"on{_S}+the{_S}+outskirts{_S}+of|(?:on|in){_S}+the{_S}+(?=(?-i:[A-ZÀ-Ý])[^.]{{0,30}}?"
+    rf"sur{_S}+{_PLOT}{_S}+(?:de|d{_APOS}|à)|(?:on|in|at){_S}+{_PLOT}{_S}+(?:of|in|at|near)|"
+    rf"on{_S}+the{_S}+(?:outskirts|edge|fringes?){_S}+of|en{_S}+(?:bordure|périphérie){_S}+de|"
+    rf"(?:on|in){_S}+the{_S}+(?=(?-i:[A-ZÀ-Ý])[^.]{{0,30}}?"
     rf"{_S}(?:waterfront|seafront|docks|harbou?r|port|outskirts|industrial{_S}+(?:park|zone|"
     rf"estate))(?![\w])))"
     rf"{_S}*{_PLACE_NAME}"
@@ -65,7 +66,9 @@ _LOCATED = re.compile(
 _NEW_PLANT_WORDS = re.compile(
     rf"(?<![\w])(?:{PLANT_NOUNS}|build\w*|construi\w*|bâti\w*|assembl\w*|implant\w*|"
     rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*|exploit(?:e|ent|era|eront|ait)|"
-    rf"operat(?:es|ed|ing)|runs)(?![\w])",
+    rf"operat(?:es|ed|ing)|runs|"
+    # making goods at a place: "fabrique ses films à Skellefteå", "makes its anodes in Luleå"
+    rf"fabrique|fabriquent|manufactures|makes)(?![\w])",
     re.I,
 )
 # A plant word's own place: "sa future usine d'Hagondange", "a factory of Foggia".
@@ -220,6 +223,11 @@ _RUNNING = re.compile(
     rf"entrée?s?{_S}+en{_S}+(?:production|service)|entered{_S}+(?:production|service)|"
     rf"went{_S}+into{_S}+(?:production|operation|service))|a{_S}+(?:ouvert|démarré)|"
     rf"has{_S}+been{_S}+(?:producing|operating|running)|closure|close(?!{_S}+to(?![\w]))|"
+    # production begun in the past or going on since a date: "started producing cells in
+    # 2025", "began production", "fabrique … depuis 2023", "makes … since 2022"
+    rf"(?:started|began|commenced){_S}+(?:producing|production|manufacturing|operations?)|"
+    rf"(?:fabrique|fabriquent|produit|produisent|makes|produces|manufactures)"
+    rf"(?={_S}[^.;:]{{0,80}}?(?:depuis|since){_S})|"
     rf"closing|shut\w*|"
     rf"fermer\w*|fermeture)(?![\w])",
     re.I,
@@ -331,9 +339,15 @@ def _where(body, word, end):
         if own is not None:
             return own
     for located in _LOCATED.finditer(body, word.end(), min(end, word.end() + 90)):
+        if _MAKING.fullmatch(word.group()) and _FOR_WHOM.search(body, word.end(), located.start()):
+            continue  # "makes cells for buyers in Ghent": where its buyers are
         if not _BASED.search(body, max(0, located.start() - 30), located.start("place")):
             return located
     return None
+
+
+_MAKING = re.compile(r"fabrique|fabriquent|manufactures|makes", re.I)
+_FOR_WHOM = triggers.words(r"for|pour|to|aux?|destinée?s?")
 
 
 def _city(place):

@@ -156,9 +156,33 @@ def company_details(context, mention, name):
     if country is None:
         country = descriptors.based_country(context.reading.body, mention["end"], context.countries)
     if country is None:
+        country = _fronted_seat_country(context, mention)
+    if country is None:
         named = places.countries_in(name)  # "Grand Est Participations", "Iberia Lithium"
         country = named[0] if named else None
     return kind or "not_stated", country
+
+
+# A participle of seat opening the sentence whose subject the company is: "Installée à
+# Saint-Avold, à côté de …, X assemble …", "Based in Lund, X makes …".
+_FRONTED_SEAT = re.compile(
+    r"[ \u00a0\n]*(?:Installée?s?|Basée?s?|Implantée?s?|Établie?s?|Based|Headquartered|Located)"
+    r"[ \u00a0]+(?:à|au|en|in|at|near)[ \u00a0]+(?P<place>[A-ZÀ-Ý][\w'’]*"
+    r"(?:[- ](?:(?:sur|de|du|la|le|en|lès)-)?[A-ZÀ-Ý][\w'’]*)*)[^.;:]{0,80}?,[ \u00a0]*$"
+)
+
+
+def _fronted_seat_country(context, mention):
+    reading = context.reading
+    index = containing_index(reading.sentences, mention["start"], mention["end"])
+    if index is None:
+        return None
+    start = reading.sentences[index].start
+    seat = _FRONTED_SEAT.match(reading.body, start, mention["start"])
+    if seat is None:
+        return None
+    place = seat.group("place")
+    return places.country_named(place) or places.city_country(place, context.countries)
 
 
 def _sentence_or_mention(reading, sentence, mention):

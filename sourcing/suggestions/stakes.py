@@ -33,6 +33,8 @@ _OWNING = triggers.words(
     r"cédé|sold|sells|exits?|exited|exiting|interests?(?=[ \u00a0]+in(?![\w]))|subsidiary|"
     r"subsidiaries|"
     r"filiales?|buys?[ \u00a0]+into|bought[ \u00a0]+into|buying[ \u00a0]+into|tour de table|"
+    # what a holder keeps after a sale or a dilution: "will be left with 30%"
+    r"left[ \u00a0]+with|"
     r"désengag\w+|"
     # "takes full control of", "prend le contrôle de": a stake without a figure.
     r"(?:takes?|took|taken|taking)[ \u00a0]+over(?=[ \u00a0]+(?-i:[A-ZÀ-Ý]))|"
@@ -47,7 +49,7 @@ _SHARE_VERB = triggers.words(
     r"buy|buys|bought|buying|purchase[sd]?|purchasing|take|takes|took|taken|taking|"
     r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
     r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
-    r"racheter|rachèter\w*|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
+    r"racheter|rachèter\w*|rachetant|achetant|acquérant|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
     r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
     # The nouns of a sale: "la cession de 15 % de X à Y", "the sale of its 20% to Y".
     r"cessions?|ventes?|sales?|disposals?|"
@@ -59,7 +61,7 @@ SHARE_VERB_REACH = 30
 # Verbs that change a share say so with the stake named before its figure ("a réduit sa part à
 # 9,5 %", "has cut its holding to 9.5%"); not "cut emissions by 20%".
 _CHANGE_VERB = triggers.words(
-    r"réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porté\w*|"
+    r"réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porte|portent|porté\w*|"
     r"porter|portera\w*|relevé\w*|cut|cuts|cutting|reduced?|reduces|reducing|raised?|raises|"
     r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?"
 )
@@ -198,7 +200,10 @@ _SHARE_OF_GOODS = re.compile(
 # remaining 40%": a share written right after its holder's name.
 _SHARE_AFTER_HOLDER = re.compile(
     r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:the|les)[ \u00a0]+"
-    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?)$",
+    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?|"
+    # "et Y le solde, soit 45 %", "and Y the rest (40%)": the remainder, then its figure
+    r"[ \u00a0]+(?:le|the)[ \u00a0]+(?:solde|reste|rest|balance|remainder)[ \u00a0]*"
+    r"(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is)[ \u00a0]+|\([ \u00a0]*))$",
     re.I,
 )
 # How far before a share its holder's name may end ("Nordkap, with 15%").
@@ -216,12 +221,22 @@ SOLD_TO_REACH = 40
 # "a acquis 12 % de Y auprès du fonds X"; not "aux côtés de X", "alongside X".
 _BUYING = triggers.words(
     r"buy|buys|bought|buying|purchase[sd]?|purchasing|acquire[sd]?|acquiring|"
-    r"achète\w*|acheter|acheté\w*|acquiert|acquièrent|acquis|acquérir|acquerra\w*|rachète\w*|"
-    r"racheter|racheté\w*|rachat|acquisition"
+    r"achète\w*|acheter|acheté\w*|achetant|acquiert|acquièrent|acquis|acquérir|acquerra\w*|"
+    r"rachète\w*|racheter|racheté\w*|rachetant|rachat|acquisition"
 )
 _BOUGHT_FROM = re.compile(
     r"(?<![\w])(?:(?:from|auprès[ \u00a0]+d(?:e|u|es|['’]))[ \u00a0]*(?:(?:the|la|le|l['’])"
-    r"[ \u00a0]*)?(?:[\w-]+[ \u00a0]+){0,3}|(?:à|au|aux)[ \u00a0]+(?:(?:la|l['’])[ \u00a0]*)?)$",
+    r"[ \u00a0]*)?(?:[\w-]+[ \u00a0]+){0,3}|(?:à|au|aux)[ \u00a0]+(?:(?:la|l['’])[ \u00a0]*)?"
+    # a description between: "au fonds régional X", "à l'investisseur belge X"; not "aux
+    # côtés de X" (beside X)
+    r"(?:(?!(?:côtés?|de|des|du)(?![\w]))(?-i:[a-zà-ÿ][\w-]*)[ \u00a0]+){0,3})$",
+    re.I,
+)
+# A verb of buying before the word of owning: "rachetant 15 % du capital", "bought 5% of the
+# shares".
+_CAPITAL_BOUGHT = re.compile(
+    r"(?<![\w])(?:buy|buys|bought|buying|purchases?|purchased|acquires?|acquired|achète\w*|"
+    r"acheté\w*|achetant|rachète\w*|racheté\w*|rachetant|acquiert|acquis)(?![\w])[^.;:]*$",
     re.I,
 )
 # A new clause of its own between the stake and "to" ("…, and its managers will talk to X").
@@ -261,8 +276,9 @@ _CAPITAL_AS_MONEY = re.compile(
 )
 # "X, dont Y détient 30 %", "X, in which Y holds 30%": Y holds X.
 _WHOSE = re.compile(
-    r"^,?[ \u00a0]*(?:dont|in which|of which|dans laquelle|dans lequel|au capital duquel|"
-    r"au capital de laquelle)[ \u00a0]+",
+    # after a comma or inside a parenthesis: "X (dont Y détient 12 %)", "X (in which Y holds 5%)"
+    r"^(?:,|[ \u00a0]*\()?[ \u00a0]*(?:dont|in which|of which|dans laquelle|dans lequel|"
+    r"au capital duquel|au capital de laquelle)[ \u00a0]+",
     re.I,
 )
 # "with the remaining 10% going to X", "les 10 % restants revenant à X": X holds the share.
@@ -309,6 +325,9 @@ class Memory:
     def __init__(self):
         self.topic = None
         self.holders = {}  # target key -> [holder mentions]
+        self.previous = None  # the sentence read before the current one
+        self.current = None
+        self.proposed = {}  # sentence start -> the stake proposals made from it
 
     def add(self, holder, target):
         found = self.holders.setdefault(party_key(target), [])
@@ -333,6 +352,9 @@ def stakes(sentence, facts, discourse):
     memory = discourse.stake_memory
     body, passage = sentence.reading.body, sentence.passage
     _note_topic(sentence, memory)
+    if memory.current is not sentence:
+        memory.previous, memory.current = memory.current, sentence
+        _date_the_deal_before(sentence, memory)
     nominal = list(triggers.STAKE_BY_FOLLOWING.finditer(body, passage.start, passage.end))
     words = [
         word
@@ -373,11 +395,17 @@ def stakes(sentence, facts, discourse):
         body, passage.start, passage.end
     ):
         return
+    ratio = list(_ratio_stakes(sentence, facts, discourse))
+    if ratio:
+        yield from ratio  # "owned 60/40 by X and Y": the sentence's shares are the ratio's
+        return
     distributive = _DISTRIBUTIVE.search(body, passage.start, passage.end)
     respective = _respective_holders(sentence, shares)
+    reached = set()  # (holder, target) of the stakes stated so far in the sentence
     for figure in shares or [None]:
         position = figure["start"] if figure else (words or nominal)[0].start()
-        candidates = nominal + words
+        candidates = [w for w in nominal + words if not _bound_elsewhere(body, w, figure, shares)]
+        candidates = candidates or nominal + words
         trigger = min(candidates, key=lambda word: abs(word.start() - position))
         if figure is not None and abs(trigger.start() - position) > STAKE_REACH:
             continue
@@ -385,7 +413,22 @@ def stakes(sentence, facts, discourse):
         for holder, target, share in found:
             if share is None:
                 share = _whole(sentence, target)
-            yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
+            pair = (party_key(holder) if holder else None, party_key(target) if target else None)
+            increment = (_is_bought(sentence, trigger) or _bought_share(sentence, figure)) and (
+                pair in reached or _reaches_another(sentence, figure, shares)
+            )
+            reached.add(pair)
+            left = _share_left(sentence, figure)
+            if left:
+                # "has sold 6% to Y, reducing its holding to 31%": what the seller keeps
+                status = "announced" if _future(sentence) else "completed"
+                yield _proposal(
+                    sentence, facts, discourse, holder, target, share, figure, trigger, status
+                )
+                continue
+            if not increment:
+                # not "raises its stake to 45%, buying 15%": the 15% bought is the way there
+                yield _proposal(sentence, facts, discourse, holder, target, share, figure, trigger)
             seller = _seller(sentence, trigger, holder, target, figure)
             if seller is not None:
                 yield _proposal(
@@ -397,6 +440,133 @@ def stakes(sentence, facts, discourse):
                 yield _proposal(
                     sentence, facts, discourse, buyer, target, share, figure, trigger, status
                 )
+
+
+def _bound_elsewhere(body, word, figure, shares):
+    """Whether ``word`` is nearer another share of the sentence than ``figure``: in "porte sa
+    participation à 45 %, en rachetant 15 % du capital", "rachetant" and "capital" are the 15 %'s
+    and say nothing of the 45 %."""
+    if figure is None or len(shares) < 2:
+        return False
+    nearest = min(shares, key=lambda share: _gap(word, share))
+    return nearest is not figure and _gap(word, nearest) < _gap(word, figure)
+
+
+# A participle that brings a holder's own stake to a share after a sale or a purchase:
+# "reducing its own holding to 31%", "ramenant sa participation à 20 %", "leaving it with 5%".
+_LEFT_BY_PARTICIPLE = re.compile(
+    r"(?<![\w])(?:reducing|cutting|lowering|trimming|bringing|raising|lifting|taking|leaving|"
+    r"ramenant|réduisant|abaissant|portant|laissant|relevant)[ \u00a0]+(?:(?:its|their|it|them|"
+    r"sa|son|leur|lui)[ \u00a0]+)?(?:own[ \u00a0]+|propre[ \u00a0]+)?(?:(?:stake|holding|"
+    r"shareholding|interest|participation|part)[ \u00a0]+)?(?:to|à|with|avec)[ \u00a0]+"
+    r"(?:(?:about|around|just|nearly|environ|près[ \u00a0]+de|un[ \u00a0]+peu)[ \u00a0]+)?$",
+    re.I,
+)
+
+
+def _share_left(sentence, figure):
+    """Whether ``figure`` is the share a participle says a holder is left with."""
+    if figure is None:
+        return False
+    body = sentence.reading.body
+    start = max(sentence.passage.start, figure["start"] - 60)
+    return bool(_LEFT_BY_PARTICIPLE.search(body, start, figure["start"]))
+
+
+def _future(sentence):
+    body, passage = sentence.reading.body, sentence.passage
+    return bool(
+        triggers.STAKE_FUTURE.search(body, passage.start, passage.end)
+        or _PLANNED.search(body, passage.start, passage.end)
+    )
+
+
+# A share a holding is brought to: "taking it to 100% ownership", "porte sa part à 45 %".
+_BROUGHT_TO = re.compile(
+    r"(?<![\w])(?:to|à)[ \u00a0]+(?:(?:about|around|nearly|environ|près[ \u00a0]+de)[ \u00a0]+)?$",
+    re.I,
+)
+
+
+# A share paid for: "agreed to pay €115 million for the 30%", "paie 40 millions pour les 20 %".
+_PAID_FOR = re.compile(
+    r"(?<![\w])(?:pay|pays|paid|paying|paie|paient|payé|payer|paiera)(?![\w])[^.;:]{0,40}?"
+    r"(?:for|pour)[ \u00a0]+(?:(?:the|its|a|les|la|le|sa|ses)[ \u00a0]+)?$",
+    re.I,
+)
+
+
+def _bought_share(sentence, figure):
+    """Whether the share is the object of a purchase or a payment before it."""
+    if figure is None:
+        return False
+    body = sentence.reading.body
+    start = max(sentence.passage.start, figure["start"] - 60)
+    return bool(
+        _PAID_FOR.search(body, start, figure["start"])
+        or _CAPITAL_BOUGHT.search(body, max(start, figure["start"] - 30), figure["start"])
+    )
+
+
+def _reaches_another(sentence, figure, shares):
+    """Whether another share of the sentence is the one a holding is brought to: the share
+    bought is then the way there ("pays for the 30% it does not own, taking it to 100%")."""
+    body = sentence.reading.body
+    return figure is not None and any(
+        other is not figure
+        and _BROUGHT_TO.search(body, max(0, other["start"] - 20), other["start"])
+        for other in shares
+    )
+
+
+def _is_bought(sentence, trigger):
+    """Whether the word of owning is a purchase's ("rachetant", "buys 5% of the capital")."""
+    body = sentence.reading.body
+    return bool(
+        _BUYING.fullmatch(trigger.group())
+        or _CAPITAL_BOUGHT.search(
+            body, max(sentence.passage.start, trigger.start() - 40), trigger.start()
+        )
+    )
+
+
+def _gap(word, share):
+    """How many characters lie between a word and a share, whichever comes first."""
+    return max(word.start() - share["end"], share["start"] - word.end(), 0)
+
+
+# "owned 60/40 by X and Y", "détenue à 70-30 par X et Y", "split 55:45 between X and Y": a
+# ratio of two shares summing to 100, given in the order of the holders named after it.
+_RATIO = re.compile(
+    r"(?<![\w])(?:owned|held|controlled|split|divided|shared|détenue?s?|contrôlée?s?|"
+    r"répartie?s?|partagée?s?)[ \u00a0]+(?:(?:à|at|in|on|en)[ \u00a0]+)?(?:a[ \u00a0]+)?"
+    r"(?P<first>[0-9]{1,2}(?:[.,][0-9])?)[ \u00a0]*(?:/|-|:|–)[ \u00a0]*"
+    r"(?P<second>[0-9]{1,2}(?:[.,][0-9])?)(?![\w%/])[ \u00a0]+(?:(?:ratio|basis)[ \u00a0]+)?"
+    r"(?:by|par|between|entre)[ \u00a0]+",
+    re.I,
+)
+
+
+def _ratio_stakes(sentence, facts, discourse):
+    """The two stakes a ratio after a participle of owning gives, one per holder in order."""
+    body, passage = sentence.reading.body, sentence.passage
+    for match in _RATIO.finditer(body, passage.start, passage.end):
+        first, second = (float(match.group(n).replace(",", ".")) for n in ("first", "second"))
+        if abs(first + second - 100) > 0.01 or first == second:
+            continue  # "50/50" is an equal split, read as one
+        after = [p for p in sentence.parties if p["start"] >= match.end()]
+        if not after or after[0]["start"] - match.end() > AGENT_REACH:
+            continue
+        holders = _with_coordinated(sentence, after[:1])
+        held = [p for p in sentence.parties if p["end"] <= match.start()]
+        if len(holders) != 2 or not held:
+            continue
+        target = held[-1]
+        trigger = match
+        for holder, value in zip(holders, (first, second), strict=True):
+            figure = {"start": match.start("first"), "end": match.end("second"), "value": value,
+                      "qualifier": "exact", "unit": "%"}  # fmt: skip
+            yield _proposal(sentence, facts, discourse, holder, target, figure, figure, trigger)
 
 
 def _in_name(sentence, word):
@@ -444,6 +614,13 @@ def _seller(sentence, trigger, holder, target, figure):
         if _NEXT_CLAUSE.search(between):
             break
         if _BOUGHT_FROM.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
+            # "porte sa part à 45 %, en rachetant 15 % à X": X sells the share nearest before it
+            if figure is not None and any(
+                figure["end"] <= f["start"] and f["end"] <= mention["start"]
+                for f in sentence.figures
+                if f["unit"] == "%"
+            ):
+                return None
             return mention
     return None
 
@@ -549,10 +726,20 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
             {"value": round(100 / len(partners), 2), "qualifier": "exact"} if distributive else None
         )
         return [(p, venture.name, share) for p in partners] if share else []
+    if _INTO_A_SECTOR.match(body, trigger.end()) and re.search(r"into$", trigger.group(), re.I):
+        return []  # "buys into Portuguese lithium": a business, no company's capital
     opened = (
         _opened_to(sentence, trigger) or _welcomed(sentence, trigger) or _counted_among(sentence)
     )
     holders, target = opened or _sides(sentence, trigger)
+    pronoun = _EN_BEFORE.search(body, max(passage.start, trigger.start() - 8), trigger.start()) or (
+        figure is not None and _OF_IT.match(body, figure["end"])
+    )
+    # "X en détient 55 % et Y le solde": "en" stands for the company spoken of before, and the
+    # company after the verb is another holder; one named before it in the sentence ("Au
+    # capital de Z, X en détient 12 %") or none is left to the reading of the topic
+    if pronoun and target is not None and target["start"] > trigger.start():
+        target = _antecedent(sentence, holders or [], discourse) or target
     if figure is not None and figure["start"] in respective:
         holders = [respective[figure["start"]]]
     agent = _agent_after(sentence, figure)
@@ -582,6 +769,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         and all(party_key(h) != party_key(topic) for h in holders)
     ):
         target = topic
+    if target is None and pronoun:
+        target = _antecedent(sentence, holders, discourse)
     if target is None and _is_venture_held(sentence, trigger):
         target = _venture_held(holders, discourse)
         # "X and Y will each hold 50% of the new company": every coordinated holder.
@@ -609,6 +798,53 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
     passive = _PASSIVE.search(body, max(passage.start, trigger.start() - 5), passage.end)
     return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
+
+
+# French "en" before a verb of owning: "en détient 55 %", "n'en gardera que 10 %", "en
+# détiendront chacun 35 %".
+_EN_BEFORE = re.compile(r"(?<![\w'’])(?:en|n['’]en)[ \u00a0]+(?:\w+[ \u00a0]+)?$", re.I)
+
+
+_CREATED_BEFORE = re.compile(
+    r"(?<![\w])(?:création|creation|formation|set(?:s|ting)?[ \u00a0]+up|found(?:s|ed|ing)|"
+    r"form(?:s|ed|ing)|creat(?:es|ed|ing)|crée|créent|créé\w*|créera\w*|fonde|fondent|"
+    r"fondé\w*)[ \u00a0]+(?:(?:de|of|d['’]|du|la|le|l['’]|the|an?|une?)[ \u00a0]*){0,2}$",
+    re.I,
+)
+
+
+# "holds 70% of it": "it" stands for the company spoken of before.
+_OF_IT = re.compile(r"[ \u00a0]+of[ \u00a0]+it(?![\w'’])", re.I)
+
+
+def _antecedent(sentence, holders, discourse):
+    """The company "en" stands for: a venture formed in this sentence or the one before, else
+    the first company of the sentence before that is not a holder, else the company whose
+    stakes were last spoken of."""
+    memory = discourse.stake_memory
+    keys = {party_key(h) for h in _with_coordinated(sentence, holders)}
+    recent = (sentence, memory.previous)
+    for venture in reversed(discourse.ventures):
+        named = venture.name
+        if venture.sentence in recent and named is not None and party_key(named) not in keys:
+            return named
+    previous = memory.previous
+    if previous is not None:
+        others = [
+            p for p in previous.parties if party_key(p) not in keys and not p.get("descriptor")
+        ]
+        body = previous.reading.body
+        for mention in others:
+            lead = body[max(previous.passage.start, mention["start"] - 40) : mention["start"]]
+            if _CREATED_BEFORE.search(lead):
+                return mention  # "annoncent la création de X": the company formed
+        if others:
+            return others[0]
+    topic = memory.topic
+    return topic if topic is not None and party_key(topic) not in keys else None
+
+
+_INTO_A_SECTOR = re.compile(r"[ \u00a0]+(?:[A-ZÀ-Ý][a-zà-ÿ]+[ \u00a0]+)?(?-i:[a-zà-ÿ])")
 
 
 def _share_count(sentence):
@@ -757,19 +993,42 @@ def _subject(sentence, trigger):
     ):
         return [last]  # "…, qui détient 12 %": the company before the pronoun holds
     opening = sentence.passage.start
+    appositions = _appositions(sentence, before)
     for match in _NEW_SUBJECT.finditer(body, sentence.passage.start, trigger.start()):
+        if any(start <= match.start() < end for start, end in appositions):
+            continue  # "X, the family holding that is Y's shareholder, sold": X is the subject
         if any(p["start"] >= match.end() for p in before):
             opening = match.end()
     kept = [
         p
         for p in before
-        if p["start"] >= opening and not _in_relative(body, sentence.passage.start, p)
+        if p["start"] >= opening
+        and not _in_relative(body, sentence.passage.start, p)
+        and not any(start <= p["start"] < end for start, end in appositions)
     ]
     if not kept:
         return []
     subject = kept[0]
     together = [p for p in kept if p["start"] == subject["start"]]
     return together if len(together) > 1 else [subject]
+
+
+# An apposition after a company's name, closed by a comma: "X, the Brussels family holding
+# that is Y's largest shareholder, …", "X, a fund from Gdynia, …", "X, le groupe qui …, …".
+_APPOSITION_AFTER = re.compile(
+    r",[ \u00a0]*(?:an?|the|une?|le|la|les|l['’])[ \u00a0]*[^,;:()]{1,100}?,(?=[ \u00a0])", re.I
+)
+
+
+def _appositions(sentence, mentions):
+    """The spans of the appositions written right after ``mentions``."""
+    body = sentence.reading.body
+    found = []
+    for mention in mentions:
+        match = _APPOSITION_AFTER.match(body, mention["end"], sentence.passage.end)
+        if match:
+            found.append((match.start(), match.end()))
+    return found
 
 
 def _in_relative(body, sentence_start, mention):
@@ -795,6 +1054,13 @@ def _object(sentence, trigger):
             for p in after
             if not _SOLD_TO.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
         ]
+    elif _is_bought(sentence, trigger):
+        # "rachète 15 % du capital au fonds X", "buys 15% of the capital from X": X sells.
+        after = [
+            p
+            for p in after
+            if not _BOUGHT_FROM.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
+        ]
     return after[0] if after else None
 
 
@@ -819,7 +1085,11 @@ _VENTURE_WORD = triggers.words(
 # Between two coordinated companies: "and", "et", a comma; the preposition said again and a
 # description of the second ("par X et par le fonds régional Y", "by X and by the fund Y").
 _AND = re.compile(
-    r"^[ \u00a0]*(?:,|and|et|&)[ \u00a0]*(?:(?:by|par|to|à|with|avec)[ \u00a0]+)?"
+    # an apposition of the first may come between ("X, an investment company from Gdynia, and
+    # Y"), and a comma before "and"
+    r"^(?:[ \u00a0]*,[ \u00a0]*(?:an?|the|une?|le|la|les|l['’])[ \u00a0]*[^,;:()]{1,80}(?=,))?"
+    r"[ \u00a0]*(?:,[ \u00a0]*(?:and|et)|,|and|et|&)[ \u00a0]*"
+    r"(?:(?:by|par|to|à|with|avec)[ \u00a0]+)?"
     r"(?:(?:the|le|la|les|l['’])[ \u00a0]*(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+){0,3})?$",
     re.I,
 )
@@ -838,6 +1108,8 @@ def _with_coordinated(sentence, holders):
         every.insert(0, mention)
     for mention in parties:
         if mention["start"] >= every[-1]["end"]:
+            if any(start <= mention["start"] < end for start, end in _appositions(sentence, every)):
+                continue  # "X, an industrial group from Mo i Rana, and Y": a place of X's
             if not _AND.match(body[every[-1]["end"] : mention["start"]]):
                 break
             every.append(mention)
@@ -901,6 +1173,10 @@ def _status(sentence, holder, trigger):
     start = holder["end"] if named_here else passage.start
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = max(trigger.end(), clause.end if clause else trigger.end())
+    aside = _parenthesis_around(sentence, trigger.start())
+    if aside is not None:
+        # "X (in which Y holds 8%) will supply …": the parenthesis's own verb
+        start, end = max(start, aside[0]), min(end, aside[1])
     verb = body[start:end]
     if _SUBSIDIARY.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
         # "its subsidiary X will build …": the verb is X's; a subsidiary is one already.
@@ -938,6 +1214,9 @@ def _as_of(sentence, trigger, discourse):
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     body, passage = sentence.reading.body, sentence.passage
     start, end = (clause.start, clause.end) if clause else (passage.start, passage.end)
+    aside = _parenthesis_around(sentence, trigger.start())
+    if aside is not None:
+        start, end = aside  # "X (dont Y détient 12 %) livrera à partir de 2029": not 2029
     inside = [
         d
         for d in sentence.dates
@@ -978,6 +1257,46 @@ _DEADLINE = re.compile(
 )
 
 
+def _parenthesis_around(sentence, position):
+    """The span of the parenthesis ``position`` stands in, within its sentence, or None."""
+    body, passage = sentence.reading.body, sentence.passage
+    opening = body.rfind("(", passage.start, position)
+    if opening < 0 or body.rfind(")", opening, position) >= 0:
+        return None
+    closing = body.find(")", position, passage.end)
+    return (opening, closing + 1) if closing >= 0 else None
+
+
+# A sentence that dates the deal the one before told: "The sale closed in November.", "La
+# transaction, bouclée en octobre, n'avait pas été rendue publique."
+_DEAL_DATED = re.compile(
+    r"(?<![\w])(?:the|this|that|la|l['’]|cette)[ \u00a0]*(?:sale|transaction|deal|purchase|"
+    r"acquisition|disposal|operation|opération|cession|vente)(?![\w])[^.;:]{0,40}?"
+    r"(?<!be[ \u00a0])(?<!être[ \u00a0])(?<!sera[ \u00a0])(?<!will[ \u00a0])"
+    r"(?:closed|was[ \u00a0]+(?:completed|finali[sz]ed|closed)|a[ \u00a0]+été[ \u00a0]+"
+    r"(?:finalisée|bouclée|conclue|réalisée)|bouclée|finalisée|conclue|réalisée)"
+    r"[ \u00a0]+(?:in|on|en|le|au|début|fin)(?![\w])",
+    re.I,
+)
+
+
+def _date_the_deal_before(sentence, memory):
+    """Give the stakes of the sentence before the date this sentence gives their deal."""
+    previous = memory.previous
+    body, passage = sentence.reading.body, sentence.passage
+    if previous is None or not memory.proposed.get(previous.passage.start):
+        return
+    said = _DEAL_DATED.search(body, passage.start, passage.end)
+    if said is None or any(f["unit"] == "%" for f in sentence.figures):
+        return
+    dates = [d for d in sentence.dates if said.end() - 5 <= d["start"] <= said.end() + 20]
+    if not dates:
+        return
+    for item in memory.proposed[previous.passage.start]:
+        item["fields"]["as_of"] = dates[0]["date"]
+        item["fields"]["as_of_precision"] = dates[0]["precision"]
+
+
 def _precision(text):
     return {4: "year", 7: "month"}.get(len(text), "day")
 
@@ -1008,8 +1327,10 @@ def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger
         )
     )
     mentions = [m for m in (holder, target, figure) if m and not m.get("descriptor")]
+    item = sentence.propose("stake", fields, mentions, exists)
+    discourse.stake_memory.proposed.setdefault(sentence.passage.start, []).append(item)
     # Without a figure, the sentence tells two statements apart (a headline's and the body's),
     # which merging then folds into the one that says most.
     place = figure["start"] if figure else ("sentence", sentence.passage.start)
     key = ("stake", fields["holder"], fields["target"], place, fields["status"])
-    return key, sentence.propose("stake", fields, mentions, exists)
+    return key, item

@@ -302,7 +302,8 @@ ACTIVE = words(
 STAKE_DIVESTED = re.compile(
     r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
     r"cédant|céder|désengag\w+|vend|vendent|vendu|vendue|vendus|vendre|vendra|vendront|vendant|"
-    r"sort du capital|sortie du capital|sortie?s? du capital|soldé|solde|soldera|offloaded|"
+    r"sort du capital|sortie du capital|sortie?s? du capital|soldé|soldera|"
+    r"(?<!le[ \u00a0])(?<!du[ \u00a0])(?<!au[ \u00a0])solde|offloaded|"
     r"disposed of|cessions?|quitt\w+ le (?:capital|tour de table)|sells? out|sold out|"
     r"sale of|disposal of)"
     r"(?![\w])",
