@@ -81,6 +81,21 @@ def test_records_name_known_records_or_ones_their_article_introduces(corpus, kno
                 assert plant in plants | article.plant_names(), (article.name, proposal.number)
 
 
+def test_every_country_is_a_two_letter_code(corpus, known):
+    """YAML reads an unquoted NO (Norway) as false: a country must be written "NO"."""
+    countries = [(entry["name"], entry.get("country")) for entry in known["companies"]]
+    countries += [(plant["name"], plant.get("country")) for plant in known["plants"]]
+    for article in all_articles(corpus):
+        countries += [
+            (f"{article.name} #{proposal.number}", proposal.fields["country"])
+            for proposal in article.proposals
+            if "country" in proposal.fields
+        ]
+    for where, country in countries:
+        assert country is None or re.fullmatch(r"[A-Z]{2}", str(country)), (where, country)
+        assert country is None or isinstance(country, str), (where, country)
+
+
 def test_each_half_names_companies_the_database_does_not_know(corpus):
     for half in HALVES:
         new = [p for article in corpus[half] for p in article.proposals if p.kind == "company"]
