@@ -179,7 +179,7 @@ AGREEMENT_KINDS = [
     ("joint_venture", words(r"joint[\s-]ventures?|JV|coentreprises?|co-entreprises?|"
                              r"sociétés? communes?")),
     ("letter_of_intent", words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
-                                r"memorand(?:um|ums|a)(?! of association)|"
+                                r"(?<!internal )memorand(?:um|ums|a)(?! of association)|"
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
     ("supply", words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
@@ -219,7 +219,8 @@ _SHARES_BOUGHT = (
     rf"(?!(?:{_S}+(?:also|également|aussi|further|then|ensuite|now|désormais))?"
     # "taking 25% of Levante": a share of a company named, not of its output
     rf"(?:{_S}+(?:a{_S}+|an{_S}+)?[0-9][0-9.,]*{_S}*%{_S}+(?:of|de|du|d['’]){_S}*"
-    rf"(?-i:[A-ZÀ-Ý])[\w-]*(?:{_S}+(?-i:[A-Z])[\w-]*)*(?!['’]s)(?![\w'’])|"
+    rf"(?-i:[A-ZÀ-Ý])[\w-]*(?:{_S}+(?-i:[A-ZÀ-Ý])[\w-]*)*(?!['’]s)(?![\w'’])"
+    rf"(?!{_S}+(?-i:[A-ZÀ-Ý]))|"
     # "the purchase of the 10% that Y holds"
     rf"{_S}+of{_S}+(?:the{_S}+|les{_S}+)?[0-9][0-9.,]*{_S}*%(?!{_S}+of{_S}+(?:what|its|their))|"
     rf"{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
@@ -251,7 +252,8 @@ SIGNED = words(
     r"conclu|conclue|paraphé"
 )
 DISCUSSIONS = words(
-    r"discussions?|discuss(?:es|ing)?|talks|negotiat\w+|négoci\w+|pourparlers|discute\w*"
+    r"discussions?|discuss(?:es|ing)?|talks|negotiat\w+|négoci(?!ants?(?![\w]))\w+|pourparlers|"
+    r"discute\w*"
 )
 ENDED = words(r"ended|terminated|mis fin|rompu|termin\w+")
 START_YEAR = re.compile(
