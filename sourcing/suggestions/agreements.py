@@ -195,18 +195,26 @@ _GOODS_AFTER = re.compile(
     r"(?:(?!(?:recycl|venture|coentreprise|joint)\w*)[\w'’-]+[ \u00a0]+){0,2}?" + _GOODS,
     re.I,
 )
+# Between a verb of selling or buying back and the goods: no plant or business, whose sale
+# ("cède son usine de batteries à Y", "rachète l'activité de modules de Y") is a takeover of
+# what makes the goods, not a supply of them.
+_TO_THE_GOODS = (
+    r"(?:(?!(?<![\w])(?:usines?|plants?|factory|factories|sites?|activités?|business(?:es)?|"
+    r"divisions?|subsidiar(?:y|ies)|filiales?|unités?|units?|branches?|pôles?)(?![\w]))"
+    r"[^.;]){0,50}?"
+)
 # Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
 # cellules à Y", "cédera ses rebuts à Y"; not selling shares or a business, which names no goods.
 _SELLS_GOODS = re.compile(
     r"(?<![\w])(?:sell|sells|sold|selling|vend|vendent|vendra|vendront|vendu|vendre|vendait|"
     r"cède|cèdent|cédera|céderont|céderait|céder)"
-    r"[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    r"[ \u00a0]+" + _TO_THE_GOODS + _GOODS,
     re.I,
 )
 # Buying back goods is buying them ("rachètera à Y ses rebuts"); "rachète" alone buys a company.
 _BUYS_GOODS = re.compile(
     r"(?<![\w])(?:rachète|rachètent|rachètera|rachèteront|rachèterait|racheter|buys[ \u00a0]+back|"
-    r"buy[ \u00a0]+back)[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    r"buy[ \u00a0]+back)[ \u00a0]+" + _TO_THE_GOODS + _GOODS,
     re.I,
 )
 # The holder of an offtake takes the goods: "X's offtake agreement with Y" (X buys); the match
@@ -598,11 +606,17 @@ def _same(a, b):
 # A deal only supposed, rumoured or commented on: a modal of possibility, a condition, a rumour,
 # an analyst's view. "would" alone is not one: "X said it would supply Y" reports a deal.
 _HYPOTHETICAL = triggers.words(
-    r"could|might|(?-i:may)|pourrait|pourraient|if|unless|were[ \u00a0]+to|si|"
+    # not a concession on a deal made: "even if the volumes were not disclosed", "même si …"
+    r"could|might|(?-i:may)|pourrait|pourraient|(?<!even )(?<!as )if|unless|were[ \u00a0]+to|"
+    r"(?<!même )(?<!comme )si|"
     r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
-    r"analysts?|analystes?|"
-    # a deal only considered: "envisagent une alliance", "is exploring a tie-up"
-    r"envisag(?:e|ent|eait|eaient|é|ée)|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)|"
+    # not analysts putting a value on a deal made: "the deal, which analysts valued at …"
+    r"(?<!which )(?<!that )(?<!que )(?<!que les )analys(?:ts?|tes?)|"
+    # a deal only considered: "envisagent une alliance", "is exploring a tie-up"; not a weight
+    # ("a pack that weighs 400 kg")
+    r"envisag(?:e|ent|eait|eaient|é|ée)|consider(?:s|ing)?|mull(?:s|ing)?|"
+    r"weigh(?:s|ing)(?![ \u00a0]+(?:(?:about|around|some|just|over|under|less[ \u00a0]+than|"
+    r"more[ \u00a0]+than)[ \u00a0]+)?[0-9])|"
     r"explor(?:es|ing)"
 )
 
@@ -789,6 +803,8 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     if not kinds:
         return
     kind, word = kinds[0]
+    if word.re is _MAKES_FOR and not any(p["start"] == word.end() for p in sentence.parties):
+        return  # "will produce cells for Europe", "pour l'Europe": no company is the buyer
     ally = kind == "partnership" and _UNNAMED_ALLY.match(body, word.end())
     if ally and not any(ally.end() <= p["start"] < ally.end() + 40 for p in sentence.parties):
         return  # "s'allie à un recycleur belge": its partner is not named here
@@ -931,15 +947,20 @@ _MAKES_FOR = re.compile(
 )
 # Meeting a buyer's needs is supplying it: "will cover half of the site's needs", "couvrira
 # les besoins de Y", "meets all of Y's requirements".
+# Not needs met from a source named after them: "couvre ses besoins auprès de Y", "will meet its
+# needs with cells bought from Y" make the subject the buyer.
 _COVERS_NEEDS = re.compile(
     r"(?<![\w])(?:couvr\w+|cover(?:s|ed|ing)?|meet(?:s|ing)?|met|satisf\w+|répondr\w+[ \u00a0]+à)"
-    r"[^.;]{0,40}?(?:besoins|needs|requirements)(?![\w])",
+    r"[^.;]{0,40}?(?:besoins|needs|requirements)(?![\w])"
+    r"(?![^.;]{0,60}?(?<![\w])(?:auprès[ \u00a0]+(?:de|du|d['’])|from[ \u00a0]+(?![0-9])|"
+    r"grâce[ \u00a0]+à|(?:through|via|with|avec)(?![\w])))",
     re.I,
 )
 # Goods said to come from a company, the company right after: "will come from X", "keep coming
-# from X", "proviendra de X".
+# from X", "proviendra de X"; not a person who came from one ("Y, who came from X, will run …").
 _COMES_FROM = re.compile(
-    r"(?<![\w])(?:come|comes|coming|came|sourced|proviendr\w*|provien\w*|viendr\w*)"
+    r"(?<![\w])(?<!who )(?<!qui )(?:come|comes|coming|came|sourced|proviendr\w*|provien\w*|"
+    r"viendr\w*)"
     r"[ \u00a0]+(?:from|de|du|d['’]|auprès[ \u00a0]+de)[ \u00a0]*(?=(?-i:[A-ZÀ-Ý]))",
     re.I,
 )
