@@ -58,7 +58,7 @@ _CONTINUES = re.compile(
     r"accord|deal|deliveries|livraisons|shipments|supplies|memorandum|"
     r"protocole[ \u00a0]+d['’]accord|lettre[ \u00a0]+d['’]intention|"
     r"letter[ \u00a0]+of[ \u00a0]+intent)|"
-    # "Deliveries are due to start in 2028", "Livraisons prévues dès 2027"
+    # "Deliveries should begin in 2028", "Livraisons prévues dès 2027"
     r"(?:deliveries|shipments|livraisons))(?![\w])",
     re.I,
 )
@@ -502,7 +502,7 @@ def _announced(sentence, discourse, status):
         years = relative_years(body, published.year, passage.start, passage.end)
         past = [year for _, _, year in years if year <= published.year]
         if past:
-            return str(past[0]), "year"  # "which last year agreed to deliver …"
+            return str(past[0]), "year"  # "which agreed last year to ship …"
     return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
 
 
@@ -682,7 +682,7 @@ def _relative_deals(sentence):
     return found
 
 
-# A parenthesis: "(dont Oshiro détient 12 %)", "(in which Y holds a minority stake)".
+# A parenthesis: "(dont Y détient 12 %)", "(in which Y holds a minority stake)".
 _PARENTHESIS = re.compile(r"\([^()]{1,120}\)")
 
 
@@ -807,7 +807,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         return  # "will produce cells for Europe", "pour l'Europe": no company is the buyer
     ally = kind == "partnership" and _UNNAMED_ALLY.match(body, word.end())
     if ally and not any(ally.end() <= p["start"] < ally.end() + 40 for p in sentence.parties):
-        return  # "s'allie à un recycleur belge": its partner is not named here
+        return  # "s'allie à un recycleur allemand": its partner is not named here
     if (
         kind == "supply"
         and not _DEAL_WORD.search(body, passage.start, passage.end)
@@ -917,7 +917,7 @@ _PLANT_OUTPUT = re.compile(
     r"(?:output|production|capacity|cells)|(?:output|production|capacity)[ \u00a0]+of[ \u00a0]+the"
     r"[ \u00a0]+(?:plant|factory|site|gigafactory|refinery)|(?:production|capacité)[ \u00a0]+de"
     r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])|"
-    # "80% of what Chivasso produces", "ce que l'usine produira": a share of a plant's output
+    # "80% of what the site produces", "ce que l'usine produira": a share of a plant's output
     r"(?<![\w])(?:what|ce[ \u00a0]+que|ce[ \u00a0]+qui)[ \u00a0]+[^.;]{0,40}?(?:produces|makes|"
     r"turns[ \u00a0]+out|will[ \u00a0]+(?:produce|make)|produira|produit|fabrique|fabriquera|"
     r"sortira|sort)(?![\w])|" + _PLANT_CUSTOMER,
@@ -1036,7 +1036,7 @@ def _continues(sentence, discourse):
             fields["title"] = _title(fields["kind"], named)
     roles = {entry["role"] for entry in fields["parties"]}
     if len(fields["parties"]) == 2 and None in roles and len(roles) == 2:
-        # "Under the memorandum, DRC would supply …": the other party of two is the buyer
+        # "Under that memorandum, Y would deliver …": the other party of two is the buyer
         given = (roles - {None}).pop()
         other = {"supplier": "buyer", "buyer": "supplier"}.get(given)
         for entry in fields["parties"]:
@@ -1049,7 +1049,7 @@ def _continues(sentence, discourse):
     earlier = opens and _LETTER_OF_INTENT.search(opens.group())
     if triggers.SIGNED.search(body, passage.start, passage.end) and not earlier:
         # "Le contrat, signé lundi, prendra effet …": the day it was signed (not the day of
-        # the memorandum it replaces: "Le protocole d'accord conclu en octobre devient …").
+        # the memorandum it replaces: "Le protocole signé en mai devient …").
         signed = _weekday_date(sentence, discourse)
         dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
         if dated:

@@ -217,11 +217,11 @@ SUPPLY_VERB = re.compile(
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
 _SHARES_BOUGHT = (
     rf"(?!(?:{_S}+(?:also|également|aussi|further|then|ensuite|now|désormais))?"
-    # "taking 25% of Levante": a share of a company named, not of its output
+    # "taking 25% of Y": a share of a company named, not of its output
     rf"(?:{_S}+(?:a{_S}+|an{_S}+)?[0-9][0-9.,]*{_S}*%{_S}+(?:of|de|du|d['’]){_S}*"
     rf"(?-i:[A-ZÀ-Ý])[\w-]*(?:{_S}+(?-i:[A-ZÀ-Ý])[\w-]*)*(?!['’]s)(?![\w'’])"
     rf"(?!{_S}+(?-i:[A-ZÀ-Ý]))|"
-    # "the purchase of the 10% that Y holds"
+    # "buying the 10% Y holds", "the purchase of the 10% held by Y"
     rf"{_S}+of{_S}+(?:the{_S}+|les{_S}+)?[0-9][0-9.,]*{_S}*%(?!{_S}+of{_S}+(?:what|its|their))|"
     rf"{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
     r"(?:stake|interest|holding|shares|participation)|"
