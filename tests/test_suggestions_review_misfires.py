@@ -95,3 +95,22 @@ def test_a_share_of_a_companys_output_bought_is_a_supply_not_a_stake():
     assert supplies_of(body, "en") == [("announced", LUMEO_SUPPLIES, 2027)]
     body = "Pellucell will buy 30% of Lumeo Chemicals's output from 2027."
     assert supplies_of(body, "en") == [("announced", LUMEO_SUPPLIES, 2027)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status"),
+    [
+        ("Pellucell and Moravia Auto are in talks ahead of the signature of a supply contract.",
+         "en", "in_discussion"),
+        ("Pellucell et Moravia Auto négocient en vue de la signature d'un contrat de fourniture "
+         "de cellules.", "fr", "in_discussion"),
+        ("Pellucell et Moravia Auto discutent, la signature d'un accord de fourniture étant "
+         "attendue d'ici l'été.", "fr", "in_discussion"),
+        ("Pellucell et Moravia Auto annoncent la signature d'un accord de fourniture de "
+         "cellules.", "fr", "signed"),
+    ],
+)  # fmt: skip
+def test_talks_ahead_of_a_signature_are_talks_and_a_signature_announced_is_signed(
+    body, language, status
+):
+    assert supplies_of(body, language) == [(status, PELLUCELL_SUPPLIES, None)]

@@ -246,9 +246,12 @@ CAPACITY_WORD = words(r"capacity|capacities|capacité|capacités|nameplate|outpu
 ADVISING = words(r"advis\w+|adviser|advisor|conseil\w*")
 ADVISERS_FOLLOW = words(r"were|was|are|is|ont été|a été|étaient|sont")
 SIGNED = words(
-    # "annoncent la signature d'un accord": the signing announced is done
+    # "annoncent la signature d'un accord": the signing announced is done; not one still to come
+    # ("in talks ahead of the signature", "en vue de la signature", "signature attendue …")
     r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
-    r"signature|"
+    r"(?<!ahead of the )(?<!before the )(?<!pending )(?<!en vue de la )(?<!avant la )"
+    r"(?<!préparent la )(?<!prépare la )signature(?![^.;,]{0,40}?(?<![\w])(?:expected|"
+    r"scheduled|due|planned|should|attendue?|prévue?|devrait|doit)(?![\w]))|"
     r"conclu|conclue|paraphé"
 )
 DISCUSSIONS = words(
