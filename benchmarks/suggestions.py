@@ -11,7 +11,9 @@ plants), then measures:
 - suggestions for 50, 100 and 200 kB of digits, spelled fractions, units and qualifiers: time
   per kB stays flat;
 - suggestions for 10, 20 and 40 kB naming a new company with its acronym in every sentence
-  ("Aorvik Bithium Refining (ABR)"): time per kB stays flat too.
+  ("Aorvik Bithium Refining (ABR)"): time per kB stays flat too;
+- suggestions for 25 and 50 kB of runs of one word, of "de la " and of one deal sentence with no
+  full stop: time per kB stays flat.
 """
 
 import argparse
@@ -103,6 +105,19 @@ def separators_text(size):
     return ("-" * half + " " + names)[:size]
 
 
+def runs_text(size):
+    """Runs of one word, of "de la " and of a deal told with no full stop, the last a sentence of
+    the whole run: the worst case for the agreement rules that scan a sentence from each verb
+    with bounded gaps ("X will supply … to Y", "dont … est cliente", "what … produces")."""
+    third = size // 3
+    runs = (
+        "venture " * third,
+        "de la " * third,
+        "Acme Batteries 1 will supply cells to ACB2, " * third,
+    )
+    return "".join(run[:third] for run in runs)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -143,6 +158,7 @@ def run(count):
         ("of digits and units", pathological_text, (50_000, 100_000, 200_000), "fr"),
         ("of names with their acronyms", acronyms_text, (10_000, 20_000, 40_000), "en"),
         ("of hyphens and listed names", separators_text, (50_000, 100_000, 200_000), "en"),
+        ("of one word, 'de la ' and a deal with no full stop", runs_text, (25_000, 50_000), "fr"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)

@@ -197,8 +197,8 @@ def test_framework_and_extended_contracts(body, language, expected):
          "in 2021 to assemble modules.", "en", 2021),
         ("Pellucell a signé un contrat avec Moravia Auto pour des cellules. Les deux groupes ont "
          "fondé en 2020 cette coentreprise d'assemblage de packs.", "fr", 2020),
-        ("Pellucell sells cells to Moravia Auto. They will stay equal partners in Bohemcell, the "
-         "venture they set up in 2021.", "en", 2021),
+        ("Pellucell sells cells to Moravia Auto. They will remain equal partners in Bohemcell, the "
+         "venture they formed in 2021.", "en", 2021),
     ],
 )  # fmt: skip
 def test_a_venture_founded_before_is_active_since_its_year(body, language, start_year):
@@ -349,29 +349,30 @@ def test_a_venture_named_before_its_founders_has_them_as_partners(body, language
 
 
 @pytest.mark.parametrize(
-    ("body", "language", "expected"),
+    ("body", "language", "expected", "rest"),
     [
-        ("Pellucell, which last year agreed to deliver cells to Moravia Auto, is now building a "
-         "plant with Lumeo Chemicals.", "en", [("signed", PELLUCELL_SUPPLIES, "2024")]),
+        ("Pellucell, which last year agreed to ship cells to Moravia Auto, is now building a "
+         "plant with Lumeo Chemicals.", "en", [("signed", PELLUCELL_SUPPLIES, "2024")], []),
         ("Lumeo Chemicals, which has shipped electrolyte to Pellucell since 2022, will open a "
-         "second plant near Fjord Kapital's offices.", "en", [("active", LUMEO_SUPPLIES, None)]),
+         "second plant near Fjord Kapital's offices.", "en", [("active", LUMEO_SUPPLIES, None)],
+         []),
         ("Moravia Auto, qui avait signé en 2023 un contrat-cadre avec Pellucell pour des "
          "cellules, a par ailleurs conclu un partenariat de recherche avec Lumeo Chemicals.",
-         "fr", [("signed", PELLUCELL_SUPPLIES, "2023")]),
+         "fr", [("signed", PELLUCELL_SUPPLIES, "2023")],
+         [{("moravia-auto", "partner"), ("lumeo-chemicals", "partner")}]),
         ("Pellucell, qui livre depuis 2021 des précurseurs à Orbis Recycling, annonce un "
          "partenariat avec Lumeo Chemicals.", "fr",
-         [("active", {("pellucell", "supplier"), ("orbis-recycling", "buyer")}, None)]),
+         [("active", {("pellucell", "supplier"), ("orbis-recycling", "buyer")}, None)],
+         [{("pellucell", "partner"), ("lumeo-chemicals", "partner")}]),
     ],
 )  # fmt: skip
-def test_a_deal_in_a_relative_clause_is_read_apart(body, language, expected):
+def test_a_deal_in_a_relative_clause_is_read_apart(body, language, expected, rest):
     found = proposals(body, language, "agreement")
     supplies = [(f["status"], roles(f), f["announced"]) for f in found if f["kind"] == "supply"]
     assert supplies == expected
-    others = [roles(f) for f in found if f["kind"] != "supply"]
-    supplier = next(company for company, role in expected[0][1] if role == "supplier")
-    buyer = next(company for company, role in expected[0][1] if role == "buyer")
-    # the rest of the sentence is a deal of the antecedent's with the third company only
-    assert all(not {(supplier, "partner"), (buyer, "partner")} <= parties for parties in others)
+    # the rest of the sentence is a deal of the antecedent's with the third company only, when
+    # it states one (checked whole: an empty list of other deals must be the one expected)
+    assert [roles(f) for f in found if f["kind"] != "supply"] == rest
 
 
 def test_a_company_publishing_its_own_release_is_a_party_of_its_deals():
@@ -408,11 +409,11 @@ def test_a_company_publishing_its_own_release_is_a_party_of_its_deals():
          [("partnership", "signed")]),
         ("Pellucell has already been chosen by Moravia Auto to supply its vans, under a contract "
          "signed on Monday.", "en", [("supply", "signed")]),
-        ("Pellucell et Lumeo Chemicals ont signé un protocole d'accord pour étudier ensemble le "
+        ("Pellucell et Lumeo Chemicals ont signé un protocole d'accord afin d'étudier ensemble le "
          "recyclage des électrolytes.", "fr", [("research", "letter_of_intent")]),
         ("Pellucell and Lumeo Chemicals signed a memorandum to jointly study solvent recovery.",
          "en", [("research", "letter_of_intent")]),
-        ("Moravia Auto said it had taken a 20% interest in Pellucell.", "en", []),
+        ("Moravia Auto said it has acquired a 20% interest in Pellucell.", "en", []),
     ],
 )  # fmt: skip
 def test_licences_granted_choices_made_studies_and_interests(body, language, expected):
@@ -425,8 +426,8 @@ def test_licences_granted_choices_made_studies_and_interests(body, language, exp
     [
         ("Pellucell exploite l'usine de Vierzon. Moravia Auto, qui s'y fournit depuis 2022, reste "
          "le premier client de l'usine.", "fr"),
-        ("Pellucell runs the Vierzon plant. Moravia Auto, already the main buyer of cells from "
-         "the plant, is adding a model.", "en"),
+        ("Pellucell runs the Vierzon plant. Moravia Auto, already the biggest buyer of modules "
+         "from the plant, is adding a model.", "en"),
     ],
 )  # fmt: skip
 def test_a_customer_of_a_plant_buys_from_its_operator(body, language):
@@ -503,8 +504,8 @@ def test_an_apposition_of_a_customer_is_read_apart_from_the_deal_it_signs():
     pellucell = Company.objects.get(slug="pellucell")
     make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
     body = (
-        "Pellucell runs the Vierzon plant. Moravia Auto, already the main buyer of cells from the "
-        "plant, joined Lumeo Chemicals in signing a letter of intent to recycle scrap."
+        "Pellucell runs the Vierzon plant. Moravia Auto, already the biggest buyer of modules "
+        "from the plant, joined Lumeo Chemicals to sign a letter of intent on recycling scrap."
     )
     found = {
         (f["kind"], f["status"], frozenset(roles(f))) for f in proposals(body, "en", "agreement")
@@ -520,8 +521,8 @@ def test_an_apposition_of_a_customer_is_read_apart_from_the_deal_it_signs():
     "body",
     [
         "Moravia Auto is also taking 25% of Pellucell through a capital increase.",
-        "Moravia Auto completed the purchase of the 10% that Halden Fonds held in Pellucell.",
-        "Moravia Auto prendra également une participation minoritaire au capital de Pellucell.",
+        "Moravia Auto completed its purchase of the 10% Halden Fonds owned in Pellucell.",
+        "Moravia Auto prendra aussi une participation minoritaire dans le capital de Pellucell.",
     ],
 )
 def test_a_share_of_a_company_bought_is_no_supply(body):
@@ -627,9 +628,9 @@ def test_a_company_that_is_a_joint_venture_of_two_is_one_in_force(body, language
 @pytest.mark.parametrize(
     ("body", "language", "expected"),
     [
-        ("Pellucell, in which Fjord Kapital holds just over 10%, is also licensing its cell "
-         "design to Moravia Auto.", "en", ("partnership", PARTNERS)),
-        ("Moravia Auto, associée à Lumeo Chemicals depuis 2022 au sein de la coentreprise "
+        ("Pellucell, in which Fjord Kapital owns slightly more than 10%, is also licensing its "
+         "cell design to Moravia Auto.", "en", ("partnership", PARTNERS)),
+        ("Moravia Auto, associée à Lumeo Chemicals depuis 2021 dans la coentreprise "
          "Bohemcell, s'est engagée à acheter des cellules à Pellucell.", "fr",
          ("supply", PELLUCELL_SUPPLIES)),
     ],
@@ -676,7 +677,7 @@ def test_a_deal_signed_weeks_ago_is_dated_by_the_article(body, language, announc
     ("body", "language"),
     [
         ("Pellucell livrera des cellules à Moravia Auto à partir de 2028. Le protocole d'accord "
-         "conclu en mars entre les deux groupes devient ainsi un contrat ferme.", "fr"),
+         "que les deux groupes avaient signé en mars devient donc un contrat ferme.", "fr"),
         ("Pellucell will deliver cells to Moravia Auto from 2028. The memorandum the two groups "
          "signed in March thus becomes a firm contract.", "en"),
     ],
@@ -693,7 +694,7 @@ def test_a_memorandum_turned_into_a_contract_signs_the_deal_on_the_article_day(b
 def test_a_sentence_on_the_subjects_possessions_keeps_it_the_company_spoken_of():
     body = (
         "Moravia Auto buys cells from Pellucell. Lumeo Chemicals is owned by Halden Fonds. Its "
-        "plant in Leuna opened in 2021. The company, which last year agreed to deliver "
+        "plant in Leuna opened in 2021. The company, which agreed last year to ship "
         "electrolyte to Pellucell, is hiring."
     )
     found = [roles(f) for f in proposals(body, "en", "agreement") if f["kind"] == "supply"]
@@ -729,12 +730,12 @@ def test_a_signing_announced_is_done_and_a_programme_extended_runs(body, languag
 
 def test_yearly_volumes_bound_to_a_compter_de_and_au_dela_de():
     (fields,) = proposals(
-        "Lumeo Chemicals livrera à Pellucell 3 GWh par an à compter de 2028, et jusqu'à 5 GWh par "
-        "an au-delà de 2031.",
+        "Lumeo Chemicals livrera chaque année à Pellucell 3 GWh à compter de 2029, puis jusqu'à 5 "
+        "GWh par an au-delà de 2031.",
         "fr",
         "agreement",
     )
-    assert [(v["gwh_per_year"], v["year"]) for v in fields["volumes"]] == [(3, 2028), (5, 2031)]
+    assert [(v["gwh_per_year"], v["year"]) for v in fields["volumes"]] == [(3, 2029), (5, 2031)]
 
 
 @pytest.mark.parametrize(
@@ -757,7 +758,7 @@ def test_making_goods_for_a_company_is_supplying_it(body, language, expected):
 @pytest.mark.parametrize(
     ("body", "language"),
     [
-        ("Pellucell cède des parts de Lumeo Chemicals et s'allie à un recycleur belge", "fr"),
+        ("Pellucell cède des parts de Lumeo Chemicals et s'allie à un recycleur allemand", "fr"),
         ("Pellucell sells part of Lumeo Chemicals and teams up with a Belgian recycler", "en"),
         ("Moravia Auto et Pellucell envisagent une alliance.", "fr"),
         ("Moravia Auto is exploring a tie-up with Pellucell.", "en"),

@@ -58,7 +58,7 @@ _CONTINUES = re.compile(
     r"accord|deal|deliveries|livraisons|shipments|supplies|memorandum|"
     r"protocole[ \u00a0]+d['’]accord|lettre[ \u00a0]+d['’]intention|"
     r"letter[ \u00a0]+of[ \u00a0]+intent)|"
-    # "Deliveries are due to start in 2028", "Livraisons prévues dès 2027"
+    # "Deliveries should begin in 2028", "Livraisons prévues dès 2027"
     r"(?:deliveries|shipments|livraisons))(?![\w])",
     re.I,
 )
@@ -195,18 +195,26 @@ _GOODS_AFTER = re.compile(
     r"(?:(?!(?:recycl|venture|coentreprise|joint)\w*)[\w'’-]+[ \u00a0]+){0,2}?" + _GOODS,
     re.I,
 )
+# Between a verb of selling or buying back and the goods: no plant or business, whose sale
+# ("cède son usine de batteries à Y", "rachète l'activité de modules de Y") is a takeover of
+# what makes the goods, not a supply of them.
+_TO_THE_GOODS = (
+    r"(?:(?!(?<![\w])(?:usines?|plants?|factory|factories|sites?|activités?|business(?:es)?|"
+    r"divisions?|subsidiar(?:y|ies)|filiales?|unités?|units?|branches?|pôles?)(?![\w]))"
+    r"[^.;]){0,50}?"
+)
 # Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
 # cellules à Y", "cédera ses rebuts à Y"; not selling shares or a business, which names no goods.
 _SELLS_GOODS = re.compile(
     r"(?<![\w])(?:sell|sells|sold|selling|vend|vendent|vendra|vendront|vendu|vendre|vendait|"
     r"cède|cèdent|cédera|céderont|céderait|céder)"
-    r"[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    r"[ \u00a0]+" + _TO_THE_GOODS + _GOODS,
     re.I,
 )
 # Buying back goods is buying them ("rachètera à Y ses rebuts"); "rachète" alone buys a company.
 _BUYS_GOODS = re.compile(
     r"(?<![\w])(?:rachète|rachètent|rachètera|rachèteront|rachèterait|racheter|buys[ \u00a0]+back|"
-    r"buy[ \u00a0]+back)[ \u00a0]+[^.;]{0,50}?" + _GOODS,
+    r"buy[ \u00a0]+back)[ \u00a0]+" + _TO_THE_GOODS + _GOODS,
     re.I,
 )
 # The holder of an offtake takes the goods: "X's offtake agreement with Y" (X buys); the match
@@ -494,7 +502,7 @@ def _announced(sentence, discourse, status):
         years = relative_years(body, published.year, passage.start, passage.end)
         past = [year for _, _, year in years if year <= published.year]
         if past:
-            return str(past[0]), "year"  # "which last year agreed to deliver …"
+            return str(past[0]), "year"  # "which agreed last year to ship …"
     return text, ({4: "year", 7: "month"}.get(len(text or ""), "day") if text else None)
 
 
@@ -598,11 +606,17 @@ def _same(a, b):
 # A deal only supposed, rumoured or commented on: a modal of possibility, a condition, a rumour,
 # an analyst's view. "would" alone is not one: "X said it would supply Y" reports a deal.
 _HYPOTHETICAL = triggers.words(
-    r"could|might|(?-i:may)|pourrait|pourraient|if|unless|were[ \u00a0]+to|si|"
+    # not a concession on a deal made: "even if the volumes were not disclosed", "même si …"
+    r"could|might|(?-i:may)|pourrait|pourraient|(?<!even )(?<!as )if|unless|were[ \u00a0]+to|"
+    r"(?<!même )(?<!comme )si|"
     r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
-    r"analysts?|analystes?|"
-    # a deal only considered: "envisagent une alliance", "is exploring a tie-up"
-    r"envisag(?:e|ent|eait|eaient|é|ée)|consider(?:s|ing)?|mull(?:s|ing)?|weigh(?:s|ing)|"
+    # not analysts putting a value on a deal made: "the deal, which analysts valued at …"
+    r"(?<!which )(?<!that )(?<!que )(?<!que les )analys(?:ts?|tes?)|"
+    # a deal only considered: "envisagent une alliance", "is exploring a tie-up"; not a weight
+    # ("a pack that weighs 400 kg")
+    r"envisag(?:e|ent|eait|eaient|é|ée)|consider(?:s|ing)?|mull(?:s|ing)?|"
+    r"weigh(?:s|ing)(?![ \u00a0]+(?:(?:about|around|some|just|over|under|less[ \u00a0]+than|"
+    r"more[ \u00a0]+than)[ \u00a0]+)?[0-9])|"
     r"explor(?:es|ing)"
 )
 
@@ -668,7 +682,7 @@ def _relative_deals(sentence):
     return found
 
 
-# A parenthesis: "(dont Oshiro détient 12 %)", "(in which Y holds a minority stake)".
+# A parenthesis: "(dont Y détient 12 %)", "(in which Y holds a minority stake)".
 _PARENTHESIS = re.compile(r"\([^()]{1,120}\)")
 
 
@@ -789,9 +803,11 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     if not kinds:
         return
     kind, word = kinds[0]
+    if word.re is _MAKES_FOR and not any(p["start"] == word.end() for p in sentence.parties):
+        return  # "will produce cells for Europe", "pour l'Europe": no company is the buyer
     ally = kind == "partnership" and _UNNAMED_ALLY.match(body, word.end())
     if ally and not any(ally.end() <= p["start"] < ally.end() + 40 for p in sentence.parties):
-        return  # "s'allie à un recycleur belge": its partner is not named here
+        return  # "s'allie à un recycleur allemand": its partner is not named here
     if (
         kind == "supply"
         and not _DEAL_WORD.search(body, passage.start, passage.end)
@@ -901,7 +917,7 @@ _PLANT_OUTPUT = re.compile(
     r"(?:output|production|capacity|cells)|(?:output|production|capacity)[ \u00a0]+of[ \u00a0]+the"
     r"[ \u00a0]+(?:plant|factory|site|gigafactory|refinery)|(?:production|capacité)[ \u00a0]+de"
     r"[ \u00a0]+l['’](?:usine|site|unité|raffinerie))(?![\w])|"
-    # "80% of what Chivasso produces", "ce que l'usine produira": a share of a plant's output
+    # "80% of what the site produces", "ce que l'usine produira": a share of a plant's output
     r"(?<![\w])(?:what|ce[ \u00a0]+que|ce[ \u00a0]+qui)[ \u00a0]+[^.;]{0,40}?(?:produces|makes|"
     r"turns[ \u00a0]+out|will[ \u00a0]+(?:produce|make)|produira|produit|fabrique|fabriquera|"
     r"sortira|sort)(?![\w])|" + _PLANT_CUSTOMER,
@@ -931,15 +947,20 @@ _MAKES_FOR = re.compile(
 )
 # Meeting a buyer's needs is supplying it: "will cover half of the site's needs", "couvrira
 # les besoins de Y", "meets all of Y's requirements".
+# Not needs met from a source named after them: "couvre ses besoins auprès de Y", "will meet its
+# needs with cells bought from Y" make the subject the buyer.
 _COVERS_NEEDS = re.compile(
     r"(?<![\w])(?:couvr\w+|cover(?:s|ed|ing)?|meet(?:s|ing)?|met|satisf\w+|répondr\w+[ \u00a0]+à)"
-    r"[^.;]{0,40}?(?:besoins|needs|requirements)(?![\w])",
+    r"[^.;]{0,40}?(?:besoins|needs|requirements)(?![\w])"
+    r"(?![^.;]{0,60}?(?<![\w])(?:auprès[ \u00a0]+(?:de|du|d['’])|from[ \u00a0]+(?![0-9])|"
+    r"grâce[ \u00a0]+à|(?:through|via|with|avec)(?![\w])))",
     re.I,
 )
 # Goods said to come from a company, the company right after: "will come from X", "keep coming
-# from X", "proviendra de X".
+# from X", "proviendra de X"; not a person who came from one ("Y, who came from X, will run …").
 _COMES_FROM = re.compile(
-    r"(?<![\w])(?:come|comes|coming|came|sourced|proviendr\w*|provien\w*|viendr\w*)"
+    r"(?<![\w])(?<!who )(?<!qui )(?:come|comes|coming|came|sourced|proviendr\w*|provien\w*|"
+    r"viendr\w*)"
     r"[ \u00a0]+(?:from|de|du|d['’]|auprès[ \u00a0]+de)[ \u00a0]*(?=(?-i:[A-ZÀ-Ý]))",
     re.I,
 )
@@ -1015,7 +1036,7 @@ def _continues(sentence, discourse):
             fields["title"] = _title(fields["kind"], named)
     roles = {entry["role"] for entry in fields["parties"]}
     if len(fields["parties"]) == 2 and None in roles and len(roles) == 2:
-        # "Under the memorandum, DRC would supply …": the other party of two is the buyer
+        # "Under that memorandum, Y would deliver …": the other party of two is the buyer
         given = (roles - {None}).pop()
         other = {"supplier": "buyer", "buyer": "supplier"}.get(given)
         for entry in fields["parties"]:
@@ -1028,7 +1049,7 @@ def _continues(sentence, discourse):
     earlier = opens and _LETTER_OF_INTENT.search(opens.group())
     if triggers.SIGNED.search(body, passage.start, passage.end) and not earlier:
         # "Le contrat, signé lundi, prendra effet …": the day it was signed (not the day of
-        # the memorandum it replaces: "Le protocole d'accord conclu en octobre devient …").
+        # the memorandum it replaces: "Le protocole signé en mai devient …").
         signed = _weekday_date(sentence, discourse)
         dated = [d for d in sentence.dates if d["precision"] in ("day", "month")]
         if dated:

@@ -428,7 +428,7 @@ class Discourse:
         relative = dates.relative_years(body, self.published.year, passage.start, passage.end)
         before = [year for _, _, year in relative if year < self.published.year]
         if verb is not None and before:
-            return before[0]  # "set up last year", "fondée il y a quatre ans"
+            return before[0]  # "set up last year", "créée il y a six ans"
         return None
 
     def _venture_of(self, sentence, word, parties):

@@ -179,7 +179,7 @@ AGREEMENT_KINDS = [
     ("joint_venture", words(r"joint[\s-]ventures?|JV|coentreprises?|co-entreprises?|"
                              r"sociétés? communes?")),
     ("letter_of_intent", words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
-                                r"memorand(?:um|ums|a)(?! of association)|"
+                                r"(?<!internal )memorand(?:um|ums|a)(?! of association)|"
                                 r"lettres? d['’]intention|protocoles? d['’]accord")),
     ("supply", words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
@@ -217,10 +217,11 @@ SUPPLY_VERB = re.compile(
 # "takes a minority stake", "buys into", "acheter 20 % du capital".
 _SHARES_BOUGHT = (
     rf"(?!(?:{_S}+(?:also|également|aussi|further|then|ensuite|now|désormais))?"
-    # "taking 25% of Levante": a share of a company named, not of its output
+    # "taking 25% of Y": a share of a company named, not of its output
     rf"(?:{_S}+(?:a{_S}+|an{_S}+)?[0-9][0-9.,]*{_S}*%{_S}+(?:of|de|du|d['’]){_S}*"
-    rf"(?-i:[A-ZÀ-Ý])[\w-]*(?:{_S}+(?-i:[A-Z])[\w-]*)*(?!['’]s)(?![\w'’])|"
-    # "the purchase of the 10% that Y holds"
+    rf"(?-i:[A-ZÀ-Ý])[\w-]*(?:{_S}+(?-i:[A-ZÀ-Ý])[\w-]*)*(?!['’]s)(?![\w'’])"
+    rf"(?!{_S}+(?-i:[A-ZÀ-Ý]))|"
+    # "buying the 10% Y holds", "the purchase of the 10% held by Y"
     rf"{_S}+of{_S}+(?:the{_S}+|les{_S}+)?[0-9][0-9.,]*{_S}*%(?!{_S}+of{_S}+(?:what|its|their))|"
     rf"{_S}+(?:into|of{_S}+[^.;]{{0,40}}?['’]s{_S}+(?:[0-9][0-9.,]*{_S}*%{_S}+)?"
     r"(?:stake|interest|holding|shares|participation)|"
@@ -245,13 +246,17 @@ CAPACITY_WORD = words(r"capacity|capacities|capacité|capacités|nameplate|outpu
 ADVISING = words(r"advis\w+|adviser|advisor|conseil\w*")
 ADVISERS_FOLLOW = words(r"were|was|are|is|ont été|a été|étaient|sont")
 SIGNED = words(
-    # "annoncent la signature d'un accord": the signing announced is done
+    # "annoncent la signature d'un accord": the signing announced is done; not one still to come
+    # ("in talks ahead of the signature", "en vue de la signature", "signature attendue …")
     r"signed|signs|signing|entered|enters|sealed|concluded|inked|signé|signée|signent|scellé|"
-    r"signature|"
+    r"(?<!ahead of the )(?<!before the )(?<!pending )(?<!en vue de la )(?<!avant la )"
+    r"(?<!préparent la )(?<!prépare la )signature(?![^.;,]{0,40}?(?<![\w])(?:expected|"
+    r"scheduled|due|planned|should|attendue?|prévue?|devrait|doit)(?![\w]))|"
     r"conclu|conclue|paraphé"
 )
 DISCUSSIONS = words(
-    r"discussions?|discuss(?:es|ing)?|talks|negotiat\w+|négoci\w+|pourparlers|discute\w*"
+    r"discussions?|discuss(?:es|ing)?|talks|negotiat\w+|négoci(?!ants?(?![\w]))\w+|pourparlers|"
+    r"discute\w*"
 )
 ENDED = words(r"ended|terminated|mis fin|rompu|termin\w+")
 START_YEAR = re.compile(
