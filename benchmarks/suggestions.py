@@ -13,7 +13,8 @@ plants), then measures:
 - suggestions for 10, 20 and 40 kB naming a new company with its acronym in every sentence
   ("Aorvik Bithium Refining (ABR)"): time per kB stays flat too;
 - suggestions for 25 and 50 kB of runs of one word, of "de la " and of one deal sentence with no
-  full stop: time per kB stays flat.
+  full stop, and for 10, 20 and 40 kB of spaces between a description and its verb: time per kB
+  stays flat.
 """
 
 import argparse
@@ -118,6 +119,11 @@ def runs_text(size):
     return "".join(run[:third] for run in runs)
 
 
+def spaces_text(size):
+    """A description, a run of spaces and the verb: a description could start at each of them."""
+    return "The French cell maker" + " " * size + "will open a plant."
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -159,6 +165,7 @@ def run(count):
         ("of names with their acronyms", acronyms_text, (10_000, 20_000, 40_000), "en"),
         ("of hyphens and listed names", separators_text, (50_000, 100_000, 200_000), "en"),
         ("of one word, 'de la ' and a deal with no full stop", runs_text, (25_000, 50_000), "fr"),
+        ("of spaces after a description", spaces_text, (10_000, 20_000, 40_000), "en"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)

@@ -53,8 +53,10 @@ _NOT_A_VERB = (
 )
 # A determiner, up to three modifiers, a head, up to two words after it ("constructeur allemand",
 # "spécialiste belge des matériaux de cathode").
+# A description starts at no space that follows a space: from each space of a long run, the spaces
+# after it would be read again (quadratic); the first space of the run stands for them all.
 _DESCRIPTION = re.compile(
-    rf"(?<![\w])(?:(?P<det>{_DETERMINER})|{_INDEFINITE}{_S})?{_S}*(?P<before>(?:{_MODIFIER}{_S}+){{0,3}}?)"
+    rf"(?<![\w])(?!{_S}(?<={_S}{_S}))(?:(?P<det>{_DETERMINER})|{_INDEFINITE}{_S})?{_S}*(?P<before>(?:{_MODIFIER}{_S}+){{0,3}}?)"
     rf"(?P<head>{HEADS})(?![\w])(?P<after>(?:{_S}+{_NOT_A_VERB}(?-i:[a-zà-ÿ][a-zà-ÿ-]*)(?![\w'’])){{0,1}})",
     re.I,
 )
