@@ -293,3 +293,30 @@ def test_a_deal_dated_by_the_sentence_after_it(body, language, expected):
 )  # fmt: skip
 def test_a_closing_to_come_does_not_date_the_stake(body, language):
     assert {as_of for _, _, as_of in stakes_dated(body, language)} == {"2025-06-18"}
+
+
+# -- A share bought, told in the French perfect ("a acheté", "ont racheté"), is a holding done,
+# as "bought" and "a acquis" are -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Fjord Kapital a acheté 20 % du capital de Pellucell à Halden Fonds.",
+         [("fjord-kapital", "pellucell", 20, "completed"),
+          ("halden-fonds", "pellucell", 20, "divested")]),
+        ("En mars, Fjord Kapital a racheté 12 % de Pellucell.",
+         [("fjord-kapital", "pellucell", 12, "completed")]),
+        ("Fjord Kapital et Halden Fonds ont acheté chacun 10 % de Pellucell.",
+         [("fjord-kapital", "pellucell", 10, "completed"),
+          ("halden-fonds", "pellucell", 10, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_share_bought_in_the_french_perfect_is_held(body, expected):
+    assert stakes_of(body, "fr") == sorted(expected)
+
+
+def test_a_share_still_to_be_bought_is_announced():
+    assert stakes_of("Fjord Kapital va acheter 20 % de Pellucell.", "fr") == [
+        ("fjord-kapital", "pellucell", 20, "announced")
+    ]

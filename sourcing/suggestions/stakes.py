@@ -159,7 +159,7 @@ _DONE = re.compile(
     # "a déclaré détenir désormais", "now holds": a holding reached, declared as it stands.
     r"désormais|now[ \u00a0]+(?:holds?|owns?|has|controls?)|"
     r"among[ \u00a0]+its[ \u00a0]+shareholders|parmi[ \u00a0]+ses[ \u00a0]+actionnaires|"
-    r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis)|"
+    r"(?:a|ont)[ \u00a0]+(?:finalisé|bouclé|conclu|réalisé|acquis|acheté|racheté)|"
     r"(?:est|sont)[ \u00a0]+(?:monté|passé|descendu|entré|devenu)e?s?|"
     r"détenue?s?|contrôlée?s?|subsidiary|subsidiaries|filiales?|worth|vaut|valent|"
     # "is Pellucell's largest shareholder", "est l'actionnaire majoritaire": a holding stated.
