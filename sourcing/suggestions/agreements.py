@@ -242,11 +242,9 @@ _AGREED = re.compile(
 )
 # A supply named by a noun alone ("l'assurance d'un approvisionnement") is no deal unless a word
 # of dealing or a verb of supplying says one was made.
-_DEAL_WORD = re.compile(
-    r"(?<![\w])(?:agreements?|contracts?|deals?|accords?|contrats?|orders?|commandes?|"
-    r"protocoles?|memorandums?|MoU|letters?|lettres?|offtake|off-take|partnership|partenariat)"
-    r"(?![\w])",
-    re.I,
+_DEAL_WORD = triggers.words(
+    r"agreements?|contracts?|deals?|accords?|contrats?|orders?|commandes?|"
+    r"protocoles?|memorandums?|MoU|letters?|lettres?|offtake|off-take|partnership|partenariat"
 )
 
 
@@ -724,10 +722,8 @@ _ASIDE_OPENS = re.compile(
     r"dans[ \u00a0]+lequel)|associée?s?|allied|partnered|partenaire|partner)(?![\w])",
     re.I,
 )
-_VENTURE_WORD = re.compile(
-    r"(?<![\w])(?:joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?|sociétés? communes?)"
-    r"(?![\w])",
-    re.I,
+_VENTURE_WORD = triggers.words(
+    r"joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?|sociétés? communes?"
 )
 
 

@@ -156,11 +156,9 @@ _RELATIVE = [
         -7,
     ),
     (
-        re.compile(
-            r"(?<![\w])(?:a[ \u00a0]+fortnight[ \u00a0]+ago|two[ \u00a0]+weeks[ \u00a0]+ago|"
-            r"il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+(?:deux[ \u00a0]+semaines|quinze[ \u00a0]+jours))"
-            r"(?![\w])",
-            re.I,
+        triggers.words(
+            r"a[ \u00a0]+fortnight[ \u00a0]+ago|two[ \u00a0]+weeks[ \u00a0]+ago|"
+            r"il[ \u00a0]+y[ \u00a0]+a[ \u00a0]+(?:deux[ \u00a0]+semaines|quinze[ \u00a0]+jours)"
         ),
         "day",
         -14,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.search import fold_for_search
-from . import dates, descriptors, places, plants
+from . import dates, descriptors, places, plants, triggers
 from .candidates import LEGAL_FORM_WORDS, is_abbreviation
 from .common import party_key
 
@@ -61,12 +61,10 @@ _FOUNDED_PAST = re.compile(
 )
 _IN_YEAR = re.compile(r"(?<![\w])(?:in|en|since|depuis|back in|dès)[ \u00a0]+$", re.I)
 _SINCE_YEAR = re.compile(r"(?<![\w])(?:since|depuis)[ \u00a0]+$", re.I)
-_FORMING = re.compile(
-    r"(?<![\w])(?:are forming|will form|to form|form|forming|create|creating|will create|"
+_FORMING = triggers.words(
+    r"are forming|will form|to form|form|forming|create|creating|will create|"
     r"to set up|set up|launch|créent|créeront|crée|création|créer|vont créer|lancent|annoncé la|"
-    r"fonder|constituer)"
-    r"(?![\w])",
-    re.I,
+    r"fonder|constituer"
 )
 # Two companies forming a third named right after the verb are founding a venture: "X and Y are
 # forming Z", "X et Y créent Z", "X and Y will set up Z" (the gap between the subjects and Z).

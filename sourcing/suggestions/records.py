@@ -167,11 +167,9 @@ def _is_volume(body, clause, passage):
 
 
 # What a milestone is not the plant's own when it speaks of: an extension, a further line.
-_EXTENSION = re.compile(
-    r"(?<![\w])(?:extension|expansion|agrandissement|second line|new line|further line|"
-    r"deuxième ligne|seconde ligne|nouvelle ligne|phase two|phase 2|second phase|deuxième phase)"
-    r"(?![\w])",
-    re.I,
+_EXTENSION = triggers.words(
+    r"extension|expansion|agrandissement|second line|new line|further line|"
+    r"deuxième ligne|seconde ligne|nouvelle ligne|phase two|phase 2|second phase|deuxième phase"
 )
 
 
@@ -199,11 +197,9 @@ def _pilot_openings(sentence, found):
 
 # A date another event's verb governs is that event's: "which signed a contract with X in
 # 2024", "Fondée en 2021".
-_OTHER_EVENT = re.compile(
-    r"(?<![\w])(?:signed|signé|signée|founded|fondée?|created|créée?|established|acquired|"
-    r"bought|racheté|rachetée|acquise?|announced|annoncée?|listed|cotée?|spun out|set up)"
-    r"(?![\w])",
-    re.I,
+_OTHER_EVENT = triggers.words(
+    r"signed|signé|signée|founded|fondée?|created|créée?|established|acquired|"
+    r"bought|racheté|rachetée|acquise?|announced|annoncée?|listed|cotée?|spun out|set up"
 )
 # "has been put back to 2027", "reporté à 2027": the year after the delay is the milestone's.
 _DELAYED_TO = re.compile(

@@ -147,8 +147,8 @@ _PLANNED = triggers.words(
     r"plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
     r"may|might|aims?|vise\w*|souhaite|pourra|pourront|option"
 )
-_DONE = re.compile(
-    r"(?<![\w])(?:holds|hold|owns|own|owned|held|détient|détiennent|détenait|détenaient|"
+_DONE = triggers.words(
+    r"holds|hold|owns|own|owned|held|détient|détiennent|détenait|détenaient|"
     r"possédait|possédaient|possède|possèdent|conserve|"
     r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
     r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
@@ -169,9 +169,7 @@ _DONE = re.compile(
     r"shareholders[ \u00a0]+(?:include|are|were)|actionnaires[ \u00a0]+(?:sont|comptent)|"
     # "X's 20% stake in Y": a stake X has.
     r"['’]s[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:stake|holding|shareholding|"
-    r"interest))"
-    r"(?![\w])",
-    re.I,
+    r"interest)"
 )
 # "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
 # so is one set against the share held ("contre 25 % auparavant", "up from 5%").
@@ -250,10 +248,8 @@ _CAPITAL_OF = re.compile(
 )
 # A stake rumoured is none said ("Market rumours had X taking 20% of Y", "X is rumoured to",
 # "selon des rumeurs"), unless the sentence confirms it ("X confirmed rumours that it bought").
-_RUMOURED = re.compile(
-    r"(?<![\w])(?:rumou?rs?|rumou?red|rumeurs?|speculation|spéculations?|bruits de couloir)"
-    r"(?![\w])",
-    re.I,
+_RUMOURED = triggers.words(
+    r"rumou?rs?|rumou?red|rumeurs?|speculation|spéculations?|bruits de couloir"
 )
 _CONFIRMED = triggers.words(r"confirm\w*|confirmé\w*|officialis\w*")
 # "80% of what X produces", "70 % de ce que X produira": a share of goods made, not of capital.

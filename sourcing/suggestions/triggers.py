@@ -304,15 +304,13 @@ ACTIVE = words(
     r"go(?:es)?[ \u00a0]+on[ \u00a0]+\w+ing|carr(?:y|ies)[ \u00a0]+on[ \u00a0]+\w+ing|"
     r"poursui(?:t|vent|vra|vront)"
 )
-STAKE_DIVESTED = re.compile(
-    r"(?<![\w])(?:sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
+STAKE_DIVESTED = words(
+    r"sold|sells|sell|selling|divest\w*|exits?|exited|cède|cèdent|cédé|cédera|"
     r"cédant|céder|désengag\w+|vend|vendent|vendu|vendue|vendus|vendre|vendra|vendront|vendant|"
     r"sort du capital|sortie du capital|sortie?s? du capital|soldé|soldera|"
     r"(?<!le[ \u00a0])(?<!du[ \u00a0])(?<!au[ \u00a0])solde|offloaded|"
     r"disposed of|cessions?|quitt\w+ le (?:capital|tour de table)|sells? out|sold out|"
-    r"sale of|disposal of)"
-    r"(?![\w])",
-    re.I,
+    r"sale of|disposal of"
 )
 STAKE_FUTURE = words(
     r"will|shall|is to|are to|agreed to|agrees to|agree to|is buying|is taking|"
