@@ -13,8 +13,8 @@ plants), then measures:
 - suggestions for 10, 20 and 40 kB naming a new company with its acronym in every sentence
   ("Aorvik Bithium Refining (ABR)"): time per kB stays flat too;
 - suggestions for 25 and 50 kB of runs of one word, of "de la " and of one deal sentence with no
-  full stop, and for 10, 20 and 40 kB of spaces between a description and its verb: time per kB
-  stays flat.
+  full stop, for 10, 20 and 40 kB of spaces between a description and its verb, and for 12 and
+  25 kB of holdings in parentheses with no full stop: time per kB stays flat.
 """
 
 import argparse
@@ -124,6 +124,12 @@ def spaces_text(size):
     return "The French cell maker" + " " * size + "will open a plant."
 
 
+def holdings_text(size):
+    """Holdings in parentheses with no full stop: a sentence of many shares and words of owning."""
+    unit = "(dont Acme détient 12 %) "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -166,6 +172,7 @@ def run(count):
         ("of hyphens and listed names", separators_text, (50_000, 100_000, 200_000), "en"),
         ("of one word, 'de la ' and a deal with no full stop", runs_text, (25_000, 50_000), "fr"),
         ("of spaces after a description", spaces_text, (10_000, 20_000, 40_000), "en"),
+        ("of holdings in parentheses", holdings_text, (12_500, 25_000), "fr"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)
