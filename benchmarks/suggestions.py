@@ -14,7 +14,8 @@ plants), then measures:
   ("Aorvik Bithium Refining (ABR)"): time per kB stays flat too;
 - suggestions for 25 and 50 kB of runs of one word, of "de la " and of one deal sentence with no
   full stop, for 10, 20 and 40 kB of spaces between a description and its verb, and for 12 and
-  25 kB of holdings in parentheses with no full stop: time per kB stays flat.
+  25 kB of holdings in parentheses with no full stop and of capitalised letters ("A B C D"): time
+  per kB stays flat.
 """
 
 import argparse
@@ -130,6 +131,11 @@ def holdings_text(size):
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def capitals_text(size):
+    """Capitalised letters after a determiner: a place's name could run to the end of them."""
+    return ("A B C D E F " * (size // 12 + 1))[:size]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -173,6 +179,7 @@ def run(count):
         ("of one word, 'de la ' and a deal with no full stop", runs_text, (25_000, 50_000), "fr"),
         ("of spaces after a description", spaces_text, (10_000, 20_000, 40_000), "en"),
         ("of holdings in parentheses", holdings_text, (12_500, 25_000), "fr"),
+        ("of capitalised letters", capitals_text, (12_500, 25_000), "en"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)

@@ -24,8 +24,10 @@ PLANT_NOUNS = (
 )
 # Capitalised words, whatever the flags of the pattern around it: under re.I "[A-Z]" would take
 # "de Lumeris" into "le site de Blanquefort de Lumeris".
+# At most five words: a place's name is no longer, and an unbounded run of capitalised words
+# ("A B C D …") would be read again from each of them.
 _PLACE_NAME = (
-    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*)*))"
+    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*){0,4}))"
 )
 # A known plant by its place: "le site de Sarreguemines", "its Redcar site".
 # "Korvia's" too (a company's possessive), and, where the place is a known plant's, "a" ("a new
