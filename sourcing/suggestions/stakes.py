@@ -463,13 +463,18 @@ _LEFT_BY_PARTICIPLE = re.compile(
 )
 
 
-def _share_left(sentence, figure):
-    """Whether ``figure`` is the share a participle says a holder is left with."""
+def _said_before(sentence, figure, pattern, reach=60):
+    """Whether ``pattern`` ends right before ``figure``, within ``reach`` characters of its
+    sentence."""
     if figure is None:
         return False
-    body = sentence.reading.body
-    start = max(sentence.passage.start, figure["start"] - 60)
-    return bool(_LEFT_BY_PARTICIPLE.search(body, start, figure["start"]))
+    start = max(sentence.passage.start, figure["start"] - reach)
+    return bool(pattern.search(sentence.reading.body, start, figure["start"]))
+
+
+def _share_left(sentence, figure):
+    """Whether ``figure`` is the share a participle says a holder is left with."""
+    return _said_before(sentence, figure, _LEFT_BY_PARTICIPLE)
 
 
 def _future(sentence):
@@ -497,13 +502,8 @@ _PAID_FOR = re.compile(
 
 def _bought_share(sentence, figure):
     """Whether the share is the object of a purchase or a payment before it."""
-    if figure is None:
-        return False
-    body = sentence.reading.body
-    start = max(sentence.passage.start, figure["start"] - 60)
-    return bool(
-        _PAID_FOR.search(body, start, figure["start"])
-        or _CAPITAL_BOUGHT.search(body, max(start, figure["start"] - 30), figure["start"])
+    return _said_before(sentence, figure, _PAID_FOR) or _said_before(
+        sentence, figure, _CAPITAL_BOUGHT, reach=30
     )
 
 
