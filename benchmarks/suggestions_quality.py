@@ -4,7 +4,7 @@ recall, precision and the share an editor keeps as it is, per kind of mention an
 for each half. Prints figures, asserts nothing.
 
     .venv/bin/python benchmarks/suggestions_quality.py [--half dev|test|both] [--json]
-        [--verbose] [--show-test-misses]
+        [--verbose] [--show-test-misses] [--numbers FIRST-LAST]
 
 Builds a throwaway SQLite database, loads the records known before any article is read
 (known.yaml: companies with their aliases, plants with operator, city and aliases), stores each
@@ -269,17 +269,43 @@ def parse_arguments():
         action="store_true",
         help="with --verbose, list the test half's misses too (it is scored, never tuned on)",
     )
+    parser.add_argument(
+        "--numbers",
+        type=number_range,
+        metavar="FIRST-LAST",
+        help="score only the articles numbered FIRST to LAST (e.g. 55-70: a batch's blind start)",
+    )
     return parser.parse_args()
 
 
-def run(halves, verbose, show_test_misses):
+def number_range(text):
+    """(first, last) from "55-70" or "55"; the articles' names begin with their number."""
+    first, _, last = text.partition("-")
+    try:
+        bounds = (int(first), int(last or first))
+    except ValueError:
+        message = f"“{text}” is not a range of numbers such as 55-70"
+        raise argparse.ArgumentTypeError(message) from None
+    if bounds[0] > bounds[1]:
+        raise argparse.ArgumentTypeError(f"“{text}” ends before it begins")
+    return bounds
+
+
+def numbered_within(article, numbers):
+    if numbers is None:
+        return True
+    number = article.name.split("-", 1)[0]
+    return number.isdigit() and numbers[0] <= int(number) <= numbers[1]
+
+
+def run(halves, verbose, show_test_misses, numbers=None):
     """{half: (articles, figures, misses by article or None)} for the halves asked."""
     known = load_known()
     load_known_records(known)
     names = Names(known)
     report = {}
     for half in halves:
-        articles = load_half(half, known)
+        articles = [a for a in load_half(half, known) if numbered_within(a, numbers)]
         evaluated = [evaluate(article, names) for article in articles]
         listed = verbose and (half == "dev" or show_test_misses)
         details = {f"{half}/{e.article.name}": misses(e) for e in evaluated} if listed else None
@@ -308,7 +334,7 @@ def main():
 
         with contextlib.redirect_stdout(io.StringIO()):
             call_command("migrate", verbosity=0)
-        report = run(halves, args.verbose, args.show_test_misses)
+        report = run(halves, args.verbose, args.show_test_misses, args.numbers)
     if args.json:
         output = {}
         for half, (_, figures, details) in report.items():
