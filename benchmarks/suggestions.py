@@ -120,6 +120,13 @@ def runs_text(size):
     return "".join(run[:third] for run in runs)
 
 
+def securing_text(size):
+    """Buyers securing supply, a deal concluded and a volume over years, with no full stop: the
+    worst case for the agreement rules with two bounded gaps ("secured … supply … from Y")."""
+    unit = "Acme secured cell supply supply from Norda, inks a deal, 30 GWh to Norda over years "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
 def spaces_text(size):
     """A description, a run of spaces and the verb: a description could start at each of them."""
     return "The French cell maker" + " " * size + "will open a plant."
@@ -178,6 +185,7 @@ def run(count):
         ("of hyphens and listed names", separators_text, (50_000, 100_000, 200_000), "en"),
         ("of one word, 'de la ' and a deal with no full stop", runs_text, (25_000, 50_000), "fr"),
         ("of spaces after a description", spaces_text, (10_000, 20_000, 40_000), "en"),
+        ("of supply secured with no full stop", securing_text, (12_500, 25_000), "en"),
         ("of holdings in parentheses", holdings_text, (12_500, 25_000), "fr"),
         ("of capitalised letters", capitals_text, (12_500, 25_000), "en"),
     ):

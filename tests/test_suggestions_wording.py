@@ -224,7 +224,7 @@ def test_a_distributive_sentence_gives_the_named_venture_to_its_founders(second)
     ("body", "language", "kind", "status", "roles"),
     [
         ("Pellucell won an order from Moravia Auto for its compact vans.", "en", "supply",
-         "announced", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
+         "signed", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
         ("Pellucell a été choisi par Moravia Auto pour équiper ses futurs utilitaires.", "fr",
          "supply", "announced", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
         ("Moravia Auto has selected Pellucell to equip its vans with cells.", "en", "supply",

@@ -69,13 +69,25 @@ _EXPLICIT_INVESTMENT = triggers.words(
 # choisi par Y pour équiper…", "Y has selected X to supply…".
 _WINS_ORDER = re.compile(
     r"(?<![\w])(?:won|wins|win|received|receives|secured|secures|landed|lands|bagged|remporte|"
-    r"remporté|décroche|décroché|obtient|obtenu|reçoit|reçu)(?![\w])[^.;:]{0,40}?"
+    r"remporté|décroche|décroché|obtient|obtenu|reçoit|reçu|"
+    # the passive of awarding: "has been awarded a contract by Y", "s'est vu attribuer"
+    r"(?<=been )awarded|(?<=was )awarded|(?<=were )awarded|(?<=été )attribuée?s?|"
+    r"vu[ \u00a0]+(?:attribuer|confier))(?![\w])[^.;:]{0,40}?"
     r"(?:orders?|contracts?|commandes?|contrats?)(?![\w])",
     re.I,
 )
 _CHOSEN_BY = re.compile(
     r"(?<![\w])(?:chosen|selected|picked|choisie?s?|sélectionnée?s?|retenue?s?)[ \u00a0]+"
     r"(?:(?:as|comme|en tant que)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}?)?(?:by|par)(?![\w])",
+    re.I,
+)
+# A buyer securing its supply from a company: "has secured cell supply from Y", "sécurise son
+# approvisionnement en lithium auprès de Y".
+_SECURES_SUPPLY = re.compile(
+    r"(?<![\w])(?:secur(?:es|ed|ing)|sécuris\w+|obtain(?:s|ed)?|obtient|obtenu|"
+    r"lock(?:s|ed)[ \u00a0]+in)"
+    r"[^.;]{0,40}?(?<![\w])(?:supply|supplies|approvisionnements?|deliveries|livraisons)"
+    r"(?![\w])[^.;]{0,40}?(?<![\w])(?:from|auprès[ \u00a0]+(?:de|du|d['’]))(?![\w])",
     re.I,
 )
 # "X will be Y's exclusive supplier", "X sera le fournisseur exclusif de Y": X supplies Y.
@@ -87,8 +99,10 @@ _SUPPLIER_OF = re.compile(
     re.I,
 )
 # "X has awarded Y a contract", "X a attribué / confié à Y un contrat": X buys from Y.
+# Not the passive ("has been awarded a contract by Y"), which _WINS_ORDER reads.
 _AWARDS = re.compile(
-    r"(?<![\w])(?:awarded|awards|award|attribué|attribue|attribuent|confié|confie|confient)"
+    r"(?<![\w])(?<!been )(?<!was )(?<!were )(?<!été )"
+    r"(?:awarded|awards|award|attribué|attribue|attribuent|confié|confie|confient)"
     r"(?![\w])(?=[^.;]{0,60}?(?:contracts?|orders?|contrats?|commandes?|deal)(?![\w]))",
     re.I,
 )
@@ -125,8 +139,9 @@ _TO_INFINITIVE = re.compile(
     r"(?<![\w])(?:to|pour|afin de|in order to)[ \u00a0]+(?:(?:lui|leur)[ \u00a0]+)?$", re.I
 )
 _CHOOSES = re.compile(
-    r"(?<![\w])(?:chose|chooses|selected|selects|picked|picks|choisit|choisi|sélectionne|"
-    r"sélectionné|retient|retenu)(?![\w])(?![ \u00a0]+(?:by|par)(?![\w]))",
+    r"(?<![\w])(?:chose|chooses|selected|selects|picked|picks|taps|tapped|nominates|nominated|"
+    r"appoints|appointed|choisit|choisi|sélectionne|sélectionné|retient|retenu|désigne|désigné)"
+    r"(?![\w])(?![ \u00a0]+(?:by|par)(?![\w]))",
     re.I,
 )
 # What a memorandum is about, right after its word: "… pour recycler", "… on recycling".
@@ -240,6 +255,39 @@ _AGREED = re.compile(
     r"(?:deal|agreement|accord|pact|partnership|alliance)s?(?![\w])",
     re.I,
 )
+# A deal concluded, in the present of news or the past, by a verb of concluding before its noun:
+# "inks a supply deal", "clinched a contract", "lands an order", "has secured cell supply",
+# "formed an alliance", "paraphe un accord-cadre", "décroche une commande", "noue un
+# partenariat"; or a deal the sentence acts under ("under a deal with Y", "aux termes d'un
+# accord"). Only inflected forms: "will ink", "va conclure" are a signature to come.
+_DEAL_NOUN = (
+    r"(?:deals?|agreements?|contracts?|orders?|partnerships?|alliances?|pacts?|accords?|"
+    r"supply|supplies|offtake|off-take|tie-up|"
+    r"contrats?|commandes?|partenariats?|marchés?|accords?-cadres?|contrats?-cadres?)"
+)
+_CONCLUDED = re.compile(
+    r"(?<![\w])(?:inks|inked|seals|sealed|clinch(?:es|ed)|strikes|struck|lands|landed|wins|won|"
+    r"secures|secured|bags|bagged|nets|netted|forms|formed|forges|forged|signs|"
+    r"(?:has|have|had|was|were|been)[ \u00a0]+awarded|"
+    r"conclut|concluent|paraphe|paraphent|scelle|scellent|noue|nouent|signe|"
+    r"décroche|décrochent|décroché|remporte|remportent|remporté|obtient|obtenu)(?![\w])"
+    r"[^.;:]{0,50}?(?<![\w])" + _DEAL_NOUN + r"(?![\w])|"
+    r"(?<![\w])(?:under|as[ \u00a0]+part[ \u00a0]+of|aux[ \u00a0]+termes|en[ \u00a0]+vertu|"
+    r"dans[ \u00a0]+le[ \u00a0]+cadre)[ \u00a0]+(?:of[ \u00a0]+|d['’][ \u00a0]*)?"
+    r"(?:an?|un|une|the|its|their|l['’])[ \u00a0]*(?:[\w-]+[ \u00a0]+)?"
+    r"(?:deal|agreement|contract|accord|contrat)[ \u00a0]+(?:with|avec)(?![\w])",
+    re.I,
+)
+# A signature to come: "will sign", "is expected to sign", "signera", "devrait signer".
+_TO_SIGN = re.compile(
+    r"(?<![\w])(?:(?:will|shall|to)[ \u00a0]+(?:sign|ink|seal|conclude|finali[sz]e)|"
+    r"signera|signeront|conclura|concluront|"
+    r"(?:devrai(?:t|ent)|doi(?:t|vent)|va|vont|compte|comptent)[ \u00a0]+"
+    r"(?:signer|conclure|parapher|sceller))(?![\w])",
+    re.I,
+)
+
+
 # A supply named by a noun alone ("l'assurance d'un approvisionnement") is no deal unless a word
 # of dealing or a verb of supplying says one was made.
 _DEAL_WORD = triggers.words(
@@ -293,7 +341,14 @@ def _status(text, kind, loi):
         theirs = True  # "X, dont Y est cliente", "whose customers include Y": a supply in force
     if triggers.ACTIVE.search(text) or theirs or _RENEWED.search(text):
         return "active"
-    if triggers.SIGNED.search(text) or triggers.CONTRACT.search(text) or _AGREED.search(text):
+    if _TO_SIGN.search(text) and not (triggers.SIGNED.search(text) or _AGREED.search(text)):
+        return "announced"  # "will sign a supply contract": the contract is still to come
+    if (
+        triggers.SIGNED.search(text)
+        or triggers.CONTRACT.search(text)
+        or _AGREED.search(text)
+        or _CONCLUDED.search(text)
+    ):
         return "signed"
     return "announced"
 
@@ -335,6 +390,7 @@ def _supply_roles(sentence, companies, discourse):
         (_CUSTOMER_OF, "buyer", "supplier"),
         (_WHOSE_CUSTOMER, "supplier", "buyer"),
         (_CHOOSES, "buyer", "supplier"),
+        (_SECURES_SUPPLY, "buyer", "supplier"),
         (triggers.SUPPLYING, "supplier", "buyer"),
         (_SELLS_GOODS, "supplier", "buyer"),
         (_BUYS_GOODS, "buyer", "supplier"),
@@ -415,6 +471,10 @@ def _volumes(sentence):
         if figure["unit"] in ("GWh", "GWh/yr")
         and not _is_capacity(sentence, figure)
         and not _IN_TOTAL.match(sentence.reading.body, figure["end"])
+        and not (
+            figure["unit"] == "GWh"
+            and _OVER_YEARS_LATER.match(sentence.reading.body, figure["end"])
+        )
         and not _TOTAL_BEFORE.search(
             sentence.reading.body, max(0, figure["start"] - 20), figure["start"]
         )
@@ -426,6 +486,14 @@ def _volumes(sentence):
 _IN_TOTAL = re.compile(
     r"(?:[ \u00a0]+(?:of|de|d['’])[ \u00a0]*[\w-]+)?[ \u00a0]+(?:over|sur|across|en)[ \u00a0]+"
     r"(?:[\w-]+[ \u00a0]+)?(?:years|ans|années)|[ \u00a0]+(?:in total|au total)",
+    re.I,
+)
+# Or said after the buyer: "will supply 30 GWh to Y over six years", "fournira 30 GWh à Y sur
+# six ans"; not when a yearly rate comes first ("12 GWh par an à Y sur dix ans").
+_OVER_YEARS_LATER = re.compile(
+    r"(?:(?!(?<![\w])(?:per|par|a|an|each|chaque|every)[ \u00a0]+(?:year|an|année)(?![\w])|"
+    r"annually|yearly|annuel)[^.;,]){0,60}?"
+    r"(?<![\w])(?:over|sur|across)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?(?:years|ans|années)(?![\w])",
     re.I,
 )
 _TOTAL_BEFORE = re.compile(r"(?:a total of|au total|in total|soit|cumul\w*)[ \u00a0]+$", re.I)
@@ -772,10 +840,11 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         found = _venture_proposal(sentence, venture, discourse)
         if found:
             yield found
-    if triggers.DENIED.search(body, passage.start, passage.end) and not triggers.SIGNED.search(
-        body, passage.start, passage.end
-    ):
-        return  # not "signed a deal with Y and dismissed reports of a merger"
+    denied = triggers.DENIED.search(body, passage.start, passage.end)
+    if denied and not triggers.SIGNED.search(body, passage.start, denied.start()):
+        # not "signed a deal with Y and dismissed reports of a merger"; but "denied that it had
+        # signed a deal" denies the signature
+        return
     if _continues(sentence, discourse):
         return
     if _HYPOTHETICAL.search(body, passage.start, passage.end) and not (

@@ -180,13 +180,19 @@ AGREEMENT_KINDS = [
                              r"sociétés? communes?")),
     ("letter_of_intent", words(r"letters? of intent|LOI|memorandums? of understanding|MoU|"
                                 r"(?<!internal )memorand(?:um|ums|a)(?! of association)|"
-                                r"lettres? d['’]intention|protocoles? d['’]accord")),
+                                r"lettres? d['’]intention|protocoles? d['’]accord|"
+                                # preliminary terms: "heads of agreement", "a non-binding term
+                                # sheet", "un accord de principe"; not a binding term sheet
+                                r"heads[\s-]+of[\s-]+(?:agreement|terms)|"
+                                r"non-binding[\s-]+(?:term[\s-]+sheets?|agreements?|offers?)|"
+                                r"preliminary[\s-]+agreements?|accords?\s+de\s+principe|"
+                                r"accords?\s+préliminaires?")),
     ("supply", words(r"supply|supplies|supplied|supplier|supplying|provides?|provided|"
                       r"providing|deliver(?:s|ed|y|ies)?|fourni\w*|fourniture|livr\w+|"
                       r"approvisionn\w+|off-?take|offtake|(?<!in )(?<!aux )orders?(?! to)|"
                       r"(?<!aux )commandes?|équiper|"
                       r"équipera|équiperont|equip|equips|equipping")),
-    ("research", words(r"research|R&D|recherche|"
+    ("research", words(r"research|R&D|recherches?|"
                         r"(?:study|étudier|étudieront)[^.;]{0,30}?(?:ensemble|together|"
                         r"jointly(?![ -]owned)|conjointement)|"
                         r"(?:jointly|together)[ \u00a0]+study")),
@@ -233,8 +239,10 @@ _SHARES_BOUGHT = (
     r"ownership|control|contrôle)"
     r"(?![\w]))))"
 )
+# Not "lands a purchase order from Y": Y places it with the subject, who supplies.
 BUY_VERB = re.compile(
-    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?|purchasing|will take|would take|"
+    r"(?<![\w])(?:buy|buys|bought|buying|purchase[sd]?(?![ \u00a0]+orders?)|purchasing|"
+    r"will take|would take|"
     r"take[sn]?|source[sd]?|sourcing|achète|achètera|achèteront|acheter|achetait|achetaient|"
     r"procure[sd]?|procuring|achèterai(?:t|ent)|"
     rf"s['’](?:y{_S}+)?approvisionne\w*|s['’]y{_S}+fourni\w*|se{_S}+fourni\w*|prendra|prendront)"

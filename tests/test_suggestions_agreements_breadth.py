@@ -1,0 +1,326 @@
+"""
+Breadth of agreement reading: the verbs, nouns, word orders, tenses, volumes, start years and
+ventures the trade press and press releases use for deals, in English and French, each on a
+sentence written for it; and sentences that state no deal (talks, hypotheses, denials, rumours,
+grants, other trades). Each asserts what the editor would see: kind, status, parties with their
+roles, start year, yearly volumes and the date the deal is given.
+"""
+
+import pytest
+
+from sourcing.models import Company
+
+from .factories import make_company
+from .test_suggestions_deals_wording import known, proposals, roles  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+DAY = "2025-06-18"  # the articles' date (a Wednesday)
+MONDAY = "2025-06-16"
+CELLS = {("pellucell", "supplier"), ("moravia-auto", "buyer")}
+MATERIALS = {("lumeo-chemicals", "supplier"), ("pellucell", "buyer")}
+SCRAP = {("pellucell", "supplier"), ("orbis-recycling", "buyer")}
+PARTNERS = {("pellucell", "partner"), ("moravia-auto", "partner")}
+LUMEO_PARTNERS = {("pellucell", "partner"), ("lumeo-chemicals", "partner")}
+ORBIS_PARTNERS = {("pellucell", "partner"), ("orbis-recycling", "partner")}
+
+
+@pytest.fixture(autouse=True)
+def recycler(known):  # noqa: F811
+    make_company("Orbis Recycling", kind=Company.Kind.INDUSTRIAL, country="BE")
+
+
+def deals(body, language):
+    """(kind, status, roles, start year, yearly volumes) of each agreement proposed."""
+    return [
+        (
+            f["kind"],
+            f["status"],
+            roles(f),
+            f["start_year"],
+            [v["gwh_per_year"] for v in f["volumes"]],
+        )
+        for f in proposals(body, language, "agreement")
+    ]
+
+
+# -- Verbs of concluding a supply deal, the supplier named first ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell has inked a supply deal with Moravia Auto for up to 20 GWh a year of cells.",
+         "en", [("supply", "signed", CELLS, None, [20])]),
+        ("Pellucell sealed a contract to supply Moravia Auto with 10 GWh annually from 2027.",
+         "en", [("supply", "signed", CELLS, 2027, [10])]),
+        ("Pellucell clinches a multi-year battery supply contract with Moravia Auto.", "en",
+         [("supply", "signed", CELLS, None, [])]),
+        ("Lumeo Chemicals strikes a deal to deliver cathode powder to Pellucell.", "en",
+         [("supply", "signed", MATERIALS, None, [])]),
+        ("Pellucell lands a purchase order from Moravia Auto for battery modules.", "en",
+         [("supply", "signed", CELLS, None, [])]),
+        ("Pellucell wins an order from Moravia Auto worth EUR 200 million.", "en",
+         [("supply", "signed", CELLS, None, [])]),
+        ("Pellucell has been awarded a contract by Moravia Auto to deliver battery packs.", "en",
+         [("supply", "signed", CELLS, None, [])]),
+        ("Pellucell conclut un contrat d'approvisionnement avec Moravia Auto portant sur 15 GWh "
+         "par an.", "fr", [("supply", "signed", CELLS, None, [15])]),
+        ("Pellucell paraphe un accord-cadre avec Moravia Auto pour la fourniture de cellules à "
+         "partir de 2027.", "fr", [("supply", "signed", CELLS, 2027, [])]),
+        ("Pellucell décroche une commande de Moravia Auto pour des modules de batteries.", "fr",
+         [("supply", "signed", CELLS, None, [])]),
+        ("Pellucell remporte un contrat auprès de Moravia Auto pour équiper ses utilitaires.",
+         "fr", [("supply", "signed", CELLS, None, [])]),
+        ("Lumeo Chemicals scelle un contrat de fourniture d'électrolyte avec Pellucell.", "fr",
+         [("supply", "signed", MATERIALS, None, [])]),
+        ("Lumeo Chemicals a signé un contrat d'approvisionnement en précurseurs avec Pellucell.",
+         "fr", [("supply", "signed", MATERIALS, None, [])]),
+    ],
+)  # fmt: skip
+def test_verbs_of_concluding_a_supply_deal(body, language, expected):
+    assert deals(body, language) == expected
+
+
+# -- The buyer first: secures, sources, taps, picks, selects, nominates, retient ------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto has secured cell supply from Pellucell for its electric vans.", "en",
+         [("supply", "signed", CELLS, None, [])]),
+        ("Moravia Auto taps Pellucell as cell supplier for its next compact car.", "en",
+         [("supply", "announced", CELLS, None, [])]),
+        ("Moravia Auto picks Pellucell to supply batteries from 2028.", "en",
+         [("supply", "announced", CELLS, 2028, [])]),
+        ("Moravia Auto nominated Pellucell as the cell supplier for its van platform.", "en",
+         [("supply", "announced", CELLS, None, [])]),
+        ("Pellucell has signed an offtake agreement with Lumeo Chemicals for lithium hydroxide.",
+         "en", [("supply", "signed", MATERIALS, None, [])]),
+        ("Pellucell will buy 3 GWh of cathode material a year from Lumeo Chemicals starting in "
+         "2029.", "en", [("supply", "announced", MATERIALS, 2029, [3])]),
+        ("Moravia Auto retient Pellucell comme fournisseur de cellules pour sa future citadine.",
+         "fr", [("supply", "announced", CELLS, None, [])]),
+        ("Moravia Auto a retenu Pellucell pour fournir les cellules de sa plateforme à partir de "
+         "2028.", "fr", [("supply", "announced", CELLS, 2028, [])]),
+        ("Moravia Auto achètera à Pellucell 5 GWh de cellules par an dès 2026.", "fr",
+         [("supply", "announced", CELLS, 2026, [5])]),
+        ("Pellucell s'approvisionnera en lithium auprès de Lumeo Chemicals à compter de 2029.",
+         "fr", [("supply", "announced", MATERIALS, 2029, [])]),
+        ("Moravia Auto a sélectionné Pellucell comme fournisseur de batteries.", "fr",
+         [("supply", "announced", CELLS, None, [])]),
+    ],
+)  # fmt: skip
+def test_the_buyer_named_first_chooses_or_secures_its_supplier(body, language, expected):
+    assert deals(body, language) == expected
+
+
+# -- The passive and the deal as subject --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell was selected by Moravia Auto as its battery supplier.", "en",
+         [("supply", "announced", CELLS, None, [])]),
+        ("Pellucell a été choisie par Moravia Auto comme fournisseur de batteries.", "fr",
+         [("supply", "announced", CELLS, None, [])]),
+        ("Moravia Auto sera approvisionnée en cellules par Pellucell dès 2027.", "fr",
+         [("supply", "announced", CELLS, 2027, [])]),
+        ("Under a deal with Moravia Auto, Pellucell will deliver 8 GWh of cells a year starting "
+         "in 2027.", "en", [("supply", "signed", CELLS, 2027, [8])]),
+        ("Aux termes d'un accord avec Moravia Auto, Pellucell livrera des cellules à partir de "
+         "2027.", "fr", [("supply", "signed", CELLS, 2027, [])]),
+    ],
+)  # fmt: skip
+def test_the_passive_and_a_deal_named_before_its_parties(body, language, expected):
+    assert deals(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "announced"),
+    [
+        ("The agreement, signed on Monday by Pellucell and Moravia Auto, covers the delivery "
+         "of cells for electric vans.", "en", MONDAY),
+        ("L'accord, signé lundi par Pellucell et Moravia Auto, porte sur la livraison de "
+         "cellules.", "fr", MONDAY),
+        ("Pellucell signed a supply deal with Moravia Auto last month.", "en", "2025-05"),
+        ("Pellucell a signé le mois dernier un contrat de fourniture avec Moravia Auto.", "fr",
+         "2025-05"),
+        ("Pellucell signed a contract last year to supply Moravia Auto with cells.", "en",
+         "2024"),
+    ],
+)  # fmt: skip
+def test_the_date_a_passage_gives_its_deal(body, language, announced):
+    found = proposals(body, language, "agreement")
+    assert [(f["kind"], f["status"], roles(f), f["announced"]) for f in found] == [
+        ("supply", "signed", CELLS, announced)
+    ]
+
+
+# -- Tenses: a deal to be signed is announced, one in force is active ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status"),
+    [
+        ("Pellucell will sign a framework agreement with Moravia Auto for the supply of cells.",
+         "en", "announced"),
+        ("Pellucell is expected to sign a supply contract with Moravia Auto next month.", "en",
+         "announced"),
+        ("Pellucell signera un contrat de fourniture avec Moravia Auto d'ici la fin de l'année.",
+         "fr", "announced"),
+        ("Pellucell devrait signer un accord de fourniture de cellules avec Moravia Auto.", "fr",
+         "announced"),
+        ("Pellucell has been supplying Moravia Auto with cells since 2021.", "en", "active"),
+        ("Pellucell livre déjà des cellules à Moravia Auto.", "fr", "active"),
+    ],
+)  # fmt: skip
+def test_a_deal_to_be_signed_is_announced_and_one_in_force_active(body, language, status):
+    assert [(f["kind"], f["status"], roles(f)) for f in proposals(body, language, "agreement")] == [
+        ("supply", status, CELLS)
+    ]
+
+
+# -- Volumes: per year only ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "volumes"),
+    [
+        ("Pellucell will supply Moravia Auto with 20 GWh over five years.", "en", []),
+        ("Pellucell fournira 30 GWh à Moravia Auto sur six ans.", "fr", []),
+        ("Pellucell livrera jusqu'à 12 GWh par an à Moravia Auto à partir de 2027.", "fr", [12]),
+        ("Pellucell will deliver 6 GWh per year of cells to Moravia Auto.", "en", [6]),
+    ],
+)  # fmt: skip
+def test_only_yearly_volumes_are_volumes(body, language, volumes):
+    found = proposals(body, language, "agreement")
+    assert [(roles(f), [v["gwh_per_year"] for v in f["volumes"]]) for f in found] == [
+        (CELLS, volumes)
+    ]
+
+
+# -- Preliminary deals: memoranda, letters of intent, heads of agreement, term sheets ------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell signed a memorandum of understanding with Moravia Auto on the supply of "
+         "cells from 2029.", "en", [("supply", "letter_of_intent", CELLS, 2029, [])]),
+        ("Lumeo Chemicals and Pellucell signed heads of agreement for the supply of electrolyte.",
+         "en", [("supply", "letter_of_intent", MATERIALS, None, [])]),
+        ("Lumeo Chemicals has signed a non-binding term sheet to supply precursors to Pellucell.",
+         "en", [("supply", "letter_of_intent", MATERIALS, None, [])]),
+        ("Lumeo Chemicals signed a binding term sheet to supply precursors to Pellucell.", "en",
+         [("supply", "signed", MATERIALS, None, [])]),
+        ("Pellucell et Moravia Auto ont signé un protocole d'accord portant sur la fourniture de "
+         "cellules.", "fr", [("supply", "letter_of_intent", CELLS, None, [])]),
+        ("Lumeo Chemicals a signé une lettre d'intention avec Pellucell pour lui livrer de "
+         "l'électrolyte dès 2028.", "fr", [("supply", "letter_of_intent", MATERIALS, 2028, [])]),
+        ("Pellucell and Lumeo Chemicals signed a letter of intent to jointly develop cathode "
+         "materials.", "en", [("partnership", "letter_of_intent", LUMEO_PARTNERS, None, [])]),
+    ],
+)  # fmt: skip
+def test_preliminary_deals_are_letters_of_intent_of_their_kind(body, language, expected):
+    assert deals(body, language) == expected
+
+
+# -- Partnerships, alliances, research ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell has entered into a strategic partnership with Moravia Auto.", "en",
+         [("partnership", "signed", PARTNERS, None, [])]),
+        ("Pellucell and Lumeo Chemicals formed an alliance to develop sodium-ion cells.", "en",
+         [("partnership", "signed", LUMEO_PARTNERS, None, [])]),
+        ("Pellucell has teamed up with Orbis Recycling to recycle its production scrap.", "en",
+         [("partnership", "announced", ORBIS_PARTNERS, None, [])]),
+        ("Pellucell noue un partenariat stratégique avec Lumeo Chemicals dans les cathodes.",
+         "fr", [("partnership", "signed", LUMEO_PARTNERS, None, [])]),
+        ("Pellucell s'associe à Orbis Recycling pour recycler ses rebuts de production.", "fr",
+         [("partnership", "announced", ORBIS_PARTNERS, None, [])]),
+        ("Moravia Auto scelle une alliance avec Pellucell dans les batteries.", "fr",
+         [("partnership", "signed", PARTNERS, None, [])]),
+        ("Pellucell et Lumeo Chemicals mèneront des recherches communes sur les électrolytes "
+         "solides.", "fr", [("research", "announced", LUMEO_PARTNERS, None, [])]),
+        ("Pellucell and Lumeo Chemicals signed a research agreement on solid electrolytes.", "en",
+         [("research", "signed", LUMEO_PARTNERS, None, [])]),
+    ],
+)  # fmt: skip
+def test_partnerships_alliances_and_research(body, language, expected):
+    assert deals(body, language) == expected
+
+
+# -- Joint ventures: founded, formed, set up, co-owned ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status", "founders", "start_year"),
+    [
+        ("Pellucell and Moravia Auto will set up a joint venture to build a gigafactory.", "en",
+         "announced", PARTNERS, None),
+        ("Pellucell and Moravia Auto are forming a 50:50 JV to make cells in Spain.", "en",
+         "announced", PARTNERS, None),
+        ("Pellucell and Lumeo Chemicals set up a co-owned cathode joint venture in 2021.", "en",
+         "active", LUMEO_PARTNERS, 2021),
+        ("Pellucell and Lumeo Chemicals founded a joint venture, Cathora, in 2020.", "en",
+         "active", LUMEO_PARTNERS, 2020),
+        ("Pellucell et Moravia Auto créent une coentreprise à parts égales pour produire des "
+         "cellules.", "fr", "announced", PARTNERS, None),
+        ("Pellucell et Lumeo Chemicals ont fondé en 2020 une co-entreprise dédiée aux cathodes.",
+         "fr", "active", LUMEO_PARTNERS, 2020),
+        ("Moravia Auto et Pellucell vont constituer une joint-venture détenue à parts égales.",
+         "fr", "announced", PARTNERS, None),
+    ],
+)  # fmt: skip
+def test_joint_ventures_have_their_founders_as_partners(
+    body, language, status, founders, start_year
+):
+    ventures = [f for f in proposals(body, language, "agreement") if f["kind"] == "joint_venture"]
+    assert [(f["status"], roles(f), f["start_year"]) for f in ventures] == [
+        (status, founders, start_year)
+    ]
+
+
+# -- No deal: talks, hypotheses, denials, rumours, grants, other trades --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell is in talks with Moravia Auto about a supply deal.", "en"),
+        ("Pellucell is in discussions with Moravia Auto over cell deliveries.", "en"),
+        ("Pellucell could supply Moravia Auto with cells from 2028.", "en"),
+        ("Moravia Auto denied that it had signed a supply deal with Pellucell.", "en"),
+        ("Pellucell is rumoured to be close to a supply deal with Moravia Auto.", "en"),
+        ("Pellucell received a EUR 30 million grant from the French government.", "en"),
+        ("Moravia Auto signed a sponsorship contract with Halden Fonds for its cycling team.",
+         "en"),
+        ("Pellucell est en discussions avec Moravia Auto en vue d'un contrat de fourniture.",
+         "fr"),
+        ("Pellucell pourrait fournir des cellules à Moravia Auto à partir de 2028.", "fr"),
+        ("Moravia Auto a démenti avoir signé un contrat avec Pellucell.", "fr"),
+        ("Selon des rumeurs, Moravia Auto serait sur le point de choisir Pellucell comme "
+         "fournisseur.", "fr"),
+        ("Pellucell a obtenu une subvention de 50 millions d'euros de l'État.", "fr"),
+        ("Moravia Auto a signé un contrat de parrainage avec Halden Fonds pour son équipe "
+         "cycliste.", "fr"),
+    ],
+)  # fmt: skip
+def test_no_deal_is_made(body, language):
+    statuses = {f["status"] for f in proposals(body, language, "agreement")}
+    assert statuses <= {"in_discussion"}
+
+
+def test_a_news_deal_is_given_the_article_date():
+    (fields,) = proposals("Pellucell inks a supply deal with Moravia Auto.", "en", "agreement")
+    assert (fields["status"], fields["announced"], fields["announced_precision"]) == (
+        "signed",
+        DAY,
+        "day",
+    )
