@@ -324,3 +324,65 @@ def test_a_news_deal_is_given_the_article_date():
         DAY,
         "day",
     )
+
+
+# -- A deal in force since a year, an order received, a deal acted under, a venture created now --
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Les packs embarquent un logiciel de Lumeo Chemicals, que Pellucell exploite sous "
+         "licence depuis 2024.", "fr", [("partnership", "active", LUMEO_PARTNERS, 2024, [])]),
+        ("Pellucell has made cathodes under licence from Lumeo Chemicals since 2022.", "en",
+         [("partnership", "active", LUMEO_PARTNERS, 2022, [])]),
+        ("Moravia Auto will buy cells from Pellucell under a separate offtake deal from 2029.",
+         "en", [("supply", "signed", CELLS, 2029, [])]),
+        ("Pellucell has received an order from Moravia Auto for 2 GWh of modules a year.", "en",
+         [("supply", "signed", CELLS, None, [2])]),
+        ("Pellucell annonce avoir reçu de Moravia Auto une commande de modules de batteries.",
+         "fr", [("supply", "signed", CELLS, None, [])]),
+    ],
+)  # fmt: skip
+def test_deals_in_force_received_or_acted_under(body, language, expected):
+    assert deals(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell and Moravia Auto have created a joint venture, Bohemcell, to make cells.",
+         "en"),
+        ("Pellucell et Moravia Auto viennent de créer une coentreprise baptisée Bohemcell.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_venture_created_in_the_perfect_is_signed(body, language):
+    ventures = [f for f in proposals(body, language, "agreement") if f["kind"] == "joint_venture"]
+    assert [(f["status"], roles(f)) for f in ventures] == [("signed", PARTNERS)]
+
+
+def test_the_first_order_said_next_signs_the_deal_and_gives_its_start_and_volume():
+    body = (
+        "Moravia Auto has selected Pellucell to supply cells to its van plant. The first "
+        "purchase order covers deliveries from 2027 of 3 GWh of cells a year."
+    )
+    assert deals(body, "en") == [("supply", "signed", CELLS, 2027, [3])]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell declined to comment on reports that it was in talks with Moravia Auto.",
+         "en"),
+        ("Pellucell a refusé de commenter les informations selon lesquelles elle livrerait "
+         "Moravia Auto.", "fr"),
+    ],
+)  # fmt: skip
+def test_reports_a_company_will_not_comment_on_are_no_deal(body, language):
+    assert proposals(body, language, "agreement") == []
+
+
+def test_a_stake_sold_to_a_company_named_after_goods_is_no_supply():
+    make_company("Norda Lithium", kind=Company.Kind.INDUSTRIAL, country="SE")
+    body = "Halden Fonds sold a 15% stake in Pellucell to Norda Lithium last month."
+    assert [f for f in proposals(body, "en", "agreement") if f["kind"] == "supply"] == []

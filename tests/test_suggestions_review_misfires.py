@@ -24,7 +24,7 @@ LUMEO_SUPPLIES = {("lumeo-chemicals", "supplier"), ("pellucell", "buyer")}
         ("Pellucell livrera des cellules à Moravia Auto à partir de 2027, même si les volumes "
          "restent confidentiels.", "fr", [("announced", PELLUCELL_SUPPLIES, 2027)]),
         ("Pellucell will deliver cells to Moravia Auto from 2027 under the deal, which analysts "
-         "valued at $2 billion.", "en", [("announced", PELLUCELL_SUPPLIES, 2027)]),
+         "valued at $2 billion.", "en", [("signed", PELLUCELL_SUPPLIES, 2027)]),
         ("Pellucell will ship modules to Moravia Auto for a pack that weighs 400 kg.", "en",
          [("announced", PELLUCELL_SUPPLIES, None)]),
     ],

@@ -54,12 +54,15 @@ _SIGNED_IN = re.compile(
 # (``match`` with a position: no "^", which would match only at the text's start).
 _CONTINUES = re.compile(
     r"(?:under[ \u00a0]+|selon[ \u00a0]+|aux termes de[ \u00a0]+)?"
-    r"(?:(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*(?:contract|contrat|agreement|"
+    r"(?:(?:the|le|la|les|l['’]|this|ce|cet|cette|ces)[ \u00a0]*"
+    r"(?:(?:first|initial|premier|première|premiers|premières)[ \u00a0]+)?"
+    r"(?:(?:purchase|firm)[ \u00a0]+orders?|orders?|bons?[ \u00a0]+de[ \u00a0]+commande|commandes?|"
+    r"volumes|contract|contrat|agreement|"
     r"accord|deal|deliveries|livraisons|shipments|supplies|memorandum|"
     r"protocole[ \u00a0]+d['’]accord|lettre[ \u00a0]+d['’]intention|"
     r"letter[ \u00a0]+of[ \u00a0]+intent)|"
     # "Deliveries should begin in 2028", "Livraisons prévues dès 2027"
-    r"(?:deliveries|shipments|livraisons))(?![\w])",
+    r"(?:deliveries|shipments|livraisons|volumes))(?![\w])",
     re.I,
 )
 _EXPLICIT_INVESTMENT = triggers.words(
@@ -215,7 +218,9 @@ _GOODS_AFTER = re.compile(
 # what makes the goods, not a supply of them.
 _TO_THE_GOODS = (
     r"(?:(?!(?<![\w])(?:usines?|plants?|factory|factories|sites?|activités?|business(?:es)?|"
-    r"divisions?|subsidiar(?:y|ies)|filiales?|unités?|units?|branches?|pôles?)(?![\w]))"
+    r"divisions?|subsidiar(?:y|ies)|filiales?|unités?|units?|branches?|pôles?|"
+    # nor shares: "sold a 15% stake to Y Lithium" sells no lithium
+    r"stakes?|shares?|interests?|holdings?|participations?|parts|capital|%)(?![\w])|%)"
     r"[^.;]){0,50}?"
 )
 # Selling goods is supplying them: "will sell 5 GWh of cells a year to Y", "vendra ses
@@ -274,8 +279,11 @@ _CONCLUDED = re.compile(
     r"[^.;:]{0,50}?(?<![\w])" + _DEAL_NOUN + r"(?![\w])|"
     r"(?<![\w])(?:under|as[ \u00a0]+part[ \u00a0]+of|aux[ \u00a0]+termes|en[ \u00a0]+vertu|"
     r"dans[ \u00a0]+le[ \u00a0]+cadre)[ \u00a0]+(?:of[ \u00a0]+|d['’][ \u00a0]*)?"
-    r"(?:an?|un|une|the|its|their|l['’])[ \u00a0]*(?:[\w-]+[ \u00a0]+)?"
-    r"(?:deal|agreement|contract|accord|contrat)[ \u00a0]+(?:with|avec)(?![\w])",
+    r"(?:an?|un|une|the|its|their|l['’])[ \u00a0]*(?:[\w-]+[ \u00a0]+){0,2}?"
+    r"(?:deal|agreement|contract|accord|contrat)(?![\w])|"
+    # an order received: "has received an order from Y", "annonce avoir reçu de Y une commande"
+    r"(?<![\w])(?:receives|received|reçoit|reçu|booked)(?![\w])[^.;:]{0,50}?(?<![\w])"
+    r"(?:orders?|commandes?|contracts?|contrats?)(?![\w])",
     re.I,
 )
 # A signature to come: "will sign", "is expected to sign", "signera", "devrait signer".
@@ -323,6 +331,16 @@ _RENEWED = re.compile(
 )
 
 
+# A use under a licence or a deal since a year runs already: "que X exploite sous licence depuis
+# 2024", "has made them under licence since 2022", "sous contrat depuis 2021".
+_UNDER_SINCE = re.compile(
+    r"(?<![\w])(?:(?:sous|under)[ \u00a0]+(?:(?:a|an|the|its|un|une|le|la)[ \u00a0]+)?"
+    r"(?:licen[cs]e|contrat|contract|agreement|accord)s?)(?![\w])[^.;]{0,40}?(?<![\w])"
+    r"(?:since|depuis)[ \u00a0]+(?:19|20)[0-9]{2}(?![\w])",
+    re.I,
+)
+
+
 def _status(text, kind, loi):
     if loi:
         return "letter_of_intent"
@@ -339,7 +357,7 @@ def _status(text, kind, loi):
     customer = _WHOSE_CUSTOMER.search(text)
     if customer and not _BECOMES.search(text, customer.start()):
         theirs = True  # "X, dont Y est cliente", "whose customers include Y": a supply in force
-    if triggers.ACTIVE.search(text) or theirs or _RENEWED.search(text):
+    if triggers.ACTIVE.search(text) or theirs or _RENEWED.search(text) or _UNDER_SINCE.search(text):
         return "active"
     if _TO_SIGN.search(text) and not (triggers.SIGNED.search(text) or _AGREED.search(text)):
         return "announced"  # "will sign a supply contract": the contract is still to come
@@ -633,6 +651,7 @@ def _venture_proposal(sentence, venture, discourse):
     elif not past and (
         triggers.SIGNED.search(body, passage.start, passage.end)
         or _AGREED.search(body, passage.start, passage.end)
+        or _FOUNDED_NOW.search(body, passage.start, passage.end)
     ):
         status = "signed"  # "have signed an agreement to set up X, a Zaragoza-based venture"
     announced = (None, None) if past else _announced(sentence, discourse, status)
@@ -656,6 +675,16 @@ def _venture_proposal(sentence, venture, discourse):
 
 
 _LETTER_OF_INTENT = dict(triggers.AGREEMENT_KINDS)["letter_of_intent"]
+# A venture founded by a perfect is done: "have created a joint venture", "have set up X",
+# "viennent de créer une coentreprise"; not "are forming", "will set up", "annoncent la
+# création", nor the French "a créé", as often a past long gone as news.
+_FOUNDED_NOW = re.compile(
+    r"(?<![\w])(?:(?:has|have)[ \u00a0]+(?:now[ \u00a0]+|today[ \u00a0]+|formally[ \u00a0]+)?"
+    r"(?:created|set[ \u00a0]+up|formed|founded|established|launched)|"
+    r"(?:vien(?:t|nent)[ \u00a0]+de|ont[ \u00a0]+officiellement|a[ \u00a0]+officiellement)"
+    r"[ \u00a0]+(?:créer|fonder|constituer|former|lancer|créé|fondé|constitué|lancé))(?![\w])",
+    re.I,
+)
 
 
 # An ally named by an indefinite description after a verb of allying: "s'allie à un recycleur
@@ -676,6 +705,9 @@ _HYPOTHETICAL = triggers.words(
     r"could|might|(?-i:may)|pourrait|pourraient|(?<!even )(?<!as )if|unless|were[ \u00a0]+to|"
     r"(?<!même )(?<!comme )si|"
     r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
+    # "declined to comment on reports that it was …", "selon la presse"
+    r"reports?[ \u00a0]+(?:that|of)|(?:declined|refused)[ \u00a0]+to[ \u00a0]+comment|"
+    r"(?:refusé|refuse)[ \u00a0]+de[ \u00a0]+commenter|selon[ \u00a0]+la[ \u00a0]+presse|"
     # not analysts putting a value on a deal made: "the deal, which analysts valued at …"
     r"(?<!which )(?<!that )(?<!que )(?<!que les )analys(?:ts?|tes?)|"
     # a deal only considered: "envisagent une alliance", "is exploring a tie-up"; not a weight
@@ -1124,10 +1156,13 @@ def _continues(sentence, discourse):
     fields["volumes"] = fields["volumes"] + _volumes(sentence)
     if (
         triggers.CONTRACT.search(body, passage.start, passage.end)
-        and fields["status"] == "announced"
-    ):
-        fields["status"] = "signed"
+        or _ORDER.search(body, passage.start, passage.end)
+    ) and fields["status"] == "announced":
+        fields["status"] = "signed"  # "The first purchase order covers …": a firm contract
     return True
+
+
+_ORDER = triggers.words(r"orders?|commandes?")
 
 
 def _body_start(reading):
