@@ -83,6 +83,8 @@ def test_verbs_of_concluding_a_supply_deal(body, language, expected):
 
 
 # -- The buyer first: secures, sources, taps, picks, selects, nominates, retient ------------------
+# A supplier chosen is a deal made (signed), as the corpus's editors read "a retenu X comme
+# fournisseur" and "has been selected by Y to supply".
 
 
 @pytest.mark.parametrize(
@@ -91,25 +93,25 @@ def test_verbs_of_concluding_a_supply_deal(body, language, expected):
         ("Moravia Auto has secured cell supply from Pellucell for its electric vans.", "en",
          [("supply", "signed", CELLS, None, [])]),
         ("Moravia Auto taps Pellucell as cell supplier for its next compact car.", "en",
-         [("supply", "announced", CELLS, None, [])]),
+         [("supply", "signed", CELLS, None, [])]),
         ("Moravia Auto picks Pellucell to supply batteries from 2028.", "en",
-         [("supply", "announced", CELLS, 2028, [])]),
+         [("supply", "signed", CELLS, 2028, [])]),
         ("Moravia Auto nominated Pellucell as the cell supplier for its van platform.", "en",
-         [("supply", "announced", CELLS, None, [])]),
+         [("supply", "signed", CELLS, None, [])]),
         ("Pellucell has signed an offtake agreement with Lumeo Chemicals for lithium hydroxide.",
          "en", [("supply", "signed", MATERIALS, None, [])]),
         ("Pellucell will buy 3 GWh of cathode material a year from Lumeo Chemicals starting in "
          "2029.", "en", [("supply", "announced", MATERIALS, 2029, [3])]),
         ("Moravia Auto retient Pellucell comme fournisseur de cellules pour sa future citadine.",
-         "fr", [("supply", "announced", CELLS, None, [])]),
+         "fr", [("supply", "signed", CELLS, None, [])]),
         ("Moravia Auto a retenu Pellucell pour fournir les cellules de sa plateforme à partir de "
-         "2028.", "fr", [("supply", "announced", CELLS, 2028, [])]),
+         "2028.", "fr", [("supply", "signed", CELLS, 2028, [])]),
         ("Moravia Auto achètera à Pellucell 5 GWh de cellules par an dès 2026.", "fr",
          [("supply", "announced", CELLS, 2026, [5])]),
         ("Pellucell s'approvisionnera en lithium auprès de Lumeo Chemicals à compter de 2029.",
          "fr", [("supply", "announced", MATERIALS, 2029, [])]),
         ("Moravia Auto a sélectionné Pellucell comme fournisseur de batteries.", "fr",
-         [("supply", "announced", CELLS, None, [])]),
+         [("supply", "signed", CELLS, None, [])]),
     ],
 )  # fmt: skip
 def test_the_buyer_named_first_chooses_or_secures_its_supplier(body, language, expected):
@@ -123,9 +125,9 @@ def test_the_buyer_named_first_chooses_or_secures_its_supplier(body, language, e
     ("body", "language", "expected"),
     [
         ("Pellucell was selected by Moravia Auto as its battery supplier.", "en",
-         [("supply", "announced", CELLS, None, [])]),
+         [("supply", "signed", CELLS, None, [])]),
         ("Pellucell a été choisie par Moravia Auto comme fournisseur de batteries.", "fr",
-         [("supply", "announced", CELLS, None, [])]),
+         [("supply", "signed", CELLS, None, [])]),
         ("Moravia Auto sera approvisionnée en cellules par Pellucell dès 2027.", "fr",
          [("supply", "announced", CELLS, 2027, [])]),
         ("Under a deal with Moravia Auto, Pellucell will deliver 8 GWh of cells a year starting "
@@ -246,8 +248,12 @@ def test_preliminary_deals_are_letters_of_intent_of_their_kind(body, language, e
          [("partnership", "announced", ORBIS_PARTNERS, None, [])]),
         ("Moravia Auto scelle une alliance avec Pellucell dans les batteries.", "fr",
          [("partnership", "signed", PARTNERS, None, [])]),
-        ("Pellucell et Lumeo Chemicals mèneront des recherches communes sur les électrolytes "
-         "solides.", "fr", [("research", "announced", LUMEO_PARTNERS, None, [])]),
+        ("Pellucell et Lumeo Chemicals mèneront un programme de recherches communes sur les "
+         "électrolytes solides.", "fr", [("research", "signed", LUMEO_PARTNERS, None, [])]),
+        ("Lumeo Chemicals will run a two-year research programme with Pellucell on binders.",
+         "en", [("research", "signed", LUMEO_PARTNERS, None, [])]),
+        ("Pellucell and Lumeo Chemicals will research solid electrolytes together.", "en",
+         [("research", "announced", LUMEO_PARTNERS, None, [])]),
         ("Pellucell and Lumeo Chemicals signed a research agreement on solid electrolytes.", "en",
          [("research", "signed", LUMEO_PARTNERS, None, [])]),
     ],

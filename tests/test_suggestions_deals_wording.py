@@ -322,7 +322,7 @@ PARTNERS = {("pellucell", "partner"), ("moravia-auto", "partner")}
          "partir de 2028.", "fr",
          [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-17", 2028)]),
         ("Pellucell has been selected as supplier by Moravia Auto for its next platform.", "en",
-         [("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
+         [("supply", "signed", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
         ("Moravia Auto will be the first customer of Pellucell's new plant.", "en",
          [("supply", "announced", PELLUCELL_SUPPLIES, "2025-06-18", None)]),
         ("Moravia Auto has agreed to take cells from Pellucell from the third quarter of next "

@@ -226,9 +226,9 @@ def test_a_distributive_sentence_gives_the_named_venture_to_its_founders(second)
         ("Pellucell won an order from Moravia Auto for its compact vans.", "en", "supply",
          "signed", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
         ("Pellucell a été choisi par Moravia Auto pour équiper ses futurs utilitaires.", "fr",
-         "supply", "announced", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
+         "supply", "signed", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
         ("Moravia Auto has selected Pellucell to equip its vans with cells.", "en", "supply",
-         "announced", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
+         "signed", {("pellucell", "supplier"), ("moravia-auto", "buyer")}),
         ("Pellucell a signé un protocole d'accord avec Moravia Auto, qui prévoit la fourniture de "
          "ses cellules.", "fr", "supply", "letter_of_intent",
          {("pellucell", "supplier"), ("moravia-auto", "buyer")}),

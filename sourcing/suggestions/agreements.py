@@ -366,9 +366,18 @@ def _status(text, kind, loi):
         or triggers.CONTRACT.search(text)
         or _AGREED.search(text)
         or _CONCLUDED.search(text)
+        # a supplier chosen is a deal made: "a retenu X comme fournisseur", "has been selected
+        # by Y to supply" (a choice to come, "will select", "devrait retenir", is no such form)
+        or _CHOOSES.search(text)
+        or _CHOSEN_BY.search(text)
+        # a research programme named is one agreed: "mèneront un programme de recherche"
+        or (kind == "research" and _PROGRAMME.search(text))
     ):
         return "signed"
     return "announced"
+
+
+_PROGRAMME = triggers.words(r"programmes?|programs?|projects?|projets?|consortium|consortia")
 
 
 def _adviser_role(name):
