@@ -392,3 +392,85 @@ def test_a_stake_sold_to_a_company_named_after_goods_is_no_supply():
     make_company("Norda Lithium", kind=Company.Kind.INDUSTRIAL, country="SE")
     body = "Halden Fonds sold a 15% stake in Pellucell to Norda Lithium last month."
     assert [f for f in proposals(body, "en", "agreement") if f["kind"] == "supply"] == []
+
+
+# -- Who is on which side: buying from a plant, two buyers, a partner of the buyer ---------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell runs the Vierzon plant. Moravia Auto, which already buys modules from the "
+         "Vierzon plant for its vans, is adding a model.", "en"),
+        ("Pellucell exploite l'usine de Vierzon. Moravia Auto, qui achète déjà ses modules à "
+         "l'usine de Vierzon, lance un modèle.", "fr"),
+    ],
+)  # fmt: skip
+def test_buying_from_a_plant_is_buying_from_its_operator(body, language):
+    from .factories import make_plant
+
+    pellucell = Company.objects.get(slug="pellucell")
+    make_plant(name="Pellucell Vierzon", operator=pellucell, city="Vierzon", country="FR")
+    assert [(f["status"], roles(f)) for f in proposals(body, language, "agreement")] == [
+        ("active", CELLS)
+    ]
+
+
+def test_two_buyers_named_together_with_no_supplier_make_no_deal():
+    body = "Moravia Auto and Pellucell to source lithium as prices fall."
+    assert proposals(body, "en", "agreement") == []
+
+
+def test_the_buyers_partner_named_with_its_venture_buys_too():
+    body = (
+        "Moravia Auto will source electrolyte from Lumeo Chemicals for its pack venture with "
+        "Pellucell, under a three-way contract."
+    )
+    assert [d for d in deals(body, "en") if d[0] == "supply"] == [
+        (
+            "supply",
+            "signed",
+            {("lumeo-chemicals", "supplier"), ("moravia-auto", "buyer"), ("pellucell", "buyer")},
+            None,
+            [],
+        )
+    ]
+
+
+# -- A present of today is in force; a statement across a semicolon is another ---------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell fournit aujourd'hui près de la moitié des cellules de Moravia Auto.", "fr"),
+        ("Pellucell currently supplies most of the cells Moravia Auto fits to its vans.", "en"),
+    ],
+)  # fmt: skip
+def test_a_supply_said_of_today_is_in_force(body, language):
+    assert [(f["status"], roles(f)) for f in proposals(body, language, "agreement")] == [
+        ("active", CELLS)
+    ]
+
+
+def test_a_company_across_a_semicolon_is_no_party():
+    body = (
+        "Lumeo Chemicals already provides a fifth of the electrolyte bought in Europe; Pellucell "
+        "says it will not change that share."
+    )
+    assert proposals(body, "en", "agreement") == []
+
+
+def test_a_supply_verb_paragraphs_later_adds_nothing_to_the_deal():
+    body = (
+        "Pellucell will deliver cells to Moravia Auto.\n\nPellucell also cut jobs.\n\n"
+        "Lumeo Chemicals opened a lab.\n\nEurope will need 100 GWh by 2030 to supply its car "
+        "plants."
+    )
+    found = [f for f in proposals(body, "en", "agreement") if f["kind"] == "supply"]
+    assert [(roles(f), f["start_year"]) for f in found] == [(CELLS, None)]
+
+
+def test_what_industry_sources_say_is_no_deal():
+    body = "Industry sources say Moravia Auto has looked at buying cells from Pellucell."
+    assert proposals(body, "en", "agreement") == []

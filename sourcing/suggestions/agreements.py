@@ -341,6 +341,16 @@ _UNDER_SINCE = re.compile(
 )
 
 
+# A present of supplying said of today: "X fournit aujourd'hui 40 % des cellules de Y", "X
+# now supplies Y" (not "X today signed", which is news).
+_SUPPLIES_NOW = re.compile(
+    r"(?<![\w])(?:(?:supplies|provides|delivers|ships|sells|fournit|livre|approvisionne|vend)"
+    r"[ \u00a0]+(?:today|now|currently|aujourd['’]hui|désormais|actuellement)|"
+    r"(?:now|today|currently)[ \u00a0]+(?:supplies|provides|delivers|ships|sells))(?![\w])",
+    re.I,
+)
+
+
 def _status(text, kind, loi):
     if loi:
         return "letter_of_intent"
@@ -357,7 +367,13 @@ def _status(text, kind, loi):
     customer = _WHOSE_CUSTOMER.search(text)
     if customer and not _BECOMES.search(text, customer.start()):
         theirs = True  # "X, dont Y est cliente", "whose customers include Y": a supply in force
-    if triggers.ACTIVE.search(text) or theirs or _RENEWED.search(text) or _UNDER_SINCE.search(text):
+    if (
+        triggers.ACTIVE.search(text)
+        or theirs
+        or _RENEWED.search(text)
+        or _UNDER_SINCE.search(text)
+        or _SUPPLIES_NOW.search(text)
+    ):
         return "active"
     if _TO_SIGN.search(text) and not (triggers.SIGNED.search(text) or _AGREED.search(text)):
         return "announced"  # "will sign a supply contract": the contract is still to come
@@ -436,7 +452,12 @@ def _supply_roles(sentence, companies, discourse):
             if verb.group()[0] in "'’" and len(before) >= 2:
                 subject = before[-2]  # "X will be Y's supplier": Y is only the possessor
             return [
-                (c, subject_role if party_key(c) == party_key(subject) else other_role)
+                (
+                    c,
+                    subject_role
+                    if party_key(c) == party_key(subject) or _allied(body, c, subject)
+                    else other_role,
+                )
                 for c in companies
             ]
     ranks = []
@@ -447,6 +468,28 @@ def _supply_roles(sentence, companies, discourse):
         supplier = 0 if ranks[0] < ranks[1] else 1
         return [(c, "supplier" if n == supplier else "buyer") for n, c in enumerate(companies)]
     return [(c, None) for c in companies]
+
+
+# Between two subjects: "X and Y will source …", "X et Y achèteront …".
+_AND = re.compile(r",?[ \u00a0]*(?:and|et|&)[ \u00a0]*", re.I)
+# A company named as the subject's partner takes its side: "for its venture with Y", "together
+# with Y", "aux côtés de Y", "avec son partenaire Y".
+_ALLY_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:venture|coentreprise|co-entreprise|partners?|partenaires?)[ \u00a0]+"
+    r"(?:with|avec)|together[ \u00a0]+with|jointly[ \u00a0]+with|alongside|"
+    r"aux[ \u00a0]+côtés[ \u00a0]+(?:de|du|d['’])|conjointement[ \u00a0]+avec)"
+    r"[ \u00a0]+(?:(?:the|its|la|le|l['’]|son|sa)[ \u00a0]*)?$",
+    re.I,
+)
+
+
+def _allied(body, company, subject):
+    """Whether ``company`` shares the subject's side: named with it as a second subject, or as
+    its partner."""
+    if company["end"] <= subject["start"]:
+        return bool(_AND.fullmatch(body, company["end"], subject["start"]))
+    lead = body[max(0, company["start"] - 40) : company["start"]]
+    return company["start"] > subject["end"] and bool(_ALLY_BEFORE.search(lead))
 
 
 def _subject_of(sentence, before, verb):
@@ -714,6 +757,8 @@ _HYPOTHETICAL = triggers.words(
     r"could|might|(?-i:may)|pourrait|pourraient|(?<!even )(?<!as )if|unless|were[ \u00a0]+to|"
     r"(?<!même )(?<!comme )si|"
     r"rumou?rs?|rumou?red|rumeurs?|reportedly|speculation|spéculations?|"
+    # "industry sources say", "selon des sources proches du dossier"
+    r"sources[ \u00a0]+(?:say|said|close|familiar)|selon[ \u00a0]+(?:des|nos)[ \u00a0]+sources|"
     # "declined to comment on reports that it was …", "selon la presse"
     r"reports?[ \u00a0]+(?:that|of)|(?:declined|refused)[ \u00a0]+to[ \u00a0]+comment|"
     r"(?:refusé|refuse)[ \u00a0]+de[ \u00a0]+commenter|selon[ \u00a0]+la[ \u00a0]+presse|"
@@ -963,11 +1008,17 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
             excluded.add(party_key(venture.name))
         if venture.sentence is original and venture.by_position is not None:
             excluded.update(party_key(p) for p in venture.partners)
+    # a company across a semicolon from the deal's word is in another statement: "X already
+    # provides a fifth of the lithium bought in Spain; the venture will not change that".
+    left = body.rfind(";", passage.start, word.start()) + 1 or passage.start
+    right = body.find(";", word.end(), passage.end)
+    right = passage.end if right < 0 else right
     companies = _distinct(
         c
         for c in sentence.parties
         if c["start"] - PARTY_REACH <= word.start() <= c["end"] + PARTY_REACH
         and party_key(c) not in excluded
+        and left <= c["start"] < right
     )
     roles = None
     if len(companies) == 1 and kind == "supply":
@@ -986,6 +1037,9 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     if len(companies) < 2:
         return
     roles = roles or _roles(sentence, kind, companies, discourse)
+    sides = {role for _, role in roles}
+    if kind == "supply" and len(sides) == 1 and None not in sides:
+        return  # "X and Y to source lithium": two buyers, their supplier not named here
     status = _status(sentence.text, kind, loi)
     announced = _announced(sentence, discourse, status)
     fields = {
@@ -1013,6 +1067,14 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
 _PLANT_CUSTOMER = (
     r"(?<![\w])(?:customers?|clients?|clientes?|buyers?|acheteurs?)[ \u00a0]+"
     r"(?:[\w-]+[ \u00a0]+){0,3}?(?:of|from|de|du)[ \u00a0]+(?:the[ \u00a0]+|la[ \u00a0]+|l['’])?"
+    r"(?:plant|factory|site|refinery|gigafactory|usine|raffinerie|unité)(?![\w])|"
+    # a verb of buying from a plant: "already buys cells from the Redcar plant", "achète ses
+    # cellules à l'usine de Y", "s'approvisionne auprès de la raffinerie"
+    r"(?<![\w])(?:buys|bought|buying|sources|sourced|sourcing|takes|took|achète|achètent|"
+    r"achetait|s['’]approvisionne\w*|se[ \u00a0]+fourni\w*)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}?"
+    r"(?:from|à|auprès[ \u00a0]+de|de)[ \u00a0]+"
+    r"(?:the[ \u00a0]+|its[ \u00a0]+|la[ \u00a0]+|l['’]|son[ \u00a0]+|sa[ \u00a0]+)?"
+    r"(?:(?-i:[A-ZÀ-Ý])[\w-]*[ \u00a0]+){0,2}"
     r"(?:plant|factory|site|refinery|gigafactory|usine|raffinerie|unité)(?![\w])"
 )
 _CUSTOMER_OF_PLANT = re.compile(_PLANT_CUSTOMER, re.I)
@@ -1128,6 +1190,10 @@ def _continues(sentence, discourse):
         and not triggers.SIGNED.search(body, passage.start, passage.end)
         and not triggers.AGREEMENT_KINDS[2][1].search(body, passage.start, passage.end)
     )
+    # A verb of supplying alone goes on about a deal of the same paragraph or the one after,
+    # not of one paragraphs back ("Britain will need 100 GWh by 2030 to supply its car plants").
+    near = body.count("\n\n", last["start"], passage.start) <= 1
+    supplies = supplies and near
     if not (opens or (supplies and (len(named) <= 1 or both))) or not own <= parties:
         return False
     fields = last["fields"]
