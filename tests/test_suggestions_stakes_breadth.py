@@ -163,6 +163,12 @@ def test_selling_and_leaving_with_both_sides_named(body, language, expected):
         # the share given is the one the buyer reaches, not the one bought
         ("Moravia Auto bought Halden Fonds's shares in Pellucell, raising its stake to 45%.", "en",
          [(H, P, None, "divested", TODAY), (M, P, 45, "completed", TODAY)]),
+        # the share bought told after the holding reached, its owner described
+        ("Fjord Kapital a porté de 10 % à un tiers sa part dans Pellucell, en rachetant les "
+         "23 % que détenait le fonds régional Halden Fonds.", "fr",
+         [(F, P, 33.33, "completed", TODAY), (H, P, 23, "divested", TODAY)]),
+        ("Fjord Kapital porte à un tiers sa participation dans Pellucell.", "fr",
+         [(F, P, 33.33, "announced", TODAY)]),
         # goods bought, not a holding
         ("Moravia Auto will buy cells from Halden Fonds for Pellucell's plant.", "en", []),
     ],
@@ -198,6 +204,12 @@ def test_a_holding_bought_from_its_named_owner(body, language, expected):
          [(F, P, 28, "completed", TODAY)]),
         ("Pellucell, dont Fjord Kapital détient 22 %, recrute à Douai.", "fr",
          [(F, P, 22, "completed", TODAY)]),
+        # the agent of a passive described before its name
+        ("Pellucell sera détenue à 70 % par Moravia Auto et à 30 % par le fonds norvégien "
+         "Fjord Kapital.", "fr",
+         [(F, P, 30, "announced", TODAY), (M, P, 70, "announced", TODAY)]),
+        ("Pellucell is owned 55% by Moravia Auto and 45% by the Oslo investor Fjord Kapital.",
+         "en", [(F, P, 45, "completed", TODAY), (M, P, 55, "completed", TODAY)]),
     ],
 )  # fmt: skip
 def test_holdings_stated_by_control_subsidiary_passive_and_relative(body, language, expected):
@@ -280,6 +292,8 @@ def test_fractions_words_and_bounds(body, language, expected):
         # a share of a market
         ("Pellucell holds a 12% share of the European cell market.", "en"),
         ("Pellucell détient 15 % du marché européen des cellules.", "fr"),
+        ("Pellucell détient une part de marché de 12 % en Europe.", "fr"),
+        ("Pellucell has a market share of 12% in Europe.", "en"),
         # stock price moves
         ("Moravia Auto's shares rose 12% on Tuesday after Pellucell's results.", "en"),
         ("Pellucell's stock is up 8% since January.", "en"),

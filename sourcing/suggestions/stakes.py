@@ -191,7 +191,9 @@ _DONE = triggers.words(
 # "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
 # so is one set against the share held ("contre 25 % auparavant", "up from 5%").
 _FORMER_SHARE = re.compile(
-    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]|"
+    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?(?:[0-9]|(?:(?:un|une|a|"
+    r"one|two|deux|trois|three|la|les)[ \u00a0]+)?(?:tiers|quarts?|thirds?|quarters?|half|"
+    r"moitié)(?![\w]))|"
     r"[ \u00a0]+(?:auparavant|previously|before|earlier|précédemment|a year earlier|"
     r"un an plus tôt)(?![\w])"
 )
@@ -352,7 +354,8 @@ _SOLD_DONE = triggers.words(
 # "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
 # "X's stake in Y", where X holds).
 _POSSESSIVE_STAKE = re.compile(
-    r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership)"
+    r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership|owners|register|"
+    r"share[ \u00a0]+register|cap[ \u00a0]+table)"
 )
 
 
@@ -460,8 +463,10 @@ _OWNERS_STAKE_BOUGHT = re.compile(
     r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?"
     r"(?:(?P<noun>stake|holding|shareholding|interest|shares|participation|parts|actions)"
     r"[ \u00a0]+)?(?:(?:de|of)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?"
-    r"(?:(?P<of>de|d['’]|du|of|held[ \u00a0]+by|owned[ \u00a0]+by|détenue?s?[ \u00a0]+par)"
-    r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?:(?-i:[a-zà-ÿ-]+)[ \u00a0]+){0,2})?$",
+    r"(?:(?P<of>de|d['’]|du|of|held[ \u00a0]+by|owned[ \u00a0]+by|détenue?s?[ \u00a0]+par|"
+    r"(?:que|qu['’]|that)[ \u00a0]*(?:détenai(?:en)?t|possédai(?:en)?t|avai(?:en)?t|"
+    r"conservai(?:en)?t))"
+    r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?:(?-i:[a-zà-ÿ][\w'’-]*)[ \u00a0]+){0,3})?$",
     re.I,
 )
 _OWNERS = re.compile(
@@ -470,7 +475,7 @@ _OWNERS = re.compile(
     r"[ \u00a0]+de|du[ \u00a0]+capital[ \u00a0]+de)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
     re.I,
 )
-OWNERS_REACH = 60
+OWNERS_REACH = 80
 # ", soit 12 % du capital", " (12%)", ", or 12%": the share bought, said again after the company.
 _SHARE_RESTATED = re.compile(
     r"^[ \u00a0]*(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is|représentant|representing)"
@@ -485,18 +490,24 @@ def _owners_stake_bought(sentence):
     for index, owner in enumerate(parties):
         lead = body[max(passage.start, owner["start"] - OWNERS_REACH) : owner["start"]]
         bought = _OWNERS_STAKE_BOUGHT.search(lead)
-        if bought is None or index + 1 >= len(parties):
+        if bought is None:
             continue
-        target = parties[index + 1]
-        gap = body[owner["end"] : target["start"]]
+        verb_start = owner["start"] - len(lead) + bought.start()
+        target = parties[index + 1] if index + 1 < len(parties) else None
+        gap = body[owner["end"] : target["start"]] if target else ""
+        if (target is None or not _OWNERS.match(gap)) and bought.group("of"):
+            # "porte sa part dans Y à 33 %, en rachetant les 18 % que détenait Z": Y, before
+            held = [p for p in parties if p["end"] <= verb_start]
+            target, gap = (held[-1], " in ") if len(held) >= 2 else (None, "")
+        if target is None:
+            continue
         possessive = bool(re.match(r"['’]", gap)) and not bought.group("of")
         # "les parts de Z", "the stake held by Z", "les 15 % détenus par Z": the owner's holding
         owned = bought.group("of") and (
-            bought.group("noun") or re.search(r"par|by", bought.group("of"), re.I)
+            bought.group("noun") or re.search(r"par|by|qu|that", bought.group("of"), re.I)
         )
         if not _OWNERS.match(gap) or not (possessive or owned):
             continue
-        verb_start = owner["start"] - len(lead) + bought.start()
         verb = _BUYING.match(body, verb_start)
         buyers = _subject(sentence, verb) if verb else []
         if not buyers or party_key(buyers[0]) in (party_key(owner), party_key(target)):
@@ -504,11 +515,15 @@ def _owners_stake_bought(sentence):
         figures = [
             f for f in sentence.figures
             if f["unit"] == "%" and f["value"] <= 100 and (
-                verb_start <= f["start"] < target["start"]
-                or _SHARE_RESTATED.match(body[target["end"] : f["start"]]))
+                verb_start <= f["start"] < max(target["start"], owner["start"])
+                or (target["end"] <= f["start"]
+                    and _SHARE_RESTATED.match(body[target["end"] : f["start"]])))
         ]  # fmt: skip
         if len(figures) > 1:
             continue
+        percents = [f for f in sentence.figures if f["unit"] == "%"]
+        if figures and _reaches_another(sentence, figures[0], percents):
+            buyers = [None]  # the share bought is the way to the one the buyer reaches
         return buyers[0], owner, target, (figures[0] if figures else None), verb
     return None
 
@@ -521,7 +536,8 @@ def _stakes(sentence, facts, discourse):
         share = figure if figure is not None else _whole(sentence, target)
         if figure is not None or share is not None:
             consumed = figure
-            yield _proposal(sentence, facts, discourse, buyer, target, share, figure, verb)
+            if buyer is not None:
+                yield _proposal(sentence, facts, discourse, buyer, target, share, figure, verb)
         # without a share, the buyer's holding is the one the sentence reaches, if it gives one
         yield _proposal(sentence, facts, discourse, owner, target, share, figure, verb, "divested")
         if figure is None and share is not None:
@@ -1053,7 +1069,9 @@ def _share_count(sentence):
 
 # "à 40 % par Y", "40% by Y": the holder of a share in a passive list follows its own figure.
 _BY_AFTER_SHARE = re.compile(
-    r"[ \u00a0]+(?:par|by)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$", re.I
+    r"[ \u00a0]+(?:par|by)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*"
+    r"(?:[\w'’-]+[ \u00a0]+){0,2})?$",
+    re.I,
 )
 
 
