@@ -143,6 +143,13 @@ _SHARE_BROUGHT_TO = re.compile(
     rf"près{_S}+de){_S}+)?$",
     re.I,
 )
+# The same with the stake named after the fraction: "porte à un tiers sa participation", "a porté
+# de 15 % à la moitié sa part".
+_TO_BEFORE = re.compile(rf"(?<![\w])(?:to|à){_S}+$", re.I)
+_STAKE_AFTER = re.compile(
+    rf"{_S}+(?:(?:sa|son|leur|its|their){_S}+)?(?:participation|part|stake|holding)(?![\w])",
+    re.I,
+)
 _CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"}
 
 # A part of a year before it: "in the second half of 2026", "au premier semestre 2027", "by the
@@ -275,6 +282,10 @@ def _number_candidates(text, language, words):
             while last > first and words[last - 1].folded in numbers.JOINERS:
                 last -= 1
             spelled = numbers.parse_words([word.folded for word in words[first:last]])
+            if spelled is None and last - first > 2 and words[last - 1].folded in numbers.FRACTIONS:
+                # "à un tiers" folds to "a un tiers": the fraction is its last two words
+                first = last - 2
+                spelled = numbers.parse_words([word.folded for word in words[first:last]])
             if spelled is not None:
                 found.append(
                     (words[first].start, words[last - 1].end, spelled.value, True, spelled.fraction)
@@ -362,6 +373,7 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
             or equal
             or _BY_BEFORE.search(text, max(0, start - 30), start)
             or _SHARE_BROUGHT_TO.search(text, max(0, start - 80), start)
+            or (_TO_BEFORE.search(text, max(0, start - 4), start) and _STAKE_AFTER.match(text, end))
         ):
             return None
         unit, value = "%", round(value * 100, 2)

@@ -51,6 +51,11 @@ _SHARE_VERB = triggers.words(
     r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
     r"racheter|rachèter\w*|rachetant|achetant|acquérant|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
     r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
+    # "snapped up 12% of", "picks up a further 5%", "s'empare de 60 %"
+    r"(?:snap|snaps|snapped|snapping|pick|picks|picked|picking)[ \u00a0]+up|empar\w+|"
+    # "controls 51% of", "contrôlée à 80 % par": control with its share after it
+    r"controls|controlled|controlling|contrôle|contrôlent|contrôlait|contrôlaient|"
+    r"contrôlée?s?|"
     # The nouns of a sale: "la cession de 15 % de X à Y", "the sale of its 20% to Y".
     r"cessions?|ventes?|sales?|disposals?|"
     # … and of buying: "l'acquisition de 60 % de X", "the purchase of a further 5%".
@@ -63,7 +68,9 @@ SHARE_VERB_REACH = 30
 _CHANGE_VERB = triggers.words(
     r"réduit|réduire|réduira\w*|ramène\w*|ramené\w*|ramener|abaissé\w*|porte|portent|porté\w*|"
     r"porter|portera\w*|relevé\w*|cut|cuts|cutting|reduced?|reduces|reducing|raised?|raises|"
-    r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?"
+    r"raising|lowered|lowers?|trimmed|trims?|lifted|lifts?|pared|pares?|paring|slash\w*|"
+    r"boost\w*|ups|upped|upping|increased?|increases|increasing|augmenté\w*|augmente\w*|"
+    r"renforcé\w*|renforce\w*|diminué\w*|diminue\w*"
 )
 _STAKE_NAMED = triggers.words(r"stake|holding|shareholding|interest|participation|part")
 # Wording that makes a stake the whole of the company: "a wholly owned subsidiary", "takes full
@@ -145,7 +152,7 @@ _ANTECEDENT = re.compile(r"^,?[ \u00a0]*(?:qui|which|who)[ \u00a0]", re.I)
 _RELATIVE_OPEN = re.compile(r",[ \u00a0]*(?:which|who|qui|dont|lequel|laquelle)(?![\w])", re.I)
 _PLANNED = triggers.words(
     r"plans?|planned|prévoit|envisage\w*|intends?|would|could|pourrait|pourraient|"
-    r"may|might|aims?|vise\w*|souhaite|pourra|pourront|option"
+    r"(?-i:may)|might|aims?|vise\w*|souhaite|pourra|pourront|option"
 )
 _DONE = triggers.words(
     r"holds|hold|owns|own|owned|held|détient|détiennent|détenait|détenaient|"
@@ -153,6 +160,16 @@ _DONE = triggers.words(
     r"conservent|garde|gardent|keeps|retains|has|have|had|took|acquired|bought|raised|cut|"
     r"a acquis|a pris|ont pris|est entré\w*|sont entrés|avait|remains|reste|restent|"
     r"increased|reduced|lifted|lowered|trimmed|doubled|tripled|halved|boosted|upped|"
+    r"pared|slashed|snapped[ \u00a0]+up|picked[ \u00a0]+up|controls|controlled|"
+    # "with Z holding the remaining 40%", "Z détenant 12 %": a participle of holding
+    r"(?:holding|owning|détenant|possédant)(?=[ \u00a0]+(?:the|les?|la|l['’]|[0-9]))|"
+    # the verb, not the noun ("en prend le contrôle" is a change to come)
+    r"(?<!le[ \u00a0])(?<!du[ \u00a0])(?<!de[ \u00a0])(?<!au[ \u00a0])(?<!son[ \u00a0])"
+    r"(?<!un[ \u00a0])contrôlen?t?|s['’](?:est|sont)[ \u00a0]+emparée?s?|"
+    # "X, actionnaire de référence de Y avec 28 %", "its largest shareholder": a holding in place
+    r"actionnaires?[ \u00a0]+(?:de[ \u00a0]+référence|majoritaires?|principal|principaux|"
+    r"minoritaires?|historiques?)|(?:largest|biggest|main|majority|minority|leading|controlling|"
+    r"anchor|reference|principal|core)[ \u00a0]+shareholders?|"
     r"(?:a|ont)[ \u00a0]+(?:porté|relevé|ramené|réduit|augmenté|abaissé|renforcé|accru|doublé)|"
     r"rose|grew|climbed|fell|dropped|declined|sold|divested|exited|completed|closed|finali[sz]ed|"
     r"invested|(?:a|ont)[ \u00a0]+investi|"
@@ -174,7 +191,9 @@ _DONE = triggers.words(
 # "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
 # so is one set against the share held ("contre 25 % auparavant", "up from 5%").
 _FORMER_SHARE = re.compile(
-    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?[0-9]|"
+    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?(?:[0-9]|(?:(?:un|une|a|"
+    r"one|two|deux|trois|three|la|les)[ \u00a0]+)?(?:tiers|quarts?|thirds?|quarters?|half|"
+    r"moitié)(?![\w]))|"
     r"[ \u00a0]+(?:auparavant|previously|before|earlier|précédemment|a year earlier|"
     r"un an plus tôt)(?![\w])"
 )
@@ -197,7 +216,8 @@ _SHARE_OF_GOODS = re.compile(
 # "Brennhof (30%), Nordkap (15%)", "Nordkap, with 15%", "… and Nordkap 15%", "Nordkap the
 # remaining 40%": a share written right after its holder's name.
 _SHARE_AFTER_HOLDER = re.compile(
-    r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:the|les)[ \u00a0]+"
+    r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:holding|owning|keeping|"
+    r"retaining|détenant|possédant|conservant|gardant)[ \u00a0]+)?(?:(?:the|les)[ \u00a0]+"
     r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?|"
     # "et Y le solde, soit 45 %", "and Y the rest (40%)": the remainder, then its figure
     r"[ \u00a0]+(?:le|the)[ \u00a0]+(?:solde|reste|rest|balance|remainder)[ \u00a0]*"
@@ -205,7 +225,7 @@ _SHARE_AFTER_HOLDER = re.compile(
     re.I,
 )
 # How far before a share its holder's name may end ("Nordkap, with 15%").
-SHARE_AFTER_HOLDER_REACH = 20
+SHARE_AFTER_HOLDER_REACH = 32
 # The buyer of a stake sold: the company after "to" or "à", a description between or not ("to
 # the Norwegian fund X", "au fonds norvégien X", "à l'investisseur X").
 _SOLD_TO = re.compile(
@@ -252,6 +272,29 @@ _RUMOURED = triggers.words(
     r"rumou?rs?|rumou?red|rumeurs?|speculation|spéculations?|bruits de couloir"
 )
 _CONFIRMED = triggers.words(r"confirm\w*|confirmé\w*|officialis\w*")
+# "a 12% share of the European cell market", "12 % du marché européen", "a market share of
+# 12%", "une part de marché de 12 %": a share of a market, not of a company's capital.
+_SHARE_OF_MARKET = re.compile(
+    r"[ \u00a0]+(?:(?:market[ \u00a0]+)?share[ \u00a0]+(?:of|in)[ \u00a0]+|(?:of|in|de|du|des|"
+    r"d['’])[ \u00a0]*)(?:(?:its|their|the|sa|son|ses|la|le|les|l['’])[ \u00a0]*)?"
+    r"(?:[\w'’-]+[ \u00a0]+){0,3}?(?:markets?|marchés?|segments?)(?![\w])",
+    re.I,
+)
+_MARKET_BEFORE = re.compile(
+    r"(?:market[ \u00a0]+shares?|parts?[ \u00a0]+de[ \u00a0]+marché)(?![\w])[^.;%]{0,30}$", re.I
+)
+# "if X were to buy 30%", "si X rachetait 30 %": a stake supposed, not stated.
+_HYPOTHETICAL = re.compile(
+    r"(?<![\w])(?:if|si|s['’]ils?|unless|supposing|à supposer que)(?![\w])[^.;]{0,100}?"
+    r"(?:(?<![\w])(?:were|was)[ \u00a0]+to(?![\w])|(?<![\w])\w{2,}(?:ait|aient)(?![\w]))",
+    re.I,
+)
+# "has no stake in", "n'a aucune participation dans", "does not own": a holding denied (read
+# only when no share is given: "no more than 5%" and "n'en garde que 5 %" are shares).
+_NEGATION = re.compile(
+    r"(?:n['’]|(?<![\w])(?:no|not|never|without|aucune?|sans|pas|nor|ne|ni)(?![\w]))", re.I
+)
+NEGATION_REACH = 25
 # "80% of what X produces", "70 % de ce que X produira": a share of goods made, not of capital.
 _SHARE_OF_WHAT = re.compile(
     r"[ \u00a0]+(?:of|de)[ \u00a0]+(?:what|whatever|(?:tout[ \u00a0]+)?ce[ \u00a0]+"
@@ -311,7 +354,8 @@ _SOLD_DONE = triggers.words(
 # "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
 # "X's stake in Y", where X holds).
 _POSSESSIVE_STAKE = re.compile(
-    r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership)"
+    r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership|owners|register|"
+    r"share[ \u00a0]+register|cap[ \u00a0]+table)"
 )
 
 
@@ -345,6 +389,163 @@ def article_date(article):
 
 
 def stakes(sentence, facts, discourse):
+    made = []
+    for key, item in _stakes(sentence, facts, discourse):
+        made.append(item)
+        yield key, item
+    yield from _remainder(sentence, facts, discourse, made)
+
+
+# "the rest", "le reste", "the remainder", "le solde" of a capital, with no figure of its own
+# ("X holds 70% of Y, with Z holding the rest", "X détient 65 % de Y, Z le reste"): its holder
+# is named right before it, or after "held by" / "détenu par".
+_REST = re.compile(
+    r"(?<![\w])(?:the[ \u00a0]+(?:rest|remainder|balance|remaining[ \u00a0]+shares)|"
+    r"le[ \u00a0]+(?:reste|solde|restant)|les[ \u00a0]+parts[ \u00a0]+restantes)(?![\w])",
+    re.I,
+)
+_REST_FIGURE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is)[ \u00a0]+|\()", re.I)
+_REST_HOLDER_BEFORE = re.compile(
+    r"^[ \u00a0]*(?:(?:holding|owning|keeping|retaining|taking|holds|owns|keeps|retains|takes|"
+    r"détenant|possédant|conservant|gardant|prenant|détient|possède|conserve|garde|prend)"
+    r"[ \u00a0]+)?$",
+    re.I,
+)
+_REST_HELD_BY = re.compile(
+    r"^(?:[ \u00a0]+(?:of|du|de)[ \u00a0]+(?:the[ \u00a0]+)?(?:capital|shares|equity))?[ \u00a0]*,?"
+    r"[ \u00a0]*(?:(?:is|are|being|will[ \u00a0]+be|est|sont|étant|sera|seront|reste|remains)"
+    r"[ \u00a0]+)?(?:held|owned|détenue?s?|possédée?s?)[ \u00a0]+(?:by|par)[ \u00a0]+"
+    r"(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+
+
+def _remainder(sentence, facts, discourse, made):
+    """The stake a sentence gives as the rest of a capital whose other shares it states."""
+    body, passage = sentence.reading.body, sentence.passage
+    rest = _REST.search(body, passage.start, passage.end)
+    if rest is None or _REST_FIGURE.match(body, rest.end()) or not made:
+        return
+    stated = [item["fields"] for item in made]
+    targets = {f["target"] for f in stated if f["target"]}
+    if len(targets) != 1 or any(f["share_exact"] is None for f in stated):
+        return  # a bound or several companies held: no rest to work out
+    if any(f["status"] == "divested" for f in stated):
+        return
+    total = sum(f["share_exact"] for f in stated)
+    if not 0 < total < 100:
+        return
+    holder = None
+    before = [p for p in sentence.parties if p["end"] <= rest.start()]
+    after = [p for p in sentence.parties if p["start"] >= rest.end()]
+    if after and _REST_HELD_BY.match(body[rest.end() : after[0]["start"]]):
+        holder = after[0]
+    elif before and _REST_HOLDER_BEFORE.match(body[before[-1]["end"] : rest.start()].lstrip(",")):
+        holder = before[-1]
+    if holder is None or party(holder) in {f["holder"] for f in stated} | targets:
+        return
+    topic = discourse.stake_memory.topic
+    named = [m for m in sentence.parties + [topic] if m is not None and party(m) in targets]
+    if not named:
+        return
+    target = named[0]
+    figure = {"value": round(100 - total, 2), "qualifier": "exact", "unit": "%"}
+    status = stated[0]["status"]
+    yield _proposal(sentence, facts, discourse, holder, target, figure, None, rest, status)
+
+
+# A holding bought from its owner, named as the owner's: "X buys Z's 20% stake in Y", "X
+# rachète la participation (de 20 %) de Z dans Y", "X acquires the shares held by Z in Y": X
+# holds the share bought, Z sells it.
+_OWNERS_STAKE_BOUGHT = re.compile(
+    rf"(?:{_BUYING.pattern})[ \u00a0]+(?:(?:the|la|les|l['’]|a|une)[ \u00a0]*)?"
+    r"(?:(?:entire|whole|remaining|totalité[ \u00a0]+de[ \u00a0]+la)[ \u00a0]+)?"
+    r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?"
+    r"(?:(?P<noun>stake|holding|shareholding|interest|shares|participation|parts|actions)"
+    r"[ \u00a0]+)?(?:(?:de|of)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?"
+    r"(?:(?P<of>de|d['’]|du|of|held[ \u00a0]+by|owned[ \u00a0]+by|détenue?s?[ \u00a0]+par|"
+    r"(?:que|qu['’]|that)[ \u00a0]*(?:détenai(?:en)?t|possédai(?:en)?t|avai(?:en)?t|"
+    r"conservai(?:en)?t))"
+    r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?:(?-i:[a-zà-ÿ][\w'’-]*)[ \u00a0]+){0,3})?$",
+    re.I,
+)
+_OWNERS = re.compile(
+    r"^(?:['’]s?[ \u00a0]+(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?(?:(?-i:[a-z-]+)[ \u00a0]+)?"
+    r"(?:stake|holding|shareholding|interest|shares))?[ \u00a0]+(?:in|dans|au[ \u00a0]+capital"
+    r"[ \u00a0]+de|du[ \u00a0]+capital[ \u00a0]+de)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+OWNERS_REACH = 80
+# ", soit 12 % du capital", " (12%)", ", or 12%": the share bought, said again after the company.
+_SHARE_RESTATED = re.compile(
+    r"^[ \u00a0]*(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is|représentant|representing)"
+    r"[ \u00a0]+|\([ \u00a0]*)(?:(?:about|around|environ|près de)[ \u00a0]+)?$",
+    re.I,
+)
+
+
+def _owners_stake_bought(sentence):
+    """(buyer, seller, target, share figure, verb) of a holding bought from its named owner."""
+    body, passage, parties = sentence.reading.body, sentence.passage, sentence.parties
+    for index, owner in enumerate(parties):
+        lead = body[max(passage.start, owner["start"] - OWNERS_REACH) : owner["start"]]
+        bought = _OWNERS_STAKE_BOUGHT.search(lead)
+        if bought is None:
+            continue
+        verb_start = owner["start"] - len(lead) + bought.start()
+        target = parties[index + 1] if index + 1 < len(parties) else None
+        gap = body[owner["end"] : target["start"]] if target else ""
+        if (target is None or not _OWNERS.match(gap)) and bought.group("of"):
+            # "porte sa part dans Y à 33 %, en rachetant les 18 % que détenait Z": Y, before
+            held = [p for p in parties if p["end"] <= verb_start]
+            target, gap = (held[-1], " in ") if len(held) >= 2 else (None, "")
+        if target is None:
+            continue
+        possessive = bool(re.match(r"['’]", gap)) and not bought.group("of")
+        # "les parts de Z", "the stake held by Z", "les 15 % détenus par Z": the owner's holding
+        owned = bought.group("of") and (
+            bought.group("noun") or re.search(r"par|by|qu|that", bought.group("of"), re.I)
+        )
+        if not _OWNERS.match(gap) or not (possessive or owned):
+            continue
+        verb = _BUYING.match(body, verb_start)
+        buyers = _subject(sentence, verb) if verb else []
+        if not buyers or party_key(buyers[0]) in (party_key(owner), party_key(target)):
+            continue
+        figures = [
+            f for f in sentence.figures
+            if f["unit"] == "%" and f["value"] <= 100 and (
+                verb_start <= f["start"] < max(target["start"], owner["start"])
+                or (target["end"] <= f["start"]
+                    and _SHARE_RESTATED.match(body[target["end"] : f["start"]])))
+        ]  # fmt: skip
+        if len(figures) > 1:
+            continue
+        percents = [f for f in sentence.figures if f["unit"] == "%"]
+        if figures and _reaches_another(sentence, figures[0], percents):
+            buyers = [None]  # the share bought is the way to the one the buyer reaches
+        return buyers[0], owner, target, (figures[0] if figures else None), verb
+    return None
+
+
+def _stakes(sentence, facts, discourse):
+    bought = _owners_stake_bought(sentence)
+    consumed = None
+    if bought is not None:
+        buyer, owner, target, figure, verb = bought
+        share = figure if figure is not None else _whole(sentence, target)
+        if figure is not None or share is not None:
+            consumed = figure
+            if buyer is not None:
+                yield _proposal(sentence, facts, discourse, buyer, target, share, figure, verb)
+        # without a share, the buyer's holding is the one the sentence reaches, if it gives one
+        yield _proposal(sentence, facts, discourse, owner, target, share, figure, verb, "divested")
+        if figure is None and share is not None:
+            return
+    yield from _stakes_left(sentence, facts, discourse, consumed)
+
+
+def _stakes_left(sentence, facts, discourse, consumed):
     memory = discourse.stake_memory
     body, passage = sentence.reading.body, sentence.passage
     _note_topic(sentence, memory)
@@ -367,6 +568,8 @@ def stakes(sentence, facts, discourse):
         and not _FORMER_SHARE.match(body, f["end"])
         and not _SHARE_OF_GOODS.match(body, f["end"])
         and not _SHARE_OF_WHAT.match(body, f["end"])
+        and not _SHARE_OF_MARKET.match(body, f["end"])
+        and not _MARKET_BEFORE.search(body, max(0, f["start"] - 50), f["start"])
         and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
     ]
     words += [
@@ -383,8 +586,13 @@ def stakes(sentence, facts, discourse):
             for f in shares
         )
     ]
+    if not shares:
+        words = [w for w in words if not _negated(sentence, w)]
+        nominal = [w for w in nominal if not _negated(sentence, w)]
     if not words and not nominal:
         return
+    if _HYPOTHETICAL.search(body, passage.start, passage.end):
+        return  # "if X were to take 30% of Y, …"
     if triggers.DENIED.search(body, passage.start, passage.end):
         return  # "X has denied a report that it was negotiating to buy 25% of Y"
     if _RUMOURED.search(body, passage.start, passage.end) and not _CONFIRMED.search(
@@ -400,6 +608,8 @@ def stakes(sentence, facts, discourse):
     reached = set()  # (holder, target) of the stakes stated so far in the sentence
     nearest_gap = {w: min((_gap(w, share) for share in shares), default=0) for w in nominal + words}
     for figure in shares or [None]:
+        if consumed is not None and figure is not None and figure["start"] == consumed["start"]:
+            continue  # a holding bought from its owner, stated already
         position = figure["start"] if figure else (words or nominal)[0].start()
         candidates = [
             w for w in nominal + words if not _bound_elsewhere(w, figure, shares, nearest_gap)
@@ -439,6 +649,13 @@ def stakes(sentence, facts, discourse):
                 yield _proposal(
                     sentence, facts, discourse, buyer, target, share, figure, trigger, status
                 )
+
+
+def _negated(sentence, word):
+    """Whether a word of owning is denied right before it ("has no stake", "n'a aucune
+    participation", "does not own")."""
+    start = max(sentence.passage.start, word.start() - NEGATION_REACH)
+    return bool(_NEGATION.search(sentence.reading.body, start, word.start()))
 
 
 def _bound_elsewhere(word, figure, shares, nearest_gap):
@@ -852,7 +1069,9 @@ def _share_count(sentence):
 
 # "à 40 % par Y", "40% by Y": the holder of a share in a passive list follows its own figure.
 _BY_AFTER_SHARE = re.compile(
-    r"[ \u00a0]+(?:par|by)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*)?$", re.I
+    r"[ \u00a0]+(?:par|by)[ \u00a0]+(?:(?:the|le|la|l['’])[ \u00a0]*"
+    r"(?:[\w'’-]+[ \u00a0]+){0,2})?$",
+    re.I,
 )
 
 
@@ -919,6 +1138,8 @@ def _sides(sentence, trigger):
     passive = _PASSIVE.search(
         body, max(sentence.passage.start, trigger.start() - 5), sentence.passage.end
     )
+    if passive and _REST.search(body, trigger.end(), passive.start()):
+        passive = None  # "X owns 55% and the rest is held by Z": Z holds the rest, not the 55%
     if passive and passive.start() - trigger.start() < 40:
         after = [p for p in parties if p["start"] >= passive.end()]
         before = [p for p in parties if p["end"] <= passive.start()]
