@@ -50,7 +50,7 @@ _PRICED_PLANT = re.compile(
 )
 _JOBS_CREATED = triggers.words(
     r"creat\w*|créer|créera|créeront|création|generate\w*|générer|emploier|"
-    r"employer|emploiera|emploieront|will employ|hire|hiring|embauche\w*|recrut\w*|"
+    r"employer|emploiera|emploieront|will employ|employ|hire|hiring|embauche\w*|recrut\w*|"
     r"investissement|investment"
 )
 _PLANT_CONTEXT = triggers.words(

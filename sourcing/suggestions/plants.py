@@ -27,7 +27,10 @@ PLANT_NOUNS = (
 # At most five words: a place's name is no longer, and an unbounded run of capitalised words
 # ("A B C D …") would be read again from each of them.
 _PLACE_NAME = (
-    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*){0,4}))"
+    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:(?:[- ](?:(?:sur|de|du|la|le|en)-)?|"
+    # the lowercase links of other languages' place names: "Mo i Rana", "Frankfurt am Main",
+    # "Viana do Castelo", "Halle an der Saale"
+    r"[ \u00a0](?:i|am|an[ \u00a0]der|do|dos|da|das|di|del)[ \u00a0])[A-ZÀ-Ý][\w'’]*){0,4}))"
 )
 # A known plant by its place: "le site de Sarreguemines", "its Redcar site".
 # "Korvia's" too (a company's possessive), and, where the place is a known plant's, "a" ("a new
@@ -35,7 +38,7 @@ _PLACE_NAME = (
 # known plant has, so the sentence speaks of the known one).
 _DEFINITE = (
     rf"(?:the|its|their|this|le|la|l{_APOS}|du|au|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
-    rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s)"
+    rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s|(?-i:[A-ZÀ-Ý][\w-]*s){_APOS}(?![\w]))"
 )
 _PLACE_AFTER = re.compile(
     rf"(?<![\w]){_DEFINITE}{_S}*(?:[\w-]+{_S}+)?(?P<noun>{PLANT_NOUNS})"
@@ -68,7 +71,7 @@ _LOCATED = re.compile(
 _NEW_PLANT_WORDS = re.compile(
     rf"(?<![\w])(?:{PLANT_NOUNS}|build\w*|construi\w*|bâti\w*|assembl\w*|implant\w*|"
     rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*|exploit(?:e|ent|era|eront|ait)|"
-    rf"operat(?:es|ed|ing)|runs|"
+    rf"operat(?:es|ed|ing)|runs|produce|produces|"
     # making goods at a place: "fabrique ses films à Skellefteå", "makes its anodes in Luleå"
     rf"fabrique|fabriquent|manufactures|makes)(?![\w])",
     re.I,
@@ -174,6 +177,23 @@ def operator_plant_refs(body, parties, known):
         if _NOUN_OF.search(before) or _NOUN_AFTER.match(body, party["end"]):
             plant = plant_reference(known, owned[0])
             refs.append({"start": party["start"], "end": party["end"], "plant": plant})
+    return refs
+
+
+# A known plant by its city alone, where the sentence says what happens there: "At Vierzon,
+# capacity will reach …", "à Vierzon, la production démarrera …". Not where a company is based.
+_AT_CITY = re.compile(rf"(?<![\w])(?:at|in|à){_S}+{_PLACE_NAME}", re.I)
+
+
+def city_refs(body, passage, known):
+    """Known plants named by their city alone in a sentence of plant facts, as references."""
+    refs = []
+    for match in _AT_CITY.finditer(body, passage.start, passage.end):
+        owned = known.by_place.get(fold_for_search(match.group("place")), set())
+        if len(owned) != 1 or _BASED.search(body, max(0, match.start() - 30), match.start()):
+            continue
+        plant = plant_reference(known, next(iter(owned)))
+        refs.append({"start": match.start("place"), "end": match.end("place"), "plant": plant})
     return refs
 
 
@@ -312,7 +332,8 @@ def _new_plant(sentence, located, position, known, companies, country_hint, with
 # it: "will start building its Sunderland gigafactory", "Lorvane's Vaasa plant produces". Only a
 # city GeoNames knows, since any capitalised word stands there ("its Model Y plant").
 _CITY_BEFORE_NOUN = re.compile(
-    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur|(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s){_S}+"
+    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur|(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s|"
+    rf"(?-i:[A-ZÀ-Ý][\w-]*s){_APOS}){_S}+"
     rf"{_PLACE_NAME}{_S}+"
     rf"(?:(?-i:[a-z-]+){_S}+)?(?:{PLANT_NOUNS})(?![\w])",
     re.I,
@@ -325,6 +346,7 @@ def _city_before_noun(body, passage, known):
         _BUILDING.search(body, passage.start, passage.end)
         or _BUILDING_STARTED.search(body, passage.start, passage.end)
         or _RUNNING.search(body, passage.start, passage.end)
+        or triggers.OPERATING.search(body, passage.start, passage.end)
     ):
         return None
     for match in _CITY_BEFORE_NOUN.finditer(body, passage.start, passage.end):
