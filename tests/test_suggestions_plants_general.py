@@ -373,3 +373,86 @@ def test_a_company_set_up_to_produce_at_a_place_runs_a_new_plant():
     assert [(row[0], row[3], row[4]) for row in new_plants(body, "en")] == [
         ("Kolvina Materials", "Kolín", "CZ")
     ]
+
+
+# -- Places, sources, demand, schedules ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city", "country"),
+    [
+        ("Norda Energy will build a module plant in Stratford-upon-Avon.", "en",
+         "Stratford-upon-Avon", "GB"),
+        ("Norda Energy construira une usine de modules à Bourg-lès-Valence.", "fr",
+         "Bourg-lès-Valence", "FR"),
+        ("Norda Energy said construction of a cell plant in Kolín's industrial zone would "
+         "begin in 2026.", "en", "Kolín", "CZ"),
+        ("Norda Energy produit ses séparateurs à Tampere, dans une usine inaugurée en 2022.",
+         "fr", "Tampere", "FI"),
+    ],
+)  # fmt: skip
+def test_a_new_plants_city_in_more_wordings(body, language, city, country):
+    assert [(row[3], row[4]) for row in new_plants(body, language)] == [(city, country)]
+
+
+def test_a_venture_that_will_manufacture_at_a_place_runs_the_plant():
+    body = (
+        "Norda Energy and Moravia Auto signed an agreement to set up Kolvina Materials s.r.o., a "
+        "joint venture that will manufacture cells in Kolín."
+    )
+    assert [(row[0], row[3]) for row in new_plants(body, "en")] == [("Kolvina Materials", "Kolín")]
+
+
+def test_a_pilot_line_of_a_place_closes():
+    body = "Norda Energy fermera en 2027 sa ligne pilote de Tampere."
+    assert [(row[1], row[3]) for row in new_plants(body, "fr")] == [("research_pilot", "Tampere")]
+    assert milestones(body, "fr") == [("Norda Energy Tampere", "closure", 2027)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Acme Cells runs the Vierzon plant. Norway's battery demand could reach 50 GWh a year "
+         "by 2035.", "en"),
+        ("L'usine de Vierzon tourne. Le royaume ambitionne d'accueillir 100 GWh de capacités "
+         "d'ici 2035.", "fr"),
+        ("Acme Cells runs the Vierzon plant. Britain will need around 90 GWh of cell capacity "
+         "by 2030.", "en"),
+    ],
+)  # fmt: skip
+def test_a_demand_or_a_countrys_ambition_is_no_plants_capacity(body, language):
+    assert capacities(body, language) == []
+
+
+def test_a_plant_things_come_from_does_not_take_over_the_article():
+    body = (
+        "Norda Energy will assemble packs in Kolín. Acme Cells will supply the cells from its "
+        "Vierzon plant. The factory will have an initial capacity of 2 GWh a year."
+    )
+    assert capacities(body, "en") == [("Norda Energy Kolín", 2, "exact", "initial", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Le chantier de l'usine de Vierzon est prévu pour la mi-2027.", "fr",
+         [(VIERZON, "construction_start", 2027)]),
+        ("Production at the Vierzon plant is not expected before 2030.", "en",
+         [(VIERZON, "operation_start", 2030)]),
+        ("Acme Cells fermera en juin 2027 son atelier de Vierzon.", "fr",
+         [(VIERZON, "closure", 2027)]),
+    ],
+)  # fmt: skip
+def test_schedules_and_closures_with_a_date_between(body, language, expected):
+    assert milestones(body, language) == expected
+
+
+def test_jobs_beside_a_plants_investment_are_its():
+    body = (
+        "Acme Cells agrandira son usine de Vierzon. Le coût est estimé à 300 millions d'euros, "
+        "pour 250 emplois directs."
+    )
+    assert figures(body, "fr") == [
+        (VIERZON, "investment", 3e8, "EUR", "about", None),
+        (VIERZON, "jobs", 250, "jobs", "exact", None),
+    ]

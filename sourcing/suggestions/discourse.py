@@ -531,8 +531,13 @@ class Discourse:
             refs = plants.city_refs(self.body, sentence.passage, self.known_places)
         sentence.plant_refs = sorted(refs, key=lambda ref: ref["start"])
         sentence.context_plant = self.current_plant
-        if refs:
-            self.current_plant = sentence.plant_refs[-1]["plant"]
+        topical = [
+            ref
+            for ref in sentence.plant_refs
+            if self.current_plant is None or not plants.is_source(self.body, ref["start"])
+        ]
+        if topical:
+            self.current_plant = topical[-1]["plant"]
 
     def _settle_new_plants(self):
         for new in self.new_plants:

@@ -75,6 +75,8 @@ def plant_figures(sentence, facts, discourse):
     jobs_of_plant = (
         about_plant
         or _JOBS_CREATED.search(body, passage.start, passage.end)
+        # "Le coût est estimé à 420 M€, pour 350 emplois": jobs beside a plant's investment
+        or (bool(invested) and bool(money) and sentence.context_plant is not None)
         or (
             sentence.context_plant is not None
             and (

@@ -109,7 +109,11 @@ def plant_at(sentence, position):
 # A sentence about a territory's or a whole sector's output speaks of no plant: "Europe will
 # need 1,000 GWh by 2030", "la France pourrait produire 120 GWh", "the industry's capacity".
 _TERRITORY_WIDE = re.compile(
-    r"(?<![\w])(?:Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
+    # a demand or a need is no plant's ("battery demand could reach", "will need 100 GWh",
+    # "le royaume ambitionne d'accueillir")
+    r"(?<![\w])(?:[Dd]emand|[Dd]emande|[Bb]esoins?|will need|would need|aura besoin|"
+    r"[Tt]he kingdom|[Ll]e royaume|[Tt]he government|[Ll]e gouvernement|"
+    r"Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
     r"[Tt]he (?:region|continent|country|sector|industry|market)|"
     r"[Ll]a (?:région|filière|France)|[Ll]e (?:pays|secteur|marché|continent)|"
     r"[Ll]['’]industrie)(?![\w])"

@@ -110,6 +110,8 @@ _CLOSING = (
 _CLOSE_WHEN = (
     r"(?:(?:en\s+revanche|however|also|aussi|également|finally|finalement|d['’]ici|by|in|at|the|"
     r"end|of|fin|début|mi|en|au|cours|de|l['’]an|prochain|next|year|this|cette|année|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"[12][0-9]{3})\s+){0,6}?"
 )
 _CLOSE = (
@@ -143,6 +145,10 @@ MILESTONES = [
             # "le chantier s'ouvrira", "les travaux s'ouvrent" (first: the longer reading below
             # would run on to the next clause's verb)
             rf"(?:chantier|travaux){_BETWEEN}s['’]ouvr\w*|"
+            # "construction is scheduled for mid-2027", "le chantier est prévu pour 2027"
+            rf"(?:construction|chantier|travaux){_BETWEEN}(?:is|are|est|sont)\s+(?:now\s+)?"
+            r"(?:scheduled|planned|slated|due|expected|prévue?s?|programmée?s?|attendue?s?)"
+            r"(?=\s+(?:for|in|by|pour|en|à|au|début|fin|mi)(?![\w]))|"
             rf"(?:{_CONSTRUCTION_NOUN}){_BETWEEN}(?:{_START_VERB})|"
             rf"{_START_THE}\s+(?:the\s+|la\s+|les\s+|le\s+|its\s+|their\s+|sa\s+|ses\s+)?"
             r"(?:construction|building|travaux|chantier|works?)|"
@@ -168,6 +174,9 @@ MILESTONES = [
             r"(?:(?:mass|series|commercial|cell|volume)\s+|sa\s+|la\s+|leur\s+|its\s+|their\s+)?"
             r"(?:production|operations|operating|producing|manufacturing)|"
             r"commencer(?:a|ont)?\s+à\s+produire|"
+            # "production is not expected before 2030", "output is due in 2028"
+            rf"(?:production|output|operations){_BETWEEN}(?:is|are)\s+(?:not\s+)?(?:now\s+)?"
+            r"(?:expected|due|scheduled|slated|planned)(?=\s+(?:before|in|by|for|from)\s)|"
             r"operational|opérationnel(?:le)?s?|completion|completed|"
             r"open(?:s|ed|ing)?|(?:come|comes|came|go|goes|went|be|is)\s+(?:on\s?line|on\s?stream)|"
             r"up\s+and\s+running|"
