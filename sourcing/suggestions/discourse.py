@@ -510,8 +510,13 @@ class Discourse:
                         new.pending_venture = True
                 elif new.operator is None:
                     # "Cet argent financera une usine à X", "the company will close its plant
-                    # in Y": a sentence naming no company speaks of the article's.
-                    new.operator = self.topic
+                    # in Y": a sentence naming no company speaks of the article's; one opening
+                    # on "Its works in X" of the subject of the sentence before.
+                    opens_its = _POSSESSIVE_OPENS.match(
+                        self.body, sentence.passage.start, sentence.passage.end
+                    )
+                    subject = self.previous_subject if opens_its else None
+                    new.operator = subject or self.topic
                 if old is None:
                     self.new_plants.append(new)
                 else:
@@ -522,10 +527,17 @@ class Discourse:
             refs.append({"start": new.start, "end": new.end, "plant": new})
         if not refs:
             refs = plants.operator_plant_refs(self.body, sentence.parties, self.known_places)
+        if not refs and self.current_plant is None:
+            refs = plants.city_refs(self.body, sentence.passage, self.known_places)
         sentence.plant_refs = sorted(refs, key=lambda ref: ref["start"])
         sentence.context_plant = self.current_plant
-        if refs:
-            self.current_plant = sentence.plant_refs[-1]["plant"]
+        topical = [
+            ref
+            for ref in sentence.plant_refs
+            if self.current_plant is None or not plants.is_source(self.body, ref["start"])
+        ]
+        if topical:
+            self.current_plant = topical[-1]["plant"]
 
     def _settle_new_plants(self):
         for new in self.new_plants:

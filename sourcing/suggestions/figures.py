@@ -458,6 +458,13 @@ _CONTRAST = re.compile(
 # A word of today between a year and a figure: the figure is today's, not of the year before
 # ("began production in 2023 and currently turns out 4 GWh", "depuis 2024 et emploie
 # aujourd'hui 210 personnes").
+# A verb of a plant's start between a figure and a year after it: the year is the start's ("will
+# employ 2,000 people and start production in 2028", "et démarrera en 2027").
+_EVENT_AFTER_FIGURE = re.compile(
+    rf"(?<![\w])(?:and|et){_S}+(?:(?:will|to|should|is{_S}+to){_S}+)?(?:start|begin|open|"
+    rf"commence|enter|démarrer|démarrera|commencera|ouvrira|entrera)(?![\w])",
+    re.I,
+)
 _TODAY = re.compile(
     rf"(?<![\w])(?:currently|today|now|at{_S}+present|presently|actuellement|"
     rf"aujourd{_APOS}hui|à{_S}+ce{_S}+jour|désormais)(?![\w])",
@@ -575,7 +582,11 @@ class ClauseMap:
         bindings = self._clause_bindings(index)
         after = bisect.bisect_left(bindings, (end, 0, 0))
         options = []
-        if after < len(bindings) and not _between(figures, end, bindings[after][0]):
+        if (
+            after < len(bindings)
+            and not _between(figures, end, bindings[after][0])
+            and not _EVENT_AFTER_FIGURE.search(self.text, end, bindings[after][0])
+        ):
             options.append((bindings[after][0] - end, bindings[after][2]))
         before = bisect.bisect_left(bindings, (start, 0, 0)) - 1
         while before >= 0 and bindings[before][1] > start:

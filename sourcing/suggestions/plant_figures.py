@@ -50,7 +50,7 @@ _PRICED_PLANT = re.compile(
 )
 _JOBS_CREATED = triggers.words(
     r"creat\w*|créer|créera|créeront|création|generate\w*|générer|emploier|"
-    r"employer|emploiera|emploieront|will employ|hire|hiring|embauche\w*|recrut\w*|"
+    r"employer|emploiera|emploieront|will employ|employ|hire|hiring|embauche\w*|recrut\w*|"
     r"investissement|investment"
 )
 _PLANT_CONTEXT = triggers.words(
@@ -75,6 +75,8 @@ def plant_figures(sentence, facts, discourse):
     jobs_of_plant = (
         about_plant
         or _JOBS_CREATED.search(body, passage.start, passage.end)
+        # "Le coût est estimé à 420 M€, pour 350 emplois": jobs beside a plant's investment
+        or (bool(invested) and bool(money) and sentence.context_plant is not None)
         or (
             sentence.context_plant is not None
             and (

@@ -27,7 +27,11 @@ PLANT_NOUNS = (
 # At most five words: a place's name is no longer, and an unbounded run of capitalised words
 # ("A B C D …") would be read again from each of them.
 _PLACE_NAME = (
-    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:[- ](?:(?:sur|de|du|la|le|en)-)?[A-ZÀ-Ý][\w'’]*){0,4}))"
+    r"(?P<place>(?-i:[A-ZÀ-Ý][\w'’]*(?:(?:[- ](?:(?:sur|de|du|la|le|en|les|lès|aux|sous|upon|"
+    r"on|am|des)-)?|"
+    # the lowercase links of other languages' place names: "Mo i Rana", "Frankfurt am Main",
+    # "Viana do Castelo", "Halle an der Saale"
+    r"[ \u00a0](?:i|am|an[ \u00a0]der|do|dos|da|das|di|del)[ \u00a0])[A-ZÀ-Ý][\w'’]*){0,4}))"
 )
 # A known plant by its place: "le site de Sarreguemines", "its Redcar site".
 # "Korvia's" too (a company's possessive), and, where the place is a known plant's, "a" ("a new
@@ -35,7 +39,7 @@ _PLACE_NAME = (
 # known plant has, so the sentence speaks of the known one).
 _DEFINITE = (
     rf"(?:the|its|their|this|le|la|l{_APOS}|du|au|son|sa|leur|cette|ce|notre|our|a|an|un|une|"
-    rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s)"
+    rf"(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s|(?-i:[A-ZÀ-Ý][\w-]*s){_APOS}(?![\w]))"
 )
 _PLACE_AFTER = re.compile(
     rf"(?<![\w]){_DEFINITE}{_S}*(?:[\w-]+{_S}+)?(?P<noun>{PLANT_NOUNS})"
@@ -68,14 +72,15 @@ _LOCATED = re.compile(
 _NEW_PLANT_WORDS = re.compile(
     rf"(?<![\w])(?:{PLANT_NOUNS}|build\w*|construi\w*|bâti\w*|assembl\w*|implant\w*|"
     rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*|exploit(?:e|ent|era|eront|ait)|"
-    rf"operat(?:es|ed|ing)|runs|"
+    rf"operat(?:es|ed|ing)|runs|produce|produces|"
     # making goods at a place: "fabrique ses films à Skellefteå", "makes its anodes in Luleå"
-    rf"fabrique|fabriquent|manufactures|makes)(?![\w])",
+    rf"fabrique|fabriquent|produit|produisent|manufacture|manufactures|makes)(?![\w])",
     re.I,
 )
 # A plant word's own place: "sa future usine d'Hagondange", "a factory of Foggia".
 # What it makes may come between: "son usine de cellules de Saint-Dizier".
 _PLANT_OF_PLACE = re.compile(
+    rf"(?:{_S}+(?!(?:de|d|of|for|du|des)(?![\w]))(?-i:[a-zà-ÿ-]+)(?={_S}+(?:de|d{_APOS}|of)))?"
     rf"(?:{_S}+(?:de|d{_APOS}|of|for){_S}*(?-i:[a-zà-ÿ-]+)(?:{_S}+(?-i:[a-zà-ÿ-]+))?)?"
     rf"{_S}+(?:de|d{_APOS}|of){_S}*{_PLACE_NAME}"
 )
@@ -177,6 +182,37 @@ def operator_plant_refs(body, parties, known):
     return refs
 
 
+# A known plant by its city alone, where the sentence says what happens there: "At Vierzon,
+# capacity will reach …", "à Vierzon, la production démarrera …". Not where a company is based.
+_AT_CITY = re.compile(rf"(?<![\w])(?:at|in|à){_S}+{_PLACE_NAME}", re.I)
+
+
+def city_refs(body, passage, known):
+    """Known plants named by their city alone in a sentence of plant facts, as references."""
+    refs = []
+    for match in _AT_CITY.finditer(body, passage.start, passage.end):
+        owned = known.by_place.get(fold_for_search(match.group("place")), set())
+        if len(owned) != 1 or _BASED.search(body, max(0, match.start() - 30), match.start()):
+            continue
+        plant = plant_reference(known, next(iter(owned)))
+        refs.append({"start": match.start("place"), "end": match.end("place"), "plant": plant})
+    return refs
+
+
+# A plant things come from ("fournira les cellules depuis son usine de X", "ships scrap from its Y
+# plant"): named in passing, it does not become the plant the article goes on about.
+_SOURCE_BEFORE = re.compile(
+    rf"(?<![\w])(?:from|depuis|out{_S}+of|en{_S}+provenance{_S}+de){_S}+"
+    rf"(?:(?:its|their|the|son|sa|leur|l{_APOS}|la|le)(?:{_S}+|(?<=['’])))?(?:[\w-]+{_S}+)?$",
+    re.I,
+)
+
+
+def is_source(body, start):
+    """Whether a plant named at ``start`` is one things are sent from."""
+    return bool(_SOURCE_BEFORE.search(body, max(0, start - 40), start))
+
+
 def plant_reference(known, plant_id):
     name = known.plants.get(plant_id, ("", "", None))[0]
     return {"id": plant_id, "slug": None, "name": name}
@@ -266,24 +302,38 @@ def new_plants_in(sentence, known, companies, country_hint, within=()):
     if _ALREADY.search(body, passage.start, passage.end):
         return []
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
-        located = _where(body, word, passage.end)
-        if located is not None:
-            # The plant word nearest the place is the one it belongs to ("adds a line at its
-            # factory in Sagunto": the factory's).
-            nearest = [
-                w.start() for w in _NEW_PLANT_WORDS.finditer(body, word.start(), located.start())
-            ]
-            plant = _new_plant(
-                sentence, located, nearest[-1], known, companies, country_hint, within
-            )
-            if plant is not None:
-                return [plant]
+        plant = _located_plant(sentence, word, True, known, companies, country_hint, within)
+        if plant is None and _owner_named(body, word, passage.end, companies):
+            # "la ligne pilote de Pellucell, inaugurée à Grenoble": a company is no place; the
+            # place may come further on
+            plant = _located_plant(sentence, word, False, known, companies, country_hint, within)
+        if plant is not None:
+            return [plant]
     named = _city_before_noun(body, passage, known)
     if named is not None:
         plant = _new_plant(sentence, named, named.start(), known, companies, country_hint, within)
         if plant is not None:
             return [plant]
     return []
+
+
+def _owner_named(body, word, end, companies):
+    """Whether a plant word's "de X" names a company, not a place."""
+    if not _PLANT_WORD.fullmatch(word.group()):
+        return False
+    own = _PLANT_OF_PLACE.match(body, word.end(), end)
+    return own is not None and any(c["start"] <= own.start("place") < c["end"] for c in companies)
+
+
+def _located_plant(sentence, word, own, known, companies, country_hint, within):
+    body, passage = sentence.reading.body, sentence.passage
+    located = _where(body, word, passage.end, own)
+    if located is None:
+        return None
+    # The plant word nearest the place is the one it belongs to ("adds a line at its factory in
+    # Sagunto": the factory's).
+    nearest = [w.start() for w in _NEW_PLANT_WORDS.finditer(body, word.start(), located.start())]
+    return _new_plant(sentence, located, nearest[-1], known, companies, country_hint, within)
 
 
 def _new_plant(sentence, located, position, known, companies, country_hint, within=()):
@@ -312,7 +362,8 @@ def _new_plant(sentence, located, position, known, companies, country_hint, with
 # it: "will start building its Sunderland gigafactory", "Lorvane's Vaasa plant produces". Only a
 # city GeoNames knows, since any capitalised word stands there ("its Model Y plant").
 _CITY_BEFORE_NOUN = re.compile(
-    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur|(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s){_S}+"
+    rf"(?<![\w])(?:its|their|a|an|the|new|sa|son|leur|(?-i:[A-ZÀ-Ý][\w-]*){_APOS}s|"
+    rf"(?-i:[A-ZÀ-Ý][\w-]*s){_APOS}){_S}+"
     rf"{_PLACE_NAME}{_S}+"
     rf"(?:(?-i:[a-z-]+){_S}+)?(?:{PLANT_NOUNS})(?![\w])",
     re.I,
@@ -325,6 +376,7 @@ def _city_before_noun(body, passage, known):
         _BUILDING.search(body, passage.start, passage.end)
         or _BUILDING_STARTED.search(body, passage.start, passage.end)
         or _RUNNING.search(body, passage.start, passage.end)
+        or triggers.OPERATING.search(body, passage.start, passage.end)
     ):
         return None
     for match in _CITY_BEFORE_NOUN.finditer(body, passage.start, passage.end):
@@ -334,9 +386,10 @@ def _city_before_noun(body, passage, known):
     return None
 
 
-def _where(body, word, end):
-    """The place a plant word or a verb of building points to, not where a company is based."""
-    if _PLANT_WORD.fullmatch(word.group()):
+def _where(body, word, end, own_place=True):
+    """The place a plant word or a verb of building points to, not where a company is based;
+    without ``own_place``, not the plant word's own ("l'usine de X")."""
+    if own_place and _PLANT_WORD.fullmatch(word.group()):
         own = _PLANT_OF_PLACE.match(body, word.end(), end)
         if own is not None:
             return own
@@ -348,13 +401,13 @@ def _where(body, word, end):
     return None
 
 
-_MAKING = re.compile(r"fabrique|fabriquent|manufactures|makes", re.I)
+_MAKING = re.compile(r"fabrique|fabriquent|produit|produisent|manufacture|manufactures|makes", re.I)
 _FOR_WHOM = triggers.words(r"for|pour|to|aux?|destinée?s?")
 
 
 def _city(place):
     """The city in a capitalised run ("Aveiro", "Fos-sur-Mer"), not a country or a region."""
-    words = place.split()
+    words = re.sub(r"['’]s$", "", place).split()  # "Clarksville's plant": Clarksville
     while words and fold_for_search(words[-1]) in {"in", "on", "the"}:
         words.pop()
     city = " ".join(words)

@@ -58,6 +58,12 @@ def _said_of_previous(body, previous_end, word_start):
     )
 
 
+# "will have a capacity of", "should have": a capacity to come, not today's.
+_FUTURE_BEFORE = re.compile(
+    r"(?<![\w])(?:will|would|should|could|shall|to|is to|are to)[ \u00a0]+$", re.I
+)
+
+
 def _basis(body, clause, passage, figure, energy):
     """
     Initial, current or target. A word of a first phase or of today in the figure's clause,
@@ -75,6 +81,10 @@ def _basis(body, clause, passage, figure, energy):
             w
             for w in pattern.finditer(body, reach, clause.end)
             if not (previous and _said_of_previous(body, max(previous), w.start()))
+            and not (
+                basis == "current"
+                and _FUTURE_BEFORE.search(body, max(0, w.start() - 12), w.start())
+            )
         ]
         if not words:
             continue
@@ -99,7 +109,11 @@ def plant_at(sentence, position):
 # A sentence about a territory's or a whole sector's output speaks of no plant: "Europe will
 # need 1,000 GWh by 2030", "la France pourrait produire 120 GWh", "the industry's capacity".
 _TERRITORY_WIDE = re.compile(
-    r"(?<![\w])(?:Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
+    # a demand or a need is no plant's ("battery demand could reach", "will need 100 GWh",
+    # "le royaume ambitionne d'accueillir")
+    r"(?<![\w])(?:[Dd]emand|[Dd]emande|[Bb]esoins?|will need|would need|aura besoin|"
+    r"[Tt]he kingdom|[Ll]e royaume|[Tt]he government|[Ll]e gouvernement|"
+    r"Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
     r"[Tt]he (?:region|continent|country|sector|industry|market)|"
     r"[Ll]a (?:région|filière|France)|[Ll]e (?:pays|secteur|marché|continent)|"
     r"[Ll]['’]industrie)(?![\w])"
@@ -123,7 +137,13 @@ def capacities(sentence, facts, discourse):
     energy = [f for f in sentence.figures if f["unit"] in ("GWh", "GWh/yr")]
     if not energy:
         return
-    says_capacity = triggers.CAPACITY.search(body, passage.start, passage.end)
+    says_capacity = triggers.CAPACITY.search(body, passage.start, passage.end) or (
+        # "Its first phase will deliver material for 12 GWh a year", after the plant is named:
+        # a yearly output in a sentence naming no company is the plant's
+        sentence.context_plant is not None
+        and not sentence.parties
+        and any(f["unit"] == "GWh/yr" for f in energy)
+    )
     if not (says_capacity or sentence.plant_refs) or of_a_territory(sentence):
         return
     clause_map = sentence.reading.clause_map
@@ -131,7 +151,7 @@ def capacities(sentence, facts, discourse):
         clause = clause_map.clause_of(figure["start"], figure["end"])
         if clause is not None and triggers.OF_WHICH.match(body, clause.start):
             continue  # "of which 10 GWh are for Renault Group": a share of output, not capacity
-        if _is_volume(body, clause or passage, passage):
+        if _is_volume(body, clause or passage, passage, sentence.parties):
             continue  # a volume supplied, proposed with its agreement
         plant = plant_at(sentence, figure["start"])
         plant_id = known_plant_id(plant)
@@ -154,12 +174,25 @@ def capacities(sentence, facts, discourse):
         yield key, sentence.propose("plant_capacity", fields, [figure], exists)
 
 
-def _is_volume(body, clause, passage):
-    """A figure supplied, bought or taken is a volume of an agreement, not a capacity."""
+# "ce volume", "that volume": the plant's output spoken of before, not a contract's.
+_THAT_VOLUME = re.compile(r"(?:ce|cet|cette|this|that|its|son)[ \u00a0]+$", re.I)
+
+
+def _is_volume(body, clause, passage, parties=None):
+    """
+    A figure supplied, bought or taken is a volume of an agreement, not a capacity. A sentence
+    naming no company supplies no one: "the first phase will deliver material for 12 GWh a
+    year", "l'usine fournira de quoi équiper 15 GWh" are a plant's output.
+    """
     if triggers.CAPACITY_WORD.search(body, clause.start, clause.end):
         return False
-    if VOLUME_WORD.search(body, passage.start, passage.end):
+    if any(
+        not _THAT_VOLUME.search(body, max(0, w.start() - 8), w.start())
+        for w in VOLUME_WORD.finditer(body, passage.start, passage.end)
+    ):
         return True
+    if parties is not None and not parties:
+        return False
     return bool(
         triggers.SUPPLY_VERB.search(body, passage.start, passage.end)
         or triggers.BUY_VERB.search(body, passage.start, passage.end)
@@ -170,6 +203,15 @@ def _is_volume(body, clause, passage):
 _EXTENSION = triggers.words(
     r"extension|expansion|agrandissement|second line|new line|further line|"
     r"deuxième ligne|seconde ligne|nouvelle ligne|phase two|phase 2|second phase|deuxième phase"
+)
+
+
+# An extension whose works or opening a relative clause dates: "an extension, whose works start
+# in 2027", "une extension, dont les travaux commenceront en 2027".
+_EXTENSION_WHOSE = re.compile(
+    rf"(?:{_EXTENSION.pattern})[^.;]{{0,60}}?(?<![\w])(?:dont|whose|of which|for which|"
+    r"pour laquelle|duquel|de laquelle)(?![\w])[^.;]{0,25}$",
+    re.I,
 )
 
 
@@ -261,14 +303,37 @@ def milestones(sentence, facts, discourse):
         return
     found = []
     for kind, pattern in triggers.MILESTONES:
-        match = pattern.search(body, passage.start, passage.end)
-        if match is not None and not any(m.start() <= match.start() < m.end() for _, m in found):
+        # The first of a kind not inside another's words: "le chantier s'ouvrira début 2027 et
+        # la production démarrera en 2028" opens a site's works, then starts production.
+        match = next(
+            (
+                m
+                for m in pattern.finditer(body, passage.start, passage.end)
+                if not any(o.start() <= m.start() < o.end() for _, o in found)
+            ),
+            None,
+        )
+        if match is not None:
             found.append((kind, match))
+    # "will shut its pilot line": a pilot line inside a closure's words is what closes.
+    found = [
+        (kind, m)
+        for kind, m in found
+        if not any(
+            o is not m
+            and o.start() <= m.start()
+            and m.end() <= o.end()
+            and (o.end() - o.start()) > (m.end() - m.start())
+            for _, o in found
+        )
+    ]
     found.sort(key=lambda item: item[1].start())
     found = _pilot_openings(sentence, found)
     for number, (kind, trigger) in enumerate(found):
         if _EXTENSION.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
             continue  # "construction of the extension will begin": a phase, not the plant's
+        if _EXTENSION_WHOSE.search(body, max(passage.start, trigger.start() - 90), trigger.start()):
+            continue  # "une extension de 120 M€, dont les travaux commenceront": the extension's
         limit = found[number + 1][1].start() if number + 1 < len(found) else passage.end
         later = [
             d

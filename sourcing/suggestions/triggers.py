@@ -90,7 +90,10 @@ _PRODUCTION_NOUN = (
 _FIRST_OUTPUT = (
     r"first\s+(?:cells|batteries|modules|packs|tonnes|tons|output|products|units|material)|"
     r"premi(?:è|e)res?\s+(?:cellules|batteries|tonnes|productions?)|"
-    r"premiers\s+(?:modules|packs|produits)"
+    r"premiers\s+(?:modules|packs|produits)|"
+    # a material plant's first output: "the first cathode is due", "first hydroxide"
+    r"first\s+(?:cathodes?|anodes?|precursors?|hydroxide|carbonate|separators?|electrolytes?)|"
+    r"premi(?:è|e)re?s?\s+(?:cathodes?|anodes?|précurseurs?|hydroxyde|électrolytes?)"
 )
 _PLANT_NOUN = (
     r"gigafactor(?:y|ies)|plants?|factor(?:y|ies)|sites?|works|facilit(?:y|ies)|refiner(?:y|ies)|"
@@ -102,9 +105,18 @@ _CLOSING = (
     r"clos(?:e|es|ed|ing|ure)|shut(?:s|ting)?(?:\s+down)?|shutdown|mothball\w*|"
     r"wind(?:s|ing)?\s+down|wound\s+down|ferm(?:er|era|eront|é|ée|és|ées|eture|ait)"
 )
+# When, said between the verb and the plant: "fermera fin 2026 son atelier", "will close at the
+# end of next year its plant".
+_CLOSE_WHEN = (
+    r"(?:(?:en\s+revanche|however|also|aussi|également|finally|finalement|d['’]ici|by|in|at|the|"
+    r"end|of|fin|début|mi|en|au|cours|de|l['’]an|prochain|next|year|this|cette|année|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"[12][0-9]{3})\s+){0,6}?"
+)
 _CLOSE = (
     rf"(?:{_PLANT_NOUN})\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_CLOSING})|"
-    rf"(?:{_CLOSING})\s+(?:down\s+)?(?:of\s+|de\s+|du\s+|d['’])?(?:the\s+|its\s+|their\s+|"
+    rf"(?:{_CLOSING})\s+(?:down\s+)?{_CLOSE_WHEN}(?:of\s+|de\s+|du\s+|d['’])?(?:the\s+|its\s+|their\s+|"
     rf"this\s+|la\s+|le\s+|l['’]|sa\s+|son\s+|ses\s+|leur\s+|cette\s+|ce\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_PLANT_NOUN})|"
     r"(?:closed|closes|close|fermé|fermera|fermer)\s+(?:its|their|ses|leurs)\s+(?:doors|portes)|"
@@ -130,6 +142,13 @@ MILESTONES = [
     (
         "construction_start",
         words(
+            # "le chantier s'ouvrira", "les travaux s'ouvrent" (first: the longer reading below
+            # would run on to the next clause's verb)
+            rf"(?:chantier|travaux){_BETWEEN}s['’]ouvr\w*|"
+            # "construction is scheduled for mid-2027", "le chantier est prévu pour 2027"
+            rf"(?:construction|chantier|travaux){_BETWEEN}(?:is|are|est|sont)\s+(?:now\s+)?"
+            r"(?:scheduled|planned|slated|due|expected|prévue?s?|programmée?s?|attendue?s?)"
+            r"(?=\s+(?:for|in|by|pour|en|à|au|début|fin|mi)(?![\w]))|"
             rf"(?:{_CONSTRUCTION_NOUN}){_BETWEEN}(?:{_START_VERB})|"
             rf"{_START_THE}\s+(?:the\s+|la\s+|les\s+|le\s+|its\s+|their\s+|sa\s+|ses\s+)?"
             r"(?:construction|building|travaux|chantier|works?)|"
@@ -155,11 +174,20 @@ MILESTONES = [
             r"(?:(?:mass|series|commercial|cell|volume)\s+|sa\s+|la\s+|leur\s+|its\s+|their\s+)?"
             r"(?:production|operations|operating|producing|manufacturing)|"
             r"commencer(?:a|ont)?\s+à\s+produire|"
+            # "production is not expected before 2030", "output is due in 2028"
+            rf"(?:production|output|operations){_BETWEEN}(?:is|are)\s+(?:not\s+)?(?:now\s+)?"
+            r"(?:expected|due|scheduled|slated|planned)(?=\s+(?:before|in|by|for|from)\s)|"
             r"operational|opérationnel(?:le)?s?|completion|completed|"
             r"open(?:s|ed|ing)?|(?:come|comes|came|go|goes|went|be|is)\s+(?:on\s?line|on\s?stream)|"
             r"up\s+and\s+running|"
             r"(?:enter|enters|entered|went|go|goes|come|came)\s+into\s+(?:production|service|"
             r"operation)|entered\s+(?:production|service)|"
+            r"enter(?:s|ing)?\s+(?:commercial\s+|series\s+|mass\s+)?(?:production|service|"
+            r"operation)|"
+            # making at a place since a year: "fabrique ses films à X depuis 2023", "has made
+            # cells there since 2022"
+            r"(?:produi[st]|produisent|fabrique|fabriquent|makes|made|produces|produced|"
+            r"manufactures|manufactured)(?=[^.;]{0,60}?(?:depuis|since)\s+(?:19|20)[0-9]{2})|"
             r"entrer en (?:production|service)|entrera en (?:production|service)|"
             r"entrée?s? en (?:production|service)|"
             r"mise en (?:service|production|route|exploitation)|"
