@@ -122,8 +122,10 @@ ORGANISATION_ENDINGS = {
     "batteries": "cell_maker", "cells": "cell_maker",
     "motors": "carmaker", "automotive": "carmaker", "energy": "energy", "energies": "energy",
     "power": "energy", "electric": "industrial", "industries": "industrial",
-    "technologies": "technology", "systems": "technology",
-    "solutions": "technology", "materials": "industrial", "chemical": "industrial",
+    # "Systems", "Solutions" end the names of pack assemblers, software houses and cell makers
+    # alike: they make a name an organisation's but say nothing of its activity
+    "technologies": "technology", "systems": "other", "solutions": "other",
+    "materials": "industrial", "chemical": "industrial",
     "chemicals": "industrial", "mining": "industrial", "holding": "other", "holdings": "other",
 }  # fmt: skip
 _FRENCH_NATIONAL = re.compile(
@@ -190,7 +192,8 @@ _DESCRIBED = re.compile(
     rf"groupe|société|maker|manufacturer|producer|refiner|recycler|fund|fonds|developer|"
     rf"specialist|spécialiste|fabricant|producteur|raffineur|recycleur|équipementier|"
     rf"supplier|fournisseur|joint[ \u00a0-]venture|coentreprise|co-entreprise|subsidiary|"
-    rf"filiale|spin-?off)(?![\w])"
+    rf"filiale|spin-?off|électricien|énergéticien|utility|chimiste|sous-traitant|subcontractor|"
+    rf"family[ \u00a0-]holding|investor|investisseur|carmaker|automaker|constructeur)(?![\w])"
 )
 # A name a participle of founding or of seat follows: "Sodium Dynamics, founded in Toulouse in
 # 2019,", "Cathelia, basée à Pessac,", "X, headquartered in Turin,".

@@ -24,6 +24,7 @@ HEADS = (
     r"fournisseurs?|spécialistes?|chimistes?|équipementiers?|électriciens?|énergéticiens?|"
     r"utilit(?:y|ies)|funds?|fonds|investors?|investisseurs?|investment[ \u00a0]firms?|"
     r"family[ \u00a0-]offices?|asset[ \u00a0-]managers?|gestionnaires?[ \u00a0]d['’]actifs|"
+    r"family[ \u00a0-]holdings?|holding[ \u00a0]compan(?:y|ies)|sous-traitants?|subcontractors?|"
     r"banks?|banques?|groups?|groupes?|compan(?:y|ies)|firms?|sociétés?|entreprises?|"
     r"industriels?|partners?|partenaires?|shareholders?|actionnaires?|ventures?|"
     r"joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?"
@@ -82,7 +83,12 @@ KIND_WORDS = [
                r"power company|électricité|electricity|énergétique|pétrolier|oil"),
     ("technology", r"software|logiciels?|semiconductors?|semi-conducteurs?|electronics|"
                    r"électronique"),
-    ("industrial", r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
+    # "an industrial group", "un groupe industriel": not "l'industriel" alone, which names any
+    # maker, a carmaker too
+    ("industrial", r"industrial(?=[ \u00a0]+(?:group|company|firm))|"
+                   r"(?<=groupe[ \u00a0])industriel|(?<=société[ \u00a0])industrielle|"
+                   r"sous-traitants?|subcontractors?|assembl\w*|fonderies?|foundr(?:y|ies)|"
+                   r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
                    r"chimi\w*|refin\w*|raffin\w*|recycl\w*|équipementiers?|equipment|"
                    r"modules?|packs?|hydrométallurgie|hydrometallurgy|precursors?|graphite|"
                    r"nickel|cobalt|electrolytes?|électrolytes?|separators?|séparateurs?|"
@@ -172,7 +178,8 @@ def country_of(text, within=()):
 # le recyclage des batteries", "X, founded in 2019, develops sodium-ion batteries".
 _ACTIVITY = re.compile(
     rf"(?:which|that|qui|and|et)?{_S}*(?i:makes|make|produces|produce|develops|develop|"
-    rf"manufactures|recycles|refines|designs|builds|supplies|fabrique|fabriquent|produit|"
+    rf"manufactures|recycles|refines|designs|builds|supplies|assembles|assemble|assemblent|"
+    rf"fabrique|fabriquent|produit|"
     rf"produisent|développe|construit|fournit|"
     rf"développent|recycle|recyclent|raffine|conçoit|spécialisée?s?{_S}+dans|"
     rf"speciali[sz](?:ed|ing){_S}+in|active{_S}+in|actif{_S}+dans|active{_S}+dans)"

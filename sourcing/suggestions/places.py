@@ -49,7 +49,11 @@ REGION_ADJECTIVES = {
     "rennaise strasbourgeois strasbourgeoise nicois nicoise montpellierain montpellieraine "
     "dauphinois dauphinoise vendeen vendeenne charentais charentaise ardechois ardechoise "
     "corse tourangeau tourangelle angevin angevine poitevin poitevine limousin limousine "
-    "messin messine mosellan mosellane dunkerquois dunkerquoise",
+    "messin messine mosellan mosellane dunkerquois dunkerquoise clermontois clermontoise "
+    "stephanois stephanoise rouennais rouennaise havrais havraise nanceien nanceienne "
+    "remois remoise dijonnais dijonnaise caennais caennaise brestois brestoise "
+    "toulonnais toulonnaise orleanais orleanaise amienois amienoise manceau mancelle "
+    "ardennais ardennaise mulhousien mulhousienne",
     "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe rhenish rhenan rhenane "
     "westphalian westphalien westphalienne munichois munichoise berlinois berlinoise "
     "hambourgeois hambourgeoise",
