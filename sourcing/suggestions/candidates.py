@@ -187,7 +187,8 @@ _VENTURE = re.compile(
 )
 # A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
 _DESCRIBED = re.compile(
-    rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’])?[ \u00a0]*"
+    rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’]|its|son|sa|leur|their)?"
+    rf"[ \u00a0]*"
     rf"(?:[\w-]+[ \u00a0]+){{0,3}}?(?i:start-?up|jeune pousse|pépite|company|firm|group|"
     rf"groupe|société|maker|manufacturer|producer|refiner|recycler|fund|fonds|developer|"
     rf"specialist|spécialiste|fabricant|producteur|raffineur|recycleur|équipementier|"
@@ -207,6 +208,7 @@ _FOUNDED_OR_BASED = re.compile(
 _SAID_AFTER = re.compile(
     rf"(?:[ \u00a0]+[\w-]+){{0,3}}?[ \u00a0]+(?i:{triggers.REPORTING})(?![\w])"
 )
+SAID_AFTER = _SAID_AFTER  # also the speaker's description in discourse
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
 

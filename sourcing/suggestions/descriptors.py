@@ -44,6 +44,8 @@ _NOT_A_VERB = (
     r"(?!(?:will|would|has|have|had|is|are|was|were|can|could|may|might|shall|should|does|did|"
     r"va|vont|a|ont|est|sont|sera|seront|avait|avaient|doit|doivent|pourrait|devrait|"
     r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que|from|"
+    # a verb of saying: the description is the speaker ("…, the Swedish company said")
+    r"said|says|told|added|stated|explained|noted|confirmed|announced|reported|declared|"
     # the verbs a French description is most often the subject of ("La société fournit …")
     r"détient|détiendra|fournit|fournira|produit|produira|construit|construira|prévoit|"
     r"investit|investira|acquiert|devient|deviendra|obtient|reçoit|vend|vendra|prend|prendra|"
