@@ -25,6 +25,8 @@ HEADS = (
     r"utilit(?:y|ies)|funds?|fonds|investors?|investisseurs?|investment[ \u00a0]firms?|"
     r"family[ \u00a0-]offices?|asset[ \u00a0-]managers?|gestionnaires?[ \u00a0]d['’]actifs|"
     r"family[ \u00a0-]holdings?|holding[ \u00a0]compan(?:y|ies)|sous-traitants?|subcontractors?|"
+    # "la holding", "une holding": in French the word names a company, in English a stake
+    r"(?<=la[ \u00a0])holdings?|(?<=une[ \u00a0])holding|"
     r"banks?|banques?|groups?|groupes?|compan(?:y|ies)|firms?|sociétés?|entreprises?|"
     r"industriels?|partners?|partenaires?|shareholders?|actionnaires?|ventures?|"
     r"joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?"
@@ -90,6 +92,7 @@ KIND_WORDS = [
     ("industrial", r"industrial(?=[ \u00a0]+(?:group|company|firm))|"
                    r"(?<=groupe[ \u00a0])industriel|(?<=société[ \u00a0])industrielle|"
                    r"sous-traitants?|subcontractors?|assembl\w*|fonderies?|foundr(?:y|ies)|"
+                   r"electrodes?|électrodes?|coating|revêtement|machines?|machinery|"
                    r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
                    r"chimi\w*|refin\w*|raffin\w*|recycl\w*|équipementiers?|equipment|"
                    r"modules?|packs?|hydrométallurgie|hydrometallurgy|precursors?|graphite|"
@@ -181,7 +184,10 @@ def country_of(text, within=()):
 _ACTIVITY = re.compile(
     rf"(?:which|that|qui|and|et)?{_S}*(?i:makes|make|produces|produce|develops|develop|"
     rf"manufactures|recycles|refines|designs|builds|supplies|assembles|assemble|assemblent|"
-    rf"fabrique|fabriquent|produit|"
+    # what it will do once set up: "a venture that will make cells", "qui fabriquera des cellules"
+    rf"will{_S}+(?:make|produce|manufacture|develop|assemble|recycle|refine)|fabriquera|"
+    rf"fabriqueront|produira|produiront|assemblera|assembleront|développera|recyclera|"
+    rf"raffinera|fabrique|fabriquent|produit|"
     rf"produisent|développe|construit|fournit|"
     rf"développent|recycle|recyclent|raffine|conçoit|spécialisée?s?{_S}+dans|"
     rf"speciali[sz](?:ed|ing){_S}+in|active{_S}+in|actif{_S}+dans|active{_S}+dans)"

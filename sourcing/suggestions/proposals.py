@@ -104,6 +104,10 @@ def companies_and_aliases(article, reading, mentions, index, context):
             known_kind if known_kind != "not_stated" else kind,
             known_country or country,
         )
+    for name, (kind, country) in stated.items():
+        if kind == "not_stated":
+            # what it says at none of its mentions, the kind of the plant it runs says
+            stated[name] = (_operator_kind(context, name) or kind, country)
     for mention in candidates:
         name = context.canonical.get(mention["text"], mention["text"])
         sentence = containing_index(reading.sentences, mention["start"], mention["end"])
@@ -149,10 +153,6 @@ def company_details(context, mention, name):
     if candidate is not None:
         kind = kind or (candidate.kind if candidate.kind not in (None, "other") else None)
         country = country or candidate.country
-    if kind is None:
-        for plant in context.new_plants:
-            if plant.operator is not None and context.operator_name(plant.operator) == name:
-                kind = OPERATOR_KIND.get(plant.kind)
     if country is None:
         country = descriptors.based_country(context.reading.body, mention["end"], context.countries)
     if country is None:
@@ -195,6 +195,15 @@ def legal_form_country(written, within=()):
         return countries[0]
     spoken = [country for country in within if country in countries]
     return spoken[0] if len(spoken) == 1 else None
+
+
+def _operator_kind(context, name):
+    """The kind the new plant a company runs gives it: a cell plant's operator makes cells."""
+    kind = None
+    for plant in context.new_plants:
+        if plant.operator is not None and context.operator_name(plant.operator) == name:
+            kind = OPERATOR_KIND.get(plant.kind)
+    return kind
 
 
 # A participle of seat opening the sentence whose subject the company is: "Installée à
