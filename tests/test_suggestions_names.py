@@ -115,7 +115,8 @@ def test_a_candidate_is_proposed_as_a_company_with_what_the_text_says(known):
     assert proposal["fields"] == {
         "name": "Tiamat Energy",
         "slug": "tiamat-energy",
-        "kind": "energy",  # the name says more than "start-up"
+        # "Energy" ends the names of cell makers and utilities alike: no activity stated
+        "kind": "not_stated",
         "country": "FR",
     }
     assert proposal["quote"] == "The French start-up Tiamat Energy signed with Renault."

@@ -27,15 +27,18 @@ LEGAL_FORMS = (
     r"PLC|plc|NV|N\.V\.|BV|B\.V\.|AB|ASA|A/S|Oy|Oyj|SpA|S\.p\.A\.|S\.A\.|S\.A\.S\.|"
     r"Co\.,?[ \u00a0]Ltd\.?|Holdings?|"
     # central European, Nordic and Iberian forms: "Kft.", "s.r.o.", "AS", "S.L.", "S.r.l."
-    r"Kft\.|Kft|Zrt\.|s\.r\.o\.|a\.s\.|AS|ApS|S\.L\.U\.|S\.L\.|S\.r\.l\.|Srl|SRL"
+    r"Kft\.|Kft|Zrt\.|s\.r\.o\.|a\.s\.|AS|ApS|S\.L\.U\.|S\.L\.|S\.r\.l\.|Srl|SRL|"
+    # Asian and American forms: "Pvt. Ltd." (India), "JSC" (Vietnam), "Co." alone, "K.K."
+    r"Pvt\.?[ \u00a0]Ltd\.?|JSC|K\.K\.|Co\.|Pty[ \u00a0]Ltd\.?"
 )
 _LEGAL = re.compile(rf"(?<![\w-])(?P<name>{NAME}),?[ \u00a0](?P<form>{LEGAL_FORMS})(?![\w])")
 LEGAL_NAME = _LEGAL  # a name and its legal form, split
 LEGAL_FORM_WORDS = frozenset(
-    fold_for_search(form.replace("\\", "")).rstrip(".")
+    # "Inc\.?" is the word "inc": a pattern's escapes and optional marks are not written
+    fold_for_search(form.replace("\\", "").replace("?", "")).rstrip(".")
     for form in LEGAL_FORMS.split("|")
-    if "," not in form
-)
+    if "," not in form and "[" not in form and not form.startswith("Holding")
+) | {"pvt", "pty", "co"}  # the words of "Pvt. Ltd.", "Pty Ltd", "Co., Ltd."; "X Holding" is a name
 
 NATIONALITIES = {
     "french": "FR", "francais": "FR", "francaise": "FR", "german": "DE", "allemand": "DE",
@@ -61,6 +64,18 @@ NATIONALITIES = {
     "brazilian": "BR", "bresilien": "BR", "bresilienne": "BR", "turkish": "TR", "turc": "TR",
     "turque": "TR", "indonesian": "ID", "indonesien": "ID", "indonesienne": "ID",
     "irish": "IE", "irlandais": "IE", "irlandaise": "IE", "serbian": "RS", "serbe": "RS",
+    "vietnamese": "VN", "vietnamien": "VN", "vietnamienne": "VN", "thai": "TH",
+    "thailandais": "TH", "thailandaise": "TH", "malaysian": "MY", "malaisien": "MY",
+    "malaisienne": "MY", "greek": "GR", "grec": "GR", "grecque": "GR", "slovenian": "SI",
+    "slovene": "SI", "lithuanian": "LT", "lituanien": "LT", "lituanienne": "LT",
+    "estonian": "EE", "estonien": "EE", "estonienne": "EE", "latvian": "LV", "letton": "LV",
+    "lettone": "LV", "ukrainian": "UA", "ukrainien": "UA", "ukrainienne": "UA",
+    "croatian": "HR", "croate": "HR", "bulgarian": "BG", "bulgare": "BG", "saudi": "SA",
+    "saoudien": "SA", "saoudienne": "SA", "emirati": "AE", "emirien": "AE", "emirienne": "AE",
+    "israeli": "IL", "israelien": "IL", "israelienne": "IL", "singaporean": "SG",
+    "singapourien": "SG", "singapourienne": "SG", "luxembourgish": "LU",
+    "luxembourgeois": "LU", "luxembourgeoise": "LU", "egyptian": "EG", "egyptien": "EG",
+    "egyptienne": "EG",
 }  # fmt: skip
 _NATIONALITY = (
     r"(?i:French|français|française|German|allemand|allemande|Chinese|chinois|chinoise|American|"
@@ -74,7 +89,13 @@ _NATIONALITY = (
     r"Danish|danois|danoise|Slovak|slovaque|Romanian|roumain|roumaine|Moroccan|marocain|"
     r"marocaine|Australian|australien|australienne|Chilean|chilien|chilienne|Mexican|"
     r"mexicain|mexicaine|Brazilian|brésilien|brésilienne|Turkish|turc|turque|Indonesian|"
-    r"indonésien|indonésienne|Irish|irlandais|irlandaise|Serbian|serbe)"
+    r"indonésien|indonésienne|Irish|irlandais|irlandaise|Serbian|serbe|Vietnamese|vietnamien|"
+    r"vietnamienne|Thai|thaïlandais|thaïlandaise|Malaysian|malaisien|malaisienne|Greek|grec|"
+    r"grecque|Slovenian|Slovene|slovène|Lithuanian|lituanien|lituanienne|Estonian|estonien|"
+    r"estonienne|Latvian|letton|lettone|Ukrainian|ukrainien|ukrainienne|Croatian|croate|"
+    r"Bulgarian|bulgare|Saudi|saoudien|saoudienne|Emirati|émirien|émirienne|Israeli|israélien|"
+    r"israélienne|Singaporean|singapourien|singapourienne|Luxembourgish|luxembourgeois|"
+    r"luxembourgeoise|Egyptian|égyptien|égyptienne)"
 )
 # Descriptor nouns and the company kind each suggests.
 KINDS = [
@@ -120,10 +141,14 @@ ORGANISATION_ENDINGS = {
     "associates": "law_firm", "avocats": "law_firm", "llp": "law_firm", "capital": "investor",
     "ventures": "investor", "investments": "investor", "partners": "investor",
     "batteries": "cell_maker", "cells": "cell_maker",
-    "motors": "carmaker", "automotive": "carmaker", "energy": "energy", "energies": "energy",
-    "power": "energy", "electric": "industrial", "industries": "industrial",
-    "technologies": "technology", "systems": "technology",
-    "solutions": "technology", "materials": "industrial", "chemical": "industrial",
+    "motors": "carmaker", "automotive": "carmaker", "electric": "industrial",
+    "industries": "industrial",
+    # "Energy", "Power", "Technologies", "Systems", "Solutions" end the names of utilities, cell
+    # makers, pack assemblers and software houses alike: they make a name an organisation's but
+    # say nothing of its activity
+    "energy": "other", "energies": "other", "power": "other",
+    "technologies": "other", "systems": "other", "solutions": "other",
+    "materials": "industrial", "chemical": "industrial",
     "chemicals": "industrial", "mining": "industrial", "holding": "other", "holdings": "other",
 }  # fmt: skip
 _FRENCH_NATIONAL = re.compile(
@@ -185,12 +210,14 @@ _VENTURE = re.compile(
 )
 # A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
 _DESCRIBED = re.compile(
-    rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’])?[ \u00a0]*"
+    rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’]|its|son|sa|leur|their)?"
+    rf"[ \u00a0]*"
     rf"(?:[\w-]+[ \u00a0]+){{0,3}}?(?i:start-?up|jeune pousse|pépite|company|firm|group|"
     rf"groupe|société|maker|manufacturer|producer|refiner|recycler|fund|fonds|developer|"
     rf"specialist|spécialiste|fabricant|producteur|raffineur|recycleur|équipementier|"
     rf"supplier|fournisseur|joint[ \u00a0-]venture|coentreprise|co-entreprise|subsidiary|"
-    rf"filiale|spin-?off)(?![\w])"
+    rf"filiale|spin-?off|électricien|énergéticien|utility|chimiste|sous-traitant|subcontractor|"
+    rf"family[ \u00a0-]holding|investor|investisseur|carmaker|automaker|constructeur)(?![\w])"
 )
 # A name a participle of founding or of seat follows: "Sodium Dynamics, founded in Toulouse in
 # 2019,", "Cathelia, basée à Pessac,", "X, headquartered in Turin,".
@@ -204,6 +231,7 @@ _FOUNDED_OR_BASED = re.compile(
 _SAID_AFTER = re.compile(
     rf"(?:[ \u00a0]+[\w-]+){{0,3}}?[ \u00a0]+(?i:{triggers.REPORTING})(?![\w])"
 )
+SAID_AFTER = _SAID_AFTER  # also the speaker's description in discourse
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 
 

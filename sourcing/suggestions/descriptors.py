@@ -24,6 +24,9 @@ HEADS = (
     r"fournisseurs?|spécialistes?|chimistes?|équipementiers?|électriciens?|énergéticiens?|"
     r"utilit(?:y|ies)|funds?|fonds|investors?|investisseurs?|investment[ \u00a0]firms?|"
     r"family[ \u00a0-]offices?|asset[ \u00a0-]managers?|gestionnaires?[ \u00a0]d['’]actifs|"
+    r"family[ \u00a0-]holdings?|holding[ \u00a0]compan(?:y|ies)|sous-traitants?|subcontractors?|"
+    # "la holding", "une holding": in French the word names a company, in English a stake
+    r"(?<=la[ \u00a0])holdings?|(?<=une[ \u00a0])holding|"
     r"banks?|banques?|groups?|groupes?|compan(?:y|ies)|firms?|sociétés?|entreprises?|"
     r"industriels?|partners?|partenaires?|shareholders?|actionnaires?|ventures?|"
     r"joint[ \u00a0-]ventures?|coentreprises?|co-entreprises?"
@@ -43,6 +46,8 @@ _NOT_A_VERB = (
     r"(?!(?:will|would|has|have|had|is|are|was|were|can|could|may|might|shall|should|does|did|"
     r"va|vont|a|ont|est|sont|sera|seront|avait|avaient|doit|doivent|pourrait|devrait|"
     r"of|de|des|du|in|en|for|pour|with|avec|à|au|aux|and|et|or|ou|that|which|qui|que|from|"
+    # a verb of saying: the description is the speaker ("…, the Swedish company said")
+    r"said|says|told|added|stated|explained|noted|confirmed|announced|reported|declared|"
     # the verbs a French description is most often the subject of ("La société fournit …")
     r"détient|détiendra|fournit|fournira|produit|produira|construit|construira|prévoit|"
     r"investit|investira|acquiert|devient|deviendra|obtient|reçoit|vend|vendra|prend|prendra|"
@@ -82,7 +87,13 @@ KIND_WORDS = [
                r"power company|électricité|electricity|énergétique|pétrolier|oil"),
     ("technology", r"software|logiciels?|semiconductors?|semi-conducteurs?|electronics|"
                    r"électronique"),
-    ("industrial", r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
+    # "an industrial group", "un groupe industriel": not "l'industriel" alone, which names any
+    # maker, a carmaker too
+    ("industrial", r"industrial(?=[ \u00a0]+(?:group|company|firm))|"
+                   r"(?<=groupe[ \u00a0])industriel|(?<=société[ \u00a0])industrielle|"
+                   r"sous-traitants?|subcontractors?|assembl\w*|fonderies?|foundr(?:y|ies)|"
+                   r"electrodes?|électrodes?|coating|revêtement|machines?|machinery|"
+                   r"cathodes?|anodes?|materials?|matériaux|lithium|chemicals?|chemistry|"
                    r"chimi\w*|refin\w*|raffin\w*|recycl\w*|équipementiers?|equipment|"
                    r"modules?|packs?|hydrométallurgie|hydrometallurgy|precursors?|graphite|"
                    r"nickel|cobalt|electrolytes?|électrolytes?|separators?|séparateurs?|"
@@ -172,7 +183,11 @@ def country_of(text, within=()):
 # le recyclage des batteries", "X, founded in 2019, develops sodium-ion batteries".
 _ACTIVITY = re.compile(
     rf"(?:which|that|qui|and|et)?{_S}*(?i:makes|make|produces|produce|develops|develop|"
-    rf"manufactures|recycles|refines|designs|builds|supplies|fabrique|fabriquent|produit|"
+    rf"manufactures|recycles|refines|designs|builds|supplies|assembles|assemble|assemblent|"
+    # what it will do once set up: "a venture that will make cells", "qui fabriquera des cellules"
+    rf"will{_S}+(?:make|produce|manufacture|develop|assemble|recycle|refine)|fabriquera|"
+    rf"fabriqueront|produira|produiront|assemblera|assembleront|développera|recyclera|"
+    rf"raffinera|fabrique|fabriquent|produit|"
     rf"produisent|développe|construit|fournit|"
     rf"développent|recycle|recyclent|raffine|conçoit|spécialisée?s?{_S}+dans|"
     rf"speciali[sz](?:ed|ing){_S}+in|active{_S}+in|actif{_S}+dans|active{_S}+dans)"

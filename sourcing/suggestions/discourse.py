@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..text.search import fold_for_search
 from . import dates, descriptors, places, plants, triggers
-from .candidates import LEGAL_FORM_WORDS, is_abbreviation
+from .candidates import LEGAL_FORM_WORDS, SAID_AFTER, is_abbreviation
 from .common import party_key
 
 _S = r"[ \u00a0]"
@@ -122,6 +122,11 @@ _SHARE_OF = re.compile(
 )
 
 
+# A description of one company: a singular definite determiner, a head not in the plural.
+_SINGULAR_DEFINITE = re.compile(r"(?i)[ \u00a0]*(?:the|le|la|l['’]|this|ce|cette)(?![\w])")
+_PLURAL_WORD = re.compile(r"(?<!fond)s$|x$")
+
+
 @dataclass
 class Known:
     """What the article has said of one company so far."""
@@ -165,6 +170,7 @@ class Discourse:
         self.topic = None  # the company the article is about: the headline's first, else the body's
         self.canonical = _canonical_names(reading)
         self.previous_subject = None  # the company a sentence opened with, for "It …" after it
+        self.learned = []  # (new company, description standing for it) of the sentence read
         self.countries = descriptors.countries_spoken_of(reading.body)
         self.dateline_country = _dateline_country(reading.body, self.countries)
         for sentence in sentences:
@@ -190,7 +196,9 @@ class Discourse:
             before = [m for m in names if m["end"] <= description.start]
             if follows is not None and descriptors.introduces(self.body, description):
                 self._describe(follows, description)
-            elif descriptors.describes_previous(self.body, description, [m["end"] for m in before]):
+            elif descriptors.describes_previous(
+                self.body, description, [m["end"] for m in before]
+            ) and not SAID_AFTER.match(self.body, description.end):
                 self._describe(before[-1], description)
             elif description.definite:
                 named = before + [r for r in resolved if r["start"] < description.start]
@@ -210,6 +218,9 @@ class Discourse:
             )
         for mention in names:
             self._remember(mention)
+        for mention, description in self.learned:
+            self._learn(mention, description)
+        self.learned = []
         sentence.parties = _distinct_spans(names + resolved)
         first = sentence.parties[0] if sentence.parties else None
         opens = first is not None and not self.body[passage.start : first["start"]].strip(' \n"«“')
@@ -256,17 +267,27 @@ class Discourse:
         elif description.plural != 1:
             targets = self._group(description, before)
         else:
-            found = self._best(description)
+            found = self._best(description) or self._unknown_new(description, before)
             opens = not self.body[sentence.passage.start : description.start].strip(' \n"«“')
             if found is None and opens and _GENERIC_HEAD.match(description.head):
                 # "X announced a deal with Y. The group will …": the subject of the sentence before
                 found = self.previous_subject
             found = found or self._last_other(description, before)
             targets = [found] if found else []
+        if description.plural == 1 and not description.venture:
+            self.learned.extend((target, description) for target in targets)
         return [
             dict(target, start=description.start, end=description.end, descriptor=True)
             for target in targets
         ]
+
+    def _learn(self, mention, description):
+        """What a description standing for a new company states of it: its kind, its country."""
+        known = self.info(mention)
+        if known is None or mention.get("record") is not None:
+            return
+        known.kind = known.kind or description.kind
+        known.country = known.country or description.country
 
     def _group(self, description, before=()):
         named = _distinct_keys(before)
@@ -312,6 +333,52 @@ class Discourse:
             if score > best_score:
                 best, best_score = known.mention, score
         return best
+
+    def _unknown_new(self, description, before):
+        """
+        When no company fits a description stating a kind or a country by what is known of it,
+        the new company named last of which nothing is known yet, in this sentence first ("X
+        bought the rest of Y from Z, taking the Swedish producer to 100%", X and Z being of
+        other countries or kinds); None when a company named of that kind or country is known.
+        """
+        if description.kind is None and description.country is None:
+            return None
+        if not _SINGULAR_DEFINITE.match(description.text) or _PLURAL_WORD.search(description.head):
+            return None  # "des banques régionales", "the banks": no one company
+        if any(self._fits(mention, description) for mention in before):
+            return None  # a known company the sentence has named fits it
+        for mention in reversed(before):
+            known = self.info(mention)
+            if mention.get("record") is not None:
+                continue
+            if known is None or (known.kind is None and known.country is None):
+                return mention if self._may_be(mention, description) else None
+        for known in reversed(self.companies.values()):
+            if known.mention.get("record") is None and known.kind is None and known.country is None:
+                return known.mention if self._may_be(known.mention, description) else None
+        return None
+
+    def _fits(self, mention, description):
+        """Whether a known company's kind or country is the description's, and none differs."""
+        record = mention.get("record")
+        if record is None:
+            return False
+        kind, country = self.attributes.get(record["id"], (None, None))
+        pairs = [(description.kind, kind), (description.country, country)]
+        stated = [(said, has) for said, has in pairs if said and has]
+        return bool(stated) and all(said == has for said, has in stated)
+
+    def _may_be(self, mention, description):
+        """Whether the kind a new company's name or stated activity gives it allows the
+        description's ("X, which makes materials for the German carmaker": not X)."""
+        if description.kind is None:
+            return True
+        candidate = self.reading.candidates.get(mention["start"])
+        kinds = {
+            candidate.kind if candidate is not None else None,
+            descriptors.activity_kind(self.body, mention["end"]),
+        } - {None, "other"}
+        return not kinds or kinds == {description.kind}
 
     def _last_other(self, description, before):
         """

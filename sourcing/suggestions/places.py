@@ -34,7 +34,13 @@ COUNTRY_NAMES = {
     "south korea": "KR", "korea": "KR", "coree du sud": "KR", "coree": "KR", "taiwan": "TW",
     "india": "IN", "inde": "IN", "indonesia": "ID", "indonesie": "ID", "australia": "AU",
     "australie": "AU", "chile": "CL", "chili": "CL", "argentina": "AR", "argentine": "AR",
-    "brazil": "BR", "bresil": "BR", "turkey": "TR", "turquie": "TR",
+    "brazil": "BR", "bresil": "BR", "turkey": "TR", "turquie": "TR", "vietnam": "VN",
+    "viet nam": "VN", "thailand": "TH", "thailande": "TH", "malaysia": "MY", "malaisie": "MY",
+    "greece": "GR", "grece": "GR", "slovenia": "SI", "slovenie": "SI", "lithuania": "LT",
+    "lituanie": "LT", "estonia": "EE", "estonie": "EE", "latvia": "LV", "lettonie": "LV",
+    "ukraine": "UA", "croatia": "HR", "croatie": "HR", "bulgaria": "BG", "bulgarie": "BG",
+    "saudi arabia": "SA", "arabie saoudite": "SA", "israel": "IL", "singapore": "SG",
+    "singapour": "SG", "luxembourg": "LU", "egypt": "EG", "egypte": "EG",
 }  # fmt: skip
 
 # Adjectives of a country's regions and cities that place a company ("la société nordiste",
@@ -49,7 +55,15 @@ REGION_ADJECTIVES = {
     "rennaise strasbourgeois strasbourgeoise nicois nicoise montpellierain montpellieraine "
     "dauphinois dauphinoise vendeen vendeenne charentais charentaise ardechois ardechoise "
     "corse tourangeau tourangelle angevin angevine poitevin poitevine limousin limousine "
-    "messin messine mosellan mosellane dunkerquois dunkerquoise",
+    "messin messine mosellan mosellane dunkerquois dunkerquoise clermontois clermontoise "
+    "stephanois stephanoise rouennais rouennaise havrais havraise nanceien nanceienne "
+    "remois remoise dijonnais dijonnaise caennais caennaise brestois brestoise "
+    "toulonnais toulonnaise orleanais orleanaise amienois amienoise manceau mancelle "
+    "ardennais ardennaise mulhousien mulhousienne limougeaud limougeaude palois paloise "
+    "bayonnais bayonnaise perpignanais perpignanaise nimois nimoise avignonnais avignonnaise "
+    "roubaisien roubaisienne valenciennois valenciennoise douaisien douaisienne arrageois "
+    "arrageoise calaisien calaisienne troyen troyenne colmarien colmarienne bisontin "
+    "bisontine chamberien chamberienne annecien annecienne lavallois lavalloise",
     "DE": "bavarian bavarois bavaroise saxon saxonne swabian souabe rhenish rhenan rhenane "
     "westphalian westphalien westphalienne munichois munichoise berlinois berlinoise "
     "hambourgeois hambourgeoise",
@@ -68,6 +82,7 @@ REGION_ADJECTIVES = {
     "SE": "scanian",
     "GB": "scottish ecossais ecossaise welsh gallois galloise english anglais anglaise",
     "CA": "quebecois quebecoise ontarien ontarienne ontarian montrealais montrealaise",
+    "MA": "casablancais casablancaise rbati rbatie tangerois tangeroise marrakchi",
     "US": "texan texane californian californien californienne",
 }
 REGION_COUNTRY = {

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from ..models import Company
 from . import agreements, descriptors, discourse, places, plant_figures, records, stakes
-from .candidates import NAME
+from .candidates import LEGAL_NAME, NAME
 from .common import by_sentence, party, proposal
 from .merging import merged
 from .text import containing_index
@@ -104,6 +104,10 @@ def companies_and_aliases(article, reading, mentions, index, context):
             known_kind if known_kind != "not_stated" else kind,
             known_country or country,
         )
+    for name, (kind, country) in stated.items():
+        if kind == "not_stated":
+            # what it says at none of its mentions, the kind of the plant it runs says
+            stated[name] = (_operator_kind(context, name) or kind, country)
     for mention in candidates:
         name = context.canonical.get(mention["text"], mention["text"])
         sentence = containing_index(reading.sentences, mention["start"], mention["end"])
@@ -149,10 +153,6 @@ def company_details(context, mention, name):
     if candidate is not None:
         kind = kind or (candidate.kind if candidate.kind not in (None, "other") else None)
         country = country or candidate.country
-    if kind is None:
-        for plant in context.new_plants:
-            if plant.operator is not None and context.operator_name(plant.operator) == name:
-                kind = OPERATOR_KIND.get(plant.kind)
     if country is None:
         country = descriptors.based_country(context.reading.body, mention["end"], context.countries)
     if country is None:
@@ -160,7 +160,50 @@ def company_details(context, mention, name):
     if country is None:
         named = places.countries_in(name)  # "Grand Est Participations", "Iberia Lithium"
         country = named[0] if named else None
+    if country is None:
+        country = legal_form_country(_written_name(context, mention), context.countries)
     return kind or "not_stated", country
+
+
+def _written_name(context, mention):
+    """The writing of a candidate with its legal form, when the text gives one."""
+    candidate = context.reading.candidates.get(mention["start"])
+    return candidate.name if candidate is not None else mention["text"]
+
+
+# Legal forms of one country's law, which state where the company is registered: "X Oy" is
+# Finnish, "X Kft." Hungarian. Forms several countries share (GmbH, AG, Ltd, BV, NV) say nothing,
+# and s.r.o. and a.s. (Czech and Slovak alike) only with one of the two spoken of in the article.
+_FORM_COUNTRY = {
+    "oy": ("FI",), "oyj": ("FI",), "ab": ("SE",), "asa": ("NO",), "as": ("NO",),
+    "a/s": ("DK",), "aps": ("DK",), "kft": ("HU",), "zrt": ("HU",), "sas": ("FR",),
+    "sasu": ("FR",), "sarl": ("FR",), "s.a.s": ("FR",), "s.l": ("ES",), "s.l.u": ("ES",),
+    "spa": ("IT",), "s.p.a": ("IT",), "s.r.l": ("IT",), "srl": ("IT",),
+    "s.r.o": ("CZ", "SK"), "a.s": ("CZ", "SK"),
+}  # fmt: skip
+
+
+def legal_form_country(written, within=()):
+    """The country whose law the legal form ending ``written`` is of, or None."""
+    legal = LEGAL_NAME.fullmatch(written)
+    if legal is None:
+        return None
+    countries = _FORM_COUNTRY.get(legal.group("form").casefold().rstrip("."))
+    if not countries:
+        return None
+    if len(countries) == 1:
+        return countries[0]
+    spoken = [country for country in within if country in countries]
+    return spoken[0] if len(spoken) == 1 else None
+
+
+def _operator_kind(context, name):
+    """The kind the new plant a company runs gives it: a cell plant's operator makes cells."""
+    kind = None
+    for plant in context.new_plants:
+        if plant.operator is not None and context.operator_name(plant.operator) == name:
+            kind = OPERATOR_KIND.get(plant.kind)
+    return kind
 
 
 # A participle of seat opening the sentence whose subject the company is: "Installée à
