@@ -248,6 +248,8 @@ def test_preliminary_deals_are_letters_of_intent_of_their_kind(body, language, e
          [("partnership", "announced", ORBIS_PARTNERS, None, [])]),
         ("Moravia Auto scelle une alliance avec Pellucell dans les batteries.", "fr",
          [("partnership", "signed", PARTNERS, None, [])]),
+        ("Pellucell et Moravia Auto ont finalement noué un partenariat dans le recyclage.", "fr",
+         [("partnership", "signed", PARTNERS, None, [])]),
         ("Pellucell et Lumeo Chemicals mèneront un programme de recherches communes sur les "
          "électrolytes solides.", "fr", [("research", "signed", LUMEO_PARTNERS, None, [])]),
         ("Lumeo Chemicals will run a two-year research programme with Pellucell on binders.",

@@ -275,6 +275,8 @@ _CONCLUDED = re.compile(
     r"secures|secured|bags|bagged|nets|netted|forms|formed|forges|forged|signs|"
     r"(?:has|have|had|was|were|been)[ \u00a0]+awarded|"
     r"conclut|concluent|paraphe|paraphent|scelle|scellent|noue|nouent|signe|"
+    # past participles after an adverb: "ont enfin noué un partenariat"
+    r"noué|nouée|scellé|scellée|paraphé|paraphée|"
     r"décroche|décrochent|décroché|remporte|remportent|remporté|obtient|obtenu)(?![\w])"
     r"[^.;:]{0,50}?(?<![\w])" + _DEAL_NOUN + r"(?![\w])|"
     r"(?<![\w])(?:under|as[ \u00a0]+part[ \u00a0]+of|aux[ \u00a0]+termes|en[ \u00a0]+vertu|"
