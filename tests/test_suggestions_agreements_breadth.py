@@ -248,6 +248,8 @@ def test_preliminary_deals_are_letters_of_intent_of_their_kind(body, language, e
          [("partnership", "announced", ORBIS_PARTNERS, None, [])]),
         ("Moravia Auto scelle une alliance avec Pellucell dans les batteries.", "fr",
          [("partnership", "signed", PARTNERS, None, [])]),
+        ("Pellucell et Moravia Auto ont finalement noué un partenariat dans le recyclage.", "fr",
+         [("partnership", "signed", PARTNERS, None, [])]),
         ("Pellucell et Lumeo Chemicals mèneront un programme de recherches communes sur les "
          "électrolytes solides.", "fr", [("research", "signed", LUMEO_PARTNERS, None, [])]),
         ("Lumeo Chemicals will run a two-year research programme with Pellucell on binders.",
@@ -474,3 +476,25 @@ def test_a_supply_verb_paragraphs_later_adds_nothing_to_the_deal():
 def test_what_industry_sources_say_is_no_deal():
     body = "Industry sources say Moravia Auto has looked at buying cells from Pellucell."
     assert proposals(body, "en", "agreement") == []
+
+
+# -- The date a deal is given: not the date it starts, nor its memorandum's ------------------------
+
+
+def test_a_month_the_deal_starts_from_is_not_its_date():
+    body = "Pellucell and Lumeo Chemicals signed a research programme starting in September."
+    found = proposals(body, "en", "agreement")
+    assert [(f["kind"], f["status"], f["announced"]) for f in found] == [
+        ("research", "signed", DAY)
+    ]
+
+
+def test_the_memorandum_a_contract_follows_keeps_its_own_date():
+    body = (
+        "Moravia Auto a retenu Pellucell comme fournisseur de cellules. Ce contrat ferme fait "
+        "suite à un protocole d'accord signé en mars entre les deux groupes."
+    )
+    found = proposals(body, "fr", "agreement")
+    assert [(f["kind"], f["status"], roles(f), f["announced"]) for f in found] == [
+        ("supply", "signed", CELLS, DAY)
+    ]

@@ -275,6 +275,8 @@ _CONCLUDED = re.compile(
     r"secures|secured|bags|bagged|nets|netted|forms|formed|forges|forged|signs|"
     r"(?:has|have|had|was|were|been)[ \u00a0]+awarded|"
     r"conclut|concluent|paraphe|paraphent|scelle|scellent|noue|nouent|signe|"
+    # past participles after an adverb: "ont enfin noué un partenariat"
+    r"noué|nouée|scellé|scellée|paraphé|paraphée|"
     r"décroche|décrochent|décroché|remporte|remportent|remporté|obtient|obtenu)(?![\w])"
     r"[^.;:]{0,50}?(?<![\w])" + _DEAL_NOUN + r"(?![\w])|"
     r"(?<![\w])(?:under|as[ \u00a0]+part[ \u00a0]+of|aux[ \u00a0]+termes|en[ \u00a0]+vertu|"
@@ -604,6 +606,14 @@ _STARTS_RELATIVE = re.compile(
     r"(?![\w])",
     re.I,
 )
+# A date the deal starts from is not the date it was made: "a programme starting in January",
+# "livraisons à partir de mars".
+_START_BEFORE = re.compile(
+    r"(?<![\w])(?:starting|beginning|from|as[ \u00a0]+of|effective|à[ \u00a0]+partir[ \u00a0]+"
+    r"(?:de|du|d['’])|à[ \u00a0]+compter[ \u00a0]+(?:de|du|d['’])|dès|until|till|through|"
+    r"jusqu['’](?:en|à|au))(?:[ \u00a0]+(?:in|on|en|le|la|l['’]))?[ \u00a0]*$",
+    re.I,
+)
 # A dateline's date, followed by its dash ("Ostrava, 10 March 2026 — …"): the article's, not
 # the agreement's.
 _DATELINE_DASH = re.compile(r"[ \u00a0]*[–—-][ \u00a0]")
@@ -617,7 +627,9 @@ def _announced(sentence, discourse, status):
     dated = [
         d
         for d in sentence.dates
-        if d["precision"] in ("day", "month") and not _DATELINE_DASH.match(body, d["end"])
+        if d["precision"] in ("day", "month")
+        and not _DATELINE_DASH.match(body, d["end"])
+        and not _START_BEFORE.search(body, max(passage.start, d["start"] - 20), d["start"])
     ]
     if dated:
         return dated[0]["date"], dated[0]["precision"]
@@ -1219,7 +1231,12 @@ def _continues(sentence, discourse):
         or _first_year(sentence)
     )
     earlier = opens and _LETTER_OF_INTENT.search(opens.group())
-    if triggers.SIGNED.search(body, passage.start, passage.end) and not earlier:
+    signing = triggers.SIGNED.search(body, passage.start, passage.end)
+    if signing and _LETTER_OF_INTENT.search(
+        body, max(passage.start, signing.start() - 25), signing.start()
+    ):
+        earlier = True  # "Ce contrat fait suite à un protocole d'accord signé en mars"
+    if signing and not earlier:
         # "Le contrat, signé lundi, prendra effet …": the day it was signed (not the day of
         # the memorandum it replaces: "Le protocole signé en mai devient …").
         signed = _weekday_date(sentence, discourse)
