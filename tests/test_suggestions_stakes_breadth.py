@@ -324,3 +324,30 @@ def test_fractions_words_and_bounds(body, language, expected):
 )  # fmt: skip
 def test_sentences_that_state_no_stake(body, language):
     assert rows(body, language) == []
+
+
+# -- A seller's sale and what it keeps; the company sold named before; a plant owned ------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        # the buyer of a sale is not the company sold, which the sentence before names
+        ("Pellucell's shareholder register has changed. Halden Fonds sold a 15% stake to Lumeo "
+         "Chemicals last month and kept 20%.", "en",
+         [(H, P, 15, "divested", "2025-05"), (H, P, 20, "completed", "2025-05"),
+          (L, P, 15, "completed", "2025-05")]),
+        ("Halden Fonds a cédé 10 % de Pellucell à Lumeo Chemicals et en conserve 12 %.", "fr",
+         [(H, P, 10, "divested", TODAY), (H, P, 12, "completed", TODAY),
+          (L, P, 10, "completed", TODAY)]),
+        ("Moravia Auto is to hold 60% of Pellucell and Fjord Kapital the remaining 40%.",
+         "en", [(F, P, 40, "announced", TODAY), (M, P, 60, "announced", TODAY)]),
+        # a venture that will own a plant: no stake
+        ("Moravia Auto and Fjord Kapital have set up Norda Energy, which will own and run a cell "
+         "plant in Lens.", "en", []),
+        ("Pellucell, in which Moravia Auto holds a minority stake, supplies cells to Lumeo "
+         "Chemicals.", "en", [(M, P, None, "completed", TODAY)]),
+    ],
+)  # fmt: skip
+def test_a_sale_what_the_seller_keeps_and_a_plant_owned(body, language, expected):
+    assert rows(body, language) == sorted(expected)

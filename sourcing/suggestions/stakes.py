@@ -217,8 +217,8 @@ _SHARE_OF_GOODS = re.compile(
 # remaining 40%": a share written right after its holder's name.
 _SHARE_AFTER_HOLDER = re.compile(
     r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:holding|owning|keeping|"
-    r"retaining|détenant|possédant|conservant|gardant)[ \u00a0]+)?(?:(?:the|les)[ \u00a0]+"
-    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?|"
+    r"retaining|détenant|possédant|conservant|gardant)[ \u00a0]+)?(?:(?:the|les)[ \u00a0]+)?"
+    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?|"
     # "et Y le solde, soit 45 %", "and Y the rest (40%)": the remainder, then its figure
     r"[ \u00a0]+(?:le|the)[ \u00a0]+(?:solde|reste|rest|balance|remainder)[ \u00a0]*"
     r"(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is)[ \u00a0]+|\([ \u00a0]*))$",
@@ -643,7 +643,9 @@ def _stakes_left(sentence, facts, discourse, consumed):
                 yield _proposal(
                     sentence, facts, discourse, seller, target, share, figure, trigger, "divested"
                 )
-            buyer = _buyer(sentence, trigger, target)
+            buyer = (
+                None if _KEEPING.fullmatch(trigger.group()) else _buyer(sentence, trigger, target)
+            )
             if buyer is not None and holder is not None:
                 status = "completed" if _SOLD_DONE.search(sentence.text) else "announced"
                 yield _proposal(
@@ -793,16 +795,18 @@ def _in_name(sentence, word):
 def _buyer(sentence, trigger, target):
     """Who a stake is sold to ("cède sa participation dans Y à Z", "sold … to Z"), or None."""
     body = sentence.reading.body
-    if target is None or not triggers.STAKE_DIVESTED.search(sentence.text):
+    if not triggers.STAKE_DIVESTED.search(sentence.text):
         return None
+    # the company sold may be one spoken of before ("sold a 15% stake to Z")
+    after_end = target["end"] if target is not None else trigger.end()
     after = [
         p
         for p in sentence.parties
-        if p["start"] > target["end"] and party_key(p) != party_key(target)
+        if p["start"] > after_end and (target is None or party_key(p) != party_key(target))
     ]
     for mention in after:
         # An apposition between ("X, sa filiale de modules et de packs, à Y") is no new clause.
-        between = _APPOSITION.sub(" ", body[target["end"] : mention["start"]])
+        between = _APPOSITION.sub(" ", body[after_end : mention["start"]])
         if _NEXT_CLAUSE.search(between):
             break
         if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
@@ -1013,7 +1017,23 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     if figure is None and _JOINTLY.search(sentence.text):
         return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
     passive = _PASSIVE.search(body, max(passage.start, trigger.start() - 5), passage.end)
+    if (
+        figure is None
+        and not passive
+        and _ACTIVE_OWN.fullmatch(trigger.group())
+        and target["start"] < trigger.start()
+        and all(h["start"] < trigger.start() for h in holders)
+        and not _STAKE_NAMED.search(body, trigger.end(), min(passage.end, trigger.end() + 30))
+        and not _WHOSE_ANYWHERE.search(body, target["end"], trigger.start())
+    ):
+        return []  # "X and Y created Z, which will own and run a plant": a plant owned
     return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
+
+
+_WHOSE_ANYWHERE = triggers.words(
+    r"in which|of which|dont|dans laquelle|dans lequel|au capital duquel|au capital de laquelle"
+)
+_ACTIVE_OWN = triggers.words(r"owns?|hold|holds|possède|possèdent|possédera\w*|détient|détiennent")
 
 
 # French "en" before a verb of owning: "en détient 55 %", "n'en gardera que 10 %", "en
@@ -1287,6 +1307,14 @@ def _object(sentence, trigger):
 def _other(sentence, holders):
     keys = {party_key(h) for h in holders}
     others = [p for p in sentence.parties if party_key(p) not in keys]
+    if triggers.STAKE_DIVESTED.search(sentence.text):
+        # "X sold a 15% stake to Z": Z buys; the company sold is another, spoken of before
+        body = sentence.reading.body
+        others = [
+            p
+            for p in others
+            if not _SOLD_TO.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
+        ]
     if not others:
         return None
     if holders:
@@ -1386,6 +1414,11 @@ def _note_topic(sentence, memory):
             memory.topic = mention
 
 
+_KEEPING = triggers.words(
+    r"kept|keeps|retains|retained|conserve|conservent|conservé|garde|gardent|gardé"
+)
+
+
 def _status(sentence, holder, trigger):
     """The state of a stake from the verb that states it: sold, planned, to come, or held."""
     body, passage = sentence.reading.body, sentence.passage
@@ -1406,6 +1439,9 @@ def _status(sentence, holder, trigger):
         body[max(passage.start, holder["start"] - 30) : holder["start"]]
     ):
         return "divested"  # "completed the purchase of X's 49% interest": X's is sold
+    if _KEEPING.fullmatch(trigger.group()):
+        # "sold 15% to Z and kept 20%": the share kept is held
+        return "announced" if triggers.STAKE_FUTURE.search(verb) else "completed"
     sold = triggers.STAKE_DIVESTED.search(verb)
     if sold and not _NOT_SOLD.search(verb[: sold.start()]):
         return "divested"
