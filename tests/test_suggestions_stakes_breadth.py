@@ -324,3 +324,57 @@ def test_fractions_words_and_bounds(body, language, expected):
 )  # fmt: skip
 def test_sentences_that_state_no_stake(body, language):
     assert rows(body, language) == []
+
+
+# -- A seller's sale and what it keeps; the company sold named before; a plant owned ------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        # the buyer of a sale is not the company sold, which the sentence before names
+        ("Pellucell's shareholder register has changed. Halden Fonds sold a 15% stake to Lumeo "
+         "Chemicals last month and kept 20%.", "en",
+         [(H, P, 15, "divested", "2025-05"), (H, P, 20, "completed", "2025-05"),
+          (L, P, 15, "completed", "2025-05")]),
+        ("Halden Fonds a cédé 10 % de Pellucell à Lumeo Chemicals et en conserve 12 %.", "fr",
+         [(H, P, 10, "divested", TODAY), (H, P, 12, "completed", TODAY),
+          (L, P, 10, "completed", TODAY)]),
+        ("Moravia Auto is to hold 60% of Pellucell and Fjord Kapital the remaining 40%.",
+         "en", [(F, P, 40, "announced", TODAY), (M, P, 60, "announced", TODAY)]),
+        # a venture that will own a plant: no stake
+        ("Moravia Auto and Fjord Kapital have set up Norda Energy, which will own and run a cell "
+         "plant in Lens.", "en", []),
+        ("Pellucell, in which Moravia Auto holds a minority stake, supplies cells to Lumeo "
+         "Chemicals.", "en", [(M, P, None, "completed", TODAY)]),
+    ],
+)  # fmt: skip
+def test_a_sale_what_the_seller_keeps_and_a_plant_owned(body, language, expected):
+    assert rows(body, language) == sorted(expected)
+
+
+# -- A capital increase, goods sold, a share bought on the way, a holding's age --------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        # the operation is no holding: only the share reached is
+        ("Moravia Auto has raised its stake in Pellucell from 20% to 30% by subscribing to a "
+         "capital increase.", "en", [(M, P, 30, "completed", TODAY)]),
+        ("Halden Fonds n'a pas suivi l'augmentation de capital de Pellucell.", "fr", []),
+        # goods sold, not a holding
+        ("Halden Fonds also sells office furniture to Pellucell.", "en", []),
+        ("Lumeo Chemicals vend des solvants à Pellucell.", "fr", []),
+        # the share bought is the way to the one taken, and how long its seller held it dates
+        # nothing
+        ("Moravia Auto is taking 30% of Pellucell through new shares and the purchase of the 12% "
+         "that Halden Fonds has held since 2021.", "en",
+         [(H, P, 12, "divested", TODAY), (M, P, 30, "announced", TODAY)]),
+        # a purchase told as a noun: the seller's share is sold, the buyer's is told elsewhere
+        ("Moravia Auto completed the purchase of Halden Fonds's 20% interest in Pellucell.", "en",
+         [(H, P, 20, "divested", TODAY)]),
+    ],
+)  # fmt: skip
+def test_capital_increases_goods_and_shares_bought_on_the_way(body, language, expected):
+    assert rows(body, language) == sorted(expected)

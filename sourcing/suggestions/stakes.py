@@ -217,8 +217,8 @@ _SHARE_OF_GOODS = re.compile(
 # remaining 40%": a share written right after its holder's name.
 _SHARE_AFTER_HOLDER = re.compile(
     r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:holding|owning|keeping|"
-    r"retaining|détenant|possédant|conservant|gardant)[ \u00a0]+)?(?:(?:the|les)[ \u00a0]+"
-    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?)?|"
+    r"retaining|détenant|possédant|conservant|gardant)[ \u00a0]+)?(?:(?:the|les)[ \u00a0]+)?"
+    r"(?:(?:remaining|other|restants?|autres?)[ \u00a0]+)?|"
     # "et Y le solde, soit 45 %", "and Y the rest (40%)": the remainder, then its figure
     r"[ \u00a0]+(?:le|the)[ \u00a0]+(?:solde|reste|rest|balance|remainder)[ \u00a0]*"
     r"(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is)[ \u00a0]+|\([ \u00a0]*))$",
@@ -310,8 +310,12 @@ _NOT_SOLD = re.compile(
 # Capital as money, not as shares: "concentrate its capital on cells", "capital spending".
 _CAPITAL_AS_MONEY = re.compile(
     r"[ \u00a0]+(?:on|sur|expenditure|spending|costs?|markets?|goods|allocation|investments?|"
-    r"dépenses?|investissements?)(?![\w])",
+    r"dépenses?|investissements?|increases?|raises?|raising|injections?|hikes?)(?![\w])",
     re.I,
+)
+# "augmentation de capital", "hausse de capital": the operation, not the capital held.
+_CAPITAL_OPERATION_BEFORE = re.compile(
+    r"(?<![\w])(?:augmentations?|hausses?|réductions?|levées?)[ \u00a0]+(?:de|du)[ \u00a0]+$", re.I
 )
 # "X, dont Y détient 30 %", "X, in which Y holds 30%": Y holds X.
 _WHOSE = re.compile(
@@ -458,14 +462,15 @@ def _remainder(sentence, facts, discourse, made):
 # rachète la participation (de 20 %) de Z dans Y", "X acquires the shares held by Z in Y": X
 # holds the share bought, Z sells it.
 _OWNERS_STAKE_BOUGHT = re.compile(
-    rf"(?:{_BUYING.pattern})[ \u00a0]+(?:(?:the|la|les|l['’]|a|une)[ \u00a0]*)?"
+    rf"(?:{_BUYING.pattern})[ \u00a0]+(?:(?:of|de|des|du)[ \u00a0]+)?"
+    r"(?:(?:the|la|les|l['’]|a|une)[ \u00a0]*)?"
     r"(?:(?:entire|whole|remaining|totalité[ \u00a0]+de[ \u00a0]+la)[ \u00a0]+)?"
     r"(?:[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?"
     r"(?:(?P<noun>stake|holding|shareholding|interest|shares|participation|parts|actions)"
     r"[ \u00a0]+)?(?:(?:de|of)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*%[ \u00a0]+)?"
     r"(?:(?P<of>de|d['’]|du|of|held[ \u00a0]+by|owned[ \u00a0]+by|détenue?s?[ \u00a0]+par|"
     r"(?:que|qu['’]|that)[ \u00a0]*(?:détenai(?:en)?t|possédai(?:en)?t|avai(?:en)?t|"
-    r"conservai(?:en)?t))"
+    r"conservai(?:en)?t)|(?P<that>that|which))"
     r"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?:(?-i:[a-zà-ÿ][\w'’-]*)[ \u00a0]+){0,3})?$",
     re.I,
 )
@@ -476,6 +481,15 @@ _OWNERS = re.compile(
     re.I,
 )
 OWNERS_REACH = 80
+_PURCHASE_NOUN = triggers.words(r"purchases?|acquisitions?|rachats?|achats?")
+_HELD_AFTER_OWNER = re.compile(
+    r"[ \u00a0]+(?:(?:has|had|have|still)[ \u00a0]+)?(?:held|owned|holds|owns|hold|own)(?![\w])",
+    re.I,
+)
+# "taking 25% through the purchase of the 10% that Z held": the share bought is the way there.
+_MEANS = triggers.words(
+    r"through|via|by way of|by means of|par le biais|au moyen|grâce à|notamment par"
+)
 # ", soit 12 % du capital", " (12%)", ", or 12%": the share bought, said again after the company.
 _SHARE_RESTATED = re.compile(
     r"^[ \u00a0]*(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is|représentant|representing)"
@@ -501,10 +515,18 @@ def _owners_stake_bought(sentence):
             target, gap = (held[-1], " in ") if len(held) >= 2 else (None, "")
         if target is None:
             continue
+        if bought.group("that"):
+            # "the 10% that Z has held since 2023": Z's only with a verb of holding after it
+            if not _HELD_AFTER_OWNER.match(body, owner["end"]):
+                continue
+            held = [p for p in parties if p["end"] <= verb_start]
+            if len(held) < 2:
+                continue
+            target, gap = held[-1], " in "
         possessive = bool(re.match(r"['’]", gap)) and not bought.group("of")
         # "les parts de Z", "the stake held by Z", "les 15 % détenus par Z": the owner's holding
         owned = bought.group("of") and (
-            bought.group("noun") or re.search(r"par|by|qu|that", bought.group("of"), re.I)
+            bought.group("noun") or re.search(r"par|by|qu|that|which", bought.group("of"), re.I)
         )
         if not _OWNERS.match(gap) or not (possessive or owned):
             continue
@@ -522,7 +544,12 @@ def _owners_stake_bought(sentence):
         if len(figures) > 1:
             continue
         percents = [f for f in sentence.figures if f["unit"] == "%"]
-        if figures and _reaches_another(sentence, figures[0], percents):
+        means = any(
+            f["end"] <= verb_start and _MEANS.search(body, f["end"], verb_start) for f in percents
+        )
+        noun = _PURCHASE_NOUN.fullmatch(verb.group())
+        # "completed the purchase of Z's 49%": Z's is sold; the buyer's is told elsewhere
+        if noun or (figures and (_reaches_another(sentence, figures[0], percents) or means)):
             buyers = [None]  # the share bought is the way to the one the buyer reaches
         return buyers[0], owner, target, (figures[0] if figures else None), verb
     return None
@@ -558,7 +585,13 @@ def _stakes_left(sentence, facts, discourse, consumed):
         for word in _OWNING.finditer(body, passage.start, passage.end)
         if not any(n.start() <= word.start() < n.end() for n in nominal)
         and not _in_name(sentence, word)
-        and not (word.group().lower() == "capital" and _CAPITAL_AS_MONEY.match(body, word.end()))
+        and not (
+            word.group().lower() == "capital"
+            and (
+                _CAPITAL_AS_MONEY.match(body, word.end())
+                or _CAPITAL_OPERATION_BEFORE.search(body, max(0, word.start() - 20), word.start())
+            )
+        )
     ]
     shares = [
         f
@@ -587,7 +620,7 @@ def _stakes_left(sentence, facts, discourse, consumed):
         )
     ]
     if not shares:
-        words = [w for w in words if not _negated(sentence, w)]
+        words = [w for w in words if not _negated(sentence, w) and not _sells_goods(sentence, w)]
         nominal = [w for w in nominal if not _negated(sentence, w)]
     if not words and not nominal:
         return
@@ -643,12 +676,32 @@ def _stakes_left(sentence, facts, discourse, consumed):
                 yield _proposal(
                     sentence, facts, discourse, seller, target, share, figure, trigger, "divested"
                 )
-            buyer = _buyer(sentence, trigger, target)
+            buyer = (
+                None if _KEEPING.fullmatch(trigger.group()) else _buyer(sentence, trigger, target)
+            )
             if buyer is not None and holder is not None:
                 status = "completed" if _SOLD_DONE.search(sentence.text) else "announced"
                 yield _proposal(
                     sentence, facts, discourse, buyer, target, share, figure, trigger, status
                 )
+
+
+_SELLING = triggers.words(r"sells|sold|cède|cèdent|cédé|vend|vendent|vendu")
+_SOLD_OBJECT = re.compile(
+    r"[ \u00a0]+(?:(?:its|their|all|the|his|her|sa|son|ses|leur|leurs|la|le|les|l['’]|"
+    r"entire|remaining|whole|totalité|intégralité|de|du|des|d['’]|of|out|down|back|off)"
+    r"[ \u00a0]*){0,3}(?:(?-i:[A-ZÀ-Ý])|(?:stakes?|holdings?|shareholding|interests?|shares|"
+    r"participations?|parts|actions|titres|capital|equity|control|contrôle)(?![\w]))",
+    re.I,
+)
+
+
+def _sells_goods(sentence, word):
+    """Whether a verb of selling with no share in its sentence sells goods ("sells pumps to
+    growers"): its object is neither a holding nor a company."""
+    if not _SELLING.fullmatch(word.group()):
+        return False
+    return not _SOLD_OBJECT.match(sentence.reading.body, word.end())
 
 
 def _negated(sentence, word):
@@ -793,16 +846,18 @@ def _in_name(sentence, word):
 def _buyer(sentence, trigger, target):
     """Who a stake is sold to ("cède sa participation dans Y à Z", "sold … to Z"), or None."""
     body = sentence.reading.body
-    if target is None or not triggers.STAKE_DIVESTED.search(sentence.text):
+    if not triggers.STAKE_DIVESTED.search(sentence.text):
         return None
+    # the company sold may be one spoken of before ("sold a 15% stake to Z")
+    after_end = target["end"] if target is not None else trigger.end()
     after = [
         p
         for p in sentence.parties
-        if p["start"] > target["end"] and party_key(p) != party_key(target)
+        if p["start"] > after_end and (target is None or party_key(p) != party_key(target))
     ]
     for mention in after:
         # An apposition between ("X, sa filiale de modules et de packs, à Y") is no new clause.
-        between = _APPOSITION.sub(" ", body[target["end"] : mention["start"]])
+        between = _APPOSITION.sub(" ", body[after_end : mention["start"]])
         if _NEXT_CLAUSE.search(between):
             break
         if _SOLD_TO.search(body[max(0, mention["start"] - SOLD_TO_REACH) : mention["start"]]):
@@ -1013,7 +1068,23 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     if figure is None and _JOINTLY.search(sentence.text):
         return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
     passive = _PASSIVE.search(body, max(passage.start, trigger.start() - 5), passage.end)
+    if (
+        figure is None
+        and not passive
+        and _ACTIVE_OWN.fullmatch(trigger.group())
+        and target["start"] < trigger.start()
+        and all(h["start"] < trigger.start() for h in holders)
+        and not _STAKE_NAMED.search(body, trigger.end(), min(passage.end, trigger.end() + 30))
+        and not _WHOSE_ANYWHERE.search(body, target["end"], trigger.start())
+    ):
+        return []  # "X and Y created Z, which will own and run a plant": a plant owned
     return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
+
+
+_WHOSE_ANYWHERE = triggers.words(
+    r"in which|of which|dont|dans laquelle|dans lequel|au capital duquel|au capital de laquelle"
+)
+_ACTIVE_OWN = triggers.words(r"owns?|hold|holds|possède|possèdent|possédera\w*|détient|détiennent")
 
 
 # French "en" before a verb of owning: "en détient 55 %", "n'en gardera que 10 %", "en
@@ -1287,6 +1358,14 @@ def _object(sentence, trigger):
 def _other(sentence, holders):
     keys = {party_key(h) for h in holders}
     others = [p for p in sentence.parties if party_key(p) not in keys]
+    if triggers.STAKE_DIVESTED.search(sentence.text):
+        # "X sold a 15% stake to Z": Z buys; the company sold is another, spoken of before
+        body = sentence.reading.body
+        others = [
+            p
+            for p in others
+            if not _SOLD_TO.search(body[max(0, p["start"] - SOLD_TO_REACH) : p["start"]])
+        ]
     if not others:
         return None
     if holders:
@@ -1386,6 +1465,11 @@ def _note_topic(sentence, memory):
             memory.topic = mention
 
 
+_KEEPING = triggers.words(
+    r"kept|keeps|retains|retained|conserve|conservent|conservé|garde|gardent|gardé"
+)
+
+
 def _status(sentence, holder, trigger):
     """The state of a stake from the verb that states it: sold, planned, to come, or held."""
     body, passage = sentence.reading.body, sentence.passage
@@ -1406,6 +1490,9 @@ def _status(sentence, holder, trigger):
         body[max(passage.start, holder["start"] - 30) : holder["start"]]
     ):
         return "divested"  # "completed the purchase of X's 49% interest": X's is sold
+    if _KEEPING.fullmatch(trigger.group()):
+        # "sold 15% to Z and kept 20%": the share kept is held
+        return "announced" if triggers.STAKE_FUTURE.search(verb) else "completed"
     sold = triggers.STAKE_DIVESTED.search(verb)
     if sold and not _NOT_SOLD.search(verb[: sold.start()]):
         return "divested"
@@ -1442,6 +1529,12 @@ def _as_of(sentence, trigger, discourse):
         for d in sentence.dates
         if start <= d["start"] < end
         and not _DEADLINE.search(body, max(0, d["start"] - 12), d["start"])
+        and not (
+            # "takes 25% through the purchase of the 10% Z has held since 2023": how long a
+            # holding has lasted dates no purchase, sale or change
+            (_SHARE_VERB.fullmatch(trigger.group()) or _BUYING.fullmatch(trigger.group()))
+            and _SINCE.search(body, max(0, d["start"] - 8), d["start"])
+        )
     ]
     # "In March 2024, X bought 5% of Y": a date put before the sentence's subject is its own.
     fronted = [
@@ -1465,6 +1558,7 @@ def _as_of(sentence, trigger, discourse):
     return None, None
 
 
+_SINCE = re.compile(r"(?<![\w])(?:since|depuis)[ \u00a0]+$", re.I)
 _FRONTED = re.compile(
     r"^[ \u00a0]*(?:(?:in|on|at the end of|by the end of|en|le|au|à la fin de|fin|début|mi|"
     r"since|depuis)[ \u00a0-]*)?$",
