@@ -456,3 +456,39 @@ def test_jobs_beside_a_plants_investment_are_its():
         (VIERZON, "investment", 3e8, "EUR", "about", None),
         (VIERZON, "jobs", 250, "jobs", "exact", None),
     ]
+
+
+def test_a_demand_after_the_figure_is_a_condition_not_the_subject():
+    body = (
+        "Acme Cells is expanding its Vierzon plant. It will start with 6 GWh of annual capacity "
+        "and could grow to 18 GWh if demand for small cars picks up."
+    )
+    assert [row[1] for row in capacities(body, "en")] == [6, 18]
+
+
+def test_a_pilot_line_opened_in_an_apposition_and_closed_later():
+    body = (
+        "Norda Energy opened a recycling plant in Tampere. Norda Energy will shut down its pilot "
+        "line in Pori, opened in 2022, at the end of this year."
+    )
+    assert sorted(milestones(body, "en")) == [
+        ("Norda Energy Pori", "closure", 2025),
+        ("Norda Energy Pori", "pilot_start", 2022),
+    ]
+
+
+def test_two_new_plants_in_one_sentence():
+    body = (
+        "Norda Energy will close its pilot line in Pori at the end of 2026 and move to a "
+        "full-scale plant at Tampere. The new site will employ about 300 people."
+    )
+    assert sorted(row[3] for row in new_plants(body, "en")) == ["Pori", "Tampere"]
+    assert figures(body, "en") == [("Norda Energy Tampere", "jobs", 300, "jobs", "about", None)]
+
+
+def test_a_known_plant_supplied_does_not_take_over_a_new_plants_article():
+    body = (
+        "Norda Energy will build a cathode plant in Kolín. Its material will supply Acme Cells' "
+        "Vierzon plant from 2028. Construction is planned to start in 2026."
+    )
+    assert ("Norda Energy Kolín", "construction_start", 2026) in milestones(body, "en")

@@ -192,6 +192,7 @@ MILESTONES = [
             r"entrée?s? en (?:production|service)|"
             r"mise en (?:service|production|route|exploitation)|"
             r"ouvrir|ouvrira|ouverture|(?:a\s+|ont\s+)?ouvert\s+ses\s+portes|en service|"
+            r"ouverte?s?(?=\s+(?:en|depuis)\s)|"
             r"inaugur\w*|commissioning|commissioned|"
             rf"{_FIRST_OUTPUT}|(?:will|to) start with|"
             r"(?:cell|series|mass|commercial|volume) production|"
