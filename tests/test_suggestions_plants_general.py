@@ -492,3 +492,37 @@ def test_a_known_plant_supplied_does_not_take_over_a_new_plants_article():
         "Vierzon plant from 2028. Construction is planned to start in 2026."
     )
     assert ("Norda Energy Kolín", "construction_start", 2026) in milestones(body, "en")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Acme Cells a racheté une usine à Vierzon dont la construction avait démarré en 2022.",
+         "fr", [(VIERZON, "construction_start", 2022)]),
+        ("Lancée en 2024, la construction de l'usine de Vierzon s'achève.", "fr",
+         [(VIERZON, "construction_start", 2024)]),
+        # first deliveries with no buyer named: the plant's first output
+        ("L'usine de Vierzon tourne déjà. Les premières livraisons sont attendues en 2027.", "fr",
+         [(VIERZON, "operation_start", 2027)]),
+    ],
+)  # fmt: skip
+def test_construction_begun_before_and_first_deliveries(body, language, expected):
+    assert milestones(body, language) == expected
+
+
+def test_first_deliveries_to_a_named_buyer_are_no_plants_start():
+    body = "Acme Cells runs the Vierzon plant. First deliveries to Moravia Auto are due in 2027."
+    assert milestones(body, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Acme Cells runs the Vierzon plant. Deliveries will start in 2027 at about 2 GWh a year "
+         "and rise to 5 GWh a year in 2029.", "en"),
+        ("Acme Cells runs the Vierzon plant. The first order covers 3 GWh a year from 2027.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_deliveries_and_orders_are_no_capacity(body, language):
+    assert capacities(body, language) == []

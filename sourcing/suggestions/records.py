@@ -183,6 +183,14 @@ def capacities(sentence, facts, discourse):
 _THAT_VOLUME = re.compile(r"(?:ce|cet|cette|this|that|its|son)[ \u00a0]+$", re.I)
 
 
+# Nouns of goods sent or bought: "deliveries are due to start at 4 GWh a year", "the purchase
+# order covers 3 GWh".
+_SUPPLY_NOUN = triggers.words(
+    r"deliveries|shipments|livraisons|expéditions|orders?|commandes?|purchases?|achats?|"
+    r"off-?take|offtake"
+)
+
+
 def _is_volume(body, clause, passage, parties=None):
     """
     A figure supplied, bought or taken is a volume of an agreement, not a capacity. A sentence
@@ -194,7 +202,7 @@ def _is_volume(body, clause, passage, parties=None):
     if any(
         not _THAT_VOLUME.search(body, max(0, w.start() - 8), w.start())
         for w in VOLUME_WORD.finditer(body, passage.start, passage.end)
-    ):
+    ) or _SUPPLY_NOUN.search(body, passage.start, passage.end):
         return True
     if parties is not None and not parties:
         return False
@@ -220,6 +228,9 @@ _EXTENSION_WHOSE = re.compile(
 )
 
 
+_FIRST_DELIVERIES = triggers.words(
+    r"(?:first|premières?|de premières)[ \u00a0]+(?:deliveries|shipments|livraisons|expéditions)"
+)
 _PARTICIPLE = re.compile(r"opened|inaugurated|launched|ouverte?s?|inaugurée?s?|lancée?s?", re.I)
 
 
@@ -335,6 +346,12 @@ def milestones(sentence, facts, discourse):
         )
         if match is not None:
             found.append((kind, match))
+    if not sentence.parties and not any(kind == "operation_start" for kind, _ in found):
+        # "Les premières livraisons sont attendues fin 2027", naming no buyer: the plant's
+        # first output, not a supply contract's
+        first = _FIRST_DELIVERIES.search(body, passage.start, passage.end)
+        if first is not None and not any(o.start() <= first.start() < o.end() for _, o in found):
+            found.append(("operation_start", first))
     found.sort(key=lambda item: item[1].start())
     found = _pilot_openings(sentence, found)
     # "will shut its pilot line": a pilot line inside a closure's words is what closes.
