@@ -456,3 +456,73 @@ def test_jobs_beside_a_plants_investment_are_its():
         (VIERZON, "investment", 3e8, "EUR", "about", None),
         (VIERZON, "jobs", 250, "jobs", "exact", None),
     ]
+
+
+def test_a_demand_after_the_figure_is_a_condition_not_the_subject():
+    body = (
+        "Acme Cells is expanding its Vierzon plant. It will start with 6 GWh of annual capacity "
+        "and could grow to 18 GWh if demand for small cars picks up."
+    )
+    assert [row[1] for row in capacities(body, "en")] == [6, 18]
+
+
+def test_a_pilot_line_opened_in_an_apposition_and_closed_later():
+    body = (
+        "Norda Energy opened a recycling plant in Tampere. Norda Energy will shut down its pilot "
+        "line in Pori, opened in 2022, at the end of this year."
+    )
+    assert sorted(milestones(body, "en")) == [
+        ("Norda Energy Pori", "closure", 2025),
+        ("Norda Energy Pori", "pilot_start", 2022),
+    ]
+
+
+def test_two_new_plants_in_one_sentence():
+    body = (
+        "Norda Energy will close its pilot line in Pori at the end of 2026 and move to a "
+        "full-scale plant at Tampere. The new site will employ about 300 people."
+    )
+    assert sorted(row[3] for row in new_plants(body, "en")) == ["Pori", "Tampere"]
+    assert figures(body, "en") == [("Norda Energy Tampere", "jobs", 300, "jobs", "about", None)]
+
+
+def test_a_known_plant_supplied_does_not_take_over_a_new_plants_article():
+    body = (
+        "Norda Energy will build a cathode plant in Kolín. Its material will supply Acme Cells' "
+        "Vierzon plant from 2028. Construction is planned to start in 2026."
+    )
+    assert ("Norda Energy Kolín", "construction_start", 2026) in milestones(body, "en")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Acme Cells a racheté une usine à Vierzon dont la construction avait démarré en 2022.",
+         "fr", [(VIERZON, "construction_start", 2022)]),
+        ("Lancée en 2024, la construction de l'usine de Vierzon s'achève.", "fr",
+         [(VIERZON, "construction_start", 2024)]),
+        # first deliveries with no buyer named: the plant's first output
+        ("L'usine de Vierzon tourne déjà. Les premières livraisons sont attendues en 2027.", "fr",
+         [(VIERZON, "operation_start", 2027)]),
+    ],
+)  # fmt: skip
+def test_construction_begun_before_and_first_deliveries(body, language, expected):
+    assert milestones(body, language) == expected
+
+
+def test_first_deliveries_to_a_named_buyer_are_no_plants_start():
+    body = "Acme Cells runs the Vierzon plant. First deliveries to Moravia Auto are due in 2027."
+    assert milestones(body, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Acme Cells runs the Vierzon plant. Deliveries will start in 2027 at about 2 GWh a year "
+         "and rise to 5 GWh a year in 2029.", "en"),
+        ("Acme Cells runs the Vierzon plant. The first order covers 3 GWh a year from 2027.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_deliveries_and_orders_are_no_capacity(body, language):
+    assert capacities(body, language) == []

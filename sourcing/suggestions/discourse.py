@@ -601,7 +601,8 @@ class Discourse:
         topical = [
             ref
             for ref in sentence.plant_refs
-            if self.current_plant is None or not plants.is_source(self.body, ref["start"])
+            if self.current_plant is None
+            or not plants.is_source(self.body, ref["start"], self.current_plant)
         ]
         if topical:
             self.current_plant = topical[-1]["plant"]

@@ -203,14 +203,27 @@ def city_refs(body, passage, known):
 # plant"): named in passing, it does not become the plant the article goes on about.
 _SOURCE_BEFORE = re.compile(
     rf"(?<![\w])(?:from|depuis|out{_S}+of|en{_S}+provenance{_S}+de){_S}+"
-    rf"(?:(?:its|their|the|son|sa|leur|l{_APOS}|la|le)(?:{_S}+|(?<=['’])))?(?:[\w-]+{_S}+)?$",
+    rf"(?:(?:its|their|the|son|sa|leur|l{_APOS}|la|le)(?:{_S}+|(?<=['’])))?(?:[\w'’-]+{_S}+){{0,3}}$",
+    re.I,
+)
+# A plant things go to, while the article is about a new plant: "chosen to supply its Győr
+# plant", "des séparateurs pour la gigafactory de X".
+_DESTINATION_BEFORE = re.compile(
+    rf"(?<![\w])(?:supply|supplies|feed|feeds|deliver|delivers|ship|ships|for|pour|"
+    rf"destinée?s?{_S}+à|approvisionner|alimenter|fournir){_S}+"
+    rf"(?:(?:its|their|the|son|sa|leur|l{_APOS}|la|le)(?:{_S}+|(?<=['’])))?(?:[\w'’-]+{_S}+){{0,3}}$",
     re.I,
 )
 
 
-def is_source(body, start):
-    """Whether a plant named at ``start`` is one things are sent from."""
-    return bool(_SOURCE_BEFORE.search(body, max(0, start - 40), start))
+def is_source(body, start, current=None):
+    """Whether a plant named at ``start`` is one things are sent from, or, while the article
+    speaks of a new plant (``current``), one they are sent to."""
+    if _SOURCE_BEFORE.search(body, max(0, start - 40), start):
+        return True
+    return isinstance(current, NewPlant) and bool(
+        _DESTINATION_BEFORE.search(body, max(0, start - 40), start)
+    )
 
 
 def plant_reference(known, plant_id):
@@ -308,11 +321,24 @@ def new_plants_in(sentence, known, companies, country_hint, within=()):
             # place may come further on
             plant = _located_plant(sentence, word, False, known, companies, country_hint, within)
         if plant is not None:
-            return [plant]
+            return [plant] + _further_plants(
+                sentence, plant, known, companies, country_hint, within
+            )
     named = _city_before_noun(body, passage, known)
     if named is not None:
         plant = _new_plant(sentence, named, named.start(), known, companies, country_hint, within)
         if plant is not None:
+            return [plant]
+    return []
+
+
+def _further_plants(sentence, first, known, companies, country_hint, within):
+    """Another plant word after the first plant's place, with a place of its own: "will shut its
+    pilot line in X and move to a full-scale plant at Y"."""
+    body, passage = sentence.reading.body, sentence.passage
+    for word in _PLANT_WORD.finditer(body, first.end, passage.end):
+        plant = _located_plant(sentence, word, True, known, companies, country_hint, within)
+        if plant is not None and fold_for_search(plant.city) != fold_for_search(first.city):
             return [plant]
     return []
 

@@ -108,12 +108,15 @@ def plant_at(sentence, position):
 
 # A sentence about a territory's or a whole sector's output speaks of no plant: "Europe will
 # need 1,000 GWh by 2030", "la France pourrait produire 120 GWh", "the industry's capacity".
-_TERRITORY_WIDE = re.compile(
-    # a demand or a need is no plant's ("battery demand could reach", "will need 100 GWh",
-    # "le royaume ambitionne d'accueillir")
+# A demand or a need, before the figures, is no plant's: "battery demand could reach 50 GWh",
+# "will need 100 GWh", "le royaume ambitionne d'accueillir 100 GWh"; not "could grow to 24 GWh
+# if demand materialises".
+_DEMAND = re.compile(
     r"(?<![\w])(?:[Dd]emand|[Dd]emande|[Bb]esoins?|will need|would need|aura besoin|"
-    r"[Tt]he kingdom|[Ll]e royaume|[Tt]he government|[Ll]e gouvernement|"
-    r"Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
+    r"[Tt]he kingdom|[Ll]e royaume|[Tt]he government|[Ll]e gouvernement)(?![\w])"
+)
+_TERRITORY_WIDE = re.compile(
+    r"(?<![\w])(?:Europe|European Union|[Tt]he EU|[Ll]['’]UE|[Ll]['’]Union européenne|"
     r"[Tt]he (?:region|continent|country|sector|industry|market)|"
     r"[Ll]a (?:région|filière|France)|[Ll]e (?:pays|secteur|marché|continent)|"
     r"[Ll]['’]industrie)(?![\w])"
@@ -123,8 +126,10 @@ _TERRITORY_WIDE = re.compile(
 def of_a_territory(sentence):
     """Whether the sentence names no plant and speaks of a territory's or a sector's output."""
     body, passage = sentence.reading.body, sentence.passage
+    first = min((f["start"] for f in sentence.figures), default=passage.end)
     return not sentence.plant_refs and bool(
         _TERRITORY_WIDE.search(body, passage.start, passage.end)
+        or _DEMAND.search(body, passage.start, first)
     )
 
 
@@ -178,6 +183,14 @@ def capacities(sentence, facts, discourse):
 _THAT_VOLUME = re.compile(r"(?:ce|cet|cette|this|that|its|son)[ \u00a0]+$", re.I)
 
 
+# Nouns of goods sent or bought: "deliveries are due to start at 4 GWh a year", "the purchase
+# order covers 3 GWh".
+_SUPPLY_NOUN = triggers.words(
+    r"deliveries|shipments|livraisons|expéditions|orders?|commandes?|purchases?|achats?|"
+    r"off-?take|offtake"
+)
+
+
 def _is_volume(body, clause, passage, parties=None):
     """
     A figure supplied, bought or taken is a volume of an agreement, not a capacity. A sentence
@@ -189,7 +202,7 @@ def _is_volume(body, clause, passage, parties=None):
     if any(
         not _THAT_VOLUME.search(body, max(0, w.start() - 8), w.start())
         for w in VOLUME_WORD.finditer(body, passage.start, passage.end)
-    ):
+    ) or _SUPPLY_NOUN.search(body, passage.start, passage.end):
         return True
     if parties is not None and not parties:
         return False
@@ -215,6 +228,12 @@ _EXTENSION_WHOSE = re.compile(
 )
 
 
+_FIRST_DELIVERIES = triggers.words(
+    r"(?:first|premières?|de premières)[ \u00a0]+(?:deliveries|shipments|livraisons|expéditions)"
+)
+_PARTICIPLE = re.compile(r"opened|inaugurated|launched|ouverte?s?|inaugurée?s?|lancée?s?", re.I)
+
+
 def _pilot_openings(sentence, found):
     """A pilot line that opens in its clause starts as a pilot ("La ligne pilote a été
     inaugurée en 2025"): the opening is the pilot's start, not the plant's."""
@@ -223,10 +242,22 @@ def _pilot_openings(sentence, found):
         return found
     clause_of = sentence.reading.clause_map.clause_of
     pilot_clauses = {clause_of(t.start(), t.end()) for t in pilots} - {None}
+    body = sentence.reading.body
+
+    def pilots_apposition(trigger):
+        # "its pilot line in X, opened in 2023, …": a participle set off after the pilot line
+        return _PARTICIPLE.match(trigger.group()) and any(
+            0 <= trigger.start() - p.end() <= 40 and "," in body[p.end() : trigger.start()]
+            for p in pilots
+        )
+
     opened = [
         (kind, trigger)
         for kind, trigger in found
-        if kind == "operation_start" and clause_of(trigger.start(), trigger.end()) in pilot_clauses
+        if kind == "operation_start"
+        and (
+            clause_of(trigger.start(), trigger.end()) in pilot_clauses or pilots_apposition(trigger)
+        )
     ]
     if not opened:
         return found
@@ -315,6 +346,14 @@ def milestones(sentence, facts, discourse):
         )
         if match is not None:
             found.append((kind, match))
+    if not sentence.parties and not any(kind == "operation_start" for kind, _ in found):
+        # "Les premières livraisons sont attendues fin 2027", naming no buyer: the plant's
+        # first output, not a supply contract's
+        first = _FIRST_DELIVERIES.search(body, passage.start, passage.end)
+        if first is not None and not any(o.start() <= first.start() < o.end() for _, o in found):
+            found.append(("operation_start", first))
+    found.sort(key=lambda item: item[1].start())
+    found = _pilot_openings(sentence, found)
     # "will shut its pilot line": a pilot line inside a closure's words is what closes.
     found = [
         (kind, m)
@@ -327,8 +366,6 @@ def milestones(sentence, facts, discourse):
             for _, o in found
         )
     ]
-    found.sort(key=lambda item: item[1].start())
-    found = _pilot_openings(sentence, found)
     for number, (kind, trigger) in enumerate(found):
         if _EXTENSION.search(body, trigger.start(), min(passage.end, trigger.end() + 30)):
             continue  # "construction of the extension will begin": a phase, not the plant's
@@ -341,6 +378,18 @@ def milestones(sentence, facts, discourse):
             if trigger.start() <= d["start"] < limit
             and not _of_another_event(body, trigger.end(), d)
         ]
+        if not later and number + 1 < len(found):
+            # "will shut its pilot line in X, opened in 2023, at the end of this year": past the
+            # apposition of the next trigger
+            following = found[number + 1][1]
+            comma = body.find(",", following.end(), passage.end)
+            if body[following.start() - 2 : following.start()] == ", " and comma != -1:
+                after = found[number + 2][1].start() if number + 2 < len(found) else passage.end
+                later = [
+                    d
+                    for d in years
+                    if comma < d["start"] < after and not _of_another_event(body, comma, d)
+                ]
         delay = _DELAYED_TO.search(body, trigger.start(), limit)
         if delay is not None:
             later = [d for d in later if d["start"] >= delay.end()] or later

@@ -74,6 +74,7 @@ _START_VERB = (
     r"commencer|commencera|commenceront|commence|commencent|a\s+commencé|ont\s+commencé|"
     r"débuter|débutera|débuteront|débute|débutent|a\s+débuté|ont\s+débuté|"
     r"démarrer|démarrera|démarreront|démarre|démarrent|a\s+démarré|ont\s+démarré|"
+    r"(?:avait|avaient)\s+(?:démarré|commencé|débuté)|"
     r"(?:a|ont|ont\s+été|a\s+été|sera|seront)\s+lancée?s?|lancée?s?\s+(?:en|le|au|fin|début)"
 )
 _START_NOUN = r"start|beginning|launch|kick-off|début|démarrage|lancement|ouverture"
@@ -142,6 +143,10 @@ MILESTONES = [
     (
         "construction_start",
         words(
+            # "Commencée en 2025, la construction de …", "Started in 2024, construction of …"
+            r"(?:commencée?s?|démarrée?s?|entamée?s?|lancée?s?|started|begun)(?=\s+(?:en|in)\s+"
+            r"[12][0-9]{3},?\s+(?:la\s+|le\s+|les\s+|the\s+)?(?:construction|chantier|"
+            r"travaux|work))|"
             # "le chantier s'ouvrira", "les travaux s'ouvrent" (first: the longer reading below
             # would run on to the next clause's verb)
             rf"(?:chantier|travaux){_BETWEEN}s['’]ouvr\w*|"
@@ -192,6 +197,7 @@ MILESTONES = [
             r"entrée?s? en (?:production|service)|"
             r"mise en (?:service|production|route|exploitation)|"
             r"ouvrir|ouvrira|ouverture|(?:a\s+|ont\s+)?ouvert\s+ses\s+portes|en service|"
+            r"ouverte?s?(?=\s+(?:en|depuis)\s)|"
             r"inaugur\w*|commissioning|commissioned|"
             rf"{_FIRST_OUTPUT}|(?:will|to) start with|"
             r"(?:cell|series|mass|commercial|volume) production|"
