@@ -111,7 +111,8 @@ KINDS = [
      r"des semi-conducteurs", "technology"),
     (r"industrial (?:company|group)|groupe industriel|industriel|équipementier|supplier|"
      r"fournisseur|manufacturer|fabricant|producer|producteur", "industrial"),
-    (r"start-?up|company|firm|group|société|entreprise|groupe|pépite|spécialiste|specialist|"
+    (r"start-?up|jeune pousse|company|firm|group|société|entreprise|groupe|pépite|spécialiste|"
+     r"specialist|"
      r"giant|géant|subsidiary|filiale|joint venture|coentreprise|co-entreprise|partner|"
      r"partenaire|customer|client", "other"),
 ]  # fmt: skip
@@ -191,7 +192,8 @@ NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())
 # "baptisée Hexacell"), or that a word of ownership governs ("au capital de Sud-Lithium").
 _NAMED = re.compile(
     rf"(?i:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
-    rf"dénommée?|dite|surnommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
+    rf"dénommée?|dite|surnommée?|sous le nom de|ci-après(?:[ \u00a0]+dénommée?)?|hereinafter|"
+    rf"hereafter)[ \u00a0]+[«“\"]?[ \u00a0]*(?P<name>{NAME})"
 )
 _OWNED = re.compile(
     rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders|"
