@@ -317,3 +317,27 @@ def test_a_region_of_the_world_after_a_known_name_is_a_subsidiary():
     body = "Pellucell Europe will build a plant. Pellucell Europe hires 200 people."
     assert "Pellucell Europe" in companies(body, "en")
     assert not [m for m in mentions(body, "en", "company") if m["text"] == "Pellucell"]
+
+
+# -- A new company's short form: its first word, written alone once it is named -----------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "short"),
+    [
+        ("Pellucell buys from Ardenne Hydroxide. Ardenne ships 5,000 tonnes a year.", "en",
+         "Ardenne"),
+        ("Pellucell achète à Moselvik Cell SAS. Moselvik a livré ses cellules.", "fr",
+         "Moselvik"),
+        ("Pellucell signed with Tornava Sulfates. Tornava will double output.", "en", "Tornava"),
+    ],
+)  # fmt: skip
+def test_a_short_form_is_a_mention_of_the_new_company(body, language, short):
+    found = [m["text"] for m in mentions(body, language, "candidate_company")]
+    assert found.count(short) == 1
+
+
+def test_a_towns_name_alone_is_no_short_form():
+    body = "Pellucell buys from Tampere Hydroxide. Tampere has a port."
+    found = [m["text"] for m in mentions(body, "en", "candidate_company")]
+    assert "Tampere" not in found

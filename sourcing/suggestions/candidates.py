@@ -497,7 +497,12 @@ _GENERIC_FIRST_WORDS = frozenset(
 # candidates they would take "Lithium Anode" for a company.
 _ACTIVITY_ENDINGS = frozenset(
     {"anode", "anodes", "cathode", "cathodes", "precursor", "precursors", "refining", "recycling",
-     "recyclage", "electrolytes", "electrolyte", "graphite", "separators", "separateurs"}
+     "recyclage", "electrolytes", "electrolyte", "graphite", "separators", "separateurs",
+     # the singular and the other materials and products a name may end with
+     "cell", "cellules", "hydroxide", "hydroxyde", "sulfates", "sulphates", "sulfate", "sulphate",
+     "lithium", "nickel", "cobalt", "silicon", "silicium", "modules", "packs", "separator",
+     "separateur", "szeparator", "separatoren", "battery", "batteri", "batterie",
+     "batterier", "akku", "minerals", "metals", "metaux", "carbon", "storage", "stockage"}
 )  # fmt: skip
 
 
@@ -522,6 +527,7 @@ def short_form(name):
         or folded in _GENERIC_FIRST_WORDS
         or places.is_country_or_region(first)
         or places.adjective_country(first)
+        or places.city_country(first)  # "Kokkola" alone is the town
     ):
         return None
     return first
