@@ -197,17 +197,24 @@ def test_goods_made_for_a_place_name_no_plant():
          "Pellucell Iberia S.L."),
         ("Moravia Auto Slovakia s.r.o. will assemble the packs.", "en",
          "Moravia Auto Slovakia s.r.o."),
-        ("Lumeo Chemicals Polska Sp. will hire 80 people.", "en", None),
+        # a city after the name is a site of the parent's
+        ("Lumeo Chemicals Leverkusen will hire 80 people.", "en", None),
     ],
 )  # fmt: skip
 def test_a_subsidiary_named_after_its_parent_is_a_new_company(body, language, name):
     found = candidates(body, language)
-    if name is None:  # no legal form: the known parent's name, as written
+    if name is None:  # the known parent's name, as written
         assert found == []
     else:
         assert name in found
         companies = {f["name"] for f in proposals(body, language, "company")}
         assert without_form(name) in companies
+
+
+def test_a_region_of_the_world_after_a_known_name_names_a_subsidiary():
+    # even without a legal form: "X Polska", "X Europe"
+    body = "Lumeo Chemicals Polska will hire 80 people."
+    assert candidates(body, "en") == ["Lumeo Chemicals Polska"]
 
 
 def without_form(name):

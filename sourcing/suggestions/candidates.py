@@ -111,7 +111,8 @@ KINDS = [
      r"des semi-conducteurs", "technology"),
     (r"industrial (?:company|group)|groupe industriel|industriel|équipementier|supplier|"
      r"fournisseur|manufacturer|fabricant|producer|producteur", "industrial"),
-    (r"start-?up|company|firm|group|société|entreprise|groupe|pépite|spécialiste|specialist|"
+    (r"start-?up|jeune pousse|company|firm|group|société|entreprise|groupe|pépite|spécialiste|"
+     r"specialist|"
      r"giant|géant|subsidiary|filiale|joint venture|coentreprise|co-entreprise|partner|"
      r"partenaire|customer|client", "other"),
 ]  # fmt: skip
@@ -191,7 +192,8 @@ NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())
 # "baptisée Hexacell"), or that a word of ownership governs ("au capital de Sud-Lithium").
 _NAMED = re.compile(
     rf"(?i:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
-    rf"dénommée?|dite|surnommée?|sous le nom de)[ \u00a0]+(?P<name>{NAME})"
+    rf"dénommée?|dite|surnommée?|sous le nom de|ci-après(?:[ \u00a0]+dénommée?)?|hereinafter|"
+    rf"hereafter)[ \u00a0]+[«“\"]?[ \u00a0]*(?P<name>{NAME})"
 )
 _OWNED = re.compile(
     rf"(?i:stakes?|participations?|capital|shareholders?|actionnaires?|fondateurs|founders|"
@@ -495,7 +497,12 @@ _GENERIC_FIRST_WORDS = frozenset(
 # candidates they would take "Lithium Anode" for a company.
 _ACTIVITY_ENDINGS = frozenset(
     {"anode", "anodes", "cathode", "cathodes", "precursor", "precursors", "refining", "recycling",
-     "recyclage", "electrolytes", "electrolyte", "graphite", "separators", "separateurs"}
+     "recyclage", "electrolytes", "electrolyte", "graphite", "separators", "separateurs",
+     # the singular and the other materials and products a name may end with
+     "cell", "cellules", "hydroxide", "hydroxyde", "sulfates", "sulphates", "sulfate", "sulphate",
+     "lithium", "nickel", "cobalt", "silicon", "silicium", "modules", "packs", "separator",
+     "separateur", "szeparator", "separatoren", "battery", "batteri", "batterie",
+     "batterier", "akku", "minerals", "metals", "metaux", "carbon", "storage", "stockage"}
 )  # fmt: skip
 
 
@@ -520,6 +527,7 @@ def short_form(name):
         or folded in _GENERIC_FIRST_WORDS
         or places.is_country_or_region(first)
         or places.adjective_country(first)
+        or places.city_country(first)  # "Kokkola" alone is the town
     ):
         return None
     return first

@@ -11,7 +11,7 @@ when it names none).
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..text.search import fold_for_search
 from . import dates, descriptors, places, plants, triggers
@@ -200,6 +200,10 @@ class Discourse:
                 self.body, description, [m["end"] for m in before]
             ) and not SAID_AFTER.match(self.body, description.end):
                 self._describe(before[-1], description)
+            elif (fronted := self._fronted_subject(description, passage, names)) is not None:
+                # what the whole apposition says it does: "… spécialisée dans le recyclage, X"
+                said = descriptors.kind_of(self.body[description.start : fronted["start"]])
+                self._describe(fronted, replace(description, kind=description.kind or said))
             elif description.definite:
                 named = before + [r for r in resolved if r["start"] < description.start]
                 resolved.extend(self._resolve(description, sentence, named))
@@ -247,6 +251,17 @@ class Discourse:
             known = Known(mention, kind, country)
         known.times += 1
         self.companies[key] = known
+
+    def _fronted_subject(self, description, passage, names):
+        """The company a description opening the sentence without a determiner is apposed to:
+        "Société lyonnaise spécialisée dans …, X fabriquera …", "Swedish refiner of …, X will
+        …" (the name right after the comma that closes it); None otherwise."""
+        if description.definite or self.body[passage.start : description.start].strip(' \n"«“'):
+            return None
+        comma = self.body.find(",", description.end, min(passage.end, description.end + 100))
+        if comma < 0 or re.search(r"[.;:()]", self.body[description.end : comma]):
+            return None
+        return next((m for m in names if 0 <= m["start"] - comma <= 2), None)
 
     def _describe(self, mention, description):
         self._remember(mention)
@@ -669,7 +684,8 @@ def without_legal_form(name):
 # An abbreviation a phrase of naming introduces: "known as MAS", "dite ECR".
 _KNOWN_AS = re.compile(
     r"(?<![\w])(?:known|referred[ \u00a0]+to|abbreviated)[ \u00a0]+as[ \u00a0]+"
-    r"(?P<short>[A-Z][A-Z0-9&]{1,7})(?![\w])|(?<![\w])(?:dite|appelée?|surnommée?)[ \u00a0]+"
+    r"(?P<short>[A-Z][A-Z0-9&]{1,7})(?![\w])|(?<![\w])(?:dite|appelée?|surnommée?|"
+    r"ci-après(?:[ \u00a0]+dénommée?)?|hereinafter|hereafter)[ \u00a0]+[«“\"]?[ \u00a0]*"
     r"(?P<short_fr>[A-Z][A-Z0-9&]{1,7})(?![\w])"
 )
 # How far before "(ABC)" the name it abbreviates may start, and what an abbreviation is written in.

@@ -74,11 +74,19 @@ def find_mentions(reading, index):
         record = plants.plant_reference(places, plant_id)
         mentions.append(_mention("plant", start, end, body, record=record))
         known[start:end] = b"\1" * (end - start)
+    mentions, subsidiaries = _subsidiaries_without_forms(body, mentions, known)
     candidates = [
         candidate
         for candidate in find_candidates(body, lambda s, e: any(known[s:e]), index.knows)
         if not _names_publisher(candidate.name, reading.publisher)
     ]
+    taken = bytearray(len(body))
+    for candidate in candidates:
+        taken[candidate.start : candidate.end] = b"\1" * (candidate.end - candidate.start)
+    candidates = sorted(
+        candidates + [c for c in subsidiaries if not any(taken[c.start : c.end])],
+        key=lambda candidate: candidate.start,
+    )
     mentions = _without_parents_of_subsidiaries(body, candidates, mentions, known)
     reading.aliases = find_aliases(body, candidates, mentions, index)
     aliased = {alias.start for alias in reading.aliases}
@@ -142,6 +150,61 @@ def _without_parents_of_subsidiaries(body, candidates, mentions, known):
                     mention["end"] - mention["start"]
                 )
     return [mention for number, mention in enumerate(mentions) if number not in dropped]
+
+
+# Capitalised words after a known name that may name a subsidiary of it: "X Atlantique", "X
+# Battery Systems", "X Europe".
+_MORE_WORDS = re.compile(
+    r"(?P<extra>(?:[ \u00a0]+(?:(?:de|du|des|of)[ \u00a0]+)?[A-ZÀ-Ý][\w'’-]*){1,3})(?![\w])"
+)
+# A word of subsidiaries before or after the name: "sa filiale X", "X, its pack subsidiary".
+_SUBSIDIARY_BEFORE = re.compile(
+    r"(?i:filiale|subsidiary|unit|branch|arm)[ \u00a0]+(?:(?:de[ \u00a0]+)?[\w-]+[ \u00a0]+){0,2}$"
+)
+_SUBSIDIARY_AFTER = re.compile(
+    r"[ \u00a0]*,[ \u00a0]*(?i:its|their|sa|leur|la|une?|an?|the)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+){0,3}?(?i:filiale|subsidiary|unit|branch|arm)(?![\w])"
+)
+# Words of a region of the world after a known name: "X Europe", "X Iberia", "X Nordic".
+_REGION_WORDS = frozenset(
+    {"europe", "iberia", "iberica", "america", "americas", "asia", "africa", "nordic", "nordics",
+     "atlantique", "atlantic", "mediterranee", "mediterranean", "baltic", "balkans", "benelux",
+     "scandinavia", "polska", "deutschland", "espana", "italia", "sverige", "norge", "suomi"}
+)  # fmt: skip
+
+
+def _subsidiaries_without_forms(body, mentions, known):
+    """
+    A known company's name followed by more capitalised words that a word of subsidiaries
+    accompanies ("sa filiale X Atlantique", "X Battery Systems, its pack subsidiary") or that
+    name a region of the world ("X Europe"): another company, a subsidiary, named without a
+    legal form. Its mentions of the known name are dropped (their spans freed), every writing of
+    the longer name is a candidate.
+    """
+    longer = {}
+    for mention in mentions:
+        if mention["kind"] != "company":
+            continue
+        more = _MORE_WORDS.match(body, mention["end"])
+        if more is None or any(known[more.start() : more.end()]):
+            continue
+        extra = more.group("extra").split()
+        said = _SUBSIDIARY_BEFORE.search(body, max(0, mention["start"] - 40), mention["start"])
+        said = said or _SUBSIDIARY_AFTER.match(body, more.end())
+        if said or fold_for_search(extra[0]) in _REGION_WORDS:
+            longer[body[mention["start"] : more.end()]] = None
+    if not longer:
+        return mentions, []
+    kept, found = [], []
+    for mention in mentions:
+        more = _MORE_WORDS.match(body, mention["end"]) if mention["kind"] == "company" else None
+        whole = body[mention["start"] : more.end()] if more else None
+        if whole is None or whole not in longer:
+            kept.append(mention)
+            continue
+        known[mention["start"] : mention["end"]] = b"\0" * (mention["end"] - mention["start"])
+        found.append(Candidate(mention["start"], more.end(), whole))
+    return kept, found
 
 
 def _names_publisher(name, publisher):
