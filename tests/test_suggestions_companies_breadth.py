@@ -341,3 +341,30 @@ def test_a_towns_name_alone_is_no_short_form():
     body = "Pellucell buys from Tampere Hydroxide. Tampere has a port."
     found = [m["text"] for m in mentions(body, "en", "candidate_company")]
     assert "Tampere" not in found
+
+
+def test_a_description_governed_by_a_verb_is_not_its_subject():
+    body = (
+        "Pellucell will buy powder from Nordvik Cathode JSC: a contract that Oravan Cells signed "
+        "with the Hanoi-based producer in May."
+    )
+    found = companies(body, "en")
+    assert found["Nordvik Cathode"][1] == "VN"
+    assert found["Oravan Cells"][1] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "word"),
+    [
+        ("« Le Maroc possède le phosphate », a déclaré le ministre. Pellucell acquiesce.", "fr",
+         "Maroc"),
+        ("Industry sources say Pellucell has looked at a site near Oulu.", "en", "Industry"),
+    ],
+)  # fmt: skip
+def test_a_country_or_a_common_word_is_no_candidate(body, language, word):
+    assert word not in [m["text"] for m in mentions(body, language, "candidate_company")]
+
+
+def test_a_name_with_central_european_capitals_is_read_whole():
+    body = "Pellucell bought the land from Łódź Inżynieria, a company based in Łódź."
+    assert "Łódź Inżynieria" in companies(body, "en")

@@ -526,3 +526,31 @@ def test_first_deliveries_to_a_named_buyer_are_no_plants_start():
 )  # fmt: skip
 def test_deliveries_and_orders_are_no_capacity(body, language):
     assert capacities(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Press reports say Norda Energy is weighing a cell plant near Tampere.", "en"),
+        ("Industry sources say Norda Energy has looked at a site near Pori for a second plant.",
+         "en"),
+        ("Des informations de presse évoquent une gigafactory que Norda Energy bâtirait à "
+         "Dunkerque.", "fr"),
+        ("Norda Energy denied that it would build a plant in Tampere.", "en"),
+    ],
+)  # fmt: skip
+def test_a_rumoured_plant_is_no_new_plant(body, language):
+    assert new_plants(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Acme Cells agrandit l'usine de Vierzon : une extension de 90 millions d'euros.", "fr",
+         [(VIERZON, "investment", 9e7, "EUR", "exact", None)]),
+        ("Acme Cells puts the total bill for the Vierzon plant at €1.5 billion.", "en",
+         [(VIERZON, "investment", 1.5e9, "EUR", "exact", None)]),
+    ],
+)  # fmt: skip
+def test_an_extensions_sum_and_a_bill_are_investment(body, language, expected):
+    assert figures(body, language) == expected

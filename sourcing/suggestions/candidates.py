@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from ..text.search import fold_for_search
 from . import places, triggers
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
+# Capitals of central European and Turkish names too ("Śląsk", "Łódź", "Škoda", "Őrs").
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘĎŤŇŐŰĞİŞ"
 # A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
 _WORD = rf"(?:[{_UPPER}][\w]*(?:[-'’][{_UPPER}\w][\w]*)*)"
 # Lowercase links inside a name, Portuguese, Spanish, Italian and Nordic ones too ("Minas do
@@ -180,6 +181,7 @@ January February March April May June July August September October November Dec
 Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
 CEO President Président Directeur Chairman
 Under Following According Start-up Startup Read Share Subscribe Related Press Media Contacts
+Industry Industrie Sources Analysts Analystes Officials Observers
 Communiqué Published Publié Par By Voir Lire Sur Abonnez-vous Partager
 Italy Spain Poland Sweden Norway Hungary Korea Britain UK USA US Asia America Africa
 Italie Espagne Pologne Suède Norvège Hongrie Corée Allemagne Chine Japon Amérique Afrique
@@ -289,6 +291,8 @@ def _without_leading_common_words(text, start, end):
 def _plausible(name):
     """Not only words that open sentences, name places and times, or nationalities."""
     words = fold_for_search(name).replace("'", " ").split()
+    if places.is_country_or_region(name):
+        return False  # "Le Maroc possède …": a country, whatever verb follows it
     return bool(words) and not all(word in NOT_NAMES or word in NATIONALITIES for word in words)
 
 

@@ -122,6 +122,12 @@ _SHARE_OF = re.compile(
 )
 
 
+# A verb and its preposition between a subject and the description it governs.
+_GOVERNS = re.compile(
+    r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,3}?(?:with|from|to|by|avec|auprès[ \u00a0]+de|à|de|"
+    r"par)[ \u00a0]+",
+    re.I,
+)
 # A description of one company: a singular definite determiner, a head not in the plural.
 _SINGULAR_DEFINITE = re.compile(r"(?i)[ \u00a0]*(?:the|le|la|l['’]|this|ce|cette)(?![\w])")
 _PLURAL_WORD = re.compile(r"(?<!fond)s$|x$")
@@ -362,6 +368,13 @@ class Discourse:
             return None  # "des banques régionales", "the banks": no one company
         if any(self._fits(mention, description) for mention in before):
             return None  # a known company the sentence has named fits it
+        # not the subject of the verb the description is the object of: "X signed with the
+        # Hanoi-based producer" is not X
+        before = [
+            mention
+            for mention in before
+            if not _GOVERNS.fullmatch(self.body, mention["end"], description.start)
+        ]
         for mention in reversed(before):
             known = self.info(mention)
             if mention.get("record") is not None:

@@ -13,7 +13,14 @@ from .records import known_plant_id, plant_at
 _INVESTMENT = triggers.words(
     r"invest\w*|investissements?|coûts?|cost(?:s|ing)?|budget|montant|capex|"
     r"financ\w+|spend(?:s|ing)?|spent|allocat\w+|earmark\w*|consacr\w+|dépens\w+|"
-    r"inject\w*|mobilis\w+"
+    r"inject\w*|mobilis\w+|bill|price tag|enveloppe|facture"
+)
+# A sum an extension of the plant is said to be: "une extension de 120 millions d'euros", "an
+# expansion worth €80 million".
+_EXTENSION_OF = re.compile(
+    r"(?<![\w])(?:extension|expansion|agrandissement)[ \u00a0]+(?:de|of|worth|d['’]un[ \u00a0]+"
+    r"montant[ \u00a0]+de)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?$",
+    re.I,
 )
 # A sum said as a difference ("about €200 million more than estimated", "50 millions de plus
 # que prévu") is no plant's investment.
@@ -68,6 +75,10 @@ def plant_figures(sentence, facts, discourse):
     invested = (
         _INVESTMENT.search(body, passage.start, passage.end)
         or any(_PRICED_PLANT.match(body, figure["end"]) for figure in money)
+        or any(
+            _EXTENSION_OF.search(body, max(0, figure["start"] - 40), figure["start"])
+            for figure in money
+        )
     ) and not _NOT_INVESTED.search(body, passage.start, passage.end)
     about_plant = bool(sentence.plant_refs) or _PLANT_CONTEXT.search(
         body, passage.start, passage.end

@@ -90,6 +90,14 @@ _BASED = re.compile(
     rf"headquarters{_S}+(?:are{_S}+)?)(?:{_S}+(?:in|at|à|near|en))?{_S}*$",
     re.I,
 )
+# A plant only rumoured or looked at is no new plant: "reports in the press that X would build",
+# "industry sources say X has looked at a site near Y", "des informations de presse évoquent".
+_RUMOURED = triggers.words(
+    r"reports? (?:in|that)|press reports?|rumou?rs?|rumeurs?|speculation|spéculation|"
+    r"sources say|sources said|informations de presse|selon la presse|selon des médias|"
+    r"(?:has|have|had) (?:also )?looked at|is weighing|was weighing|is considering|"
+    r"envisagerait|étudierait|prête à|prêtent à|denied|dément|démenti"
+)
 _ALREADY = triggers.words(r"already|déjà|existing|existante?")
 _PLANT_WORD = re.compile(rf"(?<![\w])(?:{PLANT_NOUNS})(?![\w])", re.I)
 
@@ -312,7 +320,9 @@ def new_plants_in(sentence, known, companies, country_hint, within=()):
     the article speaks of, where a city several countries share a name of is.
     """
     body, passage = sentence.reading.body, sentence.passage
-    if _ALREADY.search(body, passage.start, passage.end):
+    if _ALREADY.search(body, passage.start, passage.end) or _RUMOURED.search(
+        body, passage.start, passage.end
+    ):
         return []
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
         plant = _located_plant(sentence, word, True, known, companies, country_hint, within)
