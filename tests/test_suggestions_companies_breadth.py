@@ -252,11 +252,15 @@ def test_a_parent_named_with_a_place_after_it_is_still_the_parent():
          pytest.approx(33.33, abs=0.01)),
         ("Moravia Auto détient les deux tiers de Pellucell.", "fr", pytest.approx(66.67, abs=0.01)),
         ("Moravia Auto holds a quarter of Pellucell.", "en", 25),
+        # a fraction a percentage is brought to
+        ("Moravia Auto raised its holding in Pellucell SAS from 20% to one third.", "en",
+         [20, pytest.approx(33.33, abs=0.01)]),
     ],
 )  # fmt: skip
 def test_a_fraction_in_words_is_a_percentage(body, language, value):
+    # and a count of parts is none: "two of the three shareholders"
     values = [m["value"] for m in mentions(body, language, "quantity") if m["unit"] == "%"]
-    assert values == [value]
+    assert values == (value if isinstance(value, list) else [value])
 
 
 # -- Legal forms of other continents, name endings that state nothing, wider vocabulary --------
@@ -368,3 +372,9 @@ def test_a_country_or_a_common_word_is_no_candidate(body, language, word):
 def test_a_name_with_central_european_capitals_is_read_whole():
     body = "Pellucell bought the land from Łódź Inżynieria, a company based in Łódź."
     assert "Łódź Inżynieria" in companies(body, "en")
+
+
+def test_a_count_after_a_percentage_is_no_fraction():
+    body = "Moravia Auto sold 20% to three investors last year."
+    values = [m["value"] for m in mentions(body, "en", "quantity") if m["unit"] == "%"]
+    assert values == [20]

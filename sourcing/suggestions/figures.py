@@ -143,6 +143,11 @@ _SHARE_BROUGHT_TO = re.compile(
     rf"près{_S}+de){_S}+)?$",
     re.I,
 )
+# A fraction a percentage is brought to: "from 20% to one third", "de 15 % à un tiers".
+_PERCENT_TO = re.compile(
+    rf"[0-9]{_S}*(?:%|per{_S}?cent|pour{_S}?cent){_S}+(?:to|à){_S}+$",
+    re.I,
+)
 _CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"}
 
 # A part of a year before it: "in the second half of 2026", "au premier semestre 2027", "by the
@@ -362,6 +367,7 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
             or equal
             or _BY_BEFORE.search(text, max(0, start - 30), start)
             or _SHARE_BROUGHT_TO.search(text, max(0, start - 80), start)
+            or _PERCENT_TO.search(text, max(0, start - 20), start)
         ):
             return None
         unit, value = "%", round(value * 100, 2)
