@@ -285,7 +285,7 @@ def test_a_legal_form_is_an_alias_not_part_of_the_name(body, language, name, for
 @pytest.mark.parametrize(
     ("body", "language", "name", "expected"),
     [
-        ("Pellucell signed with Tarven Energy, a joint venture that will make sodium-ion cells.",
+        ("Pellucell signed with Tarven Energy, a new venture which will make sodium-ion cells.",
          "en", "Tarven Energy", ("cell_maker", None)),
         ("Pellucell a signé avec Dranse Holding SA, une holding vaudoise.", "fr",
          "Dranse Holding", ("not_stated", "CH")),
@@ -362,7 +362,7 @@ def test_a_description_governed_by_a_verb_is_not_its_subject():
     [
         ("« Le Maroc a du soufre et des ports », dit le ministre. Pellucell acquiesce.", "fr",
          "Maroc"),
-        ("Industry sources say Pellucell has looked at a site near Oulu.", "en", "Industry"),
+        ("Industry sources say Pellucell is eyeing land in Oulu.", "en", "Industry"),
     ],
 )  # fmt: skip
 def test_a_country_or_a_common_word_is_no_candidate(body, language, word):

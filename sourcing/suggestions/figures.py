@@ -143,7 +143,7 @@ _SHARE_BROUGHT_TO = re.compile(
     rf"près{_S}+de){_S}+)?$",
     re.I,
 )
-# A fraction a percentage is brought to: "from 20% to one third", "de 15 % à un tiers".
+# A fraction a percentage is brought to: "from 20% to one third", "de 12 % à un quart".
 _PERCENT_TO = re.compile(
     rf"[0-9]{_S}*(?:%|per{_S}?cent|pour{_S}?cent){_S}+(?:to|à){_S}+$",
     re.I,
