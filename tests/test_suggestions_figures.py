@@ -194,3 +194,38 @@ def test_the_first_figure_of_from_a_to_b_takes_no_year():
     body = "La capacité sera portée de 8 GWh à 12 GWh d'ici 2027."
     figures = [(m["text"], m["year"]) for m in read(body, "fr") if m["kind"] == "quantity"]
     assert figures == [("8 GWh", None), ("12 GWh", 2027)]
+
+
+# -- Dollars of other countries, and jobs counted by the people hired --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Norda raised A$85 million in May.", "en", ("A$85 million", 85e6, None)),
+        ("The line costs C$240 million.", "en", ("C$240 million", 240e6, None)),
+        ("It spent NZ$30 million on the pilot.", "en", ("NZ$30 million", 30e6, None)),
+        ("The grant is CA$15 million.", "en", ("CA$15 million", 15e6, None)),
+        ("It will cost US$90 million.", "en", ("US$90 million", 90e6, "USD")),
+        ("It will cost $90 million.", "en", ("$90 million", 90e6, "USD")),
+        (
+            "L'usine coûtera 640 millions de dollars canadiens.",
+            "fr",
+            ("640 millions de dollars canadiens", 640e6, None),
+        ),
+        (
+            "Le projet coûtera 1,2 milliard de dollars australiens.",
+            "fr",
+            ("1,2 milliard de dollars australiens", 1.2e9, None),
+        ),
+        ("Il coûtera 80 millions de dollars.", "fr", ("80 millions de dollars", 80e6, "USD")),
+        ("The plant will bring 150 new hires.", "en", ("150 new hires", 150, "jobs")),
+        ("L'usine prévoit 300 embauches.", "fr", ("300 embauches", 300, "jobs")),
+        ("Il faudra 120 recrutements d'ici l'été.", "fr", ("120 recrutements", 120, "jobs")),
+        ("La ligne emploiera 40 techniciens.", "fr", ("40 techniciens", 40, "jobs")),
+        ("It will employ 35 technicians and engineers.", "en", ("35 technicians", 35, "jobs")),
+    ],
+)
+def test_other_dollars_and_people_hired(body, language, expected):
+    text, value, unit, _, _ = figure(body, language)
+    assert (text, value, unit) == expected

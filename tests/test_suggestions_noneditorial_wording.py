@@ -90,3 +90,56 @@ def test_a_thread_ends_at_its_last_row_of_buttons(thread):
         ("reader_comments", thread),
         ("navigation", "Abonnez-vous à notre newsletter"),
     ]
+
+
+# -- Lines pointing readers to the publisher's site, offers of a letter, credits, copyright ------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Find all our plant profiles at cellweekly.example/plants",
+        "Visit grid-storage-news.example for daily coverage",
+        "Follow us on LinkedIn and on cellweekly.example",
+        "More interviews at https://cellweekly.example/interviews",
+        "Retrouvez toutes nos enquêtes sur industrie-sud.example/enquetes",
+        "Découvrez notre dossier spécial batteries sur energies-ouest.example",
+        "Suivez-nous sur LinkedIn : linkedin.com/company/energies-ouest",
+        "Consultez nos archives sur www.lettre-metaux.example",
+        "Receive the Friday letter of Cell Markets: free registration at cellmarkets.example",
+        "Recevez chaque vendredi la lettre Métaux Verts : inscription gratuite",
+        "Recevez la lettre hebdomadaire des usines : c'est gratuit",
+        "© 2026 Cell Weekly. All rights reserved.",
+        "Tous droits réservés – Énergies de l'Ouest 2026",
+        "Photo: Norda Energy / handout",
+        "Crédit photo : Acme Cells",
+        "Tags: batteries, lithium, Finland",
+        "Mots-clés : batteries, lithium, Espagne",
+        "Advertisement",
+        "Publicité",
+    ],
+)
+def test_site_furniture_is_navigation(line):
+    assert parts(line) == [("navigation", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Sentences of the article that name a site, a letter, a photo or a right.
+        "The company will publish the results on its website, acme.example, in March.",
+        "Acme Cells said it would find a buyer for the plant at its Vierzon site before 2027.",
+        "Norda Energy received a letter of intent from a carmaker last week.",
+        "Le groupe a reçu la lettre du ministère confirmant l'aide de 40 millions d'euros.",
+        "Acme Cells retrouve ses droits sur le brevet, selon le tribunal de Lyon.",
+        "Visitors to the plant in Vierzon will see the first line running from 2027.",
+        "The photo of the site shows the first hall finished.",
+    ],
+)
+def test_a_sentence_of_the_article_is_no_furniture(line):
+    assert parts(line) == []
+
+
+def test_a_caption_that_tells_news_is_read_as_text():
+    line = "Photo: the first hall of the Vierzon plant, which Acme Cells will open in 2027"
+    assert parts(line) == []

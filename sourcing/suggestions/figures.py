@@ -90,10 +90,13 @@ _LABEL_BEFORE = re.compile(
 )
 _TELEPHONE = re.compile(r"\+[0-9]{1,3}[0-9 \u00a0().-]{6,}[0-9]")
 
-_CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
-# Money in a currency the API has no unit for: an amount all the same ("PLN 400 million").
+# A dollar sign with a country's letters before it ("A$", "C$", "NZ$") is not the US dollar.
+_CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|(?<![A-Za-z])\$|€|EUR|USD){_S}?$")
+# Money in a currency the API has no unit for: an amount all the same ("PLN 400 million",
+# "A$85 million").
 _OTHER_CURRENCY_BEFORE = re.compile(
-    rf"(?:PLN|GBP|CHF|SEK|NOK|DKK|CZK|HUF|RON|JPY|CNY|RMB|KRW|INR|CAD|AUD|£|¥){_S}?$"
+    rf"(?:PLN|GBP|CHF|SEK|NOK|DKK|CZK|HUF|RON|JPY|CNY|RMB|KRW|INR|CAD|AUD|£|¥|"
+    rf"(?<![A-Za-z])(?!US)[A-Z]{{1,2}}\$){_S}?$"
 )
 _SCALE_AFTER = re.compile(
     rf"{_S}*(?P<scale>millions?|billions?|milliards?|trillions?|thousand|mille|bn|mn|mio|mds?|"
@@ -101,7 +104,16 @@ _SCALE_AFTER = re.compile(
     re.I,
 )
 _CURRENCY_AFTER = re.compile(
-    rf"{_S}*(?:d{_APOS}{_S}*|de{_S}+|of{_S}+)?(?P<cur>euros?|€|EUR|dollars?|USD|US\$|\$)(?![\w])",
+    rf"{_S}*(?:d{_APOS}{_S}*|de{_S}+|of{_S}+)?(?P<cur>euros?|€|EUR|dollars?|USD|US\$|\$)(?![\w])"
+    # the dollars of another country: "dollars canadiens", "dollars de Hong Kong"
+    rf"(?!{_S}+(?:canadiens|australiens|néo-zélandais|de{_S}+Hong{_S}*Kong|de{_S}+Singapour|"
+    rf"singapouriens|taïwanais)(?![\w]))",
+    re.I,
+)
+# The same, read whole, so that the amount's span runs to its currency.
+_OTHER_DOLLARS_AFTER = re.compile(
+    rf"{_S}*(?:d{_APOS}{_S}*|de{_S}+|of{_S}+)?dollars{_S}+(?:canadiens|australiens|"
+    rf"néo-zélandais|de{_S}+Hong{_S}*Kong|de{_S}+Singapour|singapouriens|taïwanais)(?![\w])",
     re.I,
 )
 _ENERGY_AFTER = re.compile(rf"{_S}*(?P<energy>[GMTk]Wh|[GM]W)(?![\w])")
@@ -122,7 +134,8 @@ _JOB_ADJECTIVES = (
 )
 _JOBS_AFTER = re.compile(
     rf"{_S}+(?:(?:{_JOB_ADJECTIVES}){_S}+){{0,2}}(?P<jobs>jobs?|emplois?|postes?|people|employees|"
-    rf"workers|staff|salariés|salaries|personnes|collaborateurs)(?![\w])"
+    rf"workers|staff|salariés|salaries|personnes|collaborateurs|hires|recruits|technicians|"
+    rf"engineers|operators|embauches|recrutements|techniciens|ingénieurs|opérateurs)(?![\w])"
     rf"(?:{_S}+(?:directs|indirects|supplémentaires|pérennes)(?![\w]))?",
     re.I,
 )
@@ -234,7 +247,8 @@ def _unit_after(text, position, value, currency):
         jobs = _JOBS_AFTER.match(text, position)
         if jobs:
             return jobs.end(), value, "jobs"
-        return position, value, None
+        dollars = _OTHER_DOLLARS_AFTER.match(text, position)
+        return (dollars.end() if dollars else position), value, None
     match = _ENERGY_AFTER.match(text, position)
     if match:
         return _energy(text, match, value)

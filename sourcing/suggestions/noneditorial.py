@@ -74,6 +74,30 @@ _SUBSCRIPTION = re.compile(
     r"\s*$",
     re.I,
 )
+# An address on the web: "https://site.example/x", "www.site.example", "site.example/plants".
+_WEB_ADDRESS = (
+    r"(?:https?://|www\.|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/|\b))"
+)
+# Site furniture on a line of its own: a pointer to the publisher's site ("Find all our profiles
+# at site.example", "Retrouvez nos enquêtes sur site.example"), an offer of its letter
+# ("Recevez la lettre X : inscription gratuite"), an invitation to follow it, a photo credit,
+# tags, a copyright line, an advertisement's label.
+_SITE_FURNITURE = re.compile(
+    r"^(?:find|visit|discover|explore|listen|watch|read\s+(?:all|more|the\s+full)|"
+    r"more\s+\w+(?:\s+\w+)?\s+(?:at|on)|retrouvez|découvrez|consultez|écoutez|regardez|"
+    r"rendez-vous\s+sur|plus\s+d['’]\w+\s+sur)\b"
+    rf"[^\n]*?{_WEB_ADDRESS}|"
+    r"^(?:follow\s+us|suivez-nous)\b|"
+    r"^(?:receive|get)\s+(?:the|our)\b[^\n]{0,60}?\b(?:letter|newsletter|briefing|digest)\b|"
+    r"^recevez\b[^\n]{0,60}?\blettre\b|"
+    r"\b(?:inscription\s+gratuite|free\s+(?:registration|sign-?up)|c['’]est\s+gratuit)\b|"
+    r"^(?:©|\(c\)\s*[0-9]{4})|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|"
+    r"^(?:photos?|images?|pictures?|illustrations?|crédits?\s+photos?|photo\s+credits?|"
+    r"credits?)\s*:[^\n]{0,60}$|"
+    r"^(?:tags|keywords|topics|mots-clés|mots\s+clés|thèmes)\s*:[^\n.]*$|"
+    r"^(?:advertisement|sponsored(?:\s+content)?|publicité|contenu\s+sponsorisé)\s*$",
+    re.I,
+)
 # A press contact given on one line after its label ("Contact presse : Jane Doe – +33 …").
 _CONTACT_INLINE = re.compile(
     r"^(?:(?:press|media|investor)\s+(?:contacts?|relations|enquiries|inquiries)|"
@@ -124,7 +148,9 @@ def detect(text):
         elif _NAVIGATION_HEADER_ALONE.match(line):
             index = _block_end(text, lines, index)
             parts.append(Part("navigation", start, lines[index][1]))
-        elif (_NAVIGATION.match(line) or _SUBSCRIPTION.search(line)) and len(line) < 200:
+        elif len(line) < 200 and (
+            _NAVIGATION.match(line) or _SUBSCRIPTION.search(line) or _SITE_FURNITURE.search(line)
+        ):
             parts.append(Part("navigation", start, end))
         index += 1
     source = _SOURCE_LINE.search(text)
