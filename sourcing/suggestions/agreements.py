@@ -578,11 +578,12 @@ def _is_capacity(sentence, figure):
     return bool(triggers.CAPACITY_WORD.search(reading.body, clause.start, clause.end))
 
 
-def _start_year(body, passage, status=None, published=None):
+def _start_year(body, passage, status=None, published=None, dates=()):
     """
     The year the agreement starts; an agreement in force started when it was signed; one that
     starts "next year" ("prendra effet l'an prochain", "from the third quarter of next year")
-    the year after the article's.
+    the year after the article's, and one "starting in January" the year of that month (the
+    next one in a November article).
     """
     match = triggers.START_YEAR.search(body, passage.start, passage.end) or _SINCE_YEAR.search(
         body, passage.start, passage.end
@@ -595,7 +596,18 @@ def _start_year(body, passage, status=None, published=None):
     if starts and published is not None:
         text, precision = relative_date(body, published, starts.start(), starts.end())
         return int(text[:4]) if precision == "year" else None
+    for date in dates:
+        lead = body[max(passage.start, date["start"] - 20) : date["start"]]
+        if (
+            date["precision"] in ("day", "month")
+            and _START_BEFORE.search(lead)
+            and not _UNTIL.search(lead)
+        ):
+            return int(date["date"][:4])
     return None
+
+
+_UNTIL = triggers.words(r"until|till|through|jusqu['’](?:en|à|au)")
 
 
 # A start said relative to the article: "prendra effet l'an prochain", "from … next year".
@@ -1061,7 +1073,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         "parties": [{"company": party(c), "role": role} for c, role in roles],
         "announced": announced[0],
         "announced_precision": announced[1],
-        "start_year": _start_year(body, passage, status, discourse.article_date[1]),
+        "start_year": _start_year(body, passage, status, discourse.article_date[1], sentence.dates),
         "volumes": _volumes(sentence) if kind == "supply" else [],
     }
     known = [c["record"]["id"] for c in companies if c.get("record")]
