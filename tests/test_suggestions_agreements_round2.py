@@ -75,3 +75,60 @@ def test_a_programme_starting_in_a_month_ahead_starts_next_year():
         ("research", "signed", {("pellucell", "partner"), ("lumeo-chemicals", "partner")}, 2027,
          "2026-11-20")
     ]  # fmt: skip
+
+
+# -- A deal whose sentence names one side: the other is the company spoken of -------------------
+
+OPENS = "Pellucell has opened its new cell factory in Dijon, which will employ 900 people.\n\n"
+OUVRE = (
+    "Pellucell a inauguré sa nouvelle usine de cellules à Dijon, qui emploiera 900 salariés.\n\n"
+)
+CELLS = {("pellucell", "supplier"), ("moravia-auto", "buyer")}
+MATERIALS = {("lumeo-chemicals", "supplier"), ("pellucell", "buyer")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (OPENS + "Moravia Auto has signed a seven-year contract to buy the cells made there.", "en",
+         [("supply", "signed", CELLS, None, "2026-11-20")]),
+        (OPENS + "Moravia Auto signed in October to take a third of the initial output.", "en",
+         [("supply", "signed", CELLS, None, "2026-10")]),
+        (OUVRE + "Moravia Auto a signé une lettre d'intention portant sur des cellules à partir "
+         "de 2029.", "fr", [("supply", "letter_of_intent", CELLS, 2029, "2026-11-20")]),
+        (OUVRE + "Lumeo Chemicals livrera l'électrolyte du site dans le cadre d'un contrat de "
+         "dix ans signé le mois dernier.", "fr",
+         [("supply", "signed", MATERIALS, None, "2026-10")]),
+        (OPENS + "Lumeo Chemicals, which won the electrolyte contract this summer, will deliver "
+         "it by rail.", "en", [("supply", "signed", MATERIALS, None, "2026")]),
+    ],
+)  # fmt: skip
+def test_the_side_a_deal_leaves_unnamed_is_the_company_spoken_of(body, language, expected):
+    assert deals(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # no deal made: a wish, a search, a hypothesis
+        (OPENS + "Moravia Auto is looking to buy more cells in Europe.", "en"),
+        (OPENS + "Moravia Auto pourrait acheter des cellules si les prix baissent.", "fr"),
+        # the other side is there but not named
+        (OPENS + "Moravia Auto has signed a contract to buy cells from a Korean supplier.", "en"),
+        (OUVRE + "Moravia Auto a signé un contrat avec un fournisseur chinois.", "fr"),
+        # a deal of the company spoken of itself, with no one else
+        (OPENS + "Pellucell has signed a contract to buy more land nearby.", "en"),
+    ],
+)
+def test_a_deal_with_no_named_other_side_gives_nothing(body, language):
+    assert deals(body, language) == []
+
+
+def test_a_sentence_on_another_matter_adds_nothing_to_the_deal_before():
+    body = (
+        "Moravia Auto has signed a contract to buy cells from Pellucell. Meanwhile, the group's "
+        "older plant, which supplies 12 GWh of cells a year, will be expanded to 20 GWh by 2029."
+    )
+    assert [(k, s, r) for k, s, r, _, _ in deals(body, "en")] == [("supply", "signed", CELLS)]
+    found = suggested(body, "en")["proposals"]
+    assert [p["fields"]["volumes"] for p in found if p["kind"] == "agreement"] == [[]]

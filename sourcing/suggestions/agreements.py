@@ -658,6 +658,7 @@ def _announced(sentence, discourse, status):
     if published is not None and (
         triggers.SIGNED.search(body, passage.start, passage.end)
         or _AGREED.search(body, passage.start, passage.end)
+        or _CONCLUDED.search(body, passage.start, passage.end)
     ):
         years = relative_years(body, published.year, passage.start, passage.end)
         past = [year for _, _, year in years if year <= published.year]
@@ -1058,10 +1059,16 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
             # spoken of, whose operator buys
             companies = companies + [receiver]
             roles = [(companies[0], "supplier"), (receiver, "buyer")]
+    other_side = None
+    if len(companies) == 1 and kind == "supply" and roles is None:
+        other_side = _topic_side(sentence, discourse, companies[0], excluded)
+        companies = companies + [other_side] if other_side else companies
     if len(companies) < 2:
         return
     roles = roles or _roles(sentence, kind, companies, discourse)
     sides = {role for _, role in roles}
+    if other_side is not None and sides != {"supplier", "buyer"}:
+        return  # the side the article's company would take is not told
     if kind == "supply" and len(sides) == 1 and None not in sides:
         return  # "X and Y to source lithium": two buyers, their supplier not named here
     status = _status(sentence.text, kind, loi)
@@ -1084,6 +1091,43 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     )
     discourse.last_agreement = found
     yield key, found
+
+
+# A deal made, not only spoken of: "has signed a contract to buy", "a signé une lettre
+# d'intention", "has agreed to source", "dans le cadre d'un contrat".
+def _deal_made(body, passage):
+    return any(
+        pattern.search(body, passage.start, passage.end)
+        for pattern in (triggers.SIGNED, _AGREED, _CONCLUDED, _WINS_ORDER, _LETTER_OF_INTENT)
+    )
+
+
+def _topic_side(sentence, discourse, named, excluded):
+    """
+    The company spoken of, as the other side of a supply deal made whose sentence
+    names one side only ("Y has signed a contract to buy the metals recovered there", "Y a signé
+    une lettre d'intention portant sur 1 GWh de cellules", "X fournira l'électricité du site
+    dans le cadre d'un contrat"): at its own place, standing for no mention of this sentence.
+    """
+    body, passage = sentence.reading.body, sentence.passage
+    # the operator of the plant spoken of ("half of the initial output", "l'électricité du
+    # site"), else the company the article is about
+    topic = _plant_spoken_of_operator(sentence, discourse) or discourse.topic
+    if topic is None or _same(topic, named) or party_key(topic) in excluded:
+        return None
+    if topic.get("descriptor") or not _deal_made(body, passage):
+        return None
+    if _UNNAMED_SIDE.search(body, passage.start, passage.end):
+        return None  # "signed a contract with a Chinese carmaker": the other side is not named
+    return dict(topic, descriptor=True)
+
+
+_UNNAMED_SIDE = re.compile(
+    r"(?<![\w])(?:with|avec|auprès[ \u00a0]+(?:de|d['’])|from|to|à|for|pour)[ \u00a0]+"
+    r"(?:an?|un|une|des|several|plusieurs|two|deux|three|trois|other|others|d['’]autres|"
+    r"various|divers|some|certains|certaines)(?![\w])",
+    re.I,
+)
 
 
 # "the main customer of the refinery", "premier client de l'usine", "buyer of cells from the
@@ -1217,7 +1261,7 @@ def _continues(sentence, discourse):
     # A verb of supplying alone goes on about a deal of the same paragraph or the one after,
     # not of one paragraphs back ("Britain will need 100 GWh by 2030 to supply its car plants").
     near = body.count("\n\n", last["start"], passage.start) <= 1
-    supplies = supplies and near
+    supplies = supplies and near and not _ELSEWHERE.match(body, passage.start, passage.end)
     if not (opens or (supplies and (len(named) <= 1 or both))) or not own <= parties:
         return False
     fields = last["fields"]
@@ -1267,6 +1311,13 @@ def _continues(sentence, discourse):
 
 
 _ORDER = triggers.words(r"orders?|commandes?")
+# A sentence opening on another matter: "Meanwhile, the group's older plant, which supplies …",
+# "Parallèlement, l'usine …".
+_ELSEWHERE = re.compile(
+    r"(?:meanwhile|separately|elsewhere|in[ \u00a0]+parallel|parallèlement|en[ \u00a0]+parallèle|"
+    r"par[ \u00a0]+ailleurs|d['’]autre[ \u00a0]+part|ailleurs)(?![\w])",
+    re.I,
+)
 
 
 def _body_start(reading):

@@ -227,7 +227,10 @@ _RELATIVE = [
     (
         triggers.words(
             r"this year|cette année|(?:earlier|early) this year|"
-            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année"
+            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année|"
+            # a season of the article's year: "this summer", "cet été", "ce printemps"
+            r"this[ \u00a0]+(?:spring|summer|autumn|fall|winter)|"
+            r"(?:cet[ \u00a0]+(?:été|automne|hiver)|ce[ \u00a0]+printemps)"
         ),
         "year",
         0,
