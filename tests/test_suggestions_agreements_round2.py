@@ -132,3 +132,52 @@ def test_a_sentence_on_another_matter_adds_nothing_to_the_deal_before():
     assert [(k, s, r) for k, s, r, _, _ in deals(body, "en")] == [("supply", "signed", CELLS)]
     found = suggested(body, "en")["proposals"]
     assert [p["fields"]["volumes"] for p in found if p["kind"] == "agreement"] == [[]]
+
+
+# -- A venture whose creation is announced today; a yearly volume and the year it starts ------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "status"),
+    [
+        ("Pellucell et Lumeo Chemicals annoncent aujourd'hui la création de Norda Cells, une "
+         "coentreprise qui fabriquera des cellules.", "fr", "signed"),
+        ("Pellucell and Lumeo Chemicals today announce the creation of Norda Cells, a joint "
+         "venture that will make cells.", "en", "announced"),  # the word order of a plan
+        ("Pellucell and Lumeo Chemicals announce today the formation of Norda Cells, a joint "
+         "venture that will make cells.", "en", "signed"),
+        # without "today", a creation announced is a plan
+        ("Pellucell et Lumeo Chemicals annoncent la création de Norda Cells, une coentreprise "
+         "qui fabriquera des cellules.", "fr", "announced"),
+    ],
+)  # fmt: skip
+def test_a_venture_whose_creation_is_announced_today_is_formed(body, language, status):
+    assert deals(body, language) == [
+        ("joint_venture", status, {("pellucell", "partner"), ("lumeo-chemicals", "partner")},
+         None, "2026-11-20")
+    ]  # fmt: skip
+
+
+def volumes(body, language):
+    found = suggested(body, language)["proposals"]
+    return [
+        [(v["gwh_per_year"], v["year"]) for v in p["fields"]["volumes"]]
+        for p in found
+        if p["kind"] == "agreement"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell a reçu de Moravia Auto une commande de cellules, à hauteur de 3 GWh par an "
+         "à partir de 2028.", "fr", [[(3, 2028)]]),
+        ("Pellucell will ship Moravia Auto 4 GWh a year of cells from 2029 under a contract "
+         "signed on Monday.", "en", [[(4, 2029)]]),
+        # "from" a place is no start
+        ("Pellucell will ship Moravia Auto 4 GWh a year from its Lyon plant under a contract "
+         "signed on Monday.", "en", [[(4, None)]]),
+    ],
+)  # fmt: skip
+def test_a_yearly_volume_takes_the_year_it_starts_from(body, language, expected):
+    assert volumes(body, language) == expected

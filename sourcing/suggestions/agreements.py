@@ -531,13 +531,29 @@ def _roles(sentence, kind, companies, discourse):
     return roles
 
 
+# A yearly volume followed by the year it starts: "2 GWh a year from 2027", "2 GWh par an à
+# partir de 2027".
+_STARTS_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:a|per|par|each|chaque)[ \u00a0]+(?:year|an|année))?[ \u00a0,]+"
+    r"(?:from|starting[ \u00a0]+in|starting|beginning[ \u00a0]+in|as[ \u00a0]+of|"
+    r"à[ \u00a0]+partir[ \u00a0]+de|à[ \u00a0]+compter[ \u00a0]+de|dès)[ \u00a0]+"
+    r"(?P<year>20[0-9]{2})(?![\w])",
+    re.I,
+)
+
+
+def _year_after(body, end):
+    starts = _STARTS_AFTER.match(body, end)
+    return int(starts.group("year")) if starts else None
+
+
 def _volumes(sentence):
     return [
         {
             "gwh_per_year": figure["value"],
             "qualifier": figure["qualifier"],
             "basis": "target",
-            "year": figure["year"],
+            "year": figure["year"] or _year_after(sentence.reading.body, figure["end"]),
         }
         for figure in sentence.figures
         if figure["unit"] in ("GWh", "GWh/yr")
@@ -754,12 +770,18 @@ def _venture_proposal(sentence, venture, discourse):
 _LETTER_OF_INTENT = dict(triggers.AGREEMENT_KINDS)["letter_of_intent"]
 # A venture founded by a perfect is done: "have created a joint venture", "have set up X",
 # "viennent de créer une coentreprise"; not "are forming", "will set up", "annoncent la
-# création", nor the French "a créé", as often a past long gone as news.
+# création" (but "annoncent aujourd'hui la création"), nor the French "a créé", as often a past
+# long gone as news.
 _FOUNDED_NOW = re.compile(
     r"(?<![\w])(?:(?:has|have)[ \u00a0]+(?:now[ \u00a0]+|today[ \u00a0]+|formally[ \u00a0]+)?"
     r"(?:created|set[ \u00a0]+up|formed|founded|established|launched)|"
     r"(?:vien(?:t|nent)[ \u00a0]+de|ont[ \u00a0]+officiellement|a[ \u00a0]+officiellement)"
-    r"[ \u00a0]+(?:créer|fonder|constituer|former|lancer|créé|fondé|constitué|lancé))(?![\w])",
+    r"[ \u00a0]+(?:créer|fonder|constituer|former|lancer|créé|fondé|constitué|lancé)|"
+    # the creation announced as done today: "announce today the creation of X", "annoncent
+    # aujourd'hui la création de X" (without "today" a plan, as "annoncent la création")
+    r"(?:announces?|announced|annonce|annoncent)[ \u00a0]+(?:today|aujourd['’]hui)[ \u00a0]+"
+    r"(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+)?(?:creation|formation|launch|création|"
+    r"constitution|lancement))(?![\w])",
     re.I,
 )
 
