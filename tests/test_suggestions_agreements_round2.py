@@ -181,3 +181,15 @@ def volumes(body, language):
 )  # fmt: skip
 def test_a_yearly_volume_takes_the_year_it_starts_from(body, language, expected):
     assert volumes(body, language) == expected
+
+
+def test_a_carmaker_signing_for_goods_with_the_company_spoken_of_buys_them():
+    body = (
+        "La start-up Norda Cells SAS a inauguré sa ligne pilote à Limoges, qui produira des "
+        "cellules sodium-ion.\n\nMoravia Auto a par ailleurs signé une lettre d'intention "
+        "portant sur 1 GWh de cellules par an à partir de 2030."
+    )
+    assert deals(body, "fr") == [
+        ("supply", "letter_of_intent", {("Norda Cells", "supplier"), ("moravia-auto", "buyer")},
+         2030, "2026-11-20")
+    ]  # fmt: skip

@@ -1089,6 +1089,11 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         return
     roles = roles or _roles(sentence, kind, companies, discourse)
     sides = {role for _, role in roles}
+    named = discourse.info(companies[0])
+    if other_side is not None and sides == {None} and named and named.kind == "carmaker":
+        # "Y (a carmaker) a signé une lettre d'intention portant sur des cellules": it buys
+        roles = [(companies[0], "buyer"), (other_side, "supplier")]
+        sides = {"buyer", "supplier"}
     if other_side is not None and sides != {"supplier", "buyer"}:
         return  # the side the article's company would take is not told
     if kind == "supply" and len(sides) == 1 and None not in sides:
