@@ -531,13 +531,29 @@ def _roles(sentence, kind, companies, discourse):
     return roles
 
 
+# A yearly volume followed by the year it starts: "2 GWh a year from 2027", "2 GWh par an à
+# partir de 2027".
+_STARTS_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:a|per|par|each|chaque)[ \u00a0]+(?:year|an|année))?[ \u00a0,]+"
+    r"(?:from|starting[ \u00a0]+in|starting|beginning[ \u00a0]+in|as[ \u00a0]+of|"
+    r"à[ \u00a0]+partir[ \u00a0]+de|à[ \u00a0]+compter[ \u00a0]+de|dès)[ \u00a0]+"
+    r"(?P<year>20[0-9]{2})(?![\w])",
+    re.I,
+)
+
+
+def _year_after(body, end):
+    starts = _STARTS_AFTER.match(body, end)
+    return int(starts.group("year")) if starts else None
+
+
 def _volumes(sentence):
     return [
         {
             "gwh_per_year": figure["value"],
             "qualifier": figure["qualifier"],
             "basis": "target",
-            "year": figure["year"],
+            "year": figure["year"] or _year_after(sentence.reading.body, figure["end"]),
         }
         for figure in sentence.figures
         if figure["unit"] in ("GWh", "GWh/yr")
@@ -578,11 +594,12 @@ def _is_capacity(sentence, figure):
     return bool(triggers.CAPACITY_WORD.search(reading.body, clause.start, clause.end))
 
 
-def _start_year(body, passage, status=None, published=None):
+def _start_year(body, passage, status=None, published=None, dates=()):
     """
     The year the agreement starts; an agreement in force started when it was signed; one that
     starts "next year" ("prendra effet l'an prochain", "from the third quarter of next year")
-    the year after the article's.
+    the year after the article's, and one "starting in January" the year of that month (the
+    next one in a November article).
     """
     match = triggers.START_YEAR.search(body, passage.start, passage.end) or _SINCE_YEAR.search(
         body, passage.start, passage.end
@@ -595,7 +612,18 @@ def _start_year(body, passage, status=None, published=None):
     if starts and published is not None:
         text, precision = relative_date(body, published, starts.start(), starts.end())
         return int(text[:4]) if precision == "year" else None
+    for date in dates:
+        lead = body[max(passage.start, date["start"] - 20) : date["start"]]
+        if (
+            date["precision"] in ("day", "month")
+            and _START_BEFORE.search(lead)
+            and not _UNTIL.search(lead)
+        ):
+            return int(date["date"][:4])
     return None
+
+
+_UNTIL = triggers.words(r"until|till|through|jusqu['’](?:en|à|au)")
 
 
 # A start said relative to the article: "prendra effet l'an prochain", "from … next year".
@@ -646,6 +674,7 @@ def _announced(sentence, discourse, status):
     if published is not None and (
         triggers.SIGNED.search(body, passage.start, passage.end)
         or _AGREED.search(body, passage.start, passage.end)
+        or _CONCLUDED.search(body, passage.start, passage.end)
     ):
         years = relative_years(body, published.year, passage.start, passage.end)
         past = [year for _, _, year in years if year <= published.year]
@@ -741,12 +770,18 @@ def _venture_proposal(sentence, venture, discourse):
 _LETTER_OF_INTENT = dict(triggers.AGREEMENT_KINDS)["letter_of_intent"]
 # A venture founded by a perfect is done: "have created a joint venture", "have set up X",
 # "viennent de créer une coentreprise"; not "are forming", "will set up", "annoncent la
-# création", nor the French "a créé", as often a past long gone as news.
+# création" (but "annoncent aujourd'hui la création"), nor the French "a créé", as often a past
+# long gone as news.
 _FOUNDED_NOW = re.compile(
     r"(?<![\w])(?:(?:has|have)[ \u00a0]+(?:now[ \u00a0]+|today[ \u00a0]+|formally[ \u00a0]+)?"
     r"(?:created|set[ \u00a0]+up|formed|founded|established|launched)|"
     r"(?:vien(?:t|nent)[ \u00a0]+de|ont[ \u00a0]+officiellement|a[ \u00a0]+officiellement)"
-    r"[ \u00a0]+(?:créer|fonder|constituer|former|lancer|créé|fondé|constitué|lancé))(?![\w])",
+    r"[ \u00a0]+(?:créer|fonder|constituer|former|lancer|créé|fondé|constitué|lancé)|"
+    # the creation announced as done today: "announce today the creation of X", "annoncent
+    # aujourd'hui la création de X" (without "today" a plan, as "annoncent la création")
+    r"(?:announces?|announced|annonce|annoncent)[ \u00a0]+(?:today|aujourd['’]hui)[ \u00a0]+"
+    r"(?:the[ \u00a0]+|la[ \u00a0]+|le[ \u00a0]+)?(?:creation|formation|launch|création|"
+    r"constitution|lancement))(?![\w])",
     re.I,
 )
 
@@ -1046,10 +1081,21 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
             # spoken of, whose operator buys
             companies = companies + [receiver]
             roles = [(companies[0], "supplier"), (receiver, "buyer")]
+    other_side = None
+    if len(companies) == 1 and kind == "supply" and roles is None:
+        other_side = _topic_side(sentence, discourse, companies[0], excluded)
+        companies = companies + [other_side] if other_side else companies
     if len(companies) < 2:
         return
     roles = roles or _roles(sentence, kind, companies, discourse)
     sides = {role for _, role in roles}
+    named = discourse.info(companies[0])
+    if other_side is not None and sides == {None} and named and named.kind == "carmaker":
+        # "Y (a carmaker) a signé une lettre d'intention portant sur des cellules": it buys
+        roles = [(companies[0], "buyer"), (other_side, "supplier")]
+        sides = {"buyer", "supplier"}
+    if other_side is not None and sides != {"supplier", "buyer"}:
+        return  # the side the article's company would take is not told
     if kind == "supply" and len(sides) == 1 and None not in sides:
         return  # "X and Y to source lithium": two buyers, their supplier not named here
     status = _status(sentence.text, kind, loi)
@@ -1061,7 +1107,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         "parties": [{"company": party(c), "role": role} for c, role in roles],
         "announced": announced[0],
         "announced_precision": announced[1],
-        "start_year": _start_year(body, passage, status, discourse.article_date[1]),
+        "start_year": _start_year(body, passage, status, discourse.article_date[1], sentence.dates),
         "volumes": _volumes(sentence) if kind == "supply" else [],
     }
     known = [c["record"]["id"] for c in companies if c.get("record")]
@@ -1072,6 +1118,43 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     )
     discourse.last_agreement = found
     yield key, found
+
+
+# A deal made, not only spoken of: "has signed a contract to buy", "a signé une lettre
+# d'intention", "has agreed to source", "dans le cadre d'un contrat".
+def _deal_made(body, passage):
+    return any(
+        pattern.search(body, passage.start, passage.end)
+        for pattern in (triggers.SIGNED, _AGREED, _CONCLUDED, _WINS_ORDER, _LETTER_OF_INTENT)
+    )
+
+
+def _topic_side(sentence, discourse, named, excluded):
+    """
+    The company spoken of, as the other side of a supply deal made whose sentence
+    names one side only ("Y has signed a contract to buy the metals recovered there", "Y a signé
+    une lettre d'intention portant sur 1 GWh de cellules", "X fournira l'électricité du site
+    dans le cadre d'un contrat"): at its own place, standing for no mention of this sentence.
+    """
+    body, passage = sentence.reading.body, sentence.passage
+    # the operator of the plant spoken of ("half of the initial output", "l'électricité du
+    # site"), else the company the article is about
+    topic = _plant_spoken_of_operator(sentence, discourse) or discourse.topic
+    if topic is None or _same(topic, named) or party_key(topic) in excluded:
+        return None
+    if topic.get("descriptor") or not _deal_made(body, passage):
+        return None
+    if _UNNAMED_SIDE.search(body, passage.start, passage.end):
+        return None  # "signed a contract with a Chinese carmaker": the other side is not named
+    return dict(topic, descriptor=True)
+
+
+_UNNAMED_SIDE = re.compile(
+    r"(?<![\w])(?:with|avec|auprès[ \u00a0]+(?:de|d['’])|from|to|à|for|pour)[ \u00a0]+"
+    r"(?:an?|un|une|des|several|plusieurs|two|deux|three|trois|other|others|d['’]autres|"
+    r"various|divers|some|certains|certaines)(?![\w])",
+    re.I,
+)
 
 
 # "the main customer of the refinery", "premier client de l'usine", "buyer of cells from the
@@ -1205,7 +1288,7 @@ def _continues(sentence, discourse):
     # A verb of supplying alone goes on about a deal of the same paragraph or the one after,
     # not of one paragraphs back ("Britain will need 100 GWh by 2030 to supply its car plants").
     near = body.count("\n\n", last["start"], passage.start) <= 1
-    supplies = supplies and near
+    supplies = supplies and near and not _ELSEWHERE.match(body, passage.start, passage.end)
     if not (opens or (supplies and (len(named) <= 1 or both))) or not own <= parties:
         return False
     fields = last["fields"]
@@ -1255,6 +1338,13 @@ def _continues(sentence, discourse):
 
 
 _ORDER = triggers.words(r"orders?|commandes?")
+# A sentence opening on another matter: "Meanwhile, the group's older plant, which supplies …",
+# "Parallèlement, l'usine …".
+_ELSEWHERE = re.compile(
+    r"(?:meanwhile|separately|elsewhere|in[ \u00a0]+parallel|parallèlement|en[ \u00a0]+parallèle|"
+    r"par[ \u00a0]+ailleurs|d['’]autre[ \u00a0]+part|ailleurs)(?![\w])",
+    re.I,
+)
 
 
 def _body_start(reading):

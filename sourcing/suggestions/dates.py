@@ -73,7 +73,8 @@ _UNDATED_PATTERNS = [
         re.compile(
             rf"(?<![\w])(?i:in|on|since|until|by|from|early|late|mid|end{_SPACE}of|"
             rf"beginning{_SPACE}of|en|depuis|fin|début|debut|mi|courant|d['’]ici|jusqu['’]en|"
-            rf"dès|des)(?:{_SPACE}|-)(?-i:{_MONTH_WORD})(?![\w])"
+            rf"dès|des|next|[àa]{_SPACE}(?:partir|compter){_SPACE}de)(?:{_SPACE}|-)"
+            rf"(?-i:{_MONTH_WORD})(?![\w])"
         ),
         "month",
     ),
@@ -99,9 +100,47 @@ def _month_number(text):
     return _MONTHS.get(fold_for_search(text).rstrip("."))
 
 
-def _build(match, kind, language, article_year=None):
+# A month or day ahead of the article's: "starting in January", "from 3 March", "à partir de
+# janvier", "dès mars" (not a span of the past, "from January to June"), "juin prochain", "next
+# June". In an article dated later in the year, it is next year's.
+_AHEAD_BEFORE = re.compile(
+    r"(?<![\w])(?:starting|beginning|commencing|effective|from|as[ \u00a0]+of|à[ \u00a0]+partir|"
+    r"a[ \u00a0]+partir|à[ \u00a0]+compter|a[ \u00a0]+compter|dès)[ \u00a0]+(?:(?:in|on|en|"
+    r"d['’]|de|du|le)[ \u00a0]*)?(?:early|late|mid|the[ \u00a0]+end[ \u00a0]+of|début|debut|"
+    r"fin|mi)?[ \u00a0-]*$",
+    re.I,
+)
+_SPAN_AFTER = re.compile(
+    r"[ \u00a0]+(?:to|until|till|through|au|à|a|jusqu)(?![\w])|[ \u00a0]*[–—-][ \u00a0]*[A-Za-z]",
+    re.I,
+)
+_NEXT_AFTER = re.compile(r"[ \u00a0]+(?:prochain|next)(?![\w])", re.I)
+_NEXT_BEFORE = re.compile(r"(?<![\w])(?:next|prochain)[ \u00a0]+$", re.I)
+
+
+def _ahead(match, article_month):
+    """(years to add, end of the mention if "prochain" extends it) for a month or day written
+    without a year."""
+    text, start, end = match.string, match.start(), match.end()
+    month = _month_number(match.group("month"))
+    later = _NEXT_AFTER.match(text, end)
+    if later or _NEXT_BEFORE.search(text[max(0, start - 12) : match.start("month")]):
+        return (1 if month <= article_month else 0), (later.end() if later else None)
+    before = text[max(0, match.start("month") - 40) : match.start("month")]
+    if match.groupdict().get("day") and match.start("day") < match.start("month"):
+        before = text[max(0, match.start("day") - 40) : match.start("day")]
+    if _AHEAD_BEFORE.search(before) and not _SPAN_AFTER.match(text, end):
+        return (1 if month < article_month else 0), None
+    return 0, None
+
+
+def _build(match, kind, language, article_year=None, article_month=None):
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else article_year
+    ahead, last = 0, None
+    if not groups.get("year") and article_year and article_month and groups.get("month"):
+        ahead, last = _ahead(match, article_month)
+        year += ahead
     month = _month_number(groups["month"])
     day = int(groups["day"]) if groups.get("day") else None
     if kind == "numeric" and language != "fr" and day <= 12 < month:
@@ -116,13 +155,14 @@ def _build(match, kind, language, article_year=None):
     start = match.start("day") if day and match.start("day") < match.start("month") else None
     start = match.start("month") if start is None else start
     end = max(match.end("month"), match.end("day") if day else 0)
-    return DateMention(start, end, date, precision)
+    return DateMention(start, max(end, last or 0), date, precision)
 
 
-def find_dates(text, language, article_year=None):
+def find_dates(text, language, article_year=None, article_month=None):
     """
     Full dates and months with a year, in text order, none overlapping another; with
-    ``article_year``, days and months written without one too, in that year.
+    ``article_year``, days and months written without one too, in that year (the next one for a
+    month ahead of ``article_month``: "starting in January" in a November article).
     """
     found = []
     taken = bytearray(len(text))  # 1 where an earlier, more precise pattern matched
@@ -131,7 +171,7 @@ def find_dates(text, language, article_year=None):
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue
-            mention = _build(match, kind, language, article_year)
+            mention = _build(match, kind, language, article_year, article_month)
             if mention is not None:
                 found.append(mention)
                 taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
@@ -187,7 +227,10 @@ _RELATIVE = [
     (
         triggers.words(
             r"this year|cette année|(?:earlier|early) this year|"
-            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année"
+            r"(?:en[ \u00a0]+)?début[ \u00a0]+d['’]année|plus tôt cette année|"
+            # a season of the article's year: "this summer", "cet été", "ce printemps"
+            r"this[ \u00a0]+(?:spring|summer|autumn|fall|winter)|"
+            r"(?:cet[ \u00a0]+(?:été|automne|hiver)|ce[ \u00a0]+printemps)"
         ),
         "year",
         0,

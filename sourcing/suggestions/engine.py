@@ -21,11 +21,14 @@ from .text import sentences, tokens
 class Reading:
     """An article's text read once: words, sentences, clauses and the parts not to read."""
 
-    def __init__(self, body, language, excluded, publisher="", published_year=None):
+    def __init__(
+        self, body, language, excluded, publisher="", published_year=None, published_month=None
+    ):
         self.body = body
         self.language = language
         self.publisher = publisher
         self.published_year = published_year  # the year of days and months written without one
+        self.published_month = published_month  # next year's for a month ahead of this one
         # 1 for each character inside a non-editorial part: a lookup costs the mention's length.
         self.excluded = bytearray(len(body))
         for start, end in excluded:
@@ -96,7 +99,12 @@ def find_mentions(reading, index):
     for candidate in reading.candidates.values():
         mentions.append(_mention("candidate_company", candidate.start, candidate.end, body))
     figures, found_dates = figures_and_dates(
-        body, reading.language, reading.words, reading.clause_map, reading.published_year
+        body,
+        reading.language,
+        reading.words,
+        reading.clause_map,
+        reading.published_year,
+        reading.published_month,
     )
     for figure in figures:
         mentions.append(
@@ -275,6 +283,7 @@ def suggest(article):
         excluded,
         getattr(article, "publisher", ""),
         published.year if published else None,
+        published.month if published else None,
     )
     mentions = [
         mention
