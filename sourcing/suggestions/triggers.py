@@ -164,6 +164,13 @@ MILESTONES = [
             r"(?:first|foundation)\s+stone|première\s+pierre|mise en chantier|begin(?:s)? building|"
             r"start building|under construction since|en (?:cours de )?construction depuis|"
             r"en chantier depuis|premiers?\s+coups?\s+de\s+(?:pelle|pioche)|"
+            # the first concrete or the foundations poured: "poured the first concrete", "a
+            # coulé les fondations", "premier béton coulé"
+            r"(?:poured|pours|pouring|coulé|coule|coulent|coulera|couleront)\s+(?:the|its|"
+            r"their|le|la|les|sa|ses|leurs?)\s+(?:(?:first|initial|premi[eè]re?s?)\s+)?"
+            r"(?:concrete|foundations?|béton|fondations?|dalles?)|"
+            r"(?:first|premier)\s+(?:concrete|béton)\s+(?:was\s+|has\s+been\s+|a\s+été\s+)?"
+            r"(?:poured|coulé)|"
             rf"(?:construction|travaux|chantier){_DELAYED}"
         ),
     ),
