@@ -177,3 +177,101 @@ def test_a_question_then_its_answer_places_the_plant():
 )  # fmt: skip
 def test_no_town_from_a_currency_letter_or_a_region(body, language):
     assert [row[2] for row in new_plants(body, language)] in ([], ["Kolin"])
+
+
+# -- A plant's cost said as a budget or an estimate, its staff as who will work there -------------
+
+
+def figures(body, language):
+    return sorted(
+        (
+            f["plant"]["name"] if isinstance(f["plant"], dict) else f["plant"],
+            f["kind"],
+            f["value"],
+            f["unit"],
+        )
+        for f in proposals(body, language, "plant_figure")
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "language", "value"),
+    [
+        ("The plant is budgeted at €700 million.", "en", 7e8),
+        ("Its first phase is put at about €450 million.", "en", 4.5e8),
+        ("The factory is priced at $900 million.", "en", 9e8),
+        ("Le projet est chiffré à 380 millions d'euros.", "fr", 3.8e8),
+        ("L'usine coûtera 520 millions d'euros.", "fr", 5.2e8),
+        ("La facture se monte à 300 millions d'euros.", "fr", 3e8),
+    ],
+)  # fmt: skip
+def test_a_new_plants_cost_in_words_of_budget_and_estimate(second, language, value):
+    first = (
+        "Norda Energy will build a cell plant in Ostrava. "
+        if language == "en"
+        else "Norda Energy construira une usine de cellules à Dunkerque. "
+    )
+    plant = "Norda Energy Ostrava" if language == "en" else "Norda Energy Dunkerque"
+    unit = "USD" if "$" in second else "EUR"
+    assert figures(first + second, language) == [(plant, "investment", value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("second", "language", "value"),
+    [
+        ("Some 400 people will work there.", "en", 400),
+        ("About 250 staff will work at the site by 2029.", "en", 250),
+        ("Environ 300 personnes y travailleront.", "fr", 300),
+        ("Le site fera travailler 150 personnes.", "fr", 150),
+    ],
+)  # fmt: skip
+def test_a_new_plants_jobs_as_the_people_who_will_work_there(second, language, value):
+    first = (
+        "Norda Energy will build a cell plant in Ostrava. "
+        if language == "en"
+        else "Norda Energy construira une usine de cellules à Dunkerque. "
+    )
+    plant = "Norda Energy Ostrava" if language == "en" else "Norda Energy Dunkerque"
+    assert figures(first + second, language) == [(plant, "jobs", value, "jobs")]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # a company's value, not a plant's cost
+        ("Norda Energy will build a cell plant in Ostrava. Analysts put the company at "
+         "€900 million.", "en"),
+        ("Norda Energy construira une usine à Dunkerque. La société est valorisée à "
+         "600 millions d'euros.", "fr"),
+        # its people elsewhere
+        ("Norda Energy will build a cell plant in Ostrava. Today 120 people work at its "
+         "headquarters in Prague.", "en"),
+    ],
+)  # fmt: skip
+def test_no_plant_figure_from_a_company_value_or_headquarters_staff(body, language):
+    assert figures(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("second", "language"),
+    [
+        ("The plant is budgeted at C$700 million.", "en"),
+        ("Its first phase is put at A$450 million.", "en"),
+        ("Le projet est chiffré à 380 millions de dollars canadiens.", "fr"),
+    ],
+)  # fmt: skip
+def test_no_investment_in_another_countrys_dollars(second, language):
+    first = (
+        "Norda Energy will build a cell plant in Ostrava. "
+        if language == "en"
+        else "Norda Energy construira une usine de cellules à Dunkerque. "
+    )
+    assert figures(first + second, language) == []
+
+
+def test_the_euro_sum_beside_another_currency_is_the_investment():
+    body = (
+        "Norda Energy will build a cell plant in Ostrava. The plant is budgeted at C$700 million "
+        "(roughly €480 million)."
+    )
+    assert figures(body, "en") == [("Norda Energy Ostrava", "investment", 4.8e8, "EUR")]

@@ -90,10 +90,12 @@ _LABEL_BEFORE = re.compile(
 )
 _TELEPHONE = re.compile(r"\+[0-9]{1,3}[0-9 \u00a0().-]{6,}[0-9]")
 
-_CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|EUR|USD){_S}?$")
-# Money in a currency the API has no unit for: an amount all the same ("PLN 400 million").
+_CURRENCY_BEFORE = re.compile(rf"(?P<cur>US\$|(?<![A-Za-z])\$|€|EUR|USD){_S}?$")
+# Money in a currency the API has no unit for: an amount all the same ("PLN 400 million"), and
+# the dollars of other countries ("C$", "A$", "NZ$", "HK$").
 _OTHER_CURRENCY_BEFORE = re.compile(
-    rf"(?:PLN|GBP|CHF|SEK|NOK|DKK|CZK|HUF|RON|JPY|CNY|RMB|KRW|INR|CAD|AUD|£|¥){_S}?$"
+    rf"(?:PLN|GBP|CHF|SEK|NOK|DKK|CZK|HUF|RON|JPY|CNY|RMB|KRW|INR|CAD|AUD|£|¥|"
+    rf"(?<![A-Za-z])(?!US)[A-Z]{{1,2}}\$){_S}?$"
 )
 _SCALE_AFTER = re.compile(
     rf"{_S}*(?P<scale>millions?|billions?|milliards?|trillions?|thousand|mille|bn|mn|mio|mds?|"
@@ -101,7 +103,9 @@ _SCALE_AFTER = re.compile(
     re.I,
 )
 _CURRENCY_AFTER = re.compile(
-    rf"{_S}*(?:d{_APOS}{_S}*|de{_S}+|of{_S}+)?(?P<cur>euros?|€|EUR|dollars?|USD|US\$|\$)(?![\w])",
+    rf"{_S}*(?:d{_APOS}{_S}*|de{_S}+|of{_S}+)?(?P<cur>euros?|€|EUR|dollars?|USD|US\$|\$)(?![\w])"
+    # another country's dollars: "dollars canadiens", "dollars australiens"
+    rf"(?!{_S}+(?:canadiens?|australiens?|néo-zélandais|singapouriens?|de{_S}+Hong))",
     re.I,
 )
 _ENERGY_AFTER = re.compile(rf"{_S}*(?P<energy>[GMTk]Wh|[GM]W)(?![\w])")
