@@ -275,3 +275,44 @@ def test_the_euro_sum_beside_another_currency_is_the_investment():
         "(roughly €480 million)."
     )
     assert figures(body, "en") == [("Norda Energy Ostrava", "investment", 4.8e8, "EUR")]
+
+
+# -- A milestone dated by a season of this year, the next or the last ---------------------------
+
+OSTRAVA_FIRST = "Norda Energy will build a cell plant in Ostrava. "
+DUNKERQUE_FIRST = "Norda Energy construira une usine de cellules à Dunkerque. "
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (OSTRAVA_FIRST + "Construction starts this summer.", "en",
+         [("Norda Energy Ostrava", "construction_start", 2026)]),
+        (OSTRAVA_FIRST + "Works will begin next spring.", "en",
+         [("Norda Energy Ostrava", "construction_start", 2027)]),
+        (OSTRAVA_FIRST + "Works are due to begin in the second quarter of 2027.", "en",
+         [("Norda Energy Ostrava", "construction_start", 2027)]),
+        (DUNKERQUE_FIRST + "Les travaux commenceront à l'automne.", "fr",
+         [("Norda Energy Dunkerque", "construction_start", 2026)]),
+        (DUNKERQUE_FIRST + "Le chantier démarrera au printemps prochain.", "fr",
+         [("Norda Energy Dunkerque", "construction_start", 2027)]),
+        ("Acme Cells a inauguré l'été dernier son usine de Vierzon.", "fr",
+         [("Acme Cells Vierzon", "operation_start", 2025)]),
+    ],
+)  # fmt: skip
+def test_a_milestone_dated_by_a_season(body, language, expected):
+    assert milestones(body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # a season of no plant's work
+        ("Norda Energy will present its results this summer.", "en"),
+        ("Les élus se réuniront à l'automne pour en discuter.", "fr"),
+        # the plan works: no construction noun
+        (OSTRAVA_FIRST + "The plan works, and it will begin to pay next spring.", "en"),
+    ],
+)  # fmt: skip
+def test_no_milestone_from_a_season_alone(body, language):
+    assert milestones(body, language) == []

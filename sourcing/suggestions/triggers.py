@@ -64,6 +64,9 @@ PLANT_WORD = words(
 # construction"). The sentences of tests/test_suggestions_plants.py list the variants.
 _BETWEEN = r"(?:\s+(?:of|on|at|for|de|du|des|d['’]|sur)\s+[^.,;]{0,60}?)?\s+(?:[\w'’-]+\s+){0,5}?"
 _CONSTRUCTION_NOUN = (
+    # "Works are due to begin", "the works will start": works as a noun, before a verb's helper
+    r"works(?=\s+(?:are|will|should|were|have|"
+    r"could|may|might|must|is|would)\s)|"
     r"construction(?:\s+works?)?|building\s+works?|site\s+works?|civil\s+works?|"
     r"preparatory\s+works?|works?\s+on\s+[^.,;]{0,50}?|travaux(?:\s+de\s+construction)?|"
     r"chantier"
