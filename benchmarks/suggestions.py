@@ -146,7 +146,10 @@ def capitals_text(size):
 def production_text(size):
     """Production started at places after plots with no full stop: each start could look for a
     place, a town after the place, and "already" before it."""
-    unit = "could start series production on the site of Rokyta, in Ostrava, already poured "
+    unit = (
+        "could start series production on the site of Rokyta, in Ostrava, already poured, "
+        "will build a plant in the city, "
+    )
     return (unit * (size // len(unit) + 1))[:size]
 
 

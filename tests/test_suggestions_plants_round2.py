@@ -316,3 +316,49 @@ def test_a_milestone_dated_by_a_season(body, language, expected):
 )  # fmt: skip
 def test_no_milestone_from_a_season_alone(body, language):
     assert milestones(body, language) == []
+
+
+# -- "In the city": the town the company is said to be based in -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city", "country"),
+    [
+        ("The Ostrava-based company will build a cell plant in the city.", "en", "Ostrava", "CZ"),
+        ("Norda Energy, headquartered in Pardubice, began building a refinery on a former mill "
+         "site in the town in 2025.", "en", "Pardubice", "CZ"),
+        ("Basée à Douai, Norda Energy construira une usine de cathodes dans la ville.", "fr",
+         "Douai", "FR"),
+        ("Norda Energy, installée à Dunkerque, bâtira sa gigafactory dans la même commune.", "fr",
+         "Dunkerque", "FR"),
+    ],
+)  # fmt: skip
+def test_a_plant_in_the_city_a_company_is_based_in(body, language, city, country):
+    assert [row[2:] for row in new_plants(body, language)] == [(city, country)]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # no town named
+        ("Norda Energy will build a cell plant in the city.", "en"),
+        # the city is the buyers'
+        ("The Ostrava-based company sells its cells in the city.", "en"),
+        ("Norda Energy, basée à Douai, ouvrira un bureau dans la ville.", "fr"),
+    ],
+)  # fmt: skip
+def test_no_plant_in_the_city_without_a_base_or_a_plant(body, language):
+    assert new_plants(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "city"),
+    [
+        ("Norda Energy began building a cell plant in Ostrava last year.", "en", "Ostrava"),
+        ("Norda Energy has started construction of a cathode plant in Pardubice.", "en",
+         "Pardubice"),
+        ("Norda Energy a commencé à construire son usine à Douai.", "fr", "Douai"),
+    ],
+)  # fmt: skip
+def test_a_plant_whose_building_began_is_under_construction(body, language, city):
+    assert [row[1:3] for row in new_plants(body, language)] == [("under_construction", city)]

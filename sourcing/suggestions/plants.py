@@ -315,6 +315,9 @@ _BUILDING_STARTED = re.compile(
     rf"(?:foundation|first){_S}+stone)|broke{_S}+ground|(?:has|have){_S}+broken{_S}+ground|"
     rf"construction{_S}+(?:began|started|has{_S}+(?:begun|started)|is{_S}+under{_S}*way)|"
     rf"(?:travaux|chantier|construction){_S}+(?:ont|a){_S}+(?:commencé|débuté|démarré)|"
+    # building begun: "began building", "started construction of", "a commencé à construire"
+    rf"(?:began|begun|started|commenced){_S}+(?:building|constructing|construction|to{_S}+build)|"
+    rf"(?:a|ont){_S}+(?:commencé|débuté|entamé){_S}+(?:à{_S}+construire|la{_S}+construction)|"
     # the first concrete or the foundations poured: "poured the first concrete", "has poured
     # the foundations", "a coulé les premières fondations", "ont coulé le premier béton"
     rf"{_POURED})"
@@ -395,13 +398,14 @@ def _owner_named(body, word, end, companies):
 
 def _located_plant(sentence, word, own, known, companies, country_hint, within):
     body, passage = sentence.reading.body, sentence.passage
-    located = _where(body, word, passage.end, own)
+    located = _where(body, word, passage.end, own) or _in_the_base_city(body, word, passage)
     if located is None:
         return None
     # The plant word nearest the place is the one it belongs to ("adds a line at its factory in
     # Sagunto": the factory's).
     nearest = [w.start() for w in _NEW_PLANT_WORDS.finditer(body, word.start(), located.start())]
-    return _new_plant(sentence, located, nearest[-1], known, companies, country_hint, within)
+    position = nearest[-1] if nearest else word.start()
+    return _new_plant(sentence, located, position, known, companies, country_hint, within)
 
 
 def _new_plant(sentence, located, position, known, companies, country_hint, within=()):
@@ -410,8 +414,10 @@ def _new_plant(sentence, located, position, known, companies, country_hint, with
     city = _city(located.group("place"))
     if not city or fold_for_search(city) in known.by_place:
         return None
-    if any(c["start"] <= located.start("place") < c["end"] for c in companies):
-        return None
+    if not isinstance(located, _Place) and any(
+        c["start"] <= located.start("place") < c["end"] for c in companies
+    ):
+        return None  # (a company's town, "the X-based company", may hold its plant too)
     text = sentence.text
     country = places.countries_in(text)
     return NewPlant(
@@ -490,6 +496,61 @@ def _where_written(body, word, end, own_place):
         if not _BASED.search(body, max(0, located.start() - 30), located.start("place")):
             return located
     return None
+
+
+# "In the city", "dans la ville": the town the sentence says its company is based in ("The
+# X-based company will build a plant in the city", "Basée à X, Y construira une usine dans la
+# même commune").
+_IN_THE_CITY = re.compile(
+    rf"(?<![\w])(?:in|near|at|dans|près{_S}+de|à){_S}+(?:the|la|cette){_S}+"
+    rf"(?:same{_S}+|même{_S}+)?(?:city|town|ville|commune)(?![\w])",
+    re.I,
+)
+_BASES = (
+    re.compile(rf"{_PLACE_NAME}-based(?![\w])"),
+    re.compile(
+        rf"(?<![\w])(?:based|headquartered|basée?s?|installée?s?|établie?s?|implantée?s?)"
+        rf"{_S}+(?:in|at|à){_S}+{_PLACE_NAME}",
+        re.I,
+    ),
+)
+
+
+def _in_the_base_city(body, word, passage):
+    """The company's town, where a plant word or a verb of building points to "the city"."""
+    if not _IN_THE_CITY.search(body, word.end(), min(passage.end, word.end() + 90)):
+        return None
+    # near the word only: a long passage with no full stop stays linear
+    low, high = max(passage.start, word.start() - 150), min(passage.end, word.end() + 150)
+    for pattern in _BASES:
+        base = pattern.search(body, low, high)
+        if base is None:
+            continue
+        # "The Ostrava-based": the town is the last words of the capitalised run
+        start, place = base.start("place"), base.group("place")
+        while place and not places.any_name_country(place):
+            first, _, place = place.partition(" ")
+            start += len(first) + 1
+        if place:
+            return _Place(start, place)
+    return None
+
+
+@dataclass
+class _Place:
+    """A place found in pieces, read as a match of its ``place`` group."""
+
+    at: int
+    text: str
+
+    def group(self, name=0):
+        return self.text
+
+    def start(self, name=0):
+        return self.at
+
+    def end(self, name=0):
+        return self.at + len(self.text)
 
 
 _STARTED = re.compile(_PRODUCTION_STARTED, re.I)
