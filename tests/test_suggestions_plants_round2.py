@@ -362,3 +362,22 @@ def test_no_plant_in_the_city_without_a_base_or_a_plant(body, language):
 )  # fmt: skip
 def test_a_plant_whose_building_began_is_under_construction(body, language, city):
     assert [row[1:3] for row in new_plants(body, language)] == [("under_construction", city)]
+
+
+@pytest.mark.parametrize(
+    ("second", "language", "year"),
+    [
+        ("It expects first product in the second half of 2028.", "en", 2028),
+        ("The first saleable product is due in 2029.", "en", 2029),
+        ("Le premier produit sortira des lignes en 2028.", "fr", 2028),
+    ],
+)  # fmt: skip
+def test_a_new_plants_first_product_is_its_start(second, language, year):
+    first = OSTRAVA_FIRST if language == "en" else DUNKERQUE_FIRST
+    plant = "Norda Energy Ostrava" if language == "en" else "Norda Energy Dunkerque"
+    assert milestones(first + second, language) == [(plant, "operation_start", year)]
+
+
+def test_no_start_from_a_first_product_of_a_market():
+    body = "Analysts expect the first product of the kind on the market in 2028."
+    assert milestones(body, "en") == []

@@ -93,6 +93,8 @@ _PRODUCTION_NOUN = (
 # Not "first deliveries": a supply contract's are not a plant's start.
 _FIRST_OUTPUT = (
     r"first\s+(?:cells|batteries|modules|packs|tonnes|tons|output|products|units|material)|"
+    # "first product is due", "expects first saleable product", "le premier produit sortira"
+    r"first\s+(?:saleable\s+|commercial\s+)?product(?!\s+of)|premier\s+produit|"
     r"premi(?:è|e)res?\s+(?:cellules|batteries|tonnes|productions?)|"
     r"premiers\s+(?:modules|packs|produits)|"
     # a material plant's first output: "the first cathode is due", "first hydroxide"
