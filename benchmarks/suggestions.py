@@ -143,6 +143,16 @@ def capitals_text(size):
     return ("A B C D E F " * (size // 12 + 1))[:size]
 
 
+def production_text(size):
+    """Production started at places after plots with no full stop: each start could look for a
+    place, a town after the place, and "already" before it."""
+    unit = (
+        "could start series production on the site of Rokyta, in Ostrava, already poured, "
+        "will build a plant in the city, "
+    )
+    return (unit * (size // len(unit) + 1))[:size]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -188,6 +198,7 @@ def run(count):
         ("of supply secured with no full stop", securing_text, (12_500, 25_000), "en"),
         ("of holdings in parentheses", holdings_text, (12_500, 25_000), "fr"),
         ("of capitalised letters", capitals_text, (12_500, 25_000), "en"),
+        ("of production started at places", production_text, (12_500, 25_000), "en"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)

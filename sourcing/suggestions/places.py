@@ -247,8 +247,23 @@ def country_named(text):
     return COUNTRY_NAMES.get(key) or REGION_NAME_COUNTRY.get(key)
 
 
+# A country's or a region's part by its compass point: "Western Australia", "Northern Spain",
+# "le nord de la France", "Hongrie orientale".
+_COMPASS = re.compile(
+    r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?|"
+    r"(?:le |l')?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))? (?:de la |de l'|du |des |de )?)"
+    r" ?(?P<rest>.+)$|^(?P<before>.+) (?:orientale?|occidentale?|centrale?|septentrionale?|"
+    r"meridionale?|du nord|du sud)$"
+)
+
+
 def is_country_or_region(text):
-    return country_named(text) is not None
+    if country_named(text) is not None:
+        return True
+    part = _COMPASS.match(fold_for_search(text))
+    return (
+        part is not None and country_named(part.group("rest") or part.group("before")) is not None
+    )
 
 
 def adjective_country(word):

@@ -11,7 +11,10 @@ from . import triggers
 from .records import known_plant_id, plant_at
 
 _INVESTMENT = triggers.words(
-    r"invest\w*|investissements?|coûts?|cost(?:s|ing)?|budget|montant|capex|"
+    r"invest\w*|investissements?|coûts?|coûte\w*|cost(?:s|ing)?|montant|capex|"
+    # a cost said as a budget or a reckoning: "is budgeted at", "the bill is put at", "is priced
+    # at", "le projet est chiffré à"
+    r"budget\w*|(?:put|priced|pegged)[ \u00a0]+at|chiffr(?:é|ée|és|ées|e|ent|era|eront)|"
     r"financ\w+|spend(?:s|ing)?|spent|allocat\w+|earmark\w*|consacr\w+|dépens\w+|"
     r"inject\w*|mobilis\w+|bill|price tag|enveloppe|facture"
 )
@@ -58,7 +61,10 @@ _PRICED_PLANT = re.compile(
 _JOBS_CREATED = triggers.words(
     r"creat\w*|créer|créera|créeront|création|generate\w*|générer|emploier|"
     r"employer|emploiera|emploieront|will employ|employ|hire|hiring|embauche\w*|recrut\w*|"
-    r"investissement|investment"
+    r"investissement|investment|"
+    # the people who will work there: "some 400 people will work there", "y travailleront"
+    r"(?:will|would|to|should)[ \u00a0]+work|work[ \u00a0]+there|y[ \u00a0]+travaill\w+|"
+    r"travailleront|fera[ \u00a0]+travailler"
 )
 _PLANT_CONTEXT = triggers.words(
     r"gigafactor\w*|plants?|factor(?:y|ies)|sites?|usines?|refiner\w*|raffiner\w*|"

@@ -67,6 +67,12 @@ _LOCATED = re.compile(
     rf"estate))(?![\w])))"
     rf"{_S}*{_PLACE_NAME}"
 )
+_PRODUCTION_STARTED = (
+    rf"(?:start|starts|started|starting|begin|begins|began|begun|commence|commences|commenced|"
+    rf"lance|lancé|lancera|lancer|démarre|démarré|démarrera|démarrer|entame|entamé){_S}+"
+    rf"(?:(?:series|mass|commercial|volume|full-scale|cell){_S}+|(?:la|sa|leur){_S}+)?"
+    rf"production(?:{_S}+(?:en{_S}+série|de{_S}+(?:masse|série)|commerciale))?"
+)
 # Verbs of building, making or running a plant, which a place may follow ("exploite à Florange
 # une usine", "operates a refinery in Huelva").
 _NEW_PLANT_WORDS = re.compile(
@@ -74,7 +80,10 @@ _NEW_PLANT_WORDS = re.compile(
     rf"tra(?:ite|itera|iter)|produira|fabriquera|recycl\w*|exploit(?:e|ent|era|eront|ait)|"
     rf"operat(?:es|ed|ing)|runs|produce|produces|"
     # making goods at a place: "fabrique ses films à Skellefteå", "makes its anodes in Luleå"
-    rf"fabrique|fabriquent|produit|produisent|manufacture|manufactures|makes)(?![\w])",
+    rf"fabrique|fabriquent|produit|produisent|manufacture|manufactures|makes|"
+    # production begun or to begin at a place: "has started series production at X", "began
+    # commercial production in Y", "a lancé la production en série à X", "démarre sa production à Y"
+    rf"{_PRODUCTION_STARTED})(?![\w])",
     re.I,
 )
 # A plant word's own place: "sa future usine d'Hagondange", "a factory of Foggia".
@@ -284,12 +293,19 @@ _RUNNING = re.compile(
     rf"has{_S}+been{_S}+(?:producing|operating|running)|closure|close(?!{_S}+to(?![\w]))|"
     # production begun in the past or going on since a date: "started producing cells in
     # 2025", "began production", "fabrique … depuis 2023", "makes … since 2022"
-    rf"(?:started|began|commenced){_S}+(?:producing|production|manufacturing|operations?)|"
+    rf"(?:started|began|commenced){_S}+(?:(?:series|mass|commercial|volume){_S}+)?"
+    rf"(?:producing|production|manufacturing|operations?)|"
+    rf"(?:a|ont){_S}+(?:lancé|démarré|entamé){_S}+(?:la|sa|leur){_S}+production|"
     rf"(?:fabrique|fabriquent|produit|produisent|makes|produces|manufactures)"
     rf"(?={_S}[^.;:]{{0,80}}?(?:depuis|since){_S})|"
     rf"closing|shut\w*|"
     rf"fermer\w*|fermeture)(?![\w])",
     re.I,
+)
+_POURED = (
+    rf"(?:poured|pours|pouring|coulé|coule|coulent|coulaient){_S}+(?:the|its|their|le|la|les|"
+    rf"sa|ses|leurs?){_S}+(?:(?:first|initial|premi[eè]re?s?){_S}+)?"
+    rf"(?:concrete|foundations?|béton|fondations?|dalles?)"
 )
 # A plant whose construction began: "a lancé le chantier", "broke ground", "pose la première
 # pierre", "construction began".
@@ -298,7 +314,13 @@ _BUILDING_STARTED = re.compile(
     rf"(?:pose|posé|posent|lay|lays|laid){_S}+(?:la{_S}+première{_S}+pierre|the{_S}+"
     rf"(?:foundation|first){_S}+stone)|broke{_S}+ground|(?:has|have){_S}+broken{_S}+ground|"
     rf"construction{_S}+(?:began|started|has{_S}+(?:begun|started)|is{_S}+under{_S}*way)|"
-    rf"(?:travaux|chantier|construction){_S}+(?:ont|a){_S}+(?:commencé|débuté|démarré))"
+    rf"(?:travaux|chantier|construction){_S}+(?:ont|a){_S}+(?:commencé|débuté|démarré)|"
+    # building begun: "began building", "started construction of", "a commencé à construire"
+    rf"(?:began|begun|started|commenced){_S}+(?:building|constructing|construction|to{_S}+build)|"
+    rf"(?:a|ont){_S}+(?:commencé|débuté|entamé){_S}+(?:à{_S}+construire|la{_S}+construction)|"
+    # the first concrete or the foundations poured: "poured the first concrete", "has poured
+    # the foundations", "a coulé les premières fondations", "ont coulé le premier béton"
+    rf"{_POURED})"
     rf"(?![\w])",
     re.I,
 )
@@ -320,11 +342,24 @@ def new_plants_in(sentence, known, companies, country_hint, within=()):
     the article speaks of, where a city several countries share a name of is.
     """
     body, passage = sentence.reading.body, sentence.passage
-    if _ALREADY.search(body, passage.start, passage.end) or _RUMOURED.search(
-        body, passage.start, passage.end
-    ):
+    if _RUMOURED.search(body, passage.start, passage.end):
         return []
+    # "already runs a plant in X" is a plant the database should hold; "already" said after the
+    # place is of something else ("a pilot line in X, where it has already made samples")
+    return [
+        plant
+        for plant in _new_plants_in(sentence, known, companies, country_hint, within)
+        if not _ALREADY.search(body, passage.start, plant.end)
+    ]
+
+
+def _new_plants_in(sentence, known, companies, country_hint, within):
+    body, passage = sentence.reading.body, sentence.passage
     for word in _NEW_PLANT_WORDS.finditer(body, passage.start, passage.end):
+        if _STARTED.fullmatch(word.group()) and _MODAL.search(
+            body, max(passage.start, word.start() - 30), word.start()
+        ):
+            continue  # "could start production in X one day": not a plant yet
         plant = _located_plant(sentence, word, True, known, companies, country_hint, within)
         if plant is None and _owner_named(body, word, passage.end, companies):
             # "la ligne pilote de Pellucell, inaugurée à Grenoble": a company is no place; the
@@ -363,13 +398,14 @@ def _owner_named(body, word, end, companies):
 
 def _located_plant(sentence, word, own, known, companies, country_hint, within):
     body, passage = sentence.reading.body, sentence.passage
-    located = _where(body, word, passage.end, own)
+    located = _where(body, word, passage.end, own) or _in_the_base_city(body, word, passage)
     if located is None:
         return None
     # The plant word nearest the place is the one it belongs to ("adds a line at its factory in
     # Sagunto": the factory's).
     nearest = [w.start() for w in _NEW_PLANT_WORDS.finditer(body, word.start(), located.start())]
-    return _new_plant(sentence, located, nearest[-1], known, companies, country_hint, within)
+    position = nearest[-1] if nearest else word.start()
+    return _new_plant(sentence, located, position, known, companies, country_hint, within)
 
 
 def _new_plant(sentence, located, position, known, companies, country_hint, within=()):
@@ -378,8 +414,10 @@ def _new_plant(sentence, located, position, known, companies, country_hint, with
     city = _city(located.group("place"))
     if not city or fold_for_search(city) in known.by_place:
         return None
-    if any(c["start"] <= located.start("place") < c["end"] for c in companies):
-        return None
+    if not isinstance(located, _Place) and any(
+        c["start"] <= located.start("place") < c["end"] for c in companies
+    ):
+        return None  # (a company's town, "the X-based company", may hold its plant too)
     text = sentence.text
     country = places.countries_in(text)
     return NewPlant(
@@ -425,18 +463,102 @@ def _city_before_noun(body, passage, known):
 def _where(body, word, end, own_place=True):
     """The place a plant word or a verb of building points to, not where a company is based;
     without ``own_place``, not the plant word's own ("l'usine de X")."""
+    located = _where_written(body, word, end, own_place)
+    return _town_after(body, located, end) if located is not None else None
+
+
+# A town after a place that is none: "on the former steelworks site of Y, in X", "sur le terrain
+# des Z, près de X", "at the Y industrial estate, near X".
+_TOWN_AFTER = re.compile(
+    rf",{_S}*(?:in|near|at|outside|à|près{_S}+de|aux{_S}+portes{_S}+de){_S}+{_PLACE_NAME}", re.I
+)
+
+
+def _town_after(body, located, end):
+    """The town written after ``located``'s place when that place is no town GeoNames knows."""
+    after = _TOWN_AFTER.match(body, located.end(), end)
+    if after is None or places.city_country(located.group("place")):
+        return located
+    town = _city(after.group("place"))
+    return after if town and places.city_country(town) else located
+
+
+def _where_written(body, word, end, own_place):
     if own_place and _PLANT_WORD.fullmatch(word.group()):
         own = _PLANT_OF_PLACE.match(body, word.end(), end)
         if own is not None:
             return own
     for located in _LOCATED.finditer(body, word.end(), min(end, word.end() + 90)):
-        if _MAKING.fullmatch(word.group()) and _FOR_WHOM.search(body, word.end(), located.start()):
+        if (
+            _MAKING.fullmatch(word.group()) or _STARTED.fullmatch(word.group())
+        ) and _FOR_WHOM.search(body, word.end(), located.start()):
             continue  # "makes cells for buyers in Ghent": where its buyers are
         if not _BASED.search(body, max(0, located.start() - 30), located.start("place")):
             return located
     return None
 
 
+# "In the city", "dans la ville": the town the sentence says its company is based in ("The
+# X-based company will build a plant in the city", "Basée à X, Y construira une usine dans la
+# même commune").
+_IN_THE_CITY = re.compile(
+    rf"(?<![\w])(?:in|near|at|dans|près{_S}+de|à){_S}+(?:the|la|cette){_S}+"
+    rf"(?:same{_S}+|même{_S}+)?(?:city|town|ville|commune)(?![\w])",
+    re.I,
+)
+_BASES = (
+    re.compile(rf"{_PLACE_NAME}-based(?![\w])"),
+    re.compile(
+        rf"(?<![\w])(?:based|headquartered|basée?s?|installée?s?|établie?s?|implantée?s?)"
+        rf"{_S}+(?:in|at|à){_S}+{_PLACE_NAME}",
+        re.I,
+    ),
+)
+
+
+def _in_the_base_city(body, word, passage):
+    """The company's town, where a plant word or a verb of building points to "the city"."""
+    if not _IN_THE_CITY.search(body, word.end(), min(passage.end, word.end() + 90)):
+        return None
+    # near the word only: a long passage with no full stop stays linear
+    low, high = max(passage.start, word.start() - 150), min(passage.end, word.end() + 150)
+    for pattern in _BASES:
+        base = pattern.search(body, low, high)
+        if base is None:
+            continue
+        # "The Ostrava-based": the town is the last words of the capitalised run
+        start, place = base.start("place"), base.group("place")
+        while place and not places.any_name_country(place):
+            first, _, place = place.partition(" ")
+            start += len(first) + 1
+        if place:
+            return _Place(start, place)
+    return None
+
+
+@dataclass
+class _Place:
+    """A place found in pieces, read as a match of its ``place`` group."""
+
+    at: int
+    text: str
+
+    def group(self, name=0):
+        return self.text
+
+    def start(self, name=0):
+        return self.at
+
+    def end(self, name=0):
+        return self.at + len(self.text)
+
+
+_STARTED = re.compile(_PRODUCTION_STARTED, re.I)
+_MODAL = re.compile(
+    rf"(?<![\w])(?:could|might|may|would|pourrait|pourraient|pourra|pourront)"
+    rf"(?:{_S}+[\w'’-]+){{0,2}}{_S}+$",
+    re.I,
+)
 _MAKING = re.compile(r"fabrique|fabriquent|produit|produisent|manufacture|manufactures|makes", re.I)
 _FOR_WHOM = triggers.words(r"for|pour|to|aux?|destinée?s?")
 
@@ -449,6 +571,8 @@ def _city(place):
     city = " ".join(words)
     if not city or places.is_country_or_region(city) or fold_for_search(city) in NOT_NAMES:
         return None  # "in March 2024" dates, "in Europe" is no city
+    if len(city) < 2 or city.isupper() and len(city) < 4 and not places.city_country(city):
+        return None  # a currency's letters ("C$", "A$", "US$") or initials are no town
     return city
 
 

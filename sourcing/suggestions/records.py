@@ -292,6 +292,38 @@ _DAY_OF_NEWS = re.compile(
     r"today|aujourd['’]hui)(?![\w])",
     re.I,
 )
+# A season dates an event in the year published, the next or the last: "this summer", "à
+# l'automne", "next spring", "au printemps prochain", "l'été dernier"; not one a year follows
+# ("au printemps 2025": that year is written).
+_SEASON = r"(?:spring|summer|autumn|fall|winter|printemps|été|automne|hiver)"
+_SEASONS = [
+    (
+        re.compile(
+            rf"(?<![\w])(?:next[ \u00a0]+{_SEASON}|(?:au|à[ \u00a0]+l['’]|l['’])[ \u00a0]*"
+            rf"{_SEASON}[ \u00a0]+prochain|{_SEASON}[ \u00a0]+prochain)(?![\w])",
+            re.I,
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            rf"(?<![\w])(?:last[ \u00a0]+{_SEASON}|(?:au|à[ \u00a0]+l['’]|l['’])[ \u00a0]*"
+            rf"{_SEASON}[ \u00a0]+dernier|{_SEASON}[ \u00a0]+dernier)(?![\w])",
+            re.I,
+        ),
+        -1,
+    ),
+    (
+        re.compile(
+            rf"(?<![\w])(?:this[ \u00a0]+{_SEASON}|(?:cet|ce)[ \u00a0]+{_SEASON}|"
+            rf"(?:au|à[ \u00a0]+l['’]|en)[ \u00a0]*{_SEASON})"
+            rf"(?![\w])(?![ \u00a0]+(?:prochain|dernier|[12][0-9]{{3}}|de[ \u00a0]+l['’]an|"
+            rf"of[ \u00a0]+[12][0-9]{{3}}))",
+            re.I,
+        ),
+        0,
+    ),
+]
 _SAID_BEFORE = re.compile(rf"(?<![\w])(?:{triggers.REPORTING})[ \u00a0]*$", re.I)
 
 
@@ -303,6 +335,11 @@ def _relative_years(sentence):
     found = [
         {"start": start, "end": end, "year": year}
         for start, end, year in dates.relative_years(body, published, passage.start, passage.end)
+    ]
+    found += [
+        {"start": match.start(), "end": match.end(), "year": published + offset}
+        for pattern, offset in _SEASONS
+        for match in pattern.finditer(body, passage.start, passage.end)
     ]
     found += [
         {"start": match.start(), "end": match.end(), "year": published}

@@ -64,6 +64,9 @@ PLANT_WORD = words(
 # construction"). The sentences of tests/test_suggestions_plants.py list the variants.
 _BETWEEN = r"(?:\s+(?:of|on|at|for|de|du|des|d['’]|sur)\s+[^.,;]{0,60}?)?\s+(?:[\w'’-]+\s+){0,5}?"
 _CONSTRUCTION_NOUN = (
+    # "Works are due to begin", "the works will start": works as a noun, before a verb's helper
+    r"works(?=\s+(?:are|will|should|were|have|"
+    r"could|may|might|must|is|would)\s)|"
     r"construction(?:\s+works?)?|building\s+works?|site\s+works?|civil\s+works?|"
     r"preparatory\s+works?|works?\s+on\s+[^.,;]{0,50}?|travaux(?:\s+de\s+construction)?|"
     r"chantier"
@@ -90,6 +93,8 @@ _PRODUCTION_NOUN = (
 # Not "first deliveries": a supply contract's are not a plant's start.
 _FIRST_OUTPUT = (
     r"first\s+(?:cells|batteries|modules|packs|tonnes|tons|output|products|units|material)|"
+    # "first product is due", "expects first saleable product", "le premier produit sortira"
+    r"first\s+(?:saleable\s+|commercial\s+)?product(?!\s+of)|premier\s+produit|"
     r"premi(?:è|e)res?\s+(?:cellules|batteries|tonnes|productions?)|"
     r"premiers\s+(?:modules|packs|produits)|"
     # a material plant's first output: "the first cathode is due", "first hydroxide"
@@ -164,6 +169,13 @@ MILESTONES = [
             r"(?:first|foundation)\s+stone|première\s+pierre|mise en chantier|begin(?:s)? building|"
             r"start building|under construction since|en (?:cours de )?construction depuis|"
             r"en chantier depuis|premiers?\s+coups?\s+de\s+(?:pelle|pioche)|"
+            # the first concrete or the foundations poured: "poured the first concrete", "a
+            # coulé les fondations", "premier béton coulé"
+            r"(?:poured|pours|pouring|coulé|coule|coulent|coulera|couleront)\s+(?:the|its|"
+            r"their|le|la|les|sa|ses|leurs?)\s+(?:(?:first|initial|premi[eè]re?s?)\s+)?"
+            r"(?:concrete|foundations?|béton|fondations?|dalles?)|"
+            r"(?:first|premier)\s+(?:concrete|béton)\s+(?:was\s+|has\s+been\s+|a\s+été\s+)?"
+            r"(?:poured|coulé)|"
             rf"(?:construction|travaux|chantier){_DELAYED}"
         ),
     ),
