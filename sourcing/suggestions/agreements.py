@@ -1044,7 +1044,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     published = discourse.article_date[1]
     for venture in discourse.ventures:
         # A venture being formed is no party to its founders' deal; one founded before the
-        # article ("Cellforge, la coentreprise créée en 2022 par X et Y, et Z signent …") acts.
+        # article ("V, la coentreprise créée en 2022 par X et Y, et Z signent …") acts.
         older = (
             venture.founded is not None
             and published
@@ -1259,8 +1259,8 @@ def _plant_operator(sentence, discourse):
 
 def _continues(sentence, discourse):
     """
-    A sentence that goes on about the agreement before ("Under the contract, Voltaria will buy
-    … between 2026 and 2031"; "Tianrong will deliver 10 GWh a year from 2027") adds its start
+    A sentence that goes on about the agreement before ("Under the contract, X will buy
+    … between 2026 and 2031"; "Y will deliver 10 GWh a year from 2027") adds its start
     year, volumes and signature to it rather than proposing another.
     """
     last = getattr(discourse, "last_agreement", None)
@@ -1276,8 +1276,8 @@ def _continues(sentence, discourse):
     supplies = triggers.SUPPLYING.search(
         body, passage.start, passage.end
     ) or triggers.BUY_VERB.search(body, passage.start, passage.end)
-    # A verb of supplying between the agreement's own parties ("Kestrel will ship … to
-    # Brennhof's lines from 2027") says more of the body's agreement before it; one naming
+    # A verb of supplying between the agreement's own parties ("X will ship … to
+    # Y's lines from 2027") says more of the body's agreement before it; one naming
     # anyone else, or one stating a signature, is another deal or the headline's told again.
     both = (
         len(named) == 2
@@ -1293,7 +1293,7 @@ def _continues(sentence, discourse):
         return False
     fields = last["fields"]
     if any(p["role"] is None for p in fields["parties"]):
-        # "for the supply of cells" said no direction; "Kestrel will ship … to Brennhof" does.
+        # "for the supply of cells" said no direction; "X will ship … to Y" does.
         roles = {party(c): role for c, role in _supply_roles(sentence, sentence.parties, discourse)}
         for entry in fields["parties"]:
             entry["role"] = entry["role"] or roles.get(entry["company"])

@@ -136,8 +136,8 @@ def find_mentions(reading, index):
 
 def _without_parents_of_subsidiaries(body, candidates, mentions, known):
     """
-    A known company's name followed by more words and a legal form ("Hyoda Europe GmbH" for a
-    known "Hyoda") names another company, a subsidiary: the mention of the known name inside it
+    A known company's name followed by more words and a legal form ("Acme Europe GmbH" for a
+    known "Acme") names another company, a subsidiary: the mention of the known name inside it
     is dropped (and its span freed) so that the whole name is read as a new company.
     """
     dropped = set()
@@ -234,8 +234,8 @@ _OWN_RELEASE = re.compile(
 
 
 def _repeated_candidates(reading, candidates, known):
-    """Later mentions of a candidate name ("la start-up Tiamat" ... "l'usine de Tiamat"), with
-    or without its legal form ("Batteries de Provence SAS" ... "Batteries de Provence")."""
+    """Later mentions of a candidate name ("la start-up Norda" ... "l'usine de Norda"), with
+    or without its legal form ("Cellules du Sud SAS" ... "Cellules du Sud")."""
     entries = [(c.name, names.Named("candidate", 0, None, c.name, False, True)) for c in candidates]
     entries += [
         (base, names.Named("candidate", 0, None, c.name, False, True))

@@ -1,6 +1,6 @@
 """
 One proposal per fact: a headline, a subtitle and the body often state the same stake, capacity
-or agreement, the headline with less ("Kaisung lifts its stake in Sunjin"). Proposals of one
+or agreement, the headline with less ("X lifts its stake in Y"). Proposals of one
 fact are merged into the one that says most, so an editor accepts each fact once.
 """
 

@@ -1,6 +1,6 @@
 """
 Investment and jobs as a plant's figures: an amount of money in a sentence that speaks of
-investing in a plant ("Lithiane has invested €480 million in the site"), and a number of jobs in
+investing in a plant ("X has invested €480 million in the site"), and a number of jobs in
 one that speaks of a plant or of jobs it will create ("the project would create some 1,300
 jobs"). Money raised by a company, a stake's price and a company's own staff are not a plant's.
 """

@@ -585,8 +585,8 @@ SUBJECT_REACH = 15
 def _operator(companies, position, body="", sentence_start=0):
     """
     The company that builds: the subject of the sentence when a possessive says whose plant it
-    is ("Trevista supplies the Győr plant of Sunjin and is adding a line at its factory in
-    Sagunto": Trevista's), else the last one named before the plant word, else the first.
+    is ("X supplies the Győr plant of Y and is adding a line at its factory in
+    Sagunto": X's), else the last one named before the plant word, else the first.
     """
     before = [c for c in companies if c["end"] <= position]
     if (
