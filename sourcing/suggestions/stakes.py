@@ -363,6 +363,90 @@ _POSSESSIVE_STAKE = re.compile(
 )
 
 
+# A question asks who holds what; it states nothing ("Who owns X?", "Y détient-il 10 % ?").
+_QUESTION_END = re.compile(r"\?[ \u00a0»”\"')]*$")
+# A share price that moves is no share of a capital: "shares in X rose 4%", "X's stock fell
+# 7%", "l'action X a pris 3 %", "le titre a perdu 5 %", "le cours a bondi de 9 %". Verbs of a
+# price alone ("rose", "a chuté") say so right before the figure; verbs that also take a stake
+# ("a pris", "gained") only after a noun of price in the same clause.
+_PRICE_MOVE = (
+    r"rose|rises|risen|fell|falls|fallen|jumped|jumps|climbed|climbs|dropped|drops|surged|"
+    r"surges|soared|soars|tumbled|tumbles|plunged|plunges|slid|slides|slipped|slips|rallied|"
+    r"sank|sinks|dipped|dips|bondi|bondit|chuté|chute|reculé|recule|grimpé|plongé|plonge|"
+    r"dévissé|dévisse|flambé|flambe|progressé|progresse|s['’]est[ \u00a0]+envolée?|"
+    r"s['’]envole"
+)
+_PRICE_ONLY_BEFORE = re.compile(
+    rf"(?<![\w])(?:{_PRICE_MOVE})(?:[ \u00a0]+(?:by|de|d['’]environ|of))?[ \u00a0]*$", re.I
+)
+_PRICE_NOUN_BEFORE = re.compile(
+    r"(?<![\w])(?:shares?|stock|share[ \u00a0]+price|stock[ \u00a0]+price|action|titre|cours|"
+    r"valeur)(?![\w])(?:(?![ \u00a0](?:and|et)[ \u00a0])[^.;,%]){0,40}?"
+    rf"(?<![\w])(?:{_PRICE_MOVE}|gained|gains|lost|loses|added|adds|shed|sheds|"
+    r"(?:was|were|is|are|closed|ended)[ \u00a0]+(?:up|down)|a[ \u00a0]+(?:pris|gagné|perdu|"
+    r"cédé|lâché|abandonné)|prend|gagne|perd|lâche|abandonne)"
+    r"(?:[ \u00a0]+(?:by|de))?[ \u00a0]*$",
+    re.I,
+)
+# People, not companies, hold the share: "the founding family keeps 51%", "les fondateurs
+# conservent 55 %", "employees hold another 5%", "dont les salariés possèdent 6 %".
+_PEOPLE_HOLD_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:founding|owning)[ \u00a0]+famil(?:y|ies)|famil(?:y|ies)|(?:co-?)?founders|"
+    r"management(?:[ \u00a0]+team)?|managers|executives|employees|staff|workers|"
+    r"(?:co)?fondat(?:eurs|rices)|famille(?:s)?(?:[ \u00a0]+fondatrices?)?|dirigeants|"
+    r"salariés|employés|cadres)(?![\w])"
+    r"(?:[ \u00a0]+(?-i:[a-zà-ÿ'’-]+)){0,3}?[ \u00a0]+"
+    r"(?:own|owns|owned|hold|holds|held|keep|keeps|kept|retain|retains|retained|control|"
+    r"controls|détiennent|détient|détenaient|possèdent|possède|conservent|conserve|gardent|"
+    r"garde|contrôlent|contrôle|gardent|conserveront|garderont|détiendront)"
+    r"(?:[ \u00a0]+(?-i:[a-zà-ÿ'’-]+)){0,2}?[ \u00a0]*$",
+    re.I,
+)
+# A figure corrected away: "40%, not 60%", "rather than 35%", "et non 60 %", "au lieu des 30 %".
+_CORRECTED_AWAY_BEFORE = re.compile(
+    r"(?<![\w])(?:not|rather[ \u00a0]+than|instead[ \u00a0]+of(?:[ \u00a0]+the)?|"
+    r"(?:et[ \u00a0]+)?non(?:[ \u00a0]+pas)?|et[ \u00a0]+pas|plutôt[ \u00a0]+que|"
+    r"au[ \u00a0]+lieu[ \u00a0]+(?:des|de[ \u00a0]+la|du|de|d['’]))[ \u00a0]*$",
+    re.I,
+)
+# Hearsay: a stake told in the reporting conditional ("X aurait étudié une entrée au capital",
+# "serait sur le point de"), or said of a rumour ("reportedly", "was said to be eyeing").
+_CONDITIONAL_BEFORE = re.compile(
+    r"(?<![\w])(?:aurai(?:t|ent)|serai(?:t|ent))(?![\w])[^,;.]{0,45}$", re.I
+)
+_HEARSAY = triggers.words(
+    r"reportedly|allegedly|(?:is|are|was|were)[ \u00a0]+said[ \u00a0]+to|circling|eyeing|eying"
+)
+
+
+def _question(sentence):
+    body, passage = sentence.reading.body, sentence.passage
+    return bool(_QUESTION_END.search(body[passage.start : passage.end].rstrip()))
+
+
+def _not_a_holding(body, figure, start):
+    """Whether a percentage is a price move, a people's share or a figure corrected away."""
+    before = body[max(start, figure["start"] - 70) : figure["start"]]
+    return bool(
+        _PRICE_ONLY_BEFORE.search(before)
+        or _PRICE_NOUN_BEFORE.search(before)
+        or _PEOPLE_HOLD_BEFORE.search(before)
+        or _CORRECTED_AWAY_BEFORE.search(before)
+    )
+
+
+def _hearsay(sentence, words):
+    body, passage = sentence.reading.body, sentence.passage
+    if _HEARSAY.search(body, passage.start, passage.end) and not _CONFIRMED.search(
+        body, passage.start, passage.end
+    ):
+        return True
+    return any(
+        _CONDITIONAL_BEFORE.search(body[max(passage.start, w.start() - 50) : w.start()])
+        for w in words
+    )
+
+
 class Memory:
     """What the article has said of shareholdings so far: the company spoken of, and holders."""
 
@@ -393,6 +477,8 @@ def article_date(article):
 
 
 def stakes(sentence, facts, discourse):
+    if _question(sentence):
+        return
     made = []
     for key, item in _stakes(sentence, facts, discourse):
         made.append(item)
@@ -604,6 +690,7 @@ def _stakes_left(sentence, facts, discourse, consumed):
         and not _SHARE_OF_MARKET.match(body, f["end"])
         and not _MARKET_BEFORE.search(body, max(0, f["start"] - 50), f["start"])
         and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
+        and not _not_a_holding(body, f, passage.start)
     ]
     words += [
         verb
@@ -628,6 +715,8 @@ def _stakes_left(sentence, facts, discourse, consumed):
         return  # "if X were to take 30% of Y, …"
     if triggers.DENIED.search(body, passage.start, passage.end):
         return  # "X has denied a report that it was negotiating to buy 25% of Y"
+    if _hearsay(sentence, words + nominal):
+        return  # "X aurait étudié une entrée au capital de Y", "X is reportedly eyeing"
     if _RUMOURED.search(body, passage.start, passage.end) and not _CONFIRMED.search(
         body, passage.start, passage.end
     ):
