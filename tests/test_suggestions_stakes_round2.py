@@ -139,3 +139,117 @@ def test_a_stake_reported_as_hearsay_is_no_stake(body, language):
 def test_a_conditional_of_politeness_is_not_hearsay():
     body = "Fjord Kapital détient 30 % de Pellucell et aimerait monter au capital."
     assert stakes_of(body, "fr") == [("fjord-kapital", "pellucell", 30, "completed")]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Who owns Pellucell? Fjord Kapital has owned 30% since 2024.", "en",
+         [("fjord-kapital", "pellucell", 30, "completed")]),
+        ("Qui détient Pellucell ? Fjord Kapital en possède 30 % depuis 2024.", "fr",
+         [("fjord-kapital", "pellucell", 30, "completed")]),
+    ],
+)  # fmt: skip
+def test_the_company_asked_about_is_the_answers_target(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- A share resold ("a revendu ses 7 % à Y", "resold its 7% to Y"): the seller sells, the buyer
+# holds -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Le capital de Pellucell a changé. Fjord Kapital a revendu en septembre ses 7 % à "
+         "Halden Fonds.", "fr",
+         [("fjord-kapital", "pellucell", 7, "divested"),
+          ("halden-fonds", "pellucell", 7, "completed")]),
+        ("Fjord Kapital revend 12 % de Pellucell à Halden Fonds.", "fr",
+         [("fjord-kapital", "pellucell", 12, "divested"),
+          ("halden-fonds", "pellucell", 12, "announced")]),
+        ("Fjord Kapital resold its 9% of Pellucell to Halden Fonds last year.", "en",
+         [("fjord-kapital", "pellucell", 9, "divested"),
+          ("halden-fonds", "pellucell", 9, "completed")]),
+        ("Pellucell resells cells to Moravia Auto.", "en", []),
+    ],
+)  # fmt: skip
+def test_a_share_resold(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- A new clause after ", and" / ", et" / ";" has its own subject: the share there is not the
+# first holder's, and the company it names is not the first share's target ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell's capital has changed. Moravia Auto has owned 15% since 2024, and in March "
+         "Halden Fonds, a Paris family office, took 9.9% through new shares.", "en",
+         [("halden-fonds", "pellucell", 9.9, "completed"),
+          ("moravia-auto", "pellucell", 15, "completed")]),
+        ("Le capital de Pellucell a changé. Moravia Auto détient 15 % depuis 2024, et en mars "
+         "Halden Fonds a pris 9,9 %.", "fr",
+         [("halden-fonds", "pellucell", 9.9, "completed"),
+          ("moravia-auto", "pellucell", 15, "completed")]),
+        ("Pellucell's capital has changed. Moravia Auto holds 20%; last year Fjord Kapital "
+         "bought 5%.", "en",
+         [("fjord-kapital", "pellucell", 5, "completed"),
+          ("moravia-auto", "pellucell", 20, "completed")]),
+        ("Le capital de Pellucell reste contrôlé par ses fondateurs, mais le fonds Fjord "
+         "Kapital, basé à Oslo, en détient un peu plus de 20 %.", "fr",
+         [("fjord-kapital", "pellucell", 20, "completed")]),
+        ("Pellucell is still controlled by its founders, but the fund Halden Fonds holds "
+         "12% of it.", "en",
+         [("halden-fonds", "pellucell", 12, "completed")]),
+        ("Fjord Kapital, Halden Fonds, and Moravia Auto each hold 10% of Pellucell.", "en",
+         [("fjord-kapital", "pellucell", 10, "completed"),
+          ("halden-fonds", "pellucell", 10, "completed"),
+          ("moravia-auto", "pellucell", 10, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_new_clause_has_its_own_holder(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- A share that falls or rises ("will see its share fall from 31% to roughly 26%") -------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto takes 14% of Pellucell. Halden Fonds, the fund that backed the company "
+         "early, will see its share fall from 31% to roughly 26.5% once the new shares are "
+         "issued.", "en",
+         [("halden-fonds", "pellucell", 26.5, "announced"),
+          ("moravia-auto", "pellucell", 14, "announced")]),
+        ("Moravia Auto takes 14% of Pellucell. Halden Fonds will see its stake diluted from "
+         "30% to around 25%.", "en",
+         [("halden-fonds", "pellucell", 25, "announced"),
+          ("moravia-auto", "pellucell", 14, "announced")]),
+        ("Moravia Auto prend 14 % de Pellucell. Halden Fonds verra sa part passer de 31 % à "
+         "environ 26 %.", "fr",
+         [("halden-fonds", "pellucell", 26, "announced"),
+          ("moravia-auto", "pellucell", 14, "announced")]),
+        ("Pellucell expects its share of the European market to fall from 8% to 6%.", "en",
+         []),
+    ],
+)  # fmt: skip
+def test_a_share_that_falls_or_rises(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- A share of something that is no company ("sodium-ion to take 10% of stationary storage") ---
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Analysts expect sodium-ion to take 10% of stationary storage by 2030.", "en"),
+        ("Les analystes voient le sodium-ion prendre 10 % du stockage stationnaire.", "fr"),
+        ("Recycled nickel could take 15% of supply within five years.", "en"),
+    ],
+)
+def test_a_share_of_no_company_is_no_stake(body, language):
+    assert stakes_of(body, language) == []

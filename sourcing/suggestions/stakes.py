@@ -43,6 +43,16 @@ _OWNING = triggers.words(
     r"(?:control|contrôle)(?=[ \u00a0]+(?:total[ \u00a0]+|majoritaire[ \u00a0]+)?(?:of|over|de|"
     r"du|d['’])(?![\w]))"
 )
+# A holding named by its holder's possessive, then a verb of change: "will see its share fall
+# from 31% to 26%", "verra sa part passer de 31 % à 26 %" (the noun is the word of owning).
+_SHARE_CHANGING = re.compile(
+    r"(?:(?<=its[ \u00a0])|(?<=their[ \u00a0])|(?<=sa[ \u00a0])|(?<=son[ \u00a0])|"
+    r"(?<=leur[ \u00a0]))(?:share|part)(?=[ \u00a0]+(?:(?:will|would|to|could|may)[ \u00a0]+)?"
+    r"(?:be[ \u00a0]+)?(?:fall|falls|fell|drop|drops|dropped|decline|declines|shrink|shrinks|"
+    r"shrank|diluted|rise|rises|rose|grow|grows|climb|climbs|go|goes|passer|passe|passera|"
+    r"tomber|tombe|tombera|baisser|baisse|baissera|monter|monte|montera|grimper|diluée)(?![\w]))",
+    re.I,
+)
 # Verbs that buy, take or sell a share say so only with the share right after them ("bought 5%
 # of", "prend 15 % du capital", "a vendu ses 9 %"); alone, they buy goods or take decisions.
 _SHARE_VERB = triggers.words(
@@ -50,6 +60,7 @@ _SHARE_VERB = triggers.words(
     r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
     r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
     r"racheter|rachèter\w*|rachetant|achetant|acquérant|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
+    r"revend|revendent|revendu\w*|revendre|revendra\w*|revendant|resold|resells?|reselling|"
     r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
     # "snapped up 12% of", "picks up a further 5%", "s'empare de 60 %"
     r"(?:snap|snaps|snapped|snapping|pick|picks|picked|picking)[ \u00a0]+up|empar\w+|"
@@ -142,6 +153,10 @@ _NEW_SUBJECT = re.compile(
     r"[ \u00a0][–—][ \u00a0]",  # after a dateline ("Lyon, le 8 avril 2026 – X a …")
     re.I,
 )
+# A new clause with a subject of its own: "X has owned 15% since 2024, and in March Y took
+# 9.9%", "X détient 15 %, et en mars Y a pris 9,9 %", "X holds 20%; last year Y bought 5%" (not
+# the last of a list of holders: "X, Y, and Z each hold").
+_NEW_CLAUSE = re.compile(r"(?:,[ \u00a0]*(?:and|but|et|mais)|;)(?![\w])", re.I)
 _DISTRIBUTIVE = triggers.words(
     r"each|chacun|chacune|à parts égales|en parts égales|in equal (?:parts|shares|"
     r"stakes|thirds|halves)|equally|50-50|50/50|à égalité|moitié-moitié|par tiers|"
@@ -191,7 +206,9 @@ _DONE = triggers.words(
 # "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
 # so is one set against the share held ("contre 25 % auparavant", "up from 5%").
 _FORMER_SHARE = re.compile(
-    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?(?:[0-9]|(?:(?:un|une|a|"
+    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:(?:about|environ|roughly|around|some|nearly|almost|"
+    r"approximately|just[ \u00a0]+(?:over|under)|près[ \u00a0]+de|quelque|un[ \u00a0]+peu[ \u00a0]+"
+    r"(?:plus|moins)[ \u00a0]+de)[ \u00a0]+)?(?:[0-9]|(?:(?:un|une|a|"
     r"one|two|deux|trois|three|la|les)[ \u00a0]+)?(?:tiers|quarts?|thirds?|quarters?|half|"
     r"moitié)(?![\w]))|"
     r"[ \u00a0]+(?:auparavant|previously|before|earlier|précédemment|a year earlier|"
@@ -352,7 +369,8 @@ _OPENS = re.compile(
 )
 _SOLD_DONE = triggers.words(
     r"sold|has sold|have sold|divested|exited|offloaded|disposed of|a cédé|ont cédé|"
-    r"a vendu|ont vendu|a soldé|ont soldé|s['’]est désengagée?|se sont désengagée?s|"
+    r"a vendu|ont vendu|a revendu|ont revendu|resold|has resold|a soldé|ont soldé|"
+    r"s['’]est désengagée?|se sont désengagée?s|"
     r"est sortie? du capital|sont sortie?s du capital"
 )
 # "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
@@ -424,6 +442,18 @@ def _question(sentence):
     return bool(_QUESTION_END.search(body[passage.start : passage.end].rstrip()))
 
 
+def _asked_about(sentence, memory):
+    """ "Who owns X?": no stake, but X is the company whose holders the answer names."""
+    _note_topic(sentence, memory)
+    body, passage = sentence.reading.body, sentence.passage
+    word = _OWNING.search(body, passage.start, passage.end)
+    if word is None:
+        return
+    after = [m for m in sentence.parties if m["start"] >= word.end()]
+    if after:
+        memory.topic = min(after, key=lambda m: m["start"])
+
+
 def _not_a_holding(body, figure, start):
     """Whether a percentage is a price move, a people's share or a figure corrected away."""
     before = body[max(start, figure["start"] - 70) : figure["start"]]
@@ -478,9 +508,12 @@ def article_date(article):
 
 def stakes(sentence, facts, discourse):
     if _question(sentence):
+        _asked_about(sentence, discourse.stake_memory)
         return
     made = []
     for key, item in _stakes(sentence, facts, discourse):
+        if key[1] is None and key[2] is None:
+            continue  # "sodium-ion to take 10% of storage": neither holder nor company held
         made.append(item)
         yield key, item
     yield from _remainder(sentence, facts, discourse, made)
@@ -693,6 +726,11 @@ def _stakes_left(sentence, facts, discourse, consumed):
         and not _not_a_holding(body, f, passage.start)
     ]
     words += [
+        noun
+        for noun in _SHARE_CHANGING.finditer(body, passage.start, passage.end)
+        if any(0 <= f["start"] - noun.end() <= SHARE_VERB_REACH for f in shares)
+    ]
+    words += [
         verb
         for verb in _SHARE_VERB.finditer(body, passage.start, passage.end)
         if any(0 <= f["start"] - verb.end() <= SHARE_VERB_REACH for f in shares)
@@ -775,7 +813,9 @@ def _stakes_left(sentence, facts, discourse, consumed):
                 )
 
 
-_SELLING = triggers.words(r"sells|sold|cède|cèdent|cédé|vend|vendent|vendu")
+_SELLING = triggers.words(
+    r"sells|sold|cède|cèdent|cédé|vend|vendent|vendu|resells|resold|revend|revendent|revendu"
+)
 _SOLD_OBJECT = re.compile(
     r"[ \u00a0]+(?:(?:its|their|all|the|his|her|sa|son|ses|leur|leurs|la|le|les|l['’]|"
     r"entire|remaining|whole|totalité|intégralité|de|du|des|d['’]|of|out|down|back|off)"
@@ -1200,6 +1240,18 @@ def _antecedent(sentence, holders, discourse):
     memory = discourse.stake_memory
     keys = {party_key(h) for h in _with_coordinated(sentence, holders)}
     recent = (sentence, memory.previous)
+    if holders:
+        # "Y is still controlled by its founders, but X holds 12% of it": Y, of the clause before
+        body = sentence.reading.body
+        turns = list(_NEW_CLAUSE.finditer(body, sentence.passage.start, holders[0]["start"]))
+        turn = turns[-1] if turns else None
+        earlier = [
+            p
+            for p in sentence.parties
+            if turn is not None and p["end"] <= turn.start() and party_key(p) not in keys
+        ]
+        if earlier:
+            return earlier[0]
     for venture in reversed(discourse.ventures):
         named = venture.name
         if venture.sentence in recent and named is not None and party_key(named) not in keys:
@@ -1379,6 +1431,13 @@ def _subject(sentence, trigger):
             continue  # "X, the family holding that is Y's shareholder, sold": X is the subject
         if any(p["start"] >= match.end() for p in before):
             opening = match.end()
+    for match in _NEW_CLAUSE.finditer(body, opening, trigger.start()):
+        following = [p for p in before if p["start"] >= match.end()]
+        listed = any(
+            not body[p["end"] : match.start()].strip() for p in before if p["end"] <= match.start()
+        ) and _LISTED_NEXT.match(body[match.end() : following[0]["start"]] if following else "")
+        if following and not listed:
+            opening = match.end()
     kept = [
         p
         for p in before
@@ -1411,6 +1470,10 @@ def _appositions(sentence, mentions):
     return found
 
 
+# What may stand between ", and" and the next holder of a list: "X, Y, and the fund Z".
+_LISTED_NEXT = re.compile(r"^[ \u00a0]*(?:(?:the|le|la|les|l['’])[ \u00a0]*)?(?:\w+[ \u00a0]+)?$")
+
+
 def _in_relative(body, sentence_start, mention):
     """Whether a company is named inside ", which … ," (not the subject of the main verb)."""
     opening = None
@@ -1426,6 +1489,9 @@ def _object(sentence, trigger):
     body = sentence.reading.body
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = clause.end if clause else sentence.passage.end
+    new_clause = _NEW_CLAUSE.search(body, trigger.end(), end)
+    if new_clause is not None:
+        end = new_clause.start()  # "X has owned 15% since 2024, and in March Y took …"
     after = [p for p in sentence.parties if trigger.end() <= p["start"] < end]
     if triggers.STAKE_DIVESTED.search(sentence.text):
         # "selling its 9% stake to Halden Fonds": Halden buys; the stake is in another company.
@@ -1447,6 +1513,16 @@ def _object(sentence, trigger):
 def _other(sentence, holders):
     keys = {party_key(h) for h in holders}
     others = [p for p in sentence.parties if party_key(p) not in keys]
+    if holders:
+        # not a company of another clause: "X has owned 15%, and in March Y took 9.9%"
+        body = sentence.reading.body
+        others = [
+            p
+            for p in others
+            if not _NEW_CLAUSE.search(
+                body, min(p["end"], holders[0]["end"]), max(p["start"], holders[0]["start"])
+            )
+        ]
     if triggers.STAKE_DIVESTED.search(sentence.text):
         # "X sold a 15% stake to Z": Z buys; the company sold is another, spoken of before
         body = sentence.reading.body
