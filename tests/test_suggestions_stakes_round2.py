@@ -253,3 +253,72 @@ def test_a_share_that_falls_or_rises(body, language, expected):
 )
 def test_a_share_of_no_company_is_no_stake(body, language):
     assert stakes_of(body, language) == []
+
+
+# -- "vient d'entrer à son capital": done just now, in the capital of the company spoken of -----
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Pellucell développe des cellules. Sa ligne pilote a démarré en 2025, et Fjord "
+         "Kapital vient d'entrer à son capital avec 10 %.", "fr",
+         [("fjord-kapital", "pellucell", 10, "completed")]),
+        ("Pellucell fabrique des cellules à Douai. Halden Fonds vient de prendre 12 % de son "
+         "capital.", "fr",
+         [("halden-fonds", "pellucell", 12, "completed")]),
+        ("Pellucell makes cells in Douai. Halden Fonds has just taken 12% of its capital.",
+         "en", [("halden-fonds", "pellucell", 12, "completed")]),
+        ("Pellucell fabrique des cellules. Halden Fonds entrera à son capital avec 12 %.", "fr",
+         [("halden-fonds", "pellucell", 12, "announced")]),
+    ],
+)  # fmt: skip
+def test_a_stake_just_taken_in_its_capital(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- The sale of a stake "was completed" / "a été finalisée": the seller has sold, the buyer
+# holds --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("The sale of Fjord Kapital's 20% interest in Pellucell, the cell maker, to Halden "
+         "Fonds was completed in July.", "en",
+         [("fjord-kapital", "pellucell", 20, "divested"),
+          ("halden-fonds", "pellucell", 20, "completed")]),
+        ("The disposal of Fjord Kapital's 15% stake in Pellucell to Halden Fonds closed last "
+         "week.", "en",
+         [("fjord-kapital", "pellucell", 15, "divested"),
+          ("halden-fonds", "pellucell", 15, "completed")]),
+        ("La cession de la participation de 20 % de Fjord Kapital dans Pellucell à Halden "
+         "Fonds a été finalisée en juillet.", "fr",
+         [("fjord-kapital", "pellucell", 20, "divested"),
+          ("halden-fonds", "pellucell", 20, "completed")]),
+    ],
+)  # fmt: skip
+def test_a_sale_completed(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- An option exercised over a share ("exercised its option over the remaining 35%") -----------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Fjord Kapital has exercised its option over the remaining 35% of Pellucell.", "en",
+         [("fjord-kapital", "pellucell", 35, "completed")]),
+        ("Fjord Kapital will exercise its call option on a further 10% of Pellucell.", "en",
+         [("fjord-kapital", "pellucell", 10, "announced")]),
+        ("Fjord Kapital a levé son option sur 15 % de Pellucell.", "fr",
+         [("fjord-kapital", "pellucell", 15, "completed")]),
+        ("Fjord Kapital exerce son option d'achat sur 15 % du capital de Pellucell.", "fr",
+         [("fjord-kapital", "pellucell", 15, "announced")]),
+        ("Fjord Kapital has an option over a further 10% of Pellucell.", "en", []),
+        ("Its option over the remaining 35% of Pellucell was exercised in May.", "en", []),
+    ],
+)  # fmt: skip
+def test_an_option_exercised(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)

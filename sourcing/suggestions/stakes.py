@@ -62,6 +62,11 @@ _SHARE_VERB = triggers.words(
     r"racheter|rachèter\w*|rachetant|achetant|acquérant|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
     r"revend|revendent|revendu\w*|revendre|revendra\w*|revendant|resold|resells?|reselling|"
     r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
+    # an option exercised over a share: "exercised its option over the remaining 35%", "lève
+    # son option d'achat sur 15 %"
+    r"(?:exercis\w*|exerce\w*|exercé\w*|lève\w*|levé\w*|lever)[ \u00a0]+"
+    r"(?:its|their|an|the|a|son|sa|leur|une|l['’])[ \u00a0]*(?:call[ \u00a0]+)?options?"
+    r"(?:[ \u00a0]+d['’]achat)?[ \u00a0]+(?:over|on|to[ \u00a0]+buy|for|sur|portant[ \u00a0]+sur)|"
     # "snapped up 12% of", "picks up a further 5%", "s'empare de 60 %"
     r"(?:snap|snaps|snapped|snapping|pick|picks|picked|picking)[ \u00a0]+up|empar\w+|"
     # "controls 51% of", "contrôlée à 80 % par": control with its share after it
@@ -353,6 +358,22 @@ _GOING_TO = re.compile(
 _PURCHASE_OF = re.compile(
     r"(?<![\w])(?:purchase|acquisition|buyout|rachat|achat|reprise)[ \u00a0]+(?:of|de|du|des|d['’])"
     r"[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
+    re.I,
+)
+# "the sale of X's 20% interest", "la cession de la participation de 20 % de X": X sells.
+_SALE_OF = re.compile(
+    r"(?<![\w])(?:sale|disposal|cession|vente|revente)[ \u00a0]+(?:of|de|du|des|d['’])[ \u00a0]*"
+    r"(?:(?:the|la|le|l['’])[ \u00a0]*)?(?:(?:participation|part|stake|holding|interest)"
+    r"[ \u00a0]+(?:de|of)[ \u00a0]+[0-9][0-9,.]*[ \u00a0]?%[ \u00a0]+(?:de|d['’]|of|held by|"
+    r"détenue?[ \u00a0]+par)[ \u00a0]*)?$",
+    re.I,
+)
+# A sale told as done: "the sale … was completed", "la cession … a été finalisée".
+_SALE_DONE = re.compile(
+    r"(?<![\w])(?:(?:was|were|has[ \u00a0]+been|have[ \u00a0]+been)[ \u00a0]+"
+    r"(?:completed|closed|finali[sz]ed)|closed|completed|"
+    r"(?:a|ont)[ \u00a0]+été[ \u00a0]+(?:finalisée?s?|conclue?s?|bouclée?s?|réalisée?s?)|"
+    r"(?:est|sont)[ \u00a0]+(?:finalisée?s?|bouclée?s?))(?![\w])",
     re.I,
 )
 # "accueille Y à son capital", "welcomes Y as a shareholder"
@@ -807,7 +828,8 @@ def _stakes_left(sentence, facts, discourse, consumed):
                 None if _KEEPING.fullmatch(trigger.group()) else _buyer(sentence, trigger, target)
             )
             if buyer is not None and holder is not None:
-                status = "completed" if _SOLD_DONE.search(sentence.text) else "announced"
+                done = _SOLD_DONE.search(sentence.text) or _SALE_DONE.search(sentence.text)
+                status = "completed" if done else "announced"
                 yield _proposal(
                     sentence, facts, discourse, buyer, target, share, figure, trigger, status
                 )
@@ -1132,8 +1154,10 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         _opened_to(sentence, trigger) or _welcomed(sentence, trigger) or _counted_among(sentence)
     )
     holders, target = opened or _sides(sentence, trigger)
-    pronoun = _EN_BEFORE.search(body, max(passage.start, trigger.start() - 8), trigger.start()) or (
-        figure is not None and _OF_IT.match(body, figure["end"])
+    pronoun = (
+        _EN_BEFORE.search(body, max(passage.start, trigger.start() - 8), trigger.start())
+        or (figure is not None and _OF_IT.match(body, figure["end"]))
+        or _ITS_CAPITAL.search(body, passage.start, passage.end)
     )
     # "X en détient 55 % et Y le solde": "en" stands for the company spoken of before, and the
     # company after the verb is another holder; one named before it in the sentence ("Au
@@ -1193,6 +1217,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     if distributive and target is None:
         return []
     if not holders:
+        if _EXERCISED.match(trigger.group()):
+            return []  # an option used by no company named: whose purchase it is is the news
         return [(None, target, figure)]
     if figure is None and _JOINTLY.search(sentence.text):
         return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
@@ -1272,6 +1298,12 @@ def _antecedent(sentence, holders, discourse):
     return topic if topic is not None and party_key(topic) not in keys else None
 
 
+# "entre à son capital", "12 % de son capital", "12% of its capital": the company spoken of.
+_ITS_CAPITAL = re.compile(
+    r"(?<![\w])(?:à|dans|de|of|in|into)[ \u00a0]+(?:son|leur|its|their)[ \u00a0]+"
+    r"(?:share[ \u00a0]+)?capital(?![\w])",
+    re.I,
+)
 _INTO_A_SECTOR = re.compile(r"[ \u00a0]+(?:[A-ZÀ-Ý][a-zà-ÿ]+[ \u00a0]+)?(?-i:[a-zà-ÿ])")
 
 
@@ -1630,6 +1662,14 @@ def _note_topic(sentence, memory):
             memory.topic = mention
 
 
+_EXERCISED = triggers.words(r"exercis\w*|exerce\w*|exercé\w*|lève\w*|levé\w*|lever")
+_EXERCISED_DONE = re.compile(r"exercised|exercé|levé", re.I)
+# "vient d'entrer", "vient de prendre", "venait d'acquérir": a thing done just now.
+_JUST_DONE = re.compile(
+    r"(?<![\w])(?:vient|viennent|venait|venaient)[ \u00a0]+(?:d['’]|de[ \u00a0]+)"
+    r"(?:\w+[ \u00a0]+){0,4}?\w*$",
+    re.I,
+)
 _KEEPING = triggers.words(
     r"kept|keeps|retains|retained|conserve|conservent|conservé|garde|gardent|gardé"
 )
@@ -1655,6 +1695,10 @@ def _status(sentence, holder, trigger):
         body[max(passage.start, holder["start"] - 30) : holder["start"]]
     ):
         return "divested"  # "completed the purchase of X's 49% interest": X's is sold
+    if holder is not None and _SALE_OF.search(
+        body[max(passage.start, holder["start"] - 60) : holder["start"]]
+    ):
+        return "divested"  # "the sale of X's 20% interest in Y to Z": X's is sold
     if _KEEPING.fullmatch(trigger.group()):
         # "sold 15% to Z and kept 20%": the share kept is held
         return "announced" if triggers.STAKE_FUTURE.search(verb) else "completed"
@@ -1669,6 +1713,12 @@ def _status(sentence, holder, trigger):
     ):
         return "divested"  # "X, qui possédait 12 % de Y, a soldé sa participation": now sold
     planned = _PLANNED.search(verb)
+    exercised = planned and _EXERCISED.search(verb, max(0, planned.start() - 30), planned.start())
+    if exercised:
+        # "a levé son option sur 15 %": an option used is a purchase, not an intention
+        if _EXERCISED_DONE.match(exercised.group()) or _DONE.search(verb[: exercised.start()]):
+            return "completed"
+        planned = None
     if planned and not (
         planned.group().lower() == "would"
         and _REPORTED.search(body, passage.start, trigger.start())
@@ -1678,6 +1728,8 @@ def _status(sentence, holder, trigger):
         return "announced"
     if _DONE.search(verb):
         return "completed"
+    if _JUST_DONE.search(body, max(passage.start, trigger.start() - 40), trigger.start()):
+        return "completed"  # "vient d'entrer à son capital", "has just taken": done just now
     return "announced"
 
 
