@@ -249,9 +249,16 @@ def test_a_share_that_falls_or_rises(body, language, expected):
         ("Analysts expect sodium-ion to take 10% of stationary storage by 2030.", "en"),
         ("Les analystes voient le sodium-ion prendre 10 % du stockage stationnaire.", "fr"),
         ("Recycled nickel could take 15% of supply within five years.", "en"),
+        ("Le recyclage couvrira 12 % de l'approvisionnement en nickel.", "fr"),
     ],
 )
 def test_a_share_of_no_company_is_no_stake(body, language):
+    # after a sentence that speaks of a company's capital with no holder named
+    lead = {
+        "en": "The fund will own 20% of Pellucell. ",
+        "fr": "Le fonds détiendra 20 % de Pellucell. ",
+    }
+    assert [s[2] for s in stakes_of(lead[language] + body, language)] == [20]
     assert stakes_of(body, language) == []
 
 

@@ -230,6 +230,9 @@ _SHARE_OF_GOODS = re.compile(
     r"leurs?)[ \u00a0]*)?(?:(?:[0-9][0-9.,]*[ \u00a0]*%|[\w'’-]+)[ \u00a0]+){0,2}?"
     r"(?:output|production|capacity|capacité|"
     r"volumes?|supplies|needs|besoins|demand|demande|sales|ventes|revenues?|chiffre d['’]affaires|"
+    # "10% of stationary storage", "15 % de l'approvisionnement": a share of an activity
+    r"supply|storage|stockage|approvisionnements?|consumption|consommation|deliveries|"
+    r"livraisons|exports|exportations|imports|importations|registrations|immatriculations|"
     r"cells|cellules|batteries|"
     # "half of its 10% stake": a part of a stake, not of the company
     r"stake|holding|interest|participation|part|shares|actions)(?![\w])",
@@ -1845,6 +1848,9 @@ def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger
     }
     if holder is not None and target is not None:
         discourse.stake_memory.add(holder, target)
+    elif target is not None:
+        # "the fund will own 20% of the company": no holder named, but whose capital is spoken of
+        discourse.stake_memory.topic = target
     exists = bool(
         facts
         and holder
