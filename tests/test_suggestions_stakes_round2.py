@@ -87,6 +87,10 @@ def test_a_stake_beside_a_share_price_move_is_kept():
         ("Fjord Kapital détient 25 % de Pellucell, dont les salariés possèdent 6 %.", "fr",
          [("fjord-kapital", "pellucell", 25, "completed")]),
         ("The management team retains 15% of Pellucell.", "en", []),
+        ("Halden Fonds, the family office of the founders, holds 12% of Pellucell.", "en",
+         [("halden-fonds", "pellucell", 12, "completed")]),
+        ("Pellucell's capital is spread. The Halden Fonds family office holds 12%.", "en",
+         [("halden-fonds", "pellucell", 12, "completed")]),
     ],
 )  # fmt: skip
 def test_people_hold_no_stake(body, language, expected):

@@ -433,7 +433,10 @@ _PRICE_NOUN_BEFORE = re.compile(
 # People, not companies, hold the share: "the founding family keeps 51%", "les fondateurs
 # conservent 55 %", "employees hold another 5%", "dont les salariés possèdent 6 %".
 _PEOPLE_HOLD_BEFORE = re.compile(
-    r"(?<![\w])(?:(?:founding|owning)[ \u00a0]+famil(?:y|ies)|famil(?:y|ies)|(?:co-?)?founders|"
+    r"(?<![\w])(?:(?:founding|owning)[ \u00a0]+famil(?:y|ies)|famil(?:y|ies)"
+    # not a family's company: "the family office holds 10%", "a family holding owns"
+    r"(?![ \u00a0]+(?:office|offices|holding|holdings|fund|funds|trust|company|investment))|"
+    r"(?:co-?)?founders|"
     r"management(?:[ \u00a0]+team)?|managers|executives|employees|staff|workers|"
     r"(?:co)?fondat(?:eurs|rices)|famille(?:s)?(?:[ \u00a0]+fondatrices?)?|dirigeants|"
     r"salariés|employés|cadres)(?![\w])"
