@@ -138,6 +138,13 @@ def holdings_text(size):
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def clauses_text(size):
+    """Holdings in clauses after ", and" with no full stop: each clause looks back for its own
+    subject and target."""
+    unit = "Acme has owned 12% since 2024, and in May Norda took 5%; "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
 def capitals_text(size):
     """Capitalised letters after a determiner: a place's name could run to the end of them."""
     return ("A B C D E F " * (size // 12 + 1))[:size]
@@ -199,6 +206,7 @@ def run(count):
         ("of holdings in parentheses", holdings_text, (12_500, 25_000), "fr"),
         ("of capitalised letters", capitals_text, (12_500, 25_000), "en"),
         ("of production started at places", production_text, (12_500, 25_000), "en"),
+        ("of holdings in clauses with no full stop", clauses_text, (12_500, 25_000), "en"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)

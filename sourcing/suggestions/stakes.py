@@ -43,6 +43,16 @@ _OWNING = triggers.words(
     r"(?:control|contrôle)(?=[ \u00a0]+(?:total[ \u00a0]+|majoritaire[ \u00a0]+)?(?:of|over|de|"
     r"du|d['’])(?![\w]))"
 )
+# A holding named by its holder's possessive, then a verb of change: "will see its share fall
+# from 31% to 26%", "verra sa part passer de 31 % à 26 %" (the noun is the word of owning).
+_SHARE_CHANGING = re.compile(
+    r"(?:(?<=its[ \u00a0])|(?<=their[ \u00a0])|(?<=sa[ \u00a0])|(?<=son[ \u00a0])|"
+    r"(?<=leur[ \u00a0]))(?:share|part)(?=[ \u00a0]+(?:(?:will|would|to|could|may)[ \u00a0]+)?"
+    r"(?:be[ \u00a0]+)?(?:fall|falls|fell|drop|drops|dropped|decline|declines|shrink|shrinks|"
+    r"shrank|diluted|rise|rises|rose|grow|grows|climb|climbs|go|goes|passer|passe|passera|"
+    r"tomber|tombe|tombera|baisser|baisse|baissera|monter|monte|montera|grimper|diluée)(?![\w]))",
+    re.I,
+)
 # Verbs that buy, take or sell a share say so only with the share right after them ("bought 5%
 # of", "prend 15 % du capital", "a vendu ses 9 %"); alone, they buy goods or take decisions.
 _SHARE_VERB = triggers.words(
@@ -50,7 +60,13 @@ _SHARE_VERB = triggers.words(
     r"acquire|acquiring|sell|selling|offload\w*|achète\w*|acheter|acheté\w*|acquiert|acquièrent|"
     r"acquis|acquérir|acquerra\w*|prend|prennent|prendre|pris|prise|prendra\w*|racheté\w*|"
     r"racheter|rachèter\w*|rachetant|achetant|acquérant|céder|cédera\w*|cédant|vend|vendent|vendu\w*|vendre|vendra\w*|"
+    r"revend|revendent|revendu\w*|revendre|revendra\w*|revendant|resold|resells?|reselling|"
     r"vendant|monte|montent|monté\w*|montera\w*|grimpe|grimpé\w*|"
+    # an option exercised over a share: "exercised its option over the remaining 35%", "lève
+    # son option d'achat sur 15 %"
+    r"(?:exercis\w*|exerce\w*|exercé\w*|lève\w*|levé\w*|lever)[ \u00a0]+"
+    r"(?:its|their|an|the|a|son|sa|leur|une|l['’])[ \u00a0]*(?:call[ \u00a0]+)?options?"
+    r"(?:[ \u00a0]+d['’]achat)?[ \u00a0]+(?:over|on|to[ \u00a0]+buy|for|sur|portant[ \u00a0]+sur)|"
     # "snapped up 12% of", "picks up a further 5%", "s'empare de 60 %"
     r"(?:snap|snaps|snapped|snapping|pick|picks|picked|picking)[ \u00a0]+up|empar\w+|"
     # "controls 51% of", "contrôlée à 80 % par": control with its share after it
@@ -142,6 +158,10 @@ _NEW_SUBJECT = re.compile(
     r"[ \u00a0][–—][ \u00a0]",  # after a dateline ("Lyon, le 8 avril 2026 – X a …")
     re.I,
 )
+# A new clause with a subject of its own: "X has owned 15% since 2024, and in March Y took
+# 9.9%", "X détient 15 %, et en mars Y a pris 9,9 %", "X holds 20%; last year Y bought 5%" (not
+# the last of a list of holders: "X, Y, and Z each hold").
+_NEW_CLAUSE = re.compile(r"(?:,[ \u00a0]*(?:and|but|et|mais)|;)(?![\w])", re.I)
 _DISTRIBUTIVE = triggers.words(
     r"each|chacun|chacune|à parts égales|en parts égales|in equal (?:parts|shares|"
     r"stakes|thirds|halves)|equally|50-50|50/50|à égalité|moitié-moitié|par tiers|"
@@ -191,7 +211,9 @@ _DONE = triggers.words(
 # "from 7% to 9%", "de 7 % à 9 %": the first figure is the share before, not the one held;
 # so is one set against the share held ("contre 25 % auparavant", "up from 5%").
 _FORMER_SHARE = re.compile(
-    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:about[ \u00a0]+|environ[ \u00a0]+)?(?:[0-9]|(?:(?:un|une|a|"
+    r"[ \u00a0]+(?:to|à)[ \u00a0]+(?:(?:about|environ|roughly|around|some|nearly|almost|"
+    r"approximately|just[ \u00a0]+(?:over|under)|près[ \u00a0]+de|quelque|un[ \u00a0]+peu[ \u00a0]+"
+    r"(?:plus|moins)[ \u00a0]+de)[ \u00a0]+)?(?:[0-9]|(?:(?:un|une|a|"
     r"one|two|deux|trois|three|la|les)[ \u00a0]+)?(?:tiers|quarts?|thirds?|quarters?|half|"
     r"moitié)(?![\w]))|"
     r"[ \u00a0]+(?:auparavant|previously|before|earlier|précédemment|a year earlier|"
@@ -208,6 +230,9 @@ _SHARE_OF_GOODS = re.compile(
     r"leurs?)[ \u00a0]*)?(?:(?:[0-9][0-9.,]*[ \u00a0]*%|[\w'’-]+)[ \u00a0]+){0,2}?"
     r"(?:output|production|capacity|capacité|"
     r"volumes?|supplies|needs|besoins|demand|demande|sales|ventes|revenues?|chiffre d['’]affaires|"
+    # "10% of stationary storage", "15 % de l'approvisionnement": a share of an activity
+    r"supply|storage|stockage|approvisionnements?|consumption|consommation|deliveries|"
+    r"livraisons|exports|exportations|imports|importations|registrations|immatriculations|"
     r"cells|cellules|batteries|"
     # "half of its 10% stake": a part of a stake, not of the company
     r"stake|holding|interest|participation|part|shares|actions)(?![\w])",
@@ -338,6 +363,22 @@ _PURCHASE_OF = re.compile(
     r"[ \u00a0]*(?:(?:the|la|le|l['’])[ \u00a0]*)?$",
     re.I,
 )
+# "the sale of X's 20% interest", "la cession de la participation de 20 % de X": X sells.
+_SALE_OF = re.compile(
+    r"(?<![\w])(?:sale|disposal|cession|vente|revente)[ \u00a0]+(?:of|de|du|des|d['’])[ \u00a0]*"
+    r"(?:(?:the|la|le|l['’])[ \u00a0]*)?(?:(?:participation|part|stake|holding|interest)"
+    r"[ \u00a0]+(?:de|of)[ \u00a0]+[0-9][0-9,.]*[ \u00a0]?%[ \u00a0]+(?:de|d['’]|of|held by|"
+    r"détenue?[ \u00a0]+par)[ \u00a0]*)?$",
+    re.I,
+)
+# A sale told as done: "the sale … was completed", "la cession … a été finalisée".
+_SALE_DONE = re.compile(
+    r"(?<![\w])(?:(?:was|were|has[ \u00a0]+been|have[ \u00a0]+been)[ \u00a0]+"
+    r"(?:completed|closed|finali[sz]ed)|closed|completed|"
+    r"(?:a|ont)[ \u00a0]+été[ \u00a0]+(?:finalisée?s?|conclue?s?|bouclée?s?|réalisée?s?)|"
+    r"(?:est|sont)[ \u00a0]+(?:finalisée?s?|bouclée?s?))(?![\w])",
+    re.I,
+)
 # "accueille Y à son capital", "welcomes Y as a shareholder"
 _WELCOMES = re.compile(
     r"(?<![\w])(?:accueille|accueillent|accueilli|accueillera|welcomes?|welcomed|welcoming)"
@@ -352,7 +393,8 @@ _OPENS = re.compile(
 )
 _SOLD_DONE = triggers.words(
     r"sold|has sold|have sold|divested|exited|offloaded|disposed of|a cédé|ont cédé|"
-    r"a vendu|ont vendu|a soldé|ont soldé|s['’]est désengagée?|se sont désengagée?s|"
+    r"a vendu|ont vendu|a revendu|ont revendu|resold|has resold|a soldé|ont soldé|"
+    r"s['’]est désengagée?|se sont désengagée?s|"
     r"est sortie? du capital|sont sortie?s du capital"
 )
 # "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
@@ -361,6 +403,105 @@ _POSSESSIVE_STAKE = re.compile(
     r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership|owners|register|"
     r"share[ \u00a0]+register|cap[ \u00a0]+table)"
 )
+
+
+# A question asks who holds what; it states nothing ("Who owns X?", "Y détient-il 10 % ?").
+_QUESTION_END = re.compile(r"\?[ \u00a0»”\"')]*$")
+# A share price that moves is no share of a capital: "shares in X rose 4%", "X's stock fell
+# 7%", "l'action X a pris 3 %", "le titre a perdu 5 %", "le cours a bondi de 9 %". Verbs of a
+# price alone ("rose", "a chuté") say so right before the figure; verbs that also take a stake
+# ("a pris", "gained") only after a noun of price in the same clause.
+_PRICE_MOVE = (
+    r"rose|rises|risen|fell|falls|fallen|jumped|jumps|climbed|climbs|dropped|drops|surged|"
+    r"surges|soared|soars|tumbled|tumbles|plunged|plunges|slid|slides|slipped|slips|rallied|"
+    r"sank|sinks|dipped|dips|bondi|bondit|chuté|chute|reculé|recule|grimpé|plongé|plonge|"
+    r"dévissé|dévisse|flambé|flambe|progressé|progresse|s['’]est[ \u00a0]+envolée?|"
+    r"s['’]envole"
+)
+_PRICE_ONLY_BEFORE = re.compile(
+    rf"(?<![\w])(?:{_PRICE_MOVE})(?:[ \u00a0]+(?:by|de|d['’]environ|of))?[ \u00a0]*$", re.I
+)
+_PRICE_NOUN_BEFORE = re.compile(
+    r"(?<![\w])(?:shares?|stock|share[ \u00a0]+price|stock[ \u00a0]+price|action|titre|cours|"
+    r"valeur)(?![\w])(?:(?![ \u00a0](?:and|et)[ \u00a0])[^.;,%]){0,40}?"
+    rf"(?<![\w])(?:{_PRICE_MOVE}|gained|gains|lost|loses|added|adds|shed|sheds|"
+    r"(?:was|were|is|are|closed|ended)[ \u00a0]+(?:up|down)|a[ \u00a0]+(?:pris|gagné|perdu|"
+    r"cédé|lâché|abandonné)|prend|gagne|perd|lâche|abandonne)"
+    r"(?:[ \u00a0]+(?:by|de))?[ \u00a0]*$",
+    re.I,
+)
+# People, not companies, hold the share: "the founding family keeps 51%", "les fondateurs
+# conservent 55 %", "employees hold another 5%", "dont les salariés possèdent 6 %".
+_PEOPLE_HOLD_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:founding|owning)[ \u00a0]+famil(?:y|ies)|famil(?:y|ies)"
+    # not a family's company: "the family office holds 10%", "a family holding owns"
+    r"(?![ \u00a0]+(?:office|offices|holding|holdings|fund|funds|trust|company|investment))|"
+    r"(?:co-?)?founders|"
+    r"management(?:[ \u00a0]+team)?|managers|executives|employees|staff|workers|"
+    r"(?:co)?fondat(?:eurs|rices)|famille(?:s)?(?:[ \u00a0]+fondatrices?)?|dirigeants|"
+    r"salariés|employés|cadres)(?![\w])"
+    r"(?:[ \u00a0]+(?-i:[a-zà-ÿ'’-]+)){0,3}?[ \u00a0]+"
+    r"(?:own|owns|owned|hold|holds|held|keep|keeps|kept|retain|retains|retained|control|"
+    r"controls|détiennent|détient|détenaient|possèdent|possède|conservent|conserve|gardent|"
+    r"garde|contrôlent|contrôle|gardent|conserveront|garderont|détiendront)"
+    r"(?:[ \u00a0]+(?-i:[a-zà-ÿ'’-]+)){0,2}?[ \u00a0]*$",
+    re.I,
+)
+# A figure corrected away: "40%, not 60%", "rather than 35%", "et non 60 %", "au lieu des 30 %".
+_CORRECTED_AWAY_BEFORE = re.compile(
+    r"(?<![\w])(?:not|rather[ \u00a0]+than|instead[ \u00a0]+of(?:[ \u00a0]+the)?|"
+    r"(?:et[ \u00a0]+)?non(?:[ \u00a0]+pas)?|et[ \u00a0]+pas|plutôt[ \u00a0]+que|"
+    r"au[ \u00a0]+lieu[ \u00a0]+(?:des|de[ \u00a0]+la|du|de|d['’]))[ \u00a0]*$",
+    re.I,
+)
+# Hearsay: a stake told in the reporting conditional ("X aurait étudié une entrée au capital",
+# "serait sur le point de"), or said of a rumour ("reportedly", "was said to be eyeing").
+_CONDITIONAL_BEFORE = re.compile(
+    r"(?<![\w])(?:aurai(?:t|ent)|serai(?:t|ent))(?![\w])[^,;.]{0,45}$", re.I
+)
+_HEARSAY = triggers.words(
+    r"reportedly|allegedly|(?:is|are|was|were)[ \u00a0]+said[ \u00a0]+to|circling|eyeing|eying"
+)
+
+
+def _question(sentence):
+    body, passage = sentence.reading.body, sentence.passage
+    return bool(_QUESTION_END.search(body[passage.start : passage.end].rstrip()))
+
+
+def _asked_about(sentence, memory):
+    """ "Who owns X?": no stake, but X is the company whose holders the answer names."""
+    _note_topic(sentence, memory)
+    body, passage = sentence.reading.body, sentence.passage
+    word = _OWNING.search(body, passage.start, passage.end)
+    if word is None:
+        return
+    after = [m for m in sentence.parties if m["start"] >= word.end()]
+    if after:
+        memory.topic = min(after, key=lambda m: m["start"])
+
+
+def _not_a_holding(body, figure, start):
+    """Whether a percentage is a price move, a people's share or a figure corrected away."""
+    before = body[max(start, figure["start"] - 70) : figure["start"]]
+    return bool(
+        _PRICE_ONLY_BEFORE.search(before)
+        or _PRICE_NOUN_BEFORE.search(before)
+        or _PEOPLE_HOLD_BEFORE.search(before)
+        or _CORRECTED_AWAY_BEFORE.search(before)
+    )
+
+
+def _hearsay(sentence, words):
+    body, passage = sentence.reading.body, sentence.passage
+    if _HEARSAY.search(body, passage.start, passage.end) and not _CONFIRMED.search(
+        body, passage.start, passage.end
+    ):
+        return True
+    return any(
+        _CONDITIONAL_BEFORE.search(body[max(passage.start, w.start() - 50) : w.start()])
+        for w in words
+    )
 
 
 class Memory:
@@ -393,8 +534,13 @@ def article_date(article):
 
 
 def stakes(sentence, facts, discourse):
+    if _question(sentence):
+        _asked_about(sentence, discourse.stake_memory)
+        return
     made = []
     for key, item in _stakes(sentence, facts, discourse):
+        if key[1] is None and key[2] is None:
+            continue  # "sodium-ion to take 10% of storage": neither holder nor company held
         made.append(item)
         yield key, item
     yield from _remainder(sentence, facts, discourse, made)
@@ -604,6 +750,12 @@ def _stakes_left(sentence, facts, discourse, consumed):
         and not _SHARE_OF_MARKET.match(body, f["end"])
         and not _MARKET_BEFORE.search(body, max(0, f["start"] - 50), f["start"])
         and not _FORMER_SHARE_BEFORE.search(body, max(0, f["start"] - 20), f["start"])
+        and not _not_a_holding(body, f, passage.start)
+    ]
+    words += [
+        noun
+        for noun in _SHARE_CHANGING.finditer(body, passage.start, passage.end)
+        if any(0 <= f["start"] - noun.end() <= SHARE_VERB_REACH for f in shares)
     ]
     words += [
         verb
@@ -628,6 +780,8 @@ def _stakes_left(sentence, facts, discourse, consumed):
         return  # "if X were to take 30% of Y, …"
     if triggers.DENIED.search(body, passage.start, passage.end):
         return  # "X has denied a report that it was negotiating to buy 25% of Y"
+    if _hearsay(sentence, words + nominal):
+        return  # "X aurait étudié une entrée au capital de Y", "X is reportedly eyeing"
     if _RUMOURED.search(body, passage.start, passage.end) and not _CONFIRMED.search(
         body, passage.start, passage.end
     ):
@@ -680,13 +834,16 @@ def _stakes_left(sentence, facts, discourse, consumed):
                 None if _KEEPING.fullmatch(trigger.group()) else _buyer(sentence, trigger, target)
             )
             if buyer is not None and holder is not None:
-                status = "completed" if _SOLD_DONE.search(sentence.text) else "announced"
+                done = _SOLD_DONE.search(sentence.text) or _SALE_DONE.search(sentence.text)
+                status = "completed" if done else "announced"
                 yield _proposal(
                     sentence, facts, discourse, buyer, target, share, figure, trigger, status
                 )
 
 
-_SELLING = triggers.words(r"sells|sold|cède|cèdent|cédé|vend|vendent|vendu")
+_SELLING = triggers.words(
+    r"sells|sold|cède|cèdent|cédé|vend|vendent|vendu|resells|resold|revend|revendent|revendu"
+)
 _SOLD_OBJECT = re.compile(
     r"[ \u00a0]+(?:(?:its|their|all|the|his|her|sa|son|ses|leur|leurs|la|le|les|l['’]|"
     r"entire|remaining|whole|totalité|intégralité|de|du|des|d['’]|of|out|down|back|off)"
@@ -1003,8 +1160,10 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         _opened_to(sentence, trigger) or _welcomed(sentence, trigger) or _counted_among(sentence)
     )
     holders, target = opened or _sides(sentence, trigger)
-    pronoun = _EN_BEFORE.search(body, max(passage.start, trigger.start() - 8), trigger.start()) or (
-        figure is not None and _OF_IT.match(body, figure["end"])
+    pronoun = (
+        _EN_BEFORE.search(body, max(passage.start, trigger.start() - 8), trigger.start())
+        or (figure is not None and _OF_IT.match(body, figure["end"]))
+        or _ITS_CAPITAL.search(body, passage.start, passage.end)
     )
     # "X en détient 55 % et Y le solde": "en" stands for the company spoken of before, and the
     # company after the verb is another holder; one named before it in the sentence ("Au
@@ -1064,6 +1223,8 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     if distributive and target is None:
         return []
     if not holders:
+        if _EXERCISED.match(trigger.group()):
+            return []  # an option used by no company named: whose purchase it is is the news
         return [(None, target, figure)]
     if figure is None and _JOINTLY.search(sentence.text):
         return [(h, target, None) for h in holders]  # "jointly owned by X and Y"
@@ -1111,6 +1272,18 @@ def _antecedent(sentence, holders, discourse):
     memory = discourse.stake_memory
     keys = {party_key(h) for h in _with_coordinated(sentence, holders)}
     recent = (sentence, memory.previous)
+    if holders:
+        # "Y is still controlled by its founders, but X holds 12% of it": Y, of the clause before
+        body = sentence.reading.body
+        turns = list(_NEW_CLAUSE.finditer(body, sentence.passage.start, holders[0]["start"]))
+        turn = turns[-1] if turns else None
+        earlier = [
+            p
+            for p in sentence.parties
+            if turn is not None and p["end"] <= turn.start() and party_key(p) not in keys
+        ]
+        if earlier:
+            return earlier[0]
     for venture in reversed(discourse.ventures):
         named = venture.name
         if venture.sentence in recent and named is not None and party_key(named) not in keys:
@@ -1131,6 +1304,12 @@ def _antecedent(sentence, holders, discourse):
     return topic if topic is not None and party_key(topic) not in keys else None
 
 
+# "entre à son capital", "12 % de son capital", "12% of its capital": the company spoken of.
+_ITS_CAPITAL = re.compile(
+    r"(?<![\w])(?:à|dans|de|of|in|into)[ \u00a0]+(?:son|leur|its|their)[ \u00a0]+"
+    r"(?:share[ \u00a0]+)?capital(?![\w])",
+    re.I,
+)
 _INTO_A_SECTOR = re.compile(r"[ \u00a0]+(?:[A-ZÀ-Ý][a-zà-ÿ]+[ \u00a0]+)?(?-i:[a-zà-ÿ])")
 
 
@@ -1290,6 +1469,13 @@ def _subject(sentence, trigger):
             continue  # "X, the family holding that is Y's shareholder, sold": X is the subject
         if any(p["start"] >= match.end() for p in before):
             opening = match.end()
+    for match in _NEW_CLAUSE.finditer(body, opening, trigger.start()):
+        following = [p for p in before if p["start"] >= match.end()]
+        listed = any(
+            not body[p["end"] : match.start()].strip() for p in before if p["end"] <= match.start()
+        ) and _LISTED_NEXT.match(body[match.end() : following[0]["start"]] if following else "")
+        if following and not listed:
+            opening = match.end()
     kept = [
         p
         for p in before
@@ -1322,6 +1508,10 @@ def _appositions(sentence, mentions):
     return found
 
 
+# What may stand between ", and" and the next holder of a list: "X, Y, and the fund Z".
+_LISTED_NEXT = re.compile(r"^[ \u00a0]*(?:(?:the|le|la|les|l['’])[ \u00a0]*)?(?:\w+[ \u00a0]+)?$")
+
+
 def _in_relative(body, sentence_start, mention):
     """Whether a company is named inside ", which … ," (not the subject of the main verb)."""
     opening = None
@@ -1337,6 +1527,9 @@ def _object(sentence, trigger):
     body = sentence.reading.body
     clause = sentence.reading.clause_map.clause_of(trigger.start(), trigger.end())
     end = clause.end if clause else sentence.passage.end
+    new_clause = _NEW_CLAUSE.search(body, trigger.end(), end)
+    if new_clause is not None:
+        end = new_clause.start()  # "X has owned 15% since 2024, and in March Y took …"
     after = [p for p in sentence.parties if trigger.end() <= p["start"] < end]
     if triggers.STAKE_DIVESTED.search(sentence.text):
         # "selling its 9% stake to Halden Fonds": Halden buys; the stake is in another company.
@@ -1358,6 +1551,16 @@ def _object(sentence, trigger):
 def _other(sentence, holders):
     keys = {party_key(h) for h in holders}
     others = [p for p in sentence.parties if party_key(p) not in keys]
+    if holders:
+        # not a company of another clause: "X has owned 15%, and in March Y took 9.9%"
+        body = sentence.reading.body
+        others = [
+            p
+            for p in others
+            if not _NEW_CLAUSE.search(
+                body, min(p["end"], holders[0]["end"]), max(p["start"], holders[0]["start"])
+            )
+        ]
     if triggers.STAKE_DIVESTED.search(sentence.text):
         # "X sold a 15% stake to Z": Z buys; the company sold is another, spoken of before
         body = sentence.reading.body
@@ -1465,6 +1668,14 @@ def _note_topic(sentence, memory):
             memory.topic = mention
 
 
+_EXERCISED = triggers.words(r"exercis\w*|exerce\w*|exercé\w*|lève\w*|levé\w*|lever")
+_EXERCISED_DONE = re.compile(r"exercised|exercé|levé", re.I)
+# "vient d'entrer", "vient de prendre", "venait d'acquérir": a thing done just now.
+_JUST_DONE = re.compile(
+    r"(?<![\w])(?:vient|viennent|venait|venaient)[ \u00a0]+(?:d['’]|de[ \u00a0]+)"
+    r"(?:\w+[ \u00a0]+){0,4}?\w*$",
+    re.I,
+)
 _KEEPING = triggers.words(
     r"kept|keeps|retains|retained|conserve|conservent|conservé|garde|gardent|gardé"
 )
@@ -1490,6 +1701,10 @@ def _status(sentence, holder, trigger):
         body[max(passage.start, holder["start"] - 30) : holder["start"]]
     ):
         return "divested"  # "completed the purchase of X's 49% interest": X's is sold
+    if holder is not None and _SALE_OF.search(
+        body[max(passage.start, holder["start"] - 60) : holder["start"]]
+    ):
+        return "divested"  # "the sale of X's 20% interest in Y to Z": X's is sold
     if _KEEPING.fullmatch(trigger.group()):
         # "sold 15% to Z and kept 20%": the share kept is held
         return "announced" if triggers.STAKE_FUTURE.search(verb) else "completed"
@@ -1504,6 +1719,12 @@ def _status(sentence, holder, trigger):
     ):
         return "divested"  # "X, qui possédait 12 % de Y, a soldé sa participation": now sold
     planned = _PLANNED.search(verb)
+    exercised = planned and _EXERCISED.search(verb, max(0, planned.start() - 30), planned.start())
+    if exercised:
+        # "a levé son option sur 15 %": an option used is a purchase, not an intention
+        if _EXERCISED_DONE.match(exercised.group()) or _DONE.search(verb[: exercised.start()]):
+            return "completed"
+        planned = None
     if planned and not (
         planned.group().lower() == "would"
         and _REPORTED.search(body, passage.start, trigger.start())
@@ -1513,6 +1734,8 @@ def _status(sentence, holder, trigger):
         return "announced"
     if _DONE.search(verb):
         return "completed"
+    if _JUST_DONE.search(body, max(passage.start, trigger.start() - 40), trigger.start()):
+        return "completed"  # "vient d'entrer à son capital", "has just taken": done just now
     return "announced"
 
 
@@ -1628,6 +1851,9 @@ def _proposal(sentence, facts, discourse, holder, target, share, figure, trigger
     }
     if holder is not None and target is not None:
         discourse.stake_memory.add(holder, target)
+    elif target is not None:
+        # "the fund will own 20% of the company": no holder named, but whose capital is spoken of
+        discourse.stake_memory.topic = target
     exists = bool(
         facts
         and holder

@@ -364,7 +364,10 @@ STAKE_DIVESTED = words(
     r"sort du capital|sortie du capital|sortie?s? du capital|soldé|soldera|"
     r"(?<!le[ \u00a0])(?<!du[ \u00a0])(?<!au[ \u00a0])solde|offloaded|"
     r"disposed of|cessions?|quitt\w+ le (?:capital|tour de table)|sells? out|sold out|"
-    r"sale of|disposal of"
+    r"sale of|disposal of|"
+    # a share resold: "a revendu ses 7 %", "resold its 9%"
+    r"revend|revendent|revendu|revendue|revendus|revendre|revendra|revendront|revendant|"
+    r"reventes?|resold|resells?|reselling|resale of"
 )
 STAKE_FUTURE = words(
     r"will|shall|is to|are to|agreed to|agrees to|agree to|is buying|is taking|"
