@@ -131,7 +131,7 @@ def test_no_country_when_none_is_stated(body, language, name):
 def test_a_speakers_description_after_a_name_is_not_the_names():
     body = (
         "Pellucell has secured cathode supply from Fjellvik Cathodes AS, the French cell maker "
-        "said on Monday."
+        "told reporters."
     )
     assert companies(body, "en")["Fjellvik Cathodes"] == ("not_stated", "NO")
 
@@ -252,11 +252,15 @@ def test_a_parent_named_with_a_place_after_it_is_still_the_parent():
          pytest.approx(33.33, abs=0.01)),
         ("Moravia Auto détient les deux tiers de Pellucell.", "fr", pytest.approx(66.67, abs=0.01)),
         ("Moravia Auto holds a quarter of Pellucell.", "en", 25),
+        # a fraction a percentage is brought to
+        ("Moravia Auto raised its holding in Pellucell SAS from 20% to one third.", "en",
+         [20, pytest.approx(33.33, abs=0.01)]),
     ],
 )  # fmt: skip
 def test_a_fraction_in_words_is_a_percentage(body, language, value):
+    # and a count of parts is none: "two of the three shareholders"
     values = [m["value"] for m in mentions(body, language, "quantity") if m["unit"] == "%"]
-    assert values == [value]
+    assert values == (value if isinstance(value, list) else [value])
 
 
 # -- Legal forms of other continents, name endings that state nothing, wider vocabulary --------
@@ -281,19 +285,19 @@ def test_a_legal_form_is_an_alias_not_part_of_the_name(body, language, name, for
 @pytest.mark.parametrize(
     ("body", "language", "name", "expected"),
     [
-        ("Pellucell signed with Tarven Energy, a joint venture that will make sodium-ion cells.",
+        ("Pellucell signed with Tarven Energy, a new venture which will make sodium-ion cells.",
          "en", "Tarven Energy", ("cell_maker", None)),
-        ("Pellucell a signé avec Rives Holding SA, la holding vaudoise des fondateurs.", "fr",
-         "Rives Holding", ("not_stated", "CH")),
-        ("Le fonds casablancais Atlas Horizon Capital détient 25 % de Pellucell.", "fr",
+        ("Pellucell a signé avec Dranse Holding SA, une holding vaudoise.", "fr",
+         "Dranse Holding", ("not_stated", "CH")),
+        ("Atlas Horizon Capital, un fonds casablancais, a pris 7 % de Pellucell.", "fr",
          "Atlas Horizon Capital", ("investor", "MA")),
         ("Pellucell buys powder from Song Hong Cathode, a Vietnamese producer of cathode.", "en",
          "Song Hong Cathode", ("industrial", "VN")),
         ("La jeune pousse limougeaude Vézère Sodium, qui développe des cellules, recrute.", "fr",
          "Vézère Sodium", ("cell_maker", "FR")),
-        ("Fondée en 2020 et basée à Lausanne, Ormont Modules SA conçoit des packs.", "fr",
+        ("Créée en 2018 et installée à Lausanne, Ormont Modules SA conçoit des packs.", "fr",
          "Ormont Modules", ("industrial", "CH")),
-        ("Pellucell hired Durwin Process Systems, a Leeds-based maker of electrode coating "
+        ("Pellucell hired Durwin Process Systems, a Leeds-based supplier of electrode coating "
          "lines.", "en", "Durwin Process Systems", ("industrial", "GB")),
     ],
 )  # fmt: skip
@@ -345,8 +349,8 @@ def test_a_towns_name_alone_is_no_short_form():
 
 def test_a_description_governed_by_a_verb_is_not_its_subject():
     body = (
-        "Pellucell will buy powder from Nordvik Cathode JSC: a contract that Oravan Cells signed "
-        "with the Hanoi-based producer in May."
+        "Pellucell will buy powder from Nordvik Cathode JSC: Oravan Cells agreed terms with the "
+        "Hanoi-based firm in May."
     )
     found = companies(body, "en")
     assert found["Nordvik Cathode"][1] == "VN"
@@ -356,9 +360,9 @@ def test_a_description_governed_by_a_verb_is_not_its_subject():
 @pytest.mark.parametrize(
     ("body", "language", "word"),
     [
-        ("« Le Maroc possède le phosphate », a déclaré le ministre. Pellucell acquiesce.", "fr",
+        ("« Le Maroc a du soufre et des ports », dit le ministre. Pellucell acquiesce.", "fr",
          "Maroc"),
-        ("Industry sources say Pellucell has looked at a site near Oulu.", "en", "Industry"),
+        ("Industry sources say Pellucell is eyeing land in Oulu.", "en", "Industry"),
     ],
 )  # fmt: skip
 def test_a_country_or_a_common_word_is_no_candidate(body, language, word):
@@ -368,3 +372,9 @@ def test_a_country_or_a_common_word_is_no_candidate(body, language, word):
 def test_a_name_with_central_european_capitals_is_read_whole():
     body = "Pellucell bought the land from Łódź Inżynieria, a company based in Łódź."
     assert "Łódź Inżynieria" in companies(body, "en")
+
+
+def test_a_count_after_a_percentage_is_no_fraction():
+    body = "Moravia Auto sold 20% to three investors last year."
+    values = [m["value"] for m in mentions(body, "en", "quantity") if m["unit"] == "%"]
+    assert values == [20]

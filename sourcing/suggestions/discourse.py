@@ -260,7 +260,7 @@ class Discourse:
 
     def _fronted_subject(self, description, passage, names):
         """The company a description opening the sentence without a determiner is apposed to:
-        "Société lyonnaise spécialisée dans …, X fabriquera …", "Swedish refiner of …, X will
+        "Société niçoise active dans …, X produira …", "Swedish refiner of …, X will
         …" (the name right after the comma that closes it); None otherwise."""
         if description.definite or self.body[passage.start : description.start].strip(' \n"«“'):
             return None
@@ -368,8 +368,8 @@ class Discourse:
             return None  # "des banques régionales", "the banks": no one company
         if any(self._fits(mention, description) for mention in before):
             return None  # a known company the sentence has named fits it
-        # not the subject of the verb the description is the object of: "X signed with the
-        # Hanoi-based producer" is not X
+        # not the subject of the verb the description is the object of: "X agreed terms with
+        # the Gdansk-based firm" is not X
         before = [
             mention
             for mention in before

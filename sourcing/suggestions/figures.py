@@ -150,6 +150,11 @@ _STAKE_AFTER = re.compile(
     rf"{_S}+(?:(?:sa|son|leur|its|their){_S}+)?(?:participation|part|stake|holding)(?![\w])",
     re.I,
 )
+# A fraction a percentage is brought to: "from 20% to one third", "de 12 % à un quart".
+_PERCENT_TO = re.compile(
+    rf"[0-9]{_S}*(?:%|per{_S}?cent|pour{_S}?cent){_S}+(?:to|à){_S}+$",
+    re.I,
+)
 _CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"}
 
 # A part of a year before it: "in the second half of 2026", "au premier semestre 2027", "by the
@@ -374,6 +379,7 @@ def _figure(text, start, end, value, spelled, fraction, qualifiers):
             or _BY_BEFORE.search(text, max(0, start - 30), start)
             or _SHARE_BROUGHT_TO.search(text, max(0, start - 80), start)
             or (_TO_BEFORE.search(text, max(0, start - 4), start) and _STAKE_AFTER.match(text, end))
+            or _PERCENT_TO.search(text, max(0, start - 20), start)
         ):
             return None
         unit, value = "%", round(value * 100, 2)

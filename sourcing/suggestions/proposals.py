@@ -209,8 +209,8 @@ def _operator_kind(context, name):
 # A participle of seat opening the sentence whose subject the company is: "Installée à
 # Saint-Avold, à côté de …, X assemble …", "Based in Lund, X makes …".
 _FRONTED_SEAT = re.compile(
-    # after a participle of founding: "Fondée en 2020 et basée à X, …", "Founded in 2019 and
-    # based in Y, …"
+    # after a participle of founding: "Créée en 2015 et installée à X, …", "Founded in 2011
+    # and headquartered in Y, …"
     r"[ \u00a0\n]*(?:(?:Fondée?s?|Créée?s?|Founded|Created|Established|Set[ \u00a0]up)"
     r"[^,.;:]{0,40}?[ \u00a0](?:et|and)[ \u00a0]+)?"
     r"(?i:Installée?s?|Basée?s?|Implantée?s?|Établie?s?|Based|Headquartered|Located)"
