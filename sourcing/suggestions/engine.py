@@ -9,7 +9,7 @@ import re
 from ..models import NonEditorialSpan
 from ..text.search import fold_for_search
 from . import names, noneditorial, plants, proposals
-from .candidates import LEGAL_NAME, Candidate, find_candidates, short_form
+from .candidates import LEGAL_NAME, Candidate, find_candidates, names_a_place_here, short_form
 from .discourse import without_legal_form
 from .facts import CitedFacts
 from .figures import ClauseMap
@@ -245,6 +245,10 @@ def _repeated_candidates(reading, candidates, known):
     for match in names.NameIndex(entries).find(reading.words, reading.body):
         start = reading.words[match.first].start
         end = reading.words[match.last - 1].end
+        if any(known[start:end]):
+            continue
+        if match.last - match.first == 1 and names_a_place_here(reading.body, start, end):
+            continue  # "the X valley": the place a company's short form is named after
         if not any(known[start:end]):
             first = by_name[match.named.name]
             yield Candidate(start, end, reading.body[start:end], first.kind, first.country)

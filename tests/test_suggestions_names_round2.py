@@ -1,0 +1,199 @@
+"""
+Names of new companies, second round, on sentences written for the purpose in English and French:
+an acronym given in a parenthesis (quoted or not, after a legal form or not) or by a phrase of
+naming, read at its later uses; legal forms of many countries, after the name or before it ("PT");
+names with "&", initials, a figure, all-caps brands and endings of funds and groups; a heading
+"About X" that is no part of the name; question words that are no company; a short form written
+in a headline before the full name.
+"""
+
+import pytest
+
+from .test_suggestions_companies_breadth import aliases, companies, mentions
+from .test_suggestions_deals_wording import known  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def candidate_texts(body, language):
+    return [m["text"] for m in mentions(body, language, "candidate_company")]
+
+
+# -- An acronym introduced in a parenthesis or by a phrase of naming ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "company", "acronym"),
+    [
+        # quoted inside the parenthesis, after a legal form
+        ('Oder Graphite Works a.s. ("OGW") will supply Pellucell. OGW will build a line in Opava.',
+         "en", "Oder Graphite Works", "OGW"),
+        # after a legal form of the Balkans
+        ("Pellucell rachète 30 % de Morava Cathode Company d.o.o. (MCC). MCC construira une usine "
+         "à Niš.", "fr", "Morava Cathode Company", "MCC"),
+        # after a lowercase legal form of Quebec
+        ("Batteries Gaspésie Nord inc. (BGN), une société de Rimouski, livrera Pellucell. "
+         "Moravia Auto prendra une part de BGN.", "fr", "Batteries Gaspésie Nord", "BGN"),
+        # after a name with a legal form written before it
+        ("The buyer, PT Lombok Nikel Utama (LNU), a mining group, will pay in cash. LNU also "
+         "owns a port.", "en", "Lombok Nikel Utama", "LNU"),
+        # in French quotation marks
+        ("Pellucell et Loire Électrolytes Avancés SAS (« LEA ») créent une coentreprise. LEA en "
+         "détiendra 40 %.", "fr", "Loire Électrolytes Avancés", "LEA"),
+        # a phrase of naming with an adverb inside it
+        ("Kemi Lithium Refining Oy is building a refinery. The company, known locally as KLR, "
+         "hired 80 people. Pellucell holds 10% of KLR.", "en", "Kemi Lithium Refining", "KLR"),
+        # the acronym first, then the phrase that names it
+        ("Pellucell bought 12% of Chao Phraya Films, a separator maker in Bangkok. CPF, as the "
+         "company is called on the stock market, rose 4%.", "en", "Chao Phraya Films", "CPF"),
+    ],
+)  # fmt: skip
+def test_an_acronym_names_the_company_it_abbreviates(body, language, company, acronym):
+    later = [text for text in candidate_texts(body, language) if text == acronym]
+    assert len(later) == body.count(acronym)
+    assert company in companies(body, language)
+    assert acronym not in companies(body, language)
+    assert (company, acronym) in aliases(body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # a parenthesis that abbreviates nothing of the name before it
+        ("Pellucell signed with Varna Cells (EU) a contract.", "en"),
+        # a technology, not a company
+        ("Pellucell uses lithium iron phosphate (LFP) cells.", "en"),
+    ],
+)  # fmt: skip
+def test_a_parenthesis_that_abbreviates_no_company_names_none(body, language):
+    assert not {name for name in companies(body, language) if name.isupper()}
+
+
+# -- Legal forms of many countries, after the name or before it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "written"),
+    [
+        ("Pellucell took 20% of Drina Carbon d.o.o. in May.", "en", "Drina Carbon",
+         "Drina Carbon d.o.o."),
+        ("Pellucell a pris 20 % de Ege Batarya A.Ş. en mai.", "fr", "Ege Batarya",
+         "Ege Batarya A.Ş."),
+        ("Pellucell will buy cells from Batteries Outaouais inc. from 2028.", "en",
+         "Batteries Outaouais", "Batteries Outaouais inc."),
+        ("Pellucell sold 5% to Ribera Inversiones SCR, a venture fund.", "en",
+         "Ribera Inversiones", "Ribera Inversiones SCR"),
+        ("Pellucell a signé avec PT Sulawesi Mineral Prima un contrat de nickel.", "fr",
+         "Sulawesi Mineral Prima", "PT Sulawesi Mineral Prima"),
+        ("Pellucell took 12% of Vistula Anode Sp. z o.o. last year.", "en", "Vistula Anode",
+         "Vistula Anode Sp. z o.o."),
+    ],
+)  # fmt: skip
+def test_a_legal_form_is_an_alias_of_the_name_without_it(body, language, name, written):
+    assert name in companies(body, language)
+    assert (name, written) in aliases(body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell a pris 20 % de Ege Batarya A.Ş. en mai.", "fr", "Ege Batarya", "TR"),
+        ("Pellucell a signé avec PT Sulawesi Mineral Prima un contrat.", "fr",
+         "Sulawesi Mineral Prima", "ID"),
+        ("Pellucell sold 5% to Ribera Inversiones SCR last week.", "en", "Ribera Inversiones",
+         "ES"),
+    ],
+)  # fmt: skip
+def test_a_legal_form_of_one_country_states_the_country(body, language, name, country):
+    assert companies(body, language)[name][1] == country
+
+
+# -- Names with "&", initials, a figure, all-caps brands, endings of funds and groups -----------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("Pellucell bought 10% of Hanbit S&T Co., Ltd. in June.", "en", "Hanbit S&T"),
+        ("Les Établissements Morel & Fils, transporteur installé à Arras, perdront un client.",
+         "fr", "Établissements Morel & Fils"),
+        ("In May, J.K. Lindqvist Holdings, a Malmö family office, took 7% of Pellucell.", "en",
+         "J.K. Lindqvist Holdings"),
+        ("Pellucell sold 9% to Marina 21 Partners, the Lisbon growth fund.", "en",
+         "Marina 21 Partners"),
+        ("Pellucell a vendu 9 % à Tarn 7 Capital, un fonds toulousain.", "fr", "Tarn 7 Capital"),
+        ("La holding familiale Jovanović Invest conservera 40 % de Pellucell.", "fr",
+         "Jovanović Invest"),
+        ("Pellucell will source graphite from Kootenay Graphite Group under a new contract.",
+         "en", "Kootenay Graphite Group"),
+        ("Les 30 % restants appartiennent à Loire Initiative Capital, un fonds basé à Tours.",
+         "fr", "Loire Initiative Capital"),
+        ("Pellucell holds 20% of Sumbawa Nikel Industri, which refines nickel.", "en",
+         "Sumbawa Nikel Industri"),
+    ],
+)  # fmt: skip
+def test_a_name_is_read_whole(body, language, name):
+    assert name in companies(body, language)
+    assert any(text.startswith(name) for text in candidate_texts(body, language))
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "full", "short"),
+    [
+        ("VOLTARA Enerji A.Ş. opened a cell plant. VOLTARA will hire 300 people.", "en",
+         "VOLTARA Enerji", "VOLTARA"),
+        ("Kestrel Resources Limited sold its stake. Kestrel will now focus on refining.", "en",
+         "Kestrel Resources", "Kestrel"),
+        ("Installée à Namur, NOVELIS Technologies SRL développe des cellules. NOVELIS emploie "
+         "40 personnes.", "fr", "NOVELIS Technologies", "NOVELIS"),
+    ],
+)  # fmt: skip
+def test_a_short_form_of_a_new_name_is_read(body, language, full, short):
+    assert full in companies(body, language)
+    assert short in candidate_texts(body, language)
+    assert short not in companies(body, language)
+
+
+# -- What is no part of a name, and what is no company -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("Pellucell raises funds.\n\nAbout Norda Capital Partners\nNorda Capital Partners is a "
+         "fund based in Oslo.", "en", "Norda Capital Partners"),
+        ("Pellucell lève des fonds.\n\nÀ propos de Brume Capital\nBrume Capital est un fonds "
+         "basé à Nantes.", "fr", "Brume Capital"),
+    ],
+)  # fmt: skip
+def test_the_heading_about_is_no_part_of_the_name(body, language, name):
+    found = companies(body, language)
+    assert name in found
+    assert not [other for other in found if other.startswith(("About", "À propos"))]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "word"),
+    [
+        ("Who owns Pellucell?\nFjord Kapital holds 30%.", "en", "Who"),
+        ("Which Acme?\nPellucell signed.", "en", "Which"),
+        ("Qui détient Pellucell ?\nFjord Kapital en a 30 %.", "fr", "Qui"),
+        ("Pourquoi Pellucell ?\nLe site était libre.", "fr", "Pourquoi"),
+    ],
+)  # fmt: skip
+def test_a_question_word_is_no_company(body, language, word):
+    assert word not in candidate_texts(body, language)
+    assert word not in companies(body, language)
+
+
+def test_a_short_form_in_a_headline_names_the_full_named_company_once():
+    body = (
+        '"We will not build a third line yet": Ravno-Cell\'s chief on money and patience\n\n'
+        "Adriatic Industry Monthly | Interview | 3 March 2026\n\n"
+        "Ravno-Cell Technologies, the Split-based maker of sodium-ion cells, poured concrete "
+        "in May. Ravno-Cell will hire 200 people."
+    )
+    found = companies(body, "en")
+    assert "Ravno-Cell Technologies" in found
+    assert "Ravno-Cell" not in found
+    assert "Ravno-Cell Technologies" in candidate_texts(body, "en")
