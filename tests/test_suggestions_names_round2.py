@@ -186,6 +186,19 @@ def test_a_question_word_is_no_company(body, language, word):
     assert word not in companies(body, language)
 
 
+@pytest.mark.parametrize(
+    ("body", "language", "short"),
+    [
+        ("Pellucell investit dans Vosges Modules Énergie. Nous avons choisi les Vosges pour le "
+         "rail.", "fr", "Vosges"),
+        ("Pellucell bought 9% of Halvik Battery Metals, the smelter on the Halvik island.", "en",
+         "Halvik"),
+    ],
+)  # fmt: skip
+def test_a_place_a_company_is_named_after_is_no_short_form(body, language, short):
+    assert short not in candidate_texts(body, language)
+
+
 def test_a_short_form_in_a_headline_names_the_full_named_company_once():
     body = (
         '"We will not build a third line yet": Ravno-Cell\'s chief on money and patience\n\n'
@@ -197,3 +210,56 @@ def test_a_short_form_in_a_headline_names_the_full_named_company_once():
     assert "Ravno-Cell Technologies" in found
     assert "Ravno-Cell" not in found
     assert "Ravno-Cell Technologies" in candidate_texts(body, "en")
+
+
+# -- A name ending as a firm's before a person's title; an acronym by its initials alone ---------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("La holding familiale Brankov Invest, fondatrice de Pellucell, garde 20 %.", "fr",
+         "Brankov Invest"),
+        ("Osterby Capital, co-founder of Pellucell, keeps 12%.", "en", "Osterby Capital"),
+    ],
+)  # fmt: skip
+def test_a_firms_name_before_a_title_is_no_person(body, language, name):
+    assert name in companies(body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "company", "acronym"),
+    [
+        ("Le président de Laurentides Cellules Avancées inc. a parlé lundi. Pellucell prend "
+         "10 % de LCA.", "fr", "Laurentides Cellules Avancées", "LCA"),
+        ("Pellucell bought 15% of Tamar Graphite Works in May. TGW will double its output.", "en",
+         "Tamar Graphite Works", "TGW"),
+    ],
+)  # fmt: skip
+def test_an_acronym_never_introduced_writes_the_one_name_of_its_initials(
+    body, language, company, acronym
+):
+    assert acronym not in companies(body, language)
+    assert (company, acronym) in aliases(body, language)
+
+
+def test_an_acronym_two_names_fit_writes_neither():
+    body = (
+        "Pellucell bought 15% of Tamar Graphite Works, which makes anodes, and later took 10% "
+        "of Tolmen Glass Wares, which makes separators. TGW will double its output."
+    )
+    assert not [alias for alias in aliases(body, "en") if alias[1] == "TGW"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "brand", "registered"),
+    [
+        ("ORVENTA has started making cells in Bursa. The maker, registered as Orventa Enerji "
+         "A.Ş., employs 900 people.", "en", "ORVENTA", "Orventa Enerji A.Ş."),
+        ("Lumeris a lancé sa ligne à Douai. La société, immatriculée sous le nom de Lumeris "
+         "Énergie SAS, emploie 90 personnes.", "fr", "Lumeris", "Lumeris Énergie SAS"),
+    ],
+)  # fmt: skip
+def test_a_registered_name_is_an_alias_of_the_brand(body, language, brand, registered):
+    assert brand in companies(body, language)
+    assert (brand, registered) in aliases(body, language)

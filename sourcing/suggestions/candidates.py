@@ -170,7 +170,7 @@ ORGANISATION_ENDINGS = {
     # "Energy", "Power", "Technologies", "Systems", "Solutions" end the names of utilities, cell
     # makers, pack assemblers and software houses alike: they make a name an organisation's but
     # say nothing of its activity
-    "energy": "other", "energies": "other", "power": "other",
+    "energy": "other", "energie": "other", "energies": "other", "power": "other",
     "technologies": "other", "systems": "other", "solutions": "other",
     "materials": "industrial", "chemical": "industrial",
     "chemicals": "industrial", "mining": "industrial", "holding": "other", "holdings": "other",
@@ -534,9 +534,11 @@ _PUBLIC_BODY_AFTER = re.compile(
 
 def _is_person_or_body(text, start, end):
     """Whether the name at [start, end) is a public body's, a publication's or a person's."""
+    # A name ending as a firm's ("X Invest, fondatrice de Y") is no person whatever title follows.
+    firm = fold_for_search(text[start:end].split()[-1]) in ORGANISATION_ENDINGS
     return bool(
         _NOT_A_COMPANY_BEFORE.search(text, max(0, start - 45), start)
-        or _PERSON_TITLE_AFTER.match(text[end : end + 40])
+        or (not firm and _PERSON_TITLE_AFTER.match(text[end : end + 40]))
         or _PUBLIC_BODY_AFTER.match(text, end)
     )
 
@@ -605,11 +607,16 @@ _GEOGRAPHIC_BEFORE = re.compile(
 )
 
 
+# A plural article: "les Vosges", "the Ardennes" are places; a company's short form takes none.
+_PLURAL_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?i:les|des|aux|the)[ \u00a0]+$")
+
+
 def names_a_place_here(text, start, end):
-    """Whether a geographic noun beside [start, end) makes the word there a place's name."""
+    """Whether a geographic noun or a plural article beside [start, end) makes a place's name."""
     return bool(
         _GEOGRAPHIC_AFTER.match(text, end)
         or _GEOGRAPHIC_BEFORE.search(text, max(0, start - 30), start)
+        or _PLURAL_ARTICLE_BEFORE.search(text, max(0, start - 5), start)
     )
 
 

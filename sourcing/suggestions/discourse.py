@@ -769,7 +769,66 @@ def _canonical_names(reading):
         full = [other for other in canonical if other in before and is_abbreviation(name, other)]
         if full:
             canonical[name] = canonical[max(full, key=before.rfind)]
+    _acronyms_by_initials(canonical)
+    _brands_of_registered_names(body, canonical)
     return canonical
+
+
+def _initials_of(name):
+    """The initials of a name's capitalised words: "Acme Matériaux Avancés" is "AMA"."""
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+
+
+def _acronyms_by_initials(canonical):
+    """
+    An acronym the text never introduces ("SMA", after "Saguenay Matériaux Avancés inc." was
+    named) writes the one company whose name's initials it is; none when two or none fit.
+    """
+    by_initials = {}
+    for name in set(canonical.values()):
+        if " " in name:
+            by_initials.setdefault(fold_for_search(_initials_of(name)), set()).add(name)
+    for name, written in list(canonical.items()):
+        if written != name or not _ACRONYM.fullmatch(name):
+            continue
+        fitting = by_initials.get(fold_for_search(name), set())
+        if len(fitting) == 1:
+            canonical[name] = next(iter(fitting))
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+# A company's registered name given after its brand: "X, registered as X Enerji A.Ş.",
+# "X, immatriculée sous le nom de X Énergie SAS", "whose legal name is …".
+_REGISTERED_AS = re.compile(
+    r"(?<![\w])(?i:registered|incorporated|immatriculée?|enregistrée?)[ \u00a0]+(?i:as|sous"
+    r"[ \u00a0]+le[ \u00a0]+nom[ \u00a0]+de|sous[ \u00a0]+la[ \u00a0]+raison[ \u00a0]+sociale"
+    r"[ \u00a0]+de)[ \u00a0]+|(?i:legal[ \u00a0]+name[ \u00a0]+is|raison[ \u00a0]+sociale"
+    r"[ \u00a0]+est)[ \u00a0]+"
+)
+
+
+def _brands_of_registered_names(body, canonical):
+    """
+    A registered name given for a company the text calls by a shorter brand ("TERRA, registered
+    as Terra Enerji A.Ş.") is an alias of the brand: the company is named as the text names it.
+    """
+    for match in _REGISTERED_AS.finditer(body):
+        registered = next((name for name in canonical if body.startswith(name, match.end())), None)
+        if registered is None:
+            continue
+        full = canonical[registered]
+        folded = fold_for_search(full)
+        brands = [
+            name
+            for name in canonical
+            if canonical[name] == full and folded.startswith(fold_for_search(name) + " ")
+        ]
+        if not brands:
+            continue
+        brand = min(brands, key=lambda name: body.find(name))
+        for name, written in canonical.items():
+            if written == full:
+                canonical[name] = brand
 
 
 _DATELINE = re.compile(r"^(?:[\w'’ -]+ [–—-] )?(?P<city>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?),")

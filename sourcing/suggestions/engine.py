@@ -225,6 +225,12 @@ _OWN_RELEASE = re.compile(
 )
 
 
+def _initials_of(name):
+    """ "AMA" for "Acme Matériaux Avancés"; "" for a name of fewer than three capitalised words."""
+    initials = "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+    return initials if len(initials) >= 3 and initials.isupper() else ""
+
+
 def _repeated_candidates(reading, candidates, known):
     """Later mentions of a candidate name ("la start-up Tiamat" ... "l'usine de Tiamat"), with
     or without its legal form ("Batteries de Provence SAS" ... "Batteries de Provence")."""
@@ -239,6 +245,13 @@ def _repeated_candidates(reading, candidates, known):
         for c in candidates
         if (short := short_form(without_legal_form(c.name)))
     ]
+    # The initials of a name of three capitalised words or more, written as an acronym ("AMA"
+    # for "Acme Matériaux Avancés"): the discourse tells which company it writes, if only one.
+    entries += [
+        (initials, names.Named("candidate", 0, None, c.name, False, True))
+        for c in candidates
+        if len(initials := _initials_of(without_legal_form(c.name))) >= 3
+    ]
     if not entries:
         return
     by_name = {c.name: c for c in candidates}
@@ -249,6 +262,11 @@ def _repeated_candidates(reading, candidates, known):
             continue
         if match.last - match.first == 1 and names_a_place_here(reading.body, start, end):
             continue  # "the X valley": the place a company's short form is named after
+        written = reading.body[start:end]
+        if written.isupper() and written == _initials_of(without_legal_form(match.named.name)):
+            # an acronym written in capitals only; "canonical" says which name, if any, it is
+            yield Candidate(start, end, written)
+            continue
         if not any(known[start:end]):
             first = by_name[match.named.name]
             yield Candidate(start, end, reading.body[start:end], first.kind, first.country)
