@@ -130,6 +130,13 @@ def test_a_legal_form_of_one_country_states_the_country(body, language, name, co
          "fr", "Loire Initiative Capital"),
         ("Pellucell holds 20% of Sumbawa Nikel Industri, which refines nickel.", "en",
          "Sumbawa Nikel Industri"),
+        # the holdings of families and founders
+        ("Le reste appartient à Moreau Participations, la holding de la famille.", "fr",
+         "Moreau Participations"),
+        ("La holding des fondateurs, Ricard Investissements, gardera 30 %.", "fr",
+         "Ricard Investissements"),
+        ("Reinholt Beteiligungen, which owns 25% of Pellucell, kept its seat.", "en",
+         "Reinholt Beteiligungen"),
     ],
 )  # fmt: skip
 def test_a_name_is_read_whole(body, language, name):

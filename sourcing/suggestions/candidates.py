@@ -180,6 +180,10 @@ ORGANISATION_ENDINGS = {
     "investimentos": "investor", "investimenti": "investor", "kapital": "investor",
     "resources": "industrial", "industri": "industrial", "industrier": "industrial",
     "group": "other", "enerji": "other", "energia": "other", "energi": "other",
+    # the holdings of families and founders, which say nothing of what they do: "X
+    # Participations", "X Investissements", "X Beteiligungen", "X Participações"
+    "participations": "other", "investissements": "other", "beteiligungen": "other",
+    "participacoes": "other", "participaciones": "other", "partecipazioni": "other",
 }  # fmt: skip
 # First words that make a capitalised name a firm's: "Établissements X & Fils", "Compagnie X".
 ORGANISATION_BEGINNINGS = frozenset(
@@ -416,8 +420,9 @@ _INSTITUTION_WORDS = frozenset(
 # Last words that make a name a firm's whatever words of institutions it holds: "X Initiative
 # Capital" is a fund, "X Alliance Partners" a firm.
 _FIRM_ENDINGS = frozenset(
-    {"capital", "partners", "ventures", "investments", "invest", "holdings", "holding", "kapital"}
-)
+    {"capital", "partners", "ventures", "investments", "invest", "holdings", "holding", "kapital",
+     "participations", "investissements", "beteiligungen"}
+)  # fmt: skip
 
 
 def _names_a_body(name):
