@@ -270,3 +270,17 @@ def test_an_acronym_two_names_fit_writes_neither():
 def test_a_registered_name_is_an_alias_of_the_brand(body, language, brand, registered):
     assert brand in companies(body, language)
     assert (brand, registered) in aliases(body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "word"),
+    [
+        ("Rabat, le 3 mai 2026 (Maghreb Industrie Batteries) – Pellucell signe.", "fr",
+         "Batteries"),
+        ("Ardvale Partners and Pellucell signed; Partners Group was not involved.", "en",
+         "Partners"),
+    ],
+)  # fmt: skip
+def test_a_lone_ending_is_no_company(body, language, word):
+    assert word not in candidate_texts(body, language)
+    assert word not in companies(body, language)

@@ -684,6 +684,8 @@ def find_candidates(text, overlaps_known, is_known):
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
+        if " " not in name and fold_for_search(name) in ORGANISATION_ENDINGS:
+            return  # "(Afrique Industrie Batteries)": a lone ending left of a title is no name
         if _in_byline(text, start, end):
             return  # "By Ana Lima and Tom Reed": the authors
         if _PERSON_TITLE_BEFORE.search(text, max(0, start - 40), start) or not _names_a_body(name):
