@@ -206,6 +206,11 @@ def test_a_place_a_company_is_named_after_is_no_short_form(body, language, short
     assert short not in candidate_texts(body, language)
 
 
+def test_a_short_form_after_the_is_still_the_company():
+    body = "Pellucell bought 9% of Corvane Batteries in May. The Corvane plant will open in 2027."
+    assert "Corvane" in candidate_texts(body, "en")
+
+
 def test_a_short_form_in_a_headline_names_the_full_named_company_once():
     body = (
         '"We will not build a third line yet": Ravno-Cell\'s chief on money and patience\n\n'

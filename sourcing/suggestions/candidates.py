@@ -612,8 +612,9 @@ _GEOGRAPHIC_BEFORE = re.compile(
 )
 
 
-# A plural article: "les Vosges", "the Ardennes" are places; a company's short form takes none.
-_PLURAL_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?i:les|des|aux|the)[ \u00a0]+$")
+# A French plural article: "les Vosges" is a place; a company's short form takes none ("the" is
+# no plural: "the X plant" names the company X).
+_PLURAL_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?i:les|des|aux)[ \u00a0]+$")
 
 
 def names_a_place_here(text, start, end):
