@@ -160,6 +160,13 @@ def production_text(size):
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def bylines_text(size):
+    """A byline's names, initials, legal forms before names and quoted acronyms with no line end:
+    each name could look for its line's ends and rescan the byline to them."""
+    unit = 'By J.K. Acme and Bandet PT Norda Works a.s. ("NW") registered as Norda 21 Partners '
+    return (unit * (size // len(unit) + 1))[:size]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=int, default=20_000, help="known names (default 20000)")
@@ -207,6 +214,7 @@ def run(count):
         ("of capitalised letters", capitals_text, (12_500, 25_000), "en"),
         ("of production started at places", production_text, (12_500, 25_000), "en"),
         ("of holdings in clauses with no full stop", clauses_text, (12_500, 25_000), "en"),
+        ("of bylines, initials and legal forms", bylines_text, (12_500, 25_000), "en"),
     ):
         for size in sizes:
             article = SimpleNamespace(pk=None, body=text_of_size(size), language=language)

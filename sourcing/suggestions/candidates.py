@@ -13,14 +13,27 @@ from . import places, triggers
 
 # Capitals of central European and Turkish names too ("Śląsk", "Łódź", "Škoda", "Őrs").
 _UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘĎŤŇŐŰĞİŞ"
-# A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal"), or an acronym with dots.
-_WORD = rf"(?:[{_UPPER}][\w]*(?:[-'’][{_UPPER}\w][\w]*)*)"
+# A capitalised word ("InnoEnergy", "IDEC", "Barber-Hauler", "L'Oréal", "P&T"), or an acronym with
+# dots; initials may open it ("J.K. Lindqvist"), though not a country's ("U.S.", "U.K.").
+_WORD = (
+    rf"(?:(?:(?!U\.[SK]\.|E\.U\.)(?:[{_UPPER}]\.){{2,3}}[ \u00a0])?"
+    rf"[{_UPPER}][\w]*(?:(?:[-'’][{_UPPER}\w]|&[{_UPPER}])[\w]*)*)"
+)
 # Lowercase links inside a name, Portuguese, Spanish, Italian and Nordic ones too ("Minas do
 # Norte", "Baterías del Sur", "Celle di Torino", the town of "Mo i Rana").
 _PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le|do|da|dos|das|del|della|di|i)"
 # An elided link too: "Forges de l'Allier", "Électrocellules d'Aquitaine".
 _ELIDED = r"(?:de[ \u00a0]l|d)['’]"
-NAME = rf"{_WORD}(?:[ \u00a0](?:(?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?|{_ELIDED}){_WORD}){{0,5}}"
+# A figure inside a name, before a word that ends the names of funds and groups: "Marina 21
+# Partners", "Tarn 7 Capital".
+_FIGURE = (
+    r"[0-9]{1,4}[ \u00a0](?=(?:Partners|Capital|Ventures|Investments?|Invest|Holdings?|Group|"
+    r"Fund|Energy|Technologies)(?![\w]))"
+)
+NAME = (
+    rf"{_WORD}(?:[ \u00a0](?:(?:&[ \u00a0])?(?:{_PARTICLE}[ \u00a0])?|{_FIGURE}|{_ELIDED})"
+    rf"{_WORD}){{0,5}}"
+)
 _NAME_RE = re.compile(rf"(?<![\w-]){NAME}")
 
 LEGAL_FORMS = (
@@ -30,8 +43,16 @@ LEGAL_FORMS = (
     # central European, Nordic and Iberian forms: "Kft.", "s.r.o.", "AS", "S.L.", "S.r.l."
     r"Kft\.|Kft|Zrt\.|s\.r\.o\.|a\.s\.|AS|ApS|S\.L\.U\.|S\.L\.|S\.r\.l\.|Srl|SRL|"
     # Asian and American forms: "Pvt. Ltd." (India), "JSC" (Vietnam), "Co." alone, "K.K."
-    r"Pvt\.?[ \u00a0]Ltd\.?|JSC|K\.K\.|Co\.|Pty[ \u00a0]Ltd\.?"
+    r"Pvt\.?[ \u00a0]Ltd\.?|JSC|K\.K\.|Co\.|Pty[ \u00a0]Ltd\.?|"
+    # Balkan, Turkish, Polish, Singaporean, Malaysian, Indonesian and Latin American forms, a
+    # Spanish venture fund's, and the lowercase forms of Quebec: "d.o.o.", "A.Ş.", "Sp. z o.o."
+    r"d\.o\.o\.|d\.d\.|A\.Ş\.|AŞ|A\.S\.|Sp\.[ \u00a0]z[ \u00a0]o\.o\.|Pte\.?[ \u00a0]Ltd\.?|"
+    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.?|Tbk\.?|Ltda\.?|SCR|S\.A\.U\.|inc\.|ltée|Ltée|SAPI"
 )
+# Legal forms written before the name: Indonesia's "PT", Russia's "OOO".
+PREFIX_FORMS = r"PT|P\.T\.|OOO"
+_LEGAL_BEFORE = re.compile(rf"(?<![\w-])(?P<form>{PREFIX_FORMS})[ \u00a0]+(?P<name>{NAME})")
+PREFIX_FORM = re.compile(rf"(?P<form>{PREFIX_FORMS})[ \u00a0]+(?=[{_UPPER}])")
 _LEGAL = re.compile(rf"(?<![\w-])(?P<name>{NAME}),?[ \u00a0](?P<form>{LEGAL_FORMS})(?![\w])")
 LEGAL_NAME = _LEGAL  # a name and its legal form, split
 LEGAL_FORM_WORDS = frozenset(
@@ -39,7 +60,8 @@ LEGAL_FORM_WORDS = frozenset(
     fold_for_search(form.replace("\\", "").replace("?", "")).rstrip(".")
     for form in LEGAL_FORMS.split("|")
     if "," not in form and "[" not in form and not form.startswith("Holding")
-) | {"pvt", "pty", "co"}  # the words of "Pvt. Ltd.", "Pty Ltd", "Co., Ltd."; "X Holding" is a name
+) | {"pvt", "pty", "co", "pte", "sdn", "sp", "z", "o.o"}
+# the words of "Pvt. Ltd.", "Pty Ltd", "Co., Ltd.", "Sp. z o.o."; "X Holding" is a name
 
 NATIONALITIES = {
     "french": "FR", "francais": "FR", "francaise": "FR", "german": "DE", "allemand": "DE",
@@ -148,11 +170,25 @@ ORGANISATION_ENDINGS = {
     # "Energy", "Power", "Technologies", "Systems", "Solutions" end the names of utilities, cell
     # makers, pack assemblers and software houses alike: they make a name an organisation's but
     # say nothing of its activity
-    "energy": "other", "energies": "other", "power": "other",
+    "energy": "other", "energie": "other", "energies": "other", "power": "other",
     "technologies": "other", "systems": "other", "solutions": "other",
     "materials": "industrial", "chemical": "industrial",
     "chemicals": "industrial", "mining": "industrial", "holding": "other", "holdings": "other",
+    # other languages' and other trades' endings: "X Invest", "X Inversiones", "X Kapital",
+    # "X Resources", "X Industri", "X Group", "X Enerji"
+    "invest": "investor", "inversiones": "investor", "inversions": "investor",
+    "investimentos": "investor", "investimenti": "investor", "kapital": "investor",
+    "resources": "industrial", "industri": "industrial", "industrier": "industrial",
+    "group": "other", "enerji": "other", "energia": "other", "energi": "other",
+    # the holdings of families and founders, which say nothing of what they do: "X
+    # Participations", "X Investissements", "X Beteiligungen", "X Participações"
+    "participations": "other", "investissements": "other", "beteiligungen": "other",
+    "participacoes": "other", "participaciones": "other", "partecipazioni": "other",
 }  # fmt: skip
+# First words that make a capitalised name a firm's: "Établissements X & Fils", "Compagnie X".
+ORGANISATION_BEGINNINGS = frozenset(
+    {"etablissements", "ets", "compagnie", "laboratoires", "industrias", "manufacture"}
+)
 _FRENCH_NATIONAL = re.compile(
     rf"(?<![\w])(?i:le|la|l['’]|du|au|à[ \u00a0]la)[ \u00a0]*(?P<nat1>{_NATIONALITY})[ \u00a0]+"
     rf"(?P<name>{NAME})"
@@ -186,6 +222,8 @@ Communiqué Published Publié Par By Voir Lire Sur Abonnez-vous Partager
 Italy Spain Poland Sweden Norway Hungary Korea Britain UK USA US Asia America Africa
 Italie Espagne Pologne Suède Norvège Hongrie Corée Allemagne Chine Japon Amérique Afrique
 II III IV VI VII VIII IX XI XII
+About Who What Which Why How Where When Whose Qui Que Quoi Quel Quelle Quels Quelles Pourquoi
+Comment Quand Où Combien
 """
 NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())  # noqa: SIM905
 
@@ -236,7 +274,11 @@ _SAID_AFTER = re.compile(
     rf"(?:[ \u00a0]+[\w-]+){{0,3}}?[ \u00a0]+(?i:{triggers.REPORTING})(?![\w])"
 )
 SAID_AFTER = _SAID_AFTER  # also the speaker's description in discourse
-_ACRONYM_AFTER = re.compile(r"[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+# An acronym in a parenthesis, quoted or not: "(ABC)", '("ABC")', "(« ABC »)".
+_OPENING_QUOTE = r"(?:[\"“«‘'][ \u00a0]*)?"
+_CLOSING_QUOTE = r"(?:[ \u00a0]*[\"”»’'])?"
+ACRONYM_IN_PARENTHESIS = rf"\({_OPENING_QUOTE}(?P<acronym>[A-Z][A-Z0-9&]{{1,7}}){_CLOSING_QUOTE}\)"
+_ACRONYM_AFTER = re.compile(rf"[ \u00a0]*{ACRONYM_IN_PARENTHESIS}")
 
 
 @dataclass(frozen=True)
@@ -319,15 +361,23 @@ _COUNTERPART = re.compile(
     rf"[ \u00a0]*(?:(?:the|le|la|l['’])[ \u00a0]*)?(?P<name>{_MULTI_WORD_NAME})"
 )
 # A name with its acronym after it, the acronym made of its initials: "Acme Lithium Works (ALW)".
+# A legal form may stand between them, or before the name: "Acme Lithium Works a.s. (ALW)", "PT
+# Acme Nikel (AN)".
 _NAME_WITH_ACRONYM = re.compile(
-    rf"(?<![\w-])(?P<name>{_MULTI_WORD_NAME})[ \u00a0]*\((?P<acronym>[A-Z][A-Z0-9&]{{1,7}})\)"
+    rf"(?<![\w-])(?:(?:{PREFIX_FORMS})[ \u00a0]+)?(?P<name>{_MULTI_WORD_NAME})"
+    rf"(?:,?[ \u00a0](?:{LEGAL_FORMS}))?[ \u00a0]*{ACRONYM_IN_PARENTHESIS}"
 )
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _in_headline(text, start, end):
     """Whether [start, end) sits in Title Case Text, where every word is capitalised."""
-    for window in (text[max(0, start - 60) : start], text[end : end + 60]):
+    # A headline is a line: the byline or the dateline on the next line is not the name's.
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    line_end = text.find("\n", end, end + 60)
+    before = text[max(0, start - 60, line_start) : start]
+    after = text[end : end + 60 if line_end < 0 else line_end]
+    for window in (before, after):
         words = [word.group() for word in _LONG_WORD.finditer(window)]
         capitalised = sum(word[0].isupper() for word in words)
         if len(words) >= 3 and capitalised >= 0.75 * len(words):
@@ -367,11 +417,20 @@ _INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Last words that make a name a firm's whatever words of institutions it holds: "X Initiative
+# Capital" is a fund, "X Alliance Partners" a firm.
+_FIRM_ENDINGS = frozenset(
+    {"capital", "partners", "ventures", "investments", "invest", "holdings", "holding", "kapital",
+     "participations", "investissements", "beteiligungen"}
+)  # fmt: skip
+
+
 def _names_a_body(name):
     """False for a name with a word of institutions ("Swedish Energy Agency", "IPCEI"'s words)."""
-    return not any(
-        fold_for_search(word) in _INSTITUTION_WORDS for word in name.replace("-", " ").split()
-    )
+    words = [fold_for_search(word) for word in name.replace("-", " ").split()]
+    if len(words) > 2 and words[-1] in _FIRM_ENDINGS:
+        return True
+    return not any(word in _INSTITUTION_WORDS for word in words)
 
 
 def _names_a_company(name):
@@ -480,9 +539,11 @@ _PUBLIC_BODY_AFTER = re.compile(
 
 def _is_person_or_body(text, start, end):
     """Whether the name at [start, end) is a public body's, a publication's or a person's."""
+    # A name ending as a firm's ("X Invest, fondatrice de Y") is no person whatever title follows.
+    firm = fold_for_search(text[start:end].split()[-1]) in ORGANISATION_ENDINGS
     return bool(
         _NOT_A_COMPANY_BEFORE.search(text, max(0, start - 45), start)
-        or _PERSON_TITLE_AFTER.match(text[end : end + 40])
+        or (not firm and _PERSON_TITLE_AFTER.match(text[end : end + 40]))
         or _PUBLIC_BODY_AFTER.match(text, end)
     )
 
@@ -525,7 +586,7 @@ def short_form(name):
     if (
         len(first) < 4
         or not first[0].isupper()
-        or first.isupper()
+        or (first.isupper() and len(first) < 5)  # "ACME Cells" is "ACME"; "EDF Renewables" not
         or folded in NOT_NAMES
         or folded in NATIONALITIES
         or folded in _GENERIC_FIRST_WORDS
@@ -535,6 +596,34 @@ def short_form(name):
     ):
         return None
     return first
+
+
+# A geographic noun beside a word makes it a place's name: "Indonesia's X island", "the X
+# valley", "la vallée de la X", "l'île de X".
+_GEOGRAPHIC_NOUNS = (
+    r"island|islands|river|valley|region|province|lake|bay|coast|basin|peninsula|mountains|"
+    r"range|île|îles|vallée|rivière|fleuve|région|lac|baie|côte|bassin|péninsule|massif|"
+    r"département|plaine|plateau"
+)
+_GEOGRAPHIC_AFTER = re.compile(rf"[ \u00a0]+(?i:{_GEOGRAPHIC_NOUNS})(?![\w])")
+_GEOGRAPHIC_BEFORE = re.compile(
+    rf"(?<![\w])(?i:{_GEOGRAPHIC_NOUNS})[ \u00a0]+(?:(?i:of|de|du|des|d['’])[ \u00a0]*)?"
+    rf"(?:(?i:the|la|le|l['’])[ \u00a0]*)?$"
+)
+
+
+# A French plural article: "les Vosges" is a place; a company's short form takes none ("the" is
+# no plural: "the X plant" names the company X).
+_PLURAL_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?i:les|des|aux)[ \u00a0]+$")
+
+
+def names_a_place_here(text, start, end):
+    """Whether a geographic noun or a plural article beside [start, end) makes a place's name."""
+    return bool(
+        _GEOGRAPHIC_AFTER.match(text, end)
+        or _GEOGRAPHIC_BEFORE.search(text, max(0, start - 30), start)
+        or _PLURAL_ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    )
 
 
 _LOCATIVE_BEFORE = re.compile(
@@ -547,6 +636,37 @@ def _is_place_named(text, start, name):
     return bool(
         _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) and places.city_country(name)
     )
+
+
+# A byline: the names on the line are its authors'.
+_BYLINE = re.compile(
+    r"[ \u00a0]*(?:By|Par|Written[ \u00a0]+by|Reporting[ \u00a0]+by|Texte[ \u00a0]+de|"
+    r"Propos[ \u00a0]+recueillis[ \u00a0]+par)[ \u00a0]+"
+    r"(?:(?:[A-ZÀ-Ý][\w'’.-]*+|and|et|with|avec|in|à)(?![\w])|[,&|/ \u00a0]){1,40}$",
+    re.M,
+)
+
+
+def _in_byline(text, start, end):
+    """Whether [start, end) sits on a byline (a short line: its ends are looked for nearby)."""
+    line_start = text.rfind("\n", max(0, start - 120), start) + 1
+    if line_start == 0 and start > 120:
+        return False
+    line_end = text.find("\n", end, end + 120)
+    if line_end < 0:
+        if end + 120 < len(text):
+            return False
+        line_end = len(text)
+    return bool(_BYLINE.match(text, line_start, line_end))
+
+
+# A city before a name of funds or groups, after a word of origin: "le fonds de Göteborg X
+# Kapital", "a fund from Oslo, X Capital".
+_CITY_BEFORE = re.compile(rf"(?P<city>{_WORD})[ \u00a0]+(?=[{_UPPER}])")
+_ORIGIN_BEFORE = re.compile(
+    r"(?<![\w])(?i:fonds|fund|groupe|group|holding|firm|investisseur|investor)[ \u00a0]+"
+    r"(?i:de|d['’]|of|from)[ \u00a0]*$"
+)
 
 
 def find_candidates(text, overlaps_known, is_known):
@@ -565,6 +685,10 @@ def find_candidates(text, overlaps_known, is_known):
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
+        if " " not in name and fold_for_search(name) in ORGANISATION_ENDINGS:
+            return  # "(Afrique Industrie Batteries)": a lone ending left of a title is no name
+        if _in_byline(text, start, end):
+            return  # "By Ana Lima and Tom Reed": the authors
         if _PERSON_TITLE_BEFORE.search(text, max(0, start - 40), start) or not _names_a_body(name):
             return
         if _is_person_or_body(text, start, end):
@@ -572,9 +696,16 @@ def find_candidates(text, overlaps_known, is_known):
         found[start] = _merged(found.get(start), Candidate(start, end, name, **details))
 
     for match in _LEGAL.finditer(text):
-        start, end = match.start("name"), match.end("form")
+        # "in May J.K. Acme Holdings": the month opens no name
+        start = _without_leading_common_words(text, match.start("name"), match.end("name"))
+        end = match.end("form")
         name = text[start:end]
-        if _plausible(match.group("name")) and not is_known(name):
+        if start < match.end("name") and _plausible(name) and not is_known(name):
+            found[start] = Candidate(start, end, name, kind=None, legal_form=True)
+    for match in _LEGAL_BEFORE.finditer(text):
+        start, end = match.start("form"), match.end("name")
+        name = text[start:end]
+        if _plausible(match.group("name")) and not is_known(name) and start not in found:
             found[start] = Candidate(start, end, name, kind=None, legal_form=True)
     for pattern in (_INTRODUCED, _FRENCH_NATIONAL):
         for match in pattern.finditer(text):
@@ -596,8 +727,20 @@ def find_candidates(text, overlaps_known, is_known):
     for match in _NAME_RE.finditer(text):
         words = match.group().split()
         ending = ORGANISATION_ENDINGS.get(fold_for_search(words[-1]))
-        if ending and len(words) > 1 and not _in_headline(text, match.start(), match.end()):
-            add(match.start(), match.end(), kind=ending)
+        opening = text[_without_leading_common_words(text, match.start(), match.end()) :]
+        if fold_for_search(opening.split(" ", 1)[0]) in ORGANISATION_BEGINNINGS:
+            ending = ending or "other"
+        start = match.start()
+        city = _CITY_BEFORE.match(text, start, match.end())
+        if (
+            city
+            and len(words) > 2
+            and places.city_country(city.group("city"))
+            and _ORIGIN_BEFORE.search(text, max(0, start - 20), start)
+        ):
+            start = city.end()  # "le fonds de Göteborg X Kapital" is "X Kapital"
+        if ending and len(words) > 1 and not _in_headline(text, start, match.end()):
+            add(start, match.end(), kind=ending)
     for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE, _FOUNDED_OR_BASED):
         for match in pattern.finditer(text):
             if pattern is _DESCRIBED and _SAID_AFTER.match(text, match.end()):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..text.search import fold_for_search
 from . import dates, descriptors, places, plants, triggers
-from .candidates import LEGAL_FORM_WORDS, SAID_AFTER, is_abbreviation
+from .candidates import LEGAL_FORM_WORDS, PREFIX_FORM, SAID_AFTER, is_abbreviation
 from .common import party_key
 
 _S = r"[ \u00a0]"
@@ -688,18 +688,31 @@ def _distinct_spans(mentions):
 
 
 def without_legal_form(name):
+    prefix = PREFIX_FORM.match(name)
+    if prefix:
+        name = name[prefix.end() :]  # "PT Acme Nikel" is "Acme Nikel"
     words = name.split()
     while len(words) > 1 and fold_for_search(words[-1]).rstrip(".,") in LEGAL_FORM_WORDS:
         words.pop()
     return " ".join(words).rstrip(",")
 
 
-# An abbreviation a phrase of naming introduces: "known as MAS", "dite ECR".
+# An abbreviation a phrase of naming introduces: "known as MAS", "known locally as MAS", "dite
+# ECR", "connue sous le nom de ECR"; or that one follows: "MAS, as the company is known, …",
+# "ECR, comme on l'appelle, …".
 _KNOWN_AS = re.compile(
-    r"(?<![\w])(?:known|referred[ \u00a0]+to|abbreviated)[ \u00a0]+as[ \u00a0]+"
+    r"(?<![\w])(?:known|referred[ \u00a0]+to|abbreviated)(?:[ \u00a0]+[a-z]+){0,2}?"
+    r"[ \u00a0]+as[ \u00a0]+[«“\"]?[ \u00a0]*"
     r"(?P<short>[A-Z][A-Z0-9&]{1,7})(?![\w])|(?<![\w])(?:dite|appelée?|surnommée?|"
-    r"ci-après(?:[ \u00a0]+dénommée?)?|hereinafter|hereafter)[ \u00a0]+[«“\"]?[ \u00a0]*"
-    r"(?P<short_fr>[A-Z][A-Z0-9&]{1,7})(?![\w])"
+    r"connue?[ \u00a0]+(?:[a-z]+[ \u00a0]+)?sous[ \u00a0]+(?:le[ \u00a0]+nom|l['’]acronyme|"
+    r"le[ \u00a0]+sigle)[ \u00a0]+d(?:e|['’])|"
+    r"ci-après(?:[ \u00a0]+dénommée?)?|hereinafter|hereafter)(?:[ \u00a0]+|(?<=['’]))[«“\"]?"
+    r"[ \u00a0]*"
+    r"(?P<short_fr>[A-Z][A-Z0-9&]{1,7})(?![\w])|"
+    r"(?<![\w])(?P<short_before>[A-Z][A-Z0-9&]{1,7}),[ \u00a0]+(?:as[ \u00a0]+(?:the|this)"
+    r"[ \u00a0]+(?:company|group|firm|maker|business)[ \u00a0]+is[ \u00a0]+(?:known|called)|"
+    r"comme[ \u00a0]+(?:on[ \u00a0]+l['’]appelle|l['’]appellent|elle[ \u00a0]+est"
+    r"[ \u00a0]+(?:connue|appelée)))(?![\w])"
 )
 # How far before "(ABC)" the name it abbreviates may start, and what an abbreviation is written in.
 _FULL_NAME_REACH = 80
@@ -729,7 +742,7 @@ def _canonical_names(reading):
     order = {name: number for number, name in enumerate(canonical)}
     body = reading.body
     for match in _PARENTHESISED.finditer(body):
-        name = match.group("inside")
+        name = match.group("inside").strip(" \u00a0\"“”«»‘’'")
         if name not in canonical:
             continue
         end = match.start()
@@ -746,15 +759,76 @@ def _canonical_names(reading):
         if written:
             canonical[name] = canonical[max(written, key=order.get)]
     for match in _KNOWN_AS.finditer(body):
-        name = match.group("short") or match.group("short_fr")
+        name = match.group("short") or match.group("short_fr") or match.group("short_before")
         if canonical.get(name) != name:
             continue
-        # "Motława Automation Systems, a Gdańsk-based maker known as MAS": the name before.
-        before = body[max(0, match.start() - 150) : match.start()].rsplit(". ", 1)[-1]
+        # "Acme Drive Systems, a Lublin maker known as ADS": the nearest name
+        # before that it abbreviates, in its sentence or the one before ("X Oy is … The
+        # company, known locally as XO, …").
+        before = body[max(0, match.start() - 200) : match.start()]
         full = [other for other in canonical if other in before and is_abbreviation(name, other)]
         if full:
             canonical[name] = canonical[max(full, key=before.rfind)]
+    _acronyms_by_initials(canonical)
+    _brands_of_registered_names(body, canonical)
     return canonical
+
+
+def _initials_of(name):
+    """The initials of a name's capitalised words: "Acme Matériaux Avancés" is "AMA"."""
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+
+
+def _acronyms_by_initials(canonical):
+    """
+    An acronym the text never introduces ("SMA", after "Saguenay Matériaux Avancés inc." was
+    named) writes the one company whose name's initials it is; none when two or none fit.
+    """
+    by_initials = {}
+    for name in set(canonical.values()):
+        if " " in name:
+            by_initials.setdefault(fold_for_search(_initials_of(name)), set()).add(name)
+    for name, written in list(canonical.items()):
+        if written != name or not _ACRONYM.fullmatch(name):
+            continue
+        fitting = by_initials.get(fold_for_search(name), set())
+        if len(fitting) == 1:
+            canonical[name] = next(iter(fitting))
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+# A company's registered name given after its brand: "X, registered as X Enerji A.Ş.",
+# "X, immatriculée sous le nom de X Énergie SAS", "whose legal name is …".
+_REGISTERED_AS = re.compile(
+    r"(?<![\w])(?i:registered|incorporated|immatriculée?|enregistrée?)[ \u00a0]+(?i:as|sous"
+    r"[ \u00a0]+le[ \u00a0]+nom[ \u00a0]+de|sous[ \u00a0]+la[ \u00a0]+raison[ \u00a0]+sociale"
+    r"[ \u00a0]+de)[ \u00a0]+|(?i:legal[ \u00a0]+name[ \u00a0]+is|raison[ \u00a0]+sociale"
+    r"[ \u00a0]+est)[ \u00a0]+"
+)
+
+
+def _brands_of_registered_names(body, canonical):
+    """
+    A registered name given for a company the text calls by a shorter brand ("TERRA, registered
+    as Terra Enerji A.Ş.") is an alias of the brand: the company is named as the text names it.
+    """
+    for match in _REGISTERED_AS.finditer(body):
+        registered = next((name for name in canonical if body.startswith(name, match.end())), None)
+        if registered is None:
+            continue
+        full = canonical[registered]
+        folded = fold_for_search(full)
+        brands = [
+            name
+            for name in canonical
+            if canonical[name] == full and folded.startswith(fold_for_search(name) + " ")
+        ]
+        if not brands:
+            continue
+        brand = min(brands, key=lambda name: body.find(name))
+        for name, written in canonical.items():
+            if written == full:
+                canonical[name] = brand
 
 
 _DATELINE = re.compile(r"^(?:[\w'’ -]+ [–—-] )?(?P<city>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?),")

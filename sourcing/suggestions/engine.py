@@ -9,7 +9,7 @@ import re
 from ..models import NonEditorialSpan
 from ..text.search import fold_for_search
 from . import names, noneditorial, plants, proposals
-from .candidates import LEGAL_NAME, Candidate, find_candidates, short_form
+from .candidates import LEGAL_NAME, Candidate, find_candidates, names_a_place_here, short_form
 from .discourse import without_legal_form
 from .facts import CitedFacts
 from .figures import ClauseMap
@@ -233,6 +233,12 @@ _OWN_RELEASE = re.compile(
 )
 
 
+def _initials_of(name):
+    """ "AMA" for "Acme Matériaux Avancés"; "" for a name of fewer than three capitalised words."""
+    initials = "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+    return initials if len(initials) >= 3 and initials.isupper() else ""
+
+
 def _repeated_candidates(reading, candidates, known):
     """Later mentions of a candidate name ("la start-up Norda" ... "l'usine de Norda"), with
     or without its legal form ("Cellules du Sud SAS" ... "Cellules du Sud")."""
@@ -247,12 +253,28 @@ def _repeated_candidates(reading, candidates, known):
         for c in candidates
         if (short := short_form(without_legal_form(c.name)))
     ]
+    # The initials of a name of three capitalised words or more, written as an acronym ("AMA"
+    # for "Acme Matériaux Avancés"): the discourse tells which company it writes, if only one.
+    entries += [
+        (initials, names.Named("candidate", 0, None, c.name, False, True))
+        for c in candidates
+        if len(initials := _initials_of(without_legal_form(c.name))) >= 3
+    ]
     if not entries:
         return
     by_name = {c.name: c for c in candidates}
     for match in names.NameIndex(entries).find(reading.words, reading.body):
         start = reading.words[match.first].start
         end = reading.words[match.last - 1].end
+        if any(known[start:end]):
+            continue
+        if match.last - match.first == 1 and names_a_place_here(reading.body, start, end):
+            continue  # "the X valley": the place a company's short form is named after
+        written = reading.body[start:end]
+        if written.isupper() and written == _initials_of(without_legal_form(match.named.name)):
+            # an acronym written in capitals only; "canonical" says which name, if any, it is
+            yield Candidate(start, end, written)
+            continue
         if not any(known[start:end]):
             first = by_name[match.named.name]
             yield Candidate(start, end, reading.body[start:end], first.kind, first.country)

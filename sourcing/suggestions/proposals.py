@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from ..models import Company
 from . import agreements, descriptors, discourse, places, plant_figures, records, stakes
-from .candidates import LEGAL_NAME, NAME
+from .candidates import LEGAL_NAME, NAME, PREFIX_FORM
 from .common import by_sentence, party, proposal
 from .merging import merged
 from .text import containing_index
@@ -179,16 +179,21 @@ _FORM_COUNTRY = {
     "a/s": ("DK",), "aps": ("DK",), "kft": ("HU",), "zrt": ("HU",), "sas": ("FR",),
     "sasu": ("FR",), "sarl": ("FR",), "s.a.s": ("FR",), "s.l": ("ES",), "s.l.u": ("ES",),
     "spa": ("IT",), "s.p.a": ("IT",), "s.r.l": ("IT",), "srl": ("IT",),
-    "s.r.o": ("CZ", "SK"), "a.s": ("CZ", "SK"),
+    "s.r.o": ("CZ", "SK"), "a.s": ("CZ", "SK"), "a.ş": ("TR",), "aş": ("TR",),
+    "d.o.o": ("RS", "HR", "SI", "BA", "ME"), "d.d": ("HR", "SI", "BA"), "scr": ("ES",),
+    "s.a.u": ("ES",), "sp. z o.o": ("PL",), "tbk": ("ID",), "pt": ("ID",), "p.t": ("ID",),
+    "ooo": ("RU",), "bhd": ("MY",), "sdn bhd": ("MY",), "sdn. bhd": ("MY",),
+    "pte ltd": ("SG",), "pte. ltd": ("SG",),
 }  # fmt: skip
 
 
 def legal_form_country(written, within=()):
     """The country whose law the legal form ending ``written`` is of, or None."""
-    legal = LEGAL_NAME.fullmatch(written)
+    legal = LEGAL_NAME.fullmatch(written) or PREFIX_FORM.match(written)
     if legal is None:
         return None
-    countries = _FORM_COUNTRY.get(legal.group("form").casefold().rstrip("."))
+    form = legal.group("form").casefold().rstrip(".").replace("\u00a0", " ")
+    countries = _FORM_COUNTRY.get(form)
     if not countries:
         return None
     if len(countries) == 1:
