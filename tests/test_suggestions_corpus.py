@@ -96,6 +96,59 @@ def test_every_country_is_a_two_letter_code(corpus, known):
         assert country is None or isinstance(country, str), (where, country)
 
 
+def allowed_values():
+    """{(proposal kind, field): the values the database accepts}: the models' own choices."""
+    from sourcing.models import (
+        Agreement,
+        AgreementParty,
+        Company,
+        Language,
+        NonEditorialSpan,
+        Plant,
+        PlantCapacity,
+        PlantFigure,
+        PlantMilestone,
+        QuantityQualifier,
+        Stake,
+    )
+
+    def values(choices):
+        return {value for value, _ in choices.choices}
+
+    qualifiers = values(QuantityQualifier)
+    return {
+        ("stake", "status"): values(Stake.Status),
+        ("agreement", "kind"): values(Agreement.Kind),
+        ("agreement", "status"): values(Agreement.Status),
+        ("agreement", "role"): values(AgreementParty.Role),
+        ("plant_capacity", "qualifier"): qualifiers,
+        ("plant_capacity", "basis"): values(PlantCapacity.Basis),
+        ("plant_milestone", "kind"): values(PlantMilestone.Kind),
+        ("plant_figure", "kind"): values(PlantFigure.Kind),
+        ("plant_figure", "qualifier"): qualifiers,
+        ("plant", "kind"): values(Plant.Kind),
+        ("plant", "status"): values(Plant.Status),
+        # "not_stated" is the desk's blank: the company is saved without a kind.
+        ("company", "kind"): values(Company.Kind) | {"not_stated"},
+        ("alias", "language"): values(Language),
+        ("non_editorial", "kind"): values(NonEditorialSpan.Kind),
+    }
+
+
+def test_every_choice_is_one_the_database_accepts(corpus):
+    """A kind the models do not have ("newsletter" for a span) could never be proposed."""
+    allowed = allowed_values()
+    for article in all_articles(corpus):
+        for proposal in article.proposals:
+            fields = dict(proposal.fields)
+            for party in fields.pop("parties", None) or ():
+                fields["role"] = party["role"]
+            for name, value in fields.items():
+                choices = allowed.get((proposal.kind, name))
+                if choices is not None and value is not None:
+                    assert value in choices, (article.name, proposal.number, name, value)
+
+
 def test_each_half_names_companies_the_database_does_not_know(corpus):
     for half in HALVES:
         new = [p for article in corpus[half] for p in article.proposals if p.kind == "company"]
