@@ -22,7 +22,7 @@ _WORD = (
 # Lowercase links inside a name, Portuguese, Spanish, Italian and Nordic ones too ("Minas do
 # Norte", "Baterías del Sur", "Celle di Torino", the town of "Mo i Rana").
 _PARTICLE = r"(?:de|du|des|of|von|van|der|y|la|le|do|da|dos|das|del|della|di|i)"
-# An elided link too: "Forges de l'Allier", "Électrocellules d'Aquitaine".
+# An elided link too: "Aciéries de l'Ouest", "Cellules d'Alsace".
 _ELIDED = r"(?:de[ \u00a0]l|d)['’]"
 # A figure inside a name, before a word that ends the names of funds and groups: "Marina 21
 # Partners", "Tarn 7 Capital".
@@ -228,8 +228,8 @@ Comment Quand Où Combien
 NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())  # noqa: SIM905
 
 
-# A name that a verb or a phrase of naming introduces ("to be called Castelvetro Cells",
-# "baptisée Hexacell"), or that a word of ownership governs ("au capital de Sud-Lithium").
+# A name that a verb or a phrase of naming introduces ("to be called Acme Cells",
+# "baptisée Norda"), or that a word of ownership governs ("au capital de Nord-Anodes").
 _NAMED = re.compile(
     rf"(?i:to be (?:called|named)|called|named|dubbed|known as|baptisée?|appelée?|nommée?|"
     rf"dénommée?|dite|surnommée?|sous le nom de|ci-après(?:[ \u00a0]+dénommée?)?|hereinafter|"
@@ -240,7 +240,7 @@ _OWNED = re.compile(
     rf"holds|owns|détient|détiennent|possède|possèdent)"
     rf"[^.;:]{{0,25}}?(?i:in|dans|de|du|of|d['’])[ \u00a0]*(?P<name>{NAME})"
 )
-# The company a share is of: "cède 15 % de Forges de l'Allier", "bought 20% of Lumen Anodes".
+# The company a share is of: "cède 15 % de Aciéries de l'Ouest", "bought 20% of Acme Anodes".
 _SHARE_OF = re.compile(rf"%[ \u00a0]+(?:of|de|du|d['’])[ \u00a0]*(?P<name>{NAME})")
 # A venture's name after the word or the verb that founds it: "a joint venture, Rhenocell,",
 # "la coentreprise Italcell", "set up Italcell in 2020", "ont créé Provencell".
@@ -250,7 +250,7 @@ _VENTURE = re.compile(
     rf"a créé|a fondé|créent|créeront|(?:la[ \u00a0]+)?création[ \u00a0]+de|"
     rf"(?:the[ \u00a0]+)?creation[ \u00a0]+of),?[ \u00a0]+(?P<name>{NAME})"
 )
-# A name a description follows ("Ostral Cells, a Lisbon-based battery start-up").
+# A name a description follows ("Acme Cells, a Lisbon-based battery start-up").
 _DESCRIBED = re.compile(
     rf"(?<![\w-])(?P<name>{NAME}),[ \u00a0]+(?i:an?|the|une?|la|le|l['’]|its|son|sa|leur|their)?"
     rf"[ \u00a0]*"
@@ -453,7 +453,7 @@ def _initials(name):
 
 def is_abbreviation(short, name):
     """
-    Whether ``short`` ("ECR", "MAS") abbreviates ``name`` ("Électrocellules du Rhône"): its
+    Whether ``short`` ("BDL") abbreviates ``name`` ("Batteries du Levant"): its
     letters found in the name in order, the first at the start of a word (Schwartz and Hearst's
     rule for abbreviations defined in a text), accents and case aside.
     """
@@ -548,7 +548,7 @@ def _is_person_or_body(text, start, end):
     )
 
 
-# First words that make no company's short form: "Grand Est Participations" is not "Grand".
+# First words that make no company's short form: "Grand Ouest Capital" is not "Grand".
 _GENERIC_FIRST_WORDS = frozenset(
     {"grand", "grande", "new", "nord", "north", "south", "sud", "east", "est", "west", "ouest",
      "general", "generale", "united", "national", "nationale", "european", "europeenne",
@@ -573,8 +573,8 @@ _ACTIVITY_ENDINGS = frozenset(
 
 def short_form(name):
     """
-    The first word a multi-word company name is written by once introduced ("Trevista" for
-    "Trevista Anode Materials", "Calliope" for "Calliope Batteries"), when the words after it
+    The first word a multi-word company name is written by once introduced ("Norda" for
+    "Norda Anode Materials", "Acme" for "Acme Batteries"), when the words after it
     say what kind of company it is; None otherwise, or when that word is a common one.
     """
     words = name.split()

@@ -74,7 +74,7 @@ def party_key(mention):
 
 
 def _name(mention):
-    # A new company's writings ("Hanvel", "Hanvel Energy Solution") name it by its full name.
+    # A new company's writings ("Norda", "Norda Energy Solution") name it by its full name.
     return mention.get("canonical") or mention["text"]
 
 

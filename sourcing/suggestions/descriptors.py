@@ -1,7 +1,7 @@
 """
 Descriptions of companies: "the German carmaker", "le groupe coréen", "la start-up grenobloise",
-"the two companies". A description after a name describes it ("Lithiane, the French lithium
-refiner"); one before a name introduces it ("l'électricien suédois Sveland Kraft"); one standing
+"the two companies". A description after a name describes it ("X, the French lithium
+refiner"); one before a name introduces it ("l'électricien suédois Norda Kraft"); one standing
 alone refers to a company named earlier, which ``resolve`` finds by the kind and the country the
 description states. What a description states is also what a new company's proposal says of it:
 its kind from the activity named, its country from a nationality or a region.
@@ -337,7 +337,7 @@ def find(text, start, end, within=()):
 
 
 def introduces(text, description):
-    """Whether a name follows the description ("le fonds régional Aquitaine Amorçage")."""
+    """Whether a name follows the description ("le fonds régional Ouest Amorçage")."""
     following = text[description.end : description.end + 3]
     return bool(re.match(r",?[ \u00a0]+[A-ZÀ-Ý]", following + " ")) and not re.match(
         r",", following
@@ -345,7 +345,7 @@ def introduces(text, description):
 
 
 def describes_previous(text, description, names_before):
-    """Whether the description follows a name as its apposition ("Lithiane, the French … ")."""
+    """Whether the description follows a name as its apposition ("X, the French … ")."""
     gap = text[max(0, description.start - 3) : description.start]
     return (
         bool(names_before)

@@ -2,8 +2,8 @@
 The article read in order, sentence by sentence, for what one sentence cannot say alone: which
 company a description stands for ("the German carmaker": the German carmaker named earlier),
 which plant "the plant" or "le site" is (the last one named), which plants are new, which joint
-venture the article is about and who founded it, and the writings of one new company ("Hanvel
-Energy Solution", "Hanvel"; "Castelvetro Cells", "CVC"; "Batteries de Provence SAS").
+venture the article is about and who founded it, and the writings of one new company ("Norda
+Energy Solution", "Norda"; "Acme Cells", "AC"; "Cellules du Sud SAS").
 
 Each sentence gets ``parties`` (its companies, descriptions resolved, in text order),
 ``plant_refs`` (the plants it names or introduces) and ``context_plant`` (the plant it is about
@@ -220,7 +220,7 @@ class Discourse:
             )
         pronoun = _SUBJECT_PRONOUN.match(self.body, passage.start, passage.end)
         if pronoun and self.previous_subject is not None:
-            # "Trevista was spun out in 2019. It supplies …": the subject of the sentence before.
+            # "X was spun out in 2019. It supplies …": the subject of the sentence before.
             resolved.append(
                 dict(
                     self.previous_subject, start=pronoun.start(), end=pronoun.end(), descriptor=True
@@ -530,10 +530,10 @@ class Discourse:
         for mention in parties:
             gap = self.body[mention["end"] : word.start()]
             if 0 <= word.start() - mention["end"] <= 50 and _APPOSITION.fullmatch(gap):
-                name = mention  # "Cellforge, la coentreprise …", "X, the cathode joint venture"
+                name = mention  # "V, la coentreprise …", "V, the cathode joint venture"
             lead = self.body[max(word.end(), mention["start"] - 30) : mention["start"]]
             if mention["start"] > word.end() and _VENTURE_NAMED.search(lead):
-                name = name or mention  # "… coentreprise, baptisée Hexacell"
+                name = name or mention  # "… coentreprise, baptisée Norda"
         last = self.ventures[-1] if self.ventures else None
         if last and name is None and self._other_founders(sentence, word, last):
             last = None  # "… un protocole d'accord en vue de créer une coentreprise": another one
@@ -781,7 +781,7 @@ def _initials_of(name):
 
 def _acronyms_by_initials(canonical):
     """
-    An acronym the text never introduces ("SMA", after "Saguenay Matériaux Avancés inc." was
+    An acronym the text never introduces ("BDL", after "Batteries du Levant inc." was
     named) writes the one company whose name's initials it is; none when two or none fit.
     """
     by_initials = {}

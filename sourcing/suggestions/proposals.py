@@ -131,7 +131,7 @@ def companies_and_aliases(article, reading, mentions, index, context):
 
 
 def _is_short_form(writing, name):
-    """ "Hanvel" for "Hanvel Energy Solution": a short form, not an alias worth recording."""
+    """ "Norda" for "Norda Energy Solution": a short form, not an alias worth recording."""
     return name.casefold().startswith(writing.casefold() + " ")
 
 
@@ -158,7 +158,7 @@ def company_details(context, mention, name):
     if country is None:
         country = _fronted_seat_country(context, mention)
     if country is None:
-        named = places.countries_in(name)  # "Grand Est Participations", "Iberia Lithium"
+        named = places.countries_in(name)  # "Grand Ouest Capital", "Iberia Anodes"
         country = named[0] if named else None
     if country is None:
         country = legal_form_country(_written_name(context, mention), context.countries)

@@ -238,7 +238,7 @@ _SHARE_OF_GOODS = re.compile(
     r"stake|holding|interest|participation|part|shares|actions)(?![\w])",
     re.I,
 )
-# "Brennhof (30%), Nordkap (15%)", "Nordkap, with 15%", "… and Nordkap 15%", "Nordkap the
+# "X (30%), Y (15%)", "Y, with 15%", "… and Y 15%", "Y the
 # remaining 40%": a share written right after its holder's name.
 _SHARE_AFTER_HOLDER = re.compile(
     r"^(?:[ \u00a0]*\(|,?[ \u00a0]+(?:with|avec)[ \u00a0]+|[ \u00a0]+(?:(?:holding|owning|keeping|"
@@ -249,7 +249,7 @@ _SHARE_AFTER_HOLDER = re.compile(
     r"(?:,[ \u00a0]*(?:soit|or|i\.e\.|that is)[ \u00a0]+|\([ \u00a0]*))$",
     re.I,
 )
-# How far before a share its holder's name may end ("Nordkap, with 15%").
+# How far before a share its holder's name may end ("Y, with 15%").
 SHARE_AFTER_HOLDER_REACH = 32
 # The buyer of a stake sold: the company after "to" or "à", a description between or not ("to
 # the Norwegian fund X", "au fonds norvégien X", "à l'investisseur X").
@@ -397,7 +397,7 @@ _SOLD_DONE = triggers.words(
     r"s['’]est désengagée?|se sont désengagée?s|"
     r"est sortie? du capital|sont sortie?s du capital"
 )
-# "Lithiane's shareholders", "Pellucell's capital": the company whose holders are spoken of (not
+# "X's shareholders", "Y's capital": the company whose holders are spoken of (not
 # "X's stake in Y", where X holds).
 _POSSESSIVE_STAKE = re.compile(
     r"^['’]s[ \u00a0]+(?:\w+[ \u00a0]+)?(?:shareholder|capital|ownership|owners|register|"
@@ -996,7 +996,7 @@ def _ratio_stakes(sentence, facts, discourse):
 
 
 def _in_name(sentence, word):
-    """Whether a word of owning is part of a company's name ("Ambre Capital", "X Holding")."""
+    """Whether a word of owning is part of a company's name ("Acme Capital", "X Holding")."""
     return any(m["start"] <= word.start() < m["end"] for m in sentence.companies)
 
 
@@ -1348,7 +1348,7 @@ def _listed_holder(sentence, mention):
 
 
 def _holder_before_parentheses(sentence, figure):
-    """The company a share is written right after ("Brennhof (30%)", "Nordkap, with 15%")."""
+    """The company a share is written right after ("X (30%)", "Y, with 15%")."""
     if figure is None:
         return None
     body = sentence.reading.body
@@ -1429,7 +1429,7 @@ def _sides(sentence, trigger):
 
 
 def _possessor(sentence, trigger):
-    """ "Aldercell's 49% interest in VPS": the company whose stake the noun is, or None."""
+    """ "X's 49% interest in Y": the company whose stake the noun is, or None."""
     if not _STAKE_NOUN.search(trigger.group()):
         return None
     body = sentence.reading.body
@@ -1441,7 +1441,7 @@ def _possessor(sentence, trigger):
 
 
 def _whose(sentence, trigger):
-    """ "Nordhav, dont le fonds Nordkap détient 30 %": (the holder after, the company before)."""
+    """ "Y, dont le fonds X détient 30 %": (the holder after, the company before)."""
     body = sentence.reading.body
     before = [p for p in sentence.parties if p["end"] <= trigger.start()]
     for held, holder in zip(before, before[1:], strict=False):
@@ -1658,7 +1658,7 @@ def _shareholders(target, holders, discourse):
 
 
 def _note_topic(sentence, memory):
-    """ "Lithiane's shareholder structure": the company whose shareholders are spoken of."""
+    """ "X's shareholder structure": the company whose shareholders are spoken of."""
     body = sentence.reading.body
     for mention in sentence.parties:
         lead = body[max(0, mention["start"] - 40) : mention["start"]]
@@ -1771,7 +1771,7 @@ def _as_of(sentence, trigger, discourse):
         date = nearest(inside, trigger.start()) if inside else fronted[0]
         return date["date"], date["precision"]
     text, published = discourse.article_date
-    # "Quillon, qui avait réduit sa part l'an dernier, possède 9,9 %": the clause's own date;
+    # "X, qui avait réduit sa part l'an dernier, possède 9,9 %": the clause's own date;
     # "last month", "hier" too. A future one ("l'an prochain") is when a change may come.
     relative = relative_date(body, published, start, end)
     if relative[0] is not None and (published is None or relative[0] <= published.isoformat()):
