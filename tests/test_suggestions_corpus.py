@@ -8,9 +8,11 @@ business (benchmarks/suggestions_quality.py), never asserted here.
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from sourcing import suggestions
 from sourcing.seeding import ARTICLES_DIR_NAME, FIXTURES_DIR
 from sourcing.text import quotes
 from sourcing.text.search import fold_for_search
@@ -208,3 +210,30 @@ def test_no_sentence_comes_from_the_seed_documents(corpus):
     assert shared_with(f"An invented opening line for the check. {copied}", seeds)
     for article in all_articles(corpus):
         assert shared_with(article.body, seeds) == [], article.name
+
+
+def test_the_engine_names_no_company_of_the_corpus(corpus, known):
+    """
+    The engine's rules are vocabulary and grammar, never one article's names: no company or
+    plant of the corpus (or of known.yaml) appears in its code or comments, whose examples use
+    placeholders.
+    """
+    names = {company["name"] for company in known["companies"]}
+    names |= {plant["name"] for plant in known["plants"]}
+    for article in all_articles(corpus):
+        names |= {m.text for m in article.mentions if m.kind in ("company", "candidate_company")}
+        names |= article.company_names() | article.plant_names()
+    # Short writings ("SMA", "Hyo") are too often parts of ordinary words or acronyms.
+    pattern = re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(sorted((re.escape(n) for n in names if len(n) > 3), key=len, reverse=True))
+        + r")(?![\w])"
+    )
+    engine = Path(suggestions.__file__).parent
+    found = [
+        f"{path.name}:{number}: {match.group()}"
+        for path in sorted(engine.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in pattern.finditer(line)
+    ]
+    assert found == []
