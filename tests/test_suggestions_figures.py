@@ -229,3 +229,39 @@ def test_the_first_figure_of_from_a_to_b_takes_no_year():
 def test_other_dollars_and_people_hired(body, language, expected):
     text, value, unit, _, _ = figure(body, language)
     assert (text, value, unit) == expected
+
+
+# -- Units and amounts written in words ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (
+            "The plant will make seven gigawatt-hours a year.",
+            "en",
+            ("seven gigawatt-hours a year", 7, "GWh/yr"),
+        ),
+        ("The line adds 12 gigawatt hours.", "en", ("12 gigawatt hours", 12, "GWh")),
+        (
+            "Elle produira dix gigawattheures par an.",
+            "fr",
+            ("dix gigawattheures par an", 10, "GWh/yr"),
+        ),
+        ("La ligne fera 800 mégawattheures.", "fr", ("800 mégawattheures", 0.8, "GWh")),
+        ("It will store two terawatt-hours.", "en", ("two terawatt-hours", 2000, "GWh")),
+        ("Le projet coûtera deux milliards d'euros.", "fr", ("deux milliards d'euros", 2e9, "EUR")),
+        ("It will cost three billion euros.", "en", ("three billion euros", 3e9, "EUR")),
+        ("Il coûtera soixante millions d'euros.", "fr", ("soixante millions d'euros", 60e6, "EUR")),
+    ],
+)
+def test_units_and_amounts_in_words(body, language, expected):
+    text, value, unit, _, _ = figure(body, language)
+    assert (text, value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    "body", ["The line adds 12 GWH.", "The line adds 12 gwh.", "It uses 40 kW."]
+)
+def test_an_energy_unit_in_other_capitals_or_a_small_power_is_no_capacity(body):
+    assert [m["unit"] for m in read(body, "en") if m["kind"] == "quantity"] in ([], [None])

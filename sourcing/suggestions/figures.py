@@ -116,7 +116,13 @@ _OTHER_DOLLARS_AFTER = re.compile(
     rf"néo-zélandais|de{_S}+Hong{_S}*Kong|de{_S}+Singapour|singapouriens|taïwanais)(?![\w])",
     re.I,
 )
-_ENERGY_AFTER = re.compile(rf"{_S}*(?P<energy>[GMTk]Wh|[GM]W)(?![\w])")
+_ENERGY_AFTER = re.compile(
+    rf"{_S}*(?:(?P<energy>[GMTk]Wh|[GM]W)|"
+    # the unit written whole: "seven gigawatt-hours", "dix gigawattheures", "800 mégawattheures"
+    rf"(?i:(?P<prefix>giga|méga|mega|téra|tera|kilo)watts?(?:[- ]?(?P<hours>hours?|heures?))?))"
+    rf"(?![\w])"
+)
+_ENERGY_PREFIXES = {"giga": "G", "méga": "M", "mega": "M", "téra": "T", "tera": "T", "kilo": "k"}
 _PER_YEAR_AFTER = re.compile(
     rf"{_S}*(?:/{_S}*(?:yr|year|an|a)|per{_S}+(?:year|annum)|a{_S}+year|each{_S}+year|"
     rf"every{_S}+year|annually|par{_S}+an|annuels?|annuelles?|chaque{_S}+année|"
@@ -263,6 +269,11 @@ def _unit_after(text, position, value, currency):
 
 def _energy(text, match, value):
     unit = match.group("energy")
+    if unit is None:
+        prefix = _ENERGY_PREFIXES[match.group("prefix").lower()]
+        unit = f"{prefix}Wh" if match.group("hours") else f"{prefix}W"
+        if unit in ("TW", "kW"):
+            return match.end(), value, None  # a power the API has no unit for
     if unit in ("GW", "MW"):
         return match.end(), value / (1000 if unit == "MW" else 1), "GW"
     value = value * {"GWh": 1, "MWh": 1e-3, "TWh": 1e3, "kWh": 1e-6}[unit]
