@@ -93,6 +93,22 @@ _SECURES_SUPPLY = re.compile(
     r"(?![\w])[^.;]{0,40}?(?<![\w])(?:from|auprès[ \u00a0]+(?:de|du|d['’]))(?![\w])",
     re.I,
 )
+# A buyer that orders from a supplier: "X has ordered six lines from Y", "X placed an order with
+# Y", "X a commandé des fours à Y", "X a passé commande auprès de Y". Only a past order by the
+# subject (not "could order", "n'a rien commandé", "the court ordered X to pay").
+_ORDERS = re.compile(
+    r"(?<![\w])(?<!not )(?<!never )"
+    r"(?:(?:has|have|had)[ \u00a0]+(?:(?:already|also|now)[ \u00a0]+)?)?"
+    r"ordered(?![\w])(?=[^.;]{0,80}?(?<![\w])from[ \u00a0]+(?:(?:the|its)[ \u00a0]+)?"
+    r"(?-i:[A-ZÀ-Ý]))|"
+    r"(?<![\w])(?:placed|places|has[ \u00a0]+placed)[ \u00a0]+(?:an?|its|the|a[ \u00a0]+new|"
+    r"(?:a|an)[ \u00a0]+[\w-]+)[ \u00a0]+orders?[ \u00a0]+with(?![\w])|"
+    r"(?<![\w])(?:a|ont|avait|avaient)[ \u00a0]+(?:(?:déjà|aussi|également|enfin)[ \u00a0]+)?"
+    r"(?:commandé(?![\w])(?=[^.;]{0,80}?(?<![\w])(?:à|auprès[ \u00a0]+de|auprès[ \u00a0]+du|"
+    r"au|chez)[ \u00a0]+(?:(?:l['’]|le|la)[ \u00a0]*)?(?-i:[A-ZÀ-Ý]))|"
+    r"passé[ \u00a0]+(?:une[ \u00a0]+)?commande[ \u00a0]+(?:auprès[ \u00a0]+d|à|chez))",
+    re.I,
+)
 # "X will be Y's exclusive supplier", "X sera le fournisseur exclusif de Y": X supplies Y.
 _SUPPLIER_OF = re.compile(
     r"(?<![\w])(?:suppliers?|fournisseurs?)(?:[ \u00a0]+(?:exclusif|exclusive|principal|"
@@ -179,6 +195,7 @@ def _kinds(body, passage, skip=()):
         or _WHOSE_CUSTOMER.search(body, passage.start, passage.end)
         or _AWARDS.search(body, passage.start, passage.end)
         or _WINS_ORDER.search(body, passage.start, passage.end)
+        or _ORDERS.search(body, passage.start, passage.end)
         or _SUPPLIED_BY.search(body, passage.start, passage.end)
         or _SELLS_GOODS.search(body, passage.start, passage.end)
         or _BUYS_GOODS.search(body, passage.start, passage.end)
@@ -384,6 +401,7 @@ def _status(text, kind, loi):
         or triggers.CONTRACT.search(text)
         or _AGREED.search(text)
         or _CONCLUDED.search(text)
+        or _ORDERS.search(text)  # an order placed is a purchase agreed
         # a supplier chosen is a deal made: "a retenu X comme fournisseur", "has been selected
         # by Y to supply" (a choice to come, "will select", "devrait retenir", is no such form)
         or _CHOOSES.search(text)
@@ -428,6 +446,7 @@ def _supply_roles(sentence, companies, discourse):
         return [(c, "supplier" if _same(c, subject) else "buyer") for c in companies]
     for pattern, subject_role, other_role in (
         (_WINS_ORDER, "supplier", "buyer"),
+        (_ORDERS, "buyer", "supplier"),
         (_SUPPLIED_BY, "buyer", "supplier"),
         (_AWARDS, "buyer", "supplier"),
         (_SUPPLIER_OF, "supplier", "buyer"),
@@ -1012,6 +1031,7 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
         and not triggers.SUPPLYING.search(body, passage.start, passage.end)
         and not triggers.BUY_VERB.search(body, passage.start, passage.end)
         and not _WINS_ORDER.search(body, passage.start, passage.end)
+        and not _ORDERS.search(body, passage.start, passage.end)
         and not _CHOOSES.search(body, passage.start, passage.end)
         and not _CHOSEN_BY.search(body, passage.start, passage.end)
         and not _CUSTOMER_OF.search(body, passage.start, passage.end)
