@@ -56,3 +56,33 @@ def test_the_company_that_orders_buys_from_the_one_ordered_from(body, language, 
 )  # fmt: skip
 def test_an_order_considered_refused_or_by_a_court_is_no_deal(body, language):
     assert supplies_of(body, language) == []
+
+
+# -- A partner's half of a company bought: a share, not goods ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell will buy its partner's half for a token euro and run the plant alone.", "en"),
+        ("Lumeo Chemicals is to buy out the other half from Pellucell.", "en"),
+        ("Pellucell bought the Czech carmaker's remaining half last year.", "en"),
+        ("Pellucell prendra la moitié de Moravia Auto pour un euro symbolique.", "fr"),
+        ("Pellucell achètera sa moitié à Moravia Auto avant l'été.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_partners_half_bought_is_no_supply(body, language):
+    assert supplies_of(body, language) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Moravia Auto will buy half of its cells from Pellucell from 2028.", "en",
+         [("announced", PELLUCELL_SUPPLIES_MORAVIA)]),
+        ("Moravia Auto achètera la moitié de ses cellules à Pellucell.", "fr",
+         [("announced", PELLUCELL_SUPPLIES_MORAVIA)]),
+    ],
+)  # fmt: skip
+def test_half_of_the_goods_bought_is_still_a_supply(body, language, expected):
+    assert supplies_of(body, language) == expected

@@ -109,6 +109,16 @@ _ORDERS = re.compile(
     r"passé[ \u00a0]+(?:une[ \u00a0]+)?commande[ \u00a0]+(?:auprès[ \u00a0]+d|à|chez))",
     re.I,
 )
+# A partner's half of a company bought is a stake, not goods: "will buy its partner's half", "buy
+# out the other half", "prendra la moitié de Y", "rachète sa moitié" (not "half of its cells").
+_HALF_BOUGHT = re.compile(
+    r"[ \u00a0]+(?:out[ \u00a0]+)?(?:(?:the|its|their)[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){0,3}?"
+    r"(?:[\w-]+['’]s[ \u00a0]+(?:remaining[ \u00a0]+)?|(?:other|remaining)[ \u00a0]+)"
+    r"(?:half|quarter|third)(?![\w])(?![ \u00a0]+of(?![\w]))|"
+    r"[ \u00a0]+(?:(?:la|sa|leur)[ \u00a0]+(?:moitié|part)[ \u00a0]+(?:restante|détenue|"
+    r"(?:de|du|d['’])[ \u00a0]*(?-i:[A-ZÀ-Ý]))|sa[ \u00a0]+moitié|leur[ \u00a0]+moitié)",
+    re.I,
+)
 # "X will be Y's exclusive supplier", "X sera le fournisseur exclusif de Y": X supplies Y.
 _SUPPLIER_OF = re.compile(
     r"(?<![\w])(?:suppliers?|fournisseurs?)(?:[ \u00a0]+(?:exclusif|exclusive|principal|"
@@ -1020,6 +1030,8 @@ def _agreements_in(sentence, facts, discourse, original, ventures=True):
     if not kinds:
         return
     kind, word = kinds[0]
+    if word.re is triggers.BUY_VERB and _HALF_BOUGHT.match(body, word.end()):
+        return  # "will buy its partner's half": a share of a company, not a supply
     if word.re is _MAKES_FOR and not any(p["start"] == word.end() for p in sentence.parties):
         return  # "will produce cells for Europe", "pour l'Europe": no company is the buyer
     ally = kind == "partnership" and _UNNAMED_ALLY.match(body, word.end())
