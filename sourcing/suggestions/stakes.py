@@ -1210,6 +1210,13 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
         target = _other(sentence, holders)
     if target is None and distributive:
         target = _venture_held(holders, discourse)
+    if target is not None and holders and _co_investor(sentence, trigger, target, discourse):
+        # "a round led by X, which takes 20%, alongside Y": Y buys in too, it is not bought into
+        beside, target = target, _round_raiser(sentence, holders + [target], discourse)
+        if target is None:
+            return []
+        if figure is not None and _apart(beside, figure) < min(_apart(h, figure) for h in holders):
+            holders = [beside]  # "X y entre à 20 %, tandis que Y prend une part": X's 20 %
     if holders and target is not None:
         holders = [h for h in holders if party_key(h) != party_key(target)]
     if distributive and target is not None:
@@ -1240,6 +1247,60 @@ def _stakes_at(sentence, trigger, figure, distributive, discourse, respective):
     ):
         return []  # "X and Y created Z, which will own and run a plant": a plant owned
     return [(h, target, figure) for h in (holders[:1] if passive else holders[-1:])]
+
+
+# A round of financing: the companies named in it buy into the company that raises it.
+_ROUND = triggers.words(
+    r"(?:funding|financing|investment|equity|seed|series[ \u00a0]+[a-f])[ \u00a0]+rounds?|"
+    r"rounds?[ \u00a0]+of[ \u00a0]+(?:funding|financing)|fundraising|fund-raising|capital raise|"
+    r"capital increase|tours?[ \u00a0]+de[ \u00a0]+table|levées?[ \u00a0]+de[ \u00a0]+fonds|"
+    r"augmentations?[ \u00a0]+de[ \u00a0]+capital"
+)
+# Words that set one investor of a round beside another: "alongside Y", "tandis que Y".
+_BESIDE = triggers.words(
+    r"alongside|along[ \u00a0]+with|together[ \u00a0]+with|as[ \u00a0]+well[ \u00a0]+as|while|"
+    r"whereas|aux[ \u00a0]+côtés[ \u00a0]+d['’e]|ainsi[ \u00a0]+que|tandis[ \u00a0]+qu['’e]|"
+    r"alors[ \u00a0]+qu['’e]|de[ \u00a0]+même[ \u00a0]+qu['’e]"
+)
+
+
+def _in_round(sentence, discourse):
+    """The sentence, or the one before, speaks of a round of financing."""
+    previous = discourse.stake_memory.previous
+    for said in (sentence, previous):
+        if said is not None and _ROUND.search(
+            said.reading.body, said.passage.start, said.passage.end
+        ):
+            return True
+    return False
+
+
+def _co_investor(sentence, trigger, target, discourse):
+    """ "X takes 20%, alongside Y" in a round: Y is set beside the holder, not bought into."""
+    body = sentence.reading.body
+    start, end = sorted((trigger.start(), target["start"]))
+    return bool(_BESIDE.search(body, start, end)) and _in_round(sentence, discourse)
+
+
+def _apart(mention, figure):
+    """Characters between a company named and a figure, on either side."""
+    return max(figure["start"] - mention["end"], mention["start"] - figure["end"], 0)
+
+
+def _round_raiser(sentence, investors, discourse):
+    """The company that raises the round: the one named before the round in the sentence
+    ("X closes a funding round led by Y"), else the one the sentences before speak of."""
+    keys = {party_key(i) for i in investors}
+    body = sentence.reading.body
+    spoken = _ROUND.search(body, sentence.passage.start, sentence.passage.end)
+    if spoken is not None:
+        before = [
+            p for p in sentence.parties if p["end"] <= spoken.start() and party_key(p) not in keys
+        ]
+        if before:
+            return before[0]
+    raiser = _antecedent(sentence, investors, discourse)
+    return raiser if raiser is not None and party_key(raiser) not in keys else None
 
 
 _WHOSE_ANYWHERE = triggers.words(
