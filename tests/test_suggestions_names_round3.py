@@ -8,7 +8,7 @@ company's short form inside a place's name or after "en" is no later mention of 
 
 import pytest
 
-from .test_suggestions_companies_breadth import mentions
+from .test_suggestions_companies_breadth import companies, mentions
 from .test_suggestions_deals_wording import known  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +97,16 @@ def test_a_place_before_an_inverted_speaker_is_no_company(body, language, word):
 def test_a_short_form_inside_a_place_name_is_no_later_mention(body, language, short):
     found = candidate_texts(body, language)
     assert short not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name", "country"),
+    [
+        ("Pellucell and Korea's Hanbit Electrolyte Materials set up a venture.", "en",
+         "Hanbit Electrolyte Materials", "KR"),
+        ("Pellucell signed with Germany's Rheinau Cathode Works on Monday.", "en",
+         "Rheinau Cathode Works", "DE"),
+    ],
+)  # fmt: skip
+def test_a_country_in_the_possessive_is_the_companys_country(body, language, name, country):
+    assert companies(body, language)[name][1] == country

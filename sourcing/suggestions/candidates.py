@@ -329,6 +329,7 @@ _BOARD_OF = re.compile(
     r"(?:Board|Directors|Conseil[ \u00a0]+d['’]administration)(?:[ \u00a0]+of[ \u00a0]+Directors)?"
     r"[ \u00a0]+(?:of|de|du|d['’])[ \u00a0]*(?=[A-ZÀ-Ý])"
 )
+_COUNTRY_POSSESSIVE_BEFORE = re.compile(r"(?<![\w])(?P<owner>[^\W\d_]+)['’]s[ \u00a0]+$")
 _POSSESSIVE = re.compile(r"(?P<owner>[^\W\d_]+)['’]s[ \u00a0]+(?=[A-ZÀ-Ý])")
 
 
@@ -720,6 +721,10 @@ def find_candidates(text, overlaps_known, is_known):
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
+        owner = _COUNTRY_POSSESSIVE_BEFORE.search(text, max(0, start - 30), start)
+        if owner and not details.get("country"):
+            # "Korea's X": the country the possessive names is the company's
+            details["country"] = places.country_named(owner.group("owner"))
         if " " not in name and fold_for_search(name) in ORGANISATION_ENDINGS:
             return  # "(Afrique Industrie Batteries)": a lone ending left of a title is no name
         if _in_byline(text, start, end):
