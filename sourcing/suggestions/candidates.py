@@ -224,6 +224,9 @@ Italie Espagne Pologne Suède Norvège Hongrie Corée Allemagne Chine Japon Amé
 II III IV VI VII VIII IX XI XII
 About Who What Which Why How Where When Whose Qui Que Quoi Quel Quelle Quels Quelles Pourquoi
 Comment Quand Où Combien
+Separately Additionally Elsewhere Furthermore Moreover Finally Earlier Later Previously
+Subsequently Instead Overall Parallèlement Ensuite Également Toutefois Cependant Néanmoins
+Désormais Puis Outre Finalement Séparément Auparavant
 """
 NOT_NAMES = frozenset(fold_for_search(word) for word in _NOT_NAMES_TEXT.split())  # noqa: SIM905
 
@@ -320,13 +323,37 @@ def _merged(found, new):
 _GROUP_PREFIX = re.compile(r"(?:Groupe|Grupo|Gruppo)[ \u00a0]+(?=[A-ZÀ-Ý])")
 
 
+# A company's board, or a country in the possessive, before its name: "the Board of Directors of
+# Acme Ltd", "Korea's Acme Chemicals" name "Acme Ltd" and "Acme Chemicals".
+_BOARD_OF = re.compile(
+    r"(?:Board|Directors|Conseil[ \u00a0]+d['’]administration)(?:[ \u00a0]+of[ \u00a0]+Directors)?"
+    r"[ \u00a0]+(?:of|de|du|d['’])[ \u00a0]*(?=[A-ZÀ-Ý])"
+)
+_COUNTRY_POSSESSIVE_BEFORE = re.compile(r"(?<![\w])(?P<owner>[^\W\d_]+)['’]s[ \u00a0]+$")
+_POSSESSIVE = re.compile(r"(?P<owner>[^\W\d_]+)['’]s[ \u00a0]+(?=[A-ZÀ-Ý])")
+
+
 def _without_leading_common_words(text, start, end):
     """Drop sentence openers a capitalised run swept in ("The Acme Energy" is "Acme Energy")."""
     for word in re.finditer(r"\S+", text[start:end]):
         if _GROUP_PREFIX.match(text, start + word.start(), end):
             return start + word.start()
         if fold_for_search(word.group()).strip(".,'’") not in NOT_NAMES:
-            return start + word.start()
+            at = start + word.start()
+            board = _BOARD_OF.match(text, at, end)
+            if board and board.end() < end:
+                return board.end()
+            owner = _POSSESSIVE.match(text, at, end)
+            if (
+                owner
+                and owner.end() < end
+                and (
+                    places.is_country_or_region(owner.group("owner"))
+                    or places.country_named(owner.group("owner"))
+                )
+            ):
+                return owner.end()
+            return at
     return end
 
 
@@ -669,6 +696,15 @@ _ORIGIN_BEFORE = re.compile(
 )
 
 
+# A French demonym after an article stands for a company without naming it: "le Lyonnais", "la
+# Grenobloise", "le Nantais".
+_DEMONYM = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:ain|aine|ais|aise|ois|oise|ien|ienne)")
+_FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?i:le|la)[ \u00a0]+$")
+# A reporting verb between a name and the description after it: "…in the province of X, said the
+# company", "…près de X, a indiqué le groupe": the description is the speaker's, not X's.
+_REPORTING_WITHIN = re.compile(rf"(?<![\w])(?i:{triggers.REPORTING})(?![\w])")
+
+
 def find_candidates(text, overlaps_known, is_known):
     """
     Candidate organisations in ``text``. ``overlaps_known(start, end)`` tells whether a known
@@ -685,6 +721,10 @@ def find_candidates(text, overlaps_known, is_known):
         name = text[start:end]
         if not _plausible(name) or overlaps_known(start, end) or is_known(name):
             return
+        owner = _COUNTRY_POSSESSIVE_BEFORE.search(text, max(0, start - 30), start)
+        if owner and not details.get("country"):
+            # "Korea's X": the country the possessive names is the company's
+            details["country"] = places.country_named(owner.group("owner"))
         if " " not in name and fold_for_search(name) in ORGANISATION_ENDINGS:
             return  # "(Afrique Industrie Batteries)": a lone ending left of a title is no name
         if _in_byline(text, start, end):
@@ -693,6 +733,10 @@ def find_candidates(text, overlaps_known, is_known):
             return
         if _is_person_or_body(text, start, end):
             return
+        if _DEMONYM.fullmatch(name) and _FRENCH_ARTICLE_BEFORE.search(
+            text, max(0, start - 4), start
+        ):
+            return  # "Le Montpelliérain livrera": the company of a city, named by its people
         found[start] = _merged(found.get(start), Candidate(start, end, name, **details))
 
     for match in _LEGAL.finditer(text):
@@ -743,7 +787,11 @@ def find_candidates(text, overlaps_known, is_known):
             add(start, match.end(), kind=ending)
     for pattern in (_NAMED, _OWNED, _DESCRIBED, _VENTURE, _FOUNDED_OR_BASED):
         for match in pattern.finditer(text):
-            if pattern is _DESCRIBED and _SAID_AFTER.match(text, match.end()):
+            if pattern is _DESCRIBED and (
+                _SAID_AFTER.match(text, match.end())
+                or _REPORTING_WITHIN.search(text, match.end("name"), match.end())
+                or names_a_place_here(text, match.start("name"), match.end("name"))
+            ):
                 continue  # "…in Sagunto, the Spanish company said": the speaker, not Sagunto
             if pattern is _DESCRIBED and _is_place_named(
                 text, match.start("name"), match.group("name")

@@ -9,7 +9,14 @@ import re
 from ..models import NonEditorialSpan
 from ..text.search import fold_for_search
 from . import names, noneditorial, plants, proposals
-from .candidates import LEGAL_NAME, Candidate, find_candidates, names_a_place_here, short_form
+from .candidates import (
+    LEGAL_NAME,
+    NOT_NAMES,
+    Candidate,
+    find_candidates,
+    names_a_place_here,
+    short_form,
+)
 from .discourse import without_legal_form
 from .facts import CitedFacts
 from .figures import ClauseMap
@@ -239,6 +246,26 @@ def _initials_of(name):
     return initials if len(initials) >= 3 and initials.isupper() else ""
 
 
+# A short form joined to a place's name, or after the French "en" of regions: "(X-Atlantique)",
+# "in Târgu X", "en X" are the place the company is named after, not the company.
+_PLACE_JOINED = re.compile(r"[-\u2010\u2011]")
+_REGION_BEFORE = re.compile(r"(?<![\w])en[ \u00a0]+$")
+_CAPITALISED_BEFORE = re.compile(r"(?<=[a-zà-ÿ,])[ \u00a0](?P<word>[A-ZÀ-Ý][\w'’-]*)[ \u00a0]+$")
+
+
+def _inside_a_place(body, start, end):
+    """Whether a lone word is part of a place's compound name or names a French region."""
+    return bool(
+        (start and _PLACE_JOINED.match(body, start - 1))
+        or _PLACE_JOINED.match(body, end)
+        or _REGION_BEFORE.search(body, max(0, start - 4), start)
+        or bool(
+            (before := _CAPITALISED_BEFORE.search(body, max(0, start - 30), start))
+            and fold_for_search(before.group("word")) not in NOT_NAMES
+        )
+    )
+
+
 def _repeated_candidates(reading, candidates, known):
     """Later mentions of a candidate name ("la start-up Norda" ... "l'usine de Norda"), with
     or without its legal form ("Cellules du Sud SAS" ... "Cellules du Sud")."""
@@ -268,7 +295,10 @@ def _repeated_candidates(reading, candidates, known):
         end = reading.words[match.last - 1].end
         if any(known[start:end]):
             continue
-        if match.last - match.first == 1 and names_a_place_here(reading.body, start, end):
+        if match.last - match.first == 1 and (
+            names_a_place_here(reading.body, start, end)
+            or _inside_a_place(reading.body, start, end)
+        ):
             continue  # "the X valley": the place a company's short form is named after
         written = reading.body[start:end]
         if written.isupper() and written == _initials_of(without_legal_form(match.named.name)):
