@@ -317,7 +317,8 @@ _HYPOTHETICAL = re.compile(
 # "has no stake in", "n'a aucune participation dans", "does not own": a holding denied (read
 # only when no share is given: "no more than 5%" and "n'en garde que 5 %" are shares).
 _NEGATION = re.compile(
-    r"(?:n['’]|(?<![\w])(?:no|not|never|without|aucune?|sans|pas|nor|ne|ni)(?![\w]))", re.I
+    r"(?:n['’](?!s(?![\w]))|(?<![\w])(?:no|not|never|without|aucune?|sans|pas|nor|ne|ni)(?![\w]))",
+    re.I,
 )
 NEGATION_REACH = 25
 # "80% of what X produces", "70 % de ce que X produira": a share of goods made, not of capital.
