@@ -381,3 +381,21 @@ def test_a_new_plants_first_product_is_its_start(second, language, year):
 def test_no_start_from_a_first_product_of_a_market():
     body = "Analysts expect the first product of the kind on the market in 2028."
     assert milestones(body, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Western Australia", True),
+        ("North-eastern Spain", True),
+        ("le nord de la France", True),
+        ("Hongrie orientale", True),
+        # a compass word glued to a country is one word, a name: no region
+        ("Westfrance", False),
+        ("Upperchina", False),
+    ],
+)
+def test_a_compass_part_of_a_country_is_written_apart(name, region):
+    from sourcing.suggestions import places
+
+    assert places.is_country_or_region(name) is region

@@ -169,6 +169,11 @@ def test_selling_and_leaving_with_both_sides_named(body, language, expected):
          [(F, P, 33.33, "completed", TODAY), (H, P, 23, "divested", TODAY)]),
         ("Fjord Kapital porte à un tiers sa participation dans Pellucell.", "fr",
          [(F, P, 33.33, "announced", TODAY)]),
+        # no share given: the owner's stake is sold, not also held
+        ("Moravia Auto bought Halden Fonds's stake in Pellucell.", "en",
+         [(H, P, None, "divested", TODAY)]),
+        ("Moravia Auto a racheté la participation de Halden Fonds dans Pellucell.", "fr",
+         [(H, P, None, "divested", TODAY)]),
         # goods bought, not a holding
         ("Moravia Auto will buy cells from Halden Fonds for Pellucell's plant.", "en", []),
     ],

@@ -7,6 +7,9 @@ conditionals.
 
 import pytest
 
+from sourcing.models import Company
+
+from .factories import make_company
 from .test_suggestions_deals_wording import known, proposals, share  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -332,4 +335,22 @@ def test_a_sale_completed(body, language, expected):
     ],
 )  # fmt: skip
 def test_an_option_exercised(body, language, expected):
+    assert stakes_of(body, language) == sorted(expected)
+
+
+# -- A possessive "n's" is no French "n'" of negation ("Nordsten's stake in Y") -----------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Nordsten's stake in Pellucell is worth EUR 40 million.", "en",
+         [("nordsten", "pellucell", None, "completed")]),
+        ("Nordsten has no stake in Pellucell.", "en", []),
+        ("Nordsten doesn't own a stake in Pellucell.", "en", []),
+        ("Nordsten n'a aucune participation dans Pellucell.", "fr", []),
+    ],
+)  # fmt: skip
+def test_a_possessive_of_a_name_ending_in_n_is_no_negation(body, language, expected):
+    make_company("Nordsten", kind=Company.Kind.INVESTOR, country="NO")
     assert stakes_of(body, language) == sorted(expected)

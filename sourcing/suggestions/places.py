@@ -250,9 +250,9 @@ def country_named(text):
 # A country's or a region's part by its compass point: "Western Australia", "Northern Spain",
 # "le nord de la France", "Hongrie orientale".
 _COMPASS = re.compile(
-    r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?|"
+    r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?(?:[- ](?:east|west)(?:ern)?)? |"
     r"(?:le |l')?(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))? (?:de la |de l'|du |des |de )?)"
-    r" ?(?P<rest>.+)$|^(?P<before>.+) (?:orientale?|occidentale?|centrale?|septentrionale?|"
+    r"(?P<rest>.+)$|^(?P<before>.+) (?:orientale?|occidentale?|centrale?|septentrionale?|"
     r"meridionale?|du nord|du sud)$"
 )
 

@@ -317,7 +317,8 @@ _HYPOTHETICAL = re.compile(
 # "has no stake in", "n'a aucune participation dans", "does not own": a holding denied (read
 # only when no share is given: "no more than 5%" and "n'en garde que 5 %" are shares).
 _NEGATION = re.compile(
-    r"(?:n['’]|(?<![\w])(?:no|not|never|without|aucune?|sans|pas|nor|ne|ni)(?![\w]))", re.I
+    r"(?:n['’](?!s(?![\w]))|(?<![\w])(?:no|not|never|without|aucune?|sans|pas|nor|ne|ni)(?![\w]))",
+    re.I,
 )
 NEGATION_REACH = 25
 # "80% of what X produces", "70 % de ce que X produira": a share of goods made, not of capital.
@@ -703,7 +704,7 @@ def _owners_stake_bought(sentence):
 
 def _stakes(sentence, facts, discourse):
     bought = _owners_stake_bought(sentence)
-    consumed = None
+    consumed = sold = None
     if bought is not None:
         buyer, owner, target, figure, verb = bought
         share = figure if figure is not None else _whole(sentence, target)
@@ -712,10 +713,21 @@ def _stakes(sentence, facts, discourse):
             if buyer is not None:
                 yield _proposal(sentence, facts, discourse, buyer, target, share, figure, verb)
         # without a share, the buyer's holding is the one the sentence reaches, if it gives one
-        yield _proposal(sentence, facts, discourse, owner, target, share, figure, verb, "divested")
+        key, item = _proposal(
+            sentence, facts, discourse, owner, target, share, figure, verb, "divested"
+        )
+        yield key, item
         if figure is None and share is not None:
             return
-    yield from _stakes_left(sentence, facts, discourse, consumed)
+        sold = key[1:3]
+    for key, item in _stakes_left(sentence, facts, discourse, consumed):
+        if sold == key[1:3] and key[4] != "divested" and _no_share(item["fields"]):
+            continue  # "bought Z's stake in Y": the stake named Z's is the one Z sold
+        yield key, item
+
+
+def _no_share(fields):
+    return all(fields[name] is None for name in ("share_exact", "share_min", "share_max"))
 
 
 def _stakes_left(sentence, facts, discourse, consumed):
