@@ -498,3 +498,14 @@ def test_the_memorandum_a_contract_follows_keeps_its_own_date():
     assert [(f["kind"], f["status"], roles(f), f["announced"]) for f in found] == [
         ("supply", "signed", CELLS, DAY)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Pellucell has been\u00a0awarded a contract by Moravia Auto to deliver packs.", "en"),
+        ("Pellucell s'est vu attribuer un contrat par Moravia Auto pour ses utilitaires.", "fr"),
+    ],
+)
+def test_an_award_after_a_non_breaking_space_keeps_its_direction(body, language):
+    assert deals(body, language) == [("supply", "signed", CELLS, None, [])]

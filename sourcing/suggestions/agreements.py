@@ -74,7 +74,8 @@ _WINS_ORDER = re.compile(
     r"(?<![\w])(?:won|wins|win|received|receives|secured|secures|landed|lands|bagged|remporte|"
     r"remporté|décroche|décroché|obtient|obtenu|reçoit|reçu|"
     # the passive of awarding: "has been awarded a contract by Y", "s'est vu attribuer"
-    r"(?<=been )awarded|(?<=was )awarded|(?<=were )awarded|(?<=été )attribuée?s?|"
+    r"(?<=been[ \u00a0])awarded|(?<=was[ \u00a0])awarded|(?<=were[ \u00a0])awarded|"
+    r"(?<=été[ \u00a0])attribuée?s?|"
     r"vu[ \u00a0]+(?:attribuer|confier))(?![\w])[^.;:]{0,40}?"
     r"(?:orders?|contracts?|commandes?|contrats?)(?![\w])",
     re.I,
