@@ -7,7 +7,14 @@ from django.db import transaction
 from django.test import override_settings
 
 from sourcing.seeding import CURATION_FILE, FIXTURES_DIR
-from tests.factories import TEST_PASSWORD_HASHERS, build_world, make_editorial_groups, run_seed
+from tests.factories import (
+    TEST_PASSWORD_HASHERS,
+    build_world,
+    make_editorial_groups,
+    make_plant_wording_records,
+    make_wording_companies,
+    run_seed,
+)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -45,7 +52,13 @@ def _test_data_is_reviewed_data():
 # a module using the data may have none (checked when tests are collected, below).
 
 # The fixtures holding that data (a module may define its own ``world``, built per test).
-MODULE_DATA_FIXTURES = {"_module_world", "_module_seeded", "_module_seed_fixture_loaded"}
+MODULE_DATA_FIXTURES = {
+    "_module_world",
+    "_module_seeded",
+    "_module_seed_fixture_loaded",
+    "_module_wording_companies",
+    "_module_plant_wording_records",
+}
 
 
 def _inside_a_transaction_rolled_back_at_the_end(django_db_blocker, build):
@@ -87,6 +100,22 @@ def seeded(_module_seeded, db):
 def _module_seed_fixture_loaded(django_db_setup, django_db_blocker):
     yield from _inside_a_transaction_rolled_back_at_the_end(
         django_db_blocker, lambda: call_command("loaddata", "seed", verbosity=0)
+    )
+
+
+@pytest.fixture(scope="module")
+def _module_wording_companies(django_db_setup, django_db_blocker):
+    # Fourteen modules of wording tests name the same five companies; saving them (with their
+    # history) for each of their ~1,300 tests cost more than reading most of the sentences.
+    yield from _inside_a_transaction_rolled_back_at_the_end(
+        django_db_blocker, make_wording_companies
+    )
+
+
+@pytest.fixture(scope="module")
+def _module_plant_wording_records(django_db_setup, django_db_blocker):
+    yield from _inside_a_transaction_rolled_back_at_the_end(
+        django_db_blocker, make_plant_wording_records
     )
 
 

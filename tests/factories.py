@@ -94,6 +94,27 @@ def make_plant(operator=None, **overrides):
     return Plant.objects.create(**fields)
 
 
+def make_plant_wording_records():
+    """The companies and the plant the engine's plant wording tests name."""
+    from sourcing.models import Company
+
+    acme = make_company("Acme Cells", kind=Company.Kind.CELL_MAKER, country="FR")
+    make_company("Norda Energy", kind=Company.Kind.CELL_MAKER, country="SE")
+    make_company("Moravia Auto", kind=Company.Kind.CARMAKER, country="CZ")
+    make_plant(name="Acme Cells Vierzon", operator=acme, city="Vierzon", country="FR")
+
+
+def make_wording_companies():
+    """The companies the engine's wording tests name (tests/test_suggestions_deals_wording.py)."""
+    from sourcing.models import Company
+
+    make_company("Moravia Auto", kind=Company.Kind.CARMAKER, country="CZ")
+    make_company("Pellucell", kind=Company.Kind.CELL_MAKER, country="FR")
+    make_company("Fjord Kapital", kind=Company.Kind.INVESTOR, country="NO")
+    make_company("Halden Fonds", kind=Company.Kind.INVESTOR, country="FR")
+    make_company("Lumeo Chemicals", kind=Company.Kind.INDUSTRIAL, country="DE")
+
+
 def make_agreement(parties=(), **overrides):
     """``parties`` is a sequence of (company, role) pairs."""
     fields = {

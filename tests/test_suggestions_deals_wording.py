@@ -21,12 +21,9 @@ PUBLISHED = datetime.date(2025, 6, 18)
 
 
 @pytest.fixture(autouse=True)
-def known():
-    make_company("Moravia Auto", kind=Company.Kind.CARMAKER, country="CZ")
-    make_company("Pellucell", kind=Company.Kind.CELL_MAKER, country="FR")
-    make_company("Fjord Kapital", kind=Company.Kind.INVESTOR, country="NO")
-    make_company("Halden Fonds", kind=Company.Kind.INVESTOR, country="FR")
-    make_company("Lumeo Chemicals", kind=Company.Kind.INDUSTRIAL, country="DE")
+def known(_module_wording_companies, db):
+    """The five companies the sentences name (tests.factories.make_wording_companies), saved once
+    per module: every module importing this fixture shares them."""
 
 
 def proposals(body, language, kind):

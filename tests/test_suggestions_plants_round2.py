@@ -12,10 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from sourcing.models import Company
 from sourcing.suggestions import suggest
-
-from .factories import make_company, make_plant
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +20,9 @@ PUBLISHED = datetime.date(2026, 5, 4)
 
 
 @pytest.fixture(autouse=True)
-def known():
-    acme = make_company("Acme Cells", kind=Company.Kind.CELL_MAKER, country="FR")
-    make_company("Norda Energy", kind=Company.Kind.CELL_MAKER, country="SE")
-    make_company("Moravia Auto", kind=Company.Kind.CARMAKER, country="CZ")
-    make_plant(name="Acme Cells Vierzon", operator=acme, city="Vierzon", country="FR")
+def known(_module_plant_wording_records, db):
+    """Acme Cells (with its Vierzon plant), Norda Energy and Moravia Auto, saved once per module
+    (tests.factories.make_plant_wording_records)."""
 
 
 def proposals(body, language, kind):
